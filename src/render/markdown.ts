@@ -1,0 +1,101 @@
+/**
+ * A `Reply` as CommonMark: the answer with [n] markers, then a "Sources" list giving each
+ * citation's outlet, date, title, link and cited text. For the CLI's `--markdown` and for
+ * tests; it has no size limit. Every stored string is escaped, so article text cannot add
+ * headings, links, HTML or code.
+ */
+import type { Citation, QuotePart, Reply, ReplyPart } from '../core/reply.ts';
+import { inertMarkdown, safeUrl } from './inert.ts';
+import {
+  LLM_NOTE,
+  citationMarkers,
+  oneLine,
+  orderedCitations,
+  outletAndDate,
+  speakerLine,
+  titleLabel,
+} from './source-facts.ts';
+
+/** What a missing link reads as. */
+export const UNKNOWN_LINK = 'link unknown';
+
+/**
+ * The whole reply as one Markdown document ending in a newline.
+ *
+ *   { parts: [{ kind: 'text', text: 'The UK barred Huawei.', cites: [1] }], citations: [c1] }
+ *   → 'The UK barred Huawei. [1]\n\n## Sources\n\n[1] ITV News, 27 December 2018 — "…" <https://…>\n> …\n'
+ */
+export function renderMarkdown(reply: Reply): string {
+  const blocks: string[] = [];
+  if (reply.title !== undefined && oneLine(reply.title) !== '') blocks.push(`# ${inertMarkdown(oneLine(reply.title))}`);
+  if (reply.notice !== undefined && reply.notice.trim() !== '') blocks.push(`_${inertMarkdown(oneLine(reply.notice))}_`);
+  blocks.push(...partBlocks(reply.parts));
+  if (reply.mode === 'llm') blocks.push(`_${LLM_NOTE}_`);
+  const citations = orderedCitations(reply.citations);
+  if (citations.length > 0) {
+    blocks.push('## Sources');
+    blocks.push(...citations.map(sourceEntry));
+  }
+  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
+}
+
+/** One Markdown block per part; consecutive fields share one list. */
+function partBlocks(parts: readonly ReplyPart[]): string[] {
+  const blocks: string[] = [];
+  let fields: string[] = [];
+  const flushFields = (): void => {
+    if (fields.length > 0) blocks.push(fields.join('\n'));
+    fields = [];
+  };
+  for (const part of parts) {
+    if (part.kind === 'field') {
+      fields.push(`- **${inertMarkdown(oneLine(part.label))}:** ${inertMarkdown(oneLine(part.value))}`);
+      continue;
+    }
+    flushFields();
+    switch (part.kind) {
+      case 'text':
+        if (part.text.trim() !== '' || part.cites.length > 0) blocks.push(withMarkers(part.text, part.cites));
+        break;
+      case 'heading':
+        blocks.push(`## ${inertMarkdown(oneLine(part.text))}`);
+        break;
+      case 'quote':
+        blocks.push(quoteBlock(part));
+        break;
+      case 'lines':
+        if (part.lines.length > 0) blocks.push(part.lines.map((line) => inertMarkdown(line)).join('  \n'));
+        break;
+    }
+  }
+  flushFields();
+  return blocks;
+}
+
+function withMarkers(text: string, cites: readonly number[]): string {
+  const markers = citationMarkers(cites);
+  const body = inertMarkdown(text.trim());
+  return markers === '' ? body : body === '' ? markers : `${body} ${markers}`;
+}
+
+/** A quotation as a blockquote: the words, who said them, then other outlets' wording. */
+function quoteBlock(part: QuotePart): string {
+  const paragraphs = [
+    withMarkers(`“${part.text.trim()}”`, part.cites),
+    `— ${inertMarkdown(speakerLine(part))}`,
+    ...(part.variants ?? []).map((variant) => `Also reported as: ${withMarkers(`“${variant.text.trim()}”`, variant.cites)}`),
+  ];
+  return paragraphs
+    .map((paragraph) => paragraph.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n'))
+    .join('\n>\n');
+}
+
+function sourceEntry(citation: Citation): string {
+  const url = safeUrl(citation.url);
+  const head =
+    `[${citation.n}] ${inertMarkdown(outletAndDate(citation))} — "${inertMarkdown(titleLabel(citation))}" ` +
+    (url === null ? UNKNOWN_LINK : `<${url}>`);
+  const cited = citation.text.trim();
+  if (cited === '') return head;
+  return `${head}\n${inertMarkdown(cited).split('\n').map((line) => `> ${line}`).join('\n')}`;
+}
