@@ -1,0 +1,146 @@
+import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
+import type { Ref } from './references.ts';
+import type { Token } from './tokens.ts';
+
+/** A reporting cue found in a sentence: the verb (or ":" / "according to") and who it names. */
+export interface Cue {
+  readonly ref: Ref;
+  readonly verb: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const IMPERSONAL = /^(?:believed|thought|understood|said|claimed|reported|expected|feared|alleged|known|suggested|rumoured|argued|estimated)$/;
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'any', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'such', 'of', 'over', 'previous', 'recent', 'earlier', 'new', 'further', 'her', 'my', 'your', 'this', 'that']);
+const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const TRAILING_MARKS = new Set([',', '—', '–', '-', ';', '.', '?', '!', ')']);
+
+function skipFillers(tokens: readonly Token[], from: number): number {
+  let k = from;
+  while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '')) k++;
+  return k;
+}
+
+function isAdverb(token: Token | undefined): boolean {
+  return token !== undefined && token.isWord && !token.capitalised && (VERB_FILLERS.has(token.lower) || (token.lower.endsWith('ly') && token.lower.length > 4));
+}
+
+/** "it is believed", "it was claimed": an impersonal "it" names no speaker. */
+export function isImpersonal(tokens: readonly Token[], ref: Ref): boolean {
+  if (ref.pronoun !== 'it') return false;
+  const verb = tokens[ref.tokEnd]?.lower ?? '';
+  const next = tokens[skipFillers(tokens, ref.tokEnd)]?.lower ?? '';
+  return (verb === 'is' || verb === 'was' || verb === 'has' || verb === 'had') && IMPERSONAL.test(next);
+}
+
+/** Whether a token is a reporting verb, and a strong one (weak ones need the quote close by). */
+export function reportingStrength(token: Token | undefined): 'strong' | 'weak' | null {
+  const stem = token?.isWord ? REPORTING_VERBS.get(token.lower) : undefined;
+  if (stem === undefined) return null;
+  return WEAK_REPORTING_STEMS.has(stem) ? 'weak' : 'strong';
+}
+
+function closingComma(tokens: readonly Token[], comma: number): number | null {
+  for (let k = comma + 1; k < tokens.length && k <= comma + 16; k++) {
+    const token = tokens[k];
+    if (token?.text === ',') return k > comma + 1 ? k : null;
+    if (!token || (!token.isWord && !/^[’'&()-]$/.test(token.text))) return null;
+  }
+  return null;
+}
+
+/**
+ * The cue right after a quotation's closing mark: `," Jane Doe said`, `," said Doe`,
+ * `," he told reporters`, `, according to the ministry`. `from` is the first token after
+ * the mark; `limit` the first token that belongs to the next quotation.
+ */
+export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: number, limit: number): Cue | null {
+  let i = from;
+  while (i < limit && !tokens[i]?.isWord && TRAILING_MARKS.has(tokens[i]?.text ?? '')) i++;
+  if (i >= limit) return null;
+  const startsAt = (at: number): Ref | undefined => refs.find((r) => r.tokStart === at || (r.tokStart === at + 1 && ARTICLES.has(tokens[at]?.lower ?? '')));
+  // The speaker may come after a longer description ("marketing manager Jane Doe said") and
+  // before an apposition ("Jane Doe, chief executive of Acme, said").
+  for (const ref of refs) {
+    if (ref.tokStart < i || ref.tokStart > i + 6 || ref.tokEnd > limit || isImpersonal(tokens, ref)) continue;
+    // Only a description may stand before the name: no punctuation, no clause ("where some …").
+    if (tokens.slice(i, ref.tokStart).some((token, n) => !token.isWord || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))) break;
+    let k = skipFillers(tokens, ref.tokEnd);
+    if (tokens[k]?.text === ',') {
+      const close = closingComma(tokens, k);
+      if (close !== null) k = skipFillers(tokens, close + 1);
+    }
+    if (['from', 'of', 'at'].includes(tokens[k]?.lower ?? '')) {
+      const owner = refs.find((r) => r.tokStart === k + 1 || (r.tokStart === k + 2 && ARTICLES.has(tokens[k + 1]?.lower ?? '')));
+      if (owner) k = skipFillers(tokens, owner.tokEnd); // "Jane Doe from Acme said"
+    }
+    const verb = tokens[k];
+    if (k < limit && verb && reportingStrength(verb)) return { ref, verb: verb.text, start: verb.start, end: verb.end };
+  }
+  const verb = tokens[i];
+  if (verb && INVERTING_VERBS.has(verb.lower)) {
+    // "said Jane Doe", "said team-mate Jane Doe": the speaker within a few words of the verb.
+    const after = startsAt(i + 1) ?? refs.find((r) => r.tokStart > i + 1 && r.tokStart <= i + 4 && r.type === 'name' && tokens.slice(i + 1, r.tokStart).every((t) => t.isWord));
+    if (after && after.type !== 'pronoun') return { ref: after, verb: verb.text, start: verb.start, end: verb.end };
+  }
+  if (verb?.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+    const after = startsAt(i + 2);
+    const to = tokens[i + 1];
+    if (after && to) return { ref: after, verb: 'according to', start: verb.start, end: to.end };
+  }
+  return null;
+}
+
+/**
+ * The subject of the reporting verb at token `v`: the reference right before it (past
+ * adverbs and auxiliaries: "has also said"), across an apposition ("Jane Doe, the chief
+ * executive, said"), before "who", or — after "and" or for "saying"/"telling" — the
+ * subject of the clause the verb continues.
+ */
+export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: number): Ref | null {
+  // "It has been called …", "was described as …": a passive names no speaker.
+  if (PASSIVE.has(tokens[v - 1]?.lower ?? '') && /ed$/.test(tokens[v]?.lower ?? '')) return null;
+  let k = v - 1;
+  while (k >= 0 && isAdverb(tokens[k])) k--;
+  const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r));
+  const direct = endingAt(k + 1);
+  if (direct && !direct.afterPreposition) return direct;
+  const token = tokens[k];
+  // "An Acme statement said", "a Treasury report says": the body behind the document speaks.
+  if (token?.isWord && SPEECH_NOUNS.has(token.lower)) {
+    const owner = endingAt(k);
+    if (owner && owner.type === 'name') return owner;
+  }
+  if (token?.text === ',') {
+    let c = k - 1;
+    while (c >= 0 && c > k - 16 && tokens[c]?.text !== ',') c--;
+    if (tokens[c]?.text === ',') {
+      const inside = refs.find((r) => r.tokStart === c + 1 && r.tokEnd === k && r.type === 'name');
+      if (inside) return inside;
+      const before = endingAt(c);
+      if (before) return before;
+    }
+  }
+  if (token?.lower === 'who') return endingAt(k) ?? (tokens[k - 1]?.text === ',' ? (endingAt(k - 1) ?? null) : null);
+  const verb = tokens[v]?.lower ?? '';
+  const candidates = refs.filter((r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r));
+  if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
+  if (verb.endsWith('ing') && token?.text === ',') return candidates[candidates.length - 1] ?? null;
+  return null;
+}
+
+/** The nearest reporting verb before token `before` (skipping tokens `skip` says are quoted). */
+export function governingVerb(tokens: readonly Token[], before: number, skip: (token: Token) => boolean): number | null {
+  let words = 0;
+  for (let v = before - 1; v >= 0; v--) {
+    const token = tokens[v];
+    if (!token || skip(token)) continue;
+    if (token.isWord) words++;
+    if (NOUN_MARKERS.has(tokens[v - 1]?.lower ?? '') || tokens[v - 1]?.possessive) continue; // "the claims", "his comments"
+    const strength = reportingStrength(token);
+    if (strength === 'strong' || (strength === 'weak' && words <= 7)) return v;
+  }
+  return null;
+}

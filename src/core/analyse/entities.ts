@@ -1,0 +1,158 @@
+import type { Entity, EntityKind, Mention, Sentence } from '../article.ts';
+import { DraftTable, type Draft } from './entity-drafts.ts';
+import { fileOccurrences, isSpokes, personByRole } from './entity-filing.ts';
+import { gather, type Occurrence, type RoleRef } from './entity-gathering.ts';
+import type { Gender } from './lexicon/honorifics.ts';
+import { afterPreposition, findGroups, findOrgNouns, findPronouns, type Ref, type RefType } from './references.ts';
+import { roleStrings } from './roles.ts';
+import { tokenize, type Token } from './tokens.ts';
+import { VERB_FILLERS } from './lexicon/function-words.ts';
+import { INVERTING_VERBS, REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
+
+/** One sentence's tokens and the references found in it, for attribution. */
+export interface SentenceContext {
+  readonly sentence: Sentence;
+  readonly tokens: readonly Token[];
+  readonly refs: Ref[];
+}
+
+/** The entities of one article and where the text refers to them. */
+export interface EntityTable {
+  readonly entities: readonly Entity[];
+  readonly mentions: readonly Mention[];
+  readonly contexts: readonly SentenceContext[];
+  readonly genderOf: (key: string) => Gender;
+  readonly kindOf: (key: string) => EntityKind | undefined;
+}
+
+function salientOrganisation(table: DraftTable): Draft | null {
+  let best: Draft | null = null;
+  for (const draft of table.all()) {
+    if (draft.kind !== 'organisation' || draft.count === 0) continue;
+    if (!best || draft.count > best.count || (draft.count === best.count && draft.firstSeen < best.firstSeen)) best = draft;
+  }
+  return best;
+}
+
+class RefCollector {
+  constructor(
+    private readonly text: string,
+    private readonly contexts: readonly SentenceContext[],
+    private readonly table: DraftTable,
+  ) {}
+
+  /** Adds a reference; `nameStart` starts the mention later than the reference ("Defence Secretary [Jane Doe]"). */
+  add(ctx: number, type: RefType, tokStart: number, tokEnd: number, entity: Draft | null, extra: Partial<Ref> = {}, nameStart = tokStart): void {
+    const context = this.contexts[ctx];
+    const first = context?.tokens[tokStart];
+    const last = context?.tokens[tokEnd - 1];
+    const named = context?.tokens[nameStart] ?? first;
+    if (!context || !first || !last || !named) return;
+    if (entity && type !== 'pronoun') this.table.mention(entity, context.sentence.index, named.start, last.end, this.text.slice(named.start, last.end));
+    context.refs.push({
+      type, sentence: context.sentence.index, tokStart, tokEnd, start: first.start, end: last.end,
+      entity: entity?.key ?? null, afterPreposition: afterPreposition(context.tokens, tokStart), ...extra,
+    });
+  }
+}
+
+/** The organisation a spokesperson speaks for: named in the phrase, else the nearest before, else the article's main one. */
+function spokesOrganisation(rr: RoleRef, occurrences: readonly Occurrence[], contexts: readonly SentenceContext[], table: DraftTable, salient: Draft | null): Draft | null {
+  const context = contexts[rr.ctx];
+  const inPhrase = occurrences.find((o) => o.ctx === rr.ctx && o.tokStart >= rr.tokStart && o.tokEnd <= rr.tokEnd && o.entity && o.entity.kind !== 'person');
+  if (inPhrase?.entity) return inPhrase.entity;
+  if (rr.role.qualifier) return table.upsert(`organisation:${rr.role.qualifier.toLowerCase()}`, { name: rr.role.qualifier, kind: 'organisation' }, context?.sentence.start ?? 0);
+  const block = context?.sentence.block;
+  const before = occurrences.filter((o) => {
+    const at = contexts[o.ctx];
+    return at?.sentence.block === block && (o.ctx < rr.ctx || (o.ctx === rr.ctx && o.tokEnd <= rr.tokStart)) && o.entity?.kind === 'organisation';
+  });
+  return before[before.length - 1]?.entity ?? salient;
+}
+
+/**
+ * Finds the people, organisations, places and groups of an article, files every way the
+ * text refers to them under one entity ("Gavin Williamson", "Mr Williamson", "the Defence
+ * Secretary"), and lists per sentence the references attribution will look for.
+ * Example: "Defence Secretary Jane Doe spoke. Ms Doe said…" → one person, Jane Doe,
+ * with alias "Ms Doe" and role "defence secretary".
+ */
+export function buildEntityTable(text: string, sentences: readonly Sentence[]): EntityTable {
+  const contexts: SentenceContext[] = sentences.map((sentence) => ({ sentence, tokens: tokenize(text, sentence.start, sentence.end), refs: [] }));
+  const { occurrences, roleRefs } = gather(text, contexts);
+  const table = new DraftTable();
+  fileOccurrences(occurrences, contexts, table);
+  const refs = new RefCollector(text, contexts, table);
+  for (const o of occurrences) if (o.entity) refs.add(o.ctx, 'name', o.refStart, o.tokEnd, o.entity, {}, o.nameStart);
+  contexts.forEach((context, ctx) => {
+    for (const group of findGroups(context.tokens)) {
+      const draft = table.upsert(`group:${group.name.toLowerCase()}`, { name: group.name, kind: 'group', named: group.named }, context.sentence.start);
+      refs.add(ctx, 'group', group.tokStart, group.tokEnd, draft);
+    }
+  });
+  const salient = salientOrganisation(table);
+  let lastSpokes: Draft | null = null;
+  for (const rr of roleRefs) {
+    let entity: Draft | null = rr.owner?.entity ?? null;
+    if (!entity && isSpokes(rr.role)) {
+      const head = rr.role.core.split(' ').find((word) => /^spokes/.test(word)) ?? 'spokesperson';
+      const organisation = rr.definite && !rr.role.qualifier && lastSpokes ? null : spokesOrganisation(rr, occurrences, contexts, table, salient);
+      if (!organisation && rr.definite && lastSpokes) entity = lastSpokes;
+      else {
+        const name = organisation ? `${organisation.name} ${head}` : head;
+        entity = table.upsert(`spokes:${name.toLowerCase()}`, { name, kind: 'person', named: false }, contexts[rr.ctx]?.sentence.start ?? 0);
+        entity.roles.add(head);
+        if (organisation) entity.roles.add(`${organisation.name.toLowerCase()} ${head}`);
+      }
+      lastSpokes = entity;
+    } else if (!entity && (rr.definite || speaks(contexts[rr.ctx]?.tokens ?? [], rr))) {
+      entity = rr.definite ? personByRole(table, rr.role) : null;
+      if (!entity && rr.role.core) {
+        const values = roleStrings(rr.role);
+        const qualifier = rr.role.qualifier ?? '';
+        const written = rr.text.replace(/^(?:the|a|an)\s+/i, '').replace(/^(?:former|then|acting|interim|outgoing)\s+/i, '');
+        const name = rr.role.qualifier || /[’']s\b/.test(written) ? `${qualifier} ${rr.role.core}`.trim() : written;
+        entity = table.upsert(`role:${values[values.length - 1]}`, { name, kind: 'person', named: false }, contexts[rr.ctx]?.sentence.start ?? 0);
+        for (const value of values) entity.roles.add(value);
+      }
+    }
+    if (entity) refs.add(rr.ctx, 'role', rr.tokStart, rr.tokEnd, entity);
+  }
+  contexts.forEach((context, ctx) => {
+    for (const noun of findOrgNouns(context.tokens)) refs.add(ctx, 'org-noun', noun.tokStart, noun.tokEnd, salient);
+    for (const index of findPronouns(context.tokens)) {
+      const lower = context.tokens[index]?.lower as 'he' | 'she' | 'they' | 'it';
+      refs.add(ctx, 'pronoun', index, index + 1, null, { pronoun: lower });
+    }
+    context.refs.splice(0, context.refs.length, ...outermost(context.refs));
+  });
+  const byKey = (key: string): Draft | undefined => table.byKey(key);
+  return {
+    entities: table.entities(),
+    mentions: table.mentions.sort((a, b) => a.start - b.start),
+    contexts,
+    genderOf: (key) => byKey(key)?.gender ?? 'unknown',
+    kindOf: (key) => byKey(key)?.kind,
+  };
+}
+
+/** An indefinite role phrase counts only as a speaker: "a government minister said", "said a coach". */
+function speaks(tokens: readonly Token[], rr: RoleRef): boolean {
+  let k = rr.tokEnd;
+  while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '')) k++;
+  const before = tokens[rr.tokStart - 2]?.lower === 'a' || tokens[rr.tokStart - 2]?.lower === 'an' ? tokens[rr.tokStart - 2] : tokens[rr.tokStart - 1];
+  return REPORTING_VERBS.has(tokens[k]?.lower ?? '') || INVERTING_VERBS.has(tokens[rr.tokStart - 2]?.lower ?? '') || INVERTING_VERBS.has(before?.lower ?? '');
+}
+
+/** Keeps the widest of overlapping references: "U.S. officials" over "U.S.", "the head of MI6" over "MI6". */
+function outermost(refs: readonly Ref[]): Ref[] {
+  const sorted = [...refs].sort((a, b) => a.tokStart - b.tokStart || b.tokEnd - a.tokEnd);
+  const kept: Ref[] = [];
+  for (const ref of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && ref.tokStart >= last.tokStart && ref.tokEnd <= last.tokEnd) continue;
+    kept.push(ref);
+  }
+  return kept;
+}
+

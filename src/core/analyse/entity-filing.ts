@@ -1,0 +1,98 @@
+import type { SentenceContext } from './entities.ts';
+import type { Draft, DraftTable } from './entity-drafts.ts';
+import type { Occurrence } from './entity-gathering.ts';
+import { givenNameGender } from './name-kinds.ts';
+import { roleStrings, type Role } from './roles.ts';
+import { SPOKES_NOUNS } from './lexicon/organisations.ts';
+
+/** A name's words, lower-cased and joined: the key it is filed under. */
+export function lowerName(words: readonly string[]): string {
+  return words.join(' ').toLowerCase();
+}
+
+/**
+ * Files every occurrence under an entity: full names first, then surnames and honorific
+ * forms ("Mr Williamson", "Dr Liang" for "Liang Hua"), then organisations and places; a
+ * name the words cannot classify is kept as an organisation when it recurs.
+ */
+export function fileOccurrences(occurrences: readonly Occurrence[], contexts: readonly Pick<SentenceContext, 'tokens'>[], table: DraftTable): void {
+  const position = (o: Occurrence): number => contexts[o.ctx]?.tokens[o.tokStart]?.start ?? 0;
+  const bySurname = new Map<string, Set<Draft>>();
+  const index = (word: string | undefined, draft: Draft): void => {
+    if (!word) return;
+    const set = bySurname.get(word) ?? new Set();
+    set.add(draft);
+    bySurname.set(word, set);
+  };
+  // A surname used alone ("Greer said") marks the full name it ends ("Germaine Greer") as a
+  // person: people are referred to by surname, organisations rarely by their last word.
+  const singles = new Set(occurrences.filter((o) => o.words.length === 1 && (o.kind === 'person' || o.kind === null)).map((o) => lowerName(o.words)));
+  for (const o of occurrences) {
+    if (o.kind === null && o.words.length > 1 && o.words.length <= 3 && singles.has((o.words[o.words.length - 1] ?? '').toLowerCase())) o.kind = 'person';
+  }
+  for (const o of occurrences) {
+    if (o.kind !== 'person' || o.words.length < 2) continue;
+    const gender = o.lex.gender !== 'unknown' ? o.lex.gender : (givenNameGender(o.words[0] ?? '') ?? 'unknown');
+    o.entity = table.upsert(`person:${lowerName(o.words)}`, { name: o.words.join(' '), kind: 'person', gender }, position(o));
+    index(o.words[o.words.length - 1]?.toLowerCase(), o.entity);
+    // Surname first ("Liang Hua", later "Dr Liang"): the first word is not a given name.
+    if (!givenNameGender(o.words[0] ?? '')) index(o.words[0]?.toLowerCase(), o.entity);
+  }
+  const surnameOf = (word: string): Draft | null => {
+    const set = bySurname.get(word.toLowerCase());
+    return set && set.size === 1 ? ([...set][0] ?? null) : null;
+  };
+  for (const o of occurrences) {
+    if (o.entity) continue;
+    const name = lowerName(o.words);
+    if (o.words.length === 1 && (o.kind === 'person' || o.kind === null)) {
+      const person = surnameOf(name);
+      if (person) o.entity = person;
+      else if (o.kind === 'person') {
+        const gender = o.honorific ? o.lex.gender : 'unknown';
+        o.entity = table.upsert(`person:${name}`, { name: o.words.join(' '), kind: 'person', gender }, position(o));
+      }
+    }
+    if (!o.entity && (o.kind === 'organisation' || o.kind === 'place')) {
+      o.entity = table.upsert(`${o.kind}:${o.lex.name.toLowerCase()}`, { name: o.lex.name, kind: o.kind }, position(o));
+    }
+  }
+  // Names the words alone could not classify: a name seen twice is most often an organisation.
+  const counts = new Map<string, number>();
+  for (const o of occurrences) if (!o.entity && o.kind === null) counts.set(lowerName(o.words), (counts.get(lowerName(o.words)) ?? 0) + 1);
+  for (const o of occurrences) {
+    if (o.entity || o.kind !== null) continue;
+    const name = lowerName(o.words);
+    const known = table.find(`organisation:${name}`) ?? table.find(`place:${name}`) ?? table.find(`person:${name}`);
+    if (known) o.entity = known;
+    else if (o.words.length === 1 && ((counts.get(name) ?? 0) >= 2 || (o.cue && !o.initial))) {
+      o.entity = table.upsert(`organisation:${name}`, { name: o.words.join(' '), kind: 'organisation' }, position(o));
+    }
+  }
+  for (const o of occurrences) {
+    if (!o.entity) continue;
+    for (const role of o.roles) for (const value of roleStrings(role)) o.entity.roles.add(value);
+  }
+}
+
+/** The one named person of the article who holds `role`, or null when none or several do. */
+export function personByRole(table: DraftTable, role: Role): Draft | null {
+  const wanted = roleStrings(role);
+  const persons = table.all().filter((draft) => draft.kind === 'person' && draft.named);
+  const exact = persons.filter((draft) => wanted.some((value) => draft.roles.has(value)));
+  if (exact.length === 1) return exact[0] ?? null;
+  if (exact.length > 1 || role.core.includes(' ')) return null;
+  const loose = persons.filter((draft) => [...draft.roles].some((value) => value.endsWith(` ${role.core}`)));
+  return loose.length === 1 ? (loose[0] ?? null) : null;
+}
+
+/** Whether a role is a spokesperson's: they speak for an organisation. */
+export function isSpokes(role: Role): boolean {
+  return role.core.split(' ').some((word) => SPOKES_NOUNS.has(word));
+}
+
+/** A role phrase as a display name: "the Huawei chairman" → "Huawei chairman". */
+export function capitalise(text: string): string {
+  return text.replace(/^(?:the|a|an)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+

@@ -1,0 +1,202 @@
+import type { Entity, EntityKind } from '../article.ts';
+import { givenNameGender } from './name-kinds.ts';
+import { StoryLinks } from './story-links.ts';
+
+export { StoryLinks };
+
+/** A person, organisation, place or group with one name across the whole story. */
+export interface StoryEntity {
+  /** Stable for the same name and kind: "person:gavin-williamson". */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: EntityKind;
+  /** Every other name any article uses for it, the article-level names included. */
+  readonly aliases: readonly string[];
+  /** Roles any article gives it, lower-cased. */
+  readonly roles: readonly string[];
+  /** Ids of the articles that name it. */
+  readonly articles: readonly string[];
+}
+
+/** The story's canonical entities, and which of them each article's entity is. */
+export interface StoryEntities {
+  readonly entities: readonly StoryEntity[];
+  /**
+   * `${articleId}\u0000${entityKey}` (see `linkKey`) → `StoryEntity.id`; iterate it, `get`
+   * a key, or ask `links.of(articleId, entityKey)` without building one.
+   */
+  readonly links: StoryLinks;
+}
+
+/** The key of `StoryEntities.links` for an article's entity. */
+export function linkKey(articleId: string, entityKey: string): string {
+  return `${articleId}\u0000${entityKey}`;
+}
+
+interface Member {
+  readonly article: string;
+  readonly entity: Entity;
+}
+
+/** Folds a name for matching: case, accents, dots, "the" and a possessive do not count. */
+export function foldName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/\./g, '')
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isProperAlias(alias: string): boolean {
+  return /^\p{Lu}/u.test(alias) && !/^(?:The|A|An)\s/.test(alias);
+}
+
+/** foldName with a cache: a story repeats the same few thousand names many times. */
+function cachedFold(): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let folded = cache.get(name);
+    if (folded === undefined) {
+      folded = foldName(name);
+      cache.set(name, folded);
+    }
+    return folded;
+  };
+}
+
+function slug(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'unnamed';
+}
+
+function mostCommon<T>(values: readonly T[], better: (a: T, b: T) => boolean): T | undefined {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: T | undefined;
+  for (const [value, count] of counts) {
+    const bestCount = best === undefined ? -1 : (counts.get(best) ?? 0);
+    if (count > bestCount || (count === bestCount && best !== undefined && better(value, best))) best = value;
+  }
+  return best;
+}
+
+/**
+ * Links the entities of every article of a story: one canonical entity per person,
+ * organisation, place or group, with every alias and role. Full names match by their
+ * folded form; a surname alone ("Williamson", "Dr Liang" for "Liang Hua") joins the one
+ * full name it ends or starts; an entity the article names only by role ("the Defence
+ * Secretary") joins the one named person who holds that role somewhere in the story.
+ * Hash-based: linear in the number of entities.
+ */
+export function linkStoryEntities(articles: readonly { readonly id: string; readonly entities: readonly Entity[] }[]): StoryEntities {
+  const groups = new Map<string, Member[]>();
+  const join = (key: string, member: Member): void => {
+    const members = groups.get(key);
+    if (members) members.push(member);
+    else groups.set(key, [member]);
+  };
+  const fold = cachedFold();
+  const aliasOwner = new Map<string, string>();
+  const singles: Member[] = [];
+  const roleOnly: Member[] = [];
+
+  for (const article of articles) {
+    for (const entity of article.entities) {
+      const member = { article: article.id, entity };
+      const folded = fold(entity.name);
+      if (!entity.named && entity.kind === 'person') roleOnly.push(member);
+      else if (entity.kind === 'person' && !folded.includes(' ')) singles.push(member);
+      else if (entity.kind === 'person') join(`person:${folded}`, member);
+      else {
+        const key = aliasOwner.get(folded) ?? `thing:${folded}`;
+        join(key, member);
+        for (const alias of entity.aliases) if (isProperAlias(alias) && !aliasOwner.has(fold(alias))) aliasOwner.set(fold(alias), key);
+        if (!aliasOwner.has(folded)) aliasOwner.set(folded, key);
+      }
+    }
+  }
+
+  const bySurname = new Map<string, Set<string>>();
+  const index = (word: string | undefined, key: string): void => {
+    if (!word) return;
+    const set = bySurname.get(word) ?? new Set<string>();
+    set.add(key);
+    bySurname.set(word, set);
+  };
+  for (const key of groups.keys()) {
+    if (!key.startsWith('person:')) continue;
+    const words = key.slice('person:'.length).split(' ');
+    index(words[words.length - 1], key);
+    if (!givenNameGender(words[0] ?? '')) index(words[0], key);
+  }
+  for (const member of singles) {
+    const folded = fold(member.entity.name);
+    const owners = bySurname.get(folded);
+    const only = owners && owners.size === 1 ? [...owners][0] : undefined;
+    join(only ?? (groups.has(`thing:${folded}`) ? `thing:${folded}` : `person:${folded}`), member);
+  }
+
+  const byRole = new Map<string, Set<string>>();
+  for (const [key, members] of groups) {
+    for (const { entity } of members) {
+      if (entity.kind !== 'person') continue;
+      for (const role of entity.roles) {
+        const set = byRole.get(role) ?? new Set<string>();
+        set.add(key);
+        byRole.set(role, set);
+      }
+    }
+  }
+  for (const member of roleOnly) {
+    // Most specific first ("huawei chairman" before "chairman"); a spokesperson's bare role
+    // says too little to name anyone.
+    const roles = [...member.entity.roles].sort((a, b) => b.length - a.length);
+    const qualified = member.entity.roles.some((role) => roles.some((other) => other.endsWith(` ${role}`)));
+    const usable = roles.filter((role) => !(qualified && /^spokes/.test(role)));
+    const holder = usable.map((role) => byRole.get(role)).find((holders) => holders?.size === 1);
+    join((holder && [...holder][0]) ?? `role:${fold(member.entity.name)}`, member);
+  }
+  return finish(groups, fold);
+}
+
+function finish(groups: ReadonlyMap<string, Member[]>, fold: (name: string) => string): StoryEntities {
+  const entities: StoryEntity[] = [];
+  const links = new StoryLinks();
+  const used = new Set<string>();
+  for (const members of groups.values()) {
+    const named = members.filter(({ entity }) => entity.named);
+    const pool = named.length > 0 ? named : members;
+    const isFull = (name: string): boolean => name.includes(' ');
+    const name = mostCommon(
+      pool.map(({ entity }) => entity.name.replace(/^the\s+/i, '')),
+      (a, b) => (isFull(a) && !isFull(b)) || a.length > b.length,
+    ) ?? members[0]?.entity.name ?? '';
+    const kind = mostCommon(members.map(({ entity }) => entity.kind), () => false) ?? 'person';
+    const aliases = new Map<string, string>();
+    const roles = new Set<string>();
+    const articles: string[] = [];
+    const own = name.toLowerCase();
+    for (const { article, entity } of members) {
+      // Members arrive article by article: a change of article is a new one.
+      if (articles[articles.length - 1] !== article) articles.push(article);
+      const lower = entity.name.toLowerCase();
+      if (lower !== own && !aliases.has(lower)) aliases.set(lower, entity.name);
+      for (const alias of entity.aliases) {
+        const key = alias.toLowerCase();
+        if (key !== own && !aliases.has(key)) aliases.set(key, alias);
+      }
+      for (const role of entity.roles) roles.add(role);
+    }
+    const folded = fold(name);
+    const base = `${kind}:${slug(folded)}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    entities.push({ id, name, kind, aliases: [...aliases.values()], roles: [...roles], articles: [...new Set(articles)] });
+    for (const { article, entity } of members) links.add(article, entity.key, id);
+  }
+  return { entities, links };
+}

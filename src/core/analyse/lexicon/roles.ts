@@ -1,0 +1,42 @@
+/*
+ * Roles people hold, as they appear in news text: before a name ("Defence Secretary Jane
+ * Doe"), in apposition ("Jane Doe, the chief executive of Acme,") or alone ("the chairman
+ * said"). General knowledge; the heads are matched lower-cased.
+ */
+
+/** Role head nouns (single words). */
+export const ROLE_HEADS: ReadonlySet<string> = new Set(
+  `secretary minister chairman chairwoman chairperson chair president vice-president premier chancellor governor
+  mayor ambassador envoy commissioner director head leader chief boss founder co-founder owner spokesman
+  spokeswoman spokesperson executive ceo cfo coo cto manager coach captain editor correspondent professor
+  analyst economist official officer adviser advisor aide deputy lawyer attorney solicitor barrister judge
+  prosecutor senator congressman congresswoman mp mep msp mayor councillor inspector superintendent constable
+  commander admiral marshal colonel lieutenant sergeant king queen prince princess pope bishop archbishop
+  cardinal rabbi imam priest chief-executive treasurer auditor registrar dean vice-chancellor provost rector
+  investor entrepreneur striker midfielder defender goalkeeper winger batsman bowler manager-elect presenter
+  actor actress singer director-general secretary-general spokesperson researcher scientist expert consultant
+  campaigner activist candidate nominee negotiator regulator ombudsman controller administrator president-elect
+  whip prop hooker flanker fly-half scrum-half full-back skipper keeper centre-back playmaker all-rounder jockey
+  trainer rider cyclist sprinter athlete swimmer boxer golfer champion youngster teenager veteran novelist author
+  writer director producer composer designer photographer team-mate teammate colleague`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words that qualify a role without being part of who holds it: "former", "then". */
+export const ROLE_QUALIFIERS: ReadonlySet<string> = new Set(['former', 'then', 'outgoing', 'incoming', 'new', 'current', 'acting', 'interim', 'late', 'ex']);
+
+/** Words that may precede a head inside a role ("shadow", "deputy", "chief", "general"). */
+export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(
+  `shadow deputy vice chief senior junior assistant associate executive managing general foreign home defence
+  defense health education justice culture trade industry finance treasury interior environment transport
+  energy business security intelligence communications technology digital sports sport economic financial
+  political legal technical creative commercial operating marketing press prime first lord attorney
+  solicitor secretary state principal lead team club party group company national international regional
+  local city county labour conservative tory liberal democrat democratic republican opposition and of for the`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Role heads that follow another role word as a second head: "secretary general", "director general". */
+export const ROLE_SECOND_HEADS: ReadonlySet<string> = new Set(['general', 'executive', 'officer', 'minister', 'secretary', 'director']);

@@ -1,0 +1,225 @@
+import type { Block, CueKind, Quote, Sentence } from '../article.ts';
+import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
+import type { EntityTable, SentenceContext } from './entities.ts';
+import { isScareQuote, quoteKind } from './quote-shape.ts';
+import type { QuoteSpan } from './quotes.ts';
+import type { Ref } from './references.ts';
+import { PronounResolver } from './pronouns.ts';
+import type { Token } from './tokens.ts';
+
+interface Work {
+  readonly span: QuoteSpan;
+  readonly sentence: number;
+  readonly closeSentence: number;
+  readonly kind: 'full' | 'partial';
+  readonly credited: boolean;
+  readonly scare: boolean;
+  /** A cue follows the quotation but names no one we know: not a continuation either. */
+  blocked: boolean;
+  speaker: string | null;
+  speakerText: string | null;
+  cue: string | null;
+  cueKind: CueKind;
+  cueStart: number | null;
+  cueEnd: number | null;
+}
+
+/** Whether `offset` lies inside one of the (sorted, non-overlapping) quotation spans. */
+function insideSpan(spans: readonly QuoteSpan[], offset: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = spans[mid] as QuoteSpan;
+    if (offset < span.open) high = mid - 1;
+    else if (offset >= span.close) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((sentences[mid]?.start ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  const index = tokens.findIndex((token) => token.start >= offset);
+  return index < 0 ? tokens.length : index;
+}
+
+function cueKindOf(ref: Ref): CueKind {
+  if (ref.type === 'pronoun') return 'pronoun';
+  if (ref.type === 'role') return 'role';
+  if (ref.type === 'org-noun') return 'organisation';
+  return 'explicit';
+}
+
+/**
+ * Credits each quotation to its speaker by the cues news text uses: `X said`, `said X`,
+ * `X told Y`, `according to X`, `X: "…"`, a governing verb before a partial quote, "he
+ * said" (the right person before), "the chairman said" (who holds that role), "the firm
+ * said", a statement announced in the paragraph before, and continuations (a quotation
+ * running over paragraphs, or a quoted paragraph after the speaker's last one). Scare
+ * quotes and quotations in headings are credited to no one.
+ * Example: `"We will win," the coach said.` → speaker the person introduced as coach.
+ */
+export function attributeQuotes(text: string, blocks: readonly Block[], spans: readonly QuoteSpan[], table: EntityTable): Quote[] {
+  const { contexts } = table;
+  const sentences = contexts.map((context) => context.sentence);
+  if (sentences.length === 0) return [];
+  const quoted = (token: Token): boolean => insideSpan(spans, token.start);
+  const pronouns = new PronounResolver(contexts, table, quoted);
+  const resolve = (ref: Ref): string | null => (ref.type === 'pronoun' ? pronouns.resolve(ref) : ref.entity);
+
+  const works: Work[] = spans.map((span) => {
+    const sentence = sentenceAt(sentences, span.open);
+    const context = contexts[sentence] as SentenceContext;
+    const openToken = tokenAt(context.tokens, span.open);
+    const before = context.tokens[openToken - 1];
+    const closeContext = contexts[sentenceAt(sentences, Math.max(span.open, span.close - 1))] as SentenceContext;
+    const after = closeContext.tokens[tokenAt(closeContext.tokens, span.close)];
+    const words = text.slice(span.start, span.end);
+    return {
+      span, sentence, closeSentence: closeContext.sentence.index,
+      kind: quoteKind(words, before),
+      credited: blocks[span.block]?.kind !== 'heading',
+      scare: isScareQuote(span, words, before, after),
+      blocked: false, speaker: null, speakerText: null, cue: null, cueKind: 'none', cueStart: null, cueEnd: null,
+    };
+  });
+
+  const credit = (work: Work, cue: Cue, kind?: CueKind): void => {
+    const speaker = resolve(cue.ref);
+    if (!speaker) return;
+    work.speaker = speaker;
+    work.speakerText = text.slice(cue.ref.start, cue.ref.end);
+    work.cue = cue.verb;
+    work.cueKind = kind ?? cueKindOf(cue.ref);
+    work.cueStart = cue.start;
+    work.cueEnd = cue.end;
+  };
+
+  const ownCue = (work: Work, index: number): Cue | null => {
+    const closing = contexts[work.closeSentence] as SentenceContext;
+    if (work.span.closed) {
+      const next = works[index + 1];
+      const limit = next && next.sentence === work.closeSentence ? tokenAt(closing.tokens, next.span.open) : closing.tokens.length;
+      const from = tokenAt(closing.tokens, work.span.close);
+      const cue = cueAfter(closing.tokens, closing.refs, from, limit);
+      if (cue) return cue;
+      work.blocked = closing.tokens.slice(from, Math.min(limit, from + 7)).some((token) => reportingStrength(token) === 'strong');
+    }
+    if (work.scare) return null;
+    const opening = contexts[work.sentence] as SentenceContext;
+    const openToken = tokenAt(opening.tokens, work.span.open);
+    const colon = opening.tokens[openToken - 1];
+    if (colon?.text === ':') {
+      // "Jane Doe: "…"" — the name opens the sentence; "he told the director: "…"" is not this.
+      const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && r.type !== 'pronoun' && opening.tokens.slice(0, r.tokStart).every((t) => !t.isWord));
+      if (ref) return { ref, verb: ':', start: colon.start, end: colon.end };
+    }
+    const v = governingVerb(opening.tokens, openToken, quoted);
+    const verb = v === null ? undefined : opening.tokens[v];
+    const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v);
+    return subject && verb ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;
+  };
+
+  /** "X issued the following statement:" or "He said:" closing the paragraph before. */
+  const announced = (work: Work): { cue: Cue; kind: CueKind } | null => {
+    const previous = contexts[work.sentence - 1];
+    if (!previous || !/:\s*$/.test(previous.sentence.text) || previous.sentence.block !== work.span.block - 1) return null;
+    const tokens = previous.tokens;
+    const v = governingVerb(tokens, tokens.length, quoted);
+    const verb = v === null ? undefined : tokens[v];
+    const subject = v === null ? null : subjectOf(tokens, previous.refs, v);
+    if (subject && verb) return { cue: { ref: subject, verb: verb.text, start: verb.start, end: verb.end }, kind: cueKindOf(subject) };
+    if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) return null;
+    const ref = previous.refs.find((r) => !r.afterPreposition && r.type !== 'pronoun');
+    const issued = tokens.findIndex((token, n) => n > 0 && /^(?:statement|following)$/i.test(token.text)) - 2;
+    const cueToken = tokens[issued] ?? tokens[tokens.length - 1];
+    return ref && cueToken ? { cue: { ref, verb: cueToken.text, start: cueToken.start, end: cueToken.end }, kind: 'statement' } : null;
+  };
+
+  works.forEach((work, index) => {
+    if (!work.credited) return;
+    const cue = ownCue(work, index);
+    if (cue) credit(work, cue);
+    else if (text.slice(blocks[work.span.block]?.start ?? 0, work.span.open).trim() === '') {
+      const intro = announced(work);
+      if (intro) credit(work, intro.cue, intro.kind);
+    }
+  });
+  chainParagraphs(text, works);
+  continueSpeakers(text, works, contexts, blocks, resolve, quoted);
+  return works.map((work, index) => ({
+    index, text: text.slice(work.span.start, work.span.end), start: work.span.start, end: work.span.end,
+    sentence: work.sentence, kind: work.kind, speaker: work.speaker, speakerText: work.speakerText,
+    cue: work.cue, cueKind: work.speaker ? work.cueKind : 'none', cueStart: work.cueStart, cueEnd: work.cueEnd,
+  }));
+}
+
+/** A quotation left open runs on into the next one that opens straight after it: one speaker for all. */
+function chainParagraphs(text: string, works: Work[]): void {
+  let chain: Work[] = [];
+  const settle = (): void => {
+    const source = chain.find((work) => work.speaker);
+    if (source) for (const work of chain) if (!work.speaker) Object.assign(work, { speaker: source.speaker, speakerText: null, cue: null, cueKind: 'continuation', cueStart: null, cueEnd: null });
+    chain = [];
+  };
+  works.forEach((work, index) => {
+    const previous = works[index - 1];
+    const continues = previous && !previous.span.closed && work.credited && text.slice(previous.span.close, work.span.open).trim() === '';
+    if (!continues) settle();
+    chain.push(work);
+  });
+  settle();
+}
+
+/**
+ * A full quotation with no cue of its own continues the speaker of the sentence before:
+ * its last credited quotation, or the subject of its reporting verb ("She said the plan
+ * would work. "We are sure."); a paragraph that is all quotation continues the last
+ * speaker of the paragraph before.
+ */
+function continueSpeakers(
+  text: string, works: Work[], contexts: readonly SentenceContext[], blocks: readonly Block[],
+  resolve: (ref: Ref) => string | null, quoted: (token: Token) => boolean,
+): void {
+  works.forEach((work, index) => {
+    if (work.speaker || work.blocked || !work.credited || work.kind !== 'full') return;
+    const opening = contexts[work.sentence];
+    if (!opening || text.slice(opening.sentence.start, work.span.open).trim() !== '') return;
+    const previous = contexts[work.sentence - 1];
+    const block = blocks[work.span.block];
+    if (!previous || !block || previous.sentence.block < work.span.block - 1) return;
+    let speaker: string | null = null;
+    for (let n = index - 1; n >= 0; n--) {
+      const w = works[n] as Work;
+      if (w.span.end <= previous.sentence.start) break;
+      if (w.span.open < previous.sentence.end && w.speaker) {
+        speaker = w.speaker;
+        break;
+      }
+    }
+    if (!speaker) {
+      const v = governingVerb(previous.tokens, previous.tokens.length, quoted);
+      const subject = v === null ? null : subjectOf(previous.tokens, previous.refs, v);
+      speaker = subject ? resolve(subject) : null;
+    }
+    const wholeParagraph = text.slice(block.start, block.end).replace(/["“”‘’']/g, '').trim() === text.slice(work.span.start, work.span.end).replace(/["“”‘’']/g, '').trim();
+    if (!speaker && wholeParagraph && previous.sentence.block === work.span.block - 1) {
+      let n = index - 1;
+      while (n >= 0 && (works[n] as Work).span.block >= work.span.block) n--;
+      const last = works[n];
+      speaker = last && last.span.block === work.span.block - 1 ? last.speaker : null;
+    }
+    if (speaker) Object.assign(work, { speaker, speakerText: null, cue: null, cueKind: 'continuation', cueStart: null, cueEnd: null });
+  });
+}

@@ -1,0 +1,140 @@
+import type { Block } from '../article.ts';
+
+/** A quotation's marks and span as found in the text, before anyone is credited with it. */
+export interface QuoteSpan {
+  /** Span of the quoted words, inside the marks, trimmed. */
+  readonly start: number;
+  readonly end: number;
+  /** Offset of the opening mark. */
+  readonly open: number;
+  /** Offset just past the closing mark; the block's end when the paragraph never closes it. */
+  readonly close: number;
+  readonly closed: boolean;
+  readonly block: number;
+  readonly double: boolean;
+}
+
+const OPENERS_BEFORE = ' \n\t\u00a0([{—–-/:;"“‘\'«';
+// After an opening single mark these begin an elision, not a quotation: 'n', 'em, '90s.
+const ELISION = /^(?:\d0s|\d\d\b|n[’']|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b|nuff\b)/iu;
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const DOUBLE_FINDER = /["“”„«»]/g;
+const SINGLE_FINDER = /['‘’‚]/g;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD_CHAR.test(ch);
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
+}
+
+interface Mark {
+  readonly at: number;
+  readonly canOpen: boolean;
+  readonly canClose: boolean;
+  readonly ch: string;
+}
+
+function marksOf(text: string, block: Block, finder: RegExp): Mark[] {
+  const marks: Mark[] = [];
+  finder.lastIndex = block.start;
+  for (let match = finder.exec(text); match && match.index < block.end; match = finder.exec(text)) {
+    const i = match.index;
+    const prev = i > block.start ? text[i - 1] : undefined;
+    const next = i + 1 < block.end ? text[i + 1] : undefined;
+    // An apostrophe inside a word ("it's", "O'Brien") can neither open nor close.
+    if (isWordChar(prev) && isWordChar(next)) continue;
+    const canOpen = (prev === undefined || OPENERS_BEFORE.includes(prev)) && next !== undefined && !isSpace(next);
+    const canClose = prev !== undefined && !isSpace(prev) && (next === undefined || !isWordChar(next));
+    marks.push({ at: i, canOpen, canClose, ch: match[0] });
+  }
+  return marks;
+}
+
+function makeSpan(text: string, open: number, close: number, closed: boolean, block: number, double: boolean): QuoteSpan | null {
+  let start = open + 1;
+  let end = closed ? close - 1 : close;
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && /[\s,;:]/.test(text[end - 1] ?? '')) end--;
+  return end > start ? { start, end, open, close, closed, block, double } : null;
+}
+
+function doubleQuotes(text: string, block: Block, index: number): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open: number | null = null;
+  const finish = (close: number, closed: boolean): void => {
+    if (open === null) return;
+    const span = makeSpan(text, open, close, closed, index, true);
+    if (span) spans.push(span);
+    open = null;
+  };
+  for (const mark of marksOf(text, block, DOUBLE_FINDER)) {
+    const prefersOpen = mark.ch === '“' || mark.ch === '„' || mark.ch === '«';
+    const prefersClose = mark.ch === '”' || mark.ch === '»';
+    if (open === null) {
+      if (mark.canOpen || (prefersOpen && !mark.canClose)) open = mark.at;
+      continue;
+    }
+    if (mark.canClose && !(prefersOpen && mark.canOpen)) finish(mark.at + 1, true);
+    else if (mark.canOpen) {
+      // A new opening before any close: the quotation before it ran on without its mark.
+      let end = mark.at;
+      while (end > open && isSpace(text[end - 1])) end--;
+      finish(end, false);
+      open = mark.at;
+    } else if (prefersClose) finish(mark.at + 1, true);
+  }
+  finish(block.end, false);
+  return spans;
+}
+
+function singleQuotes(text: string, block: Block, index: number): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const marks = marksOf(text, block, SINGLE_FINDER);
+  let i = 0;
+  while (i < marks.length) {
+    const mark = marks[i];
+    i++;
+    if (!mark?.canOpen) continue;
+    if (ELISION.test(text.slice(mark.at + 1, mark.at + 6))) continue;
+    const closers = marks.slice(i).filter((m) => m.canClose && (m.ch !== '‘'));
+    // "the workers' rights'": a plural possessive before a lower-case word gives way to a later close.
+    const chosen = closers.find((m, n) => {
+      const possessiveLike = text[m.at - 1] === 's' && /^\s\p{Ll}/u.test(text.slice(m.at + 1, m.at + 3));
+      return !possessiveLike || n === closers.length - 1;
+    });
+    const atBlockStart = text.slice(block.start, mark.at).trim() === '';
+    if (chosen) {
+      const span = makeSpan(text, mark.at, chosen.at + 1, true, index, false);
+      if (span) spans.push(span);
+      i = marks.indexOf(chosen) + 1;
+    } else if (atBlockStart) {
+      const span = makeSpan(text, mark.at, block.end, false, index, false);
+      if (span) spans.push(span);
+      break;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Finds the quotations of every block: curly or straight, double or single, with
+ * apostrophes told apart ("it's", "the firm's", "'90s", "rock 'n' roll").
+ * Quotations nested in another are left out; a paragraph that opens a quotation and never
+ * closes it yields a span with `closed: false` ending at the paragraph's end.
+ * Example: `He said: "We're 'ready'."` → one span, `We're 'ready'.`
+ */
+export function findQuoteSpans(text: string, blocks: readonly Block[]): QuoteSpan[] {
+  const all: QuoteSpan[] = [];
+  blocks.forEach((block, index) => {
+    const doubles = doubleQuotes(text, block, index);
+    const singles = singleQuotes(text, block, index);
+    const outer = (span: QuoteSpan, others: readonly QuoteSpan[]): boolean =>
+      !others.some((other) => other !== span && other.open < span.open && span.open < other.close);
+    for (const span of doubles) if (outer(span, singles)) all.push(span);
+    for (const span of singles) if (outer(span, doubles)) all.push(span);
+  });
+  return all.sort((a, b) => a.open - b.open);
+}

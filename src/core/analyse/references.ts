@@ -1,0 +1,122 @@
+import type { Gender } from './lexicon/honorifics.ts';
+import { GROUP_NOUNS } from './lexicon/groups.ts';
+import { FUNCTION_WORDS, PREPOSITIONS } from './lexicon/function-words.ts';
+import { COUNTRY_SHORT, NATIONALITIES, canonicalCountry } from './lexicon/places.ts';
+import { ORG_NOUNS } from './lexicon/organisations.ts';
+import type { Token } from './tokens.ts';
+import { isRoleHead } from './roles.ts';
+
+/** How a reference names its entity. */
+export type RefType = 'name' | 'role' | 'pronoun' | 'org-noun' | 'group';
+
+/**
+ * Words in a sentence that refer to a person, organisation, place or group: a name, a
+ * role ("the chairman"), a pronoun, an organisation noun ("the firm") or a group ("US
+ * officials"). Attribution looks for these around reporting verbs.
+ */
+export interface Ref {
+  readonly type: RefType;
+  readonly sentence: number;
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  readonly start: number;
+  readonly end: number;
+  /** Entity key it resolves to; pronouns are resolved only when a quote needs them. */
+  readonly entity: string | null;
+  readonly pronoun?: 'he' | 'she' | 'they' | 'it';
+  readonly afterPreposition: boolean;
+}
+
+/** The gender a subject pronoun asks for. */
+export const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ['he', 'male'],
+  ['she', 'female'],
+]);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
+
+/** Whether the token before `tokStart` is a preposition: "to the UK" is an object, not a subject. */
+export function afterPreposition(tokens: readonly Token[], tokStart: number): boolean {
+  let k = tokStart - 1;
+  while (k >= 0 && DETERMINERS.has(tokens[k]?.lower ?? '')) k--;
+  const previous = tokens[k];
+  return previous !== undefined && previous.isWord && PREPOSITIONS.has(previous.lower);
+}
+
+/** Subject pronouns, as token indices: "he said" → the index of "he". */
+export function findPronouns(tokens: readonly Token[]): number[] {
+  const found: number[] = [];
+  tokens.forEach((token, index) => {
+    if (token.isWord && PRONOUNS.has(token.lower) && !token.possessive) found.push(index);
+  });
+  return found;
+}
+
+/** "the firm", "the Chinese tech giant": an organisation the article already named. */
+export function findOrgNouns(tokens: readonly Token[]): { tokStart: number; tokEnd: number }[] {
+  const found: { tokStart: number; tokEnd: number }[] = [];
+  tokens.forEach((token, index) => {
+    if (!token.isWord || token.capitalised || !ORG_NOUNS.has(token.lower)) return;
+    const next = tokens[index + 1];
+    if (next?.isWord && next.capitalised && !token.possessive) return; // "technology firm Acme" names it
+    if (token.possessive && next?.isWord && isRoleHead(next.text)) return; // "the firm's chairman" is the chairman
+    let start = index;
+    while (start > 0 && start > index - 4) {
+      const previous = tokens[start - 1];
+      if (!previous?.isWord || previous.possessive) break;
+      if (previous.lower === 'the') {
+        found.push({ tokStart: start - 1, tokEnd: index + 1 });
+        return;
+      }
+      if (FUNCTION_WORDS.has(previous.lower) || (previous.capitalised && !NATIONALITIES.has(previous.lower))) return;
+      start--;
+    }
+  });
+  return found;
+}
+
+/** A collective speaker: its name for the story and whether a place or body qualifies it. */
+export interface GroupPhrase {
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  readonly name: string;
+  readonly named: boolean;
+}
+
+function qualifierName(word: string): string {
+  const country = canonicalCountry(word);
+  return (country && COUNTRY_SHORT.get(country)) ?? word;
+}
+
+/**
+ * Finds groups of speakers: a plural noun such as "officials", with the country,
+ * nationality or organisation before it. Country variants are normalised so that "U.S.
+ * officials", "US officials" and "American officials" are one group, "US officials".
+ */
+export function findGroups(tokens: readonly Token[]): GroupPhrase[] {
+  const found: GroupPhrase[] = [];
+  tokens.forEach((token, index) => {
+    if (!token.isWord || !GROUP_NOUNS.has(token.lower) || (token.capitalised && index > 0 && !/^[A-Z]{2,}s$/.test(token.text))) return;
+    const next = tokens[index + 1];
+    if (next?.isWord && next.capitalised) return; // "officials Jane Doe and …" lists people
+    const qualifiers: string[] = [];
+    let start = index;
+    for (let k = index - 1; k >= 0 && k >= index - 4; k--) {
+      const previous = tokens[k];
+      if (!previous?.isWord || previous.possessive) break;
+      if (previous.capitalised && (!FUNCTION_WORDS.has(previous.lower) || previous.text === previous.text.toUpperCase())) {
+        qualifiers.unshift(qualifierName(previous.text));
+        start = k;
+      } else if (previous.lower === 'and' && qualifiers.length > 0) {
+        start = k;
+      } else if (!FUNCTION_WORDS.has(previous.lower) && /^[a-z-]+$/.test(previous.text) && qualifiers.length === 0) {
+        start = k; // "senior security officials": lower-case modifiers belong to the phrase
+      } else break;
+    }
+    while (tokens[start]?.lower === 'and') start++;
+    const unique = [...new Set(qualifiers)];
+    const noun = token.lower;
+    found.push({ tokStart: start, tokEnd: index + 1, name: unique.length ? `${unique.join(' and ')} ${noun}` : noun, named: unique.length > 0 });
+  });
+  return found;
+}

@@ -1,0 +1,165 @@
+import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { NATIONALITIES, PLACES, canonicalCountry } from './lexicon/places.ts';
+import { ORG_WORDS } from './lexicon/organisations.ts';
+import { REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
+import { ROLE_HEADS, ROLE_MODIFIERS, ROLE_QUALIFIERS, ROLE_SECOND_HEADS } from './lexicon/roles.ts';
+import type { Token } from './tokens.ts';
+import { HONORIFICS } from './lexicon/honorifics.ts';
+import { givenNameGender } from './name-kinds.ts';
+
+/** A role as the text gives it, normalised for matching. */
+export interface Role {
+  /** Lower-cased role without qualifiers or nationality: "defence secretary", "head of mi6". */
+  readonly core: string;
+  /** An organisation or country named inside the role ("NATO" in "NATO secretary general"). */
+  readonly qualifier: string | null;
+}
+
+/** A role phrase found around lower-case role words: "the Huawei chairman", "the firm's chairman". */
+export interface RolePhrase {
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  readonly role: Role;
+  /** Introduced by "the", "its" or a possessive, not by "a": it refers to someone known. */
+  readonly definite: boolean;
+  /** Introduced by a possessive word ("the firm's chairman", "Acme's founder"): that word. */
+  readonly owner: string | null;
+}
+
+const DEFINITE = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
+const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
+const JOINERS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
+
+/** A role head, also as the last part of a compound: "under-secretary", "co-chairman". */
+export function isRoleHead(word: string): boolean {
+  return isLowerRoleHead(word.toLowerCase());
+}
+
+function isLowerRoleHead(lower: string): boolean {
+  if (ROLE_HEADS.has(lower)) return true;
+  const dash = lower.lastIndexOf('-');
+  if (dash < 0) return false;
+  return ROLE_HEADS.has(lower.slice(dash + 1)) || /^\d+-year-old$/.test(lower);
+}
+
+function isQualifierWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /^[A-Z0-9&.]{2,}$/.test(word) || PLACES.has(lower) || canonicalCountry(lower) !== null || ORG_WORDS.has(lower);
+}
+
+function isModifierWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return ROLE_MODIFIERS.has(lower) || ROLE_QUALIFIERS.has(lower) || NATIONALITIES.has(lower) || isRoleHead(word) || JOINERS.has(lower);
+}
+
+/**
+ * Normalises the words of a role: drops "former", nationalities and "the", and sets aside
+ * an organisation named at its start. Example: ["British", "Defence", "Secretary"] →
+ * { core: "defence secretary", qualifier: null }; ["NATO", "secretary", "general"] →
+ * { core: "secretary general", qualifier: "NATO" }.
+ */
+export function normaliseRole(words: readonly string[]): Role {
+  let qualifier: string | null = null;
+  const kept: string[] = [];
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (kept.length === 0) {
+      if (ROLE_QUALIFIERS.has(lower) || NATIONALITIES.has(lower) || canonicalCountry(lower) !== null || lower === 'the') continue;
+      if (/^\p{Lu}/u.test(word) && !ROLE_MODIFIERS.has(lower) && !ROLE_HEADS.has(lower)) {
+        qualifier = qualifier ? `${qualifier} ${word}` : word;
+        continue;
+      }
+    }
+    if (lower !== 'the') kept.push(lower.replace(/[’']s$/, ''));
+  }
+  return { core: kept.join(' '), qualifier };
+}
+
+/** The role strings an entity holding `role` answers to: its core and, when qualified, "huawei chairman". */
+export function roleStrings(role: Role): string[] {
+  if (!role.core) return [];
+  return role.qualifier ? [role.core, `${role.qualifier.toLowerCase()} ${role.core}`] : [role.core];
+}
+
+/**
+ * Splits a capitalised run into the role it starts with and the name after it, or finds
+ * that it is a role alone. Example: "Defence Secretary Gavin Williamson" → role
+ * ["Defence", "Secretary"], name ["Gavin", "Williamson"]; "Prime Minister" → role only;
+ * "Mervyn King" → null (a name that ends in a role word is still a name).
+ */
+export function splitRunRole(words: readonly string[]): { role: readonly string[]; name: readonly string[] } | null {
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (!isRoleHead(words[k] ?? '')) continue;
+    const before = words.slice(0, k);
+    let end = k + 1;
+    while (end < words.length && ROLE_SECOND_HEADS.has((words[end] ?? '').toLowerCase())) end++;
+    const rest = words.slice(end);
+    // "Metropolitan Police Commissioner Sir John Stevens": a name that plainly starts after
+    // the role lets any organisation name stand before it.
+    const nameStarts = rest.length >= 2 && (HONORIFICS.has((rest[0] ?? '').toLowerCase()) || givenNameGender(rest[0] ?? '') !== null);
+    if (!nameStarts && !before.every((word, n) => isModifierWord(word) || (n === 0 && isQualifierWord(word)))) continue;
+    const first = (rest[0] ?? '').toLowerCase();
+    if (rest.length === 0 || JOINERS.has(first)) return { role: words, name: [] };
+    const name = HONORIFICS.has((rest[0] ?? '').toLowerCase()) && rest.length > 1 ? rest.slice(1) : rest;
+    if (name.length <= 4 && !name.some((word) => ORG_WORDS.has(word.toLowerCase()))) return { role: words.slice(0, end), name };
+    return null;
+  }
+  return null;
+}
+
+function followsAsNoun(next: Token | undefined): boolean {
+  if (!next || !next.isWord || next.capitalised) return true;
+  return FUNCTION_WORDS.has(next.lower) || REPORTING_VERBS.has(next.lower) || VERB_FILLERS.has(next.lower) || next.lower.endsWith('ed');
+}
+
+/**
+ * Finds role phrases built on lower-case role words, with the words around them that
+ * belong to the role. Example: `The Huawei chairman said` → { core: "chairman",
+ * qualifier: "Huawei", definite: true }. An adjective use ("no official links") is skipped.
+ */
+export function findRolePhrases(tokens: readonly Token[]): RolePhrase[] {
+  const phrases: RolePhrase[] = [];
+  for (let h = 0; h < tokens.length; h++) {
+    const head = tokens[h];
+    if (!head?.isWord || head.capitalised || !isLowerRoleHead(head.lower)) continue;
+    let r = h;
+    while (tokens[r + 1]?.isWord && ROLE_SECOND_HEADS.has(tokens[r + 1]?.lower ?? '') && !tokens[r + 1]?.capitalised && !tokens[r]?.possessive) r++;
+    if ((tokens[r + 1]?.lower === 'of' || tokens[r + 1]?.lower === 'for') && !tokens[r]?.possessive) {
+      let o = r + 2;
+      if (tokens[o]?.lower === 'the') o++;
+      let last = -1;
+      while (o < tokens.length && o < r + 10 && tokens[o]?.isWord && !FUNCTION_WORDS.has(tokens[o]?.lower ?? '') && !REPORTING_VERBS.has(tokens[o]?.lower ?? '')) {
+        last = o;
+        o++;
+      }
+      if (last > 0 && tokens.slice(r + 2, last + 1).some((token) => token.capitalised)) r = last;
+    }
+    if (!tokens[h]?.possessive && !followsAsNoun(tokens[r + 1])) continue;
+    let l = h;
+    let owner: string | null = null;
+    while (l > 0) {
+      const previous = tokens[l - 1];
+      if (!previous?.isWord) break;
+      if (previous.possessive) {
+        owner = previous.text;
+        l--;
+        break;
+      }
+      if (FUNCTION_WORDS.has(previous.lower)) break;
+      if (!isModifierWord(previous.text) && !previous.capitalised) break;
+      l--;
+    }
+    const determiner = tokens[l - 1]?.lower ?? '';
+    const words = tokens.slice(owner ? l + 1 : l, r + 1).filter((token) => token.isWord).map((token) => token.text);
+    const role = normaliseRole(words);
+    phrases.push({
+      tokStart: l,
+      tokEnd: r + 1,
+      role: owner && !role.qualifier ? { ...role, qualifier: /^\p{Lu}/u.test(owner) ? owner : null } : role,
+      definite: owner !== null || DEFINITE.has(determiner) || (!INDEFINITE.has(determiner) && l === 0),
+      owner,
+    });
+    h = r;
+  }
+  return phrases;
+}

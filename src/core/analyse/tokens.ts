@@ -1,0 +1,64 @@
+/**
+ * A word or punctuation mark with its span in the clean text. Words keep inner apostrophes,
+ * hyphens and dots ("O'Brien", "co-founder", "U.S."); a possessive "'s" is split off into
+ * `possessive` so that "Williamson's" is the word "Williamson".
+ */
+export interface Token {
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  readonly isWord: boolean;
+  /** First character is an upper-case letter. */
+  readonly capitalised: boolean;
+  /** The word was followed by a possessive 's (not part of `text`). */
+  readonly possessive: boolean;
+}
+
+// Dotted acronyms first ("U.S.", "a.m."), then words with inner marks, then any other mark.
+const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/gu;
+const DOTTED = /^(?:[A-Za-z]\.){2,}$/;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const UPPER = /^\p{Lu}/u;
+
+/**
+ * Splits `text.slice(start, end)` into tokens with absolute offsets.
+ * Example: `Mr Williamson's "concerns"` → Mr, Williamson (possessive), ", concerns, ".
+ */
+export function tokenize(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  const slice = text.slice(start, end);
+  for (let match = TOKEN.exec(slice); match; match = TOKEN.exec(slice)) {
+    let word = match[0];
+    const at = start + match.index;
+    const isWord = word.length > 1 || isLetterOrDigit(word.charCodeAt(0), word);
+    let possessive = false;
+    if (isWord && word.length > 2) {
+      const last = word.charCodeAt(word.length - 1);
+      const mark = word.charCodeAt(word.length - 2);
+      if ((last === 115 || last === 83) && (mark === 39 || mark === 0x2019)) {
+        word = word.slice(0, -2);
+        possessive = true;
+      } else if (last === 46 && !DOTTED.test(word)) {
+        word = word.slice(0, -1);
+      }
+    }
+    const first = word.charCodeAt(0);
+    tokens.push({
+      text: word,
+      lower: word.toLowerCase(),
+      start: at,
+      end: at + word.length,
+      isWord,
+      capitalised: isWord && (first >= 65 && first <= 90 ? true : first < 128 ? false : UPPER.test(word)),
+      possessive,
+    });
+  }
+  return tokens;
+}
+
+function isLetterOrDigit(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(ch);
+}
