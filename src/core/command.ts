@@ -21,6 +21,11 @@ export interface OptionSpec {
    * `{ question: 'who founded it?' }`. At most one option of a command is `rest`.
    */
   readonly rest?: boolean;
+  /**
+   * Takes several values, given as a list: on the CLI, every positional argument (with
+   * `rest`) or each repetition of the flag. `ingest a/ b/` gives `{ paths: ['a/', 'b/'] }`.
+   */
+  readonly multiple?: boolean;
   readonly choices?: readonly string[];
   /** Platforms that can offer completions ask the store for these. */
   readonly autocomplete?: 'speaker' | 'article';
@@ -29,7 +34,7 @@ export interface OptionSpec {
   readonly max?: number;
 }
 
-export type OptionValue = string | number | boolean;
+export type OptionValue = string | number | boolean | readonly string[];
 export type ParsedOptions = Readonly<Record<string, OptionValue | undefined>>;
 
 export type Surface = 'chat' | 'cli';

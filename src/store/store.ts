@@ -1,8 +1,175 @@
 /**
  * The Store port: what briefbot keeps and how it reads it back. Two engines implement it
  * (SQLite, embedded default; PostgreSQL for scale-out, later), and one contract suite
- * checks both.
+ * (test/unit/store/contract.ts) checks both.
+ *
+ * An article id names one file of the story. Its row says where the file came from and what
+ * its input was (a fingerprint), and its status: `current` (served), `duplicate` (the exact
+ * text of another id: tracked so that re-ingest is a no-op, never served), or `removed` (its
+ * file is gone: the facts are kept as a tombstone, the analysis is dropped, never served).
+ * Only current articles have sentences, quotes and entities, so every read below serves
+ * current articles only without having to say so.
  */
+import type {
+  AnalysedArticle,
+  Analysis,
+  ArticleMeta,
+  BlockKind,
+  CleanArticle,
+  Entity,
+  EntityKind,
+  Quote,
+} from '../core/article.ts';
+import type { StoryEntities } from '../core/analyse/entity-linking.ts';
+
+export type ArticleStatus = 'current' | 'duplicate' | 'removed';
+
+/** What ingest needs to decide, without reading any content, whether a file changed. */
+export interface Fingerprint {
+  readonly id: string;
+  /** Raw bytes + stated facts + analysis version: equal means "nothing to do". */
+  readonly hash: string;
+  /** Decoded text + stated facts: equal under two ids means an exact duplicate. */
+  readonly textHash: string;
+  /** The folder (or single file) the article was ingested from, absolute. */
+  readonly root: string;
+  readonly status: ArticleStatus;
+  /** For a duplicate: the id whose text it repeats. */
+  readonly duplicateOf: string | null;
+}
+
+/** Where an analysed article came from, beside what analysis made of it. */
+export interface ArticleOrigin {
+  readonly root: string;
+  readonly textHash: string;
+  readonly analysisVersion: number;
+  /** ISO 8601 time of this write, from the caller's clock. */
+  readonly at: string;
+}
+
+/** An id whose text exactly repeats another's: recorded, indexed once (under `duplicateOf`). */
+export interface DuplicateEntry {
+  readonly id: string;
+  readonly path: string;
+  readonly root: string;
+  readonly hash: string;
+  readonly textHash: string;
+  readonly duplicateOf: string;
+  readonly at: string;
+}
+
+/** One current article as a list shows it. */
+export interface ArticleSummary {
+  readonly id: string;
+  readonly path: string;
+  readonly meta: ArticleMeta;
+  /** True when the file had no headline and the title was made from the text. */
+  readonly titleMade: boolean;
+  readonly sentences: number;
+  readonly quotes: number;
+  /** When the id was first indexed, and when its content last changed (ISO 8601). */
+  readonly firstSeen: string;
+  readonly changedAt: string;
+}
+
+/** Everything kept about one current article. */
+export interface StoredArticle extends ArticleSummary {
+  readonly clean: CleanArticle;
+  readonly analysis: Analysis;
+  readonly analysisVersion: number;
+}
+
+/** A quotation with its speaker resolved to the story's canonical entity. */
+export interface StoredQuote extends Quote {
+  readonly article: string;
+  /** The canonical name of the speaker across the story, or null when no speaker was found. */
+  readonly speakerName: string | null;
+  /** The story entity id of the speaker, or null. */
+  readonly speakerId: string | null;
+}
+
+export interface QuoteFilter {
+  /** A canonical name or any alias, compared case-insensitively: "williamson", "Mr Williamson". */
+  readonly speaker?: string;
+  readonly article?: string;
+}
+
+/** A canonical person, organisation, place or group across the story, as stored. */
+export interface StoryEntityRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly aliases: readonly string[];
+  readonly roles: readonly string[];
+  /** How many current articles name it, and how many quotations it speaks. */
+  readonly articleCount: number;
+  readonly quoteCount: number;
+}
+
+export interface SentenceQuery {
+  /**
+   * Plain words or phrases as the user typed them. Each is matched as a literal FTS5 string
+   * (never as query syntax): `"5G"`, `AND`, `NEAR(` are just text.
+   */
+  readonly terms: readonly string[];
+  /** `any` (default): a sentence matching one term counts; `all`: it must match every term. */
+  readonly match?: 'any' | 'all';
+  /** Restrict to these articles. */
+  readonly articles?: readonly string[];
+  /** At most this many hits (default 20). */
+  readonly limit?: number;
+}
+
+export interface SentenceHit {
+  readonly article: string;
+  readonly sentence: number;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Headings are indexed too, so a caller can choose whether to cite them. */
+  readonly kind: BlockKind;
+  /** BM25 relevance, higher is better (FTS5's rank negated). */
+  readonly score: number;
+}
+
+/** The entities of one current article, as analysis found them: the input of story linking. */
+export interface ArticleEntities {
+  readonly id: string;
+  readonly entities: readonly Entity[];
+}
+
 export interface Store {
+  /** Every id the store has ever indexed, with its status: the input of incremental ingest. */
+  fingerprints(): Promise<ReadonlyMap<string, Fingerprint>>;
+  /** Writes one article and all its analysis in one transaction, replacing what the id had. */
+  putArticle(article: AnalysedArticle, origin: ArticleOrigin): Promise<void>;
+  /** Records an exact duplicate, dropping any analysis the id had. One transaction. */
+  putDuplicate(entry: DuplicateEntry): Promise<void>;
+  /** Marks ids removed: their analysis is dropped, their facts kept, never served again. */
+  markRemoved(ids: readonly string[], at: string): Promise<void>;
+
+  countArticles(): Promise<number>;
+  /** Current articles, by id. */
+  listArticles(): Promise<readonly ArticleSummary[]>;
+  /** A current article with its clean text and analysis, or null. */
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /** Current articles' entities, for story linking. */
+  listArticleEntities(): Promise<readonly ArticleEntities[]>;
+
+  /** Quotations of current articles in article and text order, speakers by canonical name. */
+  listQuotes(filter?: QuoteFilter): Promise<readonly StoredQuote[]>;
+  /** Replaces the story's canonical entities and the links of article entities to them. */
+  saveStoryEntities(story: StoryEntities): Promise<void>;
+  /** The story's canonical entities, most quoted first. */
+  storyEntities(): Promise<readonly StoryEntityRecord[]>;
+  /**
+   * True when some current article's entity is not linked to the story: a run stopped
+   * between writing articles and relinking them, so the next run must relink.
+   */
+  needsLinking(): Promise<boolean>;
+
+  /** Full-text search over current sentences, best first. */
+  searchSentences(query: SentenceQuery): Promise<readonly SentenceHit[]>;
+
   close(): Promise<void>;
 }

@@ -1,0 +1,16 @@
+/**
+ * Every command, declared once. Each surface (CLI, terminal chat, Slack, Discord) offers the
+ * commands whose `surfaces` include it, and generates its help from these definitions.
+ */
+import type { CommandDefinition, Surface } from '../src/core/command.ts';
+import { ingest } from './ingest.ts';
+import { quotes } from './quotes.ts';
+import { show } from './show.ts';
+import { sources } from './sources.ts';
+
+export const commands: readonly CommandDefinition[] = [ingest, sources, quotes, show];
+
+/** The commands offered on one surface. */
+export function commandsFor(surface: Surface): readonly CommandDefinition[] {
+  return commands.filter((command) => command.surfaces.includes(surface));
+}

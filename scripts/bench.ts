@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: ingest throughput (articles/s, with full cleaning, analysis and SQLite
+ * writes to a file) and peak memory at 1k and 10k articles. Articles come from the BBC corpus
+ * beside the project (or BRIEFBOT_BENCH_CORPUS), replicated with variations; without it, from
+ * generated text. Each size runs in its own process so each peak is its own.
+ * Options: --sizes 1000,10000   --workers N (analysis threads; default as the CLI: one per core)
+ *          --cpu-prof (writes a V8 profile per size under the temp folder)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, PROJECT_ROOT } from '../src/config.ts';
+import { defaultIngestWorkers } from '../src/ingest/analysis-pool.ts';
+import { loadArticles, writeCorpus } from './bench/corpus.ts';
+import type { SizeResult } from './bench/run-size.ts';
+
+const PROFILE_DIR = join(tmpdir(), 'briefbot-profiles');
+const TARGET = { articlesPerSecond: 500, peakRssMb: 300, atSize: 10_000 };
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    workers: { type: 'string', default: String(defaultIngestWorkers()) },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n > 0);
+const config = loadConfig(process.env);
+const source = loadArticles(config.benchCorpus);
+process.stdout.write(
+  source
+    ? `Corpus: ${source.length} articles from ${config.benchCorpus}, replicated with variations.\n`
+    : `Corpus: ${config.benchCorpus} is absent; using generated articles instead.\n`,
+);
+
+const rows: (SizeResult & { size: number })[] = [];
+for (const size of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
+  try {
+    writeCorpus(size, source, join(dir, 'corpus'));
+    const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    const child = spawnSync(
+      process.execPath,
+      [...profile, resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/run-size.ts'), join(dir, 'corpus'), join(dir, 'bench.db'), values.workers],
+      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    if (child.status !== 0) throw new Error(`the ${size}-article run failed (exit ${child.status})`);
+    const last = child.stdout.trim().split('\n').pop()!;
+    rows.push({ size, ...(JSON.parse(last) as SizeResult) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const header = ['Files', 'Indexed', 'Dupes', 'Seconds', 'CPU s', 'Articles/s', 'Per CPU s', 'Peak RSS MB', 'DB MB', 'Quotes', 'With speaker'];
+const table = rows.map((r) => [
+  String(r.size), String(r.articles), String(r.duplicates), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1),
+  r.articlesPerSecond.toFixed(0), (r.files / r.cpuSeconds).toFixed(0),
+  r.peakRssMb.toFixed(0), r.dbMb.toFixed(0), String(r.quotes), `${((100 * r.quotesWithSpeaker) / Math.max(1, r.quotes)).toFixed(0)}%`,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
+process.stdout.write(`\n${line(header)}\n${table.map(line).join('\n')}\n`);
+process.stdout.write(`(Articles/s is files over wall time; Per CPU s is files over CPU time, which other load on the machine does not inflate. ${cpus().length} cores, ${values.workers} analysis worker(s), load average ${loadavg()[0]!.toFixed(1)}.)\n`);
+
+if (values['cpu-prof']) process.stdout.write(`\nCPU profiles: ${PROFILE_DIR}\n`);
+const atTarget = rows.find((r) => r.size === TARGET.atSize);
+if (atTarget) {
+  const fast = atTarget.articlesPerSecond >= TARGET.articlesPerSecond;
+  const small = atTarget.peakRssMb < TARGET.peakRssMb;
+  process.stdout.write(
+    `\nTargets at ${TARGET.atSize}: ≥ ${TARGET.articlesPerSecond} articles/s (${fast ? 'met' : 'missed'}), ` +
+      `< ${TARGET.peakRssMb} MB peak RSS (${small ? 'met' : 'missed'}).\n`,
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * One-shot CLI commands: parse the command line from the command definitions, open the
+ * store, index the default corpus if the store is empty, run the command and print its reply
+ * as terminal text or JSON. Errors are one line on stderr and a non-zero exit: 2 for a
+ * command line to fix, 1 for anything else. The stack of an unexpected error goes to the log,
+ * never to the user.
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { CommandContext, CommandDefinition } from '../../core/command.ts';
+import { systemClock, type Clock } from '../../core/clock.ts';
+import { isUserError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import { ConfigError, loadConfig, type Config } from '../../config.ts';
+import { createLogger } from '../../log.ts';
+import { defaultIngestWorkers } from '../../ingest/analysis-pool.ts';
+import { ingestPaths } from '../../ingest/ingest.ts';
+import { summariseReport } from '../../ingest/report.ts';
+import { renderJson, renderJsonError } from '../../render/json.ts';
+import { renderTerminal } from '../../render/terminal.ts';
+import { openStore } from '../../store/open-store.ts';
+import type { Store } from '../../store/store.ts';
+import { commandHelp, generalHelp } from './help.ts';
+import { parseCommandLine, UsageError, type Invocation } from './parse-args.ts';
+
+export interface CliIo {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Resolves --db and paths from the environment (command arguments use the process's own). */
+  readonly cwd: string;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly clock?: Clock;
+  /** A logger for tests; the CLI otherwise logs JSON lines to stderr. */
+  readonly log?: Logger;
+}
+
+/** Exit codes: 0 done, 1 the command failed, 2 the command line or settings need fixing. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/**
+ * Runs one CLI invocation and returns its exit code.
+ *
+ * @example await runCli({ argv: ['sources', '--json'], env: process.env, cwd, stdout, stderr }) === 0
+ */
+export async function runCli(io: CliIo, commands: readonly CommandDefinition[]): Promise<number> {
+  const fail = (code: number, message: string) => {
+    io.stderr.write(`briefbot: ${message}\n`);
+    return code;
+  };
+  let config: Config;
+  let invocation: Invocation;
+  try {
+    config = loadConfig(io.env, io.cwd);
+    invocation = parseCommandLine(io.argv, commands.filter((c) => c.surfaces.includes('cli')));
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) return fail(EXIT.usage, error.message);
+    throw error;
+  }
+  if (invocation.kind === 'help') {
+    const text = invocation.command ? commandHelp(invocation.command) : generalHelp(commands.filter((c) => c.surfaces.includes('cli')));
+    (invocation.asked ? io.stdout : io.stderr).write(`${text}\n`);
+    return invocation.asked ? EXIT.ok : EXIT.usage;
+  }
+
+  const log = io.log ?? createLogger({ level: config.logLevel ?? 'warn', base: { app: 'briefbot-cli' } });
+  const dbFile = invocation.global.db === undefined ? config.db : invocation.global.db === ':memory:' ? ':memory:' : resolve(io.cwd, invocation.global.db);
+  let store: Store;
+  try {
+    store = openStore({ db: dbFile });
+  } catch (error) {
+    // The user's to fix (a path, permissions, a newer schema): one line, the cause only in debug.
+    log.debug({ err: error, db: dbFile }, 'cannot open the database');
+    return fail(EXIT.failed, `cannot open the database ${dbFile}: ${(error as Error).message}`);
+  }
+  const { command, options, global } = invocation;
+  const context: CommandContext = {
+    store,
+    clock: io.clock ?? systemClock,
+    log: log.child({ command: command.name }),
+    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true },
+  };
+  try {
+    if (command.name !== 'ingest') await ingestDefaultCorpus(config, context, io);
+    const reply = await command.run(options, context);
+    io.stdout.write(global.json ? renderJson(reply) : renderTerminal(reply));
+    return EXIT.ok;
+  } catch (error) {
+    if (isUserError(error)) {
+      if (global.json) io.stdout.write(renderJsonError(error.code, error.message));
+      return fail(EXIT.failed, error.message);
+    }
+    const errorId = randomUUID().slice(0, 8);
+    context.log.error({ err: error, errorId }, 'command failed');
+    if (global.json) io.stdout.write(renderJsonError('internal', `something went wrong (error ${errorId})`));
+    return fail(EXIT.failed, `something went wrong running "${command.name}" (error ${errorId}; the log on stderr has the details)`);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A fresh database answers from the default corpus rather than from nothing. */
+async function ingestDefaultCorpus(config: Config, context: CommandContext, io: CliIo): Promise<void> {
+  if ((await context.store.countArticles()) > 0) return;
+  io.stderr.write(`briefbot: no articles indexed yet; indexing ${config.corpus} first\n`);
+  const report = await ingestPaths([config.corpus], { ...context, workers: defaultIngestWorkers() });
+  io.stderr.write(`briefbot: ${summariseReport(report)}\n`);
+  for (const skipped of report.skipped) io.stderr.write(`briefbot: skipped ${skipped.path}: ${skipped.reason}\n`);
+}

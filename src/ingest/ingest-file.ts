@@ -1,0 +1,136 @@
+/**
+ * One file's part of an ingest run, in two steps around analysis (which may run on another
+ * thread): decide from its fingerprint whether anything changed, then record it as unchanged,
+ * a duplicate, a new or updated article, or skipped with a reason.
+ */
+import type { AnalysedArticle, StatedMeta } from '../core/article.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Fingerprint, Store } from '../store/store.ts';
+import { ANALYSIS_VERSION } from './analysis-version.ts';
+import { fileFingerprint, textFingerprint } from './fingerprint.ts';
+import { readArticleBytes, toRawArticle, type SourceArticle } from './read-article.ts';
+import type { ReportBuilder } from './report.ts';
+import type { ArticleFile } from './scan.ts';
+
+/** What a run knows so far; updated after every write so later files see earlier ones. */
+export interface RunState {
+  readonly fingerprints: Map<string, Fingerprint>;
+  /** Text hash → the current id holding that text. */
+  readonly byText: Map<string, string>;
+  /** Id → path of the file that took it in this run. */
+  readonly claimed: Map<string, string>;
+  readonly report: ReportBuilder;
+}
+
+export interface FileContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+/** `skipped`: the file is not a usable article now; `conflict`: its id was taken this run. */
+export type FileOutcome = 'unchanged' | 'written' | 'duplicate' | 'skipped' | 'conflict';
+
+/** A file that needs analysing: everything known about it before analysis, to write after. */
+export interface AnalysisJob {
+  readonly file: ArticleFile;
+  readonly root: string;
+  readonly raw: SourceArticle;
+  readonly hash: string;
+  readonly textHash: string;
+  readonly before: Fingerprint | undefined;
+}
+
+export type Prepared = { readonly kind: 'done'; readonly outcome: FileOutcome } | { readonly kind: 'analyse'; readonly job: AnalysisJob };
+
+export type AnalysisResult = { readonly ok: true; readonly article: AnalysedArticle } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Everything about one file up to analysis: unchanged, skipped and duplicate files are
+ * finished here; a file to analyse comes back as a job, and its text is claimed at once so
+ * later files in the run see it as the original of any exact copy.
+ */
+export async function prepareFile(
+  file: ArticleFile,
+  root: string,
+  stated: StatedMeta,
+  context: FileContext,
+  state: RunState,
+): Promise<Prepared> {
+  const { report } = state;
+  const done = (outcome: FileOutcome): Prepared => ({ kind: 'done', outcome });
+  const takenBy = state.claimed.get(file.id);
+  if (takenBy !== undefined) {
+    report.skipped.push({ path: file.path, id: file.id, reason: `id "${file.id}" already ingested from ${takenBy} in this run` });
+    return done('conflict');
+  }
+  state.claimed.set(file.id, file.path);
+
+  const read = readArticleBytes(file.path);
+  if (!read.ok) return done(skip(file, read.reason, context, state));
+  const hash = fileFingerprint(read.bytes, stated, ANALYSIS_VERSION);
+  const before = state.fingerprints.get(file.id);
+  if (before && isUnchanged(before, hash, root, state)) {
+    report.unchanged.push(file.id);
+    return done('unchanged');
+  }
+
+  const raw = toRawArticle(read.bytes, file, stated);
+  if (!raw.ok) return done(skip(file, raw.reason, context, state));
+  for (const message of raw.warnings) report.warnings.push({ path: file.path, message });
+  const textHash = textFingerprint(raw.decoded, stated);
+  const original = state.byText.get(textHash);
+  if (original !== undefined && original !== file.id) {
+    const at = context.clock.now().toISOString();
+    await context.store.putDuplicate({ id: file.id, path: file.path, root, hash, textHash, duplicateOf: original, at });
+    forgetText(state, before);
+    state.fingerprints.set(file.id, { id: file.id, hash, textHash, root, status: 'duplicate', duplicateOf: original });
+    report.duplicates.push({ id: file.id, of: original });
+    context.log.debug({ id: file.id, of: original }, 'duplicate');
+    return done('duplicate');
+  }
+  forgetText(state, before);
+  state.byText.set(textHash, file.id);
+  return { kind: 'analyse', job: { file, root, raw: raw.article, hash, textHash, before } };
+}
+
+/** Writes an analysed article (one transaction), or reports why it could not be analysed. */
+export async function commitFile(job: AnalysisJob, result: AnalysisResult, context: FileContext, state: RunState): Promise<FileOutcome> {
+  const { file, root, hash, textHash, before } = job;
+  if (!result.ok) {
+    if (state.byText.get(textHash) === file.id) state.byText.delete(textHash);
+    context.log.error({ err: result.error, id: file.id }, 'analysis failed');
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    return skip(file, `analysis failed: ${message}`, context, state);
+  }
+  const { article } = result;
+  const at = context.clock.now().toISOString();
+  await context.store.putArticle(article, { root, textHash, analysisVersion: ANALYSIS_VERSION, at });
+  state.fingerprints.set(file.id, { id: file.id, hash, textHash, root, status: 'current', duplicateOf: null });
+  (before && before.status !== 'removed' ? state.report.updated : state.report.added).push(file.id);
+  context.log.debug({ id: file.id, sentences: article.analysis.sentences.length, quotes: article.analysis.quotes.length }, 'indexed');
+  return 'written';
+}
+
+function skip(file: ArticleFile, reason: string, context: FileContext, state: RunState): FileOutcome {
+  state.report.skipped.push({ path: file.path, id: file.id, reason });
+  // Info, not warn: the report names every skipped file; the log need not say it twice.
+  context.log.info({ id: file.id, reason }, 'skipped');
+  return 'skipped';
+}
+
+/** The id no longer holds the text it had: a later copy of that text is not its duplicate. */
+function forgetText(state: RunState, before: Fingerprint | undefined): void {
+  if (before && state.byText.get(before.textHash) === before.id) state.byText.delete(before.textHash);
+}
+
+/**
+ * Nothing to do: same bytes, facts and analysis version from the same place, and for a
+ * duplicate, its original still current with the same text.
+ */
+function isUnchanged(before: Fingerprint, hash: string, root: string, state: RunState): boolean {
+  if (before.hash !== hash || before.root !== root) return false;
+  if (before.status === 'current') return true;
+  return before.status === 'duplicate' && state.byText.get(before.textHash) === before.duplicateOf;
+}

@@ -1,0 +1,203 @@
+/**
+ * Incremental, idempotent ingest of files and folders of articles into a Store.
+ *
+ * Per file: an unchanged fingerprint writes nothing; a changed one replaces the article and
+ * its analysis in one transaction; text that exactly repeats another id's is recorded as a
+ * duplicate and indexed once; a file that cannot be read as an article is reported with the
+ * reason and skipped. Per folder ingested again: ids whose files are gone are marked
+ * removed. After any change, the story's entities are relinked across all current articles.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import type { StatedMeta } from '../core/article.ts';
+import type { Store } from '../store/store.ts';
+import { linkStoryEntities } from '../core/analyse/entity-linking.ts';
+import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
+import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
+import { commitFile, prepareFile, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
+import { changedArticles, emptyReport, type IngestReport } from './report.ts';
+import { scanPath, type ArticleFile, type ScanResult } from './scan.ts';
+import { readSourcesFile, SOURCES_FILE, type SourcesFile } from './sources-file.ts';
+
+export interface IngestDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Raw article → analysed article, on this thread; tests pass one that fails on purpose. */
+  readonly analyse?: Analyser;
+  /**
+   * Analyse on this many worker threads instead (the default analyser only), once a run has
+   * enough files to repay starting them. 0 or absent: analyse on this thread.
+   */
+  readonly workers?: number;
+  readonly linkStory?: typeof linkStoryEntities;
+}
+
+/** Below this many files, starting workers (about half a second each) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 200;
+
+interface Planned {
+  readonly file: ArticleFile;
+  readonly root: string;
+  readonly stated: StatedMeta;
+}
+
+/**
+ * Ingests every article under `paths` (files or folders) and reports what it did.
+ *
+ * @example await ingestPaths(['seeds'], { store, clock, log })
+ *   → { added: ['000_027e3a3643333b23', …], skipped: [], duplicates: [], … }
+ */
+export async function ingestPaths(paths: readonly string[], deps: IngestDeps): Promise<IngestReport> {
+  const started = performance.now();
+  const log = deps.log.child({ component: 'ingest' });
+  const report = emptyReport();
+  const fingerprints = new Map(await deps.store.fingerprints());
+  const state: RunState = {
+    fingerprints,
+    byText: new Map([...fingerprints.values()].filter((f) => f.status === 'current').map((f) => [f.textHash, f.id])),
+    claimed: new Map(),
+    report,
+  };
+  const scans = await Promise.all(paths.map((path) => scanPath(path)));
+  for (const scan of scans) {
+    for (const problem of scan.problems) report.skipped.push({ path: problem.path, id: null, reason: problem.reason });
+  }
+  await removeMissing(scans, deps, state, log);
+
+  const planned = await plan(scans, report.warnings);
+  // Stored duplicates go last, so they are compared with their originals as they are now.
+  const isStoredDuplicate = (p: Planned) => fingerprints.get(p.file.id)?.status === 'duplicate';
+  const context: FileContext = { store: deps.store, clock: deps.clock, log };
+  const useWorkers = !deps.analyse && (deps.workers ?? 0) > 0 && planned.length >= MIN_FILES_FOR_WORKERS;
+  const pool = useWorkers ? createAnalysisPool(deps.workers!) : null;
+  const unusable: string[] = [];
+  try {
+    const ordered = [...planned.filter((p) => !isStoredDuplicate(p)), ...planned.filter(isStoredDuplicate)];
+    await processInOrder(ordered, context, state, analyser(deps.analyse ?? analyseRawArticle, pool), pool ? 4 * deps.workers! : 1, (id) => unusable.push(id));
+  } finally {
+    await pool?.close();
+  }
+  // A stored article whose file is now empty, binary or unreadable is no longer current.
+  await markRemoved(unusable.filter((id) => isLive(state, id)), deps, state);
+
+  if (changedArticles(report) || (await deps.store.needsLinking())) await relink(deps, report.warnings, log);
+  const result: IngestReport = { ...report, articles: await deps.store.countArticles(), ms: Math.round(performance.now() - started) };
+  log.info({ added: result.added.length, updated: result.updated.length, unchanged: result.unchanged.length, removed: result.removed.length, duplicates: result.duplicates.length, skipped: result.skipped.length, ms: result.ms }, 'ingested');
+  return result;
+}
+
+type AnalyseAsync = (job: AnalysisJob) => Promise<AnalysisResult>;
+
+function analyser(analyse: Analyser, pool: AnalysisPool | null): AnalyseAsync {
+  return async (job) => {
+    try {
+      const article = pool ? await pool.analyse(job.raw, job.hash) : analyse(job.raw, job.hash);
+      return { ok: true, article };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+}
+
+/**
+ * Prepares files in order and writes them in the same order, with up to `window` analyses in
+ * flight meanwhile (1 on this thread: analyse, write, next).
+ */
+async function processInOrder(
+  items: readonly Planned[],
+  context: FileContext,
+  state: RunState,
+  analyse: AnalyseAsync,
+  window: number,
+  onUnusable: (id: string) => void,
+): Promise<void> {
+  const inFlight: { job: AnalysisJob; result: Promise<AnalysisResult> }[] = [];
+  const commitOldest = async () => {
+    const { job, result } = inFlight.shift()!;
+    if ((await commitFile(job, await result, context, state)) === 'skipped') onUnusable(job.file.id);
+  };
+  for (const item of items) {
+    const prepared = await prepareFile(item.file, item.root, item.stated, context, state);
+    if (prepared.kind === 'done') {
+      if (prepared.outcome === 'skipped') onUnusable(item.file.id);
+      continue;
+    }
+    inFlight.push({ job: prepared.job, result: analyse(prepared.job) });
+    if (inFlight.length >= window) await commitOldest();
+  }
+  while (inFlight.length > 0) await commitOldest();
+}
+
+/** Ids from a folder ingested before whose files are no longer in it. */
+async function removeMissing(scans: readonly ScanResult[], deps: IngestDeps, state: RunState, log: Logger): Promise<void> {
+  const gone: string[] = [];
+  for (const scan of scans) {
+    if (scan.kind !== 'folder') continue;
+    if (scan.incomplete) {
+      log.warn({ root: scan.root }, 'part of the folder was unreadable: no article is marked removed');
+      continue;
+    }
+    const present = new Set(scan.files.map((f) => f.id));
+    for (const fingerprint of state.fingerprints.values()) {
+      if (fingerprint.root === scan.root && fingerprint.status !== 'removed' && !present.has(fingerprint.id)) {
+        gone.push(fingerprint.id);
+      }
+    }
+  }
+  await markRemoved(gone, deps, state);
+}
+
+async function markRemoved(ids: readonly string[], deps: IngestDeps, state: RunState): Promise<void> {
+  if (ids.length === 0) return;
+  await deps.store.markRemoved(ids, deps.clock.now().toISOString());
+  for (const id of ids) {
+    const before = state.fingerprints.get(id);
+    if (!before) continue;
+    if (state.byText.get(before.textHash) === id) state.byText.delete(before.textHash);
+    state.fingerprints.set(id, { ...before, status: 'removed' });
+    state.report.removed.push(id);
+  }
+}
+
+function isLive(state: RunState, id: string): boolean {
+  const status = state.fingerprints.get(id)?.status;
+  return status === 'current' || status === 'duplicate';
+}
+
+/** Every file to ingest with the facts its folder's sources.json states about it. */
+async function plan(scans: readonly ScanResult[], warnings: ReportBuilderWarnings): Promise<Planned[]> {
+  const sourcesByDir = new Map<string, Promise<SourcesFile>>();
+  const planned: Planned[] = [];
+  for (const scan of scans) {
+    for (const file of scan.files) {
+      let sources = sourcesByDir.get(file.dir);
+      if (!sources) {
+        sources = readSourcesFile(file.dir);
+        sourcesByDir.set(file.dir, sources);
+        const { problem } = await sources;
+        if (problem) warnings.push({ path: `${file.dir}/${SOURCES_FILE}`, message: problem });
+      }
+      planned.push({ file, root: scan.root, stated: (await sources).byName.get(file.name) ?? {} });
+    }
+  }
+  return planned;
+}
+
+type ReportBuilderWarnings = ReturnType<typeof emptyReport>['warnings'];
+
+/** Links entities across all current articles and saves the story's canonical entities. */
+async function relink(deps: IngestDeps, warnings: ReportBuilderWarnings, log: Logger): Promise<void> {
+  const started = performance.now();
+  try {
+    const articles = await deps.store.listArticleEntities();
+    const story = (deps.linkStory ?? linkStoryEntities)(articles);
+    await deps.store.saveStoryEntities(story);
+    log.debug({ articles: articles.length, ms: Math.round(performance.now() - started) }, 'story entities relinked');
+  } catch (error) {
+    // The articles are stored; only cross-article names are stale until the next change.
+    log.error({ err: error }, 'story entity linking failed');
+    warnings.push({ path: '(story)', message: `entities were not linked across articles: ${(error as Error).message}` });
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Reads of current articles, mapped from rows back to the domain shapes they were written
+ * from. Prepared once; each call is one or a few indexed lookups.
+ */
+import type Database from 'better-sqlite3';
+import type { Block, DatedEvent, Entity, SetAside } from '../../core/article.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../store.ts';
+import {
+  toEntity,
+  toMention,
+  toQuote,
+  toSentence,
+  toSummary,
+  type ArticleRow,
+  type EntityRow,
+  type FullArticleRow,
+  type MentionRow,
+  type QuoteRow,
+  type SentenceRow,
+} from './rows.ts';
+
+const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
+  clean_title, sentence_count, quote_count, first_seen, changed_at`;
+
+export interface ArticleReader {
+  fingerprints(): Map<string, Fingerprint>;
+  count(): number;
+  list(): ArticleSummary[];
+  get(id: string): StoredArticle | null;
+  entities(): ArticleEntities[];
+}
+
+/** Prepares every read statement once. */
+export function prepareArticleReader(db: Database.Database): ArticleReader {
+  const fingerprintRows = db.prepare(
+    'SELECT id, hash, text_hash, root, status, duplicate_of FROM articles',
+  );
+  const countCurrent = db.prepare("SELECT count(*) AS n FROM articles WHERE status = 'current'");
+  const listCurrent = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`,
+  );
+  const oneArticle = db.prepare(`SELECT ${SUMMARY_COLUMNS}, analysis_version,
+    clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside
+    FROM articles WHERE id = ? AND status = 'current'`);
+  const sentences = db.prepare(`SELECT idx, start_offset, end_offset, text, block, kind
+    FROM sentences WHERE article = ? ORDER BY idx`);
+  const entities = db.prepare('SELECT * FROM entities WHERE article = ? ORDER BY key');
+  const allEntities = db.prepare(`SELECT e.* FROM entities e
+    JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key`);
+  const currentIds = db.prepare("SELECT id FROM articles WHERE status = 'current' ORDER BY id");
+  const mentions = db.prepare(`SELECT entity, sentence, start_offset, end_offset, text
+    FROM mentions WHERE article = ? ORDER BY idx`);
+  const quotes = db.prepare('SELECT * FROM quotes WHERE article = ? ORDER BY idx');
+  const events = db.prepare('SELECT sentence, date, text FROM events WHERE article = ? ORDER BY idx');
+
+  return {
+    fingerprints() {
+      const rows = fingerprintRows.all() as {
+        id: string;
+        hash: string;
+        text_hash: string;
+        root: string;
+        status: Fingerprint['status'];
+        duplicate_of: string | null;
+      }[];
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            hash: r.hash,
+            textHash: r.text_hash,
+            root: r.root,
+            status: r.status,
+            duplicateOf: r.duplicate_of,
+          },
+        ]),
+      );
+    },
+
+    count() {
+      return (countCurrent.get() as { n: number }).n;
+    },
+
+    list() {
+      return (listCurrent.all() as ArticleRow[]).map(toSummary);
+    },
+
+    get(id) {
+      const row = oneArticle.get(id) as FullArticleRow | undefined;
+      if (!row) return null;
+      return {
+        ...toSummary(row),
+        analysisVersion: row.analysis_version,
+        clean: {
+          title: row.clean_title ?? '',
+          titleMade: row.title_made === 1,
+          text: row.clean_text,
+          blocks: JSON.parse(row.blocks) as Block[],
+          setAside: JSON.parse(row.set_aside) as SetAside[],
+          dateline: { published: row.dateline_published, updated: row.dateline_updated },
+          byline: row.clean_byline,
+        },
+        analysis: {
+          sentences: (sentences.all(id) as SentenceRow[]).map(toSentence),
+          entities: (entities.all(id) as EntityRow[]).map(toEntity),
+          mentions: (mentions.all(id) as MentionRow[]).map(toMention),
+          quotes: (quotes.all(id) as QuoteRow[]).map(toQuote),
+          events: events.all(id) as DatedEvent[],
+        },
+      };
+    },
+
+    entities() {
+      // Every current article, even one that names nobody: linking sees the whole story.
+      const byArticle = new Map<string, Entity[]>((currentIds.all() as { id: string }[]).map((r) => [r.id, []]));
+      for (const row of allEntities.iterate() as IterableIterator<EntityRow>) byArticle.get(row.article)?.push(toEntity(row));
+      return [...byArticle].map(([id, list]) => ({ id, entities: list }));
+    },
+  };
+}

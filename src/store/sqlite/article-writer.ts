@@ -1,0 +1,159 @@
+/**
+ * Writes of one article's rows. Every method runs inside the caller's transaction: the
+ * store wraps each public write in one, so a failure half-way leaves the article as it was.
+ */
+import type Database from 'better-sqlite3';
+import type { AnalysedArticle } from '../../core/article.ts';
+import type { ArticleOrigin, DuplicateEntry } from '../store.ts';
+import { nameKey } from '../name-key.ts';
+
+const CHILD_TABLES = [
+  'sentences',
+  'entities',
+  'entity_names',
+  'mentions',
+  'quotes',
+  'events',
+  'entity_links',
+] as const;
+
+export interface ArticleWriter {
+  put(article: AnalysedArticle, origin: ArticleOrigin): void;
+  putDuplicate(entry: DuplicateEntry): void;
+  markRemoved(id: string, at: string): void;
+}
+
+/** Prepares every statement once; the returned writer reuses them for each article. */
+export function prepareArticleWriter(db: Database.Database): ArticleWriter {
+  const upsertArticle = db.prepare(`
+    INSERT INTO articles (id, path, root, hash, text_hash, status, duplicate_of, analysis_version,
+      title, outlet, url, published, updated, byline,
+      clean_title, title_made, clean_text, clean_byline, dateline_published, dateline_updated,
+      sentence_count, quote_count, first_seen, changed_at, removed_at, blocks, set_aside)
+    VALUES (@id, @path, @root, @hash, @textHash, @status, @duplicateOf, @analysisVersion,
+      @title, @outlet, @url, @published, @updated, @byline,
+      @cleanTitle, @titleMade, @cleanText, @cleanByline, @datelinePublished, @datelineUpdated,
+      @sentenceCount, @quoteCount, @at, @at, NULL, @blocks, @setAside)
+    ON CONFLICT (id) DO UPDATE SET
+      path = excluded.path, root = excluded.root, hash = excluded.hash,
+      text_hash = excluded.text_hash, status = excluded.status,
+      duplicate_of = excluded.duplicate_of, analysis_version = excluded.analysis_version,
+      title = excluded.title, outlet = excluded.outlet, url = excluded.url,
+      published = excluded.published, updated = excluded.updated, byline = excluded.byline,
+      clean_title = excluded.clean_title, title_made = excluded.title_made,
+      clean_text = excluded.clean_text, clean_byline = excluded.clean_byline,
+      dateline_published = excluded.dateline_published,
+      dateline_updated = excluded.dateline_updated,
+      sentence_count = excluded.sentence_count, quote_count = excluded.quote_count,
+      changed_at = excluded.changed_at, removed_at = NULL,
+      blocks = excluded.blocks, set_aside = excluded.set_aside`);
+  const deleteChildren = CHILD_TABLES.map((table) =>
+    db.prepare(`DELETE FROM ${table} WHERE article = ?`),
+  );
+  const insertSentence = db.prepare(`INSERT INTO sentences
+    (article, idx, block, kind, start_offset, end_offset, text)
+    VALUES (@article, @index, @block, @kind, @start, @end, @text)`);
+  const insertEntity = db.prepare(
+    'INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named)',
+  );
+  const insertEntityName = db.prepare('INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?)');
+  const insertMention = db.prepare(
+    'INSERT INTO mentions VALUES (@article, @idx, @entity, @sentence, @start, @end, @text)',
+  );
+  const insertQuote = db.prepare(`INSERT INTO quotes VALUES (@article, @index, @text, @start,
+    @end, @sentence, @kind, @speaker, @speakerText, @cue, @cueKind, @cueStart, @cueEnd)`);
+  const insertEvent = db.prepare(
+    'INSERT INTO events VALUES (@article, @idx, @sentence, @date, @text)',
+  );
+  const setRemoved = db.prepare(`UPDATE articles SET status = 'removed', removed_at = ?,
+    clean_text = NULL, blocks = NULL, set_aside = NULL, sentence_count = 0, quote_count = 0
+    WHERE id = ? AND status != 'removed'`);
+
+  const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+  const clearChildren = (id: string): void => {
+    // A new id has nothing to clear: most writes skip these statements.
+    if (!exists.get(id)) return;
+    for (const statement of deleteChildren) statement.run(id);
+  };
+
+  return {
+    put(article, origin) {
+      const { id, meta, clean, analysis } = article;
+      clearChildren(id);
+      upsertArticle.run({
+        id,
+        path: article.path,
+        root: origin.root,
+        hash: article.hash,
+        textHash: origin.textHash,
+        status: 'current',
+        duplicateOf: null,
+        analysisVersion: origin.analysisVersion,
+        ...meta,
+        cleanTitle: clean.title,
+        titleMade: clean.titleMade ? 1 : 0,
+        cleanText: clean.text,
+        cleanByline: clean.byline,
+        datelinePublished: clean.dateline.published,
+        datelineUpdated: clean.dateline.updated,
+        sentenceCount: analysis.sentences.length,
+        quoteCount: analysis.quotes.length,
+        at: origin.at,
+        blocks: JSON.stringify(clean.blocks),
+        setAside: JSON.stringify(clean.setAside),
+      });
+      for (const sentence of analysis.sentences) insertSentence.run({ article: id, ...sentence });
+      for (const entity of analysis.entities) {
+        insertEntity.run({
+          article: id,
+          ...entity,
+          aliases: JSON.stringify(entity.aliases),
+          roles: JSON.stringify(entity.roles),
+          named: entity.named ? 1 : 0,
+        });
+        for (const name of [entity.name, ...entity.aliases]) {
+          insertEntityName.run(id, entity.key, nameKey(name));
+        }
+      }
+      analysis.mentions.forEach((mention, idx) => insertMention.run({ article: id, idx, ...mention }));
+      for (const quote of analysis.quotes) insertQuote.run({ article: id, ...quote });
+      analysis.events.forEach((event, idx) => insertEvent.run({ article: id, idx, ...event }));
+    },
+
+    putDuplicate(entry) {
+      clearChildren(entry.id);
+      upsertArticle.run({
+        id: entry.id,
+        path: entry.path,
+        root: entry.root,
+        hash: entry.hash,
+        textHash: entry.textHash,
+        status: 'duplicate',
+        duplicateOf: entry.duplicateOf,
+        analysisVersion: null,
+        title: null,
+        outlet: null,
+        url: null,
+        published: null,
+        updated: null,
+        byline: null,
+        cleanTitle: null,
+        titleMade: 0,
+        cleanText: null,
+        cleanByline: null,
+        datelinePublished: null,
+        datelineUpdated: null,
+        sentenceCount: 0,
+        quoteCount: 0,
+        at: entry.at,
+        blocks: null,
+        setAside: null,
+      });
+    },
+
+    markRemoved(id, at) {
+      clearChildren(id);
+      setRemoved.run(at, id);
+    },
+  };
+}

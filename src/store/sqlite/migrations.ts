@@ -1,0 +1,157 @@
+/**
+ * The SQLite schema as a versioned list of migrations. Each is applied once, in its own
+ * transaction, and recorded in `schema_migrations`; a database written by a newer briefbot is
+ * refused rather than half-understood. Append new migrations; never edit an applied one.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'story index: articles, analysis, story entities, sentence search',
+    sql: `
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        root TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('current', 'duplicate', 'removed')),
+        duplicate_of TEXT,
+        analysis_version INTEGER,
+        title TEXT, outlet TEXT, url TEXT, published TEXT, updated TEXT, byline TEXT,
+        clean_title TEXT, title_made INTEGER NOT NULL DEFAULT 0, clean_text TEXT, clean_byline TEXT,
+        dateline_published TEXT, dateline_updated TEXT,
+        sentence_count INTEGER NOT NULL DEFAULT 0,
+        quote_count INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        removed_at TEXT,
+        -- Read only whole, with the article: JSON beside the text rather than rows of their own,
+        -- since every table an article touches costs a page per write.
+        blocks TEXT,
+        set_aside TEXT
+      );
+      CREATE INDEX articles_by_status ON articles (status, id);
+
+      CREATE TABLE sentences (
+        -- AUTOINCREMENT: ids are never reused, so "indexed up to id N" stays true.
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, block INTEGER NOT NULL, kind TEXT NOT NULL,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT NOT NULL,
+        UNIQUE (article, idx)
+      );
+
+      -- External content: the text lives once, in sentences. New sentences are indexed in
+      -- batches (see fts-index.ts): FTS5 writes a segment per commit, and one commit per
+      -- article would double the cost of ingest. fts_progress says how far indexing got;
+      -- deleting a sentence removes it from the index only if it was indexed. Sentences are
+      -- never updated in place (an article is replaced by delete and insert).
+      CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+        text, content = 'sentences', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      CREATE TABLE fts_progress (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        indexed_to INTEGER NOT NULL
+      );
+      INSERT INTO fts_progress VALUES (1, 0);
+      CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences
+      WHEN old.id <= (SELECT indexed_to FROM fts_progress) BEGIN
+        INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+
+      CREATE TABLE entities (
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+        aliases TEXT NOT NULL, roles TEXT NOT NULL, named INTEGER NOT NULL,
+        PRIMARY KEY (article, key)
+      ) WITHOUT ROWID;
+
+      -- Folded names and aliases of each article entity, to find a speaker however it is typed.
+      CREATE TABLE entity_names (
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        entity_key TEXT NOT NULL, name_key TEXT NOT NULL,
+        PRIMARY KEY (article, entity_key, name_key)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE mentions (
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, entity TEXT NOT NULL, sentence INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (article, idx)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE quotes (
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, text TEXT NOT NULL,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+        sentence INTEGER NOT NULL, kind TEXT NOT NULL,
+        speaker TEXT, speaker_text TEXT, cue TEXT, cue_kind TEXT NOT NULL,
+        cue_start INTEGER, cue_end INTEGER,
+        PRIMARY KEY (article, idx)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE events (
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, sentence INTEGER NOT NULL, date TEXT NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (article, idx)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE story_entities (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+        aliases TEXT NOT NULL, roles TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE story_entity_names (
+        story_entity TEXT NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        name_key TEXT NOT NULL,
+        PRIMARY KEY (name_key, story_entity)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE entity_links (
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        entity_key TEXT NOT NULL,
+        story_entity TEXT NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        PRIMARY KEY (article, entity_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_links_by_story_entity ON entity_links (story_entity);
+    `,
+  },
+];
+
+/**
+ * Brings the database up to the newest migration. Safe to call on every open: applied
+ * versions are skipped. Throws when the file was written by a newer schema.
+ */
+export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL
+  )`);
+  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as {
+    version: number | null;
+  };
+  const current = row.version ?? 0;
+  const newest = list.reduce((max, m) => Math.max(max, m.version), 0);
+  if (current > newest) {
+    throw new Error(
+      `the database has schema version ${current}, newer than this briefbot knows (${newest}): upgrade briefbot or use another --db file`,
+    );
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of [...list].sort((a, b) => a.version - b.version)) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    })();
+  }
+  return newest;
+}

@@ -1,0 +1,47 @@
+/**
+ * Quotations with their speakers resolved to the story's canonical entities. A speaker not yet
+ * linked (the article was written after the last linking) falls back to its article entity's
+ * name, so a quote never loses its speaker between an article write and the relink after it.
+ */
+import type Database from 'better-sqlite3';
+import type { QuoteFilter, StoredQuote } from '../store.ts';
+import { nameKey } from '../name-key.ts';
+import { toQuote, type QuoteRow } from './rows.ts';
+
+interface ResolvedQuoteRow extends QuoteRow {
+  speaker_name: string | null;
+  speaker_id: string | null;
+}
+
+export type QuoteReader = (filter: QuoteFilter) => StoredQuote[];
+
+/** Prepares the quote query once; `speaker` matches canonical names and aliases, folded. */
+export function prepareQuoteReader(db: Database.Database): QuoteReader {
+  const statement = db.prepare(`
+    SELECT q.*, COALESCE(se.name, e.name) AS speaker_name, se.id AS speaker_id
+    FROM quotes q
+    LEFT JOIN entities e ON e.article = q.article AND e.key = q.speaker
+    LEFT JOIN entity_links l ON l.article = q.article AND l.entity_key = q.speaker
+    LEFT JOIN story_entities se ON se.id = l.story_entity
+    WHERE (@article IS NULL OR q.article = @article)
+      AND (@speaker IS NULL
+        OR EXISTS (SELECT 1 FROM story_entity_names n
+                   WHERE n.story_entity = l.story_entity AND n.name_key = @speaker)
+        OR EXISTS (SELECT 1 FROM entity_names n
+                   WHERE n.article = q.article AND n.entity_key = q.speaker
+                     AND n.name_key = @speaker))
+    ORDER BY q.article, q.idx`);
+
+  return (filter) => {
+    const rows = statement.all({
+      article: filter.article ?? null,
+      speaker: filter.speaker === undefined ? null : nameKey(filter.speaker),
+    }) as ResolvedQuoteRow[];
+    return rows.map((row) => ({
+      ...toQuote(row),
+      article: row.article,
+      speakerName: row.speaker_name,
+      speakerId: row.speaker_id,
+    }));
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * Rows as SQLite returns them, and their mapping back to the domain shapes. Column names
+ * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
+ */
+import type { BlockKind, CueKind, Entity, EntityKind, Mention, Quote, Sentence } from '../../core/article.ts';
+import type { ArticleSummary } from '../store.ts';
+
+export interface ArticleRow {
+  id: string;
+  path: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  updated: string | null;
+  byline: string | null;
+  title_made: number;
+  clean_title: string | null;
+  sentence_count: number;
+  quote_count: number;
+  first_seen: string;
+  changed_at: string;
+}
+
+export interface FullArticleRow extends ArticleRow {
+  analysis_version: number;
+  clean_text: string;
+  clean_byline: string | null;
+  dateline_published: string | null;
+  dateline_updated: string | null;
+  blocks: string;
+  set_aside: string;
+}
+
+export interface EntityRow {
+  article: string;
+  key: string;
+  name: string;
+  kind: string;
+  aliases: string;
+  roles: string;
+  named: number;
+}
+
+export interface QuoteRow {
+  article: string;
+  idx: number;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  sentence: number;
+  kind: string;
+  speaker: string | null;
+  speaker_text: string | null;
+  cue: string | null;
+  cue_kind: string;
+  cue_start: number | null;
+  cue_end: number | null;
+}
+
+export interface SentenceRow {
+  idx: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  block: number;
+  kind: string;
+}
+export interface MentionRow {
+  entity: string;
+  sentence: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+}
+
+export function toSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    path: row.path,
+    meta: {
+      title: row.title,
+      outlet: row.outlet,
+      url: row.url,
+      published: row.published,
+      updated: row.updated,
+      byline: row.byline,
+    },
+    // Made from the text only if the title shown is that made one: a stated title wins.
+    titleMade: row.title_made === 1 && row.title === row.clean_title,
+    sentences: row.sentence_count,
+    quotes: row.quote_count,
+    firstSeen: row.first_seen,
+    changedAt: row.changed_at,
+  };
+}
+
+export function toSentence(row: SentenceRow): Sentence {
+  return {
+    index: row.idx,
+    start: row.start_offset,
+    end: row.end_offset,
+    text: row.text,
+    block: row.block,
+    kind: row.kind as BlockKind,
+  };
+}
+
+export function toEntity(row: EntityRow): Entity {
+  return {
+    key: row.key,
+    name: row.name,
+    kind: row.kind as EntityKind,
+    aliases: JSON.parse(row.aliases) as string[],
+    roles: JSON.parse(row.roles) as string[],
+    named: row.named === 1,
+  };
+}
+
+export function toMention(row: MentionRow): Mention {
+  return {
+    entity: row.entity,
+    sentence: row.sentence,
+    start: row.start_offset,
+    end: row.end_offset,
+    text: row.text,
+  };
+}
+
+/** Maps a quotes row to the domain `Quote`. */
+export function toQuote(row: QuoteRow): Quote {
+  return {
+    index: row.idx,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+    sentence: row.sentence,
+    kind: row.kind as Quote['kind'],
+    speaker: row.speaker,
+    speakerText: row.speaker_text,
+    cue: row.cue,
+    cueKind: row.cue_kind as CueKind,
+    cueStart: row.cue_start,
+    cueEnd: row.cue_end,
+  };
+}

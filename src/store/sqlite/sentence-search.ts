@@ -1,0 +1,53 @@
+/**
+ * BM25 search over current sentences through FTS5. User terms never reach FTS5 as syntax:
+ * see `ftsMatchExpression`.
+ */
+import type Database from 'better-sqlite3';
+import type { BlockKind } from '../../core/article.ts';
+import type { SentenceHit, SentenceQuery } from '../store.ts';
+import { ftsMatchExpression } from './fts-query.ts';
+
+const DEFAULT_LIMIT = 20;
+
+export type SentenceSearch = (query: SentenceQuery) => SentenceHit[];
+
+interface HitRow {
+  article: string;
+  idx: number;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  kind: BlockKind;
+  rank: number;
+}
+
+/** Prepares the search statement once. */
+export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
+  const statement = db.prepare(`
+    SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, f.rank
+    FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
+    WHERE sentences_fts MATCH @match
+      AND (@articles IS NULL OR s.article IN (SELECT value FROM json_each(@articles)))
+    ORDER BY f.rank
+    LIMIT @limit`);
+
+  return (query) => {
+    const match = ftsMatchExpression(query.terms, query.match ?? 'any');
+    if (match === null) return [];
+    const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
+    const rows = statement.all({
+      match,
+      articles: query.articles ? JSON.stringify(query.articles) : null,
+      limit,
+    }) as HitRow[];
+    return rows.map((row) => ({
+      article: row.article,
+      sentence: row.idx,
+      text: row.text,
+      start: row.start_offset,
+      end: row.end_offset,
+      kind: row.kind,
+      score: -row.rank,
+    }));
+  };
+}

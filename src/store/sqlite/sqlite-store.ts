@@ -1,0 +1,96 @@
+/**
+ * The embedded Store engine: one SQLite file through better-sqlite3, in WAL mode with
+ * `synchronous=NORMAL` (a crash loses at most the last commits, never consistency), foreign
+ * keys on, the schema migrated on open, every statement prepared once, and each write in one
+ * transaction. Calls are synchronous underneath; the async port lets Postgres share it.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../store.ts';
+import { prepareArticleReader } from './article-reader.ts';
+import { prepareArticleWriter } from './article-writer.ts';
+import { prepareFtsIndexer } from './fts-index.ts';
+import { migrate } from './migrations.ts';
+import { prepareQuoteReader } from './quote-reader.ts';
+import { prepareSentenceSearch } from './sentence-search.ts';
+import { prepareStoryEntities } from './story-entities.ts';
+
+export const IN_MEMORY = ':memory:';
+
+/** Sentences are indexed for search at least every this many article writes (see fts-index.ts). */
+const INDEX_EVERY = 256;
+
+/**
+ * Opens (creating it, and its folder, if need be) the database at `file`, or an in-memory
+ * one for `:memory:`, and brings its schema up to date.
+ *
+ * @example const store = openSqliteStore('data/briefbot.db'); … await store.close();
+ */
+export function openSqliteStore(file: string): Store {
+  if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Another process (the bot while the CLI ingests) may hold the write lock briefly.
+    db.pragma('busy_timeout = 5000');
+    // Checkpoint every 32 MB of log rather than SQLite's 4 MB: an article write touches some
+    // 25 pages, and each checkpoint syncs the file, so the default would sync every 40 articles.
+    db.pragma('wal_autocheckpoint = 8192');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return createSqliteStore(db);
+}
+
+function createSqliteStore(db: Database.Database): Store {
+  const reader = prepareArticleReader(db);
+  const writer = prepareArticleWriter(db);
+  const quotes = prepareQuoteReader(db);
+  const search = prepareSentenceSearch(db);
+  const story = prepareStoryEntities(db);
+  const fts = prepareFtsIndexer(db);
+  let unindexedWrites = 0;
+  const written = () => {
+    if (++unindexedWrites < INDEX_EVERY) return;
+    fts.catchUp();
+    unindexedWrites = 0;
+  };
+  const putArticle = db.transaction(writer.put);
+  const putDuplicate = db.transaction(writer.putDuplicate);
+  const markRemoved = db.transaction((ids: readonly string[], at: string) => {
+    for (const id of ids) writer.markRemoved(id, at);
+  });
+  const saveStory = db.transaction(story.save);
+
+  return {
+    fingerprints: async () => reader.fingerprints(),
+    putArticle: async (article, origin) => {
+      putArticle(article, origin);
+      written();
+    },
+    putDuplicate: async (entry) => void putDuplicate(entry),
+    markRemoved: async (ids, at) => void markRemoved(ids, at),
+    countArticles: async () => reader.count(),
+    listArticles: async () => reader.list(),
+    getArticle: async (id) => reader.get(id),
+    listArticleEntities: async () => reader.entities(),
+    listQuotes: async (filter = {}) => quotes(filter),
+    saveStoryEntities: async (entities) => void saveStory(entities),
+    storyEntities: async () => story.list(),
+    needsLinking: async () => story.anyUnlinked(),
+    searchSentences: async (query) => {
+      fts.catchUp();
+      return search(query);
+    },
+    close: async () => {
+      if (!db.open) return;
+      fts.catchUp();
+      db.close();
+    },
+  };
+}

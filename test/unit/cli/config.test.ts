@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, PROJECT_ROOT } from '../../../src/config.ts';
+
+describe('loadConfig', () => {
+  it('defaults the database and corpus to the project folder', () => {
+    const config = loadConfig({}, '/somewhere/else');
+    expect(config.db).toBe(resolve(PROJECT_ROOT, 'data/briefbot.db'));
+    expect(config.corpus).toBe(resolve(PROJECT_ROOT, 'seeds'));
+    expect(config.logLevel).toBeUndefined();
+  });
+
+  it('reads paths from the environment relative to the working folder', () => {
+    const config = loadConfig({ BRIEFBOT_DB: 'x/brief.db', BRIEFBOT_CORPUS: '/abs/corpus' }, '/work/here');
+    expect(config.db).toBe('/work/here/x/brief.db');
+    expect(config.corpus).toBe('/abs/corpus');
+  });
+
+  it('keeps :memory: as it is and treats blank values as unset', () => {
+    expect(loadConfig({ BRIEFBOT_DB: ':memory:' }).db).toBe(':memory:');
+    expect(loadConfig({ BRIEFBOT_DB: '   ' }).db).toBe(resolve(PROJECT_ROOT, 'data/briefbot.db'));
+  });
+
+  it('accepts a log level in any case', () => {
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+  });
+
+  it('names the variable and what to set when a value is bad', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL is "loud": set it to one of fatal, error, warn, info, debug, trace, silent/);
+  });
+});

@@ -1,0 +1,276 @@
+/**
+ * The Store contract: every engine (SQLite now, PostgreSQL later) must pass this suite.
+ * Call `storeContract('engine name', factory)` from the engine's test file; each test gets a
+ * fresh, empty store from the factory and closes it afterwards.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnalysedArticle } from '../../../src/core/article.ts';
+import type { Store } from '../../../src/store/store.ts';
+import { analysedArticle, origin, person } from './article-fixture.ts';
+import { storyOf } from './story-fixture.ts';
+
+export type StoreFactory = () => Store | Promise<Store>;
+
+const williamson = person('e1', 'Gavin Williamson', ['Mr Williamson', 'Williamson', 'the Defence Secretary'], ['defence secretary']);
+
+function firstArticle(overrides: Partial<Parameters<typeof analysedArticle>[0]> = {}): AnalysedArticle {
+  return analysedArticle({
+    id: 'uk/001',
+    paragraphs: [
+      'The minister voiced concerns about the network. “We must look closely,” Mr Williamson said.',
+      'Officials at the café declined to comment.',
+    ],
+    entities: [williamson],
+    quotes: [{ text: 'We must look closely,', speaker: 'e1', cue: 'said' }],
+    ...overrides,
+  });
+}
+
+function secondArticle(): AnalysedArticle {
+  return analysedArticle({
+    id: 'uk/002',
+    paragraphs: ['Williamson repeated that the firm was a risk. “It is a grave matter,” he told MPs.'],
+    entities: [person('p1', 'Williamson', ['he'])],
+    quotes: [{ text: 'It is a grave matter,', speaker: 'p1', cue: 'told' }],
+  });
+}
+
+export function storeContract(engine: string, factory: StoreFactory): void {
+  describe(`the ${engine} store`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('starts empty', async () => {
+      expect(await store.countArticles()).toBe(0);
+      expect(await store.listArticles()).toEqual([]);
+      expect((await store.fingerprints()).size).toBe(0);
+      expect(await store.listQuotes()).toEqual([]);
+      expect(await store.storyEntities()).toEqual([]);
+    });
+
+    it('gives back an article exactly as it was written', async () => {
+      const article = firstArticle();
+      await store.putArticle(article, origin());
+      const stored = await store.getArticle('uk/001');
+      expect(stored).not.toBeNull();
+      expect(stored!.meta).toEqual(article.meta);
+      expect(stored!.clean).toEqual(article.clean);
+      expect(stored!.analysis).toEqual(article.analysis);
+      expect(stored!.analysisVersion).toBe(1);
+    });
+
+    it('lists current articles by id with their sentence and quote counts', async () => {
+      await store.putArticle(secondArticle(), origin({ textHash: 't2' }));
+      await store.putArticle(firstArticle(), origin({ textHash: 't1' }));
+      const list = await store.listArticles();
+      expect(list.map((a) => a.id)).toEqual(['uk/001', 'uk/002']);
+      expect(list[0]).toMatchObject({ sentences: 3, quotes: 1, titleMade: false, meta: { outlet: 'The Test Times', published: '2020-01-02' } });
+      expect(list[0]!.firstSeen).toBe('2024-05-01T10:00:00.000Z');
+      expect(await store.countArticles()).toBe(2);
+    });
+
+    it('says a title was made from the text only when no title was stated', async () => {
+      const untitled = firstArticle();
+      const made = { ...untitled, clean: { ...untitled.clean, title: 'Made from text', titleMade: true } };
+      await store.putArticle({ ...made, meta: { ...made.meta, title: 'Made from text' } }, origin());
+      expect((await store.listArticles())[0]!.titleMade).toBe(true);
+      await store.putArticle({ ...made, meta: { ...made.meta, title: 'A stated title' } }, origin());
+      const [summary] = await store.listArticles();
+      expect(summary!.titleMade).toBe(false);
+      expect(summary!.meta.title).toBe('A stated title');
+      expect((await store.getArticle('uk/001'))!.clean).toMatchObject({ title: 'Made from text', titleMade: true });
+    });
+
+    it('records each id with its fingerprint, origin and status', async () => {
+      await store.putArticle(firstArticle({ hash: 'h1' }), origin({ root: '/news', textHash: 't1' }));
+      expect((await store.fingerprints()).get('uk/001')).toEqual({
+        id: 'uk/001', hash: 'h1', textHash: 't1', root: '/news', status: 'current', duplicateOf: null,
+      });
+    });
+
+    it('replaces every part of an article when it is written again', async () => {
+      await store.putArticle(firstArticle(), origin({ at: '2024-05-01T10:00:00.000Z' }));
+      const changed = firstArticle({ paragraphs: ['A wholly different report about broadband.'], quotes: [], entities: [] });
+      await store.putArticle(changed, origin({ at: '2024-06-01T10:00:00.000Z' }));
+      const stored = await store.getArticle('uk/001');
+      expect(stored!.analysis.sentences.map((s) => s.text)).toEqual(['A wholly different report about broadband.']);
+      expect(stored!.analysis.quotes).toEqual([]);
+      expect(stored!.analysis.entities).toEqual([]);
+      expect(await store.listQuotes()).toEqual([]);
+      expect(await store.searchSentences({ terms: ['minister'] })).toEqual([]);
+      expect((await store.searchSentences({ terms: ['broadband'] })).map((h) => h.article)).toEqual(['uk/001']);
+      expect(stored!.firstSeen).toBe('2024-05-01T10:00:00.000Z');
+      expect(stored!.changedAt).toBe('2024-06-01T10:00:00.000Z');
+    });
+
+    it('leaves the previous version whole when a write fails half-way', async () => {
+      await store.putArticle(firstArticle(), origin());
+      const replacement = firstArticle({ paragraphs: ['Nothing of this may be kept.'], quotes: [], entities: [] });
+      // Events are written last: failing there means everything before them must roll back.
+      const failing = { ...replacement, analysis: { ...replacement.analysis, get events(): never { throw new Error('disk on fire'); } } };
+      await expect(store.putArticle(failing as AnalysedArticle, origin())).rejects.toThrow('disk on fire');
+      const stored = await store.getArticle('uk/001');
+      expect(stored!.analysis.sentences[0]!.text).toBe('The minister voiced concerns about the network.');
+      expect(await store.searchSentences({ terms: ['kept'] })).toEqual([]);
+      expect(await store.listQuotes()).toHaveLength(1);
+    });
+
+    it('records a duplicate without serving it', async () => {
+      await store.putArticle(firstArticle(), origin({ textHash: 'same' }));
+      await store.putDuplicate({ id: 'uk/copy', path: '/corpus/uk/copy.txt', root: '/corpus', hash: 'hc', textHash: 'same', duplicateOf: 'uk/001', at: '2024-05-01T10:00:00.000Z' });
+      expect((await store.fingerprints()).get('uk/copy')).toMatchObject({ status: 'duplicate', duplicateOf: 'uk/001', hash: 'hc' });
+      expect(await store.getArticle('uk/copy')).toBeNull();
+      expect(await store.countArticles()).toBe(1);
+      expect((await store.listArticles()).map((a) => a.id)).toEqual(['uk/001']);
+    });
+
+    it('turns a current article into a duplicate, dropping its analysis', async () => {
+      await store.putArticle(firstArticle(), origin({ textHash: 'a' }));
+      await store.putArticle(secondArticle(), origin({ textHash: 'b' }));
+      await store.putDuplicate({ id: 'uk/002', path: '/corpus/uk/002.txt', root: '/corpus', hash: 'h', textHash: 'a', duplicateOf: 'uk/001', at: '2024-05-01T10:00:00.000Z' });
+      expect((await store.listQuotes()).map((q) => q.article)).toEqual(['uk/001']);
+      expect(await store.searchSentences({ terms: ['grave'] })).toEqual([]);
+    });
+
+    it('stops serving removed articles but remembers them', async () => {
+      await store.putArticle(firstArticle(), origin());
+      await store.putArticle(secondArticle(), origin());
+      await store.markRemoved(['uk/002'], '2024-07-01T00:00:00.000Z');
+      expect(await store.countArticles()).toBe(1);
+      expect(await store.getArticle('uk/002')).toBeNull();
+      expect((await store.listQuotes()).map((q) => q.article)).toEqual(['uk/001']);
+      expect(await store.searchSentences({ terms: ['grave'] })).toEqual([]);
+      expect((await store.fingerprints()).get('uk/002')?.status).toBe('removed');
+      expect((await store.listArticleEntities()).map((a) => a.id)).toEqual(['uk/001']);
+    });
+
+    it('serves a removed article again when it is written again', async () => {
+      await store.putArticle(secondArticle(), origin({ at: '2024-05-01T10:00:00.000Z' }));
+      await store.markRemoved(['uk/002'], '2024-07-01T00:00:00.000Z');
+      await store.putArticle(secondArticle(), origin({ at: '2024-08-01T00:00:00.000Z' }));
+      const stored = await store.getArticle('uk/002');
+      expect(stored?.analysis.quotes).toHaveLength(1);
+      expect(stored?.firstSeen).toBe('2024-05-01T10:00:00.000Z');
+    });
+
+    it('lists each current article’s entities for story linking', async () => {
+      await store.putArticle(firstArticle(), origin());
+      await store.putArticle(secondArticle(), origin());
+      const entities = await store.listArticleEntities();
+      expect(entities).toEqual([
+        { id: 'uk/001', entities: [williamson] },
+        { id: 'uk/002', entities: [person('p1', 'Williamson', ['he'])] },
+      ]);
+    });
+
+    describe('quotations', () => {
+      beforeEach(async () => {
+        await store.putArticle(firstArticle(), origin());
+        await store.putArticle(secondArticle(), origin());
+      });
+
+      it('name the article entity as speaker before the story is linked', async () => {
+        const quotes = await store.listQuotes();
+        expect(quotes.map((q) => [q.article, q.text, q.speakerName])).toEqual([
+          ['uk/001', 'We must look closely,', 'Gavin Williamson'],
+          ['uk/002', 'It is a grave matter,', 'Williamson'],
+        ]);
+        expect(quotes[0]).toMatchObject({ cue: 'said', speaker: 'e1', speakerId: null, kind: 'full' });
+      });
+
+      it('name the canonical speaker once the story is linked', async () => {
+        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1'], ['uk/002', 'p1']] }]));
+        const quotes = await store.listQuotes();
+        expect(quotes.map((q) => q.speakerName)).toEqual(['Gavin Williamson', 'Gavin Williamson']);
+        expect(quotes.map((q) => q.speakerId)).toEqual(['s1', 's1']);
+      });
+
+      it('filter by canonical name or alias, whatever the case', async () => {
+        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1'], ['uk/002', 'p1']] }]));
+        for (const speaker of ['gavin williamson', 'MR WILLIAMSON', 'Defence Secretary', 'the defence secretary']) {
+          expect((await store.listQuotes({ speaker })).map((q) => q.article)).toEqual(['uk/001', 'uk/002']);
+        }
+        expect(await store.listQuotes({ speaker: 'Theresa May' })).toEqual([]);
+      });
+
+      it('filter by article', async () => {
+        expect((await store.listQuotes({ article: 'uk/002' })).map((q) => q.text)).toEqual(['It is a grave matter,']);
+        expect(await store.listQuotes({ article: 'uk/404' })).toEqual([]);
+      });
+
+      it('count each story entity’s articles and quotations', async () => {
+        await store.saveStoryEntities(storyOf([
+          { id: 's1', entity: williamson, members: [['uk/001', 'e1'], ['uk/002', 'p1']] },
+          { id: 's2', entity: { ...person('x', 'Huawei'), kind: 'organisation' }, members: [] },
+        ]));
+        const story = await store.storyEntities();
+        expect(story.map((e) => [e.id, e.name, e.kind, e.articleCount, e.quoteCount])).toEqual([
+          ['s1', 'Gavin Williamson', 'person', 2, 2],
+          ['s2', 'Huawei', 'organisation', 0, 0],
+        ]);
+        expect(story[0]!.aliases).toContain('Mr Williamson');
+      });
+
+      it('say the story needs linking until every article entity is linked', async () => {
+        expect(await store.needsLinking()).toBe(true);
+        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
+        expect(await store.needsLinking()).toBe(true);
+        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1'], ['uk/002', 'p1']] }]));
+        expect(await store.needsLinking()).toBe(false);
+        await store.putArticle(secondArticle(), origin());
+        expect(await store.needsLinking()).toBe(true);
+      });
+
+      it('replace the story entities whole when saved again', async () => {
+        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
+        await store.saveStoryEntities(storyOf([{ id: 's9', entity: person('z', 'G. Williamson'), members: [['uk/002', 'p1']] }]));
+        expect((await store.storyEntities()).map((e) => e.id)).toEqual(['s9']);
+        expect((await store.listQuotes()).map((q) => q.speakerId)).toEqual([null, 's9']);
+      });
+    });
+
+    describe('sentence search', () => {
+      beforeEach(async () => {
+        await store.putArticle(firstArticle(), origin());
+        await store.putArticle(secondArticle(), origin());
+      });
+
+      it('finds sentences by stem and without accents, best first', async () => {
+        const hits = await store.searchSentences({ terms: ['concern'] });
+        expect(hits.map((h) => h.text)).toEqual(['The minister voiced concerns about the network.']);
+        expect(hits[0]).toMatchObject({ article: 'uk/001', sentence: 0, kind: 'paragraph' });
+        expect(hits[0]!.score).toBeGreaterThan(0);
+        expect((await store.searchSentences({ terms: ['cafe'] })).map((h) => h.sentence)).toEqual([2]);
+      });
+
+      it('gives offsets that point at the sentence in the clean text', async () => {
+        const [hit] = await store.searchSentences({ terms: ['grave'] });
+        const article = await store.getArticle(hit!.article);
+        expect(article!.clean.text.slice(hit!.start, hit!.end)).toBe(hit!.text);
+      });
+
+      it('matches any term by default and every term when asked', async () => {
+        expect(await store.searchSentences({ terms: ['minister', 'grave'] })).toHaveLength(2);
+        expect(await store.searchSentences({ terms: ['minister', 'grave'], match: 'all' })).toHaveLength(0);
+        expect(await store.searchSentences({ terms: ['minister', 'network'], match: 'all' })).toHaveLength(1);
+      });
+
+      it('treats query syntax in terms as plain words', async () => {
+        for (const term of ['AND', 'OR minister', 'NEAR(minister', '"', 'text:minister', 'minister*', '-minister', '^']) {
+          await expect(store.searchSentences({ terms: [term] })).resolves.toBeInstanceOf(Array);
+        }
+        expect(await store.searchSentences({ terms: ['   ', '--'] })).toEqual([]);
+      });
+
+      it('restricts to given articles and honours the limit', async () => {
+        expect((await store.searchSentences({ terms: ['williamson'], articles: ['uk/002'] })).map((h) => h.article)).toEqual(['uk/002']);
+        expect(await store.searchSentences({ terms: ['williamson', 'minister', 'officials'], limit: 1 })).toHaveLength(1);
+      });
+    });
+  });
+}

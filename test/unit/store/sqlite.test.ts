@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
+import { migrate, migrations } from '../../../src/store/sqlite/migrations.ts';
+import { analysedArticle, origin } from './article-fixture.ts';
+import { storeContract } from './contract.ts';
+
+storeContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
+
+describe('the SQLite engine on a file', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefbot-sqlite-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the database file and its folder', async () => {
+    const file = join(tempDir(), 'nested', 'deeper', 'briefbot.db');
+    const store = openSqliteStore(file);
+    await store.close();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('keeps what was written across a close and reopen', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const first = openSqliteStore(file);
+    await first.putArticle(analysedArticle({ id: 'a', paragraphs: ['Kept on disk.'] }), origin());
+    await first.close();
+    const second = openSqliteStore(file);
+    expect((await second.getArticle('a'))?.clean.text).toBe('Kept on disk.');
+    expect(await second.searchSentences({ terms: ['disk'] })).toHaveLength(1);
+    await second.close();
+  });
+
+  it('leaves the file in write-ahead-log mode', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    await openSqliteStore(file).close();
+    const db = new Database(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('records each migration once, however often the file is opened', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    await openSqliteStore(file).close();
+    await openSqliteStore(file).close();
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    db.close();
+    expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
+  });
+
+  it('applies a new migration to an existing database in a transaction', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const next = [...migrations, { version: 999, name: 'test column', sql: 'ALTER TABLE articles ADD COLUMN note TEXT;' }];
+    expect(migrate(db, next)).toBe(999);
+    expect(() => db.prepare('SELECT note FROM articles').all()).not.toThrow();
+    const broken = [...next, { version: 1000, name: 'broken', sql: 'CREATE TABLE half (x); THIS IS NOT SQL;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('indexes sentences that a crash left unindexed before they are searched', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const crashed = openSqliteStore(file);
+    await crashed.putArticle(analysedArticle({ id: 'a', paragraphs: ['Written just before the crash.'] }), origin());
+    // No close(): the process died here. Another process opens the file and searches.
+    const next = openSqliteStore(file);
+    expect((await next.searchSentences({ terms: ['crash'] })).map((h) => h.article)).toEqual(['a']);
+    await next.close();
+    await crashed.close();
+  });
+
+  it('keeps the search index consistent with the sentences through replacements and removals', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const store = openSqliteStore(file);
+    const version = (n: number) => analysedArticle({ id: 'a', paragraphs: [`Version ${n} of the text. Another sentence here.`] });
+    await store.putArticle(version(1), origin());
+    await store.putArticle(version(2), origin()); // replaces sentences never indexed
+    await store.searchSentences({ terms: ['version'] }); // indexes version 2
+    await store.putArticle(version(3), origin()); // replaces indexed sentences
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['Soon gone.'] }), origin());
+    await store.markRemoved(['b'], '2024-07-01T00:00:00.000Z');
+    expect((await store.searchSentences({ terms: ['version'] })).map((h) => h.text)).toEqual(['Version 3 of the text.']);
+    expect(await store.searchSentences({ terms: ['gone'] })).toEqual([]);
+    await store.close();
+    const db = new Database(file);
+    expect(() => db.exec("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")).not.toThrow();
+    db.close();
+  });
+
+  it('refuses a database written by a newer schema', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    await openSqliteStore(file).close();
+    const db = new Database(file);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(9999, 'from the future', '2099-01-01');
+    db.close();
+    expect(() => openSqliteStore(file)).toThrow(/newer than this briefbot/);
+  });
+});
