@@ -75,7 +75,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
   const unusable: string[] = [];
   try {
     const ordered = [...planned.filter((p) => !isStoredDuplicate(p)), ...planned.filter(isStoredDuplicate)];
-    await processInOrder(ordered, context, state, analyser(deps.analyse ?? analyseRawArticle, pool), pool ? 4 * deps.workers! : 1, (id) => unusable.push(id));
+    await processInOrder(ordered, context, state, analyser(deps.analyse ?? analyseRawArticle, pool), pool ? 32 * deps.workers! : 1, (id) => unusable.push(id));
   } finally {
     await pool?.close();
   }

@@ -3,18 +3,16 @@
  * from. Prepared once; each call is one or a few indexed lookups.
  */
 import type Database from 'better-sqlite3';
-import type { Block, DatedEvent, Entity, SetAside } from '../../core/article.ts';
+import type { Block, DatedEvent, Entity, Mention, SetAside } from '../../core/article.ts';
 import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../store.ts';
 import {
   toEntity,
-  toMention,
   toQuote,
   toSentence,
   toSummary,
   type ArticleRow,
   type EntityRow,
   type FullArticleRow,
-  type MentionRow,
   type QuoteRow,
   type SentenceRow,
 } from './rows.ts';
@@ -40,7 +38,7 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
     `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`,
   );
   const oneArticle = db.prepare(`SELECT ${SUMMARY_COLUMNS}, analysis_version,
-    clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside
+    clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside, mentions
     FROM articles WHERE id = ? AND status = 'current'`);
   const sentences = db.prepare(`SELECT idx, start_offset, end_offset, text, block, kind
     FROM sentences WHERE article = ? ORDER BY idx`);
@@ -48,8 +46,6 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
   const allEntities = db.prepare(`SELECT e.* FROM entities e
     JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key`);
   const currentIds = db.prepare("SELECT id FROM articles WHERE status = 'current' ORDER BY id");
-  const mentions = db.prepare(`SELECT entity, sentence, start_offset, end_offset, text
-    FROM mentions WHERE article = ? ORDER BY idx`);
   const quotes = db.prepare('SELECT * FROM quotes WHERE article = ? ORDER BY idx');
   const events = db.prepare('SELECT sentence, date, text FROM events WHERE article = ? ORDER BY idx');
 
@@ -104,7 +100,7 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
         analysis: {
           sentences: (sentences.all(id) as SentenceRow[]).map(toSentence),
           entities: (entities.all(id) as EntityRow[]).map(toEntity),
-          mentions: (mentions.all(id) as MentionRow[]).map(toMention),
+          mentions: JSON.parse(row.mentions) as Mention[],
           quotes: (quotes.all(id) as QuoteRow[]).map(toQuote),
           events: events.all(id) as DatedEvent[],
         },

@@ -10,8 +10,6 @@ import { nameKey } from '../name-key.ts';
 const CHILD_TABLES = [
   'sentences',
   'entities',
-  'entity_names',
-  'mentions',
   'quotes',
   'events',
   'entity_links',
@@ -29,11 +27,11 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
     INSERT INTO articles (id, path, root, hash, text_hash, status, duplicate_of, analysis_version,
       title, outlet, url, published, updated, byline,
       clean_title, title_made, clean_text, clean_byline, dateline_published, dateline_updated,
-      sentence_count, quote_count, first_seen, changed_at, removed_at, blocks, set_aside)
+      sentence_count, quote_count, first_seen, changed_at, removed_at, blocks, set_aside, mentions)
     VALUES (@id, @path, @root, @hash, @textHash, @status, @duplicateOf, @analysisVersion,
       @title, @outlet, @url, @published, @updated, @byline,
       @cleanTitle, @titleMade, @cleanText, @cleanByline, @datelinePublished, @datelineUpdated,
-      @sentenceCount, @quoteCount, @at, @at, NULL, @blocks, @setAside)
+      @sentenceCount, @quoteCount, @at, @at, NULL, @blocks, @setAside, @mentions)
     ON CONFLICT (id) DO UPDATE SET
       path = excluded.path, root = excluded.root, hash = excluded.hash,
       text_hash = excluded.text_hash, status = excluded.status,
@@ -46,7 +44,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
       dateline_updated = excluded.dateline_updated,
       sentence_count = excluded.sentence_count, quote_count = excluded.quote_count,
       changed_at = excluded.changed_at, removed_at = NULL,
-      blocks = excluded.blocks, set_aside = excluded.set_aside`);
+      blocks = excluded.blocks, set_aside = excluded.set_aside, mentions = excluded.mentions`);
   const deleteChildren = CHILD_TABLES.map((table) =>
     db.prepare(`DELETE FROM ${table} WHERE article = ?`),
   );
@@ -54,11 +52,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
     (article, idx, block, kind, start_offset, end_offset, text)
     VALUES (@article, @index, @block, @kind, @start, @end, @text)`);
   const insertEntity = db.prepare(
-    'INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named)',
-  );
-  const insertEntityName = db.prepare('INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?)');
-  const insertMention = db.prepare(
-    'INSERT INTO mentions VALUES (@article, @idx, @entity, @sentence, @start, @end, @text)',
+    'INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named, @nameKeys)',
   );
   const insertQuote = db.prepare(`INSERT INTO quotes VALUES (@article, @index, @text, @start,
     @end, @sentence, @kind, @speaker, @speakerText, @cue, @cueKind, @cueStart, @cueEnd)`);
@@ -66,7 +60,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
     'INSERT INTO events VALUES (@article, @idx, @sentence, @date, @text)',
   );
   const setRemoved = db.prepare(`UPDATE articles SET status = 'removed', removed_at = ?,
-    clean_text = NULL, blocks = NULL, set_aside = NULL, sentence_count = 0, quote_count = 0
+    clean_text = NULL, blocks = NULL, set_aside = NULL, mentions = NULL, sentence_count = 0, quote_count = 0
     WHERE id = ? AND status != 'removed'`);
 
   const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
@@ -101,6 +95,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
         at: origin.at,
         blocks: JSON.stringify(clean.blocks),
         setAside: JSON.stringify(clean.setAside),
+        mentions: JSON.stringify(analysis.mentions),
       });
       for (const sentence of analysis.sentences) insertSentence.run({ article: id, ...sentence });
       for (const entity of analysis.entities) {
@@ -110,12 +105,9 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
           aliases: JSON.stringify(entity.aliases),
           roles: JSON.stringify(entity.roles),
           named: entity.named ? 1 : 0,
+          nameKeys: JSON.stringify([...new Set([entity.name, ...entity.aliases].map(nameKey))]),
         });
-        for (const name of [entity.name, ...entity.aliases]) {
-          insertEntityName.run(id, entity.key, nameKey(name));
-        }
       }
-      analysis.mentions.forEach((mention, idx) => insertMention.run({ article: id, idx, ...mention }));
       for (const quote of analysis.quotes) insertQuote.run({ article: id, ...quote });
       analysis.events.forEach((event, idx) => insertEvent.run({ article: id, idx, ...event }));
     },
@@ -148,6 +140,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
         at: entry.at,
         blocks: null,
         setAside: null,
+        mentions: null,
       });
     },
 

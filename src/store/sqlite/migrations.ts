@@ -36,7 +36,9 @@ export const migrations: readonly Migration[] = [
         -- Read only whole, with the article: JSON beside the text rather than rows of their own,
         -- since every table an article touches costs a page per write.
         blocks TEXT,
-        set_aside TEXT
+        set_aside TEXT,
+        -- Entity mentions: many per article, only ever read with the whole article.
+        mentions TEXT
       );
       CREATE INDEX articles_by_status ON articles (status, id);
 
@@ -72,22 +74,12 @@ export const migrations: readonly Migration[] = [
         article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
         key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
         aliases TEXT NOT NULL, roles TEXT NOT NULL, named INTEGER NOT NULL,
+        -- Folded name and aliases (JSON), to find a speaker not yet linked to the story.
+        name_keys TEXT NOT NULL,
         PRIMARY KEY (article, key)
       ) WITHOUT ROWID;
 
-      -- Folded names and aliases of each article entity, to find a speaker however it is typed.
-      CREATE TABLE entity_names (
-        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        entity_key TEXT NOT NULL, name_key TEXT NOT NULL,
-        PRIMARY KEY (article, entity_key, name_key)
-      ) WITHOUT ROWID;
 
-      CREATE TABLE mentions (
-        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, entity TEXT NOT NULL, sentence INTEGER NOT NULL,
-        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT NOT NULL,
-        PRIMARY KEY (article, idx)
-      ) WITHOUT ROWID;
 
       CREATE TABLE quotes (
         article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,

@@ -27,9 +27,8 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
       AND (@speaker IS NULL
         OR EXISTS (SELECT 1 FROM story_entity_names n
                    WHERE n.story_entity = l.story_entity AND n.name_key = @speaker)
-        OR EXISTS (SELECT 1 FROM entity_names n
-                   WHERE n.article = q.article AND n.entity_key = q.speaker
-                     AND n.name_key = @speaker))
+        OR (l.story_entity IS NULL
+            AND EXISTS (SELECT 1 FROM json_each(e.name_keys) WHERE value = @speaker)))
     ORDER BY q.article, q.idx`);
 
   return (filter) => {

@@ -2,7 +2,7 @@
  * Rows as SQLite returns them, and their mapping back to the domain shapes. Column names
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
-import type { BlockKind, CueKind, Entity, EntityKind, Mention, Quote, Sentence } from '../../core/article.ts';
+import type { BlockKind, CueKind, Entity, EntityKind, Quote, Sentence } from '../../core/article.ts';
 import type { ArticleSummary } from '../store.ts';
 
 export interface ArticleRow {
@@ -30,6 +30,7 @@ export interface FullArticleRow extends ArticleRow {
   dateline_updated: string | null;
   blocks: string;
   set_aside: string;
+  mentions: string;
 }
 
 export interface EntityRow {
@@ -65,13 +66,6 @@ export interface SentenceRow {
   text: string;
   block: number;
   kind: string;
-}
-export interface MentionRow {
-  entity: string;
-  sentence: number;
-  start_offset: number;
-  end_offset: number;
-  text: string;
 }
 
 export function toSummary(row: ArticleRow): ArticleSummary {
@@ -114,16 +108,6 @@ export function toEntity(row: EntityRow): Entity {
     aliases: JSON.parse(row.aliases) as string[],
     roles: JSON.parse(row.roles) as string[],
     named: row.named === 1,
-  };
-}
-
-export function toMention(row: MentionRow): Mention {
-  return {
-    entity: row.entity,
-    sentence: row.sentence,
-    start: row.start_offset,
-    end: row.end_offset,
-    text: row.text,
   };
 }
 

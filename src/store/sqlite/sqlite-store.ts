@@ -39,6 +39,8 @@ export function openSqliteStore(file: string): Store {
     // Checkpoint every 32 MB of log rather than SQLite's 4 MB: an article write touches some
     // 25 pages, and each checkpoint syncs the file, so the default would sync every 40 articles.
     db.pragma('wal_autocheckpoint = 8192');
+    // An 8 MB page cache (SQLite's default is 2 MB) keeps the b-tree interiors every article write walks in memory.
+    db.pragma('cache_size = -8192');
     migrate(db);
   } catch (error) {
     db.close();
