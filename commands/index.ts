@@ -3,12 +3,13 @@
  * commands whose `surfaces` include it, and generates its help from these definitions.
  */
 import type { CommandDefinition, Surface } from '../src/core/command.ts';
+import { ask } from './ask.ts';
 import { ingest } from './ingest.ts';
 import { quotes } from './quotes.ts';
 import { show } from './show.ts';
 import { sources } from './sources.ts';
 
-export const commands: readonly CommandDefinition[] = [ingest, sources, quotes, show];
+export const commands: readonly CommandDefinition[] = [ask, ingest, sources, quotes, show];
 
 /** The commands offered on one surface. */
 export function commandsFor(surface: Surface): readonly CommandDefinition[] {

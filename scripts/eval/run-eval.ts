@@ -14,6 +14,8 @@ import { collectSystemOutput, readSourceLines } from './collect.ts';
 import { loadGold } from './gold.ts';
 import type { Metric } from './metrics.ts';
 import { scoreSeedIndex } from './seed-index-suite.ts';
+import { loadQuestions, scoreQuestions } from './question-suite.ts';
+import { createStoryView } from '../../src/core/retrieve/story-view.ts';
 
 export interface SuiteResult {
   readonly name: string;
@@ -43,8 +45,14 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     const output = await collectSystemOutput(store);
     const sources = await readSourceLines(options.corpusDir, Object.keys(gold.structure.articles));
     const seedIndex = scoreSeedIndex(gold, output.quotes, output.articles, sources);
-    // Later suites (questions, summaries) add their results here.
-    const suites: SuiteResult[] = [{ name: 'Story index (seeds)', metrics: seedIndex.metrics, misses: seedIndex.misses }];
+    const questions = await scoreQuestions(createStoryView(store), [
+      { name: 'Seed questions', questions: loadQuestions(options.goldDir, 'seed-questions.json'), minRight: 10 },
+      { name: 'Paraphrases', questions: loadQuestions(options.goldDir, 'seed-paraphrases.json'), minRight: 3 },
+    ]);
+    const suites: SuiteResult[] = [
+      { name: 'Story index (seeds)', metrics: seedIndex.metrics, misses: seedIndex.misses },
+      { name: 'Questions (seeds, extractive answers)', metrics: questions.metrics, misses: questions.misses },
+    ];
     return { ingest, suites, pass: suites.every((suite) => suite.metrics.every((m) => m.pass)) };
   } finally {
     await store.close();

@@ -138,6 +138,19 @@ export interface ArticleEntities {
   readonly entities: readonly Entity[];
 }
 
+export interface SentenceRef {
+  readonly article: string;
+  readonly sentence: number;
+}
+
+/** How common terms are in the sentence index. */
+export interface TermStatistics {
+  /** Sentences in the index. */
+  readonly sentences: number;
+  /** For each stem asked about, how many indexed sentences contain it (0 when none). */
+  readonly documents: ReadonlyMap<string, number>;
+}
+
 export interface Store {
   /** Every id the store has ever indexed, with its status: the input of incremental ingest. */
   fingerprints(): Promise<ReadonlyMap<string, Fingerprint>>;
@@ -170,6 +183,15 @@ export interface Store {
 
   /** Full-text search over current sentences, best first. */
   searchSentences(query: SentenceQuery): Promise<readonly SentenceHit[]>;
+  /** Current sentences by article and index, in the order asked; unknown ones are left out. */
+  sentencesAt(refs: readonly SentenceRef[]): Promise<readonly SentenceHit[]>;
+  /** How many indexed sentences contain each stem (Porter stems, lower-case). */
+  termStatistics(stems: readonly string[]): Promise<TermStatistics>;
+  /**
+   * Changes whenever what the store serves may have changed (an article written or removed,
+   * entities relinked), in this process or another: readers cache derived views under it.
+   */
+  revision(): Promise<string>;
 
   close(): Promise<void>;
 }

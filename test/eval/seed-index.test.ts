@@ -8,13 +8,14 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { runEval, type EvalResult } from '../../scripts/eval/run-eval.ts';
 import { SEED_ACCEPTANCE } from '../../scripts/eval/seed-index-suite.ts';
 
-describe('the story index on the seeds', () => {
+describe('the story index and its answers on the seeds', () => {
   let result: EvalResult;
   const metric = (name: string) => {
-    const found = result.suites[0]!.metrics.find((m) => m.name === name);
-    if (!found) throw new Error(`no metric ${name}`);
+    const suite = result.suites.find((s) => s.metrics.some((m) => m.name === name));
+    const found = suite?.metrics.find((m) => m.name === name);
+    if (!suite || !found) throw new Error(`no metric ${name}`);
     const [value, total] = found.score.split('/').map(Number);
-    return { value: value!, total: total!, misses: result.suites[0]!.misses };
+    return { value: value!, total: total!, misses: suite.misses };
   };
 
   beforeAll(async () => {
@@ -52,5 +53,28 @@ describe('the story index on the seeds', () => {
     const { value, total, misses } = metric('Content lost (lines)');
     expect(total).toBeGreaterThan(30);
     expect(value, misses.join('\n')).toBe(0);
+  });
+
+  it('answers all ten seed questions with a right citation among the first three', () => {
+    const { value, total, misses } = metric('Seed questions right');
+    expect(total).toBe(10);
+    expect(value, misses.join('\n')).toBe(10);
+  });
+
+  it('answers at least three of the four paraphrased questions', () => {
+    const { value, total, misses } = metric('Paraphrases right');
+    expect(total).toBe(4);
+    expect(value, misses.join('\n')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('says nothing is indexed on unrelated questions, citing nothing', () => {
+    const { value, misses } = metric('Unrelated questions answered');
+    expect(value, misses.join('\n')).toBe(0);
+  });
+
+  it('cites only stored sentences, verbatim', () => {
+    const { value, total } = metric('Citations not verbatim');
+    expect(total).toBeGreaterThan(10);
+    expect(value).toBe(0);
   });
 });

@@ -117,6 +117,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX entity_links_by_story_entity ON entity_links (story_entity);
     `,
   },
+  {
+    version: 2,
+    name: 'term statistics of the sentence index, for weighting question words',
+    sql: `
+      -- How many indexed sentences contain each (stemmed) term: a word in every sentence of a
+      -- story tells retrieval nothing, a rare one tells it much.
+      CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab (sentences_fts, row);
+    `,
+  },
 ];
 
 /**

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { BlockKind } from '../../core/article.ts';
-import type { SentenceHit, SentenceQuery } from '../store.ts';
+import type { SentenceHit, SentenceQuery, SentenceRef } from '../store.ts';
 import { ftsMatchExpression } from './fts-query.ts';
 
 const DEFAULT_LIMIT = 20;
@@ -40,14 +40,32 @@ export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
       articles: query.articles ? JSON.stringify(query.articles) : null,
       limit,
     }) as HitRow[];
-    return rows.map((row) => ({
-      article: row.article,
-      sentence: row.idx,
-      text: row.text,
-      start: row.start_offset,
-      end: row.end_offset,
-      kind: row.kind,
-      score: -row.rank,
-    }));
+    return rows.map(toHit);
   };
+}
+
+function toHit(row: HitRow): SentenceHit {
+  return {
+    article: row.article,
+    sentence: row.idx,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+    kind: row.kind,
+    score: -row.rank,
+  };
+}
+
+export type SentenceLookup = (refs: readonly SentenceRef[]) => SentenceHit[];
+
+/** Prepares the lookup of sentences by article and index (score 0: nothing was searched). */
+export function prepareSentenceLookup(db: Database.Database): SentenceLookup {
+  const statement = db.prepare(`SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, 0 AS rank
+    FROM sentences s JOIN articles a ON a.id = s.article AND a.status = 'current'
+    WHERE s.article = ? AND s.idx = ?`);
+  return (refs) =>
+    refs.flatMap((ref) => {
+      const row = statement.get(ref.article, ref.sentence) as HitRow | undefined;
+      return row ? [toHit(row)] : [];
+    });
 }

@@ -13,8 +13,9 @@ import { prepareArticleWriter } from './article-writer.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
 import { migrate } from './migrations.ts';
 import { prepareQuoteReader } from './quote-reader.ts';
-import { prepareSentenceSearch } from './sentence-search.ts';
+import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
 import { prepareStoryEntities } from './story-entities.ts';
+import { prepareTermStatistics } from './term-statistics.ts';
 
 export const IN_MEMORY = ':memory:';
 
@@ -54,10 +55,17 @@ function createSqliteStore(db: Database.Database): Store {
   const writer = prepareArticleWriter(db);
   const quotes = prepareQuoteReader(db);
   const search = prepareSentenceSearch(db);
+  const lookup = prepareSentenceLookup(db);
   const story = prepareStoryEntities(db);
   const fts = prepareFtsIndexer(db);
+  const terms = prepareTermStatistics(db);
+  // SQLite's data_version moves when another connection commits; our own writes are counted
+  // here. Together they say whether anything this store serves may have changed.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let ownWrites = 0;
   let unindexedWrites = 0;
   const written = () => {
+    ownWrites += 1;
     if (++unindexedWrites < INDEX_EVERY) return;
     fts.catchUp();
     unindexedWrites = 0;
@@ -75,20 +83,35 @@ function createSqliteStore(db: Database.Database): Store {
       putArticle(article, origin);
       written();
     },
-    putDuplicate: async (entry) => void putDuplicate(entry),
-    markRemoved: async (ids, at) => void markRemoved(ids, at),
+    putDuplicate: async (entry) => {
+      putDuplicate(entry);
+      ownWrites += 1;
+    },
+    markRemoved: async (ids, at) => {
+      markRemoved(ids, at);
+      ownWrites += 1;
+    },
     countArticles: async () => reader.count(),
     listArticles: async () => reader.list(),
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),
-    saveStoryEntities: async (entities) => void saveStory(entities),
+    saveStoryEntities: async (entities) => {
+      saveStory(entities);
+      ownWrites += 1;
+    },
     storyEntities: async () => story.list(),
     needsLinking: async () => story.anyUnlinked(),
     searchSentences: async (query) => {
       fts.catchUp();
       return search(query);
     },
+    sentencesAt: async (refs) => lookup(refs),
+    termStatistics: async (stems) => {
+      fts.catchUp();
+      return terms(stems);
+    },
+    revision: async () => `${dataVersion.get() as number}.${ownWrites}`,
     close: async () => {
       if (!db.open) return;
       fts.catchUp();

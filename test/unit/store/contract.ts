@@ -234,6 +234,16 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       });
     });
 
+    it('moves its revision on every write and only then', async () => {
+      const first = await store.revision();
+      expect(await store.revision()).toBe(first);
+      await store.putArticle(firstArticle(), origin());
+      const second = await store.revision();
+      expect(second).not.toBe(first);
+      await store.markRemoved(['uk/001'], '2024-01-01T00:00:00Z');
+      expect(await store.revision()).not.toBe(second);
+    });
+
     describe('sentence search', () => {
       beforeEach(async () => {
         await store.putArticle(firstArticle(), origin());
@@ -265,6 +275,22 @@ export function storeContract(engine: string, factory: StoreFactory): void {
           await expect(store.searchSentences({ terms: [term] })).resolves.toBeInstanceOf(Array);
         }
         expect(await store.searchSentences({ terms: ['   ', '--'] })).toEqual([]);
+      });
+
+      it('looks sentences up by article and index, in the order asked', async () => {
+        const [hit] = await store.searchSentences({ terms: ['grave'] });
+        const found = await store.sentencesAt([{ article: 'nowhere', sentence: 0 }, { article: hit!.article, sentence: hit!.sentence }]);
+        expect(found.map((s) => [s.article, s.sentence, s.text])).toEqual([[hit!.article, hit!.sentence, hit!.text]]);
+      });
+
+      it('counts the indexed sentences that contain each stem', async () => {
+        const stats = await store.termStatistics(['minist', 'grave', 'absent']);
+        const total = (await store.listArticles()).reduce((sum, a) => sum + a.sentences, 0);
+        expect(stats.sentences).toBe(total);
+        const withMinister = (await store.searchSentences({ terms: ['minister'], limit: 100 })).length;
+        expect(stats.documents.get('minist')).toBe(withMinister);
+        expect(stats.documents.get('grave')).toBe(1);
+        expect(stats.documents.get('absent')).toBe(0);
       });
 
       it('restricts to given articles and honours the limit', async () => {

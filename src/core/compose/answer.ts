@@ -1,0 +1,132 @@
+/**
+ * `ask`: one to four sentences that answer a question, each verbatim from an article and
+ * cited. Near-identical sentences from several outlets are shown once, citing them all; a
+ * question about what someone said is answered with their quotations; a question the
+ * coverage does not answer gets a plain "nothing on that", never loosely related text.
+ */
+import { UserError } from '../errors.ts';
+import type { Reply, ReplyPart } from '../reply.ts';
+import { parseQuestion, planTerms, type QueryPlan } from '../retrieve/query.ts';
+import { informativeConcepts, scoreCandidates, type Candidate, type Scored } from '../retrieve/rank.ts';
+import { sameClaim } from '../retrieve/similarity.ts';
+import type { StoryView } from '../retrieve/story-view.ts';
+import type { StoredQuote } from '../../store/store.ts';
+import { CitationList } from './citations.ts';
+
+export const NOTHING_FOUND = 'Nothing on that in the indexed coverage.';
+export const MAX_QUESTION_LENGTH = 1000;
+
+/** Below this share of the question's weight (plus answer-kind bonus), a sentence does not answer it. */
+const MIN_RELEVANCE = 0.55;
+/** A quotation of the person asked about needs less: who said it is already half the question. */
+const MIN_QUOTE_RELEVANCE = 0.3;
+/** A further sentence joins the answer only if it scores this close to the best. */
+const FOLLOW_RATIO = 0.8;
+const MAX_SENTENCES = 4;
+const CANDIDATES = 150;
+
+interface AnswerCandidate extends Candidate {
+  /** The quotation of the asked-about speaker this sentence carries, if any. */
+  readonly quote?: StoredQuote;
+}
+
+/**
+ * Answers a question from the story.
+ * `answerQuestion('Who founded the company?', view)` → the sentence naming the founder, cited.
+ */
+export async function answerQuestion(question: string, view: StoryView): Promise<Reply> {
+  const text = question.trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    throw new UserError('empty-question', 'Ask a question about the story in words, for example: ask Who founded the company?');
+  }
+  if (text.length > MAX_QUESTION_LENGTH) {
+    throw new UserError('question-too-long', `That question is ${text.length} characters long; please ask in under ${MAX_QUESTION_LENGTH}.`);
+  }
+  const plan = parseQuestion(text, await view.entities());
+  if (plan.concepts.length === 0) return nothing(text, 'I could not find anything to look for in that question: name a person, a place or a topic of the story.');
+
+  const { ranked, needed } = await rank(plan, view);
+  const answers = (scored: Scored<AnswerCandidate>) => scored.relevance >= MIN_RELEVANCE && scored.informative >= needed;
+  // "What did X say": X's own words, as many as bear on the question, best first.
+  const quoted = ranked.filter((scored) => scored.candidate.quote && scored.relevance >= MIN_QUOTE_RELEVANCE);
+  const pool = quoted.length > 0 ? quoted : ranked.filter(answers);
+  const best = pool[0];
+  if (!best) return nothing(text);
+
+  const chosen: Scored<AnswerCandidate>[] = [];
+  for (const scored of pool) {
+    if (chosen.length >= MAX_SENTENCES) break;
+    if (quoted.length === 0 && scored.score < best.score * FOLLOW_RATIO) break;
+    if (chosen.some((c) => sameClaim(c.candidate.text, scored.candidate.text))) continue;
+    chosen.push(scored);
+  }
+
+  const citations = new CitationList(view);
+  const parts: ReplyPart[] = [];
+  for (const scored of chosen) {
+    // The same claim in other outlets' words: one point, every source cited.
+    const echoes = ranked.filter(
+      (other) => other.candidate.article !== scored.candidate.article && sameClaim(other.candidate.text, scored.candidate.text),
+    );
+    const cites = await citations.addAll([scored.candidate, ...echoes.map((e) => e.candidate)]);
+    const quote = scored.candidate.quote;
+    parts.push(
+      quote && quote.kind === 'full'
+        ? { kind: 'quote', text: quote.text, speaker: quote.speakerName, role: null, cites }
+        : { kind: 'text', text: scored.candidate.text, cites },
+    );
+  }
+  return {
+    parts,
+    citations: citations.all(),
+    mode: 'extractive',
+    data: { question: text, text: answerText(parts), citations: citations.json() },
+  };
+}
+
+function nothing(question: string, notice = NOTHING_FOUND): Reply {
+  return { parts: [], citations: [], notice, mode: 'extractive', data: { question, text: '', citations: [] } };
+}
+
+/** The answer as one string with its markers: "Sentence one. [1][2] Sentence two. [3]". */
+export function answerText(parts: readonly ReplyPart[]): string {
+  return parts
+    .map((part) => {
+      if (part.kind === 'text') return `${part.text} ${part.cites.map((n) => `[${n}]`).join('')}`;
+      if (part.kind === 'quote') return `${part.speaker ?? 'Unattributed'}: “${part.text}” ${part.cites.map((n) => `[${n}]`).join('')}`;
+      return '';
+    })
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Candidates from the index (and the speaker's quotations), scored against the plan, and how
+ * many informative concepts an answer must contain (two when the question has two: a sentence
+ * that shares only "France" with "What is the capital of France?" does not answer it).
+ */
+async function rank(plan: QueryPlan, view: StoryView): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number }> {
+  const hits = await view.store.searchSentences({ terms: planTerms(plan), limit: CANDIDATES });
+  const candidates = new Map<string, AnswerCandidate>();
+  for (const hit of hits) {
+    if (hit.kind === 'heading') continue;
+    candidates.set(`${hit.article}#${hit.sentence}`, { article: hit.article, sentence: hit.sentence, text: hit.text, bm25: hit.score });
+  }
+  const speaker = plan.speaker;
+  const spoken = speaker ? (await view.quotes()).filter((quote) => quote.speakerId === speaker.id) : [];
+  if (spoken.length > 0) {
+    const sentences = await view.store.sentencesAt(spoken.map((quote) => ({ article: quote.article, sentence: quote.sentence })));
+    sentences.forEach((sentence) => {
+      const key = `${sentence.article}#${sentence.sentence}`;
+      const quote = spoken.find((q) => q.article === sentence.article && q.sentence === sentence.sentence);
+      const existing = candidates.get(key);
+      candidates.set(key, { article: sentence.article, sentence: sentence.sentence, text: sentence.text, bm25: existing?.bm25 ?? 0, ...(quote ? { quote } : {}) });
+    });
+  }
+  const pool = [...candidates.values()];
+  const frequencies = await view.frequencies(planTerms(plan));
+  const scored = scoreCandidates(plan, pool, frequencies.sentences, frequencies.of, (candidate, concept) =>
+    Boolean(candidate.quote && concept.entity && concept.entity.id === speaker?.id),
+  );
+  return { ranked: scored, needed: Math.min(2, informativeConcepts(plan, frequencies.sentences, frequencies.of)) };
+}

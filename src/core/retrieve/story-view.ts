@@ -1,0 +1,111 @@
+/**
+ * What answering needs from the store, cached for as long as the store's revision holds:
+ * the article list (for citations), the story's entities (for reading questions) and how
+ * common each word is (for weighing it). A question then costs a search and a few lookups,
+ * not a reread of the story.
+ */
+import type { ArticleSummary, SentenceHit, Store, StoredQuote } from '../../store/store.ts';
+import type { Citation } from '../reply.ts';
+import { buildEntityIndex, type EntityIndex } from './entity-index.ts';
+import { tokenize } from './terms.ts';
+
+export interface StoryView {
+  readonly store: Store;
+  /** Current articles by id. */
+  articles(): Promise<ReadonlyMap<string, ArticleSummary>>;
+  entities(): Promise<EntityIndex>;
+  /** Sentences in the index, and a function giving how many contain a word or phrase. */
+  frequencies(forms: readonly string[]): Promise<{ readonly sentences: number; readonly of: (form: string) => number }>;
+  /** Every quotation of the story (cached: speakers are few, quotations are read often). */
+  quotes(): Promise<readonly StoredQuote[]>;
+  /** A citation of one sentence, with its article's publication facts. */
+  cite(n: number, hit: Pick<SentenceHit, 'article' | 'sentence' | 'text'>): Promise<Citation>;
+  /** Values derived from the story, computed once per revision. */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/** Builds a view over a store; keep one per process and pass it to what answers. */
+export function createStoryView(store: Store): StoryView {
+  let revision: string | null = null;
+  let checkedAt = -1;
+  let memos = new Map<string, Promise<unknown>>();
+  let stemCounts = new Map<string, number>();
+  let sentenceTotal = 0;
+
+  // One revision check per tick: a reply that reads the view ten times asks the store once.
+  const fresh = async (): Promise<void> => {
+    const tick = performance.now();
+    if (tick - checkedAt < 1 && revision !== null) return;
+    checkedAt = tick;
+    const now = await store.revision();
+    if (now !== revision) {
+      revision = now;
+      memos = new Map();
+      stemCounts = new Map();
+      sentenceTotal = 0;
+    }
+  };
+
+  const memo = async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+    await fresh();
+    let value = memos.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      memos.set(key, value);
+      value.catch(() => memos.delete(key));
+    }
+    return value;
+  };
+
+  const articles = () =>
+    memo('articles', async () => new Map((await store.listArticles()).map((article) => [article.id, article])));
+
+  return {
+    store,
+    articles,
+    memo,
+    entities: () => memo('entities', async () => buildEntityIndex(await store.storyEntities())),
+    quotes: () => memo('quotes', () => store.listQuotes()),
+    async frequencies(forms) {
+      await fresh();
+      const stemsOf = new Map(forms.map((form) => [form, tokenize(form).map((token) => token.stem)]));
+      const missing = [...new Set([...stemsOf.values()].flat())].filter((stem) => !stemCounts.has(stem));
+      if (missing.length > 0 || sentenceTotal === 0) {
+        const stats = await store.termStatistics(missing);
+        sentenceTotal = stats.sentences;
+        for (const [stem, count] of stats.documents) stemCounts.set(stem, count);
+      }
+      // A phrase is at most as common as its rarest word.
+      const of = (form: string) => {
+        const stems = stemsOf.get(form) ?? tokenize(form).map((token) => token.stem);
+        return stems.length === 0 ? 0 : Math.min(...stems.map((stem) => stemCounts.get(stem) ?? 0));
+      };
+      return { sentences: sentenceTotal, of };
+    },
+    async cite(n, hit) {
+      const article = (await articles()).get(hit.article);
+      return {
+        n,
+        article: hit.article,
+        outlet: article?.meta.outlet ?? null,
+        title: article?.meta.title ?? hit.article,
+        published: article?.meta.published ?? null,
+        url: article?.meta.url ?? null,
+        text: hit.text,
+        sentence: hit.sentence,
+      };
+    },
+  };
+}
+
+const views = new WeakMap<Store, StoryView>();
+
+/** The view of a store, made once per store instance, so every command shares its caches. */
+export function storyViewFor(store: Store): StoryView {
+  let view = views.get(store);
+  if (!view) {
+    view = createStoryView(store);
+    views.set(store, view);
+  }
+  return view;
+}

@@ -1,0 +1,20 @@
+/**
+ * How common words are in the sentence index, read from FTS5's own vocabulary (one indexed
+ * lookup per term), so retrieval can weigh a question's words without scanning sentences.
+ */
+import type Database from 'better-sqlite3';
+import type { TermStatistics } from '../store.ts';
+
+export type TermStatisticsReader = (stems: readonly string[]) => TermStatistics;
+
+/** Prepares the statements once. Terms are the index's stems, lower-case ("ban", "secur"). */
+export function prepareTermStatistics(db: Database.Database): TermStatisticsReader {
+  const documents = db.prepare('SELECT doc FROM sentences_vocab WHERE term = ?').pluck();
+  const indexed = db.prepare('SELECT indexed_to FROM fts_progress WHERE id = 1').pluck();
+  const sentences = db.prepare('SELECT count(*) FROM sentences WHERE id <= ?').pluck();
+  return (stems) => {
+    const counts = new Map<string, number>();
+    for (const stem of new Set(stems)) counts.set(stem, (documents.get(stem) as number | undefined) ?? 0);
+    return { sentences: sentences.get(indexed.get()) as number, documents: counts };
+  };
+}
