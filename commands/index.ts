@@ -4,12 +4,14 @@
  */
 import type { CommandDefinition, Surface } from '../src/core/command.ts';
 import { ask } from './ask.ts';
+import { brief } from './brief.ts';
+import { helpCommand } from './help.ts';
 import { ingest } from './ingest.ts';
 import { quotes } from './quotes.ts';
 import { show } from './show.ts';
 import { sources } from './sources.ts';
 
-export const commands: readonly CommandDefinition[] = [ask, ingest, sources, quotes, show];
+export const commands: readonly CommandDefinition[] = [ask, brief, ingest, sources, quotes, show, helpCommand(() => commands)];
 
 /** The commands offered on one surface. */
 export function commandsFor(surface: Surface): readonly CommandDefinition[] {

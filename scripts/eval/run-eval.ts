@@ -15,6 +15,7 @@ import { loadGold } from './gold.ts';
 import type { Metric } from './metrics.ts';
 import { scoreSeedIndex } from './seed-index-suite.ts';
 import { loadQuestions, scoreQuestions } from './question-suite.ts';
+import { scoreBrief } from './brief-suite.ts';
 import { createStoryView } from '../../src/core/retrieve/story-view.ts';
 
 export interface SuiteResult {
@@ -45,13 +46,16 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     const output = await collectSystemOutput(store);
     const sources = await readSourceLines(options.corpusDir, Object.keys(gold.structure.articles));
     const seedIndex = scoreSeedIndex(gold, output.quotes, output.articles, sources);
-    const questions = await scoreQuestions(createStoryView(store), [
+    const view = createStoryView(store);
+    const brief = await scoreBrief(view, gold);
+    const questions = await scoreQuestions(view, [
       { name: 'Seed questions', questions: loadQuestions(options.goldDir, 'seed-questions.json'), minRight: 10 },
       { name: 'Paraphrases', questions: loadQuestions(options.goldDir, 'seed-paraphrases.json'), minRight: 3 },
     ]);
     const suites: SuiteResult[] = [
       { name: 'Story index (seeds)', metrics: seedIndex.metrics, misses: seedIndex.misses },
       { name: 'Questions (seeds, extractive answers)', metrics: questions.metrics, misses: questions.misses },
+      { name: 'Brief of the story (seeds)', metrics: brief.metrics, misses: brief.misses },
     ];
     return { ingest, suites, pass: suites.every((suite) => suite.metrics.every((m) => m.pass)) };
   } finally {

@@ -77,4 +77,13 @@ describe('the story index and its answers on the seeds', () => {
     expect(total).toBeGreaterThan(10);
     expect(value).toBe(0);
   });
+
+  it('briefs the story in at most seven points citing every article, with the same remarks in one point', () => {
+    expect(metric('Brief points').value).toBeLessThanOrEqual(7);
+    const cited = metric('Brief articles cited');
+    expect(cited.value, cited.misses.join('\n')).toBe(cited.total);
+    const folded = metric('Same remarks not folded');
+    expect(folded.total).toBeGreaterThan(0);
+    expect(folded.value, folded.misses.join('\n')).toBe(0);
+  });
 });

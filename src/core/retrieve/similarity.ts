@@ -48,3 +48,19 @@ export function sameClaim(a: string, b: string): boolean {
   if (a === b) return true;
   return jaccard(a, b) >= 0.5 || (overlap(a, b) >= 0.8 && Math.min(stemsOf(a).size, stemsOf(b).size) >= 4);
 }
+
+/**
+ * Two sentences report the same development, if not in the same words: most of the shorter
+ * one's content words (and at least five of them) stand in the other, and they share a
+ * quarter of all their words. Looser than
+ * `sameClaim`: two outlets' leads on one event, each with details of its own.
+ */
+export function sameDevelopment(a: string, b: string): boolean {
+  if (sameClaim(a, b)) return true;
+  const x = stemsOf(a);
+  const y = stemsOf(b);
+  let shared = 0;
+  for (const stem of x) if (y.has(stem)) shared += 1;
+  // Both tests: a short sentence whose few words all appear in a long one is not enough.
+  return shared >= 5 && overlap(a, b) >= 0.65 && jaccard(a, b) >= 0.25;
+}
