@@ -3,7 +3,9 @@
  * writes to a file) and peak memory at 1k and 10k articles. Articles come from the BBC corpus
  * beside the project (or BRIEFBOT_BENCH_CORPUS), replicated with variations; without it, from
  * generated text. Each size runs in its own process so each peak is its own.
+ * Then answer latency (ask, brief, quote; p50 and p95, warm) on the seeds and on each size.
  * Options: --sizes 1000,10000   --workers N (analysis threads; default as the CLI: one per core)
+ *          --no-latency (ingest figures only)
  *          --cpu-prof (writes a V8 profile per size under the temp folder)
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { loadConfig, PROJECT_ROOT } from '../src/config.ts';
 import { defaultIngestWorkers } from '../src/ingest/analysis-pool.ts';
 import { loadArticles, writeCorpus } from './bench/corpus.ts';
 import type { SizeResult } from './bench/run-size.ts';
+import type { LatencyResult } from './bench/latency.ts';
 
 const PROFILE_DIR = join(tmpdir(), 'briefbot-profiles');
 const TARGET = { articlesPerSecond: 500, peakRssMb: 300, atSize: 10_000 };
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     workers: { type: 'string', default: String(defaultIngestWorkers()) },
     'cpu-prof': { type: 'boolean', default: false },
+    latency: { type: 'boolean', default: true },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n > 0);
@@ -36,6 +40,27 @@ process.stdout.write(
 );
 
 const rows: (SizeResult & { size: number })[] = [];
+const latencies: { size: number; result: LatencyResult }[] = [];
+
+/** Runs the latency script on a database (ingesting `corpus` first if it is empty). */
+function measureLatency(size: number, corpus: string, db: string): void {
+  const child = spawnSync(
+    process.execPath,
+    [resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/latency.ts'), corpus, db],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`the ${size}-article latency run failed (exit ${child.status})`);
+  latencies.push({ size, result: JSON.parse(child.stdout.trim().split('\n').pop()!) as LatencyResult });
+}
+
+if (values.latency) {
+  const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
+  try {
+    measureLatency(5, resolve(PROJECT_ROOT, 'seeds'), join(dir, 'seeds.db'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
   try {
@@ -49,6 +74,7 @@ for (const size of sizes) {
     if (child.status !== 0) throw new Error(`the ${size}-article run failed (exit ${child.status})`);
     const last = child.stdout.trim().split('\n').pop()!;
     rows.push({ size, ...(JSON.parse(last) as SizeResult) });
+    if (values.latency) measureLatency(size, join(dir, 'corpus'), join(dir, 'bench.db'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -64,6 +90,15 @@ const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row
 const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
 process.stdout.write(`\n${line(header)}\n${table.map(line).join('\n')}\n`);
 process.stdout.write(`(Articles/s is files over wall time; Per CPU s is files over CPU time, which other load on the machine does not inflate. ${cpus().length} cores, ${values.workers} analysis worker(s), load average ${loadavg()[0]!.toFixed(1)}.)\n`);
+
+if (latencies.length > 0) {
+  const names = [...new Set(latencies.flatMap((l) => Object.keys(l.result)))];
+  const header = ['Articles', ...names.flatMap((n) => [`${n} p50 ms`, `${n} p95 ms`])];
+  const table = latencies.map((l) => [String(l.size), ...names.flatMap((n) => [l.result[n]?.p50.toFixed(1) ?? '-', l.result[n]?.p95.toFixed(1) ?? '-'])]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const format = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
+  process.stdout.write(`\nAnswer latency, warm (target p95 < 50 ms at 10000)\n${format(header)}\n${table.map(format).join('\n')}\n`);
+}
 
 if (values['cpu-prof']) process.stdout.write(`\nCPU profiles: ${PROFILE_DIR}\n`);
 const atTarget = rows.find((r) => r.size === TARGET.atSize);

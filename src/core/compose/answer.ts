@@ -6,7 +6,7 @@
  */
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
-import { parseQuestion, planTerms, type QueryPlan } from '../retrieve/query.ts';
+import { parseQuestion, planTerms, searchTerms, type QueryPlan } from '../retrieve/query.ts';
 import { informativeConcepts, scoreCandidates, type Candidate, type Scored } from '../retrieve/rank.ts';
 import { sameClaim } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
@@ -106,7 +106,8 @@ export function answerText(parts: readonly ReplyPart[]): string {
  * that shares only "France" with "What is the capital of France?" does not answer it).
  */
 async function rank(plan: QueryPlan, view: StoryView): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number }> {
-  const hits = await view.store.searchSentences({ terms: planTerms(plan), limit: CANDIDATES });
+  const frequencies = await view.frequencies(planTerms(plan));
+  const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: CANDIDATES });
   const candidates = new Map<string, AnswerCandidate>();
   for (const hit of hits) {
     if (hit.kind === 'heading') continue;
@@ -124,7 +125,6 @@ async function rank(plan: QueryPlan, view: StoryView): Promise<{ ranked: Scored<
     });
   }
   const pool = [...candidates.values()];
-  const frequencies = await view.frequencies(planTerms(plan));
   const scored = scoreCandidates(plan, pool, frequencies.sentences, frequencies.of, (candidate, concept) =>
     Boolean(candidate.quote && concept.entity && concept.entity.id === speaker?.id),
   );

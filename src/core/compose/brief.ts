@@ -5,7 +5,7 @@
  */
 import type { Sentence } from '../article.ts';
 import type { Reply, TextPart } from '../reply.ts';
-import { parseQuestion, planTerms } from '../retrieve/query.ts';
+import { parseQuestion, planTerms, searchTerms } from '../retrieve/query.ts';
 import { scoreCandidates } from '../retrieve/rank.ts';
 import { overlap, sameClaim, sameDevelopment } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
@@ -88,7 +88,7 @@ async function topicPoints(topic: string, view: StoryView): Promise<Point[]> {
   // A topic is a filter, not a question: words the coverage never uses narrow nothing.
   const plan = { ...asked, concepts: asked.concepts.filter((c) => c.forms.some((form) => frequencies.of(form.text) > 0)) };
   if (plan.concepts.length === 0) return [];
-  const hits = await view.store.searchSentences({ terms: planTerms(plan), limit: 200 });
+  const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: 200 });
   const articles = await view.articles();
   const scored = scoreCandidates(
     plan,

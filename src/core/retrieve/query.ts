@@ -72,15 +72,19 @@ function answerKind(question: string): AnswerKind {
   return 'general';
 }
 
+/** Enough of an entity's aliases to find it: its names, not every way a story ever wrote it. */
+const MAX_ALIASES = 6;
+/** A name several entities share ("Smith") stands for the most prominent few. */
+const MAX_ENTITIES = 3;
+
 function entityConcept(label: string, entities: readonly KnownEntity[]): Concept {
   const forms = new Map<string, number>();
   for (const entity of entities) {
     forms.set(entity.name, 1);
-    for (const alias of entity.aliases) {
-      // Pronoun-like or role-only aliases ("the firm") would match every sentence; the
-      // analysis already tied those mentions to the entity, so the name is what counts.
-      if (/^\p{Lu}/u.test(alias) && !forms.has(alias)) forms.set(alias, ALIAS_WEIGHT);
-    }
+    // Pronoun-like or role-only aliases ("the firm") would match every sentence; the
+    // analysis already tied those mentions to the entity, so the names are what count.
+    const proper = entity.aliases.filter((alias) => /^\p{Lu}/u.test(alias) && !/^(?:The|A|An)\s/.test(alias));
+    for (const alias of proper.slice(0, MAX_ALIASES)) if (!forms.has(alias)) forms.set(alias, ALIAS_WEIGHT);
   }
   const first = entities[0];
   return {
@@ -115,6 +119,15 @@ function wordConcept(token: Token): Concept {
   return { label: token.text, forms: dedupeForms(forms) };
 }
 
+/** A capitalised word that is not a capitalised question or function word ("Who", "The"). */
+function isNameWord(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text) && (!isStopword(token.lower) || CASE_SENSITIVE_FORMS.has(token.text));
+}
+
+function isFunctionWord(token: Token): boolean {
+  return isStopword(token.lower) && !CASE_SENSITIVE_FORMS.has(token.text);
+}
+
 /** Longest run of tokens from `start` that names a known entity, a place or a synonym phrase. */
 function matchRun(tokens: readonly Token[], start: number, index: EntityIndex): { length: number; concept: Concept } | undefined {
   const longest = Math.min(index.longestAlias, tokens.length - start);
@@ -122,12 +135,13 @@ function matchRun(tokens: readonly Token[], start: number, index: EntityIndex): 
     const run = tokens.slice(start, start + length);
     const text = run.map((token) => token.text).join(' ');
     const folded = foldForLookup(text);
-    const capitalised = run.some((token) => /^\p{Lu}/u.test(token.text));
-    if (capitalised || length > 1) {
-      const entities = index.byName(folded);
-      if (entities.length > 0 && (capitalised || entities[0]?.kind !== 'person')) {
-        return { length, concept: entityConcept(text, entities) };
-      }
+    const capitalised = run.some(isNameWord);
+    const edgesCount = !isFunctionWord(run[0]!) && !isFunctionWord(run[run.length - 1]!);
+    // A name is written with a capital; a lower-case phrase of two words or more may name a
+    // group ("union leaders"), never a person or a firm ("the company" is not a name).
+    if (edgesCount && (capitalised || length > 1)) {
+      const entities = index.byName(folded).filter((entity) => capitalised || entity.kind === 'group');
+      if (entities.length > 0) return { length, concept: entityConcept(text, entities.slice(0, MAX_ENTITIES)) };
     }
     const asPlace = length === 1 && CASE_SENSITIVE_FORMS.has(text) ? text : capitalised ? text : undefined;
     const place = asPlace ? placeFor(asPlace) : undefined;
@@ -257,7 +271,26 @@ function mergeConcepts(concepts: readonly Concept[]): Concept[] {
   return merged;
 }
 
-/** All forms of a plan, for the full-text candidate search. */
+/**
+ * The forms worth sending to the full-text search: a form in more than a small share of the
+ * index finds everything and ranks nothing (and makes the search slow on a large story), so
+ * it is left to the re-scoring, unless it is all a concept has. Synonyms must be rarer still.
+ */
+export function searchTerms(plan: QueryPlan, sentences: number, frequency: (form: string) => number): string[] {
+  const terms = new Set<string>();
+  const common = Math.max(50, sentences * 0.02);
+  for (const concept of plan.concepts) {
+    const useful = concept.forms.filter((form) => {
+      const df = frequency(form.text);
+      return df > 0 && df <= (form.weight >= 0.9 ? common : common / 2);
+    });
+    const kept = useful.length > 0 ? useful : [...concept.forms].sort((a, b) => frequency(a.text) - frequency(b.text)).slice(0, 1);
+    for (const form of kept) terms.add(form.text);
+  }
+  return [...terms];
+}
+
+/** All forms of a plan: what the re-scoring looks for. */
 export function planTerms(plan: QueryPlan): string[] {
   const terms = new Set<string>();
   for (const concept of plan.concepts) for (const form of concept.forms) terms.add(form.text);

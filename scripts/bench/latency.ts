@@ -1,0 +1,67 @@
+/**
+ * Answer latency, warm: opens the database given (ingesting the corpus first when it is
+ * empty), runs each query once to warm the caches, then times several rounds and prints one
+ * JSON line with p50 and p95 per command. Queries are general news questions, so the same set
+ * serves the seeds and the BBC-derived corpora.
+ * Usage: run-ts.js scripts/bench/latency.ts CORPUS_DIR DB_FILE
+ */
+import { performance } from 'node:perf_hooks';
+import { commands } from '../../commands/index.ts';
+import type { CommandContext } from '../../src/core/command.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+
+export interface LatencyResult {
+  readonly [command: string]: { readonly p50: number; readonly p95: number; readonly runs: number };
+}
+
+const QUERIES: Readonly<Record<string, readonly string[]>> = {
+  ask: [
+    'What did the minister say about the economy?',
+    'Who founded the company?',
+    'How much did the deal cost?',
+    'Why did the government ban the firm?',
+    'When did the company start operating in the UK?',
+    'What did the chairman say?',
+    'Which countries have restricted the company?',
+    'What is the capital of France?',
+  ],
+  brief: ['', 'security concerns', 'the economy and jobs'],
+  quote: ['', 'the minister', 'security'],
+};
+const ROUNDS = 5;
+
+const [corpusDir, dbFile] = process.argv.slice(2);
+if (!corpusDir || !dbFile) throw new Error('usage: latency.ts CORPUS_DIR DB_FILE');
+const store = openSqliteStore(dbFile);
+if ((await store.countArticles()) === 0) await ingestPaths([corpusDir], { store, clock: systemClock, log: silentLogger });
+const context: CommandContext = {
+  store,
+  clock: systemClock,
+  log: silentLogger,
+  invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
+};
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+const result: Record<string, { p50: number; p95: number; runs: number }> = {};
+for (const [name, inputs] of Object.entries(QUERIES)) {
+  const command = commands.find((c) => c.name === name);
+  if (!command) continue;
+  const rest = command.options.find((o) => o.rest)?.name;
+  const run = (input: string) => command.run(rest && input ? { [rest]: input } : {}, context).catch(() => undefined);
+  for (const input of inputs) await run(input);
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const input of inputs) {
+      const started = performance.now();
+      await run(input);
+      samples.push(performance.now() - started);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  result[name] = { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), runs: samples.length };
+}
+await store.close();
+process.stdout.write(`${JSON.stringify(result)}\n`);
