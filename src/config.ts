@@ -23,6 +23,7 @@ const schema = z.object({
   BRIEFBOT_DB: optionalText.describe('the SQLite database file, or :memory:'),
   BRIEFBOT_CORPUS: optionalText.describe('a folder of articles to index when the database is empty'),
   BRIEFBOT_BENCH_CORPUS: optionalText.describe('a folder of articles for npm run bench'),
+  NO_COLOR: optionalText.describe('any value to turn off colour in the terminal (see no-color.org)'),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -41,6 +42,8 @@ export interface Config {
   readonly benchCorpus: string;
   /** Unset means each entry point's own default (the CLI is quieter than the bot). */
   readonly logLevel: LogLevel | undefined;
+  /** NO_COLOR is set (to anything but ''): terminal output has no colour or bold. */
+  readonly noColor: boolean;
 }
 
 /** A setting with a bad value; the message names the variable and what to set. */
@@ -76,6 +79,7 @@ export function loadConfig(
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),
     logLevel: values.LOG_LEVEL,
+    noColor: values.NO_COLOR !== undefined,
   };
 }
 

@@ -39,7 +39,12 @@ export interface QuotePart {
   readonly role: string | null;
   readonly cites: readonly number[];
   /** How other outlets' wording of the same quotation differs, if it does. */
-  readonly variants?: readonly { readonly text: string; readonly cites: readonly number[] }[];
+  readonly variants?: readonly {
+    readonly text: string;
+    readonly cites: readonly number[];
+    /** What this wording changes: "Cuts “as has been recently exposed” (marked …); “government” for “state”". */
+    readonly differs?: string;
+  }[];
 }
 
 /** A label and value: "Outlet: ITV News", "Published: unknown". */

@@ -4,8 +4,10 @@
  * positional words, and `--db FILE`, `--json` and `--help` work everywhere.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { CommandDefinition, OptionSpec, OptionValue, ParsedOptions } from '../../core/command.ts';
+import type { CommandDefinition, OptionSpec, ParsedOptions } from '../../core/command.ts';
 import { closeMatches } from '../../core/close-matches.ts';
+import { echoValue } from '../../core/command-text.ts';
+import { validateOptions } from '../../core/option-validation.ts';
 
 export interface GlobalOptions {
   readonly db: string | undefined;
@@ -114,48 +116,23 @@ function commandOptions(
   values: Record<string, unknown>,
   positionals: string[],
 ): ParsedOptions {
-  const result: Record<string, OptionValue> = {};
+  const hint = ` (see briefbot ${command.name} --help)`;
   const restSpec = command.options.find((spec) => spec.rest);
   if (!restSpec && positionals.length > 0) {
-    throw new UsageError(`unexpected argument "${positionals[0]}" for "${command.name}" (see briefbot ${command.name} --help)`, command.name);
+    throw new UsageError(`unexpected argument ${echoValue(positionals[0]!)} for "${command.name}"${hint}`, command.name);
   }
+  const raw: Record<string, unknown> = {};
   for (const spec of command.options) {
-    const raw = spec.rest ? restValue(spec, positionals) : values[spec.name];
-    if (raw === undefined) {
-      if (spec.required) throw new UsageError(`"${command.name}" needs ${label(spec)} (see briefbot ${command.name} --help)`, command.name);
-      continue;
-    }
-    result[spec.name] = convert(spec, raw as string | boolean | string[], command.name);
+    const value = spec.rest ? restValue(spec, positionals) : values[spec.name];
+    if (value !== undefined) raw[spec.name] = value;
   }
-  return result;
+  // The same checks and messages as every chat surface: required, type, range, choices, length.
+  const validation = validateOptions(command, raw, hint);
+  if (!validation.ok) throw new UsageError(validation.problem.message, command.name);
+  return validation.options;
 }
 
 function restValue(spec: OptionSpec, positionals: string[]): string | string[] | undefined {
   if (positionals.length === 0) return undefined;
   return spec.multiple ? positionals : positionals.join(' ');
-}
-
-function convert(spec: OptionSpec, raw: string | boolean | string[], commandName: string): OptionValue {
-  if (typeof raw === 'boolean') return raw;
-  if (Array.isArray(raw)) return raw.map((item) => String(checkText(spec, item, commandName)));
-  return checkText(spec, raw, commandName);
-}
-
-function checkText(spec: OptionSpec, raw: string, commandName: string): string | number {
-  const fail = (why: string) => new UsageError(`${label(spec)} ${why} (see briefbot ${commandName} --help)`, commandName);
-  if (spec.maxLength !== undefined && raw.length > spec.maxLength) {
-    throw fail(`is longer than ${spec.maxLength} characters`);
-  }
-  if (spec.choices && !spec.choices.includes(raw)) throw fail(`must be one of ${spec.choices.join(', ')}`);
-  if (spec.type !== 'integer') return raw;
-  if (!/^-?\d+$/.test(raw.trim())) throw fail(`must be a whole number, not "${raw}"`);
-  const value = Number(raw);
-  if (spec.min !== undefined && value < spec.min) throw fail(`must be at least ${spec.min}`);
-  if (spec.max !== undefined && value > spec.max) throw fail(`must be at most ${spec.max}`);
-  return value;
-}
-
-/** How help and errors name an option: `--speaker` for a flag, `ID` for positional words. */
-export function label(spec: OptionSpec): string {
-  return spec.rest ? spec.name.toUpperCase() : `--${spec.name}`;
 }

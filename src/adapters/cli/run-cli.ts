@@ -1,23 +1,22 @@
 /**
  * One-shot CLI commands: parse the command line from the command definitions, open the
- * store, index the default corpus if the store is empty, run the command and print its reply
- * as terminal text or JSON. Errors are one line on stderr and a non-zero exit: 2 for a
- * command line to fix, 1 for anything else. The stack of an unexpected error goes to the log,
- * never to the user.
+ * store, index the default corpus if the store is empty, run the command through the shared
+ * dispatch (as every chat does) and print its reply as terminal text or JSON. Errors are one
+ * line on stderr and a non-zero exit: 2 for a command line to fix, 1 for anything else. The
+ * stack of an unexpected error goes to the log, never to the user.
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { CommandContext, CommandDefinition } from '../../core/command.ts';
+import type { CommandDefinition } from '../../core/command.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
-import { isUserError } from '../../core/errors.ts';
+import { contextFor, dispatch, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import { ConfigError, loadConfig, type Config } from '../../config.ts';
 import { createLogger } from '../../log.ts';
-import { defaultIngestWorkers } from '../../ingest/analysis-pool.ts';
-import { ingestPaths } from '../../ingest/ingest.ts';
-import { summariseReport } from '../../ingest/report.ts';
+import { indexDefaultCorpusIfEmpty } from '../../ingest/default-corpus.ts';
 import { renderJson, renderJsonError } from '../../render/json.ts';
-import { renderTerminal } from '../../render/terminal.ts';
+import { renderTerminal, type TerminalOptions } from '../../render/terminal.ts';
+import { wrapWidth } from '../../render/terminal-text.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { Store } from '../../store/store.ts';
 import { commandHelp, generalHelp } from './help.ts';
@@ -28,7 +27,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Resolves --db and paths from the environment (command arguments use the process's own). */
   readonly cwd: string;
-  readonly stdout: { write(text: string): unknown };
+  /** `isTTY` and `columns` turn on colour and wrapping, as on a terminal. */
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(text: string): unknown };
   readonly clock?: Clock;
   /** A logger for tests; the CLI otherwise logs JSON lines to stderr. */
@@ -74,36 +74,41 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     return fail(EXIT.failed, `cannot open the database ${dbFile}: ${(error as Error).message}`);
   }
   const { command, options, global } = invocation;
-  const context: CommandContext = {
-    store,
-    clock: io.clock ?? systemClock,
-    log: log.child({ command: command.name }),
-    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true },
-  };
+  const services: Services = { store, clock: io.clock ?? systemClock, log };
+  const context = contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });
   try {
-    if (command.name !== 'ingest') await ingestDefaultCorpus(config, context, io);
-    const reply = await command.run(options, context);
-    io.stdout.write(global.json ? renderJson(reply) : renderTerminal(reply));
-    return EXIT.ok;
-  } catch (error) {
-    if (isUserError(error)) {
-      if (global.json) io.stdout.write(renderJsonError(error.code, error.message));
-      return fail(EXIT.failed, error.message);
+    if (command.name !== 'ingest') {
+      const say = (line: string) => io.stderr.write(`briefbot: ${line}\n`);
+      await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
     }
+  } catch (error) {
     const errorId = randomUUID().slice(0, 8);
-    context.log.error({ err: error, errorId }, 'command failed');
-    if (global.json) io.stdout.write(renderJsonError('internal', `something went wrong (error ${errorId})`));
-    return fail(EXIT.failed, `something went wrong running "${command.name}" (error ${errorId}; the log on stderr has the details)`);
+    log.error({ err: error, errorId, corpus: config.corpus }, 'indexing the default corpus failed');
+    await store.close();
+    return fail(EXIT.failed, `something went wrong indexing ${config.corpus} (error ${errorId}; the log on stderr has the details)`);
+  }
+  try {
+    const result = await dispatch(command, options, context);
+    switch (result.outcome) {
+      case 'ok':
+        io.stdout.write(global.json ? renderJson(result.reply) : renderTerminal(result.reply, terminalOptions(io, config)));
+        return EXIT.ok;
+      case 'user-error': {
+        const message = result.reply.notice ?? 'the command could not run';
+        if (global.json) io.stdout.write(renderJsonError(result.code ?? 'user-error', message));
+        return fail(EXIT.failed, message);
+      }
+      case 'internal-error':
+        if (global.json) io.stdout.write(renderJsonError('internal', `something went wrong (error ${result.errorId})`));
+        return fail(EXIT.failed, `something went wrong running "${command.name}" (error ${result.errorId}; the log on stderr has the details)`);
+    }
   } finally {
     await store.close();
   }
 }
 
-/** A fresh database answers from the default corpus rather than from nothing. */
-async function ingestDefaultCorpus(config: Config, context: CommandContext, io: CliIo): Promise<void> {
-  if ((await context.store.countArticles()) > 0) return;
-  io.stderr.write(`briefbot: no articles indexed yet; indexing ${config.corpus} first\n`);
-  const report = await ingestPaths([config.corpus], { ...context, workers: defaultIngestWorkers() });
-  io.stderr.write(`briefbot: ${summariseReport(report)}\n`);
-  for (const skipped of report.skipped) io.stderr.write(`briefbot: skipped ${skipped.path}: ${skipped.reason}\n`);
+/** Colour and wrapping only for a terminal, and no colour when NO_COLOR is set. */
+function terminalOptions(io: CliIo, config: Config): TerminalOptions {
+  if (io.stdout.isTTY !== true) return {};
+  return { color: !config.noColor, width: wrapWidth(io.stdout.columns) };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/reply.ts';
 import { renderJson, renderJsonError } from '../../../src/render/json.ts';
-import { renderTerminal } from '../../../src/render/terminal.ts';
 
 const reply: Reply = {
   title: '2 quotations',
@@ -16,29 +15,6 @@ const reply: Reply = {
   citations: [{ n: 1, article: 'a/001', outlet: null, title: 'Court case', published: '2019-05', url: null, text: 'We will appeal,' }],
   data: { quotes: [{ article: 'a/001', speaker: 'Ann Lee' }] },
 };
-
-describe('renderTerminal', () => {
-  it('prints fields together, quotes with their speaker and citation marks, then the sources', () => {
-    expect(renderTerminal(reply)).toBe(
-      [
-        '2 quotations',
-        '',
-        'Outlet: unknown\nPublished: 2019-05',
-        '',
-        '“We will appeal,”\n  — Ann Lee, lawyer [1]',
-        '',
-        '“No comment.”\n  — speaker unknown',
-        '',
-        'SET ASIDE',
-        '',
-        'line 3 (caption): A photo',
-        '',
-        'Sources:\n[1] Court case (outlet unknown, 2019-05; a/001)',
-        '',
-      ].join('\n'),
-    );
-  });
-});
 
 describe('renderJson', () => {
   it('prints the command’s data contract when it has one', () => {

@@ -65,6 +65,19 @@ describe('runCli', () => {
     expect(result.stderr).toMatch(/^briefbot: something went wrong running "boom" \(error [0-9a-f]{8}; the log on stderr has the details\)\n$/);
   });
 
+  it('colours its text only for a terminal, and not when NO_COLOR is set', async () => {
+    await run(['ingest', join(folder.dir, 'corpus')]);
+    const sources = async (env: Record<string, string>, isTTY: boolean) => {
+      let stdout = '';
+      const stdoutStream = { write: (t: string) => (stdout += t), isTTY, columns: 100 };
+      await runCli({ argv: ['--db', db, 'sources'], env, cwd: folder.dir, stdout: stdoutStream, stderr: { write: () => true }, log: silentLogger }, commands);
+      return stdout;
+    };
+    expect(await sources({}, true)).toContain('\u001b[1m');
+    expect(await sources({ NO_COLOR: '1' }, true)).not.toContain('\u001b[');
+    expect(await sources({}, false)).not.toContain('\u001b[');
+  });
+
   it('creates the database file where --db says, relative to the working folder', async () => {
     let stdout = '';
     const code = await runCli(

@@ -1,0 +1,134 @@
+/**
+ * `npm start` (bin/start.js): the composition root, the only file that wires everything.
+ * It reads the configuration once, builds the logger, the store and the clock, indexes the
+ * default corpus when the store is empty, then starts every chat platform whose settings are
+ * present, or the terminal chat when none is, and shuts down cleanly on SIGINT or SIGTERM
+ * (or when the terminal chat's user leaves), closing the store last.
+ *
+ * Logs are JSON lines (pino) on stderr: at `warn` when only the terminal chat runs, so they do
+ * not clutter it, at `info` for a server; LOG_LEVEL overrides both.
+ */
+import { commands } from '../commands/index.ts';
+import type { PlatformAdapter } from './core/adapter.ts';
+import { systemClock } from './core/clock.ts';
+import type { CommandDefinition } from './core/command.ts';
+import type { Services } from './core/dispatch.ts';
+import { createConsoleChat } from './adapters/console/console-chat.ts';
+import { historyFileFor } from './adapters/console/history.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { indexDefaultCorpusIfEmpty } from './ingest/default-corpus.ts';
+import { createLogger } from './log.ts';
+import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
+
+/** What a platform adapter is built from. */
+interface AdapterDeps {
+  readonly config: Config;
+  /** The whole registry: each adapter offers the commands whose surfaces include 'chat'. */
+  readonly commands: readonly CommandDefinition[];
+  /** Store, clock and logger; the adapter adds who asked (`contextFor`) and calls `dispatch`. */
+  readonly services: Services;
+}
+
+interface Platform {
+  readonly name: string;
+  /** Whether its settings (tokens) are present in the configuration. */
+  readonly configured: (config: Config) => boolean;
+  readonly create: (deps: AdapterDeps) => PlatformAdapter;
+}
+
+/**
+ * The chat platforms, each started when its settings are present. Slack and Discord join
+ * here, e.g. `{ name: 'slack', configured: (c) => c.slack !== undefined, create: ({ config,
+ * commands, services }) => createSlackAdapter(config.slack!, commands, services) }`.
+ */
+const PLATFORMS: readonly Platform[] = [];
+
+const say = (line: string): void => {
+  process.stderr.write(`briefbot: ${line}\n`);
+};
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    say(error.message);
+    return 2;
+  }
+  const platforms = PLATFORMS.filter((platform) => platform.configured(config));
+  const log = createLogger({ level: config.logLevel ?? (platforms.length > 0 ? 'info' : 'warn'), base: { app: 'briefbot' } });
+  let store: Store;
+  try {
+    store = openStore({ db: config.db });
+  } catch (error) {
+    log.debug({ err: error, db: config.db }, 'cannot open the database');
+    say(`cannot open the database ${config.db}: ${(error as Error).message}`);
+    return 1;
+  }
+  const services: Services = { store, clock: systemClock, log };
+  try {
+    await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
+  } catch (error) {
+    log.error({ err: error, corpus: config.corpus }, 'indexing the default corpus failed');
+    say(`could not index ${config.corpus}; starting with what is indexed (the log has the details)`);
+  }
+
+  const adapters: PlatformAdapter[] =
+    platforms.length > 0
+      ? platforms.map((platform) => platform.create({ config, commands, services: { ...services, log: log.child({ platform: platform.name }) } }))
+      : [
+          createConsoleChat({
+            input: process.stdin,
+            output: process.stdout,
+            commands,
+            services,
+            noColor: config.noColor,
+            historyFile: historyFileFor(config.db),
+          }),
+        ];
+  const signal = shutdownSignal();
+  const started: PlatformAdapter[] = [];
+  try {
+    for (const adapter of adapters) {
+      await adapter.start();
+      started.push(adapter);
+      log.info({ platform: adapter.name }, 'started');
+    }
+    const ended = adapters.map((adapter) => adapter.finished).filter((done): done is Promise<void> => done !== undefined);
+    const reason = await Promise.race([signal.received, ...ended.map((done) => done.then(() => 'finished'))]);
+    log.info({ reason }, 'shutting down');
+  } finally {
+    for (const adapter of started.reverse()) {
+      await adapter.stop().catch((error: unknown) => log.error({ err: error, platform: adapter.name }, 'stopping failed'));
+    }
+    signal.dispose();
+    await store.close();
+  }
+  return 0;
+}
+
+/** The first SIGINT or SIGTERM asks for a clean shutdown; a second one exits at once. */
+function shutdownSignal(): { readonly received: Promise<string>; dispose(): void } {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  let resolve: (name: string) => void = () => {};
+  const received = new Promise<string>((done) => (resolve = done));
+  let count = 0;
+  const handler = (name: NodeJS.Signals) => {
+    if (++count > 1) process.exit(130);
+    resolve(name);
+  };
+  for (const name of signals) process.on(name, handler);
+  return {
+    received,
+    dispose: () => {
+      for (const name of signals) process.off(name, handler);
+    },
+  };
+}
+
+process.exitCode = await main();
+// Anything still holding the event loop open (a socket a library forgot) must not keep a
+// finished bot alive; unref'd, so a clean exit does not wait for it.
+setTimeout(() => process.exit(), 3000).unref();
