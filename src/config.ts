@@ -24,6 +24,25 @@ const schema = z.object({
   BRIEFBOT_CORPUS: optionalText.describe('a folder of articles to index when the database is empty'),
   BRIEFBOT_BENCH_CORPUS: optionalText.describe('a folder of articles for npm run bench'),
   NO_COLOR: optionalText.describe('any value to turn off colour in the terminal (see no-color.org)'),
+  SLACK_BOT_TOKEN: optionalText.describe('the Slack bot token (xoxb-…) from your app\'s OAuth & Permissions page'),
+  SLACK_SIGNING_SECRET: optionalText.describe('the Slack signing secret from your app\'s Basic Information page'),
+  SLACK_APP_TOKEN: optionalText.describe('a Slack app-level token (xapp-…) with connections:write, to use Socket Mode'),
+  SLACK_API_URL: optionalText.describe('the Slack Web API base URL, ending in /api/ (for tests and proxies)'),
+  SLACK_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('a port number for the Slack HTTP receiver, e.g. 3000'),
+  SLACK_COMMAND_PREFIX: optionalText.describe('the prefix of the Slack slash commands, e.g. bb (giving /bb-ask); default briefbot'),
+  SLACK_ADMIN_USERS: optionalText.describe('comma-separated Slack user ids allowed to manage digests besides workspace admins'),
+  DISCORD_TOKEN: optionalText.describe('the Discord bot token from your application\'s Bot page'),
+  DISCORD_APPLICATION_ID: optionalText.describe('the Discord application id (General Information page)'),
+  DISCORD_GUILD_ID: optionalText.describe('a Discord server id to register commands in that server only'),
+  DISCORD_API_URL: optionalText.describe('the Discord REST base URL, e.g. http://127.0.0.1:9999/api (for tests and proxies)'),
+  OPENAI_API_KEY: optionalText.describe('an API key for the OpenAI-compatible endpoint'),
+  OPENAI_BASE_URL: optionalText.describe('the base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
+  BRIEFBOT_LLM_MODEL: optionalText.describe('the model name to ask, e.g. gpt-4o-mini or llama3.1'),
+  BRIEFBOT_LLM_DAILY_TOKENS: z.coerce.number().int().min(0).optional().describe('a whole number of tokens per UTC day, e.g. 200000'),
+  BRIEFBOT_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).optional().describe('milliseconds to wait for the writer to begin, e.g. 15000'),
+  BRIEFBOT_WATCH: optionalText.describe('a folder to watch: new and changed articles are indexed as they arrive'),
+  BRIEFBOT_DIGEST_MISSED: z.enum(['catch-up', 'skip']).optional().describe('catch-up or skip'),
+  BRIEFBOT_TIMEZONE: optionalText.describe('an IANA time zone for digests when the channel has none, e.g. Europe/London'),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -44,7 +63,51 @@ export interface Config {
   readonly logLevel: LogLevel | undefined;
   /** NO_COLOR is set (to anything but ''): terminal output has no colour or bold. */
   readonly noColor: boolean;
+  /** Present when SLACK_BOT_TOKEN is set. */
+  readonly slack: SlackConfig | undefined;
+  /** Present when DISCORD_TOKEN is set. */
+  readonly discord: DiscordConfig | undefined;
+  /** Present when OPENAI_API_KEY or OPENAI_BASE_URL is set: answers are written by the model. */
+  readonly llm: LlmConfig | undefined;
+  readonly digests: DigestConfig;
 }
+
+export interface SlackConfig {
+  readonly botToken: string;
+  /** Required for the HTTP receiver; Socket Mode (with an app token) does not need it. */
+  readonly signingSecret: string | undefined;
+  readonly appToken: string | undefined;
+  readonly apiUrl: string | undefined;
+  readonly port: number;
+  /** Slash commands are `/${prefix}-${command}`. */
+  readonly commandPrefix: string;
+  readonly adminUsers: readonly string[];
+}
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string | undefined;
+  readonly guildId: string | undefined;
+  readonly apiUrl: string | undefined;
+}
+
+export interface LlmConfig {
+  readonly apiKey: string | null;
+  readonly baseURL: string | null;
+  readonly model: string;
+  readonly dailyTokens: number | null;
+  readonly timeoutMs: number;
+}
+
+export interface DigestConfig {
+  /** A slot missed while the bot was down: one catch-up digest, or none. */
+  readonly missed: 'catch-up' | 'skip';
+  readonly timezone: string;
+  /** A folder to watch for new articles, absolute. */
+  readonly watch: string | undefined;
+}
+
+export const DEFAULT_LLM_MODEL = 'gpt-4o-mini';
 
 /** A setting with a bad value; the message names the variable and what to set. */
 export class ConfigError extends Error {
@@ -74,13 +137,62 @@ export function loadConfig(
   const values = parsed.data;
   const path = (value: string | undefined, fallback: string): string =>
     value === ':memory:' ? value : value ? resolve(cwd, value) : resolve(PROJECT_ROOT, fallback);
+  const fail = (name: string, what: string): never => {
+    throw new ConfigError(`${name} is missing: ${what}`);
+  };
+  const slack: SlackConfig | undefined = values.SLACK_BOT_TOKEN
+    ? {
+        botToken: values.SLACK_BOT_TOKEN,
+        signingSecret:
+          values.SLACK_SIGNING_SECRET ??
+          (values.SLACK_APP_TOKEN ? undefined : fail('SLACK_SIGNING_SECRET', 'set it to the signing secret from your Slack app\'s Basic Information page, or set SLACK_APP_TOKEN to use Socket Mode')),
+        appToken: values.SLACK_APP_TOKEN,
+        apiUrl: values.SLACK_API_URL,
+        port: values.SLACK_PORT ?? 3000,
+        commandPrefix: (values.SLACK_COMMAND_PREFIX ?? 'briefbot').replace(/^\/+|-+$/g, ''),
+        adminUsers: (values.SLACK_ADMIN_USERS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      }
+    : undefined;
+  const discord: DiscordConfig | undefined = values.DISCORD_TOKEN
+    ? { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, guildId: values.DISCORD_GUILD_ID, apiUrl: values.DISCORD_API_URL }
+    : undefined;
+  const llm: LlmConfig | undefined =
+    values.OPENAI_API_KEY || values.OPENAI_BASE_URL
+      ? {
+          apiKey: values.OPENAI_API_KEY ?? null,
+          baseURL: values.OPENAI_BASE_URL ?? null,
+          model: values.BRIEFBOT_LLM_MODEL ?? DEFAULT_LLM_MODEL,
+          dailyTokens: values.BRIEFBOT_LLM_DAILY_TOKENS ?? null,
+          timeoutMs: values.BRIEFBOT_LLM_TIMEOUT_MS ?? 15_000,
+        }
+      : undefined;
+  const timezone = values.BRIEFBOT_TIMEZONE ?? 'Europe/London';
+  if (!isTimeZone(timezone)) throw new ConfigError(`BRIEFBOT_TIMEZONE is "${timezone}": set it to an IANA time zone such as Europe/London, or unset it`);
   return {
+    slack,
+    discord,
+    llm,
+    digests: {
+      missed: values.BRIEFBOT_DIGEST_MISSED ?? 'catch-up',
+      timezone,
+      watch: values.BRIEFBOT_WATCH ? resolve(cwd, values.BRIEFBOT_WATCH) : undefined,
+    },
     db: path(values.BRIEFBOT_DB, 'data/briefbot.db'),
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),
     logLevel: values.LOG_LEVEL,
     noColor: values.NO_COLOR !== undefined,
   };
+}
+
+/** Whether the runtime knows a time zone by this IANA name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function pick(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {

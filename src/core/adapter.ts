@@ -3,6 +3,33 @@
  * start it, stop it, and know when it has ended by itself. An adapter translates its
  * platform's events into `dispatch` calls and renders the replies; the core never sees it.
  */
+import type { Reply } from './reply.ts';
+
+/**
+ * Posting to a channel unasked (a scheduled digest). An adapter that can, offers one.
+ * Rate limits and server errors are retried inside, within limits; what is left is thrown:
+ * `ChannelGoneError` when the platform says the channel does not exist (or the bot is no
+ * longer in it), any other error when the post failed and may succeed later.
+ */
+export interface ChannelPoster {
+  /** 'slack' or 'discord': subscriptions name the platform they post to. */
+  readonly platform: string;
+  /** Posts the reply, split as the platform needs; resolves once every part is posted. */
+  post(channel: string, reply: Reply): Promise<void>;
+}
+
+/** The platform says the channel is gone (Slack channel_not_found, Discord Unknown Channel). */
+export class ChannelGoneError extends Error {
+  override readonly name = 'ChannelGoneError';
+  constructor(
+    readonly platform: string,
+    readonly channel: string,
+    readonly reason: string,
+  ) {
+    super(`${platform} channel ${channel} cannot be posted to: ${reason}`);
+  }
+}
+
 export interface PlatformAdapter {
   /** 'slack', 'discord', 'console': for logs and messages. */
   readonly name: string;
@@ -15,4 +42,6 @@ export interface PlatformAdapter {
    * Ctrl-D or /quit): the process then shuts down. Servers that run until stopped leave it out.
    */
   readonly finished?: Promise<void>;
+  /** Present when the platform can post to channels unasked (digests). */
+  readonly poster?: ChannelPoster;
 }

@@ -8,6 +8,8 @@ import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import type { Reply } from './reply.ts';
 import type { Store } from '../store/store.ts';
+import type { DigestService } from './ports/digests.ts';
+import type { ProseWriter } from './ports/writer.ts';
 
 export type OptionType = 'string' | 'integer' | 'boolean';
 
@@ -56,6 +58,15 @@ export interface CommandContext {
   readonly clock: Clock;
   readonly log: Logger;
   readonly invoker: Invoker;
+  /** The LLM writer, when one is configured; without it answers are extractive. */
+  readonly writer?: ProseWriter;
+  /** Digest subscriptions and previews, where the bot runs a scheduler. */
+  readonly digests?: DigestService;
+  /**
+   * Shows a partial reply while a slow command works: chat platforms edit a "working…"
+   * message (throttled to their limits); the final reply still comes back from `run`.
+   */
+  readonly progress?: (partial: Reply) => void;
 }
 
 export interface CommandDefinition {
