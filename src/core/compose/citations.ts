@@ -12,15 +12,7 @@ export interface Citable {
 }
 
 /** The `--json` shape of a citation (a contract: fields may be added, never renamed). */
-export interface CitationJson {
-  readonly n: number;
-  readonly article: string;
-  readonly outlet: string | null;
-  readonly title: string;
-  readonly published: string | null;
-  readonly url: string | null;
-  readonly text: string;
-}
+export type CitationJson = Omit<Citation, 'sentence'>;
 
 export class CitationList {
   private readonly list: Citation[] = [];

@@ -3,20 +3,12 @@
  * every alias and role of every canonical entity, folded for lookup, so that "the Defence
  * Secretary", "Mr Williamson" and "Williamson" in a question all find the same person.
  */
-import type { EntityKind } from '../article.ts';
+import type { StoryEntityRecord } from '../../store/store.ts';
 import { SYNONYM_GROUPS } from '../lexicon/synonyms.ts';
 import { stem } from './terms.ts';
 
-/** The part of a stored story entity that reading a question needs. */
-export interface KnownEntity {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: EntityKind;
-  readonly aliases: readonly string[];
-  readonly roles: readonly string[];
-  readonly articleCount: number;
-  readonly quoteCount: number;
-}
+/** A story entity as stored: what reading a question needs of it. */
+export type KnownEntity = StoryEntityRecord;
 
 export interface EntityIndex {
   /** Entities a folded name or alias names, most prominent first. */
