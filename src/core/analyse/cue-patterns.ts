@@ -66,7 +66,8 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
   for (const ref of refs) {
     if (ref.tokStart < i || ref.tokStart > i + 6 || ref.tokEnd > limit || isImpersonal(tokens, ref)) continue;
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
-    if (tokens.slice(i, ref.tokStart).some((token, n) => !token.isWord || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))) break;
+    // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it.)
+    if (tokens.slice(i, ref.tokStart).some((token, n) => !token.isWord || reportingStrength(token) !== null || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))) break;
     let k = skipFillers(tokens, ref.tokEnd);
     if (tokens[k]?.text === ',') {
       const close = closingComma(tokens, k);
@@ -82,7 +83,18 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
   const verb = tokens[i];
   if (verb && INVERTING_VERBS.has(verb.lower)) {
     // "said Jane Doe", "said team-mate Jane Doe": the speaker within a few words of the verb.
-    const after = startsAt(i + 1) ?? refs.find((r) => r.tokStart > i + 1 && r.tokStart <= i + 4 && r.type === 'name' && tokens.slice(i + 1, r.tokStart).every((t) => t.isWord));
+    let after = startsAt(i + 1) ?? refs.find((r) => r.tokStart > i + 1 && r.tokStart <= i + 4 && r.type === 'name' && tokens.slice(i + 1, r.tokStart).every((t) => t.isWord));
+    // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
+    // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)
+    const from = after?.tokEnd ?? 0;
+    const describing = (t: Token | undefined): boolean => t !== undefined && t.isWord && !t.capitalised && !FUNCTION_WORDS.has(t.lower);
+    if (after?.type === 'name' && tokens[from] && describing(tokens[from])) {
+      let k = from;
+      while (k < from + 5 && describing(tokens[k])) k++;
+      // A speaker named after the description ("director Jane Doe" counts from "director"),
+      // or none we know: never the qualifier itself.
+      if (tokens[k]?.capitalised) after = refs.find((r) => r.type === 'name' && r.tokStart >= from && r.tokStart <= k && r.tokEnd > k);
+    }
     if (after && after.type !== 'pronoun') return { ref: after, verb: verb.text, start: verb.start, end: verb.end };
   }
   if (verb?.lower === 'according' && tokens[i + 1]?.lower === 'to') {
@@ -123,11 +135,19 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
       if (before) return before;
     }
   }
-  if (token?.lower === 'who') return endingAt(k) ?? (tokens[k - 1]?.text === ',' ? (endingAt(k - 1) ?? null) : null);
+  if (token?.lower === 'who') {
+    if (tokens[k - 1]?.text !== ',') return endingAt(k) ?? null;
+    // "Jane Doe, who …" and "Jane Doe, 49, who …": the name before the apposition.
+    let c = k - 2;
+    while (c >= 0 && c > k - 10 && tokens[c]?.text !== ',') c--;
+    return endingAt(k - 1) ?? (tokens[c]?.text === ',' ? (endingAt(c) ?? null) : null);
+  }
   const verb = tokens[v]?.lower ?? '';
-  const candidates = refs.filter((r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r));
+  // "wary of Norway's form": a possessive is not a subject.
+  const candidates = refs.filter((r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r) && !tokens[r.tokEnd - 1]?.possessive);
   if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
-  if (verb.endsWith('ing') && token?.text === ',') return candidates[candidates.length - 1] ?? null;
+  // "She said the plan would work, adding …": the clause's subject, its first reference.
+  if (verb.endsWith('ing') && token?.text === ',') return candidates[0] ?? null;
   return null;
 }
 

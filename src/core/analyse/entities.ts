@@ -3,10 +3,12 @@ import { DraftTable, type Draft } from './entity-drafts.ts';
 import { fileOccurrences, isSpokes, personByRole } from './entity-filing.ts';
 import { gather, type Occurrence, type RoleRef } from './entity-gathering.ts';
 import type { Gender } from './lexicon/honorifics.ts';
-import { afterPreposition, findGroups, findOrgNouns, findPronouns, type Ref, type RefType } from './references.ts';
+import { afterPreposition, afterVerb, findGroups, findOrgNouns, findPronouns, type Ref, type RefType } from './references.ts';
+import { isDescriptorRole } from './descriptors.ts';
 import { roleStrings } from './roles.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { VERB_FILLERS } from './lexicon/function-words.ts';
+import { ORG_NOUNS } from './lexicon/organisations.ts';
 import { INVERTING_VERBS, REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
 
 /** One sentence's tokens and the references found in it, for attribution. */
@@ -23,6 +25,10 @@ export interface EntityTable {
   readonly contexts: readonly SentenceContext[];
   readonly genderOf: (key: string) => Gender;
   readonly kindOf: (key: string) => EntityKind | undefined;
+  /** Whether the article gives the entity a name, not only a role. */
+  readonly isNamed: (key: string) => boolean;
+  /** The person the article is about: named in the title, else clearly the most mentioned; or null. */
+  readonly mainPerson: string | null;
 }
 
 function salientOrganisation(table: DraftTable): Draft | null {
@@ -51,7 +57,7 @@ class RefCollector {
     if (entity && type !== 'pronoun') this.table.mention(entity, context.sentence.index, named.start, last.end, this.text.slice(named.start, last.end));
     context.refs.push({
       type, sentence: context.sentence.index, tokStart, tokEnd, start: first.start, end: last.end,
-      entity: entity?.key ?? null, afterPreposition: afterPreposition(context.tokens, tokStart), ...extra,
+      entity: entity?.key ?? null, afterPreposition: afterPreposition(context.tokens, tokStart), afterVerb: afterVerb(context.tokens, tokStart), ...extra,
     });
   }
 }
@@ -77,7 +83,7 @@ function spokesOrganisation(rr: RoleRef, occurrences: readonly Occurrence[], con
  * Example: "Defence Secretary Jane Doe spoke. Ms Doe said…" → one person, Jane Doe,
  * with alias "Ms Doe" and role "defence secretary".
  */
-export function buildEntityTable(text: string, sentences: readonly Sentence[]): EntityTable {
+export function buildEntityTable(text: string, sentences: readonly Sentence[], title = ''): EntityTable {
   const contexts: SentenceContext[] = sentences.map((sentence) => ({ sentence, tokens: tokenize(text, sentence.start, sentence.end), refs: [] }));
   const { occurrences, roleRefs } = gather(text, contexts);
   const table = new DraftTable();
@@ -94,20 +100,28 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[]): 
   let lastSpokes: Draft | null = null;
   for (const rr of roleRefs) {
     let entity: Draft | null = rr.owner?.entity ?? null;
+    let anaphor = false;
+    // "Acme spokesman Jane Doe said … the spokesman added": she is the spokesman after.
+    if (entity && isSpokes(rr.role)) lastSpokes = entity;
     if (!entity && isSpokes(rr.role)) {
       const head = rr.role.core.split(' ').find((word) => /^spokes/.test(word)) ?? 'spokesperson';
-      const organisation = rr.definite && !rr.role.qualifier && lastSpokes ? null : spokesOrganisation(rr, occurrences, contexts, table, salient);
-      if (!organisation && rr.definite && lastSpokes) entity = lastSpokes;
+      const principal = principalOf(rr, roleRefs, contexts);
+      // "the council's spokesperson": the organisation the article is about.
+      const ownedByNoun = ORG_NOUNS.has(contexts[rr.ctx]?.tokens[rr.tokStart]?.lower ?? '') && contexts[rr.ctx]?.tokens[rr.tokStart]?.possessive === true;
+      const organisation = principal ? null : ownedByNoun ? salient : rr.definite && !rr.role.qualifier && lastSpokes ? null : spokesOrganisation(rr, occurrences, contexts, table, salient);
+      if (!principal && !organisation && rr.definite && lastSpokes) entity = lastSpokes;
       else {
-        const name = organisation ? `${organisation.name} ${head}` : head;
+        const name = principal ? `${principal}'s ${head}` : organisation ? `${organisation.name} ${head}` : head;
         entity = table.upsert(`spokes:${name.toLowerCase()}`, { name, kind: 'person', named: false }, contexts[rr.ctx]?.sentence.start ?? 0);
         entity.roles.add(head);
         if (organisation) entity.roles.add(`${organisation.name.toLowerCase()} ${head}`);
       }
       lastSpokes = entity;
     } else if (!entity && (rr.definite || speaks(contexts[rr.ctx]?.tokens ?? [], rr))) {
-      entity = rr.definite ? personByRole(table, rr.role) : null;
-      if (!entity && rr.role.core) {
+      entity = rr.definite ? (personByRole(table, rr.role) ?? table.find(`role:${roleStrings(rr.role).pop() ?? ''}`) ?? null) : null;
+      // "the 27-year-old", "the Italy captain": someone named before, found when a quote needs it.
+      anaphor = !entity && rr.definite && isDescriptorRole(rr.role);
+      if (!entity && rr.role.core && !anaphor) {
         const values = roleStrings(rr.role);
         const qualifier = rr.role.qualifier ?? '';
         const written = rr.text.replace(/^(?:the|a|an)\s+/i, '').replace(/^(?:former|then|acting|interim|outgoing)\s+/i, '');
@@ -117,6 +131,7 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[]): 
       }
     }
     if (entity) refs.add(rr.ctx, 'role', rr.tokStart, rr.tokEnd, entity);
+    else if (anaphor) refs.add(rr.ctx, 'role', rr.tokStart, rr.tokEnd, null, { anaphor: rr.role.core });
   }
   contexts.forEach((context, ctx) => {
     for (const noun of findOrgNouns(context.tokens)) refs.add(ctx, 'org-noun', noun.tokStart, noun.tokEnd, salient);
@@ -133,7 +148,32 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[]): 
     contexts,
     genderOf: (key) => byKey(key)?.gender ?? 'unknown',
     kindOf: (key) => byKey(key)?.kind,
+    isNamed: (key) => byKey(key)?.named ?? false,
+    mainPerson: mainPerson(table, title),
   };
+}
+
+/**
+ * The person an article is about: the named person whose surname its title gives (the
+ * most mentioned, if several), else the most mentioned named person when no one else is
+ * mentioned as often. Example: title "Doe doubt over final" → Jane Doe.
+ */
+function mainPerson(table: DraftTable, title: string): string | null {
+  const titleWords = new Set(title.split(/[^\p{L}\p{N}'’-]+/u).map((word) => word.replace(/[’']s$/, '')));
+  const persons = table.all().filter((draft) => draft.kind === 'person' && draft.named && draft.count > 0);
+  const byCount = [...persons].sort((a, b) => b.count - a.count || a.firstSeen - b.firstSeen);
+  const inTitle = byCount.find((draft) => draft.name.includes(' ') && titleWords.has(draft.name.split(' ').pop() ?? ''));
+  if (inTitle) return inTitle.key;
+  const [first, second] = byCount;
+  return first && first.count >= 2 && (!second || first.count > second.count) ? first.key : null;
+}
+
+/** "the prime minister's spokesman": the role a spokesperson speaks for, when a possessive role names it. */
+function principalOf(rr: RoleRef, roleRefs: readonly RoleRef[], contexts: readonly SentenceContext[]): string | null {
+  const owner = contexts[rr.ctx]?.tokens[rr.tokStart];
+  if (!owner?.possessive || owner.capitalised) return null;
+  const role = roleRefs.find((other) => other.ctx === rr.ctx && other.tokEnd === rr.tokStart + 1);
+  return role ? role.text.replace(/^(?:the|a|an)\s+/i, '') : null;
 }
 
 /** An indefinite role phrase counts only as a speaker: "a government minister said", "said a coach". */

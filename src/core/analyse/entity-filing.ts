@@ -3,7 +3,7 @@ import type { Draft, DraftTable } from './entity-drafts.ts';
 import type { Occurrence } from './entity-gathering.ts';
 import { givenNameGender } from './name-kinds.ts';
 import { roleStrings, type Role } from './roles.ts';
-import { SPOKES_NOUNS } from './lexicon/organisations.ts';
+import { NON_ORG_ACRONYMS, SPOKES_NOUNS } from './lexicon/organisations.ts';
 
 /** A name's words, lower-cased and joined: the key it is filed under. */
 export function lowerName(words: readonly string[]): string {
@@ -26,7 +26,8 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
   };
   // A surname used alone ("Greer said") marks the full name it ends ("Germaine Greer") as a
   // person: people are referred to by surname, organisations rarely by their last word.
-  const singles = new Set(occurrences.filter((o) => o.words.length === 1 && (o.kind === 'person' || o.kind === null)).map((o) => lowerName(o.words)));
+  // An acronym alone ("DVD") is no surname.
+  const singles = new Set(occurrences.filter((o) => o.words.length === 1 && (o.kind === 'person' || o.kind === null) && !/^[A-Z0-9&.]{2,}$/.test(o.words[0] ?? '')).map((o) => lowerName(o.words)));
   for (const o of occurrences) {
     if (o.kind === null && o.words.length > 1 && o.words.length <= 3 && singles.has((o.words[o.words.length - 1] ?? '').toLowerCase())) o.kind = 'person';
   }
@@ -38,8 +39,16 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
     // Surname first ("Liang Hua", later "Dr Liang"): the first word is not a given name.
     if (!givenNameGender(o.words[0] ?? '')) index(o.words[0]?.toLowerCase(), o.entity);
   }
+  // "Nicolas told me": a given name alone is the one person of the article it starts.
+  const byGiven = new Map<string, Set<Draft>>();
+  for (const o of occurrences) {
+    if (!o.entity || o.kind !== 'person' || o.words.length < 2 || !givenNameGender(o.words[0] ?? '')) continue;
+    const key = (o.words[0] ?? '').toLowerCase();
+    byGiven.set(key, (byGiven.get(key) ?? new Set()).add(o.entity));
+  }
   const surnameOf = (word: string): Draft | null => {
-    const set = bySurname.get(word.toLowerCase());
+    const lower = word.toLowerCase();
+    const set = bySurname.get(lower) ?? (givenNameGender(lower) ? byGiven.get(lower) : undefined);
     return set && set.size === 1 ? ([...set][0] ?? null) : null;
   };
   for (const o of occurrences) {
@@ -57,7 +66,15 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
       o.entity = table.upsert(`${o.kind}:${o.lex.name.toLowerCase()}`, { name: o.lex.name, kind: o.kind }, position(o));
     }
   }
-  // Names the words alone could not classify: a name seen twice is most often an organisation.
+  // Names the words alone could not classify: a name that does what only people do is a
+  // person ("Hollis admitted"); else a name seen twice is most often an organisation.
+  const personal = new Set(occurrences.filter((o) => !o.entity && o.kind === null && o.personal && o.words.length === 1).map((o) => lowerName(o.words)));
+  for (const o of occurrences) if (!o.entity && o.kind === null && personal.has(lowerName(o.words))) o.kind = 'person';
+  for (const o of occurrences) {
+    if (!o.entity && o.kind === 'person' && o.words.length === 1) {
+      o.entity = table.upsert(`person:${lowerName(o.words)}`, { name: o.words.join(' '), kind: 'person', gender: givenNameGender(o.words[0] ?? '') ?? 'unknown' }, position(o));
+    }
+  }
   const counts = new Map<string, number>();
   for (const o of occurrences) if (!o.entity && o.kind === null) counts.set(lowerName(o.words), (counts.get(lowerName(o.words)) ?? 0) + 1);
   for (const o of occurrences) {
@@ -65,7 +82,7 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
     const name = lowerName(o.words);
     const known = table.find(`organisation:${name}`) ?? table.find(`place:${name}`) ?? table.find(`person:${name}`);
     if (known) o.entity = known;
-    else if (o.words.length === 1 && ((counts.get(name) ?? 0) >= 2 || (o.cue && !o.initial))) {
+    else if (o.words.length === 1 && !NON_ORG_ACRONYMS.has(o.words[0] ?? '') && ((counts.get(name) ?? 0) >= 2 || (o.cue && !o.initial))) {
       o.entity = table.upsert(`organisation:${name}`, { name: o.words.join(' '), kind: 'organisation' }, position(o));
     }
   }

@@ -2,11 +2,13 @@ import type { EntityKind } from '../article.ts';
 import type { Draft } from './entity-drafts.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { ORG_NOUNS, SPOKES_NOUNS } from './lexicon/organisations.ts';
-import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
-import { ROLE_HEADS } from './lexicon/roles.ts';
+import { INVERTING_VERBS, PERSONAL_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
+import { LOWER_CASE_HEADS, ROLE_HEADS } from './lexicon/roles.ts';
 import { isNeverEntity, lexicalKind, type LexicalKind } from './name-kinds.ts';
 import { findNameRuns, type NameRun } from './proper-nouns.ts';
-import { findRolePhrases, normaliseRole, splitRunRole, type Role } from './roles.ts';
+import { findDemonyms, splitNationality } from './descriptors.ts';
+import { PLACE_SUFFIXES } from './lexicon/places.ts';
+import { findRolePhrases, isRoleHead, normaliseRole, splitRunRole, type Role } from './roles.ts';
 import type { Token } from './tokens.ts';
 
 /** The tokens of one sentence, as gathering needs them. */
@@ -39,12 +41,15 @@ export interface Occurrence {
   readonly roles: Role[];
   kind: EntityKind | null;
   readonly cue: boolean;
+  /** A verb only people do follows ("Hollis admitted"), or "who": a person, whatever the name. */
+  readonly personal: boolean;
   readonly initial: boolean;
   readonly text: string;
   entity: Draft | null;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
+const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside']);
 
 function isShouting(tokens: readonly Token[]): boolean {
   let words = 0;
@@ -82,6 +87,11 @@ export function appositionEnd(tokens: readonly Token[], comma: number): number |
   return null;
 }
 
+/** "the media watchdog, Reporters Without Borders": an organisation noun in apposition before the name. */
+function orgBefore(tokens: readonly Token[], start: number): boolean {
+  return tokens[start - 1]?.text === ',' && tokens[start - 2]?.isWord === true && !tokens[start - 2]?.capitalised && ORG_NOUNS.has(tokens[start - 2]?.lower ?? '');
+}
+
 function orgApposition(tokens: readonly Token[], end: number): boolean {
   if (tokens[end]?.text !== ',' || !['a', 'an', 'the'].includes(tokens[end + 1]?.lower ?? '')) return false;
   // "Acme, a Chinese technology firm," — the organisation noun heads the apposition.
@@ -89,6 +99,59 @@ function orgApposition(tokens: readonly Token[], end: number): boolean {
     if (ORG_NOUNS.has(tokens[k]?.lower ?? '')) return true;
   }
   return false;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}’'-]/u;
+
+/** Offsets where `word` stands as a whole word in `text`. */
+function* wordsAt(text: string, word: string): Generator<number> {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (!WORD_CHAR.test(text[i - 1] ?? ' ') && !WORD_CHAR.test(text[i + word.length] ?? ' ')) yield i;
+  }
+}
+
+/** Whether `word` (capitalised) stands somewhere after a word or a comma: inside a sentence. */
+function capitalisedInside(text: string, word: string): boolean {
+  for (const at of wordsAt(text, word)) {
+    let k = at - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
+    const before = text[k] ?? '';
+    if (before === ',' || WORD_CHAR.test(before)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Shares in Acme fell": the capitalised first words of sentences that the article also
+ * writes in lower case and never capitalises inside a sentence ("Mr Brown" and "a brown
+ * envelope" keep "Brown" a name). Only single-word runs that open a sentence are checked.
+ */
+function commonWords(text: string, runs: readonly (readonly NameRun[] | null)[]): Set<string> {
+  const common = new Set<string>();
+  const seen = new Set<string>();
+  for (const found of runs) {
+    for (const run of found ?? []) {
+      const word = run.words[0] ?? '';
+      if (!run.initial || run.words.length !== 1 || run.honorific || seen.has(word)) continue;
+      seen.add(word);
+      const lower = word.toLowerCase();
+      if (lower !== word && !wordsAt(text, lower).next().done && !capitalisedInside(text, word)) common.add(lower);
+    }
+  }
+  return common;
+}
+
+/** Whether the words after role `r` up to `comma` complete it: "Head [of the division]". */
+function roleRunsTo(tokens: readonly Token[], r: RoleRef, comma: number): boolean {
+  const between = tokens.slice(r.tokEnd, comma);
+  return between.length >= 2 && between.length <= 6 && ['of', 'for', 'at'].includes(between[0]?.lower ?? '') && between.every((token) => token.isWord);
+}
+
+/** "the Leeds MP": a capitalised run after "the" that ends in a role word is a role, not a name. */
+function roleAfterThe(tokens: readonly Token[], run: NameRun): { role: readonly string[]; name: readonly string[] } | null {
+  const last = run.words[run.words.length - 1] ?? '';
+  if (tokens[run.tokStart - 1]?.lower !== 'the' || run.words.length > 4 || !isRoleHead(last) || LOWER_CASE_HEADS.has(last.toLowerCase())) return null;
+  return { role: run.words, name: [] };
 }
 
 /** The text of tokens [from, to) as written, spaces included. */
@@ -106,20 +169,26 @@ export function textOf(text: string, tokens: readonly Token[], from: number, to:
 export function gather(text: string, contexts: readonly TokenisedSentence[]): { occurrences: Occurrence[]; roleRefs: RoleRef[] } {
   const occurrences: Occurrence[] = [];
   const roleRefs: RoleRef[] = [];
+  const runs = contexts.map(({ tokens }) => (isShouting(tokens) ? null : findNameRuns(tokens)));
+  const common = commonWords(text, runs);
   contexts.forEach(({ tokens }, ctx) => {
-    if (isShouting(tokens)) return;
-    const roles: RoleRef[] = findRolePhrases(tokens).map((phrase) => ({ ctx, ...phrase, text: textOf(text, tokens, phrase.tokStart, phrase.tokEnd), owner: null }));
+    const found = runs[ctx];
+    if (!found) return;
+    const phrases = [...findRolePhrases(tokens), ...findDemonyms(tokens)];
+    const roles: RoleRef[] = phrases.map((phrase) => ({ ctx, ...phrase, text: textOf(text, tokens, phrase.tokStart, phrase.tokEnd), owner: null }));
     const names: { run: NameRun; words: readonly string[]; role: Role | null; skip: number }[] = [];
-    for (const run of findNameRuns(tokens)) {
-      if (isNeverEntity(run.words)) continue;
-      const split = run.honorific ? null : splitRunRole(run.words);
+    for (const run of found) {
+      if (isNeverEntity(run.words) || (run.initial && run.words.length === 1 && !run.honorific && common.has(run.words[0]?.toLowerCase() ?? ''))) continue;
+      const split = run.honorific ? null : (splitRunRole(run.words) ?? roleAfterThe(tokens, run));
       if (split && split.name.length === 0) {
         const determiner = tokens[run.tokStart - 1]?.lower ?? '';
         const definite = run.initial || determiner === 'the' || tokens[run.tokStart - 1]?.possessive === true;
         roles.push({ ctx, tokStart: run.tokStart, tokEnd: run.tokEnd, role: normaliseRole(split.role), definite, text: textOf(text, tokens, run.tokStart, run.tokEnd), owner: null });
         continue;
       }
-      names.push({ run, words: split ? split.name : run.words, role: split ? normaliseRole(split.role) : null, skip: split ? run.words.length - split.name.length : 0 });
+      const nation = split || run.honorific ? null : splitNationality(run.words);
+      if (nation) names.push({ run, words: nation.name, role: nation.role, skip: 1 });
+      else names.push({ run, words: split ? split.name : run.words, role: split ? normaliseRole(split.role) : null, skip: split ? run.words.length - split.name.length : 0 });
     }
     roles.sort((a, b) => a.tokStart - b.tokStart);
     for (const { run, words, role, skip } of names) {
@@ -131,28 +200,44 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       let refStart = role ? run.tokStart : a;
       if (run.honorific && ROLE_HEADS.has(run.honorific)) found.push({ core: run.honorific, qualifier: null });
       const prefixesName = (r: RoleRef): boolean => names.some((other) => other.run.tokStart === r.tokEnd);
-      const prefix = canBePerson ? roles.find((r) => r.tokEnd === run.tokStart) : undefined;
+      // "the 24-year-old Rovers skipper": a name before a lower-case role word qualifies that
+      // role; the description before it is the skipper's, not the name's.
+      const roleAfter = tokens[b]?.isWord === true && !tokens[b]?.capitalised && !run.possessive && isRoleHead(tokens[b]?.lower ?? '');
+      const prefix = canBePerson && !roleAfter ? roles.find((r) => r.tokEnd === run.tokStart) : undefined;
       if (prefix) {
         found.push(prefix.role);
         refStart = prefix.tokStart;
       }
       const afterComma = canBePerson && tokens[b]?.text === ',' ? roles.find((r) => (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? ''))) && !prefixesName(r)) : undefined;
-      const beforeComma = canBePerson && tokens[a - 1]?.text === ',' ? roles.find((r) => r.tokEnd === a - 1) : undefined;
+      // "The head of the agency, Tom Baker," and "Head of the division, Tom Baker,": the role before.
+      const beforeComma = canBePerson && tokens[a - 1]?.text === ',' ? roles.find((r) => r.tokEnd === a - 1 || roleRunsTo(tokens, r, a - 1)) : undefined;
       for (const appositive of [afterComma, beforeComma]) if (appositive) found.push(appositive.role);
       // "software firm Zentrix"; "an Ofcom statement", "a Zentrix spokesman": organisations.
       const after = tokens[b];
       const descriptor = (tokens[a - 1]?.isWord === true && !tokens[a - 1]?.capitalised && ORG_NOUNS.has(tokens[a - 1]?.lower ?? '')) ||
-        (after !== undefined && !run.possessive && !after.capitalised && (SPEECH_NOUNS.has(after.lower) || SPOKES_NOUNS.has(after.lower)));
+        (after !== undefined && !run.possessive && !after.capitalised && (SPEECH_NOUNS.has(after.lower) || SPOKES_NOUNS.has(after.lower) || ORG_NOUNS.has(after.lower)));
       const closing = appositionEnd(tokens, b);
       const relative = tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'who';
+      // "said Kingston Cup doctor Jane Doe": a name followed by more description only qualifies the speaker.
+      const endsPhrase = !after?.isWord || after.capitalised || FUNCTION_WORDS.has(after.lower);
       const cue = verbAfter(tokens, b) || (closing !== null && verbAfter(tokens, closing + 1)) || relative ||
-        (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord);
+        (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase);
+      // "Riverside City striker Jane Doe": a name inside a role phrase qualifies the role.
+      const qualifies = roles.some((r) => r.tokStart <= run.tokStart && b <= r.tokEnd);
+      let next = b;
+      while (tokens[next] && VERB_FILLERS.has(tokens[next]?.lower ?? '')) next++;
+      if (tokens[next]?.text === ',') next++;
+      const personal = relative || PERSONAL_VERBS.has(tokens[next]?.lower ?? '');
       let kind = lex.kind;
-      if ((kind === null || kind === 'person') && found.length > 0) kind = 'person';
-      else if (kind === null && (descriptor || orgApposition(tokens, b))) kind = 'organisation';
+      // "in Ashton Park", "at Riverside Park": after "in" or "at", a ground or street, not a person.
+      const site = !run.possessive && PLACE_SUFFIXES.has((words[words.length - 1] ?? '').toLowerCase()) && words.length > 1 && LOCATIVES.has(tokens[run.tokStart - 1]?.lower ?? '');
+      if ((kind === null || kind === 'person') && site && found.length === 0) kind = 'place';
+      else if (kind === null && qualifies) kind = 'organisation';
+      else if ((kind === null || kind === 'person') && found.length > 0) kind = 'person';
+      else if (kind === null && (descriptor || orgApposition(tokens, b) || orgBefore(tokens, a))) kind = 'organisation';
       else if (kind === null && cue && words.length >= 2) kind = 'person';
       const occurrence: Occurrence = {
-        ctx, tokStart: run.tokStart, tokEnd: b, nameStart: run.honorific ? run.tokStart : a, refStart, words, honorific: run.honorific, lex, roles: found, kind, cue,
+        ctx, tokStart: run.tokStart, tokEnd: b, nameStart: run.honorific ? run.tokStart : a, refStart, words, honorific: run.honorific, lex, roles: found, kind, cue, personal,
         initial: run.initial && skip === 0, text: textOf(text, tokens, run.honorific ? run.tokStart : a, b), entity: null,
       };
       occurrences.push(occurrence);

@@ -150,14 +150,28 @@ export function linkStoryEntities(articles: readonly { readonly id: string; read
       }
     }
   }
+  // The people each article names, to pick among several holders of a role the one it names.
+  const namedIn = new Map<string, Set<string>>();
+  for (const [key, members] of groups) {
+    if (!key.startsWith('person:')) continue;
+    for (const { article } of members) namedIn.set(article, (namedIn.get(article) ?? new Set<string>()).add(key));
+  }
   for (const member of roleOnly) {
-    // Most specific first ("huawei chairman" before "chairman"); a spokesperson's bare role
-    // says too little to name anyone.
+    // An unnamed spokesperson is someone the article chose not to name: never a named person.
+    if (member.entity.roles.some((role) => /(?:^|\s)spokes/.test(role))) {
+      join(`role:${fold(member.entity.name)}`, member);
+      continue;
+    }
+    // Most specific first ("huawei chairman" before "chairman"); among several holders, the
+    // one the same article names ("the opposition leader" in an article that names Jane Doe).
     const roles = [...member.entity.roles].sort((a, b) => b.length - a.length);
-    const qualified = member.entity.roles.some((role) => roles.some((other) => other.endsWith(` ${role}`)));
-    const usable = roles.filter((role) => !(qualified && /^spokes/.test(role)));
-    const holder = usable.map((role) => byRole.get(role)).find((holders) => holders?.size === 1);
-    join((holder && [...holder][0]) ?? `role:${fold(member.entity.name)}`, member);
+    const named = namedIn.get(member.article);
+    const holder = roles.map((role) => {
+      const holders = [...(byRole.get(role) ?? [])];
+      const here = named ? holders.filter((key) => named.has(key)) : [];
+      return holders.length === 1 ? holders[0] : here.length === 1 ? here[0] : undefined;
+    }).find((key) => key !== undefined);
+    join(holder ?? `role:${fold(member.entity.name)}`, member);
   }
   return finish(groups, fold);
 }

@@ -20,7 +20,7 @@ export interface AnalysisContext {
  */
 export function analyseArticle(clean: CleanArticle, context: AnalysisContext): Analysis {
   const sentences = splitSentences(clean.text, clean.blocks);
-  const table = buildEntityTable(clean.text, sentences);
+  const table = buildEntityTable(clean.text, sentences, clean.title);
   const spans = findQuoteSpans(clean.text, clean.blocks);
   const quotes = attributeQuotes(clean.text, clean.blocks, spans, table);
   return {

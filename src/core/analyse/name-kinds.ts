@@ -3,7 +3,9 @@ import { GIVEN_NAMES } from './lexicon/given-names.ts';
 import { HONORIFICS, type Gender } from './lexicon/honorifics.ts';
 import { CALENDAR_WORDS } from './lexicon/function-words.ts';
 import { NATIONALITIES, PLACES, canonicalCountry } from './lexicon/places.ts';
-import { NON_ORG_ACRONYMS, ORG_SUFFIXES, ORG_WORDS } from './lexicon/organisations.ts';
+import { EVENT_WORDS, NON_ORG_ACRONYMS, ORG_SUFFIXES, ORG_WORDS } from './lexicon/organisations.ts';
+import { DEMONYMS } from './lexicon/roles.ts';
+import { GROUP_NOUNS } from './lexicon/groups.ts';
 
 /** What the words of a name say about it on their own, before the sentence is consulted. */
 export interface LexicalKind {
@@ -41,16 +43,19 @@ export function lexicalKind(words: readonly string[], honorific: string | null):
   if (PLACES.has(lower)) return { kind: 'place', name: joined, gender: 'unknown' };
   const lowers = words.map((word) => word.toLowerCase());
   const orgWord = lowers.some((word, n) => ORG_WORDS.has(word) && (n > 0 || words.length === 1 || !givenNameGender(words[0] ?? '')));
-  if (orgWord || ORG_SUFFIXES.has(lowers[lowers.length - 1] ?? '')) return { kind: 'organisation', name: joined, gender: 'unknown' };
+  const last = lowers[lowers.length - 1] ?? '';
+  const event = words.length > 1 && EVENT_WORDS.has(last) && !givenNameGender(words[0] ?? '');
+  if (orgWord || event || ORG_SUFFIXES.has(last)) return { kind: 'organisation', name: joined, gender: 'unknown' };
   if (firstGender && words.length <= 4) return { kind: 'person', name: joined, gender: firstGender };
   if (words.length === 1 && isAcronym(joined)) return { kind: 'organisation', name: joined, gender: 'unknown' };
   return { kind: null, name: joined, gender: 'unknown' };
 }
 
-/** Capitalised words that name nothing on their own: "Chinese", "Monday", "Christmas". */
+/** Capitalised words that name nothing on their own: "Chinese", "Monday", "Christmas", "Spaniard", "MPs". */
 export function isNeverEntity(words: readonly string[]): boolean {
+  if (words.length === 1 && GROUP_NOUNS.has((words[0] ?? '').toLowerCase())) return true;
   return words.every((word) => {
     const lower = word.toLowerCase();
-    return NATIONALITIES.has(lower) || CALENDAR_WORDS.has(lower);
+    return NATIONALITIES.has(lower) || CALENDAR_WORDS.has(lower) || DEMONYMS.has(lower);
   });
 }

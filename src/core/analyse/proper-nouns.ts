@@ -1,5 +1,5 @@
 import { HONORIFICS, STRICT_HONORIFICS } from './lexicon/honorifics.ts';
-import { FUNCTION_WORDS } from './lexicon/function-words.ts';
+import { FUNCTION_WORDS, PREPOSITIONS } from './lexicon/function-words.ts';
 import { ORG_WORDS } from './lexicon/organisations.ts';
 import { PLACES, canonicalCountry } from './lexicon/places.ts';
 import { ROLE_HEADS } from './lexicon/roles.ts';
@@ -45,7 +45,8 @@ function isAbbreviation(token: Token): boolean {
 /** A capitalised word that cannot start a name here: "The" opening a sentence, "I". */
 function cannotStart(token: Token, initial: boolean): boolean {
   if (isAbbreviation(token)) return false;
-  if (initial) return FUNCTION_WORDS.has(token.lower);
+  if (/[’'](?:m|ve|re|d|ll|t)$/.test(token.lower)) return true; // "I'm", "We've", "Don't": never a name
+  if (initial) return FUNCTION_WORDS.has(token.lower) || PREPOSITIONS.has(token.lower); // "Like Acme, …"
   return token.lower !== 'the' && CLOSED.has(token.lower);
 }
 

@@ -76,7 +76,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   if (sentences.length === 0) return [];
   const quoted = (token: Token): boolean => insideSpan(spans, token.start);
   const pronouns = new PronounResolver(contexts, table, quoted);
-  const resolve = (ref: Ref): string | null => (ref.type === 'pronoun' ? pronouns.resolve(ref) : ref.entity);
+  const resolve = (ref: Ref): string | null => pronouns.resolve(ref);
 
   const works: Work[] = spans.map((span) => {
     const sentence = sentenceAt(sentences, span.open);
@@ -97,7 +97,11 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
 
   const credit = (work: Work, cue: Cue, kind?: CueKind): void => {
     const speaker = resolve(cue.ref);
-    if (!speaker) return;
+    // A cue whose speaker cannot be found still says the quote is not a continuation.
+    if (!speaker) {
+      work.blocked = true;
+      return;
+    }
     work.speaker = speaker;
     work.speakerText = text.slice(cue.ref.start, cue.ref.end);
     work.cue = cue.verb;
@@ -157,7 +161,12 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     }
   });
   chainParagraphs(text, works);
-  continueSpeakers(text, works, contexts, blocks, resolve, quoted);
+  // A place speaks only as the named speaker of a quote ("Britain said"), never by continuation.
+  const speakerOf = (ref: Ref): string | null => {
+    const key = resolve(ref);
+    return key && table.kindOf(key) !== 'place' ? key : null;
+  };
+  continueSpeakers(text, works, contexts, blocks, speakerOf, quoted);
   return works.map((work, index) => ({
     index, text: text.slice(work.span.start, work.span.end), start: work.span.start, end: work.span.end,
     sentence: work.sentence, kind: work.kind, speaker: work.speaker, speakerText: work.speakerText,

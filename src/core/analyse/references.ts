@@ -3,6 +3,7 @@ import { GROUP_NOUNS } from './lexicon/groups.ts';
 import { FUNCTION_WORDS, PREPOSITIONS } from './lexicon/function-words.ts';
 import { COUNTRY_SHORT, NATIONALITIES, canonicalCountry } from './lexicon/places.ts';
 import { ORG_NOUNS } from './lexicon/organisations.ts';
+import { INVERTING_VERBS, REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
 import type { Token } from './tokens.ts';
 import { isRoleHead } from './roles.ts';
 
@@ -24,7 +25,15 @@ export interface Ref {
   /** Entity key it resolves to; pronouns are resolved only when a quote needs them. */
   readonly entity: string | null;
   readonly pronoun?: 'he' | 'she' | 'they' | 'it';
+  /**
+   * For a descriptive role with no holder ("the 27-year-old", "the Italy captain"): the
+   * role's core. Such a reference stands for a person named before, found when a quote
+   * needs it; `entity` is then only the fallback (null for a bare description).
+   */
+  readonly anaphor?: string;
   readonly afterPreposition: boolean;
+  /** Follows a verb ("which earned the Dane a ban"): an object, so a later "he" prefers the subject. */
+  readonly afterVerb?: boolean;
 }
 
 /** The gender a subject pronoun asks for. */
@@ -43,6 +52,25 @@ export function afterPreposition(tokens: readonly Token[], tokStart: number): bo
   return previous !== undefined && previous.isWord && PREPOSITIONS.has(previous.lower);
 }
 
+// Irregular past tenses that take a person as object: "beat Jane Doe", "met the minister".
+const IRREGULAR_PAST = new Set('beat met gave sent left hit made saw took brought caught taught knew became found held led lost paid sold bought struck told'.split(' '));
+
+/**
+ * Whether the word before `tokStart` (past determiners) is a verb in the past tense, so the
+ * reference is its object: "e-mailed Mr Roe", "which earned the Dane a ban". A verb
+ * that puts its speaker after it ("said Jane Doe") does not count; nor does a noun before a
+ * role ("foreign affairs spokesman Jane Doe" starts at the role).
+ */
+export function afterVerb(tokens: readonly Token[], tokStart: number): boolean {
+  let k = tokStart - 1;
+  while (k >= 0 && DETERMINERS.has(tokens[k]?.lower ?? '')) k--;
+  const previous = tokens[k];
+  if (!previous?.isWord || previous.capitalised || previous.possessive || FUNCTION_WORDS.has(previous.lower)) return false;
+  const lower = previous.lower;
+  if (INVERTING_VERBS.has(lower)) return false;
+  return IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed') && !lower.endsWith('eed'));
+}
+
 /** Subject pronouns, as token indices: "he said" → the index of "he". */
 export function findPronouns(tokens: readonly Token[]): number[] {
   const found: number[] = [];
@@ -59,7 +87,7 @@ export function findOrgNouns(tokens: readonly Token[]): { tokStart: number; tokE
     if (!token.isWord || token.capitalised || !ORG_NOUNS.has(token.lower)) return;
     const next = tokens[index + 1];
     if (next?.isWord && next.capitalised && !token.possessive) return; // "technology firm Acme" names it
-    if (token.possessive && next?.isWord && isRoleHead(next.text)) return; // "the firm's chairman" is the chairman
+    if (next?.isWord && !next.capitalised && isRoleHead(next.text)) return; // "the firm's chairman", "the team coach": the role
     let start = index;
     while (start > 0 && start > index - 4) {
       const previous = tokens[start - 1];
@@ -73,6 +101,11 @@ export function findOrgNouns(tokens: readonly Token[]): { tokStart: number; tokE
     }
   });
   return found;
+}
+
+/** "Jane Doe thanked fans": a past tense or reporting verb before a group noun ends the phrase. */
+function isVerbLike(token: Token): boolean {
+  return REPORTING_VERBS.has(token.lower) || (token.lower.endsWith('ed') && token.lower.length > 4);
 }
 
 /** A collective speaker: its name for the story and whether a place or body qualifies it. */
@@ -109,13 +142,13 @@ export function findGroups(tokens: readonly Token[]): GroupPhrase[] {
         start = k;
       } else if (previous.lower === 'and' && qualifiers.length > 0) {
         start = k;
-      } else if (!FUNCTION_WORDS.has(previous.lower) && /^[a-z-]+$/.test(previous.text) && qualifiers.length === 0) {
+      } else if (!FUNCTION_WORDS.has(previous.lower) && /^[a-z-]+$/.test(previous.text) && qualifiers.length === 0 && !isVerbLike(previous)) {
         start = k; // "senior security officials": lower-case modifiers belong to the phrase
       } else break;
     }
     while (tokens[start]?.lower === 'and') start++;
     const unique = [...new Set(qualifiers)];
-    const noun = token.lower;
+    const noun = /^[A-Z]{2,}s$/.test(token.text) ? token.text : token.lower; // "MPs" keeps its capitals
     found.push({ tokStart: start, tokEnd: index + 1, name: unique.length ? `${unique.join(' and ')} ${noun}` : noun, named: unique.length > 0 });
   });
   return found;

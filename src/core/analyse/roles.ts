@@ -2,7 +2,7 @@ import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { NATIONALITIES, PLACES, canonicalCountry } from './lexicon/places.ts';
 import { ORG_WORDS } from './lexicon/organisations.ts';
 import { REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
-import { ROLE_HEADS, ROLE_MODIFIERS, ROLE_QUALIFIERS, ROLE_SECOND_HEADS } from './lexicon/roles.ts';
+import { AGE_WORD, LOWER_CASE_HEADS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_QUALIFIERS, ROLE_SECOND_HEADS } from './lexicon/roles.ts';
 import type { Token } from './tokens.ts';
 import { HONORIFICS } from './lexicon/honorifics.ts';
 import { givenNameGender } from './name-kinds.ts';
@@ -26,6 +26,8 @@ export interface RolePhrase {
   readonly owner: string | null;
 }
 
+// "the 27-year-old man": a new person described, not someone named before.
+const PERSON_NOUNS = new Set('man woman boy girl mother father son daughter wife husband driver student pupil victim suspect resident worker patient'.split(' '));
 const DEFINITE = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
 const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
 const JOINERS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
@@ -39,7 +41,7 @@ function isLowerRoleHead(lower: string): boolean {
   if (ROLE_HEADS.has(lower)) return true;
   const dash = lower.lastIndexOf('-');
   if (dash < 0) return false;
-  return ROLE_HEADS.has(lower.slice(dash + 1)) || /^\d+-year-old$/.test(lower);
+  return ROLE_HEADS.has(lower.slice(dash + 1)) || AGE_WORD.test(lower);
 }
 
 function isQualifierWord(word: string): boolean {
@@ -97,6 +99,8 @@ export function splitRunRole(words: readonly string[]): { role: readonly string[
     // "Metropolitan Police Commissioner Sir John Stevens": a name that plainly starts after
     // the role lets any organisation name stand before it.
     const nameStarts = rest.length >= 2 && (HONORIFICS.has((rest[0] ?? '').toLowerCase()) || givenNameGender(rest[0] ?? '') !== null);
+    // "Star Trek", "Doctor Faustus": these heads are roles capitalised only before a plain name.
+    if (LOWER_CASE_HEADS.has((words[k] ?? '').toLowerCase()) && !nameStarts) continue;
     if (!nameStarts && !before.every((word, n) => isModifierWord(word) || (n === 0 && isQualifierWord(word)))) continue;
     const first = (rest[0] ?? '').toLowerCase();
     if (rest.length === 0 || JOINERS.has(first)) return { role: words, name: [] };
@@ -107,7 +111,21 @@ export function splitRunRole(words: readonly string[]): { role: readonly string[
   return null;
 }
 
-function followsAsNoun(next: Token | undefined): boolean {
+function startsPersonName(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  const next = tokens[at + 1];
+  if (!token?.capitalised || !next?.isWord || !next.capitalised) return false;
+  return HONORIFICS.has(token.lower) || givenNameGender(token.text) !== null;
+}
+
+/** Two capitalised words with no organisation word among them: "Jaime Lissavetzky". */
+function isPlainName(tokens: readonly Token[], at: number): boolean {
+  const pair = [tokens[at], tokens[at + 1]];
+  return pair.every((token) => token?.isWord && token.capitalised && !ORG_WORDS.has(token.lower));
+}
+
+/** Whether the token after a role word lets it be a noun: "the chairman said", not "a chairman role". */
+export function followsAsNoun(next: Token | undefined): boolean {
   if (!next || !next.isWord || next.capitalised) return true;
   return FUNCTION_WORDS.has(next.lower) || REPORTING_VERBS.has(next.lower) || VERB_FILLERS.has(next.lower) || next.lower.endsWith('ed');
 }
@@ -128,13 +146,21 @@ export function findRolePhrases(tokens: readonly Token[]): RolePhrase[] {
       let o = r + 2;
       if (tokens[o]?.lower === 'the') o++;
       let last = -1;
+      let lower = false;
+      let named = false;
       while (o < tokens.length && o < r + 10 && tokens[o]?.isWord && !FUNCTION_WORDS.has(tokens[o]?.lower ?? '') && !REPORTING_VERBS.has(tokens[o]?.lower ?? '')) {
+        // "director of rugby Jane Doe": a person's name after the role's lower-case words is not the role's.
+        named = startsPersonName(tokens, o) || (lower && isPlainName(tokens, o));
+        if (named) break;
+        lower ||= !tokens[o]?.capitalised;
         last = o;
         o++;
       }
-      if (last > 0 && tokens.slice(r + 2, last + 1).some((token) => token.capitalised)) r = last;
+      if (last > 0 && (tokens.slice(r + 2, last + 1).some((token) => token.capitalised) || named)) r = last;
     }
-    if (!tokens[h]?.possessive && !followsAsNoun(tokens[r + 1])) continue;
+    // "The 28-year-old tore a muscle": after "the", an age is a noun unless a role or person follows.
+    const age = AGE_WORD.test(head.lower) && tokens[h - 1]?.lower === 'the' && !isLowerRoleHead(tokens[r + 1]?.lower ?? '') && !PERSON_NOUNS.has(tokens[r + 1]?.lower ?? '');
+    if (!tokens[h]?.possessive && !age && !followsAsNoun(tokens[r + 1])) continue;
     let l = h;
     let owner: string | null = null;
     while (l > 0) {

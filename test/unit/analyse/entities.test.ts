@@ -66,4 +66,58 @@ describe('finding entities', () => {
     const analysis = analyseArticle(article, { published: null });
     expect(analysis.mentions.map((mention) => article.text.slice(mention.start, mention.end))).toEqual(['Mr Blair', 'Mr Chirac', 'Paris']);
   });
+
+  it('files a given name used alone under the one person of the article it starts', () => {
+    const entities = entitiesOf('Rovers signed Peter Wilkins in May.', 'The manager said Peter was happy to stay.');
+    expect(entities.filter((entity) => entity.kind === 'person' && entity.named).map((entity) => [entity.name, entity.aliases])).toEqual([['Peter Wilkins', ['Peter']]]);
+  });
+
+  it('does not take a capitalised common noun that opens a sentence for a name', () => {
+    const names = entitiesOf('Shares in Acme Holdings fell on Monday.', 'Investors sold shares after the warning. Shares recovered later.').map((entity) => entity.name);
+    expect(names).not.toContain('Shares');
+  });
+
+  it('keeps contractions such as "We\'ve" and "I\'m" out of names', () => {
+    const names = entitiesOf('"We\'ve had a good year," said Jane Ashton. "We\'ve worked hard."', 'I\'m Sorry was her first hit.').map((entity) => entity.name);
+    expect(names.filter((name) => /[’']/.test(name))).toEqual([]);
+  });
+
+  it('takes a nationality before a name for the person\'s description', () => {
+    expect(entitiesOf('Andy Clark lost to Dutchman Piet Vos in the final.').find((entity) => entity.name === 'Piet Vos')).toMatchObject({ kind: 'person', roles: ['dutchman'] });
+  });
+
+  it('takes a name that qualifies a role for an organisation, not a person', () => {
+    const entities = entitiesOf('Riverside City striker Tom Hale has apologised.', 'City recently announced debts of £60m.');
+    expect(entities.filter((entity) => entity.kind === 'person').map((entity) => entity.name)).toEqual(['Tom Hale']);
+  });
+
+  it('takes an event or competition for something other than a person', () => {
+    const entities = entitiesOf('"He needs rest," said Kingston Cup doctor Hamish Grant.', 'He withdrew from the Kingston Cup.');
+    expect(entities.find((entity) => entity.name === 'Kingston Cup')?.kind).not.toBe('person');
+  });
+
+  it('does not take a film title that starts with a role word for a person', () => {
+    const entities = entitiesOf('He has worked on the Star Trek DVD box set.', 'Each DVD holds more data.');
+    expect(entities.filter((entity) => entity.kind === 'person')).toEqual([]);
+  });
+
+  it('does not take a name and the verb after it for a group', () => {
+    const entities = entitiesOf('Band frontman Tom Ashby thanked fans for their support.');
+    expect(entities.filter((entity) => entity.kind === 'group').map((entity) => entity.name)).toEqual(['fans']);
+  });
+
+  it('takes a single name that does what only people do for a person, not an organisation', () => {
+    const entities = entitiesOf('Hollis joined the club in 1998.', 'Hollis admitted the deal was close. Later Hollis explained his view.');
+    expect(entities.find((entity) => entity.name === 'Hollis')?.kind).toBe('person');
+  });
+
+  it('takes a ground named after "in" or "at" for a place, even when it starts with a given name', () => {
+    expect(entitiesOf('The club will build its new stadium in Ashton Park.').find((entity) => entity.name === 'Ashton Park')?.kind).toBe('place');
+  });
+
+  it('does not take a preposition that opens a sentence for part of a name', () => {
+    const names = entitiesOf('Like Zentrix, the new service shares files.', 'Zentrix was shut down.').map((entity) => entity.name);
+    expect(names.filter((name) => name.startsWith('Like'))).toEqual([]);
+  });
 });
+

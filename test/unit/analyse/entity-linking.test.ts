@@ -89,4 +89,21 @@ describe('linkStoryEntities', () => {
     // The budget is well under a second on an idle machine; the bound leaves room for a busy CI.
     expect(elapsed).toBeLessThan(3000);
   });
+
+  it('does not link an unnamed spokesperson to the named person who holds the role elsewhere', () => {
+    const story = linkStoryEntities([
+      { id: 'a', entities: [person('e0', 'Fiona Kemp', { roles: ['spokesman', 'labour spokesman'] })] },
+      { id: 'b', entities: [person('e0', 'Labour spokesman', { named: false, roles: ['spokesman', 'labour spokesman'] })] },
+    ]);
+    expect(story.links.get(linkKey('b', 'e0'))).not.toBe(story.links.get(linkKey('a', 'e0')));
+  });
+
+  it('links a role-only mention to the holder its own article names when several hold the role', () => {
+    const story = linkStoryEntities([
+      { id: 'a', entities: [person('e0', 'Ann Lee', { roles: ['tory leader'] }), person('e1', 'Bo Chan', { roles: ['tory leader'] })] },
+      { id: 'b', entities: [person('e0', 'Bo Chan'), person('e1', 'Tory leader', { named: false, roles: ['tory leader'] })] },
+    ]);
+    expect(story.links.get(linkKey('b', 'e1'))).toBe(story.links.get(linkKey('a', 'e1')));
+  });
 });
+

@@ -45,3 +45,14 @@ export const SPOKES_NOUNS: ReadonlySet<string> = new Set(['spokesman', 'spokeswo
 export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
   'GDP GNP CEO CFO COO CTO TV PC IT AI VAT PR IPO AGM DNA HIV AIDS SMS PIN ID OK PM AM BST GMT CD DVD MP MPS MEP MEPS MSP GCSE GCSES SUV CCTV LCD PDF URL WWW FAQ OBE MBE CBE QC RIP AD BC UFO WMD'.split(' '),
 );
+
+/**
+ * Last words of the names of events and competitions: "Kingston Cup", "Paris Open",
+ * "Music Awards". Such a name is never a person, whatever verb follows it.
+ */
+export const EVENT_WORDS: ReadonlySet<string> = new Set(
+  `cup open championship championships games olympics olympiad trophy award awards festival prix tournament
+  masters classic marathon derby final finals slam series tour rally expo conference summit`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -94,7 +94,14 @@ export const NATIONALITIES: ReadonlySet<string> = new Set(
   belgian swiss austrian swedish norwegian danish finnish polish czech hungarian greek turkish israeli palestinian
   iranian iraqi syrian saudi egyptian indian pakistani afghan bangladeshi japanese korean vietnamese thai
   indonesian malaysian filipino australian canadian mexican brazilian argentine argentinian chilean colombian
-  nigerian kenyan south african european asian african western arab ukrainian taiwanese`
+  nigerian kenyan south african european asian african western arab ukrainian taiwanese moroccan algerian tunisian
+  ethiopian ghanaian zimbabwean zambian ugandan tanzanian cameroonian senegalese ivorian angolan jamaican cuban
+  croatian serbian romanian bulgarian slovakian slovenian latvian lithuanian estonian bosnian albanian cypriot
+  maltese georgian armenian peruvian venezuelan uruguayan paraguayan ecuadorian samoan fijian tongan lebanese
+  jordanian libyan sudanese somali nepalese singaporean`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Last words of the names of grounds, streets and buildings: "Riverside Park", "Baker Street". */
+export const PLACE_SUFFIXES: ReadonlySet<string> = new Set(['park', 'stadium', 'road', 'street', 'square', 'lane', 'avenue', 'bridge', 'airport', 'station', 'arena']);

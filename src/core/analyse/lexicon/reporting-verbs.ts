@@ -110,3 +110,15 @@ export const WEAK_REPORTING_STEMS: ReadonlySet<string> = new Set(['call', 'post'
 
 /** Nouns of speech: "in a statement", "the following statement:", "in an interview". */
 export const SPEECH_NOUNS: ReadonlySet<string> = new Set(['statement', 'interview', 'speech', 'letter', 'message', 'remarks', 'comments', 'briefing', 'post', 'tweet', 'blog', 'email', 'e-mail', 'address', 'testimony', 'report']);
+
+/**
+ * Verbs that only people do (an organisation "said" or "announced", but does not "joke" or
+ * "confess"), and "who" after a name: a single name with these is a person's surname.
+ */
+export const PERSONAL_VERBS: ReadonlySet<string> = new Set(
+  `admit admits admitted explain explains explained confess confesses confessed joke jokes joked quip quips quipped
+  laugh laughed smile smiled reckon reckons reckoned feel feels felt think thinks thought recall recalls recalled
+  speaking`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -18,7 +18,9 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
   campaigner activist candidate nominee negotiator regulator ombudsman controller administrator president-elect
   whip prop hooker flanker fly-half scrum-half full-back skipper keeper centre-back playmaker all-rounder jockey
   trainer rider cyclist sprinter athlete swimmer boxer golfer champion youngster teenager veteran novelist author
-  writer director producer composer designer photographer team-mate teammate colleague`
+  writer director producer composer designer photographer team-mate teammate colleague doctor surgeon physio
+  physiotherapist frontman frontwoman guitarist drummer bassist vocalist rapper comedian musician star player
+  forward international`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -40,3 +42,40 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(
 
 /** Role heads that follow another role word as a second head: "secretary general", "director general". */
 export const ROLE_SECOND_HEADS: ReadonlySet<string> = new Set(['general', 'executive', 'officer', 'minister', 'secretary', 'director']);
+
+/**
+ * Role heads that describe a person rather than name an office: news uses "the striker",
+ * "the singer", "the Italy captain" for someone it has just named, so these refer back
+ * to a named person. Offices ("the prime minister", "the chairman") may well be someone
+ * the article never names, and stay roles.
+ */
+export const DESCRIPTOR_HEADS: ReadonlySet<string> = new Set(
+  `striker midfielder defender goalkeeper winger batsman bowler prop hooker flanker fly-half scrum-half full-back
+  skipper keeper centre-back playmaker all-rounder jockey rider cyclist sprinter athlete swimmer boxer golfer
+  champion youngster teenager veteran novelist author writer actor actress singer presenter captain star player
+  frontman frontwoman guitarist drummer bassist vocalist rapper comedian musician forward international
+  entrepreneur campaigner mp mep msp`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Nouns for a person of a nation ("the Spaniard", "the Briton"). Used after "the", they
+ * refer to someone the article named; adjectives that double as nouns ("the Australian")
+ * count only when no noun follows them ("the Australian Open", "the Australian team").
+ */
+export const DEMONYMS: ReadonlySet<string> = new Set(
+  `spaniard frenchman frenchwoman scot scotsman scotswoman welshman welshwoman briton englishman englishwoman
+  irishman irishwoman dutchman dutchwoman swede dane finn pole turk croat serb slovak slovene kiwi aussie`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Role heads that are roles only in lower case: capitalised they start titles and names
+ * ("Star Trek", "Doctor Faustus", "International Monetary Fund").
+ */
+export const LOWER_CASE_HEADS: ReadonlySet<string> = new Set(['star', 'player', 'international', 'forward', 'doctor', 'keeper', 'champion', 'veteran']);
+
+/** An age used as a noun: "the 27-year-old". */
+export const AGE_WORD = /^\d+-year-old$/;
