@@ -7,11 +7,23 @@ import { ask } from './ask.ts';
 import { brief } from './brief.ts';
 import { helpCommand } from './help.ts';
 import { ingest } from './ingest.ts';
+import { quote } from './quote.ts';
 import { quotes } from './quotes.ts';
 import { show } from './show.ts';
 import { sources } from './sources.ts';
+import { timeline } from './timeline.ts';
 
-export const commands: readonly CommandDefinition[] = [ask, brief, ingest, sources, quotes, show, helpCommand(() => commands)];
+export const commands: readonly CommandDefinition[] = [
+  ask,
+  brief,
+  quote,
+  sources,
+  timeline,
+  ingest,
+  quotes,
+  show,
+  helpCommand(() => commands),
+];
 
 /** The commands offered on one surface. */
 export function commandsFor(surface: Surface): readonly CommandDefinition[] {

@@ -1,0 +1,172 @@
+/**
+ * Finds the speaker a user means, however they name them: the canonical name, an alias
+ * ("Mr Williamson"), a given name or surname ("Williamson", "gavin"), a role ("the
+ * chairman", "the defence chief"), or a close spelling ("Wiliamson"). Also the speaker list
+ * that chat platforms offer as completions.
+ */
+import { closeMatches } from '../close-matches.ts';
+import { buildEntityIndex, foldForLookup, type EntityIndex, type KnownEntity } from '../retrieve/entity-index.ts';
+import type { StoryView } from '../retrieve/story-view.ts';
+import { quoteIndexOf, type QuotedSpeaker } from './quote-groups.ts';
+import { roleLabel } from './speaker-role.ts';
+
+/** A quoted speaker with what the story knows of them. */
+export interface Speaker extends QuotedSpeaker {
+  readonly role: string | null;
+  /** The story entity, when the speaker is linked to one. */
+  readonly entity: KnownEntity | null;
+  /** Its name and aliases folded for lookup, made once per revision. */
+  readonly folded: readonly string[];
+  /** For a person, the words of the name: a given name or surname finds them. */
+  readonly nameWords: ReadonlySet<string>;
+  /** What each role is called for short: "chairman" for "chairman of PortCo". */
+  readonly roleHeads: readonly string[];
+}
+
+export type SpeakerResolution =
+  | { readonly kind: 'speaker'; readonly speaker: Speaker; readonly how: 'name' | 'role' | 'spelling' }
+  /** Named in the story, but never quoted. */
+  | { readonly kind: 'named'; readonly entity: KnownEntity }
+  | { readonly kind: 'unknown'; readonly close: readonly string[] };
+
+/** The story's quoted speakers with their roles, most quoted first (once per revision). */
+export function storySpeakers(view: StoryView): Promise<readonly Speaker[]> {
+  return view.memo('quote-speakers', async () => {
+    const [index, entities] = await Promise.all([quoteIndexOf(view), view.entities()]);
+    const byId = new Map(entities.all.map((entity) => [entity.id, entity]));
+    return index.speakers.map((speaker) => {
+      const entity = byId.get(speaker.key) ?? null;
+      const folded = [speaker.name, ...(entity?.aliases ?? [])].map(foldForLookup);
+      return {
+        ...speaker,
+        entity,
+        role: entity ? roleLabel(entity) : null,
+        folded,
+        nameWords: new Set(entity?.kind === 'person' ? (folded[0] ?? '').split(' ') : []),
+        roleHeads: (entity?.roles ?? []).map((role) => foldForLookup(role).split(' of ')[0] ?? ''),
+      };
+    });
+  });
+}
+
+/** Every name a speaker goes by, as written. */
+function namesOf(speaker: Speaker): string[] {
+  return [speaker.name, ...(speaker.entity?.aliases ?? [])];
+}
+
+/** The quoted speakers with lookups by name, name word and role, made once per revision. */
+export interface SpeakerBook {
+  /** Most quoted first. */
+  readonly all: readonly Speaker[];
+  readonly byKey: ReadonlyMap<string, Speaker>;
+  /** A folded name or alias, or (for a person) a word of the name: the most quoted it names. */
+  readonly byName: ReadonlyMap<string, Speaker>;
+  readonly byNameWord: ReadonlyMap<string, readonly Speaker[]>;
+  readonly byRoleHead: ReadonlyMap<string, Speaker>;
+  /** The speakers' entities only: reading a role runs over them, not over everyone named. */
+  readonly roles: EntityIndex;
+}
+
+function first<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (!map.has(key)) map.set(key, value);
+}
+
+/** The book of the story's speakers (once per revision). */
+export function speakerBook(view: StoryView): Promise<SpeakerBook> {
+  return view.memo('quote-speaker-book', async () => {
+    const all = await storySpeakers(view);
+    const byName = new Map<string, Speaker>();
+    const byNameWord = new Map<string, Speaker[]>();
+    const byRoleHead = new Map<string, Speaker>();
+    for (const speaker of all) {
+      for (const name of speaker.folded) first(byName, name, speaker);
+      for (const word of speaker.nameWords) {
+        const list = byNameWord.get(word);
+        if (list) list.push(speaker);
+        else byNameWord.set(word, [speaker]);
+      }
+      for (const head of speaker.roleHeads) first(byRoleHead, head, speaker);
+    }
+    const entities = all.map((speaker) => speaker.entity).filter((entity): entity is KnownEntity => entity !== null);
+    return { all, byKey: new Map(all.map((s) => [s.key, s])), byName, byNameWord, byRoleHead, roles: buildEntityIndex(entities) };
+  });
+}
+
+/**
+ * Resolves what the user typed to a quoted speaker. With `spelling`, a close spelling that
+ * points to one speaker only counts too, and an unknown name comes back with the close ones.
+ *
+ * @example resolveSpeaker('the chairman', book, index) → { kind: 'speaker', speaker: Liang Hua, how: 'role' }
+ * @example resolveSpeaker('Wiliamson', book, index, { spelling: true }) → Gavin Williamson, how 'spelling'
+ */
+export function resolveSpeaker(
+  text: string,
+  book: SpeakerBook,
+  index: EntityIndex,
+  options: { readonly spelling?: boolean } = {},
+): SpeakerResolution {
+  const key = foldForLookup(text);
+  if (key === '') return { kind: 'unknown', close: [] };
+  const mostQuoted = (candidates: readonly (Speaker | undefined)[]): Speaker | undefined =>
+    candidates.filter((s): s is Speaker => s !== undefined).sort((a, b) => book.all.indexOf(a) - book.all.indexOf(b))[0];
+
+  const named = index.byName(key);
+  const byName = mostQuoted([book.byName.get(key), ...named.map((entity) => book.byKey.get(entity.id))]);
+  if (byName) return { kind: 'speaker', speaker: byName, how: 'name' };
+
+  // A given name or surname of a person: "williamson", "gavin", "gavin williamson".
+  const words = key.split(' ');
+  const byWords = (book.byNameWord.get(words[0] ?? '') ?? []).find((s) => words.every((word) => s.nameWords.has(word)));
+  if (byWords) return { kind: 'speaker', speaker: byWords, how: 'name' };
+
+  // "the chairman" is also the "chairman of PortCo": a role's head is what it is called for short.
+  const byRole = mostQuoted([book.byRoleHead.get(key), ...book.roles.byRole(words).map((entity) => book.byKey.get(entity.id))]);
+  if (byRole) return { kind: 'speaker', speaker: byRole, how: 'role' };
+
+  const entity = named[0];
+  if (entity) return { kind: 'named', entity };
+  if (!options.spelling) return { kind: 'unknown', close: [] };
+
+  const close = closeSpeakers(text, book.all);
+  if (close.length > 0 && new Set(close.map((s) => s.key)).size === 1 && text.trim().length >= 4) {
+    return { kind: 'speaker', speaker: close[0] as Speaker, how: 'spelling' };
+  }
+  return { kind: 'unknown', close: [...new Set(close.map((s) => s.name))] };
+}
+
+/** Speakers one of whose names is close to the text, closest first. */
+function closeSpeakers(text: string, speakers: readonly Speaker[]): Speaker[] {
+  const owner = new Map<string, Speaker>();
+  for (const speaker of [...speakers].reverse()) for (const name of namesOf(speaker)) owner.set(name, speaker);
+  return closeMatches(text, [...owner.keys()], 8)
+    .map((name) => owner.get(name) as Speaker)
+    .filter((speaker, i, all) => all.indexOf(speaker) === i);
+}
+
+export interface SpeakerChoice {
+  readonly name: string;
+  /** How many distinct quotations the story has of them. */
+  readonly quotes: number;
+}
+
+/** Discord shows at most 25 completions. */
+export const MAX_CHOICES = 25;
+
+/**
+ * Completions for a speaker option: the quoted speakers whose name or alias starts with what
+ * the user typed (any word of it, case and accents aside), most quoted first, at most 25.
+ *
+ * @example await speakerChoices(view, 'wil') → [{ name: 'Gavin Williamson', quotes: 3 }]
+ */
+export async function speakerChoices(view: StoryView, typed: string, max = MAX_CHOICES): Promise<SpeakerChoice[]> {
+  const prefix = foldForLookup(typed);
+  const speakers = await storySpeakers(view);
+  const starts = (folded: string) => folded.startsWith(prefix) || folded.includes(` ${prefix}`);
+  const wanted = Math.max(0, Math.min(max, MAX_CHOICES));
+  const choices: SpeakerChoice[] = [];
+  for (const speaker of speakers) {
+    if (choices.length >= wanted) break;
+    if (prefix === '' || speaker.folded.some(starts)) choices.push({ name: speaker.name, quotes: speaker.quotes });
+  }
+  return choices;
+}
