@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `briefbot` command: one-shot CLI commands (see README).
+import './dotenv.js';
 import { register } from 'tsx/esm/api';
 
 register();

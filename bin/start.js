@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the bot on every platform that has a token, or the terminal chat when none has.
+import './dotenv.js';
 import { register } from 'tsx/esm/api';
 
 register();
