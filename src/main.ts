@@ -13,6 +13,8 @@ import type { PlatformAdapter } from './core/adapter.ts';
 import { systemClock } from './core/clock.ts';
 import type { CommandDefinition } from './core/command.ts';
 import type { Services } from './core/dispatch.ts';
+import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
+import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { createConsoleChat } from './adapters/console/console-chat.ts';
 import { historyFileFor } from './adapters/console/history.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -37,12 +39,19 @@ interface Platform {
   readonly create: (deps: AdapterDeps) => PlatformAdapter;
 }
 
-/**
- * The chat platforms, each started when its settings are present. Slack and Discord join
- * here, e.g. `{ name: 'slack', configured: (c) => c.slack !== undefined, create: ({ config,
- * commands, services }) => createSlackAdapter(config.slack!, commands, services) }`.
- */
-const PLATFORMS: readonly Platform[] = [];
+/** The chat platforms, each started when its settings are present. */
+const PLATFORMS: readonly Platform[] = [
+  {
+    name: 'slack',
+    configured: (config) => config.slack !== undefined,
+    create: ({ config, commands, services }) => createSlackAdapter({ config: config.slack!, commands, services }),
+  },
+  {
+    name: 'discord',
+    configured: (config) => config.discord !== undefined,
+    create: ({ config, commands, services }) => createDiscordAdapter({ config: config.discord!, commands, services }),
+  },
+];
 
 const say = (line: string): void => {
   process.stderr.write(`briefbot: ${line}\n`);

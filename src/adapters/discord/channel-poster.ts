@@ -1,0 +1,45 @@
+/**
+ * Posting unasked (scheduled digests) to a Discord channel. Rate limits and server errors are
+ * retried by the REST client; when Discord says the channel is gone or closed to the bot
+ * (Unknown Channel, Missing Access, Missing Permissions) the poster throws ChannelGoneError
+ * so the subscription can be dropped; any other failure is thrown as it came.
+ */
+import { DiscordAPIError, type Client } from 'discord.js';
+import { ChannelGoneError, type ChannelPoster } from '../../core/adapter.ts';
+import type { Reply } from '../../core/reply.ts';
+import { renderDiscord } from '../../render/discord-embeds.ts';
+import { sendable } from './answer-flow.ts';
+
+/** Discord's JSON error codes that mean the bot cannot post in the channel again. */
+export const CHANNEL_GONE_CODES: Readonly<Record<number, string>> = {
+  10003: 'Unknown Channel',
+  50001: 'Missing Access',
+  50013: 'Missing Permissions',
+};
+
+/** A poster over a logged-in client. */
+export function discordPoster(client: () => Client | undefined): ChannelPoster {
+  return {
+    platform: 'discord',
+    async post(channelId: string, reply: Reply) {
+      const ready = client();
+      if (!ready?.isReady()) throw new Error('the Discord adapter is not connected');
+      const messages = renderDiscord(reply);
+      try {
+        const channel = await ready.channels.fetch(channelId);
+        if (!channel?.isSendable()) throw new ChannelGoneError('discord', channelId, 'not a text channel the bot can post in');
+        for (const message of messages) await channel.send(sendable(message));
+      } catch (error) {
+        throw goneOr(error, channelId);
+      }
+    },
+  };
+}
+
+/** The error as ChannelGoneError when Discord's code says the channel is gone, else unchanged. */
+function goneOr(error: unknown, channelId: string): unknown {
+  if (error instanceof DiscordAPIError && typeof error.code === 'number' && CHANNEL_GONE_CODES[error.code]) {
+    return new ChannelGoneError('discord', channelId, `${CHANNEL_GONE_CODES[error.code]} (${error.code})`);
+  }
+  return error;
+}

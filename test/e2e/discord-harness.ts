@@ -1,0 +1,192 @@
+/**
+ * The Discord adapter, started for real (discord.js's gateway client and REST client) against
+ * the fake Discord on 127.0.0.1, with a pino logger whose JSON lines the test keeps. The
+ * slash commands are registered first with `npm run discord:deploy`'s code, so interactions
+ * arrive typed as on Discord. A question is finished when the adapter logs its one
+ * `answered` line, so tests wait on that, never on the clock.
+ *
+ *   const discord = await startDiscord({ commands, services });
+ *   const messages = await discord.command('ask', { question: 'Who?' });
+ *   await discord.stop();
+ */
+import { Writable } from 'node:stream';
+import type { DiscordConfig } from '../../src/config.ts';
+import type { CommandDefinition } from '../../src/core/command.ts';
+import type { Services } from '../../src/core/dispatch.ts';
+import type { Logger } from '../../src/core/logger.ts';
+import { createLogger } from '../../src/log.ts';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { runDiscordDeploy } from '../../src/adapters/discord/deploy-run.ts';
+import { FakeDiscord, type FakeDiscordOptions, type FakeMessage, type OptionValue } from '../fakes/discord/index.ts';
+import { ALICE, BOB, CAROL, TOKEN, WORLD } from '../fakes/discord/client-harness.ts';
+import type { AdapterHarness, PostedMessage, RecordedLog } from '../contract/adapter-contract.ts';
+
+export { ALICE, BOB, CAROL, TOKEN };
+
+export type LogLine = Readonly<Record<string, unknown>>;
+
+export interface RecordingLogger extends RecordedLog {
+  /** Every line as pino wrote it. */
+  readonly raw: string[];
+  /** The first line from index `from` on that satisfies `predicate`, now or when it is written. */
+  waitForLine(predicate: (line: LogLine) => boolean, from?: number, timeoutMs?: number): Promise<LogLine>;
+}
+
+/** The production pino logger (`createLogger`) writing JSON lines into memory. */
+export function recordingLogger(): RecordingLogger {
+  const lines: LogLine[] = [];
+  const raw: string[] = [];
+  const waiters = new Set<{ predicate: (line: LogLine) => boolean; from: number; resolve: (line: LogLine) => void }>();
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        raw.push(text);
+        const line = JSON.parse(text) as LogLine;
+        lines.push(line);
+        for (const waiter of [...waiters]) {
+          if (lines.length - 1 >= waiter.from && waiter.predicate(line)) {
+            waiters.delete(waiter);
+            waiter.resolve(line);
+          }
+        }
+      }
+      done();
+    },
+  });
+  const logger: Logger = createLogger({ level: 'debug', destination: stream });
+  return {
+    lines,
+    raw,
+    logger,
+    waitForLine(predicate, from = 0, timeoutMs = 10_000) {
+      const found = lines.slice(from).find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise<LogLine>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no matching log line within ${timeoutMs} ms; last lines:\n${raw.slice(-5).join('\n')}`));
+        }, timeoutMs);
+        const waiter = {
+          predicate,
+          from,
+          resolve: (line: LogLine) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        };
+        waiters.add(waiter);
+      });
+    },
+  };
+}
+
+/** Every string of a message a user reads: content, embed titles, descriptions, fields, footers. */
+export function messageStrings(message: Pick<FakeMessage, 'content' | 'embeds'>): string[] {
+  const strings: string[] = [message.content];
+  for (const embed of message.embeds) {
+    const e = embed as { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } };
+    strings.push(e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '');
+  }
+  return strings.filter((s) => s !== '');
+}
+
+/**
+ * What a user reads: the strings joined by newlines, with the Markdown backslash escapes and
+ * the zero-width spaces the renderer adds to keep text inert taken out again.
+ */
+export function visibleText(message: Pick<FakeMessage, 'content' | 'embeds'>): string {
+  return messageStrings(message).join('\n').replace(/\u200B/g, '').replace(/\\(.)/g, '$1');
+}
+
+/** Whether Discord would notify anyone for this message, as the fake computed it. */
+export function pings(message: Pick<FakeMessage, 'pings'>): boolean {
+  const p = message.pings;
+  return p.everyone || p.users.length > 0 || p.roles.length > 0 || p.repliedUser;
+}
+
+export function asPosted(messages: readonly FakeMessage[]): PostedMessage[] {
+  return messages.map((m) => ({ text: visibleText(m), ephemeral: (m.flags & 64) !== 0, pings: pings(m) }));
+}
+
+export interface DiscordRig extends AdapterHarness {
+  readonly fake: FakeDiscord;
+  readonly adapter: DiscordAdapter;
+  readonly log: RecordingLogger;
+  readonly config: DiscordConfig;
+  /** The guild channel where commands and mentions happen. */
+  readonly channelId: string;
+  /** Runs `send`, waits for the adapter's `answered` line, and returns the bot's new messages in `channelId`, oldest first. */
+  exchange(channelId: string, send: () => unknown): Promise<readonly FakeMessage[]>;
+  /** Runs a slash command as `userId` (default Alice, an editor) and returns the bot's messages. */
+  slash(name: string, options?: Readonly<Record<string, OptionValue>>, userId?: string): Promise<readonly FakeMessage[]>;
+}
+
+export interface RigOptions {
+  readonly commands: readonly CommandDefinition[];
+  readonly services: Omit<Services, 'log'> & { readonly log?: Logger };
+  readonly log?: RecordingLogger;
+  readonly fake?: Partial<FakeDiscordOptions>;
+  /** Register the slash commands before the bot connects (default true). */
+  readonly deploy?: boolean;
+  readonly progressIntervalMs?: number;
+}
+
+/** Starts the fake, registers the commands in its guild, and starts the adapter against it. */
+export async function startDiscord(options: RigOptions): Promise<DiscordRig> {
+  const log = options.log ?? recordingLogger();
+  const fake = await FakeDiscord.start({ ...WORLD, ...options.fake });
+  const guildId = fake.guildIds[0]!;
+  const config: DiscordConfig = { token: TOKEN, applicationId: fake.applicationId, guildId, apiUrl: fake.apiUrl };
+  if (options.deploy !== false) {
+    const problems: string[] = [];
+    const code = await runDiscordDeploy({
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_GUILD_ID: guildId, DISCORD_API_URL: fake.apiUrl },
+      commands: options.commands,
+      write: () => {},
+      fail: (line) => problems.push(line),
+    });
+    if (code !== 0) throw new Error(`deploy failed: ${problems.join('; ')}`);
+  }
+  const adapter = createDiscordAdapter({
+    config,
+    commands: options.commands,
+    services: { ...options.services, log: options.services.log ?? log.logger },
+    progressIntervalMs: options.progressIntervalMs ?? 50,
+    stopTimeoutMs: 5_000,
+  });
+  await adapter.start();
+  const channelId = fake.channelId('desk');
+
+  const exchange = async (channel: string, send: () => unknown): Promise<readonly FakeMessage[]> => {
+    const before = new Set(fake.messagesIn(channel).map((m) => m.id));
+    const from = log.lines.length;
+    send();
+    await log.waitForLine((line) => line.msg === 'answered', from);
+    return fake.messagesIn(channel).filter((m) => !before.has(m.id) && m.authorId === fake.botUserId);
+  };
+  const slash = (name: string, opts: Readonly<Record<string, OptionValue>> = {}, userId = ALICE) =>
+    exchange(channelId, () => fake.sendInteraction({ name, userId, channelId, options: opts }));
+
+  return {
+    fake,
+    adapter,
+    log,
+    config,
+    channelId,
+    exchange,
+    slash,
+    async command(name, opts) {
+      return asPosted(await slash(name, opts));
+    },
+    async mention(text) {
+      return asPosted(await exchange(channelId, () => fake.sendMessage({ channelId, authorId: BOB, content: text, mentionBot: true })));
+    },
+    async directMessage(text) {
+      return asPosted(await exchange(fake.dmChannelId(CAROL), () => fake.sendMessage({ dm: true, authorId: CAROL, content: text })));
+    },
+    async stop() {
+      await adapter.stop();
+      await fake.stop();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.ts';
+import { resolveSlashCommand, slashCommandName, slashNameProblem, umbrellaCommandName } from '../../../src/adapters/slack/command-names.ts';
+import { notOursReply } from '../../../src/adapters/slack/slash-commands.ts';
+
+const chat = commands.filter((c) => c.surfaces.includes('chat'));
+
+describe('Slack slash command names', () => {
+  it('names each command /PREFIX-NAME and the umbrella /PREFIX', () => {
+    expect(slashCommandName('briefbot', 'ask')).toBe('/briefbot-ask');
+    expect(umbrellaCommandName('bb')).toBe('/bb');
+  });
+
+  it('fits every chat command within Slack\'s limits with the default prefix', () => {
+    for (const name of [null, ...chat.map((c) => c.name)]) expect(slashNameProblem('briefbot', name), String(name)).toBeNull();
+  });
+
+  it('says why a prefix cannot work', () => {
+    expect(slashNameProblem('Brief Bot', 'ask')).toMatch(/may only hold a-z, 0-9, - and _/);
+    expect(slashNameProblem('x'.repeat(30), 'ask')).toMatch(/Slack allows 32/);
+  });
+
+  it('resolves what Slack sends, case-insensitively, to a command, the umbrella, a retired name or a foreign one', () => {
+    expect(resolveSlashCommand('/BriefBot-Ask', 'briefbot', chat)).toMatchObject({ kind: 'command', command: { name: 'ask' } });
+    expect(resolveSlashCommand('/briefbot', 'briefbot', chat)).toEqual({ kind: 'umbrella' });
+    expect(resolveSlashCommand('/briefbot-who', 'briefbot', chat)).toEqual({ kind: 'retired', name: 'who' });
+    expect(resolveSlashCommand('/briefbotx', 'briefbot', chat)).toEqual({ kind: 'foreign' });
+    expect(resolveSlashCommand('/briefbot-ingest', 'briefbot', chat)).toEqual({ kind: 'retired', name: 'ingest' });
+  });
+
+  it('tells the user what to type instead of a command that no longer exists', () => {
+    expect(notOursReply({ kind: 'retired', name: 'who' }, '/briefbot-who', 'briefbot').notice).toBe(
+      '/briefbot-who is no longer a briefbot command. /briefbot-help lists the commands; /briefbot-ask takes a question in plain words.',
+    );
+    expect(notOursReply({ kind: 'foreign' }, '/bb-ask<!channel>', 'briefbot').notice).toMatch(/^\/bb-askchannel is not one of/);
+  });
+});
