@@ -1,10 +1,15 @@
 /**
- * `ask QUESTION`: a short answer in which every sentence is quoted from an article and cited.
+ * `ask QUESTION`: a short answer in which every sentence is cited: quoted from an article, or
+ * written by the language model (when one is configured) and checked against the passages.
  * A mention or a direct message in plain words is an `ask` too.
  */
 import type { CommandDefinition } from '../src/core/command.ts';
-import { answerQuestion, MAX_QUESTION_LENGTH } from '../src/core/compose/answer.ts';
+import { answerWithMaterial, MAX_QUESTION_LENGTH } from '../src/core/compose/answer.ts';
+import { withModeInData, writeReply } from '../src/core/compose/written.ts';
 import { storyViewFor } from '../src/core/retrieve/story-view.ts';
+
+/** Retrieved sentences beyond the extractive answer's that the writer may draw on. */
+const WRITER_MATERIAL = 8;
 
 export const ask: CommandDefinition = {
   name: 'ask',
@@ -21,5 +26,11 @@ export const ask: CommandDefinition = {
   ],
   examples: ['ask Who founded the company?', 'ask What did the minister say about security?', 'ask Which countries are involved?'],
   surfaces: ['chat', 'cli'],
-  run: (options, { store }) => answerQuestion(String(options.question ?? ''), storyViewFor(store)),
+  async run(options, { store, writer, log, progress }) {
+    const view = storyViewFor(store);
+    const question = String(options.question ?? '');
+    const { reply, material } = await answerWithMaterial(question, view, writer ? WRITER_MATERIAL : 0);
+    if (!writer) return withModeInData(reply);
+    return writeReply(reply, { task: { kind: 'answer', question: question.trim() }, material }, { writer, view, log, ...(progress ? { progress } : {}) });
+  },
 };

@@ -4,6 +4,7 @@
  */
 import type { CommandDefinition } from '../src/core/command.ts';
 import { composeBrief } from '../src/core/compose/brief.ts';
+import { withModeInData, writeReply } from '../src/core/compose/written.ts';
 import { storyViewFor } from '../src/core/retrieve/story-view.ts';
 
 export const brief: CommandDefinition = {
@@ -15,9 +16,14 @@ export const brief: CommandDefinition = {
   ],
   examples: ['brief', 'brief security concerns', 'brief --article politics/001'],
   surfaces: ['chat', 'cli'],
-  run(options, { store }) {
-    const topic = typeof options.topic === 'string' ? options.topic : undefined;
+  async run(options, { store, writer, log, progress }) {
+    const view = storyViewFor(store);
+    const topic = typeof options.topic === 'string' && options.topic.trim() !== '' ? options.topic.trim() : undefined;
     const article = typeof options.article === 'string' ? options.article : undefined;
-    return composeBrief({ ...(topic ? { topic } : {}), ...(article ? { article } : {}) }, storyViewFor(store));
+    const reply = await composeBrief({ ...(topic ? { topic } : {}), ...(article ? { article } : {}) }, view);
+    if (!writer) return withModeInData(reply);
+    // The writer is told what it summarises: one article by its title, a topic, or the story.
+    const about = article ? `the article "${reply.title ?? article}"` : (topic ?? 'the story so far');
+    return writeReply(reply, { task: { kind: 'summary', topic: about } }, { writer, view, log, ...(progress ? { progress } : {}) });
   },
 };

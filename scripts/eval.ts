@@ -2,20 +2,69 @@
  * `npm run eval`: indexes the project's seeds/ into a fresh temporary database and scores
  * the result against test/gold/, printing a table per suite and what was missed. Exits 1
  * when a metric misses its acceptance target, so CI can run it as a check.
+ *
+ * `npm run eval -- --writer llm` instead runs the seed questions through the LLM writer
+ * against the configured endpoint (OPENAI_BASE_URL / OPENAI_API_KEY, BRIEFBOT_LLM_MODEL) and
+ * prints the share of written sentences that passed the checker. With no endpoint configured
+ * it says so and exits 0; it exits 1 only when the endpoint failed on every question.
  */
 import { resolve } from 'node:path';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config.ts';
 import { summariseReport } from '../src/ingest/report.ts';
 import { formatTable } from './eval/metrics.ts';
 import { runEval } from './eval/run-eval.ts';
 
-const result = await runEval({ corpusDir: resolve(PROJECT_ROOT, 'seeds'), goldDir: resolve(PROJECT_ROOT, 'test/gold') });
-const out: string[] = [`Ingest: ${summariseReport(result.ingest)}`];
-for (const skipped of result.ingest.skipped) out.push(`  skipped ${skipped.path}: ${skipped.reason}`);
-for (const suite of result.suites) {
-  out.push('', suite.name, formatTable(suite.metrics));
-  if (suite.misses.length > 0) out.push('', 'Missed:', ...suite.misses.map((line) => `  ${line}`));
+const corpusDir = resolve(PROJECT_ROOT, 'seeds');
+const goldDir = resolve(PROJECT_ROOT, 'test/gold');
+
+/** The value of `--writer`, or null. */
+function writerFlag(argv: readonly string[]): string | null {
+  const at = argv.findIndex((arg) => arg === '--writer' || arg.startsWith('--writer='));
+  if (at < 0) return null;
+  const arg = argv[at]!;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[at + 1] ?? '');
 }
-out.push('', result.pass ? 'All targets met.' : 'Some targets were missed.');
-process.stdout.write(`${out.join('\n')}\n`);
-process.exitCode = result.pass ? 0 : 1;
+
+async function evalWriter(kind: string): Promise<number> {
+  if (kind !== 'llm') {
+    process.stderr.write(`eval: unknown writer "${kind}"; use --writer llm\n`);
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`eval: ${error.message}\n`);
+    return 2;
+  }
+  if (!config.llm) {
+    process.stdout.write('No LLM endpoint is configured (set OPENAI_BASE_URL or OPENAI_API_KEY, and BRIEFBOT_LLM_MODEL); nothing to evaluate for --writer llm.\n');
+    return 0;
+  }
+  const { createLogger } = await import('../src/log.ts');
+  const { createProseWriter } = await import('../src/llm/index.ts');
+  const { formatWriterEval, runWriterEval } = await import('./eval/writer-suite.ts');
+  const log = createLogger({ level: config.logLevel ?? 'warn', base: { app: 'briefbot-eval' } });
+  // The eval keeps its own token count in memory: it does not spend the bot's daily budget file.
+  const writer = createProseWriter(config.llm, { log })!;
+  const result = await runWriterEval({ corpusDir, goldDir, writer, log });
+  process.stdout.write(`${formatWriterEval(result)}\n`);
+  return result.failed === result.questions.length && result.questions.length > 0 ? 1 : 0;
+}
+
+const writer = writerFlag(process.argv.slice(2));
+if (writer !== null) {
+  process.exitCode = await evalWriter(writer);
+} else {
+  const result = await runEval({ corpusDir, goldDir });
+  const out: string[] = [`Ingest: ${summariseReport(result.ingest)}`];
+  for (const skipped of result.ingest.skipped) out.push(`  skipped ${skipped.path}: ${skipped.reason}`);
+  for (const suite of result.suites) {
+    out.push('', suite.name, formatTable(suite.metrics));
+    if (suite.misses.length > 0) out.push('', 'Missed:', ...suite.misses.map((line) => `  ${line}`));
+  }
+  out.push('', result.pass ? 'All targets met.' : 'Some targets were missed.');
+  process.stdout.write(`${out.join('\n')}\n`);
+  process.exitCode = result.pass ? 0 : 1;
+}

@@ -19,6 +19,7 @@ import { createConsoleChat } from './adapters/console/console-chat.ts';
 import { historyFileFor } from './adapters/console/history.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { indexDefaultCorpusIfEmpty } from './ingest/default-corpus.ts';
+import { createProseWriter, ledgerPathFor } from './llm/index.ts';
 import { createLogger } from './log.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -76,7 +77,9 @@ async function main(): Promise<number> {
     say(`cannot open the database ${config.db}: ${(error as Error).message}`);
     return 1;
   }
-  const services: Services = { store, clock: systemClock, log };
+  const writer = createProseWriter(config.llm, { log, clock: systemClock, ledgerFile: ledgerPathFor(config.db) });
+  if (writer) log.info({ writer: writer.label }, 'LLM writer on');
+  const services: Services = { store, clock: systemClock, log, ...(writer ? { writer } : {}) };
   try {
     await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
   } catch (error) {

@@ -3,6 +3,7 @@
  * content-word stems and its quantities. The checker compares a sentence's own evidence with
  * the union of its cited passages'.
  */
+import type { SourceText } from '../core/ports/writer.ts';
 import type { Citation } from '../core/reply.ts';
 import { dateInWords, fullDateWord } from './dates.ts';
 import { honorifics, overlapStopWords } from './function-words.ts';
@@ -12,12 +13,7 @@ import { quantities, type Quantity } from './quantities.ts';
 import { canonicalPlaces, foldTypography, nameKey, words } from './text-fold.ts';
 
 /** A stored quotation or sentence of an article, with who said it when it is a quotation. */
-export interface StoredText {
-  readonly text: string;
-  /** The speaker's name as the store gives it ("Gavin Williamson"), or null. */
-  readonly speaker: string | null;
-  readonly article: string;
-}
+export type StoredText = SourceText;
 
 export interface TextEvidence {
   /** Every word, lower-cased, possessive dropped, months and weekdays in full: for names. */

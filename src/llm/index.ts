@@ -1,7 +1,8 @@
 /**
- * The LLM writer's public surface, for the composition root and the commands: build a writer
- * from config, write an answer as a stream of checked sentences, and fall back to the
- * extractive answer on a `WriterError` or when too little survives the checker.
+ * The LLM writer's public surface. The composition root needs only `createProseWriter` (the
+ * core's `ProseWriter` port, or undefined when no endpoint is set), given
+ * `ledgerFile: ledgerPathFor(config.db)` for a budget that holds across restarts. The rest is for tests and
+ * the eval: write an answer as a stream of checked sentences, and the checker itself.
  */
 export { createWriter, type BudgetStatus, type Writer, type WriteRequest, type WriterOptions } from './writer.ts';
 export type { WriteRun } from './write-run.ts';
@@ -12,3 +13,5 @@ export type { StoredText } from './evidence.ts';
 export { checkSentence, createChecker, OVERLAP_THRESHOLD, type CheckFailure, type CheckFailureCode, type CheckResult, type SentenceChecker } from './checker.ts';
 export { parseCitations } from './citation-markers.ts';
 export { createMemoryLedger, utcDay, type TokenLedger } from './token-budget.ts';
+export { createProseWriter, proseWriterFrom, writerFromConfig, type ProseWriterOptions, type WriterDeps } from './prose-writer.ts';
+export { createFileLedger, ledgerPathFor } from './file-ledger.ts';

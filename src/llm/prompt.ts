@@ -5,14 +5,11 @@
  * rules tell the model that instructions inside passages are to be ignored. The checker, not
  * the prompt, is the final guard.
  */
+import type { ProseTask } from '../core/ports/writer.ts';
 import type { Citation } from '../core/reply.ts';
 
-/** What the writer is asked to write. */
-export type WriteTask =
-  /** An answer to a user's question. */
-  | { readonly kind: 'answer'; readonly question: string }
-  /** A summary: of the story, of one article, or of what is new for a digest. */
-  | { readonly kind: 'summary'; readonly topic: string };
+/** What the writer is asked to write: an answer, a summary, or a digest of what is new. */
+export type WriteTask = ProseTask;
 
 export interface ChatMessage {
   readonly role: 'system' | 'user';
@@ -68,9 +65,14 @@ export function fencePassage(passage: Citation): string {
 
 function taskLine(task: WriteTask): string {
   const oneLine = (text: string) => escapeFenced(text).replace(/\s+/g, ' ').trim().slice(0, 500);
-  return task.kind === 'answer'
-    ? `Question from a team member: ${oneLine(task.question)}\nAnswer it from the passages, following the rules.`
-    : `Write a brief summary of ${oneLine(task.topic)} from the passages, following the rules.`;
+  switch (task.kind) {
+    case 'answer':
+      return `Question from a team member: ${oneLine(task.question)}\nAnswer it from the passages, following the rules.`;
+    case 'summary':
+      return `Write a brief summary of ${oneLine(task.topic)} from the passages, following the rules.`;
+    case 'digest':
+      return `Write a short digest of what is new in the story${task.since ? ` since ${oneLine(task.since)}` : ''} from the passages, following the rules.`;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * One-shot CLI commands: parse the command line from the command definitions, open the
- * store, index the default corpus if the store is empty, run the command through the shared
+ * store, build the LLM writer when an endpoint is configured (else answers are extractive),
+ * index the default corpus if the store is empty, run the command through the shared
  * dispatch (as every chat does) and print its reply as terminal text or JSON. Errors are one
  * line on stderr and a non-zero exit: 2 for a command line to fix, 1 for anything else. The
  * stack of an unexpected error goes to the log, never to the user.
@@ -11,6 +12,7 @@ import type { CommandDefinition } from '../../core/command.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import { contextFor, dispatch, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
+import type { ProseWriter } from '../../core/ports/writer.ts';
 import { ConfigError, loadConfig, type Config } from '../../config.ts';
 import { createLogger } from '../../log.ts';
 import { indexDefaultCorpusIfEmpty } from '../../ingest/default-corpus.ts';
@@ -74,7 +76,9 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     return fail(EXIT.failed, `cannot open the database ${dbFile}: ${(error as Error).message}`);
   }
   const { command, options, global } = invocation;
-  const services: Services = { store, clock: io.clock ?? systemClock, log };
+  const clock = io.clock ?? systemClock;
+  const writer = await cliWriter(config, dbFile, clock, log);
+  const services: Services = { store, clock, log, ...(writer ? { writer } : {}) };
   const context = contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });
   try {
     if (command.name !== 'ingest') {
@@ -105,6 +109,17 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The LLM writer when an endpoint is configured; its daily token count is kept beside the
+ * database, so the budget holds across one-shot runs. Loaded only then: the openai package
+ * takes a few hundred milliseconds to import, which a CLI without a model should not pay.
+ */
+async function cliWriter(config: Config, dbFile: string, clock: Clock, log: Logger): Promise<ProseWriter | undefined> {
+  if (!config.llm) return undefined;
+  const { createProseWriter, ledgerPathFor } = await import('../../llm/index.ts');
+  return createProseWriter(config.llm, { log, clock, ledgerFile: ledgerPathFor(dbFile) });
 }
 
 /** Colour and wrapping only for a terminal, and no colour when NO_COLOR is set. */

@@ -11,7 +11,7 @@ import { informativeConcepts, scoreCandidates, type Candidate, type Scored } fro
 import { sameClaim } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import type { StoredQuote } from '../../store/store.ts';
-import { CitationList } from './citations.ts';
+import { CitationList, type Citable } from './citations.ts';
 
 export const NOTHING_FOUND = 'Nothing on that in the indexed coverage.';
 export const MAX_QUESTION_LENGTH = 1000;
@@ -35,6 +35,25 @@ interface AnswerCandidate extends Candidate {
  * `answerQuestion('Who founded the company?', view)` → the sentence naming the founder, cited.
  */
 export async function answerQuestion(question: string, view: StoryView): Promise<Reply> {
+  return (await answerWithMaterial(question, view, 0)).reply;
+}
+
+/** The extractive answer, and further retrieved sentences that bear on the question. */
+export interface AnsweredWithMaterial {
+  readonly reply: Reply;
+  /**
+   * Sentences the answer does not cite that still bear on the question, best first, no two
+   * saying the same thing: material for a writer. Empty when nothing answers the question.
+   */
+  readonly material: readonly Citable[];
+}
+
+/**
+ * Answers a question as `answerQuestion` does, and keeps up to `material` more of the best
+ * retrieved sentences for a writer to draw on.
+ * `answerWithMaterial('Who founded the company?', view, 8)` → the cited answer, and up to 8 more relevant sentences.
+ */
+export async function answerWithMaterial(question: string, view: StoryView, material: number): Promise<AnsweredWithMaterial> {
   const text = question.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) {
     throw new UserError('empty-question', 'Ask a question about the story in words, for example: ask Who founded the company?');
@@ -43,7 +62,9 @@ export async function answerQuestion(question: string, view: StoryView): Promise
     throw new UserError('question-too-long', `That question is ${text.length} characters long; please ask in under ${MAX_QUESTION_LENGTH}.`);
   }
   const plan = parseQuestion(text, await view.entities());
-  if (plan.concepts.length === 0) return nothing(text, 'I could not find anything to look for in that question: name a person, a place or a topic of the story.');
+  if (plan.concepts.length === 0) {
+    return { reply: nothing(text, 'I could not find anything to look for in that question: name a person, a place or a topic of the story.'), material: [] };
+  }
 
   const { ranked, needed } = await rank(plan, view);
   const answers = (scored: Scored<AnswerCandidate>) => scored.relevance >= MIN_RELEVANCE && scored.informative >= needed;
@@ -51,7 +72,7 @@ export async function answerQuestion(question: string, view: StoryView): Promise
   const quoted = ranked.filter((scored) => scored.candidate.quote && scored.relevance >= MIN_QUOTE_RELEVANCE);
   const pool = quoted.length > 0 ? quoted : ranked.filter(answers);
   const best = pool[0];
-  if (!best) return nothing(text);
+  if (!best) return { reply: nothing(text), material: [] };
 
   const chosen: Scored<AnswerCandidate>[] = [];
   for (const scored of pool) {
@@ -63,11 +84,13 @@ export async function answerQuestion(question: string, view: StoryView): Promise
 
   const citations = new CitationList(view);
   const parts: ReplyPart[] = [];
+  const shown: AnswerCandidate[] = [];
   for (const scored of chosen) {
     // The same claim in other outlets' words: one point, every source cited.
     const echoes = ranked.filter(
       (other) => other.candidate.article !== scored.candidate.article && sameClaim(other.candidate.text, scored.candidate.text),
     );
+    shown.push(scored.candidate, ...echoes.map((e) => e.candidate));
     const cites = await citations.addAll([scored.candidate, ...echoes.map((e) => e.candidate)]);
     const quote = scored.candidate.quote;
     parts.push(
@@ -76,12 +99,34 @@ export async function answerQuestion(question: string, view: StoryView): Promise
         : { kind: 'text', text: scored.candidate.text, cites },
     );
   }
-  return {
+  const reply: Reply = {
     parts,
     citations: citations.all(),
     mode: 'extractive',
     data: { question: text, text: answerText(parts), citations: citations.json() },
   };
+  return { reply, material: material > 0 ? moreMaterial([...pool, ...ranked], shown, material) : [] };
+}
+
+/**
+ * The best candidates the answer does not show, at most `limit`, skipping any that say what
+ * an earlier one says; a candidate of the answer's pool comes first, then any that shares at
+ * least the relevance a quotation of the asked-about speaker needs.
+ */
+function moreMaterial(ordered: readonly Scored<AnswerCandidate>[], shown: readonly AnswerCandidate[], limit: number): Citable[] {
+  const taken: Citable[] = [];
+  const seen = new Set(shown.map((c) => `${c.article}#${c.sentence}`));
+  const texts = shown.map((c) => c.text);
+  for (const scored of ordered) {
+    if (taken.length >= limit) break;
+    const { article, sentence, text } = scored.candidate;
+    const key = `${article}#${sentence}`;
+    if (seen.has(key) || scored.relevance < MIN_QUOTE_RELEVANCE || texts.some((other) => sameClaim(other, text))) continue;
+    seen.add(key);
+    texts.push(text);
+    taken.push({ article, sentence, text });
+  }
+  return taken;
 }
 
 function nothing(question: string, notice = NOTHING_FOUND): Reply {
