@@ -5,6 +5,7 @@
 import type { CommandDefinition, Surface } from '../src/core/command.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';
+import { digest } from './digest.ts';
 import { helpCommand } from './help.ts';
 import { ingest } from './ingest.ts';
 import { quote } from './quote.ts';
@@ -19,6 +20,7 @@ export const commands: readonly CommandDefinition[] = [
   quote,
   sources,
   timeline,
+  digest,
   ingest,
   quotes,
   show,

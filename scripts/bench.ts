@@ -18,6 +18,7 @@ import { defaultIngestWorkers } from '../src/ingest/analysis-pool.ts';
 import { loadArticles, writeCorpus } from './bench/corpus.ts';
 import type { SizeResult } from './bench/run-size.ts';
 import type { LatencyResult } from './bench/latency.ts';
+import { benchDigest, type DigestBenchResult } from './bench/digest.ts';
 
 const PROFILE_DIR = join(tmpdir(), 'briefbot-profiles');
 const TARGET = { articlesPerSecond: 500, peakRssMb: 300, atSize: 10_000 };
@@ -41,6 +42,7 @@ process.stdout.write(
 
 const rows: (SizeResult & { size: number })[] = [];
 const latencies: { size: number; result: LatencyResult }[] = [];
+const digestTimes: { size: number; result: DigestBenchResult }[] = [];
 
 /** Runs the latency script on a database (ingesting `corpus` first if it is empty). */
 function measureLatency(size: number, corpus: string, db: string): void {
@@ -74,7 +76,10 @@ for (const size of sizes) {
     if (child.status !== 0) throw new Error(`the ${size}-article run failed (exit ${child.status})`);
     const last = child.stdout.trim().split('\n').pop()!;
     rows.push({ size, ...(JSON.parse(last) as SizeResult) });
-    if (values.latency) measureLatency(size, join(dir, 'corpus'), join(dir, 'bench.db'));
+    if (values.latency) {
+      measureLatency(size, join(dir, 'corpus'), join(dir, 'bench.db'));
+      digestTimes.push({ size, result: await benchDigest(join(dir, 'bench.db')) });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -98,6 +103,13 @@ if (latencies.length > 0) {
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const format = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
   process.stdout.write(`\nAnswer latency, warm (target p95 < 50 ms at 10000)\n${format(header)}\n${table.map(format).join('\n')}\n`);
+}
+
+if (digestTimes.length > 0) {
+  process.stdout.write('\nDigest build time (new articles among all indexed)\n');
+  for (const { size, result } of digestTimes) {
+    process.stdout.write(`${result.newArticles} new among ${result.articles}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (${size} files)\n`);
+  }
 }
 
 if (values['cpu-prof']) process.stdout.write(`\nCPU profiles: ${PROFILE_DIR}\n`);

@@ -9,7 +9,7 @@
  * not clutter it, at `info` for a server; LOG_LEVEL overrides both.
  */
 import { commands } from '../commands/index.ts';
-import type { PlatformAdapter } from './core/adapter.ts';
+import type { ChannelPoster, PlatformAdapter } from './core/adapter.ts';
 import { systemClock } from './core/clock.ts';
 import type { CommandDefinition } from './core/command.ts';
 import type { Services } from './core/dispatch.ts';
@@ -19,6 +19,8 @@ import { createConsoleChat } from './adapters/console/console-chat.ts';
 import { historyFileFor } from './adapters/console/history.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { indexDefaultCorpusIfEmpty } from './ingest/default-corpus.ts';
+import { startWatcher, type Watcher } from './ingest/watch.ts';
+import { createDigestScheduler } from './schedule/scheduler.ts';
 import { createProseWriter, ledgerPathFor } from './llm/index.ts';
 import { createLogger } from './log.ts';
 import { openStore } from './store/open-store.ts';
@@ -79,7 +81,16 @@ async function main(): Promise<number> {
   }
   const writer = createProseWriter(config.llm, { log, clock: systemClock, ledgerFile: ledgerPathFor(config.db) });
   if (writer) log.info({ writer: writer.label }, 'LLM writer on');
-  const services: Services = { store, clock: systemClock, log, ...(writer ? { writer } : {}) };
+  // The scheduler posts through the adapters' posters, known once the adapters are built.
+  const posters: ChannelPoster[] = [];
+  const digestScheduler = createDigestScheduler({
+    store,
+    clock: systemClock,
+    log,
+    posters,
+    config: { missed: config.digests.missed, timezone: config.digests.timezone },
+  });
+  const services: Services = { store, clock: systemClock, log, digests: digestScheduler.service, ...(writer ? { writer } : {}) };
   try {
     await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
   } catch (error) {
@@ -100,7 +111,10 @@ async function main(): Promise<number> {
             historyFile: historyFileFor(config.db),
           }),
         ];
+  for (const adapter of adapters) if (adapter.poster) posters.push(adapter.poster);
   const signal = shutdownSignal();
+  let watcher: Watcher | undefined;
+  let scheduling = false;
   const started: PlatformAdapter[] = [];
   try {
     for (const adapter of adapters) {
@@ -108,10 +122,25 @@ async function main(): Promise<number> {
       started.push(adapter);
       log.info({ platform: adapter.name }, 'started');
     }
+    // Digests post to Slack or Discord; the terminal chat alone only manages and previews them.
+    if (posters.length > 0) {
+      await digestScheduler.start();
+      scheduling = true;
+    }
+    if (config.digests.watch) {
+      try {
+        watcher = startWatcher({ folder: config.digests.watch, services: { store, clock: systemClock, log } });
+      } catch (error) {
+        log.error({ err: error, folder: config.digests.watch }, 'cannot watch the folder');
+        say(`cannot watch ${config.digests.watch} (BRIEFBOT_WATCH): ${(error as Error).message}; new articles there need briefbot ingest`);
+      }
+    }
     const ended = adapters.map((adapter) => adapter.finished).filter((done): done is Promise<void> => done !== undefined);
     const reason = await Promise.race([signal.received, ...ended.map((done) => done.then(() => 'finished'))]);
     log.info({ reason }, 'shutting down');
   } finally {
+    await watcher?.stop();
+    if (scheduling) await digestScheduler.stop();
     for (const adapter of started.reverse()) {
       await adapter.stop().catch((error: unknown) => log.error({ err: error, platform: adapter.name }, 'stopping failed'));
     }

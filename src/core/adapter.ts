@@ -16,6 +16,11 @@ export interface ChannelPoster {
   readonly platform: string;
   /** Posts the reply, split as the platform needs; resolves once every part is posted. */
   post(channel: string, reply: Reply): Promise<void>;
+  /**
+   * Sends the reply to one user as a direct message (telling whoever subscribed a channel
+   * that its digests are paused). Throws as `post` does.
+   */
+  notify(user: string, reply: Reply): Promise<void>;
 }
 
 /** The platform says the channel is gone (Slack channel_not_found, Discord Unknown Channel). */

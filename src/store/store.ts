@@ -21,6 +21,7 @@ import type {
   Quote,
 } from '../core/article.ts';
 import type { StoryEntities } from '../core/analyse/entity-linking.ts';
+import type { DigestStore } from './digest-store.ts';
 
 export type ArticleStatus = 'current' | 'duplicate' | 'removed';
 
@@ -151,6 +152,17 @@ export interface TermStatistics {
   readonly documents: ReadonlyMap<string, number>;
 }
 
+/**
+ * A current article whose content arrived or changed at `sequence`: the store numbers each
+ * new text (a new id, a changed text or stated facts, an id served again) in commit order,
+ * across processes, so "indexed since the last digest" is "sequence above its watermark".
+ * Re-analysing unchanged text takes no new number.
+ */
+export interface ArticleChange {
+  readonly id: string;
+  readonly sequence: number;
+}
+
 export interface Store {
   /** Every id the store has ever indexed, with its status: the input of incremental ingest. */
   fingerprints(): Promise<ReadonlyMap<string, Fingerprint>>;
@@ -192,6 +204,13 @@ export interface Store {
    * entities relinked), in this process or another: readers cache derived views under it.
    */
   revision(): Promise<string>;
+
+  /** The highest content sequence given so far (0 when nothing was indexed). */
+  contentSequence(): Promise<number>;
+  /** Current articles whose content arrived after `after`, up to and including `upTo`, by sequence. */
+  articleChanges(after: number, upTo: number): Promise<readonly ArticleChange[]>;
+  /** Digest subscriptions and the runs that post them (see digest-store.ts). */
+  readonly digests: DigestStore;
 
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CommandDefinition } from '../../core/command.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
+import { createDigestService } from '../../schedule/digest-service.ts';
 import { contextFor, dispatch, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { ProseWriter } from '../../core/ports/writer.ts';
@@ -78,7 +79,13 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   const { command, options, global } = invocation;
   const clock = io.clock ?? systemClock;
   const writer = await cliWriter(config, dbFile, clock, log);
-  const services: Services = { store, clock, log, ...(writer ? { writer } : {}) };
+  const services: Services = {
+    store,
+    clock,
+    log,
+    digests: createDigestService({ store, clock, log, timezone: config.digests.timezone }),
+    ...(writer ? { writer } : {}),
+  };
   const context = contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });
   try {
     if (command.name !== 'ingest') {

@@ -33,6 +33,12 @@ export function discordPoster(client: () => Client | undefined): ChannelPoster {
         throw goneOr(error, channelId);
       }
     },
+    async notify(userId: string, reply: Reply) {
+      const ready = client();
+      if (!ready?.isReady()) throw new Error('the Discord adapter is not connected');
+      const user = await ready.users.fetch(userId);
+      for (const message of renderDiscord(reply)) await user.send(sendable(message));
+    },
   };
 }
 

@@ -43,6 +43,10 @@ export function slackChannelPoster(client: webApi.WebClient, log: Logger): Chann
       }
       log.info({ channel, parts: messages.length }, 'posted');
     },
+    // Slack takes a user id as the channel of chat.postMessage: it posts in the app's DM with them.
+    notify(user: string, reply: Reply): Promise<void> {
+      return this.post(user, reply);
+    },
   };
 }
 

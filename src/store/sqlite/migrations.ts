@@ -126,6 +126,81 @@ export const migrations: readonly Migration[] = [
       CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab (sentences_fts, row);
     `,
   },
+  {
+    version: 3,
+    name: 'digests: a content sequence per article, subscriptions and claimed runs',
+    sql: `
+      -- Each new text takes the next number, in commit order (SQLite has one writer at a
+      -- time), whichever process writes it: a digest covers the numbers above its channel's
+      -- watermark. Triggers keep it, so every writer of articles numbers without knowing.
+      ALTER TABLE articles ADD COLUMN content_seq INTEGER;
+      CREATE TABLE content_sequence (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last INTEGER NOT NULL
+      );
+      WITH ordered AS (
+        SELECT id, row_number() OVER (ORDER BY changed_at, id) AS n FROM articles WHERE status = 'current'
+      )
+      UPDATE articles SET content_seq = ordered.n FROM ordered WHERE ordered.id = articles.id;
+      INSERT INTO content_sequence VALUES (1, (SELECT count(*) FROM articles WHERE status = 'current'));
+      CREATE INDEX articles_by_content_seq ON articles (content_seq) WHERE status = 'current';
+      CREATE TRIGGER articles_content_seq_insert AFTER INSERT ON articles
+      WHEN new.status = 'current' BEGIN
+        UPDATE content_sequence SET last = last + 1 WHERE id = 1;
+        UPDATE articles SET content_seq = (SELECT last FROM content_sequence WHERE id = 1) WHERE id = new.id;
+      END;
+      -- Re-analysis rewrites the row with the same text: no new number. A changed text or
+      -- stated facts, or an id served again after being removed or a duplicate, takes one.
+      CREATE TRIGGER articles_content_seq_update AFTER UPDATE OF text_hash, status ON articles
+      WHEN new.status = 'current' AND (old.text_hash IS NOT new.text_hash OR old.status IS NOT 'current') BEGIN
+        UPDATE content_sequence SET last = last + 1 WHERE id = 1;
+        UPDATE articles SET content_seq = (SELECT last FROM content_sequence WHERE id = 1) WHERE id = new.id;
+      END;
+
+      CREATE TABLE digest_subscriptions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        time TEXT NOT NULL,
+        days TEXT NOT NULL,
+        timezone TEXT,
+        topic TEXT,
+        empty TEXT NOT NULL CHECK (empty IN ('skip', 'post')),
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        updated_at TEXT NOT NULL,
+        active_from TEXT NOT NULL,
+        paused_at TEXT,
+        paused_reason TEXT,
+        watermark INTEGER,
+        last_posted_slot TEXT,
+        last_posted_at TEXT,
+        UNIQUE (platform, workspace, channel)
+      );
+
+      -- One row per (subscription, slot): the claim that makes each slot post once.
+      CREATE TABLE digest_runs (
+        subscription INTEGER NOT NULL REFERENCES digest_subscriptions (id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'posting', 'retrying', 'posted', 'empty',
+          'missed', 'failed', 'gone', 'superseded', 'uncertain')),
+        owner TEXT,
+        lease_until TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        catch_up INTEGER NOT NULL DEFAULT 0,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        from_seq INTEGER,
+        to_seq INTEGER,
+        articles INTEGER,
+        error TEXT,
+        PRIMARY KEY (subscription, slot)
+      ) WITHOUT ROWID;
+      CREATE INDEX digest_runs_open ON digest_runs (state) WHERE state IN ('claimed', 'posting', 'retrying');
+    `,
+  },
 ];
 
 /**

@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import type { Store } from '../store.ts';
 import { prepareArticleReader } from './article-reader.ts';
 import { prepareArticleWriter } from './article-writer.ts';
+import { prepareContentSequence } from './content-sequence.ts';
+import { createSqliteDigestStore } from './digest-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
 import { migrate } from './migrations.ts';
 import { prepareQuoteReader } from './quote-reader.ts';
@@ -59,6 +61,8 @@ function createSqliteStore(db: Database.Database): Store {
   const story = prepareStoryEntities(db);
   const fts = prepareFtsIndexer(db);
   const terms = prepareTermStatistics(db);
+  const sequence = prepareContentSequence(db);
+  const digests = createSqliteDigestStore(db);
   // SQLite's data_version moves when another connection commits; our own writes are counted
   // here. Together they say whether anything this store serves may have changed.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -112,6 +116,9 @@ function createSqliteStore(db: Database.Database): Store {
       return terms(stems);
     },
     revision: async () => `${dataVersion.get() as number}.${ownWrites}`,
+    contentSequence: async () => sequence.last(),
+    articleChanges: async (after, upTo) => sequence.changes(after, upTo),
+    digests,
     close: async () => {
       if (!db.open) return;
       fts.catchUp();

@@ -298,5 +298,143 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.searchSentences({ terms: ['williamson', 'minister', 'officials'], limit: 1 })).toHaveLength(1);
       });
     });
+
+    describe('content sequence', () => {
+      const put = (id: string, textHash: string) => store.putArticle(analysedArticle({ id, paragraphs: [`Text of ${id} here.`] }), origin({ textHash }));
+
+      it('numbers each new or changed text in the order it was written, and nothing else', async () => {
+        expect(await store.contentSequence()).toBe(0);
+        await put('a', 'ta');
+        await put('b', 'tb');
+        await put('a', 'ta'); // re-analysis of the same text
+        expect(await store.contentSequence()).toBe(2);
+        await put('a', 'ta-changed');
+        expect(await store.contentSequence()).toBe(3);
+        expect(await store.articleChanges(0, 3)).toEqual([{ id: 'b', sequence: 2 }, { id: 'a', sequence: 3 }]);
+      });
+
+      it('gives the articles of a range only, and current ones only', async () => {
+        for (const id of ['a', 'b', 'c']) await put(id, `t${id}`);
+        expect((await store.articleChanges(1, 2)).map((c) => c.id)).toEqual(['b']);
+        await store.markRemoved(['c'], '2024-01-01T00:00:00.000Z');
+        expect((await store.articleChanges(0, 10)).map((c) => c.id)).toEqual(['a', 'b']);
+      });
+
+      it('numbers an id again when it is served again after being removed', async () => {
+        await put('a', 'ta');
+        await store.markRemoved(['a'], '2024-01-01T00:00:00.000Z');
+        await put('a', 'ta');
+        expect(await store.articleChanges(1, 10)).toEqual([{ id: 'a', sequence: 2 }]);
+      });
+    });
+
+    describe('digest subscriptions and runs', () => {
+      const key = { platform: 'slack', workspace: 'T1', channel: 'C1' };
+      const settings = { time: '09:00', days: [1, 2, 3, 4, 5], timezone: 'Europe/London', topic: null, empty: 'skip' as const };
+      const at = (minute: number) => new Date(Date.UTC(2024, 2, 4, 9, minute)).toISOString();
+      const slot = at(0);
+      let id: number;
+      beforeEach(async () => {
+        id = (await store.digests.saveSubscription(key, settings, 'U1', at(-60))).record.id;
+      });
+      const claim = (owner: string, minute: number, forSlot = slot) =>
+        store.digests.claimRun({ subscription: id, slot: forSlot, owner, at: at(minute), leaseUntil: at(minute + 2), catchUp: false });
+      const run = async (forSlot = slot) => (await store.digests.runs(id, 50)).find((r) => r.slot === forSlot);
+
+      it('keep one subscription per channel: subscribing again updates it and keeps its watermark', async () => {
+        await claim('p1', 0);
+        await store.digests.startPosting({ subscription: id, slot }, 'p1', at(3));
+        await store.digests.finishRun({ subscription: id, slot }, 'p1', { state: 'posted', fromSeq: null, toSeq: 4, articles: 4 }, at(1));
+        const again = await store.digests.saveSubscription(key, { ...settings, time: '17:30', topic: 'exports' }, 'U2', at(30));
+        expect(again.created).toBe(false);
+        expect(again.record).toMatchObject({ id, time: '17:30', topic: 'exports', createdBy: 'U1', activeFrom: at(30), watermark: 4 });
+        expect(await store.digests.subscriptions()).toHaveLength(1);
+        expect(await store.digests.subscription({ ...key, channel: 'C2' })).toBeNull();
+      });
+
+      it('delete a subscription with its runs', async () => {
+        await claim('p1', 0);
+        expect(await store.digests.removeSubscription(key)).toBe(true);
+        expect(await store.digests.removeSubscription(key)).toBe(false);
+        expect(await store.digests.subscriptionById(id)).toBeNull();
+        expect(await store.digests.runs(id, 10)).toEqual([]);
+      });
+
+      it('give each slot to one claimant only', async () => {
+        expect(await claim('p1', 0)).toBe(true);
+        expect(await claim('p2', 0)).toBe(false);
+        expect(await claim('p1', 1)).toBe(false);
+        expect(await run()).toMatchObject({ state: 'claimed', owner: 'p1', attempts: 0 });
+      });
+
+      it('let another process take over a claim whose lease expired before posting began', async () => {
+        await claim('p1', 0);
+        expect(await claim('p2', 1)).toBe(false);
+        expect(await claim('p2', 5)).toBe(true);
+        expect(await store.digests.startPosting({ subscription: id, slot }, 'p1', at(9))).toBe(false);
+        expect(await store.digests.startPosting({ subscription: id, slot }, 'p2', at(9))).toBe(true);
+      });
+
+      it('never hand out a slot being posted, and mark it uncertain once its lease is over', async () => {
+        await claim('p1', 0);
+        await store.digests.startPosting({ subscription: id, slot }, 'p1', at(3));
+        expect(await claim('p2', 10)).toBe(false);
+        expect(await store.digests.abandonStalePosts(at(2))).toEqual([]);
+        const abandoned = await store.digests.abandonStalePosts(at(4));
+        expect(abandoned.map((r) => [r.slot, r.state])).toEqual([[slot, 'uncertain']]);
+        expect(await claim('p2', 11)).toBe(false);
+        expect((await store.digests.subscriptionById(id))!.watermark).toBeNull();
+      });
+
+      it('hand a failed run out again only once its retry is due', async () => {
+        await claim('p1', 0);
+        await store.digests.startPosting({ subscription: id, slot }, 'p1', at(3));
+        await store.digests.finishRun({ subscription: id, slot }, 'p1', { state: 'retrying', error: 'HTTP 500', nextAttemptAt: at(5) }, at(1));
+        expect(await claim('p2', 4)).toBe(false);
+        expect(await claim('p2', 5)).toBe(true);
+        expect(await run()).toMatchObject({ state: 'claimed', owner: 'p2', attempts: 1, error: 'HTTP 500' });
+      });
+
+      it('move the watermark and the last posted slot only when a digest is posted', async () => {
+        await claim('p1', 0);
+        await store.digests.startPosting({ subscription: id, slot }, 'p1', at(3));
+        expect(await store.digests.finishRun({ subscription: id, slot }, 'p2', { state: 'posted', fromSeq: null, toSeq: 7, articles: 7 }, at(1))).toBe(false);
+        expect((await store.digests.subscriptionById(id))!.watermark).toBeNull();
+        await store.digests.finishRun({ subscription: id, slot }, 'p1', { state: 'failed', error: 'gave up' }, at(1));
+        expect((await store.digests.subscriptionById(id))!).toMatchObject({ watermark: null, lastPosted: null });
+        const next = at(24 * 60);
+        await claim('p1', 24 * 60, next);
+        await store.digests.startPosting({ subscription: id, slot: next }, 'p1', at(24 * 60 + 3));
+        expect(await store.digests.finishRun({ subscription: id, slot: next }, 'p1', { state: 'posted', fromSeq: null, toSeq: 7, articles: 7 }, at(24 * 60 + 1))).toBe(true);
+        expect((await store.digests.subscriptionById(id))!).toMatchObject({ watermark: 7, lastPosted: { slot: next, at: at(24 * 60 + 1) } });
+        expect(await run(next)).toMatchObject({ state: 'posted', fromSeq: null, toSeq: 7, articles: 7, attempts: 1 });
+      });
+
+      it('pause a subscription whose channel is gone, refuse its claims, and resume it when saved again', async () => {
+        await claim('p1', 0);
+        await store.digests.finishRun({ subscription: id, slot }, 'p1', { state: 'gone', error: 'channel_not_found' }, at(1));
+        expect((await store.digests.subscriptionById(id))!.paused).toEqual({ at: at(1), reason: 'channel_not_found' });
+        expect(await claim('p1', 60, at(60))).toBe(false);
+        await store.digests.saveSubscription(key, settings, 'U1', at(61));
+        expect((await store.digests.subscriptionById(id))!.paused).toBeNull();
+        expect(await claim('p1', 62, at(62))).toBe(true);
+      });
+
+      it('supersede an older unposted run when a newer slot is claimed', async () => {
+        await claim('p1', 0);
+        await store.digests.startPosting({ subscription: id, slot }, 'p1', at(3));
+        await store.digests.finishRun({ subscription: id, slot }, 'p1', { state: 'retrying', error: 'HTTP 500', nextAttemptAt: at(90) }, at(1));
+        expect(await claim('p1', 60, at(60))).toBe(true);
+        expect((await run())!.state).toBe('superseded');
+        expect(await claim('p2', 95)).toBe(false);
+      });
+
+      it('record a slot missed while down once, and never claim it afterwards', async () => {
+        expect(await store.digests.recordMissed({ subscription: id, slot }, at(120))).toBe(true);
+        expect(await store.digests.recordMissed({ subscription: id, slot }, at(121))).toBe(false);
+        expect(await claim('p1', 122)).toBe(false);
+        expect(await run()).toMatchObject({ state: 'missed', catchUp: true });
+      });
+    });
   });
 }

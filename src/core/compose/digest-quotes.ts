@@ -1,0 +1,87 @@
+/**
+ * The new notable quotations of a digest: quotations in the new articles whose speaker is
+ * known, that are whole enough to read alone, that no earlier article already carried (in
+ * any wording), one per speaker, at most three. Outlets carrying the same quotation are one
+ * entry citing them all.
+ */
+import type { StoredQuote } from '../../store/store.ts';
+import type { StoryView } from '../retrieve/story-view.ts';
+import { sameQuotation } from './quote-variants.ts';
+
+export const MAX_DIGEST_QUOTES = 3;
+/** New articles read for quotations: the newest this many (a first digest of a large story). */
+const QUOTE_WINDOW = 150;
+const MIN_WORDS = 6;
+const MAX_WORDS = 60;
+
+export interface DigestQuote {
+  readonly text: string;
+  readonly speaker: string;
+  /** Where it stands, first the article chosen to quote, then other outlets carrying it. */
+  readonly sources: readonly { readonly article: string; readonly sentence: number; readonly text: string }[];
+}
+
+interface Group {
+  readonly lead: StoredQuote;
+  readonly others: StoredQuote[];
+}
+
+const wordsOf = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+/** Longer, whole quotations read better alone; several outlets carrying one makes it notable. */
+function notability(group: Group): number {
+  const words = wordsOf(group.lead.text);
+  return (group.lead.kind === 'full' ? 1 : 0) + Math.min(words, 30) / 30 + 0.3 * group.others.length;
+}
+
+/**
+ * Picks the digest's quotations among the new articles' (oldest first), leaving out those
+ * already in a point's text and, on a topic, those not on it.
+ *
+ * @example await pickDigestQuotes(['004'], pointTexts, view, null)
+ *   → [{ text: 'We have very deep concerns …', speaker: 'Gavin Williamson', sources: [...] }]
+ */
+export async function pickDigestQuotes(
+  articles: readonly string[],
+  pointTexts: readonly string[],
+  view: StoryView,
+  topic: string | null,
+): Promise<DigestQuote[]> {
+  const fresh = new Set(articles);
+  const quotes: StoredQuote[] = [];
+  for (const article of articles.slice(-QUOTE_WINDOW)) quotes.push(...(await view.store.listQuotes({ article })));
+  const topicWords = topic ? topic.toLowerCase().split(/\W+/).filter((word) => word.length > 3) : [];
+  const candidates = quotes.filter((quote) => {
+    const words = wordsOf(quote.text);
+    if (quote.speakerName === null || words < MIN_WORDS || words > MAX_WORDS) return false;
+    if (pointTexts.some((text) => text.includes(quote.text))) return false;
+    return topicWords.length === 0 || topicWords.some((word) => quote.text.toLowerCase().includes(word));
+  });
+  const groups: Group[] = [];
+  for (const quote of candidates) {
+    const twin = groups.find((group) => group.lead.speakerName === quote.speakerName && sameQuotation(group.lead.text, quote.text));
+    if (!twin) groups.push({ lead: quote, others: [] });
+    else if (![twin.lead, ...twin.others].some((q) => q.article === quote.article)) twin.others.push(quote);
+  }
+  groups.sort((a, b) => notability(b) - notability(a));
+  const chosen: DigestQuote[] = [];
+  const speakers = new Set<string>();
+  for (const group of groups) {
+    if (chosen.length >= MAX_DIGEST_QUOTES) break;
+    const speaker = group.lead.speakerName!;
+    if (speakers.has(speaker) || (await saidBefore(group.lead, fresh, view))) continue;
+    speakers.add(speaker);
+    chosen.push({
+      text: group.lead.text,
+      speaker,
+      sources: [group.lead, ...group.others].map((q) => ({ article: q.article, sentence: q.sentence, text: q.text })),
+    });
+  }
+  return chosen;
+}
+
+/** Whether an article outside the new ones carries the same quotation by the same speaker. */
+async function saidBefore(quote: StoredQuote, fresh: ReadonlySet<string>, view: StoryView): Promise<boolean> {
+  const earlier = await view.store.listQuotes({ speaker: quote.speakerName! });
+  return earlier.some((other) => !fresh.has(other.article) && sameQuotation(other.text, quote.text));
+}

@@ -1,0 +1,106 @@
+/**
+ * Delivering one claimed slot: compose what is new since the channel's watermark, mark the
+ * run `posting` (after which no one else ever posts this slot), post, and record the outcome.
+ * The watermark moves in the same write that records the post as done, so a digest that
+ * failed leaves its content for the next one. Nothing here catches a store error: a run whose
+ * holder died is found by the lease.
+ */
+import { ChannelGoneError, type ChannelPoster } from '../core/adapter.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import type { RunRef, SubscriptionRecord } from '../store/digest-store.ts';
+import type { Store } from '../store/store.ts';
+import { pendingDigest } from './digest-content.ts';
+
+export interface RetryPolicy {
+  /** Waits before each further attempt, in milliseconds; when they run out, the run fails. */
+  readonly delaysMs: readonly number[];
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] };
+
+export interface DeliveryDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly owner: string;
+  readonly retry: RetryPolicy;
+  /** How long a post may take before other processes count it abandoned. */
+  readonly postLeaseMs: number;
+  /** Told when a subscription is paused because its channel is gone (to tell the admins). */
+  readonly onPaused?: (subscription: SubscriptionRecord, reason: string) => void | Promise<void>;
+}
+
+export type DeliveryResult = 'posted' | 'empty' | 'retrying' | 'failed' | 'gone' | 'lost';
+
+/** Delivers a slot this owner has claimed (`claimRun` returned true). */
+export async function deliverClaimed(ref: RunRef, subscription: SubscriptionRecord, poster: ChannelPoster, deps: DeliveryDeps): Promise<DeliveryResult> {
+  const log = deps.log.child({ subscription: subscription.id, slot: ref.slot, platform: subscription.platform, channel: subscription.channel });
+  const digests = deps.store.digests;
+  const now = () => deps.clock.now();
+  const digest = await pendingDigest(deps.store, subscription);
+  if (digest.empty && subscription.empty === 'skip') {
+    await digests.finishRun(ref, deps.owner, { state: 'empty', fromSeq: digest.fromSeq, toSeq: digest.toSeq }, now().toISOString());
+    log.info({ articles: 0 }, 'nothing new: digest skipped');
+    return 'empty';
+  }
+  if (!(await digests.startPosting(ref, deps.owner, new Date(now().getTime() + deps.postLeaseMs).toISOString()))) {
+    log.warn({}, 'lost the claim before posting: another process has the slot');
+    return 'lost';
+  }
+  const run = (await digests.runs(subscription.id, 20)).find((r) => r.slot === ref.slot);
+  const attempts = run?.attempts ?? 1;
+  try {
+    await poster.post(subscription.channel, digest.reply);
+  } catch (error) {
+    const at = now().toISOString();
+    if (error instanceof ChannelGoneError) {
+      await digests.finishRun(ref, deps.owner, { state: 'gone', error: error.reason }, at);
+      log.warn({ reason: error.reason }, 'the channel is gone: subscription paused');
+      await tellSubscriber(poster, subscription, error.reason, log);
+      await deps.onPaused?.(subscription, error.reason);
+      return 'gone';
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const delay = deps.retry.delaysMs[attempts - 1];
+    if (delay === undefined) {
+      await digests.finishRun(ref, deps.owner, { state: 'failed', error: message }, at);
+      log.error({ err: error, attempts }, 'posting the digest failed; giving up on this slot (the next digest carries its content)');
+      return 'failed';
+    }
+    const nextAttemptAt = new Date(now().getTime() + delay).toISOString();
+    await digests.finishRun(ref, deps.owner, { state: 'retrying', error: message, nextAttemptAt }, at);
+    log.warn({ err: error, attempts, nextAttemptAt }, 'posting the digest failed; will retry');
+    return 'retrying';
+  }
+  const recorded = await digests.finishRun(
+    ref,
+    deps.owner,
+    digest.empty
+      ? { state: 'empty', fromSeq: digest.fromSeq, toSeq: digest.toSeq }
+      : { state: 'posted', fromSeq: digest.fromSeq, toSeq: digest.toSeq, articles: digest.articles },
+    now().toISOString(),
+  );
+  // Posted but not recorded: the lease ran out mid-post and the run was marked uncertain.
+  if (!recorded) log.warn({}, 'posted, but the run was no longer ours to record');
+  log.info({ articles: digest.articles, cited: digest.cited.length, attempts }, 'digest posted');
+  return 'posted';
+}
+
+/**
+ * Tells whoever subscribed the channel, by direct message, that its digests are paused and
+ * why. Best effort: a subscription made from the CLI names nobody, and a failed message is
+ * logged, never retried (the status of the channel says the same).
+ */
+async function tellSubscriber(poster: ChannelPoster, subscription: SubscriptionRecord, reason: string, log: Logger): Promise<void> {
+  if (!subscription.createdBy) return;
+  const notice =
+    `Digests for channel ${subscription.channel} are paused: the platform says the channel cannot be posted to (${reason}). ` +
+    'Invite the bot back and run digest subscribe there to resume, or digest unsubscribe to drop it.';
+  try {
+    await poster.notify(subscription.createdBy, { parts: [], citations: [], notice });
+    log.info({ user: subscription.createdBy }, 'told the subscriber the digest is paused');
+  } catch (error) {
+    log.warn({ err: error, user: subscription.createdBy }, 'could not tell the subscriber the digest is paused');
+  }
+}
