@@ -8,7 +8,7 @@ import type { Citation } from '../core/reply.ts';
 import { dateInWords, fullDateWord } from './dates.ts';
 import { honorifics, overlapStopWords } from './function-words.ts';
 import { withoutInstructions } from './injection.ts';
-import { stem } from './porter-stem.ts';
+import { stem } from '../core/retrieve/terms.ts';
 import { quantities, type Quantity } from './quantities.ts';
 import { canonicalPlaces, foldTypography, nameKey, words } from './text-fold.ts';
 

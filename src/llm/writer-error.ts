@@ -3,32 +3,10 @@
  * limited, not an OpenAI server, or the day's token budget is spent), the caller does the
  * same thing: post the extractive answer, with a short note, and log `code` and `message`.
  */
+import type { ProseFailureReason } from '../core/ports/writer.ts';
 
-export type WriterErrorCode =
-  /** The day's token budget (BRIEFBOT_LLM_DAILY_TOKENS) is spent; no request was made. */
-  | 'budget-exhausted'
-  /** No answer began within the request timeout (all attempts and waits included). */
-  | 'timeout'
-  /** The answer began, then no chunk arrived within the stall timeout. */
-  | 'stalled'
-  /** Network errors or 5xx answers, after the allowed retries. */
-  | 'unavailable'
-  /** 429 after the allowed retries, or a retry-after longer than the time left. */
-  | 'rate-limited'
-  /** A body or stream chunk that is not the JSON an OpenAI server sends. */
-  | 'malformed-response'
-  /** The model finished without writing anything. */
-  | 'empty-completion'
-  /** 404 for the model name (BRIEFBOT_LLM_MODEL). */
-  | 'unknown-model'
-  /** Something answered that is not an OpenAI-compatible API (an HTML page, a 404 for the path). */
-  | 'not-openai'
-  /** 401 or 403: the key was refused. */
-  | 'unauthorized'
-  /** 400 or 422: the endpoint refused the request itself (a context too long, a parameter). */
-  | 'bad-request'
-  /** The caller cancelled through its AbortSignal. */
-  | 'aborted';
+/** Why the writer gave up: the port's failure reasons (src/core/ports/writer.ts), one name for both. */
+export type WriterErrorCode = ProseFailureReason;
 
 /** A sentence the writer yielded before the failure; the caller may have shown it already. */
 export interface YieldedSentence {

@@ -9,12 +9,10 @@
  *   const messages = await discord.command('ask', { question: 'Who?' });
  *   await discord.stop();
  */
-import { Writable } from 'node:stream';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { Services } from '../../src/core/dispatch.ts';
 import type { Logger } from '../../src/core/logger.ts';
-import { createLogger } from '../../src/log.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import { runDiscordDeploy } from '../../src/adapters/discord/deploy-run.ts';
 import { FakeDiscord, type FakeDiscordOptions, type FakeMessage, type OptionValue } from '../fakes/discord/index.ts';
@@ -23,62 +21,9 @@ import type { AdapterHarness, PostedMessage, RecordedLog } from '../contract/ada
 
 export { ALICE, BOB, CAROL, TOKEN };
 
-export type LogLine = Readonly<Record<string, unknown>>;
+import { recordingLogger, type LogLine, type RecordingLogger } from '../support/recording-logger.ts';
 
-export interface RecordingLogger extends RecordedLog {
-  /** Every line as pino wrote it. */
-  readonly raw: string[];
-  /** The first line from index `from` on that satisfies `predicate`, now or when it is written. */
-  waitForLine(predicate: (line: LogLine) => boolean, from?: number, timeoutMs?: number): Promise<LogLine>;
-}
-
-/** The production pino logger (`createLogger`) writing JSON lines into memory. */
-export function recordingLogger(): RecordingLogger {
-  const lines: LogLine[] = [];
-  const raw: string[] = [];
-  const waiters = new Set<{ predicate: (line: LogLine) => boolean; from: number; resolve: (line: LogLine) => void }>();
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        raw.push(text);
-        const line = JSON.parse(text) as LogLine;
-        lines.push(line);
-        for (const waiter of [...waiters]) {
-          if (lines.length - 1 >= waiter.from && waiter.predicate(line)) {
-            waiters.delete(waiter);
-            waiter.resolve(line);
-          }
-        }
-      }
-      done();
-    },
-  });
-  const logger: Logger = createLogger({ level: 'debug', destination: stream });
-  return {
-    lines,
-    raw,
-    logger,
-    waitForLine(predicate, from = 0, timeoutMs = 10_000) {
-      const found = lines.slice(from).find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise<LogLine>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`no matching log line within ${timeoutMs} ms; last lines:\n${raw.slice(-5).join('\n')}`));
-        }, timeoutMs);
-        const waiter = {
-          predicate,
-          from,
-          resolve: (line: LogLine) => {
-            clearTimeout(timer);
-            resolve(line);
-          },
-        };
-        waiters.add(waiter);
-      });
-    },
-  };
-}
+export { recordingLogger, type LogLine, type RecordingLogger };
 
 /** Every string of a message a user reads: content, embed titles, descriptions, fields, footers. */
 export function messageStrings(message: Pick<FakeMessage, 'content' | 'embeds'>): string[] {

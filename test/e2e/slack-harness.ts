@@ -8,16 +8,15 @@
  *   const messages = await slack.command('ask', { question: 'Who?' });
  *   await slack.stop();
  */
-import { Writable } from 'node:stream';
 import type { SlackConfig } from '../../src/config.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { Services } from '../../src/core/dispatch.ts';
 import type { Logger } from '../../src/core/logger.ts';
-import { createLogger } from '../../src/log.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackTuning } from '../../src/adapters/slack/slack-adapter.ts';
 import { slashCommandName } from '../../src/adapters/slack/command-names.ts';
 import { FakeSlack, type FakeSlackOptions } from '../fakes/slack/index.ts';
 import type { PostedMessage as FakeMessage } from '../fakes/slack/types.ts';
+import { recordingLogger } from '../support/recording-logger.ts';
 import type { AdapterHarness, PostedMessage, RecordedLog } from '../contract/adapter-contract.ts';
 
 export const CHANNEL = 'C0NEWS';
@@ -27,55 +26,10 @@ export const PREFIX = 'briefbot';
 /** Quick retries, so a test of 429 and 5xx takes milliseconds. */
 export const FAST_RETRY = { retries: 3, minTimeoutMs: 5, maxTimeoutMs: 20, factor: 2 } as const;
 
-export type LogLine = Readonly<Record<string, unknown>>;
+export type { LogLine } from '../support/recording-logger.ts';
 
 /** A pino logger (the production one, `createLogger`) writing JSON lines into memory. */
-export function recordingPinoLogger(): RecordedLog & { readonly raw: string[]; waitForLine(predicate: (line: LogLine) => boolean, from?: number, timeoutMs?: number): Promise<LogLine> } {
-  const lines: LogLine[] = [];
-  const raw: string[] = [];
-  const waiters = new Set<{ predicate: (line: LogLine) => boolean; from: number; resolve: (line: LogLine) => void }>();
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        raw.push(text);
-        const line = JSON.parse(text) as LogLine;
-        lines.push(line);
-        for (const waiter of [...waiters]) {
-          if (lines.length - 1 >= waiter.from && waiter.predicate(line)) {
-            waiters.delete(waiter);
-            waiter.resolve(line);
-          }
-        }
-      }
-      done();
-    },
-  });
-  const logger: Logger = createLogger({ level: 'debug', destination: stream });
-  return {
-    lines,
-    raw,
-    logger,
-    waitForLine(predicate, from = 0, timeoutMs = 10_000) {
-      const found = lines.slice(from).find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise<LogLine>((resolve, reject) => {
-        const waiter = {
-          predicate,
-          from,
-          resolve: (line: LogLine) => {
-            clearTimeout(timer);
-            resolve(line);
-          },
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`no matching log line within ${timeoutMs} ms; last lines: ${raw.slice(-5).join('\n')}`));
-        }, timeoutMs);
-        waiters.add(waiter);
-      });
-    },
-  };
-}
+export const recordingPinoLogger = recordingLogger;
 
 /**
  * What a user reads in a message: every string of its text and blocks, entities decoded and

@@ -57,17 +57,29 @@ export interface ProseResult {
 
 /** Why no written answer came: the endpoint's trouble, or the day's budget. */
 export type ProseFailureReason =
+  /** The day's token budget (BRIEFBOT_LLM_DAILY_TOKENS) is spent; no request was made. */
   | 'budget-exhausted'
+  /** No answer began within the request timeout (all attempts and waits included). */
   | 'timeout'
+  /** The answer began, then no chunk arrived within the stall timeout. */
   | 'stalled'
+  /** Network errors or 5xx answers, after the allowed retries. */
   | 'unavailable'
+  /** 429 after the allowed retries, or a retry-after longer than the time left. */
   | 'rate-limited'
+  /** A body or stream chunk that is not the JSON an OpenAI server sends. */
   | 'malformed-response'
+  /** The model finished without writing anything. */
   | 'empty-completion'
+  /** 404 for the model name (BRIEFBOT_LLM_MODEL). */
   | 'unknown-model'
+  /** Something answered that is not an OpenAI-compatible API (an HTML page, a 404 for the path). */
   | 'not-openai'
+  /** 401 or 403: the key was refused. */
   | 'unauthorized'
+  /** 400 or 422: the endpoint refused the request itself (a context too long, a parameter). */
   | 'bad-request'
+  /** The caller cancelled through its AbortSignal. */
   | 'aborted';
 
 export interface ProseFailure {
