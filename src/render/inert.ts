@@ -47,10 +47,15 @@ export function inertSlack(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[*\uFF0A_\uFF3F`\uFF40~]/g, (char) => SLACK_LOOKALIKES[char] ?? char)
+    .replace(/[*\uFF0A\uFF3F`\uFF40~]/g, (char) => SLACK_LOOKALIKES[char] ?? char)
+    // An underscore inside a word (an article id, snake_case) cannot open or close italics,
+    // and must stay one so the id can be copied into a command; any other becomes a look-alike.
+    .replace(/_/g, (char, at: number, whole: string) => (WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? char : SLACK_LOOKALIKES[char]!))
     .replace(/@(here|channel|everyone)\b/gi, `@${ZWSP}$1`)
     .replace(/^([ \t]*)(&gt;|\uFF1E)/gm, `$1${SOFT_HYPHEN}$2`);
 }
+
+const WORD = /[\p{L}\p{N}]/u;
 
 /**
  * A chunk of Slack mrkdwn cut from longer text, with any escaped `>` that the cut brought to

@@ -95,6 +95,22 @@ function answerTexts(reply: Reply): string[] {
   return reply.parts.flatMap((part) => (part.kind === 'text' || part.kind === 'quote' ? [part.text] : []));
 }
 
+/** Every piece of a reply a reader is shown: sentences, quotations, headings, field values, lines. */
+function shownTexts(reply: Reply): string[] {
+  return reply.parts.flatMap((part) => {
+    switch (part.kind) {
+      case 'text':
+      case 'quote':
+      case 'heading':
+        return [part.text];
+      case 'field':
+        return [part.value];
+      case 'lines':
+        return part.lines.filter((line) => line.trim() !== '');
+    }
+  });
+}
+
 /** Runs the contract for one platform. */
 export function adapterContract(platform: string, options: ContractOptions): void {
   describe(`the ${platform} adapter (contract)`, () => {
@@ -147,6 +163,18 @@ export function adapterContract(platform: string, options: ContractOptions): voi
       const expected = (await cli('brief', {})).reply;
       const text = joined(await harness.command('brief', {}));
       for (const sentence of answerTexts(expected)) expect(text).toContain(sentence.slice(0, 60));
+    });
+
+    it('answers quote, timeline and sources with the content and sources of the CLI', async () => {
+      for (const [name, opts] of [['quote', {}], ['quote', { about: 'the chairman' }], ['timeline', {}], ['sources', {}]] as const) {
+        const expected = (await cli(name, opts)).reply;
+        const text = joined(await harness.command(name, opts));
+        const label = `${name} ${JSON.stringify(opts)}`;
+        const shown = shownTexts(expected);
+        expect(shown.length, label).toBeGreaterThan(0);
+        for (const piece of shown) expect(text, label).toContain(piece.slice(0, 40));
+        for (const citation of expected.citations) expect(text, label).toContain(citation.outlet ?? 'outlet unknown');
+      }
     });
 
     it('answers a mention in plain words as a question', async () => {

@@ -39,6 +39,11 @@ describe('inertSlack', () => {
     expect(slackVisible(out)).toBe(`${HOSTILE.bold} ${HOSTILE.code}`);
   });
 
+  it('keeps an underscore inside a word, so an article id can be copied into a command', () => {
+    expect(inertSlack('brief --article politics_001 or 000_027e3a')).toBe('brief --article politics_001 or 000_027e3a');
+    expect(inertSlack('_shout_ and snake_case_')).toBe('\u02CDshout\u02CD and snake_case\u02CD');
+  });
+
   it('stops a line of article text from opening a block quote', () => {
     const out = inertSlack(`first line\n${HOSTILE.quoteLine}\n＞ full width`);
     expect(out.split('\n').some((line) => /^\s*(&gt;|＞|>)/.test(line))).toBe(false);
