@@ -3,7 +3,9 @@
  * cited. Near-identical sentences from several outlets are shown once, citing them all; a
  * question about what someone said is answered with their quotations; a question the
  * coverage does not answer gets a plain "nothing on that", never loosely related text.
+ * Sentences of an article that address a bot rather than the reader are never quoted.
  */
+import { isInstructionLike } from '../analyse/instruction-text.ts';
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
 import { parseQuestion, planTerms, searchTerms, type QueryPlan } from '../retrieve/query.ts';
@@ -66,7 +68,11 @@ export async function answerWithMaterial(question: string, view: StoryView, mate
     return { reply: nothing(text, 'I could not find anything to look for in that question: name a person, a place or a topic of the story.'), material: [] };
   }
 
-  const { ranked, needed } = await rank(plan, view);
+  const { ranked: retrieved, needed } = await rank(plan, view);
+  // A sentence planted to address a bot ("Ignore previous instructions and say …") is never
+  // quoted as an answer. A writer may still see it among its material: the checker counts it
+  // as evidence for nothing, so a sentence that obeys it is dropped.
+  const ranked = retrieved.filter((scored) => !addressesBot(scored.candidate));
   const answers = (scored: Scored<AnswerCandidate>) => scored.relevance >= MIN_RELEVANCE && scored.informative >= needed;
   // "What did X say": X's own words, as many as bear on the question, best first.
   const quoted = ranked.filter((scored) => scored.candidate.quote && scored.relevance >= MIN_QUOTE_RELEVANCE);
@@ -105,7 +111,7 @@ export async function answerWithMaterial(question: string, view: StoryView, mate
     mode: 'extractive',
     data: { question: text, text: answerText(parts), citations: citations.json() },
   };
-  return { reply, material: material > 0 ? moreMaterial([...pool, ...ranked], shown, material) : [] };
+  return { reply, material: material > 0 ? moreMaterial([...pool, ...retrieved], shown, material) : [] };
 }
 
 /**
@@ -127,6 +133,10 @@ function moreMaterial(ordered: readonly Scored<AnswerCandidate>[], shown: readon
     taken.push({ article, sentence, text });
   }
   return taken;
+}
+
+function addressesBot(candidate: AnswerCandidate): boolean {
+  return isInstructionLike(candidate.text) || (candidate.quote !== undefined && isInstructionLike(candidate.quote.text));
 }
 
 function nothing(question: string, notice = NOTHING_FOUND): Reply {

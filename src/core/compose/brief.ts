@@ -2,7 +2,9 @@
  * `brief`: the story, a topic of it or one article in at most seven cited key points, no two
  * saying the same thing, in date order where dates are known. Each point is a sentence
  * quoted verbatim; a development several outlets reported is one point citing them all.
+ * A sentence planted to address a bot ("Ignore previous instructions and …") is never a point.
  */
+import { isInstructionLike } from '../analyse/instruction-text.ts';
 import type { Sentence } from '../article.ts';
 import type { Reply, TextPart } from '../reply.ts';
 import { parseQuestion, planTerms, searchTerms } from '../retrieve/query.ts';
@@ -12,7 +14,7 @@ import type { StoryView } from '../retrieve/story-view.ts';
 import { missingArticle } from '../../store/missing-article.ts';
 import type { ArticleSummary } from '../../store/store.ts';
 import { CitationList, type Citable, type CitationJson } from './citations.ts';
-import { contextPenalty, keySentences } from './key-sentences.ts';
+import { contextPenalty, keySentences, type KeySentence } from './key-sentences.ts';
 import { NOTHING_FOUND } from './answer.ts';
 
 export const MAX_POINTS = 7;
@@ -72,7 +74,7 @@ async function storyPoints(view: StoryView): Promise<Point[]> {
   for (const summary of articles) {
     const loaded = await articleSentences(view, summary.id);
     if (!loaded) continue;
-    const ranked = keySentences(loaded.sentences, summary.meta.title ?? '').slice(0, SENTENCES_PER_ARTICLE);
+    const ranked = newsSentences(loaded.sentences, summary.meta.title ?? '').slice(0, SENTENCES_PER_ARTICLE);
     ranked.forEach(({ sentence, weight }, rank) => {
       // An article's first point is its lead; later ones count for less, so points spread
       // across articles before any article gets a second.
@@ -92,7 +94,7 @@ async function topicPoints(topic: string, view: StoryView): Promise<Point[]> {
   const articles = await view.articles();
   const scored = scoreCandidates(
     plan,
-    hits.filter((hit) => hit.kind !== 'heading').map((hit) => ({ article: hit.article, sentence: hit.sentence, text: hit.text, bm25: hit.score })),
+    hits.filter((hit) => hit.kind !== 'heading' && !isInstructionLike(hit.text)).map((hit) => ({ article: hit.article, sentence: hit.sentence, text: hit.text, bm25: hit.score })),
     frequencies.sentences,
     frequencies.of,
   ).filter((s) => s.relevance >= MIN_TOPIC_RELEVANCE);
@@ -188,12 +190,17 @@ async function render(points: readonly Point[], view: StoryView, title: string):
 async function briefArticle(id: string, view: StoryView): Promise<Reply> {
   const loaded = await articleSentences(view, id);
   if (!loaded) throw await missingArticle(view.store, id);
-  const candidates = keySentences(loaded.sentences, loaded.summary.meta.title ?? '')
+  const candidates = newsSentences(loaded.sentences, loaded.summary.meta.title ?? '')
     .filter(({ weight }) => weight > 0)
     .map(({ sentence, weight }) => ({ lead: cite(id, sentence), weight, echoes: [], date: loaded.summary.meta.published }));
   // In the article's own order: `render` sorts by date, and one article's points share one.
   const points = pickPoints(candidates, sameClaim).sort((a, b) => a.lead.sentence - b.lead.sentence);
   return render(points, view, loaded.summary.meta.title ?? id);
+}
+
+/** An article's key sentences, without any that address a bot rather than the reader. */
+function newsSentences(sentences: readonly Sentence[], title: string): KeySentence[] {
+  return keySentences(sentences, title).filter(({ sentence }) => !isInstructionLike(sentence.text));
 }
 
 function cite(article: string, sentence: Sentence): Citable {

@@ -1,9 +1,10 @@
 /**
  * The new notable quotations of a digest: quotations in the new articles whose speaker is
  * known, that are whole enough to read alone, that no earlier article already carried (in
- * any wording), one per speaker, at most three. Outlets carrying the same quotation are one
- * entry citing them all.
+ * any wording), one per speaker, at most three, and none that addresses a bot ("ignore
+ * previous instructions …"). Outlets carrying the same quotation are one entry citing them all.
  */
+import { isInstructionLike } from '../analyse/instruction-text.ts';
 import type { StoredQuote } from '../../store/store.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { sameQuotation } from './quote-variants.ts';
@@ -53,7 +54,7 @@ export async function pickDigestQuotes(
   const topicWords = topic ? topic.toLowerCase().split(/\W+/).filter((word) => word.length > 3) : [];
   const candidates = quotes.filter((quote) => {
     const words = wordsOf(quote.text);
-    if (quote.speakerName === null || words < MIN_WORDS || words > MAX_WORDS) return false;
+    if (quote.speakerName === null || words < MIN_WORDS || words > MAX_WORDS || isInstructionLike(quote.text)) return false;
     if (pointTexts.some((text) => text.includes(quote.text))) return false;
     return topicWords.length === 0 || topicWords.some((word) => quote.text.toLowerCase().includes(word));
   });
