@@ -3,7 +3,9 @@
  * `digest unsubscribe`, `digest status`, `digest now`: scheduled digests of what is new in the
  * story, per channel. On the CLI, `--channel slack:C0123` (or `slack:T01/C0123`) names the
  * channel. Subscribing and unsubscribing need the right to manage the channel; status and a
- * preview (shown to the asker only) do not.
+ * preview (shown to the asker only) do not. With the LLM writer configured, the digest's points
+ * are written and checked like `ask` and `brief`; `digest now --json` says `"mode": "llm"` or
+ * `"extractive"`.
  */
 import type { CommandContext, CommandDefinition, ParsedOptions } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';

@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     log,
     posters,
     config: { missed: config.digests.missed, timezone: config.digests.timezone },
+    ...(writer ? { writer } : {}),
   });
   const services: Services = { store, clock: systemClock, log, digests: digestScheduler.service, ...(writer ? { writer } : {}) };
   try {

@@ -14,7 +14,10 @@ import type { Reply } from './reply.ts';
 export interface ChannelPoster {
   /** 'slack' or 'discord': subscriptions name the platform they post to. */
   readonly platform: string;
-  /** Posts the reply, split as the platform needs; resolves once every part is posted. */
+  /**
+   * Posts the reply, split as the platform needs; resolves once every part is posted. A
+   * failure after the first part is thrown as `PartialPostError`.
+   */
   post(channel: string, reply: Reply): Promise<void>;
   /**
    * Sends the reply to one user as a direct message (telling whoever subscribed a channel
@@ -32,6 +35,21 @@ export class ChannelGoneError extends Error {
     readonly reason: string,
   ) {
     super(`${platform} channel ${channel} cannot be posted to: ${reason}`);
+  }
+}
+
+/**
+ * A post that failed after some of its messages reached the channel. Posting again would
+ * repeat those, so the caller does not retry it; the next digest carries the content again.
+ */
+export class PartialPostError extends Error {
+  override readonly name = 'PartialPostError';
+  constructor(
+    readonly posted: number,
+    readonly total: number,
+    override readonly cause: unknown,
+  ) {
+    super(`posted ${posted} of ${total} messages, then: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
 

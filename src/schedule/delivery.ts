@@ -5,12 +5,12 @@
  * failed leaves its content for the next one. Nothing here catches a store error: a run whose
  * holder died is found by the lease.
  */
-import { ChannelGoneError, type ChannelPoster } from '../core/adapter.ts';
+import { ChannelGoneError, PartialPostError, type ChannelPoster } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { RunRef, SubscriptionRecord } from '../store/digest-store.ts';
 import type { Store } from '../store/store.ts';
-import { pendingDigest } from './digest-content.ts';
+import { pendingDigest, type DigestWriting } from './digest-content.ts';
 
 export interface RetryPolicy {
   /** Waits before each further attempt, in milliseconds; when they run out, the run fails. */
@@ -29,6 +29,8 @@ export interface DeliveryDeps {
   readonly postLeaseMs: number;
   /** Told when a subscription is paused because its channel is gone (to tell the admins). */
   readonly onPaused?: (subscription: SubscriptionRecord, reason: string) => void | Promise<void>;
+  /** The LLM writer and its logger; absent, digests are extractive. */
+  readonly writing?: DigestWriting;
 }
 
 export type DeliveryResult = 'posted' | 'empty' | 'retrying' | 'failed' | 'gone' | 'lost';
@@ -38,7 +40,7 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
   const log = deps.log.child({ subscription: subscription.id, slot: ref.slot, platform: subscription.platform, channel: subscription.channel });
   const digests = deps.store.digests;
   const now = () => deps.clock.now();
-  const digest = await pendingDigest(deps.store, subscription);
+  const digest = await pendingDigest(deps.store, subscription, undefined, deps.writing);
   if (digest.empty && subscription.empty === 'skip') {
     await digests.finishRun(ref, deps.owner, { state: 'empty', fromSeq: digest.fromSeq, toSeq: digest.toSeq }, now().toISOString());
     log.info({ articles: 0 }, 'nothing new: digest skipped');
@@ -62,6 +64,13 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
       return 'gone';
     }
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof PartialPostError) {
+      // Part of it is in the channel: posting again would repeat that part. The watermark
+      // stays, so the next digest carries this content again, whole.
+      await digests.finishRun(ref, deps.owner, { state: 'failed', error: message }, at);
+      log.error({ err: error.cause, posted: error.posted, total: error.total }, 'the digest was posted in part; not retried (the next digest carries its content)');
+      return 'failed';
+    }
     const delay = deps.retry.delaysMs[attempts - 1];
     if (delay === undefined) {
       await digests.finishRun(ref, deps.owner, { state: 'failed', error: message }, at);

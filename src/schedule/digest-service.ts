@@ -1,11 +1,13 @@
 /**
  * The `DigestService` over the store: subscriptions saved and removed, a channel's status,
- * and previews. It posts nothing; the scheduler posts, and hears of changes through
- * `onChange` (other processes' changes reach it at its next sweep).
+ * and previews (written by the LLM writer when one is given). It posts nothing; the
+ * scheduler posts, and hears of changes through `onChange` (other processes' changes reach
+ * it at its next sweep).
  */
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { DigestService } from '../core/ports/digests.ts';
+import type { ProseWriter } from '../core/ports/writer.ts';
 import type { Store } from '../store/store.ts';
 import { pendingDigest } from './digest-content.ts';
 import { nextSlot } from './slots.ts';
@@ -20,6 +22,8 @@ export interface DigestServiceDeps {
   readonly timezone: string;
   /** Told after a subscription was saved or removed in this process. */
   readonly onChange?: () => void;
+  /** The LLM writer previews are written with; absent, they are extractive. */
+  readonly writer?: ProseWriter;
 }
 
 /** When a subscription next runs: its first slot after now (and after it was last saved). */
@@ -64,7 +68,17 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     },
     async preview(key, topic) {
       const subscription = key ? await deps.store.digests.subscription(key) : null;
-      const pending = await pendingDigest(deps.store, { watermark: subscription?.watermark ?? null, topic: topic ?? subscription?.topic ?? null });
+      const pending = await pendingDigest(
+        deps.store,
+        {
+          watermark: subscription?.watermark ?? null,
+          topic: topic ?? subscription?.topic ?? null,
+          lastPosted: subscription?.lastPosted ?? null,
+          timezone: subscription?.timezone ?? null,
+        },
+        undefined,
+        deps.writer ? { writer: deps.writer, log, timezone: deps.timezone } : undefined,
+      );
       return pending.reply;
     },
   };

@@ -16,6 +16,7 @@ import type { ChannelPoster } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { DigestService } from '../core/ports/digests.ts';
+import type { ProseWriter } from '../core/ports/writer.ts';
 import type { SubscriptionRecord } from '../store/digest-store.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_RETRY, deliverClaimed, type DeliveryDeps, type DeliveryResult, type RetryPolicy } from './delivery.ts';
@@ -43,6 +44,8 @@ export interface DigestSchedulerDeps {
   readonly onPaused?: DeliveryDeps['onPaused'];
   /** This process's name in run records (default host:pid:random). */
   readonly owner?: string;
+  /** The LLM writer digests are written with; absent, they are extractive. */
+  readonly writer?: ProseWriter;
 }
 
 export interface DigestScheduler {
@@ -77,6 +80,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     retry: deps.retry ?? DEFAULT_RETRY,
     postLeaseMs: POST_LEASE_MS,
     ...(deps.onPaused ? { onPaused: deps.onPaused } : {}),
+    ...(deps.writer ? { writing: { writer: deps.writer, log, timezone: deps.config.timezone } } : {}),
   };
   const jobs = new Map<number, { readonly task: ScheduledTask; readonly shape: string }>();
   const inFlight = new Set<Promise<unknown>>();
@@ -196,6 +200,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     clock: deps.clock,
     log: deps.log,
     timezone: deps.config.timezone,
+    ...(deps.writer ? { writer: deps.writer } : {}),
     onChange: () => {
       if (running && deps.cron !== false) void deps.store.digests.subscriptions().then(reconcileJobs, (error: unknown) => log.error({ err: error }, 'rescheduling digests failed'));
     },

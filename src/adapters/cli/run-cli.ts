@@ -83,7 +83,7 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     store,
     clock,
     log,
-    digests: createDigestService({ store, clock, log, timezone: config.digests.timezone }),
+    digests: createDigestService({ store, clock, log, timezone: config.digests.timezone, ...(writer ? { writer } : {}) }),
     ...(writer ? { writer } : {}),
   };
   const context = contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });

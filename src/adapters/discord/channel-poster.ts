@@ -5,7 +5,7 @@
  * so the subscription can be dropped; any other failure is thrown as it came.
  */
 import { DiscordAPIError, type Client } from 'discord.js';
-import { ChannelGoneError, type ChannelPoster } from '../../core/adapter.ts';
+import { ChannelGoneError, PartialPostError, type ChannelPoster } from '../../core/adapter.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderDiscord } from '../../render/discord-embeds.ts';
 import { sendable } from './answer-flow.ts';
@@ -25,12 +25,17 @@ export function discordPoster(client: () => Client | undefined): ChannelPoster {
       const ready = client();
       if (!ready?.isReady()) throw new Error('the Discord adapter is not connected');
       const messages = renderDiscord(reply);
+      let sent = 0;
       try {
         const channel = await ready.channels.fetch(channelId);
         if (!channel?.isSendable()) throw new ChannelGoneError('discord', channelId, 'not a text channel the bot can post in');
-        for (const message of messages) await channel.send(sendable(message));
+        for (const message of messages) {
+          await channel.send(sendable(message));
+          sent += 1;
+        }
       } catch (error) {
-        throw goneOr(error, channelId);
+        const failure = goneOr(error, channelId);
+        throw sent > 0 && !(failure instanceof ChannelGoneError) ? new PartialPostError(sent, messages.length, failure) : failure;
       }
     },
     async notify(userId: string, reply: Reply) {

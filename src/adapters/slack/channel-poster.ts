@@ -5,7 +5,7 @@
  * gone for us become `ChannelGoneError`, so the scheduler can drop the subscription.
  */
 import type { webApi } from '@slack/bolt';
-import { ChannelGoneError, type ChannelPoster } from '../../core/adapter.ts';
+import { ChannelGoneError, PartialPostError, type ChannelPoster } from '../../core/adapter.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderSlack } from '../../render/slack-blocks.ts';
@@ -38,7 +38,8 @@ export function slackChannelPoster(client: webApi.WebClient, log: Logger): Chann
           const code = failure.slackError;
           if (code !== undefined && CHANNEL_GONE_ERRORS.has(code)) throw new ChannelGoneError('slack', channel, code);
           // A clean error: the client's carries request details the caller might log whole.
-          throw new SlackPostError(channel, failure);
+          const failed = new SlackPostError(channel, failure);
+          throw index > 0 ? new PartialPostError(index, messages.length, failed) : failed;
         }
       }
       log.info({ channel, parts: messages.length }, 'posted');

@@ -88,7 +88,15 @@ function emptyDigest(title: string): DigestContent {
 
 /** The outlets of a point's citations after its first (the point's own words), each once. */
 function alsoReportedBy(part: TextPart, citations: readonly Citation[]): string[] {
-  const [lead, ...rest] = part.cites.map((n) => citations[n - 1]).filter((c): c is Citation => c !== undefined);
+  return otherSources(part.cites.map((n) => citations[n - 1]).filter((c): c is Citation => c !== undefined));
+}
+
+/**
+ * The sources of citations after the first, each once, leaving out the first's own.
+ * `otherSources([itv, newEurope, itvAgain])` → ['New Europe']
+ */
+export function otherSources(cited: readonly Citation[]): string[] {
+  const [lead, ...rest] = cited;
   const leadName = lead ? sourceName(lead) : null;
   return [...new Set(rest.map(sourceName))].filter((name) => name !== leadName);
 }

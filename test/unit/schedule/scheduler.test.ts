@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelGoneError } from '../../../src/core/adapter.ts';
+import { ChannelGoneError, PartialPostError } from '../../../src/core/adapter.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import cron from 'node-cron';
 import { createDigestScheduler, storeRunCoordinator, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
@@ -152,6 +152,22 @@ describe('the digest scheduler', () => {
     expect(poster.attempts).toBe(5);
     expect(poster.posted.map((p) => p.at)).toEqual(['2026-06-02T09:00:00.000Z']);
     expect(citedArticles(poster.posted[0]!.reply)).toEqual([SEED.scmp2014]);
+  });
+
+  it('never re-posts a digest that reached the channel in part; the next digest carries it whole', async () => {
+    const store = openStore();
+    await seeds.add(store, SEED.scmp2014);
+    const clock = new TestClock(Date.parse('2026-06-01T08:00:00Z'));
+    const poster = new RecordingPoster('slack', clock);
+    const s = scheduler(store, clock, poster);
+    const { record } = await s.service.subscribe(channel, daily({ timezone: 'UTC' }), 'U1');
+    poster.failures.push(new PartialPostError(1, 2, new Error('HTTP 500')));
+    await runUntil(clock, '2026-06-02T09:00:00Z', MINUTE, s);
+    expect(poster.attempts).toBe(2);
+    expect(poster.posted.map((p) => p.at)).toEqual(['2026-06-02T09:00:00.000Z']);
+    expect(citedArticles(poster.posted[0]!.reply)).toEqual([SEED.scmp2014]);
+    const runs = await store.digests.runs(record.id, 5);
+    expect(runs.find((r) => r.slot === '2026-06-01T09:00:00.000Z')).toMatchObject({ state: 'failed', attempts: 1 });
   });
 
   it('delivers a slot whose process died between claim and post, once its lease is over', async () => {
