@@ -83,6 +83,13 @@ export async function pickDigestQuotes(
 
 /** Whether an article outside the new ones carries the same quotation by the same speaker. */
 async function saidBefore(quote: StoredQuote, fresh: ReadonlySet<string>, view: StoryView): Promise<boolean> {
-  const earlier = await view.store.listQuotes({ speaker: quote.speakerName! });
-  return earlier.some((other) => !fresh.has(other.article) && sameQuotation(other.text, quote.text));
+  // The view's quotations, cached per revision: asking the store by speaker scans every
+  // quotation of a large story once per candidate.
+  const all = await view.quotes();
+  return all.some((other) => !fresh.has(other.article) && sameSpeaker(other, quote) && sameQuotation(other.text, quote.text));
+}
+
+/** The same person: by story entity where both are linked, by canonical name otherwise. */
+function sameSpeaker(a: StoredQuote, b: StoredQuote): boolean {
+  return a.speakerId !== null && b.speakerId !== null ? a.speakerId === b.speakerId : a.speakerName === b.speakerName;
 }

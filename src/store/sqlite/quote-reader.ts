@@ -17,25 +17,30 @@ export type QuoteReader = (filter: QuoteFilter) => StoredQuote[];
 
 /** Prepares the quote query once; `speaker` matches canonical names and aliases, folded. */
 export function prepareQuoteReader(db: Database.Database): QuoteReader {
-  const statement = db.prepare(`
+  // Two statements, not `(@article IS NULL OR q.article = @article)`: SQLite cannot use the
+  // article index through that OR, and one article's quotations would scan every quotation.
+  const query = (articleClause: string) =>
+    db.prepare(`
     SELECT q.*, COALESCE(se.name, e.name) AS speaker_name, se.id AS speaker_id
     FROM quotes q
     LEFT JOIN entities e ON e.article = q.article AND e.key = q.speaker
     LEFT JOIN entity_links l ON l.article = q.article AND l.entity_key = q.speaker
     LEFT JOIN story_entities se ON se.id = l.story_entity
-    WHERE (@article IS NULL OR q.article = @article)
+    WHERE ${articleClause}
       AND (@speaker IS NULL
         OR EXISTS (SELECT 1 FROM story_entity_names n
                    WHERE n.story_entity = l.story_entity AND n.name_key = @speaker)
         OR (l.story_entity IS NULL
             AND EXISTS (SELECT 1 FROM json_each(e.name_keys) WHERE value = @speaker)))
     ORDER BY q.article, q.idx`);
+  const everywhere = query('1');
+  const inArticle = query('q.article = @article');
 
   return (filter) => {
-    const rows = statement.all({
-      article: filter.article ?? null,
-      speaker: filter.speaker === undefined ? null : nameKey(filter.speaker),
-    }) as ResolvedQuoteRow[];
+    const speaker = filter.speaker === undefined ? null : nameKey(filter.speaker);
+    const rows = (
+      filter.article === undefined ? everywhere.all({ speaker }) : inArticle.all({ article: filter.article, speaker })
+    ) as ResolvedQuoteRow[];
     return rows.map((row) => ({
       ...toQuote(row),
       article: row.article,
