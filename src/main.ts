@@ -119,7 +119,14 @@ async function main(): Promise<number> {
   const started: PlatformAdapter[] = [];
   try {
     for (const adapter of adapters) {
-      await adapter.start();
+      try {
+        await adapter.start();
+      } catch (error) {
+        // A refused token or a port in use: say which platform and why, and stop cleanly.
+        log.error({ err: error, platform: adapter.name }, 'starting failed');
+        say(`cannot start ${adapter.name}: ${(error as Error).message}`);
+        return 1;
+      }
       started.push(adapter);
       log.info({ platform: adapter.name }, 'started');
     }
