@@ -15,7 +15,7 @@ import { runDiscordDeploy } from '../../src/adapters/discord/deploy-run.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import { FakeDiscord, type FakeMessage } from '../fakes/discord/index.ts';
 import { ALICE, BOB, TOKEN, WORLD } from '../fakes/discord/client-harness.ts';
-import { ARRIVALS, digestWorld, londonNine, plus, SEED, type DigestProcess, type DigestWorld } from './digest-harness.ts';
+import { ARRIVALS, digestWorld, expectOnePostPerSlot, londonNine, plus, SEED, type DigestProcess, type DigestWorld } from './digest-harness.ts';
 import { pings, visibleText } from './discord-harness.ts';
 
 interface DiscordProcess extends DigestProcess {
@@ -92,28 +92,7 @@ describe('scheduled digests on Discord', () => {
     const [subscription] = await b.store.digests.subscriptions(); // the other process sees it
     expect(subscription).toMatchObject({ platform: 'discord', workspace: fake.guildIds[0], channel: desk, time: '09:00', timezone: 'Europe/London', createdBy: ALICE });
 
-    for (let day = 0; day < 6; day++) {
-      const slot = londonNine(day);
-      if (day > 0 && ARRIVALS[day]) await world.ingest((day % 2 === 0 ? a : b).store, ARRIVALS[day]!);
-      const before = digests().length;
-      expect(await world.sweep(plus(slot, -3), plus(slot, -1))).toEqual([]);
-      const swept = await world.sweep(slot, plus(slot, 3));
-      const posted = digests().slice(before);
-      if (day < 5) {
-        expect(swept).toEqual([{ at: slot, result: 'posted' }]);
-        expect(posted).toHaveLength(1);
-        expect(await world.citedIn(visibleText(posted[0]!))).toEqual([ARRIVALS[day]]);
-      } else {
-        expect(swept).toEqual([{ at: slot, result: 'empty' }]); // nothing new: the default skips it
-        expect(posted).toEqual([]);
-      }
-    }
-    expect(visibleText(digests()[0]!)).toMatch(/so far/i);
-    const runs = await a.store.digests.runs(subscription!.id, 10);
-    expect(runs.map((r) => [r.slot, r.state, r.attempts])).toEqual(
-      [0, 1, 2, 3, 4, 5].reverse().map((day) => [londonNine(day), day < 5 ? 'posted' : 'empty', day < 5 ? 1 : 0]),
-    );
-    expect(new Set(runs.filter((r) => r.state === 'posted').map((r) => r.owner))).toEqual(new Set(['A', 'B']));
+    await expectOnePostPerSlot({ world, a, b, subscription: subscription!.id, posts: digests, text: visibleText });
   });
 
   it('retries a post Discord answers with 500s, and delivers it once, later, with what it missed', async () => {

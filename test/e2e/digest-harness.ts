@@ -12,6 +12,7 @@
  *
  * Nothing waits on time: a tick resolves once its posts were answered by the fake.
  */
+import { expect } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,4 +157,46 @@ export function londonNine(day: number): string {
 /** `iso` moved by `minutes`. */
 export function plus(iso: string, minutes: number): string {
   return new Date(Date.parse(iso) + minutes * MINUTE).toISOString();
+}
+
+/**
+ * Six daily 09:00 London slots across the processes of `world`, a new seed arriving before
+ * each of the first five (ingested through `a` and `b` in turn): checks that each slot is
+ * posted exactly once, citing only what arrived since, that the sixth (nothing new) posts
+ * nothing, that the first digest is "the story so far", and that both processes won slots.
+ * `posts` lists the digest messages in the channel; `text` is what a user reads of one.
+ */
+export async function expectOnePostPerSlot<M>(options: {
+  readonly world: DigestWorld;
+  readonly a: DigestProcess;
+  readonly b: DigestProcess;
+  readonly subscription: number;
+  readonly posts: () => readonly M[];
+  readonly text: (message: M) => string;
+}): Promise<void> {
+  const { world, a, b, posts, text } = options;
+  for (let day = 0; day < 6; day++) {
+    const slot = londonNine(day);
+    // A new article arrives between slots, through either process (none before the sixth).
+    if (day > 0 && ARRIVALS[day]) await world.ingest((day % 2 === 0 ? a : b).store, ARRIVALS[day]!);
+    const before = posts().length;
+    expect(await world.sweep(plus(slot, -3), plus(slot, -1))).toEqual([]);
+    const swept = await world.sweep(slot, plus(slot, 3));
+    const posted = posts().slice(before);
+    if (day < 5) {
+      expect(swept).toEqual([{ at: slot, result: 'posted' }]);
+      expect(posted).toHaveLength(1);
+      expect(await world.citedIn(text(posted[0]!))).toEqual([ARRIVALS[day]]);
+    } else {
+      expect(swept).toEqual([{ at: slot, result: 'empty' }]); // nothing new: the default skips it
+      expect(posted).toEqual([]);
+    }
+  }
+  expect(text(posts()[0]!)).toMatch(/so far/i); // the first digest is the story so far
+  const runs = await a.store.digests.runs(options.subscription, 10);
+  expect(runs.map((r) => [r.slot, r.state, r.attempts])).toEqual(
+    [0, 1, 2, 3, 4, 5].reverse().map((day) => [londonNine(day), day < 5 ? 'posted' : 'empty', day < 5 ? 1 : 0]),
+  );
+  // Both processes won some slots: the claim, not the order of the ticks, decides.
+  expect(new Set(runs.filter((r) => r.state === 'posted').map((r) => r.owner))).toEqual(new Set([a.owner, b.owner]));
 }
