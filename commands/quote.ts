@@ -21,7 +21,7 @@ export const quote: CommandDefinition = {
     { name: 'article', type: 'string', description: 'Only quotations in this article (its id)', autocomplete: 'article', maxLength: 500 },
     { name: 'limit', type: 'integer', description: `At most this many quotations (default ${DEFAULT_QUOTE_LIMIT})`, min: 1, max: MAX_QUOTE_LIMIT },
   ],
-  examples: ['quote', 'quote the chairman', 'quote Williamson', 'quote spying', 'quote --speaker "Gavin Williamson" --limit 3'],
+  examples: ['quote', 'quote the chairman', 'quote Smith', 'quote prices', 'quote --speaker "Joan Smith" --limit 3'],
   surfaces: ['chat', 'cli'],
   async run(options, { store }) {
     const article = text(options.article);

@@ -23,7 +23,7 @@ export interface QuoteJson {
   readonly end: number;
   readonly kind: StoredQuote['kind'];
   readonly cueKind: StoredQuote['cueKind'];
-  /** The words that named the speaker where the cue is: "Mr Williamson", "he", "the firm". */
+  /** The words that named the speaker where the cue is: "Ms Smith", "he", "the firm". */
   readonly speakerText: string | null;
   readonly sentence: number;
 }
@@ -35,7 +35,7 @@ export const quotes: CommandDefinition = {
     { name: 'speaker', type: 'string', description: 'only quotations by this person or organisation (name or alias)', autocomplete: 'speaker', maxLength: 200 },
     { name: 'article', type: 'string', description: 'only quotations in this article (its id)', autocomplete: 'article', maxLength: 500 },
   ],
-  examples: ['quotes', 'quotes --speaker "Gavin Williamson"', 'quotes --article politics/001'],
+  examples: ['quotes', 'quotes --speaker "Joan Smith"', 'quotes --article politics/001'],
   surfaces: ['cli'],
   async run(options, { store }) {
     const speaker = text(options.speaker);

@@ -10,7 +10,7 @@ export const timeline: CommandDefinition = {
   name: 'timeline',
   description: 'The story in date order: articles and the dated events they report, each cited',
   options: [{ name: 'topic', type: 'string', description: 'Only what concerns this topic', rest: true, maxLength: MAX_TIMELINE_TOPIC }],
-  examples: ['timeline', 'timeline spying', 'timeline the 5G decision'],
+  examples: ['timeline', 'timeline prices', 'timeline the merger'],
   surfaces: ['chat', 'cli'],
   run: (options, { store }) => composeTimeline(typeof options.topic === 'string' ? options.topic : undefined, storyViewFor(store)),
 };

@@ -93,10 +93,10 @@ export type EntityKind = 'person' | 'organisation' | 'place' | 'group';
 export interface Entity {
   /** Unique within the article. */
   readonly key: string;
-  /** The fullest name the article gives ("Gavin Williamson"); a role when it gives none. */
+  /** The fullest name the article gives ("Joan Smith"); a role when it gives none. */
   readonly name: string;
   readonly kind: EntityKind;
-  /** Every other way the article refers to it: "Mr Williamson", "Williamson", "the Defence Secretary". */
+  /** Every other way the article refers to it: "Ms Smith", "Smith", "the Defence Secretary". */
   readonly aliases: readonly string[];
   /** Roles the article gives it, lower-cased: "defence secretary", "chairman". */
   readonly roles: readonly string[];
@@ -114,7 +114,7 @@ export interface Mention {
 
 /** How the text ties a quotation to its speaker. */
 export type CueKind =
-  | 'explicit' //      "…," Mr Williamson said. / said Williamson / according to X / X: "…"
+  | 'explicit' //      "…," Ms Smith said. / said Smith / according to X / X: "…"
   | 'pronoun' //       "…," he said.  (he = the right person before)
   | 'role' //          the chairman said  (the person who holds the role)
   | 'organisation' //  the firm said in a statement
@@ -135,7 +135,7 @@ export interface Quote {
   readonly kind: 'full' | 'partial';
   /** Entity key of the speaker, or null. */
   readonly speaker: string | null;
-  /** The words that named the speaker where the cue is: "Mr Williamson", "he", "the firm". */
+  /** The words that named the speaker where the cue is: "Ms Smith", "he", "the firm". */
   readonly speakerText: string | null;
   /** The cue verb or phrase as written: "said", "told", "according to", ":". */
   readonly cue: string | null;

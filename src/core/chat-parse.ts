@@ -34,8 +34,8 @@ export type ChatParse =
 /**
  * What a chat line asks for.
  *
- * @example parseChatText('quote "Gavin Williamson" --article 003', commands)
- *   → { kind: 'command', command: quote, options: { speaker: 'Gavin Williamson', article: '003' } }
+ * @example parseChatText('quote "Joan Smith" --article 003', commands)
+ *   → { kind: 'command', command: quote, options: { speaker: 'Joan Smith', article: '003' } }
  * @example parseChatText('Who founded it?', commands) → { kind: 'command', command: ask, options: { question: 'Who founded it?' } }
  * @example parseChatText('sorces', commands) → { kind: 'problem', problem: { code: 'unknown-command', message: 'Unknown command "sorces": did you mean sources? …' } }
  * @example parseChatText('🙂', commands) → { kind: 'empty' }
@@ -75,8 +75,8 @@ export function parseChatText(text: string, commands: readonly CommandDefinition
  * The options of a command whose name is already known, from the text after it: what a
  * Slack slash command or a mention naming a command sends.
  *
- * @example parseCommandText(quote, 'Williamson --article 003', commands)
- *   → { kind: 'command', command: quote, options: { speaker: 'Williamson', article: '003' } }
+ * @example parseCommandText(quote, 'Smith --article 003', commands)
+ *   → { kind: 'command', command: quote, options: { speaker: 'Smith', article: '003' } }
  */
 export function parseCommandText(command: CommandDefinition, text: string, commands: readonly CommandDefinition[] = []): ChatParse {
   return parseArguments(command, text, tokenize(text), commands);

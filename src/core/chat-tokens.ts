@@ -11,7 +11,7 @@ export interface ChatToken {
   /** Span in the text, quotes included. */
   readonly start: number;
   readonly end: number;
-  /** True when the whole word was one quoted run: `"Gavin Williamson"`. */
+  /** True when the whole word was one quoted run: `"Joan Smith"`. */
   readonly quoted: boolean;
 }
 
@@ -29,8 +29,8 @@ const CLOSERS: Readonly<Record<string, string>> = {
 /**
  * Words of a chat line.
  *
- * @example tokenize('quote "Gavin Williamson" --article 003')
- *   → values ['quote', 'Gavin Williamson', '--article', '003']
+ * @example tokenize('quote "Joan Smith" --article 003')
+ *   → values ['quote', 'Joan Smith', '--article', '003']
  * @example tokenize("who's the CEO?") → values ["who's", 'the', 'CEO?']
  */
 export function tokenize(text: string): ChatToken[] {
@@ -69,7 +69,7 @@ function opensQuote(text: string, at: number, tokenStart: number): boolean {
 
 /**
  * Where the quote opened at `at` closes: the next closing mark that is not followed by a
- * letter or digit (so "Huawei's" does not close a single quote), or -1 when none does.
+ * letter or digit (so "Acme's" does not close a single quote), or -1 when none does.
  */
 function findCloser(text: string, at: number): number {
   const closers = CLOSERS[text[at]!]!;

@@ -50,7 +50,7 @@ function distance(input: string, candidate: string): number | null {
 /**
  * Up to `max` candidates close to `input`, closest first, in their original spelling.
  *
- * @example closeMatches('wiliamson', ['Gavin Williamson', 'Liang Hua']) → ['Gavin Williamson']
+ * @example closeMatches('smiht', ['Joan Smith', 'Chen Wei']) → ['Joan Smith']
  * @example closeMatches('sorces', ['ingest', 'sources', 'show']) → ['sources']
  */
 export function closeMatches(input: string, candidates: readonly string[], max = 5): string[] {

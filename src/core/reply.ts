@@ -47,7 +47,7 @@ export interface QuotePart {
   }[];
 }
 
-/** A label and value: "Outlet: ITV News", "Published: unknown". */
+/** A label and value: "Outlet: Daily Courier", "Published: unknown". */
 export interface FieldPart {
   readonly kind: 'field';
   readonly label: string;

@@ -62,8 +62,8 @@ function whole(text: string, warning: string): FrontMatter {
  * url, published (or date), updated, byline (or author). Dates become ISO 8601 as precise
  * as stated ('2019-05'). An empty value states the fact as unknown (null).
  *
- * Examples: "---\ntitle: Huawei deal\ndate: 14 January 2014\n---\nBody." → { body: 'Body.',
- * meta: { title: 'Huawei deal', published: '2014-01-14' } }; "---\ntitle: [oops\n---\nBody."
+ * Examples: "---\ntitle: Acme deal\ndate: 14 January 2014\n---\nBody." → { body: 'Body.',
+ * meta: { title: 'Acme deal', published: '2014-01-14' } }; "---\ntitle: [oops\n---\nBody."
  * → the whole text as body and a warning; "No front matter." → itself, no warnings.
  */
 export function parseFrontMatter(text: string): FrontMatter {

@@ -3,10 +3,10 @@
  * patterns of news prose count, so a name elsewhere in the sentence is never mistaken for the
  * speaker:
  *
- *   Gavin Williamson said he had "very deep concerns"   → Gavin Williamson
+ *   Joan Smith said he had "serious concerns"   → Joan Smith
  *   "It is madness," said Mr Smith                      → Smith
  *   "It is madness," Smith told reporters               → Smith
- *   According to Huawei, it "never" did                 → Huawei
+ *   According to Acme, it "never" did                 → Acme
  *   The Defence Secretary said "…"                      → nobody named (a role only)
  *   He said "…"                                          → nobody named
  */
@@ -14,7 +14,7 @@ import { functionWords, honorifics, reportingVerbs, roleWords } from './function
 import type { QuotedSpan } from './quotations.ts';
 import { canonicalPlaces, nameKey, words, type Token } from './text-fold.ts';
 
-// Words that may stand between a speaker and the verb: "Williamson has also said".
+// Words that may stand between a speaker and the verb: "Smith has also said".
 const BETWEEN: ReadonlySet<string> = new Set(
   'has had have also later previously recently then once publicly reportedly was were is are would will'.split(' '),
 );
@@ -51,7 +51,7 @@ function runStartingAt(text: string, tokens: readonly Token[], first: number): T
 
 /**
  * The person's words of a run: those after its last role word or possessive
- * ("Huawei Chairman Liang Hua" → Liang Hua), without honorifics or pronouns. Empty when the
+ * ("Acme Chairman Chen Wei" → Chen Wei), without honorifics or pronouns. Empty when the
  * run is only a role ("The Defence Secretary") or a pronoun ("He").
  */
 function personOf(run: readonly Token[]): string[] {
@@ -109,9 +109,9 @@ export function namedSpeaker(text: string, spans: readonly QuotedSpan[], quote: 
 
 /**
  * Whether a named speaker is the stored speaker: every word of the name is a word of the
- * stored name ("Williamson" is "Gavin Williamson"; "U.S. officials" is "US officials").
- * @example isSameSpeaker('Mr Williamson', 'Gavin Williamson') // true
- * @example isSameSpeaker('Alex Younger', 'Gavin Williamson') // false
+ * stored name ("Smith" is "Joan Smith"; "U.S. officials" is "US officials").
+ * @example isSameSpeaker('Ms Smith', 'Joan Smith') // true
+ * @example isSameSpeaker('Sam Lee', 'Joan Smith') // false
  */
 export function isSameSpeaker(named: string, stored: string | null): boolean {
   if (stored === null) return false;

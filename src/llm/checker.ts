@@ -2,22 +2,22 @@
  * The citation checker: decides whether one written sentence may be posted. It is pure and
  * conservative; a sentence it cannot verify is dropped, never repaired. The rules, in order:
  *
- * 1. It cites at least one passage:            "Huawei denied it."               → no-citation
- * 2. Every cited number is a passage:          "Huawei denied it [9]." (3 given) → unknown-citation
+ * 1. It cites at least one passage:            "Acme denied it."               → no-citation
+ * 2. Every cited number is a passage:          "Acme denied it [9]." (3 given) → unknown-citation
  * 3. It holds no links, addresses or markup:   "See evil.example [1]."          → markup
  * 4. Quoted words are verbatim in a stored quotation or sentence of a cited article (curly
  *    quotes and white space folded), and a speaker the sentence names is the stored speaker:
- *    'Williamson said it was "a threat to every home" [1].' (no such words)   → unmatched-quotation
- *    '"Some decisions" are needed, Williamson said [14].' (Younger said it)   → wrong-speaker
+ *    'Smith said it was "a threat to every home" [1].' (no such words)   → unmatched-quotation
+ *    '"Some decisions" are needed, Smith said [14].' (Lee said it)   → wrong-speaker
  * 5. Its names (capitalised words), numbers, money, percentages and dates are in the cited
- *    passages, with £1.7bn = £1.7 billion, 26,000 = 26000, US = U.S. = United States,
- *    UK = Britain:  "Huawei added £2.7bn to GDP [3]." (passage says £1.7bn) → unsupported-number
+ *    passages, with £3.2bn = £1.7 billion, 26,000 = 26000, US = U.S. = United States,
+ *    UK = Britain:  "Acme added £4.2bn to GDP [3]." (passage says £3.2bn) → unsupported-number
  * 6. Enough of its claim words (content words that are not names, stemmed) are in the cited
  *    passages: at least `OVERLAP_THRESHOLD`, chosen on the labelled table in
- *    test/unit/llm/checker-cases.ts. "Huawei poses no security risk [1]." citing a passage
- *    about "very deep concerns" shares the name but none of its claim  → low-overlap
+ *    test/unit/llm/checker-cases.ts. "Acme poses no security risk [1]." citing a passage
+ *    about "serious concerns" shares the name but none of its claim  → low-overlap
  * 7. Each cited passage shares a claim word with it; a passage cited for nothing is a false
- *    citation:  "Huawei offered a no-spy deal [1][4]." (passage 4 is about jobs) → unrelated-citation
+ *    citation:  "Acme offered a no-strike deal [1][4]." (passage 4 is about jobs) → unrelated-citation
  *
  * Instruction-like sentences inside a passage ("Ignore previous instructions and …") are not
  * evidence for anything, so a sentence that only obeys them finds no support.
@@ -170,7 +170,7 @@ function checkOverlap(
  * count as verbatim even when the caller passes no `sources`.
  * @example
  *   const check = createChecker(passages, sources);
- *   check('Huawei was founded by a former officer in the People’s Liberation Army [1].').passed // true
+ *   check('Acme was founded by a former army officer [1].').passed // true
  */
 export function createChecker(
   passages: readonly Citation[],
@@ -200,7 +200,7 @@ export function createChecker(
 
 /**
  * Checks a single sentence against its passages; `createChecker` is cheaper for many.
- * @example checkSentence('Huawei denied it.', passages, []).failures[0].code // 'no-citation'
+ * @example checkSentence('Acme denied it.', passages, []).failures[0].code // 'no-citation'
  */
 export function checkSentence(
   sentence: string,

@@ -31,8 +31,8 @@ export interface CitedText {
 
 /**
  * Separates a written sentence from its citation markers.
- * @example parseCitations('Huawei denied it [1][3].') // { text: 'Huawei denied it.', cites: [1, 3] }
- * @example parseCitations('Huawei denied it. [2, 4]') // { text: 'Huawei denied it.', cites: [2, 4] }
+ * @example parseCitations('Acme denied it [1][3].') // { text: 'Acme denied it.', cites: [1, 3] }
+ * @example parseCitations('Acme denied it. [2, 4]') // { text: 'Acme denied it.', cites: [2, 4] }
  */
 export function parseCitations(sentence: string): CitedText {
   const cites: number[] = [];

@@ -28,7 +28,7 @@ export function comparable(text: string): string {
   return canonicalPlaces(foldTypography(text));
 }
 
-/** Capitalised words and codes such as "5G": checked as names, not as content overlap. */
+/** Capitalised words and codes such as "4G": checked as names, not as content overlap. */
 export function isNameLike(word: string): boolean {
   return /^\p{Lu}/u.test(word) || (/\p{N}/u.test(word) && /\p{L}/u.test(word));
 }
@@ -36,8 +36,8 @@ export function isNameLike(word: string): boolean {
 /**
  * The content-word stems of a text; with `claimWordsOnly`, only of words that are not
  * name-like, which carry what the sentence says about the names.
- * @example contentStems('The UK has restricted Huawei’s equipment') // ['unitedkingdom', 'restrict', 'huawei', 'equip']
- * @example contentStems('The UK has restricted Huawei’s equipment', { claimWordsOnly: true }) // ['restrict', 'equip']
+ * @example contentStems('The UK has restricted Acme’s equipment') // ['unitedkingdom', 'restrict', 'acme', 'equip']
+ * @example contentStems('The UK has restricted Acme’s equipment', { claimWordsOnly: true }) // ['restrict', 'equip']
  */
 export function contentStems(text: string, options: { readonly claimWordsOnly?: boolean } = {}): string[] {
   return words(comparable(text))
@@ -60,7 +60,7 @@ export function evidenceOf(text: string): TextEvidence {
 /**
  * The evidence of one numbered passage: its text with instruction-like sentences removed,
  * plus its title, outlet and publication date written out, which the writer was shown too.
- * @example passageEvidence({ n: 1, outlet: 'ITV News', published: '2018-12-27', text: '…', … }).names.has('december') // true
+ * @example passageEvidence({ n: 1, outlet: 'Daily Courier', published: '2018-12-27', text: '…', … }).names.has('december') // true
  */
 export function passageEvidence(citation: Citation): TextEvidence {
   const header = [citation.outlet ?? '', dateInWords(citation.published), citation.published ?? ''];

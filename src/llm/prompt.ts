@@ -53,8 +53,8 @@ function attribute(value: string): string {
 
 /**
  * One passage as the model sees it: numbered, with outlet, date and title, its text escaped.
- * @example fencePassage({ n: 2, outlet: 'ITV News', published: '2018-12-27', title: 'T', text: 'Huawei denied it.', … })
- *   // '<passage n="2" outlet="ITV News" date="2018-12-27" title="T">\nHuawei denied it.\n</passage>'
+ * @example fencePassage({ n: 2, outlet: 'Daily Courier', published: '2018-12-27', title: 'T', text: 'Acme denied it.', … })
+ *   // '<passage n="2" outlet="Daily Courier" date="2018-12-27" title="T">\nAcme denied it.\n</passage>'
  */
 export function fencePassage(passage: Citation): string {
   const outlet = attribute(passage.outlet ?? 'unknown outlet');
@@ -77,7 +77,7 @@ function taskLine(task: WriteTask): string {
 
 /**
  * The messages for one request.
- * @example buildMessages({ kind: 'answer', question: 'Who founded Huawei?' }, passages, 6)
+ * @example buildMessages({ kind: 'answer', question: 'Who founded Acme?' }, passages, 6)
  *   // [{ role: 'system', content: 'You write short, …' }, { role: 'user', content: 'Passages …<passage n="1" …' }]
  */
 export function buildMessages(task: WriteTask, passages: readonly Citation[], maxSentences: number): ChatMessage[] {

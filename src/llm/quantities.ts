@@ -1,11 +1,11 @@
 /**
- * Numbers, money and percentages as values, so that "£1.7bn" in a sentence is found in a
+ * Numbers, money and percentages as values, so that "£3.2bn" in a sentence is found in a
  * passage that says "£1.7 billion", and "26,000" matches "26000". A sentence's quantities
  * must each be found among its passages' quantities: a wrong number is a wrong fact.
  */
 
 export interface Quantity {
-  /** The words as written: "£1.7bn", "26,000", "five". */
+  /** The words as written: "£3.2bn", "26,000", "five". */
   readonly text: string;
   readonly value: number;
   /** '£', '$', '€', '¥', or a prefixed dollar such as 'HK$'; null when no currency is named. */
@@ -28,7 +28,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ninety: 90, hundred: 100, dozen: 12,
 };
 
-// A figure not glued to letters ("5G", "MI6" are names), with an optional currency before and
+// A figure not glued to letters ("4G", "FBI" are names), with an optional currency before and
 // a scale, currency word or percent after. Thousands separators are commas before 3 digits.
 const QUANTITY = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(?<cur>[A-Z]{0,3}\$|[£€¥])?\s?` +
@@ -50,8 +50,8 @@ function currencyOf(symbol: string | undefined, word: string | undefined): strin
 
 /**
  * Finds every quantity in a text, as values.
- * @example quantities('a £1.7bn boost and 26,000 jobs')
- *   // [{ text: '£1.7bn', value: 1.7e9, currency: '£', percent: false }, { text: '26,000', value: 26000, … }]
+ * @example quantities('a £3.2bn boost and 26,000 jobs')
+ *   // [{ text: '£3.2bn', value: 1.7e9, currency: '£', percent: false }, { text: '26,000', value: 26000, … }]
  * @example quantities('five per cent') // [{ text: 'five per cent', value: 5, currency: null, percent: true }]
  */
 export function quantities(text: string): Quantity[] {
@@ -59,7 +59,7 @@ export function quantities(text: string): Quantity[] {
   for (const match of text.matchAll(QUANTITY)) {
     const g = match.groups ?? {};
     const numEnd = match.index + match[0].indexOf(g['num']!) + g['num']!.length;
-    // "5G" and "4K" are names, not numbers.
+    // "4G" and "4K" are names, not numbers.
     if (!g['ord'] && !g['scale'] && /\p{L}/u.test(text[numEnd] ?? '')) continue;
     const base = Number(g['num']!.replace(/,/g, ''));
     const scale = g['scale'] ? SCALE[g['scale'].toLowerCase()]! : 1;
@@ -92,7 +92,7 @@ function sameValue(a: number, b: number): boolean {
 /**
  * Whether a quantity of the sentence is stated among the passage's quantities: the same value,
  * and the same currency and percent sign when the sentence gives them.
- * @example isQuantityStated(quantities('£1.7 billion')[0], quantities('GDP by £1.7bn in 2018')) // true
+ * @example isQuantityStated(quantities('£1.7 billion')[0], quantities('GDP by £3.2bn in 2018')) // true
  */
 export function isQuantityStated(wanted: Quantity, stated: readonly Quantity[]): boolean {
   return stated.some(

@@ -64,7 +64,7 @@ function singleSpans(text: string, inside: readonly QuotedSpan[]): QuotedSpan[] 
 /**
  * Finds the quotations in a sentence.
  * @example findQuotations('He said it was “nothing short of madness” [2].').spans[0].text // 'nothing short of madness'
- * @example findQuotations("a 'no spy' deal with Britain's government").spans.map((s) => s.text) // ['no spy']
+ * @example findQuotations("a 'no strike' deal with Britain's government").spans.map((s) => s.text) // ['no strike']
  */
 export function findQuotations(text: string): QuotationScan {
   const doubles = doubleSpans(text);
@@ -101,8 +101,8 @@ function findAt(haystack: string, needle: string, from: number): number {
  * Whether quoted words stand verbatim in a stored text: the same words in the same order,
  * after folding curly quotes and white space; the first letter's case may differ, and an
  * ellipsis may stand for words left out (each part must then be found, in order).
- * @example isVerbatimIn('grave, very deep concerns', '“I have grave, very deep concerns about Huawei…”') // true
- * @example isVerbatimIn('a threat to every home', 'I have grave, very deep concerns') // false
+ * @example isVerbatimIn('grave, serious concerns', '“I have grave, serious concerns about Acme…”') // true
+ * @example isVerbatimIn('a threat to every home', 'I have grave, serious concerns') // false
  */
 export function isVerbatimIn(quoted: string, stored: string): boolean {
   const parts = segments(quoted);

@@ -44,7 +44,7 @@ export interface SentenceSplitter {
 /**
  * @example
  *   const split = createSentenceSplitter();
- *   split.push('Huawei denied it [1]. The U.S. disagr') // ['Huawei denied it [1].']
+ *   split.push('Acme denied it [1]. The U.S. disagr') // ['Acme denied it [1].']
  *   split.push('eed [2].')                             // []
  *   split.flush()                                       // ['The U.S. disagreed [2].']
  */

@@ -40,9 +40,9 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /**
- * Splits text into words: letters and digits, keeping inner apostrophes ("Huawei's") and
+ * Splits text into words: letters and digits, keeping inner apostrophes ("Acme's") and
  * splitting at hyphens ("next-generation" gives two words).
- * @example words("Huawei's next-generation 5G").map((t) => t.text) // ["Huawei's", 'next', 'generation', '5G']
+ * @example words("Acme's next-generation 4G").map((t) => t.text) // ["Acme's", 'next', 'generation', '4G']
  */
 export function words(text: string): Token[] {
   const out: Token[] = [];
@@ -54,7 +54,7 @@ export function words(text: string): Token[] {
 
 /**
  * Lower-cases a word and drops a possessive ending, the form in which names are compared.
- * @example nameKey("Huawei’s") // 'huawei'
+ * @example nameKey("Acme’s") // 'acme'
  */
 export function nameKey(word: string): string {
   return word

@@ -25,7 +25,7 @@ export interface ThinkFilter {
 /**
  * @example
  *   const filter = createThinkFilter();
- *   filter.push('<thi') + filter.push('nk>hmm</think>Huawei denied it [1].') // 'Huawei denied it [1].'
+ *   filter.push('<thi') + filter.push('nk>hmm</think>Acme denied it [1].') // 'Acme denied it [1].'
  */
 export function createThinkFilter(): ThinkFilter {
   let pending = '';

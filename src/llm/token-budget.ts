@@ -37,7 +37,7 @@ export function createMemoryLedger(): TokenLedger {
 /**
  * A rough token count for text when the endpoint reports none: about four characters a
  * token for English, rounded up.
- * @example estimateTokens('Huawei denied it.') // 5
+ * @example estimateTokens('Acme denied it.') // 5
  */
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);

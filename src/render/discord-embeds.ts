@@ -40,9 +40,9 @@ export const DISCORD_ATOMIC: SplitOptions = {
  * and 6,000 characters across the embeds of a message, 10 embeds). Every stored string is
  * escaped for Discord Markdown and every message carries `allowedMentions: { parse: [] }`.
  *
- *   renderDiscord({ parts: [{ kind: 'text', text: 'The UK barred Huawei.', cites: [1] }], citations: [c1] })
- *   → [{ embeds: [{ description: 'The UK barred Huawei. [1]',
- *        fields: [{ name: '[1] Huawei devices dropped', value: '[ITV News](https://…) · 27 December 2018' }],
+ *   renderDiscord({ parts: [{ kind: 'text', text: 'The UK barred Acme.', cites: [1] }], citations: [c1] })
+ *   → [{ embeds: [{ description: 'The UK barred Acme. [1]',
+ *        fields: [{ name: '[1] Acme devices dropped', value: '[Daily Courier](https://…) · 27 December 2018' }],
  *        footer: { text: 'Sources dated 27 December 2018' } }], allowedMentions: { parse: [] } }]
  */
 export function renderDiscord(reply: Reply): DiscordMessage[] {

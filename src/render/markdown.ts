@@ -22,8 +22,8 @@ export const UNKNOWN_LINK = 'link unknown';
 /**
  * The whole reply as one Markdown document ending in a newline.
  *
- *   { parts: [{ kind: 'text', text: 'The UK barred Huawei.', cites: [1] }], citations: [c1] }
- *   → 'The UK barred Huawei. [1]\n\n## Sources\n\n[1] ITV News, 27 December 2018 — "…" <https://…>\n> …\n'
+ *   { parts: [{ kind: 'text', text: 'The UK barred Acme.', cites: [1] }], citations: [c1] }
+ *   → 'The UK barred Acme. [1]\n\n## Sources\n\n[1] Daily Courier, 27 December 2018 — "…" <https://…>\n> …\n'
  */
 export function renderMarkdown(reply: Reply): string {
   const blocks: string[] = [];

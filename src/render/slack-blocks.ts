@@ -86,9 +86,9 @@ interface Unit {
  * context elements, a 150-character header, and a bounded total of block text. All stored
  * text is escaped for mrkdwn. Nothing of the answer or its citations is dropped when split.
  *
- *   renderSlack({ parts: [{ kind: 'text', text: 'The UK barred Huawei.', cites: [1] }], citations: [c1] })
- *   → [{ text: 'The UK barred Huawei. [1] …', blocks: [section('The UK barred Huawei. [1]'),
- *        context(['[1] <https://…|ITV News, 27 December 2018> — “…”'])] }]
+ *   renderSlack({ parts: [{ kind: 'text', text: 'The UK barred Acme.', cites: [1] }], citations: [c1] })
+ *   → [{ text: 'The UK barred Acme. [1] …', blocks: [section('The UK barred Acme. [1]'),
+ *        context(['[1] <https://…|Daily Courier, 27 December 2018> — “…”'])] }]
  */
 export function renderSlack(reply: Reply): SlackMessage[] {
   const units = [...headUnits(reply), ...partUnits(reply.parts), ...sourceUnits(reply)];
@@ -232,7 +232,7 @@ function fieldUnits(fields: readonly FieldPart[]): Unit[] {
   return units;
 }
 
-/** Numbered sources, ten to a context block: `[1] <url|ITV News, 27 December 2018> — “Title”`. */
+/** Numbered sources, ten to a context block: `[1] <url|Daily Courier, 27 December 2018> — “Title”`. */
 function sourceUnits(reply: Reply): Unit[] {
   const elements = orderedCitations(reply.citations).map(sourceElement);
   if (reply.mode === 'llm') elements.push(`_${inertSlack(LLM_NOTE)}_`);

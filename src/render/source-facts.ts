@@ -28,7 +28,7 @@ export function dateLabel(citation: Citation): string {
   return humanDate(citation.published);
 }
 
-/** "Outlet, date": 'ITV News, 27 December 2018', 'outlet unknown, date unknown'. */
+/** "Outlet, date": 'Daily Courier, 27 December 2018', 'outlet unknown, date unknown'. */
 export function outletAndDate(citation: Citation): string {
   return `${outletLabel(citation)}, ${dateLabel(citation)}`;
 }
@@ -51,7 +51,7 @@ export function citationMarkers(cites: readonly number[]): string {
   return [...new Set(cites)].map((n) => `[${n}]`).join('');
 }
 
-/** "Speaker, role" on one line: 'Gavin Williamson, defence secretary'; 'speaker unknown'. */
+/** "Speaker, role" on one line: 'Joan Smith, defence secretary'; 'speaker unknown'. */
 export function speakerLine(part: Pick<QuotePart, 'speaker' | 'role'>): string {
   const speaker = oneLine(part.speaker ?? '') || UNKNOWN_SPEAKER;
   const role = oneLine(part.role ?? '');

@@ -89,7 +89,7 @@ export function splitFirst(text: string, limit: number, options: SplitOptions = 
  * Text cut to at most `limit` code units at a safe boundary, with '…' where it was cut.
  * For labels and notification previews, never for the answer itself.
  *
- *   truncateText('Huawei faces a ban in the UK', 16) → 'Huawei faces a…'
+ *   truncateText('Acme faces a ban in the UK', 16) → 'Acme faces a…'
  */
 export function truncateText(text: string, limit: number, options: SplitOptions = {}): string {
   if (text.length <= limit) return text;

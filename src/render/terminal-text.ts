@@ -25,7 +25,7 @@ const SGR = /\u001B\[[0-9;]*m/g;
  * backspace, a carriage return that would overwrite the line) and bidi overrides removed;
  * line breaks normalised to "\n", a tab to two spaces.
  *
- * @example terminalSafe('Huawei \u001B[31mbanned\u001B[0m\u0007') === 'Huawei banned'
+ * @example terminalSafe('Acme \u001B[31mbanned\u001B[0m\u0007') === 'Acme banned'
  * @example terminalSafe('a\r\nb') === 'a\nb'
  */
 export function terminalSafe(text: string): string {

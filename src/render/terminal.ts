@@ -1,7 +1,7 @@
 /**
  * A `Reply` as terminal text, for the terminal chat and the CLI: the title, the answer with
  * numbered citation markers [1][2], quotations with speaker and role, fields, then a
- * "Sources" footer worded as on every other surface (`[1] ITV News, 27 December 2018 —
+ * "Sources" footer worded as on every other surface (`[1] Daily Courier, 27 December 2018 —
  * "Title" <url>`). Stored text is untrusted: it is stripped of escape sequences and control
  * characters before anything else, so only our own styles reach the terminal. Colour and
  * bold only when asked (a TTY with NO_COLOR unset); wrapped only when given a width.

@@ -90,7 +90,7 @@ export interface StoredQuote extends Quote {
 }
 
 export interface QuoteFilter {
-  /** A canonical name or any alias, compared case-insensitively: "williamson", "Mr Williamson". */
+  /** A canonical name or any alias, compared case-insensitively: "smith", "Ms Smith". */
   readonly speaker?: string;
   readonly article?: string;
 }
@@ -110,7 +110,7 @@ export interface StoryEntityRecord {
 export interface SentenceQuery {
   /**
    * Plain words or phrases as the user typed them. Each is matched as a literal FTS5 string
-   * (never as query syntax): `"5G"`, `AND`, `NEAR(` are just text.
+   * (never as query syntax): `"4G"`, `AND`, `NEAR(` are just text.
    */
   readonly terms: readonly string[];
   /** `any` (default): a sentence matching one term counts; `all`: it must match every term. */

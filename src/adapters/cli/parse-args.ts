@@ -44,8 +44,8 @@ const GLOBAL_OPTIONS = {
 /**
  * What the user asked for.
  *
- * @example parseCommandLine(['quotes', '--speaker', 'Liang', '--json'], commands)
- *   → { kind: 'run', command: quotes, options: { speaker: 'Liang' }, global: { json: true } }
+ * @example parseCommandLine(['quotes', '--speaker', 'Chen', '--json'], commands)
+ *   → { kind: 'run', command: quotes, options: { speaker: 'Chen' }, global: { json: true } }
  * @throws UsageError for an unknown command or option, a missing value or a bad number
  */
 export function parseCommandLine(

@@ -21,7 +21,7 @@ export interface IndexFacts {
  * Up to `max` examples: an `ask` example typed as a plain question first (that is how most
  * people will ask), then the first example of each other command, in registry order.
  *
- * @example bannerExamples([ask, sources, quote]) → ['Who founded the company?', 'sources', 'quote Williamson']
+ * @example bannerExamples([ask, sources, quote]) → ['Who founded the company?', 'sources', 'quote Smith']
  */
 export function bannerExamples(commands: readonly CommandDefinition[], max = 3): string[] {
   const ask = commands.find((c) => c.name === ASK_COMMAND);

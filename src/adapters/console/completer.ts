@@ -31,7 +31,7 @@ export function createCompleter(commands: readonly CommandDefinition[], lookup: 
  * What Tab offers for `line` (the text before the cursor).
  *
  * @example await completeLine('so', commands, lookup) → [['sources'], 'so']
- * @example await completeLine('quote will', commands, lookup) → [['Gavin Williamson'], 'will']
+ * @example await completeLine('quote smi', commands, lookup) → [['Joan Smith'], 'smi']
  * @example await completeLine('quote --art', commands, lookup) → [['--article'], '--art']
  */
 export async function completeLine(

@@ -29,8 +29,8 @@ export interface Choice {
  * word (or an alias's or title's word) starting with it, each group in the candidates' order.
  * Nothing typed offers the first 25. Values too long for Discord are left out.
  *
- * @example rankChoices([{ value: 'Gavin Williamson', label: 'Gavin Williamson', also: ['Mr Williamson'] }], 'will')
- *   → [{ name: 'Gavin Williamson', value: 'Gavin Williamson' }]
+ * @example rankChoices([{ value: 'Joan Smith', label: 'Joan Smith', also: ['Ms Smith'] }], 'smi')
+ *   → [{ name: 'Joan Smith', value: 'Joan Smith' }]
  */
 export function rankChoices(candidates: readonly Candidate[], typed: string): Choice[] {
   const wanted = typed.trim().toLowerCase();

@@ -15,8 +15,8 @@ export interface InteractionOptionValue {
  * Raw values by option name. An option Discord sent that the definition lacks keeps its
  * name (validation then says it is unknown); a list option's text is split at commas.
  *
- * @example rawInteractionOptions(quote, [{ name: 'speaker', value: 'Gavin Williamson' }, { name: 'limit', value: 3 }])
- *   → { speaker: 'Gavin Williamson', limit: 3 }
+ * @example rawInteractionOptions(quote, [{ name: 'speaker', value: 'Joan Smith' }, { name: 'limit', value: 3 }])
+ *   → { speaker: 'Joan Smith', limit: 3 }
  */
 export function rawInteractionOptions(command: CommandDefinition, given: readonly InteractionOptionValue[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};

@@ -78,7 +78,7 @@ function spokesOrganisation(rr: RoleRef, occurrences: readonly Occurrence[], con
 
 /**
  * Finds the people, organisations, places and groups of an article, files every way the
- * text refers to them under one entity ("Gavin Williamson", "Mr Williamson", "the Defence
+ * text refers to them under one entity ("Joan Smith", "Ms Smith", "the Defence
  * Secretary"), and lists per sentence the references attribution will look for.
  * Example: "Defence Secretary Jane Doe spoke. Ms Doe said…" → one person, Jane Doe,
  * with alias "Ms Doe" and role "defence secretary".
@@ -184,7 +184,7 @@ function speaks(tokens: readonly Token[], rr: RoleRef): boolean {
   return REPORTING_VERBS.has(tokens[k]?.lower ?? '') || INVERTING_VERBS.has(tokens[rr.tokStart - 2]?.lower ?? '') || INVERTING_VERBS.has(before?.lower ?? '');
 }
 
-/** Keeps the widest of overlapping references: "U.S. officials" over "U.S.", "the head of MI6" over "MI6". */
+/** Keeps the widest of overlapping references: "U.S. officials" over "U.S.", "the head of FBI" over "FBI". */
 function outermost(refs: readonly Ref[]): Ref[] {
   const sorted = [...refs].sort((a, b) => a.tokStart - b.tokStart || b.tokEnd - a.tokEnd);
   const kept: Ref[] = [];

@@ -21,7 +21,7 @@ export class DraftTable {
   private readonly keyed = new Map<string, Draft>();
   readonly mentions: Mention[] = [];
 
-  /** The draft filed under `id` ("person:gavin williamson"), made on first use. */
+  /** The draft filed under `id` ("person:joan smith"), made on first use. */
   upsert(id: string, init: { name: string; kind: EntityKind; gender?: Gender; named?: boolean }, position: number): Draft {
     let draft = this.byId.get(id);
     if (!draft) {

@@ -12,7 +12,7 @@ export function lowerName(words: readonly string[]): string {
 
 /**
  * Files every occurrence under an entity: full names first, then surnames and honorific
- * forms ("Mr Williamson", "Dr Liang" for "Liang Hua"), then organisations and places; a
+ * forms ("Ms Smith", "Dr Chen" for "Chen Wei"), then organisations and places; a
  * name the words cannot classify is kept as an organisation when it recurs.
  */
 export function fileOccurrences(occurrences: readonly Occurrence[], contexts: readonly Pick<SentenceContext, 'tokens'>[], table: DraftTable): void {
@@ -36,7 +36,7 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
     const gender = o.lex.gender !== 'unknown' ? o.lex.gender : (givenNameGender(o.words[0] ?? '') ?? 'unknown');
     o.entity = table.upsert(`person:${lowerName(o.words)}`, { name: o.words.join(' '), kind: 'person', gender }, position(o));
     index(o.words[o.words.length - 1]?.toLowerCase(), o.entity);
-    // Surname first ("Liang Hua", later "Dr Liang"): the first word is not a given name.
+    // Surname first ("Chen Wei", later "Dr Chen"): the first word is not a given name.
     if (!givenNameGender(o.words[0] ?? '')) index(o.words[0]?.toLowerCase(), o.entity);
   }
   // "Nicolas told me": a given name alone is the one person of the article it starts.
@@ -108,7 +108,7 @@ export function isSpokes(role: Role): boolean {
   return role.core.split(' ').some((word) => SPOKES_NOUNS.has(word));
 }
 
-/** A role phrase as a display name: "the Huawei chairman" → "Huawei chairman". */
+/** A role phrase as a display name: "the Acme chairman" → "Acme chairman". */
 export function capitalise(text: string): string {
   return text.replace(/^(?:the|a|an)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }

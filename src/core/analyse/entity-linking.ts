@@ -6,7 +6,7 @@ export { StoryLinks };
 
 /** A person, organisation, place or group with one name across the whole story. */
 export interface StoryEntity {
-  /** Stable for the same name and kind: "person:gavin-williamson". */
+  /** Stable for the same name and kind: "person:joan-smith". */
   readonly id: string;
   readonly name: string;
   readonly kind: EntityKind;
@@ -86,7 +86,7 @@ function mostCommon<T>(values: readonly T[], better: (a: T, b: T) => boolean): T
 /**
  * Links the entities of every article of a story: one canonical entity per person,
  * organisation, place or group, with every alias and role. Full names match by their
- * folded form; a surname alone ("Williamson", "Dr Liang" for "Liang Hua") joins the one
+ * folded form; a surname alone ("Smith", "Dr Chen" for "Chen Wei") joins the one
  * full name it ends or starts; an entity the article names only by role ("the Defence
  * Secretary") joins the one named person who holds that role somewhere in the story.
  * Hash-based: linear in the number of entities.
@@ -162,7 +162,7 @@ export function linkStoryEntities(articles: readonly { readonly id: string; read
       join(`role:${fold(member.entity.name)}`, member);
       continue;
     }
-    // Most specific first ("huawei chairman" before "chairman"); among several holders, the
+    // Most specific first ("acme chairman" before "chairman"); among several holders, the
     // one the same article names ("the opposition leader" in an article that names Jane Doe).
     const roles = [...member.entity.roles].sort((a, b) => b.length - a.length);
     const named = namedIn.get(member.article);

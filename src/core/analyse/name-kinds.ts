@@ -31,7 +31,7 @@ function isAcronym(word: string): boolean {
  * Classifies a name by its words alone: gazetteer places, organisation words and
  * acronyms, honorifics and given names. Returns kind null when the words do not say.
  * Example: ["Ministry", "of", "Justice"] → organisation; ["U.S."] → place "United States";
- * ["Gavin", "Williamson"] → person; ["Williamson"] → null.
+ * ["Joan", "Smith"] → person; ["Smith"] → null.
  */
 export function lexicalKind(words: readonly string[], honorific: string | null): LexicalKind {
   const joined = words.join(' ');

@@ -23,7 +23,7 @@ export function quoteKind(quoted: string, before: Token | undefined): 'full' | '
 /**
  * Whether a short quoted phrase is a scare quote or a term: it follows "so-called" or
  * "dubbed", or it sits between a determiner or preposition and the noun it modifies ("a
- * 'back door' route", "in “non-core” parts"). Such a quotation is credited to no one.
+ * 'fast lane' route", "in “non-core” parts"). Such a quotation is credited to no one.
  */
 export function isScareQuote(span: QuoteSpan, quoted: string, before: Token | undefined, after: Token | undefined): boolean {
   const words = quoted.split(/\s+/).filter(Boolean).length;

@@ -9,13 +9,13 @@ import { givenNameGender } from './name-kinds.ts';
 
 /** A role as the text gives it, normalised for matching. */
 export interface Role {
-  /** Lower-cased role without qualifiers or nationality: "defence secretary", "head of mi6". */
+  /** Lower-cased role without qualifiers or nationality: "defence secretary", "head of fbi". */
   readonly core: string;
-  /** An organisation or country named inside the role ("NATO" in "NATO secretary general"). */
+  /** An organisation or country named inside the role ("UNESCO" in "UNESCO secretary general"). */
   readonly qualifier: string | null;
 }
 
-/** A role phrase found around lower-case role words: "the Huawei chairman", "the firm's chairman". */
+/** A role phrase found around lower-case role words: "the Acme chairman", "the firm's chairman". */
 export interface RolePhrase {
   readonly tokStart: number;
   readonly tokEnd: number;
@@ -57,8 +57,8 @@ function isModifierWord(word: string): boolean {
 /**
  * Normalises the words of a role: drops "former", nationalities and "the", and sets aside
  * an organisation named at its start. Example: ["British", "Defence", "Secretary"] →
- * { core: "defence secretary", qualifier: null }; ["NATO", "secretary", "general"] →
- * { core: "secretary general", qualifier: "NATO" }.
+ * { core: "defence secretary", qualifier: null }; ["UNESCO", "secretary", "general"] →
+ * { core: "secretary general", qualifier: "UNESCO" }.
  */
 export function normaliseRole(words: readonly string[]): Role {
   let qualifier: string | null = null;
@@ -77,7 +77,7 @@ export function normaliseRole(words: readonly string[]): Role {
   return { core: kept.join(' '), qualifier };
 }
 
-/** The role strings an entity holding `role` answers to: its core and, when qualified, "huawei chairman". */
+/** The role strings an entity holding `role` answers to: its core and, when qualified, "acme chairman". */
 export function roleStrings(role: Role): string[] {
   if (!role.core) return [];
   return role.qualifier ? [role.core, `${role.qualifier.toLowerCase()} ${role.core}`] : [role.core];
@@ -85,8 +85,8 @@ export function roleStrings(role: Role): string[] {
 
 /**
  * Splits a capitalised run into the role it starts with and the name after it, or finds
- * that it is a role alone. Example: "Defence Secretary Gavin Williamson" → role
- * ["Defence", "Secretary"], name ["Gavin", "Williamson"]; "Prime Minister" → role only;
+ * that it is a role alone. Example: "Defence Secretary Joan Smith" → role
+ * ["Defence", "Secretary"], name ["Joan", "Smith"]; "Prime Minister" → role only;
  * "Mervyn King" → null (a name that ends in a role word is still a name).
  */
 export function splitRunRole(words: readonly string[]): { role: readonly string[]; name: readonly string[] } | null {
@@ -132,8 +132,8 @@ export function followsAsNoun(next: Token | undefined): boolean {
 
 /**
  * Finds role phrases built on lower-case role words, with the words around them that
- * belong to the role. Example: `The Huawei chairman said` → { core: "chairman",
- * qualifier: "Huawei", definite: true }. An adjective use ("no official links") is skipped.
+ * belong to the role. Example: `The Acme chairman said` → { core: "chairman",
+ * qualifier: "Acme", definite: true }. An adjective use ("no official links") is skipped.
  */
 export function findRolePhrases(tokens: readonly Token[]): RolePhrase[] {
   const phrases: RolePhrase[] = [];

@@ -1,7 +1,7 @@
 /**
  * A word or punctuation mark with its span in the clean text. Words keep inner apostrophes,
  * hyphens and dots ("O'Brien", "co-founder", "U.S."); a possessive "'s" is split off into
- * `possessive` so that "Williamson's" is the word "Williamson".
+ * `possessive` so that "Smith's" is the word "Smith".
  */
 export interface Token {
   readonly text: string;
@@ -23,7 +23,7 @@ const UPPER = /^\p{Lu}/u;
 
 /**
  * Splits `text.slice(start, end)` into tokens with absolute offsets.
- * Example: `Mr Williamson's "concerns"` → Mr, Williamson (possessive), ", concerns, ".
+ * Example: `Ms Smith's "concerns"` → Mr, Smith (possessive), ", concerns, ".
  */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];

@@ -63,7 +63,7 @@ export function classifyCaption(text: string): CaptionKind | null {
 
 /**
  * Phrases that mark a short line as describing a picture rather than reporting news:
- * "Huawei logo in a server room", "File photo of the building", "pictured in 2018".
+ * "Acme logo in a server room", "File photo of the building", "pictured in 2018".
  * Only phrases that captions use and headlines rarely do.
  */
 export const PICTURE_WORDS =

@@ -27,8 +27,8 @@ const MAX_LINKS = 8;
  * run of link-like list items that ends the article (not introduced by a colon, which
  * would make it the article's own list).
  *
- * Example: [..., "Meanwhile the firm stays confident.", "- The pro's guide to 5G",
- * "- The top 5G phones", "Fiona writes about markets and …"] → the last three.
+ * Example: [..., "Meanwhile the firm stays confident.", "- The pro's guide to 4G",
+ * "- The top 4G phones", "Fiona writes about markets and …"] → the last three.
  */
 export function findClosing(units: readonly Unit[], first: number): Map<number, SetAsideReason> {
   const found = new Map<number, SetAsideReason>();

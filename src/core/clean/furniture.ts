@@ -47,7 +47,7 @@ const MEDIA_PROMPT =
  * Classifies a line of site furniture, or returns null for anything else.
  *
  * Examples: "Recent articles" → 'site-furniture'; "Advertisement" → 'advert'; "Share this
- * article" → 'share-prompt'; "Read more: Why 5G matters" → 'related-links';
+ * article" → 'share-prompt'; "Read more: Why 4G matters" → 'related-links';
  * "Follow us on Twitter @newsdesk" → 'share-prompt'; "Share prices fell 5% on Monday." → null.
  */
 export function classifyFurniture(text: string): SetAsideReason | null {
@@ -78,7 +78,7 @@ export function isRelatedHeader(text: string): boolean {
 
 /**
  * A line that can be an item of a related-links list: short, like a headline, not a sentence
- * of the article. "- The pro's guide to 5G security" is; "He said the plan was dead." is not.
+ * of the article. "- The pro's guide to 4G security" is; "He said the plan was dead." is not.
  */
 export function isLinkLike(text: string): boolean {
   return text.length <= 120 && !endsSentence(text.replace(/\?$/, '')) && !/[:;,]$/.test(text);

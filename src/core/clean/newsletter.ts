@@ -41,7 +41,7 @@ export function isNewsletterPrompt(text: string): boolean {
 /**
  * A line that continues the prompt just before it: short, promotional, no quotation.
  *
- * Example (after "SIGN UP FOR E-MAIL NEWSLETTERS"): "Get up to speed with 5G, and discover
+ * Example (after "SIGN UP FOR E-MAIL NEWSLETTERS"): "Get up to speed with 4G, and discover
  * the latest deals, news, and insight!" → true.
  */
 export function continuesNewsletterPrompt(text: string): boolean {

@@ -42,7 +42,7 @@ function firstHeadline(units: readonly Unit[], candidates: readonly number[]): n
  * Chooses the headline among the units. `pictureInLead` says a credit line was set aside
  * above the first paragraph, so one of the lead lines may be that picture's caption.
  *
- * Example: ["Huawei logo in a server room", "Huawei offers to sign deal", "Huawei has said it
+ * Example: ["Acme logo in a server room", "Acme offers to sign deal", "Acme has said it
  * would sign a deal …"] with a credit in the lead → index 1; index 0 set aside as a caption.
  */
 export function chooseTitle(units: readonly Unit[], pictureInLead: boolean): TitleChoice {

@@ -21,7 +21,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 const NOT_WORD = /[^\p{L}\p{N}'’-]+/u;
 const POSSESSIVE = /['’]s$|['’]$/;
 
-/** Lower-cased word tokens of a text, possessives dropped: "Huawei’s 5G" → ["huawei", "5g"]. */
+/** Lower-cased word tokens of a text, possessives dropped: "Acme’s 4G" → ["acme", "4g"]. */
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const token of text.toLowerCase().split(NOT_WORD)) {
@@ -51,8 +51,8 @@ export function contentWords(text: string): Set<string> {
 /**
  * The share of `text`'s content words that also occur in `other`, 0 to 1.
  *
- * Example: echoed("Firm offers no-spy deal", contentWords("The firm said it would sign a
- * no-spy deal")) → 0.75 (firm, no-spy and deal of firm, offer, no-spy, deal).
+ * Example: echoed("Firm offers no-strike deal", contentWords("The firm said it would sign a
+ * no-strike deal")) → 0.75 (firm, no-strike and deal of firm, offer, no-strike, deal).
  */
 export function echoed(text: string, other: ReadonlySet<string>): number {
   const mine = contentWords(text);

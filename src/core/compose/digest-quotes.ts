@@ -40,7 +40,7 @@ function notability(group: Group): number {
  * already in a point's text and, on a topic, those not on it.
  *
  * @example await pickDigestQuotes(['004'], pointTexts, view, null)
- *   → [{ text: 'We have very deep concerns …', speaker: 'Gavin Williamson', sources: [...] }]
+ *   → [{ text: 'We have serious concerns …', speaker: 'Joan Smith', sources: [...] }]
  */
 export async function pickDigestQuotes(
   articles: readonly string[],

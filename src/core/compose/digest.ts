@@ -1,7 +1,7 @@
 /**
  * A digest: what the story's new articles add, in the brief's shape. The points are the
  * brief's (at most seven cited developments, one outlet's report folded with the others'
- * reports of the same development: "… — also reported by New Europe"), chosen among the new
+ * reports of the same development: "… — also reported by Metro Times"), chosen among the new
  * articles only; then up to three new notable quotations with their speakers; then how to ask
  * for more. The first digest of a channel is "the story so far".
  */
@@ -93,7 +93,7 @@ function alsoReportedBy(part: TextPart, citations: readonly Citation[]): string[
 
 /**
  * The sources of citations after the first, each once, leaving out the first's own.
- * `otherSources([itv, newEurope, itvAgain])` → ['New Europe']
+ * `otherSources([courier, metroTimes, courierAgain])` → ['Metro Times']
  */
 export function otherSources(cited: readonly Citation[]): string[] {
   const [lead, ...rest] = cited;

@@ -49,7 +49,7 @@ function describe(hunk: Hunk, a: Wording, b: Wording): string {
  * @example differences(read('the Chinese state does sometimes act in a malign way'),
  *   read('the Chinese government sometimes acts maliciously'), alignment)
  *   → '“government sometimes acts maliciously” for “state does sometimes act in a malign way”'
- * @example differences(read('I have very deep concerns'), read('deep concerns'), alignment)
+ * @example differences(read('I have serious concerns'), read('deep concerns'), alignment)
  *   → 'Quotes part of it, word for word'
  */
 export function differences(a: Wording, b: Wording, alignment: Alignment): string | null {

@@ -122,7 +122,7 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
   }
   if (about === undefined) return overview(index, book, article);
 
-  // "Williamson on China": a speaker, then a topic.
+  // "Smith on China": a speaker, then a topic.
   const split = /^(.+?)\s+(?:on|about)\s+(.+)$/i.exec(about);
   if (split?.[1] && split[2]) {
     const found = resolveSpeaker(split[1], book, entities);

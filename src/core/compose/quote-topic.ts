@@ -31,8 +31,8 @@ export interface TopicResult {
 
 /**
  * The quotations on a topic, best first.
- * `quotesOnTopic('no spy agreement', view, index)` → the chairman's offer to sign one, and
- * any other quotation (or its sentence) that speaks of spying agreements.
+ * `quotesOnTopic('no strike agreement', view, index)` → the chairman's offer to sign one, and
+ * any other quotation (or its sentence) that speaks of prices agreements.
  */
 export async function quotesOnTopic(topic: string, view: StoryView, index: QuoteIndex): Promise<TopicResult> {
   const plan = parseQuestion(topic, await view.entities());

@@ -122,8 +122,8 @@ function sharesEnough(a: Wording, b: Wording): boolean {
 /**
  * Compares two wordings (of the same speaker). The shorter must keep most of its content
  * words in the same order and close together in the longer; a phrase of up to three content
- * words must stand in it whole ("deep concerns" in "I have grave, very deep concerns").
- * `compareWordings(read('deep concerns'), read('I have very deep concerns about it')).same` === true
+ * words must stand in it whole ("deep concerns" in "I have grave, serious concerns").
+ * `compareWordings(read('deep concerns'), read('I have serious concerns about it')).same` === true
  */
 export function compareWordings(a: Wording, b: Wording): Comparison {
   if (!sharesEnough(a, b)) return { same: false, kept: 0, alignment: [] };

@@ -41,7 +41,7 @@ const IS_HOSTS: ReadonlySet<string> = new Set(['it', 'that', 'there', 'here', 'w
 
 /**
  * The compared words of one written word.
- * `openWord("we’ve")` → ["we", "have"]; `openWord("don't")` → ["do", "not"]; `openWord("Huawei's")` → ["huawei"].
+ * `openWord("we’ve")` → ["we", "have"]; `openWord("don't")` → ["do", "not"]; `openWord("Acme's")` → ["acme"].
  */
 export function openWord(written: string): string[] {
   const folded = written.toLowerCase().replace(/[’‘\u02BC]/g, "'");

@@ -1,7 +1,7 @@
 /**
  * Finds the speaker a user means, however they name them: the canonical name, an alias
- * ("Mr Williamson"), a given name or surname ("Williamson", "gavin"), a role ("the
- * chairman", "the defence chief"), or a close spelling ("Wiliamson"). Also the speaker list
+ * ("Ms Smith"), a given name or surname ("Smith", "joan"), a role ("the
+ * chairman", "the defence chief"), or a close spelling ("Smiht"). Also the speaker list
  * that chat platforms offer as completions.
  */
 import { closeMatches } from '../close-matches.ts';
@@ -96,8 +96,8 @@ export function speakerBook(view: StoryView): Promise<SpeakerBook> {
  * Resolves what the user typed to a quoted speaker. With `spelling`, a close spelling that
  * points to one speaker only counts too, and an unknown name comes back with the close ones.
  *
- * @example resolveSpeaker('the chairman', book, index) → { kind: 'speaker', speaker: Liang Hua, how: 'role' }
- * @example resolveSpeaker('Wiliamson', book, index, { spelling: true }) → Gavin Williamson, how 'spelling'
+ * @example resolveSpeaker('the chairman', book, index) → { kind: 'speaker', speaker: Chen Wei, how: 'role' }
+ * @example resolveSpeaker('Smiht', book, index, { spelling: true }) → Joan Smith, how 'spelling'
  */
 export function resolveSpeaker(
   text: string,
@@ -114,7 +114,7 @@ export function resolveSpeaker(
   const byName = mostQuoted([book.byName.get(key), ...named.map((entity) => book.byKey.get(entity.id))]);
   if (byName) return { kind: 'speaker', speaker: byName, how: 'name' };
 
-  // A given name or surname of a person: "williamson", "gavin", "gavin williamson".
+  // A given name or surname of a person: "smith", "joan", "joan smith".
   const words = key.split(' ');
   const byWords = (book.byNameWord.get(words[0] ?? '') ?? []).find((s) => words.every((word) => s.nameWords.has(word)));
   if (byWords) return { kind: 'speaker', speaker: byWords, how: 'name' };
@@ -156,7 +156,7 @@ export const MAX_CHOICES = 25;
  * Completions for a speaker option: the quoted speakers whose name or alias starts with what
  * the user typed (any word of it, case and accents aside), most quoted first, at most 25.
  *
- * @example await speakerChoices(view, 'wil') → [{ name: 'Gavin Williamson', quotes: 3 }]
+ * @example await speakerChoices(view, 'smi') → [{ name: 'Joan Smith', quotes: 3 }]
  */
 export async function speakerChoices(view: StoryView, typed: string, max = MAX_CHOICES): Promise<SpeakerChoice[]> {
   const prefix = foldForLookup(typed);

@@ -1,6 +1,6 @@
 /**
  * A speaker's role as a reader expects to see it beside the name: "Defence Secretary",
- * "Head of MI6", "NATO Secretary General". Analysis keeps roles lower-cased; the capitals of
+ * "Head of FBI", "UNESCO Secretary General". Analysis keeps roles lower-cased; the capitals of
  * acronyms come back from the ways the articles wrote the name.
  */
 import type { KnownEntity } from '../retrieve/entity-index.ts';
@@ -10,7 +10,7 @@ import { foldForLookup } from '../retrieve/entity-index.ts';
 const TITLE_WORDS = 4;
 const LOWER_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'at', 'in', 'on', 'to', 'a', 'an']);
 
-/** Written forms with inner capitals ("MI6", "NATO", "McKinsey") from the entity's aliases. */
+/** Written forms with inner capitals ("FBI", "UNESCO", "McKinsey") from the entity's aliases. */
 function writtenForms(entity: Pick<KnownEntity, 'name' | 'aliases'>): Map<string, string> {
   const forms = new Map<string, string>();
   for (const alias of [entity.name, ...entity.aliases]) {
@@ -25,12 +25,12 @@ function writtenForms(entity: Pick<KnownEntity, 'name' | 'aliases'>): Map<string
  * The role to show for a speaker, or null when it has none or its name already says it.
  * Among several, the most specific title of up to four words.
  *
- * @example roleLabel({ name: 'Jens Stoltenberg', roles: ['secretary general', 'nato secretary general'], aliases: ['NATO secretary general'], … })
- *   === 'NATO Secretary General'
- * @example roleLabel({ name: 'Gavin Williamson', roles: ['defence secretary'], … }) === 'Defence Secretary'
+ * @example roleLabel({ name: 'Ana Costa', roles: ['secretary general', 'unesco secretary general'], aliases: ['UNESCO secretary general'], … })
+ *   === 'UNESCO Secretary General'
+ * @example roleLabel({ name: 'Joan Smith', roles: ['defence secretary'], … }) === 'Defence Secretary'
  */
 export function roleLabel(entity: Pick<KnownEntity, 'name' | 'roles' | 'aliases'>): string | null {
-  // "Huawei spokesman" needs no role "spokesman" beside it.
+  // "Acme spokesman" needs no role "spokesman" beside it.
   const nameWords = new Set(foldForLookup(entity.name).split(' '));
   const roles = entity.roles
     .map((role) => role.trim())

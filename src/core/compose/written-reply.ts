@@ -67,8 +67,8 @@ const json = ({ n, article, outlet, title, published, url, text }: Citation): Ci
  * extractive reply's with `points`, `text` and `citations` (whichever it has; `text` and
  * `citations` when it has none) replaced by the written ones, plus `"mode": "llm"`.
  * @example
- *   writtenReply(extractive, [{ text: 'Huawei denied it.', cites: [3] }], passages)
- *   // { parts: [{ kind: 'text', text: 'Huawei denied it.', cites: [1] }], citations: [{ ...passages[2], n: 1 }], mode: 'llm', … }
+ *   writtenReply(extractive, [{ text: 'Acme denied it.', cites: [3] }], passages)
+ *   // { parts: [{ kind: 'text', text: 'Acme denied it.', cites: [1] }], citations: [{ ...passages[2], n: 1 }], mode: 'llm', … }
  */
 export function writtenReply(extractive: Reply, sentences: readonly CheckedProse[], passages: readonly Citation[]): Reply {
   const byNumber = new Map(passages.map((p) => [p.n, p] as const));

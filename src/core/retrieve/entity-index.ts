@@ -1,7 +1,7 @@
 /**
  * What the story knows about its people and organisations, shaped for reading questions:
  * every alias and role of every canonical entity, folded for lookup, so that "the Defence
- * Secretary", "Mr Williamson" and "Williamson" in a question all find the same person.
+ * Secretary", "Ms Smith" and "Smith" in a question all find the same person.
  */
 import type { StoryEntityRecord } from '../../store/store.ts';
 import { SYNONYM_GROUPS } from '../lexicon/synonyms.ts';

@@ -254,7 +254,7 @@ function speakerAmong(concepts: readonly Concept[], words: string): KnownEntity 
   return named[0]?.entity;
 }
 
-/** Two concepts naming the same entity are one concept ("Gavin Williamson … Williamson"). */
+/** Two concepts naming the same entity are one concept ("Joan Smith … Smith"). */
 function mergeConcepts(concepts: readonly Concept[]): Concept[] {
   const merged: Concept[] = [];
   const byEntity = new Set<string>();

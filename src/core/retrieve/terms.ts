@@ -7,7 +7,7 @@ import { stemmer } from 'stemmer';
 import { STOPWORDS } from '../lexicon/stopwords.ts';
 
 export interface Token {
-  /** As written, with internal apostrophes and dots kept: "U.S.", "Huawei's". */
+  /** As written, with internal apostrophes and dots kept: "U.S.", "Acme's". */
   readonly text: string;
   readonly lower: string;
   readonly stem: string;
@@ -16,10 +16,10 @@ export interface Token {
 }
 
 // A word: letters or digits, with inner apostrophes, dots (U.S.), hyphens and currency/decimal
-// punctuation kept together ("£1.7bn", "co-founder", "26,000").
+// punctuation kept together ("£3.2bn", "co-founder", "26,000").
 const WORD = /[£$€¥]?[\p{L}\p{N}]+(?:[’'.,\-&][\p{L}\p{N}]+)*\.?/gu;
 
-/** Folds curly apostrophes and drops a possessive: "Huawei’s" → "huawei". */
+/** Folds curly apostrophes and drops a possessive: "Acme’s" → "acme". */
 function fold(word: string): string {
   return word
     .toLowerCase()
@@ -30,7 +30,7 @@ function fold(word: string): string {
 
 /**
  * Splits text into tokens.
- * `tokenize("Did Washington block Huawei's bid?")` → Did, Washington, block, Huawei's, bid.
+ * `tokenize("Did Washington block Acme's bid?")` → Did, Washington, block, Acme's, bid.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -7,7 +7,7 @@
 /**
  * The MATCH expression for `terms`, or null when no term has a letter or digit to look for.
  *
- * @example ftsMatchExpression(['Huawei', '5G "core"'], 'any') === '"Huawei" OR "5G ""core"""'
+ * @example ftsMatchExpression(['Acme', '4G "core"'], 'any') === '"Acme" OR "4G ""core"""'
  * @example ftsMatchExpression(['   ', '--'], 'all') === null
  */
 export function ftsMatchExpression(terms: readonly string[], match: 'any' | 'all'): string | null {
