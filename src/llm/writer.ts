@@ -7,14 +7,13 @@
  */
 import OpenAI from 'openai';
 import type { Clock } from '../core/clock.ts';
-import type { Citation } from '../core/reply.ts';
+import type { ProseRequest } from '../core/ports/writer.ts';
 import type { Logger } from '../core/logger.ts';
 import { createAnswerAssembly } from './answer-assembly.ts';
 import { createChecker } from './checker.ts';
 import { streamCompletion, type StreamEvent } from './completion-stream.ts';
 import { classifyFailure, describeEndpoint } from './endpoint-failure.ts';
-import type { StoredText } from './evidence.ts';
-import { buildMessages, type WriteTask } from './prompt.ts';
+import { buildMessages } from './prompt.ts';
 import { retryWait, sleep } from './retry-policy.ts';
 import { createMemoryLedger, estimateTokens, utcDay, type TokenLedger } from './token-budget.ts';
 import type { CheckedSentence, TokenUsage, WriteResult } from './write-result.ts';
@@ -53,16 +52,8 @@ export interface WriterOptions {
   readonly overlapThreshold?: number;
 }
 
-export interface WriteRequest {
-  readonly task: WriteTask;
-  /** Numbered passages from retrieval; the numbers are the [n] the model cites. */
-  readonly passages: readonly Citation[];
-  /** Stored quotations (with speakers) and sentences of the passages' articles. */
-  readonly sources: readonly StoredText[];
-  /** Most sentences asked for (default 6). */
-  readonly maxSentences?: number;
-  readonly signal?: AbortSignal;
-}
+/** What the writer is asked: the port's request (numbered passages, stored texts, a task). */
+export type WriteRequest = ProseRequest;
 
 export interface BudgetStatus {
   readonly day: string;
