@@ -135,6 +135,6 @@ export interface FeedStore {
 
   /** The item under any of `keys` ('guid:…', 'url:…'), or null. */
   seenItem(keys: readonly string[]): Promise<SeenItem | null>;
-  /** Records an item under every one of `keys`, for `feed`. */
-  saveItem(keys: readonly string[], feed: number, item: SeenItem, at: string): Promise<void>;
+  /** Records an item under every one of `keys`, for `feed` (null for a page added on its own). */
+  saveItem(keys: readonly string[], feed: number | null, item: SeenItem, at: string): Promise<void>;
 }

@@ -20,6 +20,8 @@ export interface PageMetadata {
   readonly articleBody: string | null;
   /** `<html lang>`. */
   readonly language: string | null;
+  /** The page says it is an article (JSON-LD article, or og:type "article"), not an index page. */
+  readonly isArticle: boolean;
 }
 
 const PUBLISHED_META = ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime'];
@@ -45,6 +47,7 @@ export function pageMetadata(document: DomDocument, address: string): PageMetada
     byline: ld?.author ?? AUTHOR_META.map(meta).find((value) => value !== null && !/^https?:/i.test(value)) ?? null,
     articleBody: ld?.articleBody ?? null,
     language: document.documentElement?.getAttribute('lang')?.trim() || null,
+    isArticle: ld !== null || meta('og:type')?.toLowerCase() === 'article',
   };
 }
 

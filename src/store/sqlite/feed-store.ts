@@ -141,7 +141,7 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
     return claim.run(request).changes > 0;
   });
 
-  const save = db.transaction((keys: readonly string[], feed: number, item: SeenItem, at: string) => {
+  const save = db.transaction((keys: readonly string[], feed: number | null, item: SeenItem, at: string) => {
     for (const key of keys) saveItem.run({ key, feed, ...item, at });
   });
 
