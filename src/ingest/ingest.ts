@@ -14,6 +14,7 @@ import type { StatedMeta } from '../core/article.ts';
 import type { Store } from '../store/store.ts';
 import { linkStoryEntities } from '../core/analyse/entity-linking.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
+import { assignIds } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
 import { commitFile, prepareFile, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
 import { changedArticles, emptyReport, type IngestReport } from './report.ts';
@@ -60,7 +61,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
     claimed: new Map(),
     report,
   };
-  const scans = await Promise.all(paths.map((path) => scanPath(path)));
+  const scans = assignIds(await Promise.all(paths.map((path) => scanPath(path))), fingerprints);
   for (const scan of scans) {
     for (const problem of scan.problems) report.skipped.push({ path: problem.path, id: null, reason: problem.reason });
   }

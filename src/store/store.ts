@@ -35,6 +35,8 @@ export interface Fingerprint {
   readonly textHash: string;
   /** The folder (or single file) the article was ingested from, absolute. */
   readonly root: string;
+  /** The file it was read from (absolute), or the address of a web article. */
+  readonly path: string;
   readonly status: ArticleStatus;
   /** For a duplicate: the id whose text it repeats. */
   readonly duplicateOf: string | null;

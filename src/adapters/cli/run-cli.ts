@@ -109,7 +109,7 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
       case 'user-error': {
         const message = result.reply.notice ?? 'the command could not run';
         if (global.json) io.stdout.write(renderJsonError(result.code ?? 'user-error', message));
-        return fail(EXIT.failed, message);
+        return fail(result.commandLine ? EXIT.usage : EXIT.failed, message);
       }
       case 'internal-error':
         if (global.json) io.stdout.write(renderJsonError('internal', `something went wrong (error ${result.errorId})`));

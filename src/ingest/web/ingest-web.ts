@@ -82,7 +82,7 @@ export async function ingestWebArticles(articles: readonly WebArticle[], deps: W
     }
     if (before && before.textHash !== textHash && byText.get(before.textHash) === article.id) byText.delete(before.textHash);
     byText.set(textHash, article.id);
-    fingerprints.set(article.id, { id: article.id, hash, textHash, root: WEB_ROOT, status: 'current', duplicateOf: null });
+    fingerprints.set(article.id, { id: article.id, path: article.url, hash, textHash, root: WEB_ROOT, status: 'current', duplicateOf: null });
     // New facts about the same text (a later update time) are written, but are not a new story.
     const outcome: WebOutcome = !before || before.status === 'removed' ? 'added' : before.status === 'current' && before.textHash === textHash ? 'unchanged' : 'updated';
     (outcome === 'added' ? report.added : outcome === 'updated' ? report.updated : report.unchanged).push(article.id);
