@@ -7,6 +7,7 @@ import type { CommandDefinition } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { AddedArticle, AddResult } from '../src/core/ports/feeds.ts';
 import type { Reply } from '../src/core/reply.ts';
+import { unwrapLink } from '../src/ingest/web/fetch/url-policy.ts';
 
 /** Long lists of skipped items are cut in the text view; `--json` has them all. */
 const SHOWN = 10;
@@ -23,7 +24,7 @@ export const add: CommandDefinition = {
   admin: true,
   async run(options, { feeds, invoker }) {
     if (!feeds) throw new UserError('no-feeds', 'This process does not fetch from the web.');
-    const url = typeof options.url === 'string' ? options.url.trim() : '';
+    const url = typeof options.url === 'string' ? unwrapLink(options.url) : '';
     if (url === '' || /\s/.test(url)) throw new UserError('invalid-url', 'Give one web address, e.g. add https://news.example/feed.xml');
     const every = typeof options.every === 'number' ? options.every : undefined;
     const owner = { platform: invoker.platform, workspace: invoker.workspace ?? '', channel: invoker.channel, user: invoker.user };
@@ -56,3 +57,4 @@ function describe(result: AddResult, defaultInterval: number): Reply {
 function articleLine(article: AddedArticle): string {
   return `${article.outcome}: ${article.title ?? '(untitled)'}${article.outlet ? ` — ${article.outlet}` : ''} (${article.id})`;
 }
+

@@ -4,6 +4,7 @@
  */
 import type { CommandDefinition } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
+import { unwrapLink } from '../src/ingest/web/fetch/url-policy.ts';
 
 export const remove: CommandDefinition = {
   name: 'remove',
@@ -14,9 +15,10 @@ export const remove: CommandDefinition = {
   admin: true,
   async run(options, { feeds }) {
     if (!feeds) throw new UserError('no-feeds', 'This process does not fetch from the web.');
-    const url = typeof options.url === 'string' ? options.url.trim() : '';
+    const url = typeof options.url === 'string' ? unwrapLink(options.url) : '';
     const removed = await feeds.remove(url);
     if (!removed) throw new UserError('unknown-feed', `No followed feed has the address ${url.slice(0, 200)}; feeds lists them.`);
     return { parts: [{ kind: 'lines', lines: [`Stopped following ${removed.title ?? removed.url}. Its articles stay indexed.`] }], citations: [], data: { removed: { ...removed } } };
   },
 };
+

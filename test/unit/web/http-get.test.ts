@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockedReason } from '../../../src/ingest/web/fetch/address-policy.ts';
 import { httpGet, type HttpGetOptions } from '../../../src/ingest/web/fetch/http-get.ts';
 import { retryAfterMs } from '../../../src/ingest/web/fetch/retry-after.ts';
-import { checkUrl, redactUrl } from '../../../src/ingest/web/fetch/url-policy.ts';
+import { checkUrl, redactUrl, unwrapLink } from '../../../src/ingest/web/fetch/url-policy.ts';
 import { endlessBody, startFakeWebServer, type FakeWebServer } from '../../fakes/web/fake-web-server.ts';
 
 let web: FakeWebServer;
@@ -119,6 +119,12 @@ describe('addresses a user may give', () => {
     expect(withPassword.ok).toBe(false);
     expect(JSON.stringify(withPassword)).not.toContain('hunter2');
     expect(checkUrl('not a url')).toMatchObject({ ok: false, reason: expect.stringMatching(/is not a web address/) });
+  });
+
+  it('takes the address out of the angle brackets a chat platform wraps a link in', () => {
+    expect(unwrapLink('<https://news.example/feed.xml|news.example/feed.xml>')).toBe('https://news.example/feed.xml');
+    expect(unwrapLink(' <https://news.example/a> ')).toBe('https://news.example/a');
+    expect(unwrapLink('https://news.example/a')).toBe('https://news.example/a');
   });
 
   it('redacts credentials for logs', () => {

@@ -38,3 +38,14 @@ export function checkUrl(text: string): UrlCheck {
 export function redactUrl(text: string): string {
   return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#\s]*@/i, '$1***@');
 }
+
+/**
+ * The address as typed: chat platforms wrap a pasted link in angle brackets, Slack with a label.
+ *
+ * @example unwrapLink('<https://news.example/feed.xml|news.example/feed.xml>') === 'https://news.example/feed.xml'
+ */
+export function unwrapLink(text: string): string {
+  const trimmed = text.trim();
+  const wrapped = /^<([^|>\s]+)(?:\|[^>]*)?>$/.exec(trimmed);
+  return wrapped ? wrapped[1]! : trimmed;
+}
