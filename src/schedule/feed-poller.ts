@@ -31,6 +31,8 @@ export interface FeedSettings {
   readonly pauseAfter: number;
   /** Items fetched per poll, newest first. */
   readonly maxItems: number;
+  /** How long one fetch may take: with `maxItems`, how long a poll can take. */
+  readonly timeoutMs?: number;
 }
 
 /** Tells the channel that added a feed about it (paused, resumed); best effort. */
@@ -70,7 +72,8 @@ export interface FeedPoller {
   stop(): Promise<void>;
 }
 
-const CLAIM_LEASE_MS = 5 * 60_000;
+/** A claim lasts at least this long, and longer than a poll can take (see `leaseMs`). */
+const MIN_CLAIM_LEASE_MS = 20 * 60_000;
 /** How often a paused feed is tried. */
 export const PAUSED_PROBE_MS = 60 * 60_000;
 /** Backoff after failures never waits longer than this. */
@@ -86,13 +89,15 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
   let sweeping: Promise<readonly PollReport[]> | null = null;
   const inFlight = new Set<Promise<unknown>>();
 
+  // A poll fetches the feed, robots.txt and up to maxItems pages, one at a time: past that, its process died.
+  const leaseMs = Math.max(MIN_CLAIM_LEASE_MS, (deps.settings.maxItems + 2) * (deps.settings.timeoutMs ?? 15_000));
   const intervalMs = (feed: FeedRecord) => (feed.intervalMinutes ?? deps.settings.intervalMinutes) * 60_000;
   const later = (ms: number) => new Date(deps.clock.now().getTime() + ms).toISOString();
 
   const poll = async (feed: FeedRecord, prefetched?: HttpResult): Promise<PollReport | null> => {
     const now = deps.clock.now();
     const ref = { feed: feed.id, slot: feed.nextPollAt };
-    if (!(await feeds.claimPoll({ ...ref, owner, at: now.toISOString(), leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString() }))) return null;
+    if (!(await feeds.claimPoll({ ...ref, owner, at: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() }))) return null;
     const plog = log.child({ feed: feed.id, url: redactUrl(feed.url) });
     const headers: Record<string, string> = { accept: FEED_ACCEPT };
     if (feed.validators.etag) headers['if-none-match'] = feed.validators.etag;

@@ -43,7 +43,7 @@ export function liveCoverage(config: WebConfig, deps: LiveCoverageDeps): FeedPol
     clock: deps.clock,
     log: deps.log,
     web,
-    settings: { intervalMinutes: config.intervalMinutes, pauseAfter: config.pauseAfter, maxItems: config.maxItems },
+    settings: { intervalMinutes: config.intervalMinutes, pauseAfter: config.pauseAfter, maxItems: config.maxItems, timeoutMs: config.timeoutMs },
     ...(deps.notify ? { notify: deps.notify } : {}),
     ...(deps.timer === false ? { timer: false } : {}),
   });

@@ -182,6 +182,16 @@ describe('feed health', () => {
     expect(await store.countArticles()).toBe(1);
   });
 
+  it('counts a feed that starts serving a web page as failing, with the reason', async () => {
+    site.publish(HARBOUR);
+    await poller.service.add(`${web.origin}/feed.json`, OWNER);
+    web.serve('/feed.json', { body: indexPage(), headers: { 'content-type': 'text/html' } });
+    await due();
+    const [report] = await poller.tick();
+    expect(report).toMatchObject({ state: 'failed', error: 'not a feed: the address gave a web page' });
+    expect((await store.feeds.feeds())[0]).toMatchObject({ kind: 'json', failures: 1 });
+  });
+
   it('polls a feed once when two processes share the database', async () => {
     site.publish(HARBOUR);
     await poller.service.add(site.feedUrl, OWNER);
@@ -217,6 +227,12 @@ describe('addresses add refuses', () => {
     expect(await refusal(`${web.origin}/missing`)).toMatch(/^Could not read .*: HTTP 404 Not Found\.$/);
     expect(await refusal(`${web.origin}/notes.txt`)).toMatch(/neither a feed nor an article page: not a feed/);
     expect(await store.countArticles()).toBe(0);
+  });
+
+  it('refuses an address caught in a redirect loop, saying so', async () => {
+    web.serve('/loop-1', { status: 302, headers: { location: '/loop-2' } });
+    web.serve('/loop-2', { status: 302, headers: { location: '/loop-1' } });
+    expect(await refusal(`${web.origin}/loop-1`)).toMatch(/redirect loop/);
   });
 
   it('refuses private addresses unless allowed, and never logs a password', async () => {
