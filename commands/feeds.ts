@@ -1,6 +1,6 @@
 /**
  * `feeds`: what is followed, with each feed's health: when it last worked, its last error,
- * how many items it has carried, and whether it is paused.
+ * how many items it carried when last read, and whether it is paused.
  */
 import type { CommandDefinition } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
@@ -19,8 +19,9 @@ export const feeds: CommandDefinition = {
     return {
       title: `${list.length} feed${list.length === 1 ? '' : 's'} followed`,
       parts: list.flatMap((feed) => [
-        { kind: 'heading' as const, text: feed.title ? `${feed.title} — ${feed.url}` : feed.url },
-        { kind: 'lines' as const, lines: healthLines(feed, service.defaultIntervalMinutes) },
+        // The address on a line of its own: terminals show headings in capitals, and it must stay copyable.
+        { kind: 'heading' as const, text: feed.title ?? 'Untitled feed' },
+        { kind: 'lines' as const, lines: [feed.url, ...healthLines(feed, service.defaultIntervalMinutes)] },
       ]),
       citations: [],
       data: { feeds: list.map((feed) => ({ ...feed })) },
@@ -34,7 +35,7 @@ function healthLines(feed: FeedRecord, defaultInterval: number): string[] {
     `every ${feed.intervalMinutes ?? defaultInterval} minutes; next check ${when(feed.nextPollAt)}`,
     `last success: ${feed.lastSuccessAt ? when(feed.lastSuccessAt) : 'never'}`,
     `last error: ${feed.lastError ? `${when(feed.lastError.at)}: ${feed.lastError.reason}` : 'none'}${feed.failures > 0 ? ` (${feed.failures} in a row)` : ''}`,
-    `items seen: ${feed.itemsSeen}`,
+    `items in the feed at the last check: ${feed.itemsSeen}`,
   ];
 }
 

@@ -105,12 +105,13 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     let outcome: PollOutcome;
     let indexed: readonly IndexedItem[] = [];
     let skipped: PollReport['skipped'] = [];
+    let newItems = 0;
     try {
       const result = prefetched ?? (await deps.web.get(feed.url, { headers }));
       if (result.kind === 'failed') {
         outcome = failure(feed, result.reason, result.retryAfterMs);
       } else if (result.kind === 'not-modified') {
-        outcome = { state: 'not-modified', validators: result.validators, title: null, kind: null, newItems: 0, nextPollAt: later(intervalMs(feed)) };
+        outcome = { state: 'not-modified', validators: result.validators, title: null, kind: null, items: null, nextPollAt: later(intervalMs(feed)) };
       } else {
         const text = webText(result.body, result.contentType);
         const parsed = text.ok ? parseFeed(text.text, result.url) : text;
@@ -118,8 +119,8 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
           outcome = failure(feed, parsed.reason, null);
         } else {
           const items = await indexFeedItems(feed, parsed.feed, feed.lastSuccessAt === null, { store: deps.store, clock: deps.clock, log: plog, web: deps.web, maxItems: deps.settings.maxItems });
-          ({ indexed, skipped } = items);
-          outcome = { state: 'fetched', validators: result.validators, title: parsed.feed.title, kind: parsed.feed.kind, newItems: items.newItems, nextPollAt: later(intervalMs(feed)) };
+          ({ indexed, skipped, newItems } = items);
+          outcome = { state: 'fetched', validators: result.validators, title: parsed.feed.title, kind: parsed.feed.kind, items: parsed.feed.items.length, nextPollAt: later(intervalMs(feed)) };
         }
       }
     } catch (error) {
@@ -133,7 +134,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       return null;
     }
     const error = outcome.state === 'failed' ? outcome.reason : null;
-    plog.info({ state: outcome.state, indexed: indexed.length, skipped: skipped.length, ...(error ? { error } : {}), failures: finished.record.failures }, 'feed polled');
+    plog.info({ state: outcome.state, indexed: indexed.length, newItems, skipped: skipped.length, ...(error ? { error } : {}), failures: finished.record.failures }, 'feed polled');
     if (finished.paused) await tell(finished.record, pausedNotice(finished.record, deps.settings.pauseAfter), plog);
     if (finished.resumed) await tell(finished.record, resumedNotice(finished.record), plog);
     return { feed: feed.id, state: outcome.state, indexed, skipped, error, paused: finished.paused, resumed: finished.resumed };

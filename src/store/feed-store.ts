@@ -50,7 +50,7 @@ export interface FeedRecord {
   readonly failures: number;
   readonly paused: { readonly at: string; readonly reason: string } | null;
   readonly nextPollAt: string;
-  /** Items the feed has carried that briefbot has seen. */
+  /** Items the feed carried when it was last read. */
   readonly itemsSeen: number;
 }
 
@@ -81,8 +81,8 @@ export type PollOutcome =
       readonly validators: FeedValidators;
       readonly title: string | null;
       readonly kind: FeedKind | null;
-      /** Items seen for the first time in this poll. */
-      readonly newItems: number;
+      /** Items in the feed (null when it was not modified). */
+      readonly items: number | null;
       readonly nextPollAt: string;
     }
   | {

@@ -78,7 +78,7 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
   const prune = db.prepare(`DELETE FROM feed_polls WHERE feed = ? AND state != 'claimed' AND finished_at < ?`);
   const succeeded = db.prepare(`UPDATE feeds SET etag = @etag, last_modified = @lastModified, title = coalesce(@title, title),
       kind = coalesce(@kind, kind), last_polled_at = @at, last_success_at = @at, failures = 0, paused_at = NULL,
-      paused_reason = NULL, next_poll_at = @nextPollAt, items_seen = items_seen + @newItems
+      paused_reason = NULL, next_poll_at = @nextPollAt, items_seen = coalesce(@items, items_seen)
     WHERE id = @feed`);
   const failed = db.prepare(`UPDATE feeds SET last_polled_at = @at, last_error = @reason, last_error_at = @at,
       failures = failures + 1, next_poll_at = @nextPollAt,
@@ -129,7 +129,7 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
     if (outcome.state === 'failed') {
       failed.run({ feed: ref.feed, at, reason: outcome.reason, nextPollAt: outcome.nextPollAt, pauseAfter: outcome.pauseAfter });
     } else {
-      succeeded.run({ feed: ref.feed, at, ...outcome.validators, title: outcome.title, kind: outcome.kind, nextPollAt: outcome.nextPollAt, newItems: outcome.newItems });
+      succeeded.run({ feed: ref.feed, at, ...outcome.validators, title: outcome.title, kind: outcome.kind, nextPollAt: outcome.nextPollAt, items: outcome.items });
     }
     prune.run(ref.feed, new Date(Date.parse(at) - POLL_HISTORY_MS).toISOString());
     const after = get(ref.feed)!;
