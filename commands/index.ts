@@ -3,13 +3,16 @@
  * commands whose `surfaces` include it, and generates its help from these definitions.
  */
 import type { CommandDefinition, Surface } from '../src/core/command.ts';
+import { add } from './add.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';
 import { digest } from './digest.ts';
+import { feeds } from './feeds.ts';
 import { helpCommand } from './help.ts';
 import { ingest } from './ingest.ts';
 import { quote } from './quote.ts';
 import { quotes } from './quotes.ts';
+import { remove } from './remove.ts';
 import { show } from './show.ts';
 import { sources } from './sources.ts';
 import { timeline } from './timeline.ts';
@@ -21,6 +24,9 @@ export const commands: readonly CommandDefinition[] = [
   sources,
   timeline,
   digest,
+  add,
+  feeds,
+  remove,
   ingest,
   quotes,
   show,

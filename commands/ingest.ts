@@ -1,8 +1,11 @@
 /**
  * `ingest PATH…`: index files and folders of articles. Incremental: unchanged files write
- * nothing; every file that is skipped is named with the reason.
+ * nothing; every file that is skipped is named with the reason. A path that does not exist
+ * (or a web address, which `add` takes) is refused before anything is read.
  */
+import { existsSync } from 'node:fs';
 import type { CommandDefinition } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
 import type { ReplyPart } from '../src/core/reply.ts';
 import { defaultIngestWorkers } from '../src/ingest/analysis-pool.ts';
 import { ingestPaths } from '../src/ingest/ingest.ts';
@@ -21,6 +24,11 @@ export const ingest: CommandDefinition = {
   async run(options, { store, clock, log }) {
     const value = options.paths;
     const paths = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    // A path that is not there is a typing mistake to fix, not a run that added nothing.
+    for (const path of paths) {
+      if (/^https?:\/\//i.test(path)) throw new UserError('web-address', `${path.slice(0, 200)} is a web address, not a file or folder: use briefbot add ${path.slice(0, 200)}`, { commandLine: true });
+      if (!existsSync(path)) throw new UserError('missing-path', `${path.slice(0, 200)} does not exist: nothing was ingested`, { commandLine: true });
+    }
     const report = await ingestPaths(paths, { store, clock, log, workers: defaultIngestWorkers() });
     return { title: summariseReport(report), parts: describe(report), citations: [], data: { ...report } };
   },

@@ -57,7 +57,8 @@ const writer = writerFlag(process.argv.slice(2));
 if (writer !== null) {
   process.exitCode = await evalWriter(writer);
 } else {
-  const result = await runEval({ corpusDir, goldDir });
+  const extractionBench = loadConfig(process.env).extractionBench;
+  const result = await runEval({ corpusDir, goldDir, ...(extractionBench ? { extractionBench } : {}) });
   const out: string[] = [`Ingest: ${summariseReport(result.ingest)}`];
   for (const skipped of result.ingest.skipped) out.push(`  skipped ${skipped.path}: ${skipped.reason}`);
   for (const suite of result.suites) {

@@ -23,6 +23,7 @@ const schema = z.object({
   BRIEFBOT_DB: optionalText.describe('the SQLite database file, or :memory:'),
   BRIEFBOT_CORPUS: optionalText.describe('a folder of articles to index when the database is empty'),
   BRIEFBOT_BENCH_CORPUS: optionalText.describe('a folder of articles for npm run bench'),
+  EXTRACTION_BENCH_REPO: optionalText.describe('a checkout (or git directory) of the article-extraction benchmark, for npm run eval'),
   NO_COLOR: optionalText.describe('any value to turn off colour in the terminal (see no-color.org)'),
   SLACK_BOT_TOKEN: optionalText.describe('the Slack bot token (xoxb-…) from your app\'s OAuth & Permissions page'),
   SLACK_SIGNING_SECRET: optionalText.describe('the Slack signing secret from your app\'s Basic Information page'),
@@ -43,6 +44,12 @@ const schema = z.object({
   BRIEFBOT_WATCH: optionalText.describe('a folder to watch: new and changed articles are indexed as they arrive'),
   BRIEFBOT_DIGEST_MISSED: z.enum(['catch-up', 'skip']).optional().describe('catch-up or skip'),
   BRIEFBOT_TIMEZONE: optionalText.describe('an IANA time zone for digests when the channel has none, e.g. Europe/London'),
+  BRIEFBOT_ALLOW_PRIVATE_URLS: optionalText.describe('any value to let add fetch from loopback and private addresses (tests, an intranet)'),
+  BRIEFBOT_FEED_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).optional().describe('minutes between polls of each feed, e.g. 15'),
+  BRIEFBOT_FEED_PAUSE_AFTER: z.coerce.number().int().min(1).max(100).optional().describe('failures in a row that pause a feed, e.g. 5'),
+  BRIEFBOT_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(500).optional().describe('articles fetched per poll of a feed, newest first, e.g. 20'),
+  BRIEFBOT_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120000).optional().describe('milliseconds a fetch of a feed or page may take, e.g. 15000'),
+  BRIEFBOT_BOT_URL: optionalText.describe('a page about your bot for site owners, named in the User-Agent, e.g. https://example.org/briefbot'),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -59,6 +66,8 @@ export interface Config {
   readonly corpus: string;
   /** Where `npm run bench` reads real articles; absent means it looks beside the project. */
   readonly benchCorpus: string;
+  /** ScrapingHub's article-extraction benchmark, scored by `npm run eval` when set. */
+  readonly extractionBench: string | undefined;
   /** Unset means each entry point's own default (the CLI is quieter than the bot). */
   readonly logLevel: LogLevel | undefined;
   /** NO_COLOR is set (to anything but ''): terminal output has no colour or bold. */
@@ -70,6 +79,19 @@ export interface Config {
   /** Present when OPENAI_API_KEY or OPENAI_BASE_URL is set: answers are written by the model. */
   readonly llm: LlmConfig | undefined;
   readonly digests: DigestConfig;
+  readonly web: WebConfig;
+}
+
+/** Live coverage: fetching feeds and pages (`add`, the feed poller). */
+export interface WebConfig {
+  /** Loopback and private addresses may be fetched (BRIEFBOT_ALLOW_PRIVATE_URLS; tests set it). */
+  readonly allowPrivate: boolean;
+  readonly intervalMinutes: number;
+  readonly pauseAfter: number;
+  readonly maxItems: number;
+  readonly timeoutMs: number;
+  /** Named in the User-Agent so site owners can see who fetches and why. */
+  readonly botUrl: string;
 }
 
 export interface SlackConfig {
@@ -108,6 +130,8 @@ export interface DigestConfig {
 }
 
 export const DEFAULT_LLM_MODEL = 'gpt-4o-mini';
+/** Where the User-Agent points site owners when BRIEFBOT_BOT_URL is unset: the project's README. */
+export const DEFAULT_BOT_URL = 'https://github.com/briefbot/briefbot#live-coverage';
 
 /** A setting with a bad value; the message names the variable and what to set. */
 export class ConfigError extends Error {
@@ -177,9 +201,18 @@ export function loadConfig(
       timezone,
       watch: values.BRIEFBOT_WATCH ? resolve(cwd, values.BRIEFBOT_WATCH) : undefined,
     },
+    web: {
+      allowPrivate: values.BRIEFBOT_ALLOW_PRIVATE_URLS !== undefined,
+      intervalMinutes: values.BRIEFBOT_FEED_INTERVAL_MINUTES ?? 15,
+      pauseAfter: values.BRIEFBOT_FEED_PAUSE_AFTER ?? 5,
+      maxItems: values.BRIEFBOT_FEED_MAX_ITEMS ?? 20,
+      timeoutMs: values.BRIEFBOT_FETCH_TIMEOUT_MS ?? 15_000,
+      botUrl: values.BRIEFBOT_BOT_URL ?? DEFAULT_BOT_URL,
+    },
     db: path(values.BRIEFBOT_DB, 'data/briefbot.db'),
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),
+    extractionBench: values.EXTRACTION_BENCH_REPO ? resolve(cwd, values.EXTRACTION_BENCH_REPO) : undefined,
     logLevel: values.LOG_LEVEL,
     noColor: values.NO_COLOR !== undefined,
   };

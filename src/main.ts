@@ -21,6 +21,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { indexDefaultCorpusIfEmpty } from './ingest/default-corpus.ts';
 import { startWatcher, type Watcher } from './ingest/watch.ts';
 import { createDigestScheduler } from './schedule/scheduler.ts';
+import type { FeedNotifier } from './schedule/feed-poller.ts';
+import { liveCoverage } from './schedule/live-coverage.ts';
 import { createProseWriter, ledgerPathFor } from './llm/index.ts';
 import { createLogger } from './log.ts';
 import { openStore } from './store/open-store.ts';
@@ -91,7 +93,15 @@ async function main(): Promise<number> {
     config: { missed: config.digests.missed, timezone: config.digests.timezone },
     ...(writer ? { writer } : {}),
   });
-  const services: Services = { store, clock: systemClock, log, digests: digestScheduler.service, ...(writer ? { writer } : {}) };
+  // A feed's pause and recovery are told where it was added: a chat channel through its
+  // platform's poster (the digests' own), the terminal on stderr.
+  const notify: FeedNotifier = async (owner, reply) => {
+    const poster = posters.find((p) => p.platform === owner.platform);
+    if (poster && owner.channel) await poster.post(owner.channel, reply);
+    else if (reply.notice) say(reply.notice);
+  };
+  const feedPoller = liveCoverage(config.web, { store, clock: systemClock, log, notify });
+  const services: Services = { store, clock: systemClock, log, digests: digestScheduler.service, feeds: feedPoller.service, ...(writer ? { writer } : {}) };
   try {
     await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
   } catch (error) {
@@ -135,6 +145,7 @@ async function main(): Promise<number> {
       await digestScheduler.start();
       scheduling = true;
     }
+    await feedPoller.start();
     if (config.digests.watch) {
       try {
         watcher = startWatcher({ folder: config.digests.watch, services: { store, clock: systemClock, log } });
@@ -148,6 +159,7 @@ async function main(): Promise<number> {
     log.info({ reason }, 'shutting down');
   } finally {
     await watcher?.stop();
+    await feedPoller.stop();
     if (scheduling) await digestScheduler.stop();
     for (const adapter of started.reverse()) {
       await adapter.stop().catch((error: unknown) => log.error({ err: error, platform: adapter.name }, 'stopping failed'));

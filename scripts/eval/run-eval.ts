@@ -17,6 +17,8 @@ import { scoreSeedIndex } from './seed-index-suite.ts';
 import { loadQuestions, scoreQuestions } from './question-suite.ts';
 import { scoreBrief } from './brief-suite.ts';
 import { createStoryView } from '../../src/core/retrieve/story-view.ts';
+import { loadExtractionBench } from './extraction-bench.ts';
+import { scoreExtraction } from './extraction-suite.ts';
 
 export interface SuiteResult {
   readonly name: string;
@@ -34,6 +36,8 @@ export interface EvalOptions {
   readonly corpusDir: string;
   readonly goldDir: string;
   readonly log?: Logger;
+  /** ScrapingHub's article-extraction benchmark (EXTRACTION_BENCH_REPO): scored when given. */
+  readonly extractionBench?: string;
 }
 
 /** Ingests `corpusDir` into a throwaway database and scores it against `goldDir`. */
@@ -56,6 +60,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       { name: 'Story index (seeds)', metrics: seedIndex.metrics, misses: seedIndex.misses },
       { name: 'Questions (seeds, extractive answers)', metrics: questions.metrics, misses: questions.misses },
       { name: 'Brief of the story (seeds)', metrics: brief.metrics, misses: brief.misses },
+      ...(options.extractionBench ? [scoreExtraction(loadExtractionBench(options.extractionBench))] : []),
     ];
     return { ingest, suites, pass: suites.every((suite) => suite.metrics.every((m) => m.pass)) };
   } finally {

@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import type { Reply } from './reply.ts';
 import type { Store } from '../store/store.ts';
 import type { DigestService } from './ports/digests.ts';
+import type { FeedService } from './ports/feeds.ts';
 import type { ProseWriter } from './ports/writer.ts';
 
 export type OptionType = 'string' | 'integer' | 'boolean';
@@ -62,6 +63,8 @@ export interface CommandContext {
   readonly writer?: ProseWriter;
   /** Digest subscriptions and previews, where the bot runs a scheduler. */
   readonly digests?: DigestService;
+  /** Following feeds and indexing pages (`add`, `feeds`, `remove`). */
+  readonly feeds?: FeedService;
   /**
    * Shows a partial reply while a slow command works: chat platforms edit a "working…"
    * message (throttled to their limits); the final reply still comes back from `run`.

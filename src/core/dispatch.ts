@@ -29,6 +29,8 @@ export interface DispatchResult {
   readonly outcome: Outcome;
   /** The UserError's or usage problem's code ('unknown-article', 'unknown-command' …); 'internal' for our failures. */
   readonly code?: string;
+  /** A user error in the command line itself (the CLI exits 2 for it). */
+  readonly commandLine?: boolean;
   /** Set for an internal error: the id the user is given and the log line carries. */
   readonly errorId?: string;
   /** The command that ran, or null when the text named none. */
@@ -71,7 +73,7 @@ export async function dispatch(
     const reply = await command.run(options, { ...context, log: log.child({ command: command.name }) });
     return finish({ reply, outcome: 'ok' });
   } catch (error) {
-    if (isUserError(error)) return finish(userErrorResult(error.code, error.message));
+    if (isUserError(error)) return finish({ ...userErrorResult(error.code, error.message), ...(error.options.commandLine ? { commandLine: true } : {}) });
     const errorId = newErrorId();
     log.error({ err: error, errorId, command: command.name }, 'command failed');
     return finish({ reply: apology(command.name, errorId), outcome: 'internal-error', code: 'internal', errorId });

@@ -9,10 +9,13 @@ export class UserError extends Error {
   /**
    * @param code a stable identifier for the kind of problem ('empty-question', 'unknown-article')
    * @param message what the user reads: what was wrong and what to do instead
+   * @param options `commandLine`: the command line itself needs fixing (a path that does not
+   *   exist), which the CLI reports with exit code 2 as it does a bad option
    */
   constructor(
     readonly code: string,
     message: string,
+    readonly options: { readonly commandLine?: boolean } = {},
   ) {
     super(message);
   }

@@ -85,7 +85,7 @@ export async function prepareFile(
     const at = context.clock.now().toISOString();
     await context.store.putDuplicate({ id: file.id, path: file.path, root, hash, textHash, duplicateOf: original, at });
     forgetText(state, before);
-    state.fingerprints.set(file.id, { id: file.id, hash, textHash, root, status: 'duplicate', duplicateOf: original });
+    state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'duplicate', duplicateOf: original });
     report.duplicates.push({ id: file.id, of: original });
     context.log.debug({ id: file.id, of: original }, 'duplicate');
     return done('duplicate');
@@ -107,7 +107,7 @@ export async function commitFile(job: AnalysisJob, result: AnalysisResult, conte
   const { article } = result;
   const at = context.clock.now().toISOString();
   await context.store.putArticle(article, { root, textHash, analysisVersion: ANALYSIS_VERSION, at });
-  state.fingerprints.set(file.id, { id: file.id, hash, textHash, root, status: 'current', duplicateOf: null });
+  state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'current', duplicateOf: null });
   (before && before.status !== 'removed' ? state.report.updated : state.report.added).push(file.id);
   context.log.debug({ id: file.id, sentences: article.analysis.sentences.length, quotes: article.analysis.quotes.length }, 'indexed');
   return 'written';

@@ -14,6 +14,7 @@ import type { StatedMeta } from '../core/article.ts';
 import type { Store } from '../store/store.ts';
 import { linkStoryEntities } from '../core/analyse/entity-linking.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
+import { assignIds } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
 import { commitFile, prepareFile, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
 import { changedArticles, emptyReport, type IngestReport } from './report.ts';
@@ -60,7 +61,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
     claimed: new Map(),
     report,
   };
-  const scans = await Promise.all(paths.map((path) => scanPath(path)));
+  const scans = assignIds(await Promise.all(paths.map((path) => scanPath(path))), fingerprints);
   for (const scan of scans) {
     for (const problem of scan.problems) report.skipped.push({ path: problem.path, id: null, reason: problem.reason });
   }
@@ -82,7 +83,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
   // A stored article whose file is now empty, binary or unreadable is no longer current.
   await markRemoved(unusable.filter((id) => isLive(state, id)), deps, state);
 
-  if (changedArticles(report) || (await deps.store.needsLinking())) await relink(deps, report.warnings, log);
+  if (changedArticles(report) || (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
   const result: IngestReport = { ...report, articles: await deps.store.countArticles(), ms: Math.round(performance.now() - started) };
   log.info({ added: result.added.length, updated: result.updated.length, unchanged: result.unchanged.length, removed: result.removed.length, duplicates: result.duplicates.length, skipped: result.skipped.length, ms: result.ms }, 'ingested');
   return result;
@@ -187,8 +188,12 @@ async function plan(scans: readonly ScanResult[], warnings: ReportBuilderWarning
 
 type ReportBuilderWarnings = ReturnType<typeof emptyReport>['warnings'];
 
-/** Links entities across all current articles and saves the story's canonical entities. */
-async function relink(deps: IngestDeps, warnings: ReportBuilderWarnings, log: Logger): Promise<void> {
+/**
+ * Links entities across all current articles and saves the story's canonical entities; a
+ * failure leaves the articles stored and adds a warning. Every source of articles (folders,
+ * feeds, pages) calls it after a run that changed anything.
+ */
+export async function relinkStory(deps: Pick<IngestDeps, 'store' | 'linkStory'>, warnings: ReportBuilderWarnings, log: Logger): Promise<void> {
   const started = performance.now();
   try {
     const articles = await deps.store.listArticleEntities();

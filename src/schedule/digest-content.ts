@@ -41,9 +41,24 @@ export async function pendingDigest(store: Store, subscription: DigestSubject, u
   const changes = fromSeq !== null && fromSeq >= toSeq ? [] : await store.articleChanges(fromSeq ?? 0, toSeq);
   const view = storyViewFor(store);
   const first = (fromSeq ?? 0) === 0;
-  const composed = await composeDigest({ articles: changes.map((change) => change.id), first, topic: subscription.topic }, view);
+  const ids = changes.map((change) => change.id);
+  const composed = await composeDigest({ articles: ids, first, topic: subscription.topic, updated: first ? [] : await toldBefore(ids, subscription, view) }, view);
   const content = writing ? await writeDigest(composed, first ? null : sinceText(subscription, writing.timezone), { writer: writing.writer, view, log: writing.log }) : composed;
   return { ...content, fromSeq, toSeq, articles: changes.length };
+}
+
+/**
+ * Those of `ids` first indexed before the channel's last digest was posted: the channel was
+ * told about them then, so they are back because their text changed.
+ */
+async function toldBefore(ids: readonly string[], subscription: DigestSubject, view: ReturnType<typeof storyViewFor>): Promise<string[]> {
+  const lastPosted = subscription.lastPosted?.at;
+  if (!lastPosted || ids.length === 0) return [];
+  const articles = await view.articles();
+  return ids.filter((id) => {
+    const firstSeen = articles.get(id)?.firstSeen;
+    return firstSeen !== undefined && firstSeen < lastPosted;
+  });
 }
 
 /**

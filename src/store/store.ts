@@ -22,6 +22,7 @@ import type {
 } from '../core/article.ts';
 import type { StoryEntities } from '../core/analyse/entity-linking.ts';
 import type { DigestStore } from './digest-store.ts';
+import type { FeedStore } from './feed-store.ts';
 
 export type ArticleStatus = 'current' | 'duplicate' | 'removed';
 
@@ -34,6 +35,8 @@ export interface Fingerprint {
   readonly textHash: string;
   /** The folder (or single file) the article was ingested from, absolute. */
   readonly root: string;
+  /** The file it was read from (absolute), or the address of a web article. */
+  readonly path: string;
   readonly status: ArticleStatus;
   /** For a duplicate: the id whose text it repeats. */
   readonly duplicateOf: string | null;
@@ -211,6 +214,8 @@ export interface Store {
   articleChanges(after: number, upTo: number): Promise<readonly ArticleChange[]>;
   /** Digest subscriptions and the runs that post them (see digest-store.ts). */
   readonly digests: DigestStore;
+  /** Followed feeds and pages, their claimed polls and the items seen (see feed-store.ts). */
+  readonly feeds: FeedStore;
 
   close(): Promise<void>;
 }

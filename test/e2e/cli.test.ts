@@ -140,6 +140,13 @@ describe('the briefbot CLI', () => {
     expect(JSON.parse(run.stdout).articles.map((a: { id: string }) => a.id)).toEqual(['only']);
   });
 
+  it('refuses to ingest a path that does not exist or a web address, exit 2 naming it, and keeps the index', async () => {
+    expectOneLineError(await briefbot(['--db', db, 'ingest', join(dir, 'nowhere')]), 2, /^briefbot: .*nowhere does not exist: nothing was ingested$/);
+    expectOneLineError(await briefbot(['--db', db, 'ingest', 'https://news.example/feed.xml']), 2, /is a web address, not a file or folder: use briefbot add https:\/\/news\.example\/feed\.xml$/);
+    const sources = await briefbot(['--db', db, 'sources', '--json']);
+    expect(JSON.parse(sources.stdout).articles).toHaveLength(5);
+  });
+
   it('names each skipped file with its reason and ingests the rest', async () => {
     const folder = join(dir, 'mixed');
     mkdirSync(folder);

@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { startFakeWebServer } from '../fakes/web/fake-web-server.ts';
+import { FERRY, openNewsroom } from '../fakes/web/newsroom.ts';
+import { HARBOUR } from '../fakes/web/pages.ts';
 
 const START = resolve(PROJECT_ROOT, 'bin/start.js');
 const CLI = resolve(PROJECT_ROOT, 'bin/briefbot.js');
@@ -125,4 +128,32 @@ describe('the terminal chat (npm start with piped input)', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toContain('indexing');
   });
+
+  it('follows a feed added in the chat and answers from its articles; the CLI lists it with its health', async () => {
+    const web = await startFakeWebServer();
+    try {
+      const site = openNewsroom(web);
+      site.publish(HARBOUR);
+      site.publish(FERRY);
+      const feedDb = join(dir, 'feeds.db');
+      const run = await chat(feedDb, `add ${site.feedUrl}\nHow many crossings a day will the ferry timetable add?\nfeeds\n`, { extraEnv: { BRIEFBOT_ALLOW_PRIVATE_URLS: '1' } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/Following Coastal Courier, checked every 15 minutes/);
+      expect(run.stdout).toContain(`added: ${FERRY.title} — The Coastal Courier`);
+      expect(run.stdout).toContain(`added: ${HARBOUR.title} — The Coastal Courier`);
+      expect(run.stdout).toMatch(/four crossings a day/);
+      expect(run.stdout).toMatch(/1 feed followed[\s\S]*last success: 20\d\d-/);
+      const listed = await cli(feedDb, ['feeds', '--json']);
+      expect(JSON.parse(listed.stdout).feeds).toMatchObject([{ url: site.feedUrl, title: 'Coastal Courier', failures: 0, itemsSeen: 2 }]);
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('refuses to fetch from a private address unless BRIEFBOT_ALLOW_PRIVATE_URLS is set', async () => {
+    const run = await chat(join(dir, 'private.db'), 'add http://127.0.0.1:9/feed.xml\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/127\.0\.0\.1 is a loopback address, which briefbot does not fetch from/);
+  });
 });
+

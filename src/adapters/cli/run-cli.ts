@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import type { CommandDefinition } from '../../core/command.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import { createDigestService } from '../../schedule/digest-service.ts';
+import { liveCoverage } from '../../schedule/live-coverage.ts';
 import { contextFor, dispatch, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { ProseWriter } from '../../core/ports/writer.ts';
@@ -84,6 +85,7 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     clock,
     log,
     digests: createDigestService({ store, clock, log, timezone: config.digests.timezone, ...(writer ? { writer } : {}) }),
+    feeds: liveCoverage(config.web, { store, clock, log, timer: false }).service,
     ...(writer ? { writer } : {}),
   };
   const context = contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });
@@ -107,7 +109,7 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
       case 'user-error': {
         const message = result.reply.notice ?? 'the command could not run';
         if (global.json) io.stdout.write(renderJsonError(result.code ?? 'user-error', message));
-        return fail(EXIT.failed, message);
+        return fail(result.commandLine ? EXIT.usage : EXIT.failed, message);
       }
       case 'internal-error':
         if (global.json) io.stdout.write(renderJsonError('internal', `something went wrong (error ${result.errorId})`));

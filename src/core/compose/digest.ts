@@ -18,11 +18,16 @@ export interface DigestRequest {
   /** The channel's first digest: titled "the story so far". */
   readonly first: boolean;
   readonly topic: string | null;
+  /**
+   * Those of `articles` the channel was told about before, whose text has changed since (an
+   * edited article a feed carried again): their points say "Updated:", never that they are new.
+   */
+  readonly updated?: readonly string[];
 }
 
 /** `digest now --json`: the `brief --json` shape, with who else reported each point and the new quotations. */
 export interface DigestJson {
-  readonly points: readonly { readonly text: string; readonly citations: readonly CitationJson[]; readonly alsoReportedBy: readonly string[] }[];
+  readonly points: readonly { readonly text: string; readonly citations: readonly CitationJson[]; readonly alsoReportedBy: readonly string[]; readonly updated?: boolean }[];
   readonly quotes: readonly { readonly text: string; readonly speaker: string; readonly citations: readonly CitationJson[] }[];
 }
 
@@ -44,7 +49,9 @@ export const ASK_FOR_MORE = 'For more: ask a question in plain words (ask what d
  *   → { reply: { title: 'New in the story', parts: [point, …, heading 'New quotations', quote, …, lines] }, empty: false, … }
  */
 export async function composeDigest(request: DigestRequest, view: StoryView): Promise<DigestContent> {
-  const title = request.first ? 'The story so far' : 'New in the story';
+  const updated = new Set(request.first ? [] : (request.updated ?? []));
+  const allUpdated = request.articles.length > 0 && request.articles.every((id) => updated.has(id));
+  const title = request.first ? 'The story so far' : allUpdated ? 'Updated in the story' : updated.size > 0 ? 'New and updated in the story' : 'New in the story';
   const titled = request.topic ? `${title}: ${request.topic}` : title;
   if (request.articles.length === 0) return emptyDigest(titled);
   const scoped = scopedStoryView(view, request.articles);
@@ -60,8 +67,11 @@ export async function composeDigest(request: DigestRequest, view: StoryView): Pr
     if (part.kind !== 'text') continue;
     const json = briefPoints[index++];
     const others = alsoReportedBy(part, citations);
-    parts.push({ ...part, text: others.length > 0 ? `${part.text} — also reported by ${others.join(', ')}` : part.text });
-    points.push({ text: json?.text ?? part.text, citations: json?.citations ?? [], alsoReportedBy: others });
+    // A point is an update when the article its words come from (its first citation) is one.
+    const isUpdate = updated.has(citations[(part.cites[0] ?? 0) - 1]?.article ?? '');
+    const text = `${isUpdate ? 'Updated: ' : ''}${part.text}${others.length > 0 ? ` — also reported by ${others.join(', ')}` : ''}`;
+    parts.push({ ...part, text });
+    points.push({ text: json?.text ?? part.text, citations: json?.citations ?? [], alsoReportedBy: others, updated: isUpdate });
   }
 
   const quotes = await pickDigestQuotes(request.articles, parts.map((p) => (p.kind === 'text' ? p.text : '')), view, request.topic);

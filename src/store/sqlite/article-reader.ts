@@ -31,7 +31,7 @@ export interface ArticleReader {
 /** Prepares every read statement once. */
 export function prepareArticleReader(db: Database.Database): ArticleReader {
   const fingerprintRows = db.prepare(
-    'SELECT id, hash, text_hash, root, status, duplicate_of FROM articles',
+    'SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles',
   );
   const countCurrent = db.prepare("SELECT count(*) AS n FROM articles WHERE status = 'current'");
   const listCurrent = db.prepare(
@@ -53,6 +53,7 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
     fingerprints() {
       const rows = fingerprintRows.all() as {
         id: string;
+        path: string;
         hash: string;
         text_hash: string;
         root: string;
@@ -67,6 +68,7 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
             hash: r.hash,
             textHash: r.text_hash,
             root: r.root,
+            path: r.path,
             status: r.status,
             duplicateOf: r.duplicate_of,
           },

@@ -201,6 +201,65 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX digest_runs_open ON digest_runs (state) WHERE state IN ('claimed', 'posting', 'retrying');
     `,
   },
+  {
+    version: 4,
+    name: 'live coverage: followed feeds with their health, claimed polls, items seen',
+    sql: `
+      CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE,
+        added_from TEXT,
+        title TEXT,
+        kind TEXT,
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        channel TEXT,
+        added_by TEXT,
+        interval_minutes INTEGER,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        last_success_at TEXT,
+        last_error TEXT,
+        last_error_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        paused_at TEXT,
+        paused_reason TEXT,
+        next_poll_at TEXT NOT NULL,
+        items_seen INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX feeds_by_added_from ON feeds (added_from);
+      CREATE INDEX feeds_due ON feeds (next_poll_at);
+
+      -- One row per (feed, due time): the claim that makes each poll fetch once across processes.
+      CREATE TABLE feed_polls (
+        feed INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'fetched', 'not-modified', 'failed')),
+        owner TEXT NOT NULL,
+        lease_until TEXT,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        error TEXT,
+        PRIMARY KEY (feed, slot)
+      ) WITHOUT ROWID;
+
+      -- Items by 'guid:…' and 'url:…' keys, so an item is one article whichever feed carries it.
+      -- Kept when a feed is removed: following it again does not index its items twice.
+      CREATE TABLE feed_items (
+        key TEXT PRIMARY KEY,
+        feed INTEGER REFERENCES feeds (id) ON DELETE SET NULL,
+        article TEXT,
+        entry_hash TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('indexed', 'skipped', 'failed')),
+        reason TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

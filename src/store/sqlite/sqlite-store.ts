@@ -12,6 +12,7 @@ import { prepareArticleReader } from './article-reader.ts';
 import { prepareArticleWriter } from './article-writer.ts';
 import { prepareContentSequence } from './content-sequence.ts';
 import { createSqliteDigestStore } from './digest-store.ts';
+import { createSqliteFeedStore } from './feed-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
 import { migrate } from './migrations.ts';
 import { prepareQuoteReader } from './quote-reader.ts';
@@ -63,6 +64,7 @@ function createSqliteStore(db: Database.Database): Store {
   const terms = prepareTermStatistics(db);
   const sequence = prepareContentSequence(db);
   const digests = createSqliteDigestStore(db);
+  const feeds = createSqliteFeedStore(db);
   // SQLite's data_version moves when another connection commits; our own writes are counted
   // here. Together they say whether anything this store serves may have changed.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -119,6 +121,7 @@ function createSqliteStore(db: Database.Database): Store {
     contentSequence: async () => sequence.last(),
     articleChanges: async (after, upTo) => sequence.changes(after, upTo),
     digests,
+    feeds,
     close: async () => {
       if (!db.open) return;
       fts.catchUp();

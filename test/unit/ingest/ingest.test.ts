@@ -131,6 +131,44 @@ describe('ingestPaths', () => {
       }
     });
 
+    it('gives a second folder\'s file of the same name its own id, so neither overwrites the other', async () => {
+      const first = tempFolder();
+      const second = tempFolder();
+      try {
+        first.write('001.txt', article('Harbour', 'The harbour reopened on Monday.'));
+        second.write('001.txt', article('Ferry', 'The ferry timetable changed on Wednesday.'));
+        await ingestPaths([first.dir], deps);
+        const report = await ingestPaths([second.dir], deps);
+        const label = second.dir.split('/').pop();
+        expect(report.added).toEqual([`${label}/001`]);
+        expect((await store.getArticle('001'))?.meta.title).toBe('Harbour');
+        expect((await store.getArticle(`${label}/001`))?.meta.title).toBe('Ferry');
+        // Each keeps its id when ingested again, in either order or together.
+        const again = await ingestPaths([second.dir, first.dir], deps);
+        expect([...again.unchanged].sort()).toEqual(['001', `${label}/001`].sort());
+        expect(again.removed).toEqual([]);
+      } finally {
+        first.cleanup();
+        second.cleanup();
+      }
+    });
+
+    it('lets a moved folder keep its ids', async () => {
+      const before = tempFolder();
+      const after = tempFolder();
+      try {
+        before.write('001.txt', article('Harbour', 'The harbour reopened on Monday.'));
+        await ingestPaths([before.dir], deps);
+        before.cleanup();
+        after.write('001.txt', article('Harbour', 'The harbour reopened on Monday.'));
+        const report = await ingestPaths([after.dir], deps);
+        expect(report.skipped).toEqual([]);
+        expect((await store.listArticles()).map((a) => a.id)).toEqual(['001']);
+      } finally {
+        after.cleanup();
+      }
+    });
+
     it('serves a removed article again when its file comes back', async () => {
       await ingestPaths([folder.dir], deps);
       rmSync(join(folder.dir, 'b.txt'));

@@ -89,7 +89,7 @@ export function storeContract(engine: string, factory: StoreFactory): void {
     it('records each id with its fingerprint, origin and status', async () => {
       await store.putArticle(firstArticle({ hash: 'h1' }), origin({ root: '/news', textHash: 't1' }));
       expect((await store.fingerprints()).get('uk/001')).toEqual({
-        id: 'uk/001', hash: 'h1', textHash: 't1', root: '/news', status: 'current', duplicateOf: null,
+        id: 'uk/001', path: '/corpus/uk/001.txt', hash: 'h1', textHash: 't1', root: '/news', status: 'current', duplicateOf: null,
       });
     });
 

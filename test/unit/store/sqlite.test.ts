@@ -7,8 +7,10 @@ import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { migrate, migrations } from '../../../src/store/sqlite/migrations.ts';
 import { analysedArticle, origin } from './article-fixture.ts';
 import { storeContract } from './contract.ts';
+import { feedStoreContract } from './feed-contract.ts';
 
 storeContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
+feedStoreContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
 
 describe('the SQLite engine on a file', () => {
   const dirs: string[] = [];
