@@ -16,6 +16,7 @@ import type { ArticleSummary } from '../../store/store.ts';
 import { CitationList, type Citable, type CitationJson } from './citations.ts';
 import { contextPenalty, keySentences, type KeySentence } from './key-sentences.ts';
 import { NOTHING_FOUND } from './answer.ts';
+import { selectKeySentences } from './article-selection.ts';
 
 export const MAX_POINTS = 7;
 /** A story brief reads the newest articles only: a brief of ten thousand is a brief of the latest. */
@@ -129,11 +130,11 @@ function factsOf(text: string): Set<string> {
  * from an article tells something the first did not). A candidate that says what a chosen
  * point says becomes one of its echoes (another outlet's citation) instead.
  */
-function pickPoints(candidates: readonly Point[], same: (a: string, b: string) => boolean): Point[] {
+function pickPoints(candidates: readonly Point[], same: (a: string, b: string) => boolean, limit = MAX_POINTS): Point[] {
   const chosen: Point[] = [];
   const taken = new Set<Point>();
   const named = new Set<string>();
-  while (chosen.length < MAX_POINTS) {
+  while (chosen.length < limit) {
     let best: Point | undefined;
     let bestValue = -Infinity;
     for (const candidate of candidates) {
@@ -188,14 +189,20 @@ async function render(points: readonly Point[], view: StoryView, title: string):
 
 /** One article in its key points, in the article's own order. */
 async function briefArticle(id: string, view: StoryView): Promise<Reply> {
-  const loaded = await articleSentences(view, id);
-  if (!loaded) throw await missingArticle(view.store, id);
-  const candidates = newsSentences(loaded.sentences, loaded.summary.meta.title ?? '')
-    .filter(({ weight }) => weight > 0)
-    .map(({ sentence, weight }) => ({ lead: cite(id, sentence), weight, echoes: [], date: loaded.summary.meta.published }));
-  // In the article's own order: `render` sorts by date, and one article's points share one.
-  const points = pickPoints(candidates, sameClaim).sort((a, b) => a.lead.sentence - b.lead.sentence);
-  return render(points, view, loaded.summary.meta.title ?? id);
+  const article = await view.store.getArticle(id);
+  if (!article) throw await missingArticle(view.store, id);
+  const chosen = selectKeySentences(article.analysis, articleBudget(article.analysis.sentences));
+  const points = chosen.map((sentence) => ({ lead: cite(id, sentence), weight: 0, echoes: [], date: article.meta.published }));
+  return render(points, view, article.meta.title ?? id);
+}
+
+/**
+ * How many points an article's brief has: half its sentences, at least three, at most seven.
+ * A brief is shorter than what it briefs; a long article still fits a screen.
+ */
+export function articleBudget(sentences: readonly Sentence[]): number {
+  const content = sentences.filter((s) => s.kind !== 'heading').length;
+  return Math.min(MAX_POINTS, Math.max(3, Math.ceil(content / 2)));
 }
 
 /** An article's key sentences, without any that address a bot rather than the reader. */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { needsAntecedent } from '../../../src/core/compose/antecedents.ts';
+
+describe('telling which sentences lean on the one before', () => {
+  it.each([
+    ['He said the deal was off.', 'person'],
+    ['She told reporters the plant would close.', 'person'],
+    ['But he added that talks would go on.', 'person'],
+    ['His first film for the studio was a fantasy.', 'person'],
+    ['This approval has come from the regional government.', 'previous'],
+    ['These figures were disputed by the union.', 'previous'],
+    ['It lost 464,000 subscribers in the fourth quarter.', 'previous'],
+    ['However, they refused to comment.', 'previous'],
+    ['“This cannot go on,” the mayor said.', 'previous'],
+  ])('reads %j as leaning on a %s', (text, kind) => {
+    expect(needsAntecedent(text)).toBe(kind);
+  });
+
+  it.each([
+    'The mayor said the plant would close.',
+    'Thistle Ltd said the deal was off.',
+    'Hesketh Bank was flooded on Monday.',
+    'Theresa Lang, the finance minister, resigned.',
+    'Italy won the match 2-0.',
+  ])('lets %j stand alone', (text) => {
+    expect(needsAntecedent(text)).toBeNull();
+  });
+});
