@@ -23,6 +23,7 @@ const schema = z.object({
   BRIEFBOT_DB: optionalText.describe('the SQLite database file, or :memory:'),
   BRIEFBOT_CORPUS: optionalText.describe('a folder of articles to index when the database is empty'),
   BRIEFBOT_BENCH_CORPUS: optionalText.describe('a folder of articles for npm run bench'),
+  BBC_SUMMARY_REPO: optionalText.describe('a checkout or git directory of Ainedembe-Denis/BBC-News-Summary-ML-DL-Project, for npm run eval'),
   NO_COLOR: optionalText.describe('any value to turn off colour in the terminal (see no-color.org)'),
   SLACK_BOT_TOKEN: optionalText.describe('the Slack bot token (xoxb-…) from your app\'s OAuth & Permissions page'),
   SLACK_SIGNING_SECRET: optionalText.describe('the Slack signing secret from your app\'s Basic Information page'),
@@ -59,6 +60,8 @@ export interface Config {
   readonly corpus: string;
   /** Where `npm run bench` reads real articles; absent means it looks beside the project. */
   readonly benchCorpus: string;
+  /** The BBC News Summary data set `npm run eval` scores briefs on; null when not fetched. */
+  readonly bbcSummaryRepo: string | null;
   /** Unset means each entry point's own default (the CLI is quieter than the bot). */
   readonly logLevel: LogLevel | undefined;
   /** NO_COLOR is set (to anything but ''): terminal output has no colour or bold. */
@@ -180,6 +183,7 @@ export function loadConfig(
     db: path(values.BRIEFBOT_DB, 'data/briefbot.db'),
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),
+    bbcSummaryRepo: values.BBC_SUMMARY_REPO ? resolve(cwd, values.BBC_SUMMARY_REPO) : null,
     logLevel: values.LOG_LEVEL,
     noColor: values.NO_COLOR !== undefined,
   };
