@@ -13,10 +13,15 @@ export interface Citation {
   readonly title: string;
   readonly published: string | null;
   readonly url: string | null;
-  /** The cited sentence or quotation, verbatim from the stored article. */
+  /** The cited sentence or quotation, verbatim from the stored article (the first, when several are). */
   readonly text: string;
   /** Sentence index in the article, when the citation is a sentence. */
   readonly sentence?: number;
+  /**
+   * Every sentence or quotation of the article the reply cites under this number, verbatim,
+   * `text` first: a reply numbers each article once, however many of its sentences it uses.
+   */
+  readonly texts?: readonly string[];
 }
 
 /** A sentence or point of the answer, with the citations that support it. */

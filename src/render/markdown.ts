@@ -1,6 +1,6 @@
 /**
  * A `Reply` as CommonMark: the answer with [n] markers, then a "Sources" list giving each
- * citation's outlet, date, title, link and cited text. For the CLI's `--markdown` and for
+ * citation's outlet, date, title, link and every sentence cited from it. For the CLI's `--markdown` and for
  * tests; it has no size limit. Every stored string is escaped, so article text cannot add
  * headings, links, HTML or code.
  */
@@ -95,7 +95,8 @@ function sourceEntry(citation: Citation): string {
   const head =
     `[${citation.n}] ${inertMarkdown(outletAndDate(citation))} — "${inertMarkdown(titleLabel(citation))}" ` +
     (url === null ? UNKNOWN_LINK : `<${url}>`);
-  const cited = citation.text.trim();
-  if (cited === '') return head;
-  return `${head}\n${inertMarkdown(cited).split('\n').map((line) => `> ${line}`).join('\n')}`;
+  // Every sentence the reply cites from this article, each quoted on its own.
+  const cited = (citation.texts ?? [citation.text]).map((text) => text.trim()).filter((text) => text !== '');
+  if (cited.length === 0) return head;
+  return `${head}\n${cited.map((text) => inertMarkdown(text).split('\n').map((line) => `> ${line}`).join('\n')).join('\n>\n')}`;
 }

@@ -66,7 +66,7 @@ describe('brief', () => {
     expect(brief.length).toBeLessThanOrEqual(MAX_POINTS);
     for (const point of brief) {
       expect(point.citations.length).toBeGreaterThan(0);
-      expect(point.citations.map((c) => c.text)).toContain(point.text);
+      expect(point.citations.flatMap((c) => c.texts)).toContain(point.text);
     }
   });
 
