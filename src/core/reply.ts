@@ -24,11 +24,25 @@ export interface Citation {
   readonly texts?: readonly string[];
 }
 
+/**
+ * An earlier report that a part's sentence updates: the same thing said with other figures
+ * ("The earthquake killed 12 people" before "… killed 45 people"). Both are shown, each with
+ * its sources.
+ */
+export interface EarlierReport {
+  readonly text: string;
+  readonly cites: readonly number[];
+  /** The figures that changed, earlier to later: "12 → 45". */
+  readonly change: string;
+}
+
 /** A sentence or point of the answer, with the citations that support it. */
 export interface TextPart {
   readonly kind: 'text';
   readonly text: string;
   readonly cites: readonly number[];
+  /** The earlier report this sentence updates, when the coverage has one. */
+  readonly earlier?: EarlierReport;
 }
 
 export interface HeadingPart {

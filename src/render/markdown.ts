@@ -9,6 +9,7 @@ import { inertMarkdown, safeUrl } from './inert.ts';
 import {
   LLM_NOTE,
   citationMarkers,
+  earlierLabel,
   oneLine,
   orderedCitations,
   outletAndDate,
@@ -56,6 +57,7 @@ function partBlocks(parts: readonly ReplyPart[]): string[] {
     switch (part.kind) {
       case 'text':
         if (part.text.trim() !== '' || part.cites.length > 0) blocks.push(withMarkers(part.text, part.cites));
+        if (part.earlier) blocks.push(withMarkers(`${earlierLabel(part.earlier)} “${oneLine(part.earlier.text)}”`, part.earlier.cites));
         break;
       case 'heading':
         blocks.push(`## ${inertMarkdown(oneLine(part.text))}`);

@@ -42,8 +42,13 @@ export async function writeDigest(content: DigestContent, since: string | null, 
   const extractive = content.reply;
   const points = extractive.parts.filter((part): part is TextPart => part.kind === 'text');
   const pointCites = new Set(points.flatMap((part) => part.cites));
-  // The writer writes the key points only, from the points' citations.
-  const pointsOnly: Reply = { ...extractive, parts: points, citations: extractive.citations.filter((c) => pointCites.has(c.n)) };
+  // The writer writes the key points only, from the points' citations: an article's
+  // citation also holds the quotations cited from it below the points, which stay quoted.
+  const quoted = new Set(extractive.parts.flatMap((part) => (part.kind === 'quote' ? [part.text] : [])));
+  const pointCitations = extractive.citations
+    .filter((c) => pointCites.has(c.n))
+    .map((c) => ({ ...c, texts: (c.texts ?? [c.text]).filter((text) => text === c.text || !quoted.has(text)) }));
+  const pointsOnly: Reply = { ...extractive, parts: points, citations: pointCitations };
   const task = { kind: 'digest', since } as const;
   const { reply: written, fallback, outcome } = await writeWithReport(pointsOnly, { task }, {
     writer: context.writer,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { needsAntecedent } from '../../../src/core/compose/antecedents.ts';
+import { contextPenalty } from '../../../src/core/compose/context-penalty.ts';
 
 describe('telling which sentences lean on the one before', () => {
   it.each([
@@ -24,5 +25,17 @@ describe('telling which sentences lean on the one before', () => {
     'Italy won the match 2-0.',
   ])('lets %j stand alone', (text) => {
     expect(needsAntecedent(text)).toBeNull();
+  });
+});
+
+describe('how much a sentence needs the one before it', () => {
+  it.each([
+    ['Rates rose on Monday.', 0],
+    ['However, rates rose on Monday.', 0.5],
+    ['"We are ready," he said.', 0.5],
+    ['He said: "It is over."', 1],
+    ['The minister said:', 1],
+  ])('gives %j a penalty of %d', (text, penalty) => {
+    expect(contextPenalty(text)).toBe(penalty);
   });
 });

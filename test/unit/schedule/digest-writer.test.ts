@@ -174,7 +174,12 @@ describe('a digest with a faithful writer', () => {
 
   it('tells the writer since when, from the day of the last digest', async () => {
     await seeds.add(store, SEED.scmp2014);
-    fake.route((request) => answer(copyablePassages(request).slice(0, 2).map(faithful).join(' ')));
+    let copied = 0;
+    fake.route((request) => {
+      const passages = copyablePassages(request).slice(0, 2);
+      copied = passages.length;
+      return answer(passages.map(faithful).join(' '));
+    });
     const s = await subscribedWith(fakeWriter(fake.url, recordingLogger()));
     expect(await digestOn(s, 1)).toHaveLength(1);
     await seeds.add(store, SEED.et2019);
@@ -255,7 +260,12 @@ describe('without a writer', () => {
 describe('digest now --json', () => {
   it('says which mode wrote the preview', async () => {
     await seeds.add(store, SEED.scmp2014);
-    fake.route((request) => answer(copyablePassages(request).slice(0, 2).map(faithful).join(' ')));
+    let copied = 0;
+    fake.route((request) => {
+      const passages = copyablePassages(request).slice(0, 2);
+      copied = passages.length;
+      return answer(passages.map(faithful).join(' '));
+    });
     const invoker = { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true } as const;
     const run = async (writer: ProseWriter | undefined) => {
       const digests = createDigestService({ store, clock, log: silentLogger, timezone: 'UTC', ...(writer ? { writer } : {}) });
@@ -265,7 +275,8 @@ describe('digest now --json', () => {
     };
     const written = await run(fakeWriter(fake.url, recordingLogger()));
     expect(written.mode).toBe('llm');
-    expect(written.points.length).toBe(2);
+    expect(copied).toBeGreaterThan(0);
+    expect(written.points.length).toBe(copied);
     const plain = await run(undefined);
     expect(plain.mode).toBe('extractive');
     expect(fake.completions).toHaveLength(1);
