@@ -4,15 +4,20 @@
  * byline, a picture credit, an archive notice. Judged sentence by sentence, with the same
  * rules as whole lines (captions, credits, bylines, furniture, newsletter prompts) and two
  * shapes only a sentence shows: a caption label opening it ("FILE PHOTO: A man walks
- * past…") and a wire-photo credit inside it ("… 2019. REUTERS/Jane Doe/File Photo").
+ * past…"), a credit label run into the words before it ("… in MayCredit: Getty") and a
+ * wire-photo credit inside it ("… 2019. REUTERS/Jane Doe/File Photo").
  */
 import { readByline } from './byline.ts';
 import { classifyCaption } from './caption.ts';
 import { classifyFurniture } from './furniture.ts';
 import { isNewsletterPrompt } from './newsletter.ts';
 
-// A caption label at the start of a sentence, with or without a colon: "FILE PHOTO - …".
-const CAPTION_OPENING = /^\s*(?:file (?:photo|picture|image)|photo|picture|image|photograph|pictured)\s*[:|–—-]\s*\S/i;
+// A caption label at the start of a sentence, with or without a colon or a bracket: "FILE PHOTO - …",
+// "Cover image: …", "(Graphic: World stocks - here)".
+const CAPTION_OPENING =
+  /^\s*\(?(?:(?:file|cover|main|top|lead|header|featured|hero) (?:photo|picture|image)|photo|picture|image|photograph|pictured|graphic|chart|video|interactive)\s*[:|–—-]\s*\S/i;
+// A credit label run into the caption before it, as page extractors leave it: "… in MayCredit: Getty".
+const GLUED_CREDIT = /\p{Ll}(?:Credit|Photo|Image|Picture|Photograph)s?:\s*\S/u;
 // An agency's photo credit as wires print it: "REUTERS/Aly Song", "AFP/Getty Images".
 const WIRE_PHOTO_CREDIT = /\b(?:REUTERS|AFP|AP|EPA|PA|XINHUA|ANADOLU|GETTY IMAGES)\s?\/\s?\p{Lu}/u;
 
@@ -25,7 +30,7 @@ const WIRE_PHOTO_CREDIT = /\b(?:REUTERS|AFP|AP|EPA|PA|XINHUA|ANADOLU|GETTY IMAGE
  */
 export function isFurnitureSentence(text: string): boolean {
   const trimmed = text.trim();
-  if (CAPTION_OPENING.test(trimmed) || WIRE_PHOTO_CREDIT.test(trimmed)) return true;
+  if (CAPTION_OPENING.test(trimmed) || GLUED_CREDIT.test(trimmed) || WIRE_PHOTO_CREDIT.test(trimmed)) return true;
   return (
     readByline(trimmed) !== null || classifyCaption(trimmed) !== null || classifyFurniture(trimmed) !== null || isNewsletterPrompt(trimmed)
   );
