@@ -58,36 +58,43 @@ export function pickPoints(candidates: readonly Point[], options: PickOptions): 
   const { same, dateOf } = options;
   const limit = options.limit ?? MAX_POINTS;
   const chosen: Point[] = [];
-  const taken = new Set<Point>();
+  const factsOf = new Map(candidates.map((c) => [c, namedFacts(c.lead.text)] as const));
+  // Kept up to date as points are chosen, so each round compares each candidate with the newest point only.
+  const ruledOut = new Set<Point>();
+  const redundancy = new Map<Point, number>(candidates.map((c) => [c, 0]));
   const named = new Set<string>();
   const months = new Set<string>();
-  const related = (point: Point, candidate: Point) =>
-    same(point.lead.text, candidate.lead.text) || asUpdate(point.lead, candidate.lead, dateOf) !== null;
   while (chosen.length < limit) {
     let best: Point | undefined;
     let bestValue = -Infinity;
     for (const candidate of candidates) {
-      if (taken.has(candidate) || chosen.some((point) => related(point, candidate))) continue;
-      const redundancy = Math.max(0, ...chosen.map((point) => overlap(point.lead.text, candidate.lead.text)));
-      const facts = namedFacts(candidate.lead.text);
+      if (ruledOut.has(candidate)) continue;
+      const facts = factsOf.get(candidate)!;
       const novel = [...facts].filter((fact) => !named.has(fact)).length;
       const novelty = facts.size === 0 ? 0 : novel / facts.size;
       const month = monthOf(dateOf(candidate.lead.article));
       const arc = month !== null && !months.has(month) ? ARC_BONUS : 0;
-      const value = candidate.weight - REDUNDANCY_PENALTY * redundancy + NOVELTY_BONUS * novelty + arc;
+      const value = candidate.weight - REDUNDANCY_PENALTY * redundancy.get(candidate)! + NOVELTY_BONUS * novelty + arc;
       if (value > bestValue) {
         bestValue = value;
         best = candidate;
       }
     }
     if (!best) break;
-    taken.add(best);
-    for (const fact of namedFacts(best.lead.text)) named.add(fact);
+    chosen.push(best);
+    ruledOut.add(best);
+    for (const fact of factsOf.get(best)!) named.add(fact);
     const month = monthOf(dateOf(best.lead.article));
     if (month !== null) months.add(month);
-    chosen.push({ lead: best.lead, weight: best.weight, echoes: [] });
+    for (const candidate of candidates) {
+      if (ruledOut.has(candidate)) continue;
+      // What the point says, or an update of it (shown beside it), is not a point of its own.
+      if (same(best.lead.text, candidate.lead.text) || asUpdate(best.lead, candidate.lead, dateOf) !== null) ruledOut.add(candidate);
+      else redundancy.set(candidate, Math.max(redundancy.get(candidate)!, overlap(best.lead.text, candidate.lead.text)));
+    }
   }
-  const points = chosen.map((point) => ({ ...point }));
+  const points: Point[] = chosen.map((point) => ({ lead: point.lead, weight: point.weight, echoes: [] }));
+  const taken = new Set(chosen);
   for (const candidate of candidates) if (!taken.has(candidate)) attach(points, candidate.lead, options);
   return points;
 }

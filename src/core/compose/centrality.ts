@@ -25,18 +25,26 @@ export function wordCounts(text: string): Map<string, number> {
   return counts;
 }
 
-/** Cosine similarity of two word-count vectors, 0 to 1. */
-export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+/** The length of a word-count vector. */
+export function norm(vector: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const count of vector.values()) sum += count * count;
+  return Math.sqrt(sum);
+}
+
+/**
+ * Cosine similarity of two word-count vectors, 0 to 1; pass their norms when they are known.
+ * @example cosine(wordCounts('Harbour sale approved'), wordCounts('Approved: harbour sale')) // 1
+ */
+export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, normA = norm(a), normB = norm(b)): number {
+  if (normA === 0 || normB === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const [word, count] of a) {
-    normA += count * count;
-    const other = b.get(word);
+  for (const [word, count] of small) {
+    const other = large.get(word);
     if (other !== undefined) dot += count * other;
   }
-  for (const count of b.values()) normB += count * count;
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+  return dot / (normA * normB);
 }
 
 /**
@@ -45,7 +53,12 @@ export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
  */
 export function centrality(vectors: readonly ReadonlyMap<string, number>[]): number[] {
   const n = vectors.length;
-  const weights = vectors.map((a, i) => vectors.map((b, j) => (i === j ? 0 : cosine(a, b))));
+  // The cosine of each pair once, from norms computed once: this runs on every article of a story brief.
+  const norms = vectors.map(norm);
+  const weights = vectors.map(() => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i += 1) {
+    for (let j = i + 1; j < n; j += 1) weights[i]![j] = weights[j]![i] = cosine(vectors[i]!, vectors[j]!, norms[i], norms[j]);
+  }
   const outSums = weights.map((row) => row.reduce((sum, w) => sum + w, 0));
   let scores = new Array<number>(n).fill(1);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration += 1) {

@@ -11,10 +11,10 @@ import type { Sentence } from '../article.ts';
 import { isFurnitureSentence } from '../clean/furniture-sentence.ts';
 import { sameDevelopment } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { ArticleSummary } from '../../store/store.ts';
+import type { ArticleSummary, Store } from '../../store/store.ts';
 import { needsAntecedent } from './antecedents.ts';
 import type { Point } from './brief-points.ts';
-import { centrality, cosine, wordCounts } from './centrality.ts';
+import { centrality, cosine, norm, wordCounts } from './centrality.ts';
 import { contextPenalty } from './context-penalty.ts';
 
 /** A story brief reads the newest articles only: a brief of ten thousand is a brief of the latest. */
@@ -41,7 +41,7 @@ interface Read {
   readonly summary: ArticleSummary;
   readonly reported: string | null;
   readonly words: Map<string, number>;
-  readonly points: { sentence: Sentence; weight: number; words: Map<string, number> }[];
+  readonly points: { sentence: Sentence; weight: number; words: Map<string, number>; norm: number }[];
 }
 
 function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
@@ -50,33 +50,93 @@ function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   return da === db ? b.firstSeen.localeCompare(a.firstSeen) : db.localeCompare(da);
 }
 
+/**
+ * What was read of each article, by store and by id and content version: a story's brief is
+ * built again whenever an article arrives, and every other article reads the same as before.
+ */
+const readings = new WeakMap<Store, Map<string, Omit<Read, 'summary'>>>();
+const MAX_READINGS = 4 * STORY_WINDOW;
+
+async function readArticles(view: StoryView, summaries: readonly ArticleSummary[]): Promise<Read[]> {
+  let known = readings.get(view.store);
+  if (!known) {
+    known = new Map();
+    readings.set(view.store, known);
+  }
+  const read: Read[] = [];
+  for (const summary of summaries) {
+    const key = `${summary.id}@${summary.changedAt}`;
+    let reading = known.get(key);
+    if (!reading) {
+      const article = await view.store.getArticle(summary.id);
+      if (!article) continue;
+      reading = readArticle(article.analysis.sentences, article.analysis.events.map((e) => e.date));
+      if (known.size >= MAX_READINGS) known.clear();
+      known.set(key, reading);
+    }
+    read.push({ summary, ...reading });
+  }
+  return read;
+}
+
 /** The story's candidate points and the dates that order them. */
 export async function storyCandidates(view: StoryView): Promise<StoryCandidates> {
   const summaries = [...(await view.articles()).values()].sort(newestFirst).slice(0, STORY_WINDOW);
-  const read: Read[] = [];
-  for (const summary of summaries) {
-    const article = await view.store.getArticle(summary.id);
-    if (article) read.push(readArticle(summary, article.analysis.sentences, article.analysis.events.map((e) => e.date)));
-  }
+  const read = await readArticles(view, summaries);
   const dates = estimateDates(read);
-  const candidates: Point[] = [];
-  for (const article of read) {
-    for (const point of article.points) {
-      const support = read.filter(
-        (other) => other !== article && other.points.some((p) => cosine(p.words, point.words) >= MIN_LIKENESS && sameDevelopment(p.sentence.text, point.sentence.text)),
-      ).length;
-      candidates.push({
-        lead: { article: article.summary.id, sentence: point.sentence.index, text: point.sentence.text },
-        weight: point.weight + SUPPORT * Math.min(3, support),
-        echoes: [],
-      });
-    }
-  }
+  const support = supportOf(read);
+  const candidates: Point[] = read.flatMap((article) =>
+    article.points.map((point) => ({
+      lead: { article: article.summary.id, sentence: point.sentence.index, text: point.sentence.text },
+      weight: point.weight + SUPPORT * Math.min(3, support.get(point) ?? 0),
+      echoes: [],
+    })),
+  );
   return { candidates, dateOf: (id) => dates.get(id) ?? null };
 }
 
+type Candidate = Read['points'][number];
+
+/**
+ * How many other articles report each candidate's development. Only pairs that share words
+ * are compared (through an index of words), so a window of 150 articles costs little.
+ */
+function supportOf(read: readonly Read[]): Map<Candidate, number> {
+  const postings = new Map<string, { point: Candidate; article: Read; count: number }[]>();
+  for (const article of read) {
+    for (const point of article.points) {
+      for (const [word, count] of point.words) {
+        const list = postings.get(word) ?? [];
+        list.push({ point, article, count });
+        postings.set(word, list);
+      }
+    }
+  }
+  const support = new Map<Candidate, number>();
+  for (const article of read) {
+    for (const point of article.points) {
+      const dots = new Map<Candidate, { article: Read; dot: number }>();
+      for (const [word, count] of point.words) {
+        for (const posting of postings.get(word) ?? []) {
+          if (posting.article === article) continue;
+          const entry = dots.get(posting.point) ?? { article: posting.article, dot: 0 };
+          entry.dot += count * posting.count;
+          dots.set(posting.point, entry);
+        }
+      }
+      const supporting = new Set<Read>();
+      for (const [other, { article: from, dot }] of dots) {
+        if (supporting.has(from) || point.norm === 0 || other.norm === 0) continue;
+        if (dot / (point.norm * other.norm) >= MIN_LIKENESS && sameDevelopment(other.sentence.text, point.sentence.text)) supporting.add(from);
+      }
+      support.set(point, supporting.size);
+    }
+  }
+  return support;
+}
+
 /** An article's candidate sentences, weighed by centrality and the lead, best first. */
-function readArticle(summary: ArticleSummary, sentences: readonly Sentence[], reported: readonly string[]): Read {
+function readArticle(sentences: readonly Sentence[], reported: readonly string[]): Omit<Read, 'summary'> {
   const content = sentences.filter((s) => s.kind !== 'heading' && !isFurnitureSentence(s.text));
   const vectors = content.map((s) => wordCounts(s.text));
   const central = centrality(vectors);
@@ -91,9 +151,9 @@ function readArticle(summary: ArticleSummary, sentences: readonly Sentence[], re
     .filter(({ sentence }) => stands(sentence.text))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, SENTENCES_PER_ARTICLE)
-    .map((point, rank) => ({ ...point, weight: point.weight - rank * RANK_STEP }));
+    .map((point, rank) => ({ ...point, weight: point.weight - rank * RANK_STEP, norm: norm(point.words) }));
   const latest = [...reported].sort().at(-1) ?? null;
-  return { summary, reported: latest, words, points };
+  return { reported: latest, words, points };
 }
 
 /** A sentence that can be a point on its own, among other articles' points. */
@@ -114,12 +174,12 @@ function estimateDates(read: readonly Read[]): Map<string, string | null> {
     const reported = article.reported !== null && (newest === null || article.reported <= newest) ? article.reported : null;
     dates.set(article.summary.id, article.summary.meta.published ?? reported);
   }
-  for (const article of read) {
+  const dated = read.filter((a) => a.summary.meta.published !== null);
+  for (const article of dated.length === 0 ? [] : read) {
     if (dates.get(article.summary.id) !== null) continue;
     let best: { date: string; likeness: number } | null = null;
-    for (const other of read) {
-      const date = other.summary.meta.published;
-      if (date === null) continue;
+    for (const other of dated) {
+      const date = other.summary.meta.published!;
       const likeness = cosine(article.words, other.words);
       if (likeness >= MIN_LIKENESS && (!best || likeness > best.likeness)) best = { date, likeness };
     }
