@@ -25,6 +25,8 @@ export interface PickOptions {
   /** An article's date, published or estimated: orders updates and spreads points over time. */
   readonly dateOf: (article: string) => string | null;
   readonly limit?: number;
+  /** How much each point already chosen from a candidate's article counts against it (default 0). */
+  readonly perArticle?: number;
 }
 
 /** How much a point's overlap with one already chosen counts against it. */
@@ -64,6 +66,7 @@ export function pickPoints(candidates: readonly Point[], options: PickOptions): 
   const redundancy = new Map<Point, number>(candidates.map((c) => [c, 0]));
   const named = new Set<string>();
   const months = new Set<string>();
+  const fromArticle = new Map<string, number>();
   while (chosen.length < limit) {
     let best: Point | undefined;
     let bestValue = -Infinity;
@@ -74,7 +77,8 @@ export function pickPoints(candidates: readonly Point[], options: PickOptions): 
       const novelty = facts.size === 0 ? 0 : novel / facts.size;
       const month = monthOf(dateOf(candidate.lead.article));
       const arc = month !== null && !months.has(month) ? ARC_BONUS : 0;
-      const value = candidate.weight - REDUNDANCY_PENALTY * redundancy.get(candidate)! + NOVELTY_BONUS * novelty + arc;
+      const spread = (options.perArticle ?? 0) * (fromArticle.get(candidate.lead.article) ?? 0);
+      const value = candidate.weight - REDUNDANCY_PENALTY * redundancy.get(candidate)! + NOVELTY_BONUS * novelty + arc - spread;
       if (value > bestValue) {
         bestValue = value;
         best = candidate;
@@ -83,6 +87,7 @@ export function pickPoints(candidates: readonly Point[], options: PickOptions): 
     if (!best) break;
     chosen.push(best);
     ruledOut.add(best);
+    fromArticle.set(best.lead.article, (fromArticle.get(best.lead.article) ?? 0) + 1);
     for (const fact of factsOf.get(best)!) named.add(fact);
     const month = monthOf(dateOf(best.lead.article));
     if (month !== null) months.add(month);

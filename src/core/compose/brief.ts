@@ -11,7 +11,7 @@ import type { Sentence } from '../article.ts';
 import type { Reply, TextPart } from '../reply.ts';
 import { parseQuestion, planTerms, searchTerms } from '../retrieve/query.ts';
 import { scoreCandidates } from '../retrieve/rank.ts';
-import { sameClaim, sameDevelopment } from '../retrieve/similarity.ts';
+import { sameDevelopment } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { missingArticle } from '../../store/missing-article.ts';
 import { needsAntecedent } from './antecedents.ts';
@@ -26,6 +26,8 @@ export { MAX_POINTS } from './brief-points.ts';
 
 /** A topic brief keeps sentences that cover this much of the topic. */
 const MIN_TOPIC_RELEVANCE = 0.4;
+/** How much each point already taken from an article counts against another from it in a topic brief. */
+const TOPIC_SPREAD = 0.25;
 
 export interface BriefRequest {
   readonly topic?: string;
@@ -67,7 +69,8 @@ export async function composeBrief(request: BriefRequest, view: StoryView): Prom
 /** The story's developments: each article's key sentences, folded across outlets. */
 async function storyPoints(view: StoryView): Promise<Chosen> {
   const { candidates, dateOf } = await storyCandidates(view);
-  return { points: pickPoints(candidates, { same: sameDevelopment, dateOf }), dateOf };
+  // Sentences that match a topic tie often; a second point from one article must tell more than its match.
+  return { points: pickPoints(candidates, { same: sameDevelopment, dateOf, perArticle: TOPIC_SPREAD }), dateOf };
 }
 
 async function topicPoints(topic: string, view: StoryView): Promise<Chosen> {
@@ -88,7 +91,8 @@ async function topicPoints(topic: string, view: StoryView): Promise<Chosen> {
     frequencies.of,
   ).filter((s) => s.relevance >= MIN_TOPIC_RELEVANCE && contextPenalty(s.candidate.text) < 1);
   const candidates = scored.map((s) => ({ lead: s.candidate, weight: s.score - contextPenalty(s.candidate.text), echoes: [] }));
-  return { points: pickPoints(candidates, { same: sameClaim, dateOf }), dateOf };
+  // Sentences that match a topic tie often; a second point from one article must tell more than its match.
+  return { points: pickPoints(candidates, { same: sameDevelopment, dateOf, perArticle: TOPIC_SPREAD }), dateOf };
 }
 
 async function render({ points, dateOf }: Chosen, view: StoryView, title: string): Promise<Reply> {
