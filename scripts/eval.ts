@@ -57,6 +57,17 @@ async function evalWriter(kind: string): Promise<number> {
   return result.failed === result.questions.length && result.questions.length > 0 ? 1 : 0;
 }
 
+/** Where BBC_SUMMARY_REPO points, or null; a bad setting elsewhere is said and skips only the briefs section. */
+function summaryRepo(): string | null {
+  try {
+    return loadConfig(process.env).bbcSummaryRepo;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`eval: ${error.message}; the BBC News Summary briefs are skipped\n`);
+    return null;
+  }
+}
+
 const writer = writerFlag(process.argv.slice(2));
 if (writer !== null) {
   process.exitCode = await evalWriter(writer);
@@ -68,7 +79,7 @@ if (writer !== null) {
     out.push('', suite.name, formatTable(suite.metrics));
     if (suite.misses.length > 0) out.push('', 'Missed:', ...suite.misses.map((line) => `  ${line}`));
   }
-  const summaries = await summarySection(loadConfig(process.env).bbcSummaryRepo);
+  const summaries = await summarySection(summaryRepo());
   out.push('', ...summaries.lines);
   const pass = result.pass && summaries.pass;
   out.push('', pass ? 'All targets met.' : 'Some targets were missed.');
