@@ -5,6 +5,7 @@ import { REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
 import { AGE_WORD, LOWER_CASE_HEADS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_QUALIFIERS, ROLE_SECOND_HEADS } from './lexicon/roles.ts';
 import type { Token } from './tokens.ts';
 import { HONORIFICS } from './lexicon/honorifics.ts';
+import { TITLE_EXPANSIONS } from './lexicon/abbreviations.ts';
 import { givenNameGender } from './name-kinds.ts';
 
 /** A role as the text gives it, normalised for matching. */
@@ -38,7 +39,7 @@ export function isRoleHead(word: string): boolean {
 }
 
 function isLowerRoleHead(lower: string): boolean {
-  if (ROLE_HEADS.has(lower)) return true;
+  if (ROLE_HEADS.has(lower) || TITLE_EXPANSIONS.has(lower)) return true;
   const dash = lower.lastIndexOf('-');
   if (dash < 0) return false;
   return ROLE_HEADS.has(lower.slice(dash + 1)) || AGE_WORD.test(lower);
@@ -58,7 +59,8 @@ function isModifierWord(word: string): boolean {
  * Normalises the words of a role: drops "former", nationalities and "the", and sets aside
  * an organisation named at its start. Example: ["British", "Defence", "Secretary"] →
  * { core: "defence secretary", qualifier: null }; ["UNESCO", "secretary", "general"] →
- * { core: "secretary general", qualifier: "UNESCO" }.
+ * { core: "secretary general", qualifier: "UNESCO" }; ["Ohio", "Gov."] → { core: "governor",
+ * qualifier: "Ohio" }.
  */
 export function normaliseRole(words: readonly string[]): Role {
   let qualifier: string | null = null;
@@ -67,12 +69,12 @@ export function normaliseRole(words: readonly string[]): Role {
     const lower = word.toLowerCase();
     if (kept.length === 0) {
       if (ROLE_QUALIFIERS.has(lower) || NATIONALITIES.has(lower) || canonicalCountry(lower) !== null || lower === 'the') continue;
-      if (/^\p{Lu}/u.test(word) && !ROLE_MODIFIERS.has(lower) && !ROLE_HEADS.has(lower)) {
+      if (/^\p{Lu}/u.test(word) && !ROLE_MODIFIERS.has(lower) && !isLowerRoleHead(lower)) {
         qualifier = qualifier ? `${qualifier} ${word}` : word;
         continue;
       }
     }
-    if (lower !== 'the') kept.push(lower.replace(/[’']s$/, ''));
+    if (lower !== 'the') kept.push(TITLE_EXPANSIONS.get(lower) ?? lower.replace(/[’']s$/, ''));
   }
   return { core: kept.join(' '), qualifier };
 }

@@ -1,0 +1,34 @@
+/**
+ * The ways news text ties a quotation to its speaker, one pattern per test, on sentences
+ * written for these tests (no article of any gold set).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../../src/core/analyse/index.ts';
+import { makeArticle } from './make-article.ts';
+
+/** Each quotation's opening words and its speaker's name in the article. */
+function credits(...paragraphs: string[]): { text: string; speaker: string | null; cueKind: string }[] {
+  const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
+  const names = new Map(analysis.entities.map((entity) => [entity.key, entity.name]));
+  return analysis.quotes.map((quote) => ({
+    text: quote.text.slice(0, 30),
+    speaker: quote.speaker ? (names.get(quote.speaker) ?? '?') : null,
+    cueKind: quote.cueKind,
+  }));
+}
+
+describe('names with American titles and initials', () => {
+  it('reads "Mr. Doe said" as the person first named in full', () => {
+    expect(credits('Tom Halvorsen runs the mine.', '"We will reopen," Mr. Halvorsen said.')).toMatchObject([{ speaker: 'Tom Halvorsen' }]);
+  });
+
+  it('keeps a middle initial inside the name', () => {
+    expect(credits('"The rules are sound," said Laurence K. Pembury, a lawyer.')).toMatchObject([{ speaker: 'Laurence K. Pembury' }]);
+  });
+
+  it('reads an abbreviated office before a name as a role, not part of the name', () => {
+    const analysis = analyseArticle(makeArticle(['"We are ready," Nevada Gov. Alma Restrepo said.']), { published: null });
+    const speaker = analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker);
+    expect(speaker).toMatchObject({ name: 'Alma Restrepo', roles: expect.arrayContaining(['governor']) });
+  });
+});
