@@ -1,6 +1,7 @@
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
+import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 /** A reporting cue found in a sentence: the verb (or ":" / "according to") and who it names. */
@@ -42,15 +43,6 @@ export function reportingStrength(token: Token | undefined): 'strong' | 'weak' |
   return WEAK_REPORTING_STEMS.has(stem) ? 'weak' : 'strong';
 }
 
-function closingComma(tokens: readonly Token[], comma: number): number | null {
-  for (let k = comma + 1; k < tokens.length && k <= comma + 16; k++) {
-    const token = tokens[k];
-    if (token?.text === ',') return k > comma + 1 ? k : null;
-    if (!token || (!token.isWord && !/^[’'&()-]$/.test(token.text))) return null;
-  }
-  return null;
-}
-
 /**
  * The cue right after a quotation's closing mark: `," Jane Doe said`, `," said Doe`,
  * `," he told reporters`, `, according to the ministry`. `from` is the first token after
@@ -68,11 +60,8 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
     // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it.)
     if (tokens.slice(i, ref.tokStart).some((token, n) => !token.isWord || reportingStrength(token) !== null || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))) break;
-    let k = skipFillers(tokens, ref.tokEnd);
-    if (tokens[k]?.text === ',') {
-      const close = closingComma(tokens, k);
-      if (close !== null) k = skipFillers(tokens, close + 1);
-    }
+    // "Jane Doe (D-Va.) said", "Jane Doe, 45, a nurse, said": past a parenthesis or an apposition.
+    let k = skipFillers(tokens, skipAsides(tokens, ref.tokEnd));
     if (['from', 'of', 'at'].includes(tokens[k]?.lower ?? '')) {
       const owner = refs.find((r) => r.tokStart === k + 1 || (r.tokStart === k + 2 && ARTICLES.has(tokens[k + 1]?.lower ?? '')));
       if (owner) k = skipFillers(tokens, owner.tokEnd); // "Jane Doe from Acme said"
@@ -116,6 +105,12 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   if (PASSIVE.has(tokens[v - 1]?.lower ?? '') && /ed$/.test(tokens[v]?.lower ?? '')) return null;
   let k = v - 1;
   while (k >= 0 && isAdverb(tokens[k])) k--;
+  // "Jane Doe (D-Va.) said": the name before the parenthesis.
+  if (tokens[k]?.text === ')') {
+    let open = k - 1;
+    while (open >= 0 && open > k - 12 && tokens[open]?.text !== '(') open--;
+    if (tokens[open]?.text === '(') k = open - 1;
+  }
   const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r));
   const direct = endingAt(k + 1);
   if (direct && !direct.afterPreposition) return direct;

@@ -1,4 +1,5 @@
 import type { Block, CueKind, Quote, Sentence } from '../article.ts';
+import { accordingToCue, closingCue, subjectCue } from './clause-cues.ts';
 import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
 import { isScareQuote, quoteKind } from './quote-shape.ts';
@@ -132,7 +133,12 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const v = governingVerb(opening.tokens, openToken, quoted);
     const verb = v === null ? undefined : opening.tokens[v];
     const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v);
-    return subject && verb ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;
+    if (subject && verb) return { ref: subject, verb: verb.text, start: verb.start, end: verb.end };
+    return (
+      closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
+      accordingToCue(opening.tokens, opening.refs) ??
+      subjectCue(opening.tokens, opening.refs, openToken, quoted)
+    );
   };
 
   /** "X issued the following statement:" or "He said:" closing the paragraph before. */

@@ -32,3 +32,27 @@ describe('names with American titles and initials', () => {
     expect(speaker).toMatchObject({ name: 'Alma Restrepo', roles: expect.arrayContaining(['governor']) });
   });
 });
+
+describe('the reporting frame around a quotation', () => {
+  it('joins a speaker to the verb past a party-and-state parenthesis', () => {
+    expect(credits('"We will not back down," Rep. Dana Whitfield (D-Ore.) said.')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
+  });
+
+  it('credits a quoted phrase to the reporting clause that closes the sentence', () => {
+    expect(credits('The envoy has used “velvet gloves” in talks with the region, said Mirela Dobre, an analyst in Bucharest.')).toMatchObject([
+      { text: 'velvet gloves', speaker: 'Mirela Dobre' },
+    ]);
+  });
+
+  it('credits everything after "According to X," to X', () => {
+    expect(credits('According to Sarah Menon, the merger reeks of “fear” and haste.')).toMatchObject([{ speaker: 'Sarah Menon' }]);
+  });
+
+  it('credits a quoted phrase to the subject of its clause, past a relative clause', () => {
+    expect(credits('Tom Ashby, who leads the poll, mocked John Reyes for “having a tough night.”')).toMatchObject([{ speaker: 'Tom Ashby' }]);
+  });
+
+  it('credits no one for a quoted phrase after an impersonal "it appears"', () => {
+    expect(credits('Acme Ltd sells phones.', 'It appears that envoys will bring “new evidence” to the talks.')).toMatchObject([{ speaker: null }]);
+  });
+});
