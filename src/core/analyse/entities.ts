@@ -1,9 +1,10 @@
 import type { Entity, EntityKind, Mention, Sentence } from '../article.ts';
 import { DraftTable, type Draft } from './entity-drafts.ts';
 import { fileOccurrences, isSpokes, personByRole } from './entity-filing.ts';
-import { gather, type Occurrence, type RoleRef } from './entity-gathering.ts';
+import { gather, textOf, type Occurrence, type RoleRef } from './entity-gathering.ts';
 import type { Gender } from './lexicon/honorifics.ts';
 import { afterPreposition, afterVerb, findGroups, findOrgNouns, findPronouns, type Ref, type RefType } from './references.ts';
+import { findDescriptorSpeakers } from './descriptor-speakers.ts';
 import { isDescriptorRole } from './descriptors.ts';
 import { roleStrings } from './roles.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -138,6 +139,14 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[], t
     for (const index of findPronouns(context.tokens)) {
       const lower = context.tokens[index]?.lower as 'he' | 'she' | 'they' | 'it';
       refs.add(ctx, 'pronoun', index, index + 1, null, { pronoun: lower });
+    }
+    // "a friend said", "the commission says": a description in a speaker's place, unless a
+    // name, role or organisation already ends there ("the company said" is the company).
+    for (const phrase of findDescriptorSpeakers(context.tokens)) {
+      if (context.refs.some((r) => r.tokEnd === phrase.tokEnd || (r.tokStart < phrase.tokStart && r.tokEnd > phrase.tokStart))) continue;
+      const name = textOf(text, context.tokens, phrase.tokStart, phrase.tokEnd);
+      const draft = table.upsert(`described:${name.toLowerCase()}`, { name, kind: phrase.plural ? 'group' : 'person', named: false }, context.sentence.start);
+      refs.add(ctx, 'descriptor', phrase.tokStart, phrase.tokEnd, draft);
     }
     context.refs.splice(0, context.refs.length, ...outermost(context.refs));
   });

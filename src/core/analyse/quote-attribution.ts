@@ -59,6 +59,7 @@ function cueKindOf(ref: Ref): CueKind {
   if (ref.type === 'pronoun') return 'pronoun';
   if (ref.type === 'role') return 'role';
   if (ref.type === 'org-noun') return 'organisation';
+  if (ref.type === 'descriptor') return 'descriptor';
   return 'explicit';
 }
 

@@ -8,7 +8,7 @@ import type { Token } from './tokens.ts';
 import { isRoleHead } from './roles.ts';
 
 /** How a reference names its entity. */
-export type RefType = 'name' | 'role' | 'pronoun' | 'org-noun' | 'group';
+export type RefType = 'name' | 'role' | 'pronoun' | 'org-noun' | 'group' | 'descriptor';
 
 /**
  * Words in a sentence that refer to a person, organisation, place or group: a name, a

@@ -56,3 +56,21 @@ describe('the reporting frame around a quotation', () => {
     expect(credits('Acme Ltd sells phones.', 'It appears that envoys will bring “new evidence” to the talks.')).toMatchObject([{ speaker: null }]);
   });
 });
+
+describe('descriptions and organisations as speakers', () => {
+  it('credits an unnamed source described before the verb', () => {
+    expect(credits('“Nobody saw it coming,” a longtime friend said.')).toMatchObject([{ speaker: 'a longtime friend', cueKind: 'descriptor' }]);
+  });
+
+  it('credits a document or body that says something', () => {
+    expect(credits('The commission says on its website that “the audio was faulty in the hall.”')).toMatchObject([{ speaker: 'The commission' }]);
+  });
+
+  it('credits a description after an inverted verb, to the end of its clause', () => {
+    expect(credits('“It was never going to work,” said a person close to the negotiations.')).toMatchObject([{ speaker: 'a person close to the negotiations' }]);
+  });
+
+  it('takes no description for a speaker when a clause follows the verb', () => {
+    expect(credits('Georgeta Minciu, a cleaner, said the phones were “cheap and fine”.')).toMatchObject([{ speaker: 'Georgeta Minciu' }]);
+  });
+});
