@@ -121,6 +121,7 @@ export type CueKind =
   | 'descriptor' //    a friend said, the commission says (an unnamed source, described)
   | 'statement' //     X issued the following statement: "…"
   | 'continuation' //  a following sentence or paragraph of the same speaker, with no cue
+  | 'repeated' //      the same words quoted again with a speaker elsewhere in the article (a headline)
   | 'none'; //         no speaker found
 
 export interface Quote {

@@ -16,7 +16,8 @@ const IMPERSONAL = /^(?:believed|thought|understood|said|claimed|reported|expect
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'any', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'such', 'of', 'over', 'previous', 'recent', 'earlier', 'new', 'further', 'her', 'my', 'your', 'this', 'that']);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
 const ARTICLES = new Set(['the', 'a', 'an']);
-const TRAILING_MARKS = new Set([',', '—', '–', '-', ';', '.', '?', '!', ')']);
+const TRAILING_MARKS = new Set([',', '—', '–', '―', '-', ';', '.', '?', '!', ')']);
+const DASHES = new Set(['—', '–', '―', '-']);
 
 function skipFillers(tokens: readonly Token[], from: number): number {
   let k = from;
@@ -49,6 +50,12 @@ export function reportingStrength(token: Token | undefined): 'strong' | 'weak' |
  * the mark; `limit` the first token that belongs to the next quotation.
  */
 export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: number, limit: number): Cue | null {
+  const dash = tokens[from];
+  if (dash && DASHES.has(dash.text)) {
+    // `"…" — Jane Doe`: a name alone after a dash signs the quotation, as letters and vox pops do.
+    const signed = refs.find((r) => r.tokStart === from + 1 && r.type !== 'pronoun');
+    if (signed && tokens.slice(signed.tokEnd, limit).every((token) => !token.isWord)) return { ref: signed, verb: dash.text, start: dash.start, end: dash.end };
+  }
   let i = from;
   while (i < limit && !tokens[i]?.isWord && TRAILING_MARKS.has(tokens[i]?.text ?? '')) i++;
   if (i >= limit) return null;

@@ -174,6 +174,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return key && table.kindOf(key) !== 'place' ? key : null;
   };
   continueSpeakers(text, works, contexts, blocks, speakerOf, quoted);
+  repeatSpeakers(text, works);
   return works.map((work, index) => ({
     index, text: text.slice(work.span.start, work.span.end), start: work.span.start, end: work.span.end,
     sentence: work.sentence, kind: work.kind, speaker: work.speaker, speakerText: work.speakerText,
@@ -238,4 +239,27 @@ function continueSpeakers(
     }
     if (speaker) Object.assign(work, { speaker, speakerText: null, cue: null, cueKind: 'continuation', cueStart: null, cueEnd: null });
   });
+}
+
+/** Words of a quotation folded for comparison: case, marks and spacing do not count. */
+function foldWords(words: string): string {
+  return ` ${words.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/**
+ * A quotation of two or more words with no cue of its own whose words another quotation
+ * of the article carries with a speaker is the same remark: a headline's `Trump ‘Mocking’
+ * Rivals` → whoever the body quotes saying "mocking rivals". Scare quotes stay uncredited.
+ */
+function repeatSpeakers(text: string, works: Work[]): void {
+  const credited = works.filter((work) => work.speaker).map((work) => ({ work, folded: foldWords(text.slice(work.span.start, work.span.end)) }));
+  if (credited.length === 0) return;
+  for (const work of works) {
+    // A blocked quotation counts: its cue names someone unknown (`‘Fraud,’ Says Senator`).
+    if (work.speaker || work.scare || !work.credited) continue;
+    const folded = foldWords(text.slice(work.span.start, work.span.end));
+    if (folded.trim().split(' ').length < 2) continue;
+    const source = credited.find((other) => other.work !== work && other.folded.includes(folded));
+    if (source) Object.assign(work, { speaker: source.work.speaker, speakerText: null, cue: null, cueKind: 'repeated', cueStart: null, cueEnd: null });
+  }
 }

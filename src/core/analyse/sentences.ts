@@ -76,7 +76,8 @@ export function splitSentences(text: string, blocks: readonly Block[]): Sentence
       const nextChar = text[n] ?? '';
       const ends =
         !/^\p{Ll}/u.test(nextChar) &&
-        !/[,;:)\]]/.test(nextChar) &&
+        // `…about.” — Jane Doe`: a dash after a quotation signs it; it opens no sentence.
+        !/[,;:)\]—―–]/.test(nextChar) &&
         (text[i] !== '.' || j > i || stopEndsSentence(text, i, block.start, n, block.end));
       if (ends) {
         push(sentenceStart, k, blockIndex, block.kind);

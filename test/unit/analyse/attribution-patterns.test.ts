@@ -74,3 +74,24 @@ describe('descriptions and organisations as speakers', () => {
     expect(credits('Georgeta Minciu, a cleaner, said the phones were “cheap and fine”.')).toMatchObject([{ speaker: 'Georgeta Minciu' }]);
   });
 });
+
+describe('signatures, repeats and shared surnames', () => {
+  it('credits a quotation signed with a dash and a name', () => {
+    expect(credits('“The debate changed my mind. I will vote.” ― Maria Ortega', '“Nothing he said was new.”— Daniel Weiss')).toMatchObject([
+      { speaker: 'Maria Ortega' },
+      { speaker: 'Daniel Weiss' },
+    ]);
+  });
+
+  it('credits a headline quotation with the speaker of the same words in the body', () => {
+    expect(credits('Rival ‘Disgusting Fraud,’ Says Senator.', '“He is a disgusting fraud,” said Karen Obi, a senator.')).toMatchObject([
+      { text: 'Disgusting Fraud', speaker: 'Karen Obi', cueKind: 'repeated' },
+      { speaker: 'Karen Obi' },
+    ]);
+  });
+
+  it('reads a shared surname as the family member the article names most', () => {
+    const text = ['Hannah Morel spoke in Ohio. Hannah Morel thanked voters.', 'Her husband, Peter Morel, stayed home.', '“We will win,” Morel said.'];
+    expect(credits(...text)).toMatchObject([{ speaker: 'Hannah Morel' }]);
+  });
+});
