@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config.ts';
 import { summariseReport } from '../src/ingest/report.ts';
 import { formatTable } from './eval/metrics.ts';
 import { runEval } from './eval/run-eval.ts';
+import { runPolnearSection } from './eval/polnear-suite.ts';
 
 const corpusDir = resolve(PROJECT_ROOT, 'seeds');
 const goldDir = resolve(PROJECT_ROOT, 'test/gold');
@@ -64,7 +65,10 @@ if (writer !== null) {
     out.push('', suite.name, formatTable(suite.metrics));
     if (suite.misses.length > 0) out.push('', 'Missed:', ...suite.misses.map((line) => `  ${line}`));
   }
-  out.push('', result.pass ? 'All targets met.' : 'Some targets were missed.');
+  const polnear = runPolnearSection(loadConfig(process.env).polnear);
+  out.push('', polnear.name, polnear.metrics.length > 0 ? formatTable(polnear.metrics) : (polnear.note ?? ''));
+  const pass = result.pass && polnear.metrics.every((metric) => metric.pass);
+  out.push('', pass ? 'All targets met.' : 'Some targets were missed.');
   process.stdout.write(`${out.join('\n')}\n`);
-  process.exitCode = result.pass ? 0 : 1;
+  process.exitCode = pass ? 0 : 1;
 }

@@ -67,6 +67,8 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
     // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it.)
     if (tokens.slice(i, ref.tokStart).some((token, n) => !token.isWord || reportingStrength(token) !== null || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))) break;
+    // "a Donald Trump tweet attacking …": a name after "a" qualifies a noun, which no verb follows.
+    if (ref.type === 'name' && (tokens[i]?.lower === 'a' || tokens[i]?.lower === 'an')) break;
     // "Jane Doe (D-Va.) said", "Jane Doe, 45, a nurse, said": past a parenthesis or an apposition.
     let k = skipFillers(tokens, skipAsides(tokens, ref.tokEnd));
     if (['from', 'of', 'at'].includes(tokens[k]?.lower ?? '')) {
