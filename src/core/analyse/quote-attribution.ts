@@ -2,7 +2,7 @@ import type { Block, CueKind, Quote, Sentence } from '../article.ts';
 import { accordingToCue, closingCue, subjectCue } from './clause-cues.ts';
 import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
-import { isScareQuote, quoteKind } from './quote-shape.ts';
+import { isScareQuote, isTitleOfWork, quoteKind } from './quote-shape.ts';
 import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
@@ -80,7 +80,12 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   const pronouns = new PronounResolver(contexts, table, quoted);
   const resolve = (ref: Ref): string | null => pronouns.resolve(ref);
 
-  const works: Work[] = spans.map((span) => {
+  // Titles of works and programmes are no one's words: not quotations at all.
+  const kept = spans.filter((span) => {
+    const context = contexts[sentenceAt(sentences, span.open)] as SentenceContext;
+    return !isTitleOfWork(context.tokens.filter((token) => token.start >= span.start && token.end <= span.end), context.tokens);
+  });
+  const works: Work[] = kept.map((span) => {
     const sentence = sentenceAt(sentences, span.open);
     const context = contexts[sentence] as SentenceContext;
     const openToken = tokenAt(context.tokens, span.open);

@@ -95,3 +95,22 @@ describe('signatures, repeats and shared surnames', () => {
     expect(credits(...text)).toMatchObject([{ speaker: 'Hannah Morel' }]);
   });
 });
+
+describe('titles and scare quotes', () => {
+  it('does not list the title of a programme or a book as a quotation', () => {
+    expect(credits('Speaking on “Face the Nation” on Sunday, Maria Lopez said the plan was “dead on arrival”.')).toMatchObject([
+      { text: 'dead on arrival', speaker: 'Maria Lopez' },
+    ]);
+  });
+
+  it('keeps a name someone gave in title case as their words', () => {
+    expect(credits('Tom Baker called his rival “Little Marco” at the rally.')).toMatchObject([{ text: 'Little Marco', speaker: 'Tom Baker' }]);
+  });
+
+  it('keeps the quotations of a headline written in title case', () => {
+    expect(credits('Senator Says Plan Is ‘Dead On Arrival’ After Vote', '“The plan is dead on arrival,” said Maria Lopez.')).toMatchObject([
+      { text: 'Dead On Arrival' },
+      { speaker: 'Maria Lopez' },
+    ]);
+  });
+});
