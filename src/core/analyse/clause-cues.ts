@@ -11,6 +11,7 @@ import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
+const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'might', 'may', 'did', 'does', 'do']);
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'also']);
 // Words that open an introductory phrase closed by a comma: "In an interview, …", "Asked why, …".
 const SUBORDINATORS = new Set(['when', 'while', 'as', 'after', 'before', 'since', 'if', 'although', 'though', 'because', 'once', 'until', 'unless', 'whereas']);
@@ -64,6 +65,16 @@ function clauseStart(tokens: readonly Token[], quoted: (token: Token) => boolean
   return -1;
 }
 
+/** "Another critic, Jane Doe, …": where the name starts when a short description opens the clause and a comma follows it. */
+function describedApposition(tokens: readonly Token[], start: number): number | null {
+  for (let k = start; k < tokens.length && k <= start + 5; k++) {
+    const token = tokens[k];
+    if (token?.text === ',') return k > start ? k + 1 : null;
+    if (!token?.isWord || reportingStrength(token) !== null || (token.capitalised && k > start)) return null;
+  }
+  return null;
+}
+
 /** Whether a word can be the finite verb after a subject: "mocked", "admires", "says", "told". */
 function isVerbLike(token: Token | undefined): boolean {
   if (!token?.isWord || token.capitalised || FUNCTION_WORDS.has(token.lower)) return false;
@@ -79,16 +90,23 @@ function isVerbLike(token: Token | undefined): boolean {
 export function subjectCue(tokens: readonly Token[], refs: readonly Ref[], openToken: number, quoted: (token: Token) => boolean): Cue | null {
   const start = clauseStart(tokens, quoted);
   if (start < 0) return null;
-  const ref = refs.find((r) => r.tokStart === start || (r.tokStart === start + 1 && tokens[start]?.lower === 'the'));
+  // "Another critic, Jane Doe, likened …": the name in apposition to a short description.
+  const described = describedApposition(tokens, start);
+  const ref = refs.find((r) => r.tokStart === start || (r.tokStart === start + 1 && tokens[start]?.lower === 'the') || (described !== null && r.tokStart === described));
   if (!ref || ref.afterPreposition || tokens[ref.tokEnd - 1]?.possessive || isImpersonal(tokens, ref)) return null;
   let v = skipAsides(tokens, ref.tokEnd);
+  if (described !== null && ref.tokStart === described && tokens[v]?.text === ',') v++;
   let passive = false;
+  let auxiliary = false;
   while (tokens[v] && (VERB_FILLERS.has(tokens[v]?.lower ?? '') || (tokens[v]?.lower.endsWith('ly') && !tokens[v]?.capitalised))) {
     if (BE.has(tokens[v]?.lower ?? '')) passive = true;
+    if (AUXILIARIES.has(tokens[v]?.lower ?? '')) auxiliary = true;
     v++;
   }
   const verb = tokens[v];
-  if (!verb || v >= openToken || !isVerbLike(verb) || (passive && /ed$/.test(verb.lower))) return null;
+  // After "has", "will", "was": any word that is no function word is the verb ("has gone after").
+  const verbLike = isVerbLike(verb) || (auxiliary && verb?.isWord === true && !verb.capitalised && !FUNCTION_WORDS.has(verb.lower));
+  if (!verb || v >= openToken || !verbLike || (passive && /ed$|en$/.test(verb.lower))) return null;
   // "It appears that …", "it seems": "it" speaks only through a verb of speech.
   if (ref.pronoun === 'it' && !reportingStrength(verb)) return null;
   return cueAt(ref, verb);

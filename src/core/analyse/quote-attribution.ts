@@ -128,6 +128,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
       work.blocked = closing.tokens.slice(from, Math.min(limit, from + 7)).some((token) => reportingStrength(token) === 'strong');
     }
     if (work.scare) return null;
+    const turn = transcriptTurn(work.span.start, work.span.end, contexts, text);
+    if (turn) return turn;
     const opening = contexts[work.sentence] as SentenceContext;
     const openToken = tokenAt(opening.tokens, work.span.open);
     const colon = opening.tokens[openToken - 1];
@@ -267,4 +269,24 @@ function repeatSpeakers(text: string, works: Work[]): void {
     const source = credited.find((other) => other.work !== work && other.folded.includes(folded));
     if (source) Object.assign(work, { speaker: source.work.speaker, speakerText: null, cue: null, cueKind: 'repeated', cueStart: null, cueEnd: null });
   }
+}
+
+const TURN = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s/;
+
+/**
+ * A quoted transcript turn, `"WALLACE: But, Governor, …"`: the speaker is the person the
+ * article names with that surname. Null when the quotation is no such turn or the name is
+ * nobody the article names.
+ */
+function transcriptTurn(start: number, end: number, contexts: readonly SentenceContext[], text: string): Cue | null {
+  const turn = TURN.exec(text.slice(start, end));
+  if (!turn?.[1]) return null;
+  const surname = turn[1].split(' ').pop()?.toLowerCase() ?? '';
+  for (const context of contexts) {
+    for (const ref of context.refs) {
+      if (ref.type !== 'name' || !ref.entity) continue;
+      if (text.slice(ref.start, ref.end).toLowerCase().split(/\s+/).pop() === surname) return { ref, verb: ':', start, end: start + turn[1].length + 1 };
+    }
+  }
+  return null;
 }

@@ -114,3 +114,20 @@ describe('titles and scare quotes', () => {
     ]);
   });
 });
+
+describe('interview turns and subjects of the clause', () => {
+  it('credits a quoted transcript turn to the person of that surname', () => {
+    expect(credits('Chris Wallace interviewed Mike Pence on Sunday.', '"WALLACE: Why would he do that?', '"PENCE: Well, look, it is serious business."')).toMatchObject([
+      { speaker: 'Chris Wallace' },
+      { speaker: 'Mike Pence' },
+    ]);
+  });
+
+  it('credits a quoted phrase to a subject named in apposition to a description', () => {
+    expect(credits('Another critic, Peter H. Pembury, likened the rules to “burning the Constitution”.')).toMatchObject([{ speaker: 'Peter H. Pembury' }]);
+  });
+
+  it('credits a quoted phrase to the subject of a verb after an auxiliary', () => {
+    expect(credits('Harry Dunmore met voters.', 'In recent weeks, Dunmore has gone after his rival as a “spoiled brat.”')).toMatchObject([{ speaker: 'Harry Dunmore' }]);
+  });
+});
