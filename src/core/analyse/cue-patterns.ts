@@ -150,6 +150,8 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   // "wary of Norway's form": a possessive is not a subject.
   const candidates = refs.filter((r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r) && !tokens[r.tokEnd - 1]?.possessive);
   if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
+  // "Jane Doe was quoted by the paper as saying …": the one quoted, never the paper.
+  if (token?.lower === 'as' && verb.endsWith('ing')) return candidates[0] ?? null;
   // "She said the plan would work, adding …": the clause's subject, its first reference.
   if (verb.endsWith('ing') && token?.text === ',') return candidates[0] ?? null;
   return null;

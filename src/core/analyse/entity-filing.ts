@@ -106,7 +106,8 @@ export function personByRole(table: DraftTable, role: Role): Draft | null {
   const exact = persons.filter((draft) => wanted.some((value) => draft.roles.has(value)));
   if (exact.length === 1) return exact[0] ?? null;
   if (exact.length > 1 || role.core.includes(' ')) return null;
-  const loose = persons.filter((draft) => [...draft.roles].some((value) => value.endsWith(` ${role.core}`)));
+  // "the secretary" for the secretary of state, "the chairman" for the Acme chairman.
+  const loose = persons.filter((draft) => [...draft.roles].some((value) => value.endsWith(` ${role.core}`) || value.startsWith(`${role.core} of `)));
   return loose.length === 1 ? (loose[0] ?? null) : null;
 }
 

@@ -89,7 +89,8 @@ export function roleStrings(role: Role): string[] {
  * Splits a capitalised run into the role it starts with and the name after it, or finds
  * that it is a role alone. Example: "Defence Secretary Joan Smith" → role
  * ["Defence", "Secretary"], name ["Joan", "Smith"]; "Prime Minister" → role only;
- * "Mervyn King" → null (a name that ends in a role word is still a name).
+ * "Mervyn King" → null (a name that ends in a role word is still a name); "Secretary of State
+ * Mike Pompeo" → role ["Secretary", "of", "State"], name ["Mike", "Pompeo"].
  */
 export function splitRunRole(words: readonly string[]): { role: readonly string[]; name: readonly string[] } | null {
   for (let k = words.length - 1; k >= 0; k--) {
@@ -105,7 +106,14 @@ export function splitRunRole(words: readonly string[]): { role: readonly string[
     if (LOWER_CASE_HEADS.has((words[k] ?? '').toLowerCase()) && !nameStarts) continue;
     if (!nameStarts && !before.every((word, n) => isModifierWord(word) || (n === 0 && isQualifierWord(word)))) continue;
     const first = (rest[0] ?? '').toLowerCase();
-    if (rest.length === 0 || JOINERS.has(first)) return { role: words, name: [] };
+    if (JOINERS.has(first)) {
+      // "Secretary of State Mike Pompeo": the role runs on until a given name starts the person's.
+      const m = words.findIndex((word, n) => n > end + 1 && n < words.length - 1 && (HONORIFICS.has(word.toLowerCase()) || givenNameGender(word) !== null));
+      if (m < 0) return { role: words, name: [] };
+      const named = HONORIFICS.has((words[m] ?? '').toLowerCase()) ? words.slice(m + 1) : words.slice(m);
+      return named.length <= 4 ? { role: words.slice(0, m), name: named } : { role: words, name: [] };
+    }
+    if (rest.length === 0) return { role: words, name: [] };
     const name = HONORIFICS.has((rest[0] ?? '').toLowerCase()) && rest.length > 1 ? rest.slice(1) : rest;
     if (name.length <= 4 && !name.some((word) => ORG_WORDS.has(word.toLowerCase()))) return { role: words.slice(0, end), name };
     return null;

@@ -131,3 +131,20 @@ describe('interview turns and subjects of the clause', () => {
     expect(credits('Harry Dunmore met voters.', 'In recent weeks, Dunmore has gone after his rival as a “spoiled brat.”')).toMatchObject([{ speaker: 'Harry Dunmore' }]);
   });
 });
+
+describe('one person under several names, and media attribution', () => {
+  const story = [
+    'Secretary of State Mike Pompeo arrived in Berlin on Tuesday.',
+    '“We expect our partners to act,” Pompeo said.',
+    'The secretary added that talks would go on. “Nothing is decided,” he told the Times.',
+    'Mr. Pompeo was quoted by the paper as saying “the door is open.”',
+  ];
+
+  it('links the surname, the title and the role to the full name', () => {
+    expect(credits(...story).map((quote) => quote.speaker)).toEqual(['Mike Pompeo', 'Mike Pompeo', 'Mike Pompeo']);
+  });
+
+  it('credits the person, never the outlet, in "told the Times" and "quoted by the paper as saying"', () => {
+    expect(credits(...story).every((quote) => quote.speaker !== 'Times' && quote.speaker !== 'the paper')).toBe(true);
+  });
+});
