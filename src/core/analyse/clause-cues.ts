@@ -28,9 +28,12 @@ function cueAt(ref: Ref, token: Token): Cue {
  * be followed by at most a few words before the sentence (or the next comma) ends.
  */
 export function closingCue(tokens: readonly Token[], refs: readonly Ref[], from: number, quoted: (token: Token) => boolean): Cue | null {
-  for (let c = tokens.length - 1; c >= from; c--) {
+  // The closing clause follows one of the sentence's last two commas ("…, said Jane Doe, an analyst.").
+  let tried = 0;
+  for (let c = tokens.length - 1; c >= from && tried < 2; c--) {
     const mark = tokens[c];
-    if (!mark || mark.isWord || quoted(mark) || !(mark.text === ',' || mark.text === '—' || mark.text === '–')) continue;
+    if (!mark || mark.isWord || !(mark.text === ',' || mark.text === '—' || mark.text === '–') || quoted(mark)) continue;
+    tried++;
     const cue = cueAfter(tokens, refs, c + 1, tokens.length);
     if (!cue) continue;
     const verb = tokens.findIndex((token) => token.start === cue.start);

@@ -6,7 +6,7 @@
  */
 import { reportingStrength } from './cue-patterns.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
-import { INVERTING_VERBS, SPEECH_NOUNS } from './lexicon/reporting-verbs.ts';
+import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS } from './lexicon/reporting-verbs.ts';
 import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
@@ -69,9 +69,18 @@ function describedAfterVerb(tokens: readonly Token[], start: number): number | n
  */
 export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhrase[] {
   const found: DescriptorPhrase[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  // Only openers close before a reporting verb, or right after one or "according to", can start a speaker.
+  const candidates = new Set<number>();
+  tokens.forEach((token, v) => {
+    if (token.lower === 'to' && tokens[v - 1]?.lower === 'according') candidates.add(v + 1);
+    if (token.capitalised || !REPORTING_VERBS.has(token.lower)) return;
+    candidates.add(v + 1);
+    for (let k = v - 1; k >= 0 && k >= v - 12; k--) if (OPENERS.has(tokens[k]?.lower ?? '')) candidates.add(k);
+  });
+  let after = 0;
+  for (const i of [...candidates].sort((a, b) => a - b)) {
     const opener = tokens[i];
-    if (!opener?.isWord || !OPENERS.has(opener.lower) || opener.possessive) continue;
+    if (i < after || !opener?.isWord || !OPENERS.has(opener.lower) || opener.possessive) continue;
     let end = wordsEnd(tokens, i + 1);
     if (end === i + 1) continue;
     const head = tokens[end - 1];
@@ -80,8 +89,8 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
     const continuer = tokens[end];
     if (continuer && CONTINUERS.has(continuer.lower)) {
       const from = tokens[end + 1]?.lower === 'the' ? end + 2 : end + 1;
-      const after = wordsEnd(tokens, from);
-      if (after > from && speaksAfter(tokens, after) && !speaksAfter(tokens, end)) end = after;
+      const past = wordsEnd(tokens, from);
+      if (past > from && speaksAfter(tokens, past) && !speaksAfter(tokens, end)) end = past;
     }
     if (!speaksAfter(tokens, end)) {
       const clauseEnd = describedAfterVerb(tokens, i);
@@ -91,7 +100,7 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
     // "An Acme statement said": the body behind the document speaks, not the document.
     if (SPEECH_NOUNS.has(head.lower) && tokens.slice(i + 1, end - 1).some((token) => token.capitalised)) continue;
     found.push({ tokStart: i, tokEnd: end, plural: /[^s']s$/.test(head.lower) && opener.lower !== 'a' && opener.lower !== 'an' && opener.lower !== 'one' });
-    i = end - 1;
+    after = end;
   }
   return found;
 }

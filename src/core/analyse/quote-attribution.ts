@@ -83,7 +83,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   // Titles of works and programmes are no one's words: not quotations at all.
   const kept = spans.filter((span) => {
     const context = contexts[sentenceAt(sentences, span.open)] as SentenceContext;
-    return !isTitleOfWork(context.tokens.filter((token) => token.start >= span.start && token.end <= span.end), context.tokens);
+    return !isTitleOfWork(span, text.slice(span.start, span.end), context.tokens);
   });
   const works: Work[] = kept.map((span) => {
     const sentence = sentenceAt(sentences, span.open);
@@ -259,11 +259,12 @@ function foldWords(words: string): string {
  * Rivals` → whoever the body quotes saying "mocking rivals". Scare quotes stay uncredited.
  */
 function repeatSpeakers(text: string, works: Work[]): void {
+  // A blocked quotation counts: its cue names someone unknown (`‘Fraud,’ Says Senator`).
+  const open = works.filter((work) => !work.speaker && !work.scare && work.credited && /\s/.test(text.slice(work.span.start, work.span.end).trim()));
+  if (open.length === 0) return;
   const credited = works.filter((work) => work.speaker).map((work) => ({ work, folded: foldWords(text.slice(work.span.start, work.span.end)) }));
   if (credited.length === 0) return;
-  for (const work of works) {
-    // A blocked quotation counts: its cue names someone unknown (`‘Fraud,’ Says Senator`).
-    if (work.speaker || work.scare || !work.credited) continue;
+  for (const work of open) {
     const folded = foldWords(text.slice(work.span.start, work.span.end));
     if (folded.trim().split(' ').length < 2) continue;
     const source = credited.find((other) => other.work !== work && other.folded.includes(folded));

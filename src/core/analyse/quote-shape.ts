@@ -34,6 +34,8 @@ export function isScareQuote(span: QuoteSpan, quoted: string, before: Token | un
 }
 
 const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'dubs', 'nicknamed', 'branded', 'brands', 'labelled', 'labeled', 'termed']);
+// A few words, the first capitalised: the only quotations worth a closer look.
+const TITLE_SHAPE = /^\p{Lu}\S*(?:\s+\S+){1,11}$/u;
 // Words a title leaves in lower case: "Face the Nation", "State of the Union".
 const TITLE_LOWER = new Set('a an the of in on and or for to with at by from as is'.split(' '));
 
@@ -47,15 +49,18 @@ function isTitleCased(words: readonly Token[]): boolean {
  * Whether a quotation is the title of a work or a programme named in an ordinary sentence:
  * a few words all in title case (`on "Face the Nation"`, `his book "The Art of the Deal"`).
  * Titles are no one's words, so they are not listed as quotations. A headline, itself in
- * title case, keeps its quotations. `inside` are the quotation's tokens, `sentence` all the
- * sentence's tokens.
+ * title case, keeps its quotations. `span` is the quoted words' span, `sentence` the tokens of
+ * the sentence it opens in, `quoted` the words.
  */
-export function isTitleOfWork(inside: readonly Token[], sentence: readonly Token[]): boolean {
-  if (!isTitleCased(inside)) return false;
+export function isTitleOfWork(span: { readonly start: number; readonly end: number }, quoted: string, sentence: readonly Token[]): boolean {
+  if (!TITLE_SHAPE.test(quoted)) return false;
+  const at = sentence.findIndex((token) => token.start >= span.start);
+  let stop = at;
+  while (stop >= 0 && stop < sentence.length && (sentence[stop]?.end ?? Infinity) <= span.end) stop++;
+  if (at < 0 || !isTitleCased(sentence.slice(at, stop))) return false;
   // "called her “Miss Piggy”": a name someone gave is that person's words, not a title.
-  const at = inside[0] ? sentence.indexOf(inside[0]) : -1;
-  if (sentence.slice(Math.max(0, at - 6), Math.max(0, at)).some((token) => NAMING_VERBS.has(token.lower))) return false;
-  const outside = sentence.filter((token) => token.isWord && !inside.includes(token) && /\p{L}/u.test(token.text));
+  if (sentence.slice(Math.max(0, at - 6), at).some((token) => NAMING_VERBS.has(token.lower))) return false;
+  const outside = [...sentence.slice(0, at), ...sentence.slice(stop)].filter((token) => token.isWord && /\p{L}/u.test(token.text));
   const capitalised = outside.filter((token) => token.capitalised).length;
   return outside.length >= 3 && capitalised / outside.length < 0.6;
 }

@@ -38,8 +38,11 @@ export function isRoleHead(word: string): boolean {
   return isLowerRoleHead(word.toLowerCase());
 }
 
+// Role heads and the abbreviated titles that stand for one ("Gov."), in one set: looked up for every word.
+const HEADS: ReadonlySet<string> = new Set([...ROLE_HEADS, ...TITLE_EXPANSIONS.keys()]);
+
 function isLowerRoleHead(lower: string): boolean {
-  if (ROLE_HEADS.has(lower) || TITLE_EXPANSIONS.has(lower)) return true;
+  if (HEADS.has(lower)) return true;
   const dash = lower.lastIndexOf('-');
   if (dash < 0) return false;
   return ROLE_HEADS.has(lower.slice(dash + 1)) || AGE_WORD.test(lower);
