@@ -148,3 +148,20 @@ describe('one person under several names, and media attribution', () => {
     expect(credits(...story).every((quote) => quote.speaker !== 'Times' && quote.speaker !== 'the paper')).toBe(true);
   });
 });
+
+describe('reported speech, split and multi-paragraph quotations', () => {
+  it('credits a quoted phrase embedded in reported speech to the one who reports it', () => {
+    expect(credits('Tom Baker said that there have been “thousands of complaints” this year.')).toMatchObject([{ speaker: 'Tom Baker' }]);
+  });
+
+  it('credits both halves of a quotation split by its cue', () => {
+    expect(credits('“We lost,” Maria Lopez said, “but we will be back.”')).toMatchObject([{ speaker: 'Maria Lopez' }, { speaker: 'Maria Lopez' }]);
+  });
+
+  it('keeps the speaker of a quotation in single marks that re-opens each paragraph', () => {
+    expect(credits('Maria Lopez said: ‘The season was long.', '‘We will rest, then train again.’')).toMatchObject([
+      { speaker: 'Maria Lopez' },
+      { speaker: 'Maria Lopez' },
+    ]);
+  });
+});
