@@ -49,7 +49,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       }
     }
     let tokenEnd = at + word.length;
-    if (isWord && !possessive && slice[match.index + match[0].length] === '.') {
+    if (isWord && !possessive && slice.charCodeAt(match.index + match[0].length) === 46) {
       // "Mr." and "H.": the stop is part of the word (consumed, so it is no token of its own).
       const initial = word.length === 1 && isCapital(word);
       if (initial || NAME_ABBREVIATIONS.has(word.toLowerCase())) {
