@@ -26,7 +26,7 @@ const MAX_WORDS = 5;
 const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
 
 function isDescribing(token: Token | undefined): boolean {
-  return token !== undefined && token.isWord && !FUNCTION_WORDS.has(token.lower) && reportingStrength(token) === null && !/^\d/.test(token.text);
+  return token?.isWord === true && !FUNCTION_WORDS.has(token.lower) && reportingStrength(token) === null && !/^\d/.test(token.text);
 }
 
 /** The end of the words describing, from `from`: modifiers and a head, each a word no function word. */
