@@ -17,6 +17,7 @@ import { summariseReport } from '../src/ingest/report.ts';
 import { formatTable } from './eval/metrics.ts';
 import { runEval } from './eval/run-eval.ts';
 import { summarySection } from './eval/summary-report.ts';
+import { runPolnearSection } from './eval/polnear-suite.ts';
 
 const corpusDir = resolve(PROJECT_ROOT, 'seeds');
 const goldDir = resolve(PROJECT_ROOT, 'test/gold');
@@ -82,7 +83,9 @@ if (writer !== null) {
   }
   const summaries = await summarySection(summaryRepo());
   out.push('', ...summaries.lines);
-  const pass = result.pass && summaries.pass;
+  const polnear = runPolnearSection(loadConfig(process.env).polnear);
+  out.push('', polnear.name, polnear.metrics.length > 0 ? formatTable(polnear.metrics) : (polnear.note ?? ''));
+  const pass = result.pass && summaries.pass && polnear.metrics.every((metric) => metric.pass);
   out.push('', pass ? 'All targets met.' : 'Some targets were missed.');
   process.stdout.write(`${out.join('\n')}\n`);
   process.exitCode = pass ? 0 : 1;
