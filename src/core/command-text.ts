@@ -73,7 +73,7 @@ export function twoColumns(rows: readonly (readonly [string, string])[], indent 
  */
 export function shortText(value: string, max = 30): string {
   // Control characters (C0, DEL, C1) go, so an echoed value cannot move the cursor or colour.
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from an echoed value.
   const flat = value.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim();
   const chars = [...flat];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : flat;

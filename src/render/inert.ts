@@ -20,6 +20,7 @@ const SOFT_HYPHEN = '\u00AD';
 export function cleanControls(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from untrusted text.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
 

@@ -37,7 +37,7 @@ const BOT_ID = '500000000000000001';
 const SECRET_CHANNEL = '600000000000000001';
 
 const citation = (n: number) => ({
-  n, article: 'hostile', outlet: `Outlet ${n}`, title: `Title ${n}`, published: '2024-01-0' + ((n % 9) + 1), url: `https://example.com/${n}`, text: 'x',
+  n, article: 'hostile', outlet: `Outlet ${n}`, title: `Title ${n}`, published: `2024-01-0${(n % 9) + 1}`, url: `https://example.com/${n}`, text: 'x',
 });
 
 /** Every context a probe command was run with. */

@@ -12,7 +12,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { openNetworkHandles } from '../fakes/slack/index.ts';
-import { asPosted, CHANNEL, FAST_RETRY, pings, recordingPinoLogger, startSlack, USER, visibleText, type SlackRig } from './slack-harness.ts';
+import { asPosted, CHANNEL, FAST_RETRY, pings, startSlack, USER, visibleText, type SlackRig } from './slack-harness.ts';
 
 /** Secrets unlike the fake's defaults, so a leak cannot hide behind a default. */
 const SECRETS = {
@@ -130,7 +130,11 @@ describe('Slack\'s three seconds', () => {
 describe('signatures', () => {
   it('refuses a request with a bad signature with 401 and never answers it', async () => {
     let runs = 0;
-    const counted: CommandDefinition = { ...BOOM, name: 'count', run: async () => ((runs += 1), { parts: [], citations: [], notice: 'counted' }) };
+    const counted: CommandDefinition = { ...BOOM, name: 'count', run: async () => {
+        runs += 1;
+        return { parts: [], citations: [], notice: 'counted' };
+      },
+    };
     const slack = await start([counted]);
 
     for (const signing of ['bad-signature', 'stale-timestamp', 'unsigned'] as const) {

@@ -6,7 +6,7 @@
  */
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.ts';
-import { ConfigError, loadConfig } from '../../config.ts';
+import { ConfigError, loadConfig, type Config } from '../../config.ts';
 import { discordCommandJson } from './command-json.ts';
 import { deployCommands, deploySummary } from './deploy.ts';
 import { closeRest, createRest } from './rest-options.ts';
@@ -29,7 +29,7 @@ export interface DeployRunOptions {
  * @example await runDiscordDeploy({ env: {}, … }) → 2, after "DISCORD_TOKEN is missing: set it to …"
  */
 export async function runDiscordDeploy(options: DeployRunOptions): Promise<number> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(options.env);
   } catch (error) {

@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { CommandDefinition } from '../../core/command.ts';
-import { ConfigError, loadConfig } from '../../config.ts';
+import { ConfigError, loadConfig, type SlackConfig } from '../../config.ts';
 import { slackManifest } from './manifest.ts';
 
 export interface ManifestRunOptions {
@@ -27,6 +27,15 @@ export interface ManifestRunOptions {
   readonly fail: (line: string) => void;
 }
 
+interface ManifestArgs {
+  readonly url?: string | undefined;
+  readonly socket?: boolean | undefined;
+  readonly prefix?: string | undefined;
+  readonly name?: string | undefined;
+  readonly json?: boolean | undefined;
+  readonly help?: boolean | undefined;
+}
+
 const USAGE = 'usage: npm run slack:manifest -- [--url https://HOST/slack/events | --socket] [--prefix PREFIX] [--name NAME] [--json]';
 
 /**
@@ -35,7 +44,7 @@ const USAGE = 'usage: npm run slack:manifest -- [--url https://HOST/slack/events
  * @example runSlackManifest({ argv: ['--socket', '--json'], env: {}, commands, write, fail }) → 0, JSON with socket_mode_enabled: true
  */
 export function runSlackManifest(options: ManifestRunOptions): number {
-  let values;
+  let values: ManifestArgs;
   try {
     ({ values } = parseArgs({
       args: [...options.argv],
@@ -58,7 +67,7 @@ export function runSlackManifest(options: ManifestRunOptions): number {
     options.write(`${USAGE}\n`);
     return 0;
   }
-  let slack;
+  let slack: SlackConfig | undefined;
   try {
     slack = loadConfig(options.env).slack;
   } catch (error) {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { type WebSocket, WebSocketServer, type RawData } from 'ws';
 import { Recording } from './recording.ts';
 import type { SocketAck } from './types.ts';
 
