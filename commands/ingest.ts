@@ -4,9 +4,7 @@
  */
 import type { CommandDefinition } from '../src/core/command.ts';
 import type { ReplyPart } from '../src/core/reply.ts';
-import { defaultIngestWorkers } from '../src/ingest/analysis-pool.ts';
-import { ingestPaths } from '../src/ingest/ingest.ts';
-import { summariseReport, type IngestReport } from '../src/ingest/report.ts';
+import type { IngestReport } from '../src/ingest/report.ts';
 
 /** Long id lists are cut in the text view; `--json` has them all. */
 const SHOWN = 20;
@@ -21,6 +19,12 @@ export const ingest: CommandDefinition = {
   async run(options, { store, clock, log }) {
     const value = options.paths;
     const paths = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    // The pipeline is loaded when it runs, so every other command starts without it.
+    const [{ ingestPaths }, { defaultIngestWorkers }, { summariseReport }] = await Promise.all([
+      import('../src/ingest/ingest.ts'),
+      import('../src/ingest/analysis-pool.ts'),
+      import('../src/ingest/report.ts'),
+    ]);
     const report = await ingestPaths(paths, { store, clock, log, workers: defaultIngestWorkers() });
     return { title: summariseReport(report), parts: describe(report), citations: [], data: { ...report } };
   },

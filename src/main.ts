@@ -13,15 +13,12 @@ import type { ChannelPoster, PlatformAdapter } from './core/adapter.ts';
 import { systemClock } from './core/clock.ts';
 import type { CommandDefinition } from './core/command.ts';
 import type { Services } from './core/dispatch.ts';
-import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
-import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { createConsoleChat } from './adapters/console/console-chat.ts';
 import { historyFileFor } from './adapters/console/history.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { indexDefaultCorpusIfEmpty } from './ingest/default-corpus.ts';
-import { startWatcher, type Watcher } from './ingest/watch.ts';
+import type { Watcher } from './ingest/watch.ts';
 import { createDigestScheduler } from './schedule/scheduler.ts';
-import { createProseWriter, ledgerPathFor } from './llm/index.ts';
 import { createLogger } from './log.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -39,7 +36,8 @@ interface Platform {
   readonly name: string;
   /** Whether its settings (tokens) are present in the configuration. */
   readonly configured: (config: Config) => boolean;
-  readonly create: (deps: AdapterDeps) => PlatformAdapter;
+  /** Loads the adapter's module (its SDK takes a while to load, so only a configured one is) and builds it. */
+  readonly create: (deps: AdapterDeps) => Promise<PlatformAdapter>;
 }
 
 /** The chat platforms, each started when its settings are present. */
@@ -47,12 +45,18 @@ const PLATFORMS: readonly Platform[] = [
   {
     name: 'slack',
     configured: (config) => config.slack !== undefined,
-    create: ({ config, commands, services }) => createSlackAdapter({ config: config.slack!, commands, services }),
+    create: async ({ config, commands, services }) => {
+      const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.ts');
+      return createSlackAdapter({ config: config.slack!, commands, services });
+    },
   },
   {
     name: 'discord',
     configured: (config) => config.discord !== undefined,
-    create: ({ config, commands, services }) => createDiscordAdapter({ config: config.discord!, commands, services }),
+    create: async ({ config, commands, services }) => {
+      const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
+      return createDiscordAdapter({ config: config.discord!, commands, services });
+    },
   },
 ];
 
@@ -79,7 +83,9 @@ async function main(): Promise<number> {
     say(`cannot open the database ${config.db}: ${(error as Error).message}`);
     return 1;
   }
-  const writer = createProseWriter(config.llm, { log, clock: systemClock, ledgerFile: ledgerPathFor(config.db) });
+  // The writer's SDK is loaded only when an endpoint is configured.
+  const llm = config.llm ? await import('./llm/index.ts') : undefined;
+  const writer = llm?.createProseWriter(config.llm, { log, clock: systemClock, ledgerFile: llm.ledgerPathFor(config.db) });
   if (writer) log.info({ writer: writer.label }, 'LLM writer on');
   // The scheduler posts through the adapters' posters, known once the adapters are built.
   const posters: ChannelPoster[] = [];
@@ -101,7 +107,7 @@ async function main(): Promise<number> {
 
   const adapters: PlatformAdapter[] =
     platforms.length > 0
-      ? platforms.map((platform) => platform.create({ config, commands, services: { ...services, log: log.child({ platform: platform.name }) } }))
+      ? await Promise.all(platforms.map((platform) => platform.create({ config, commands, services: { ...services, log: log.child({ platform: platform.name }) } })))
       : [
           createConsoleChat({
             input: process.stdin,
@@ -137,6 +143,7 @@ async function main(): Promise<number> {
     }
     if (config.digests.watch) {
       try {
+        const { startWatcher } = await import('./ingest/watch.ts');
         watcher = startWatcher({ folder: config.digests.watch, services: { store, clock: systemClock, log } });
       } catch (error) {
         log.error({ err: error, folder: config.digests.watch }, 'cannot watch the folder');
