@@ -2,23 +2,21 @@
  * `ingest PATH…`: index files and folders of articles. Incremental: unchanged files write
  * nothing; every file that is skipped is named with the reason.
  */
-import type { CommandDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import type { ReplyPart } from '../src/core/reply.ts';
 import type { IngestReport } from '../src/ingest/report.ts';
 
 /** Long id lists are cut in the text view; `--json` has them all. */
 const SHOWN = 20;
 
-export const ingest: CommandDefinition = {
+export const ingest = defineCommand({
   name: 'ingest',
   description: 'Index files and folders of .txt and .md articles (with an optional sources.json)',
   options: [{ name: 'paths', type: 'string', description: 'files or folders to index', rest: true, multiple: true, required: true }],
   examples: ['ingest seeds/', 'ingest corpus/politics corpus/tech/001.txt'],
   surfaces: ['cli'],
   admin: true,
-  async run(options, { store, clock, log }) {
-    const value = options.paths;
-    const paths = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  async run({ paths }, { store, clock, log }) {
     // The pipeline is loaded when it runs, so every other command starts without it.
     const [{ ingestPaths }, { defaultIngestWorkers }, { summariseReport }] = await Promise.all([
       import('../src/ingest/ingest.ts'),
@@ -28,7 +26,7 @@ export const ingest: CommandDefinition = {
     const report = await ingestPaths(paths, { store, clock, log, workers: defaultIngestWorkers() });
     return { title: summariseReport(report), parts: describe(report), citations: [], data: { ...report } };
   },
-};
+});
 
 function describe(report: IngestReport): ReplyPart[] {
   const parts: ReplyPart[] = [];

@@ -3,6 +3,7 @@
  * every surface: a flag is `--speaker`, the free text is its name in capitals (`QUESTION`).
  * Everything is generated from the definitions, so help cannot drift from what parsing accepts.
  */
+import { clipText } from './graphemes.ts';
 import type { CommandDefinition, OptionSpec } from './command.ts';
 
 /**
@@ -75,8 +76,7 @@ export function shortText(value: string, max = 30): string {
   // Control characters (C0, DEL, C1) go, so an echoed value cannot move the cursor or colour.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from an echoed value.
   const flat = value.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : flat;
+  return clipText(flat, max + 1);
 }
 
 /**

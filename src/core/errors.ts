@@ -3,8 +3,18 @@
  * goes back as a short private message. Anything else is ours: logged once, with its cause,
  * where commands are dispatched, and the user gets an apology with an id.
  */
+export interface UserErrorOptions {
+  /**
+   * The words typed are what must change (a time that is not a time, a command that does not
+   * exist), not the world: the CLI exits 2 for these, as for any command line to fix.
+   */
+  readonly usage?: boolean;
+}
+
 export class UserError extends Error {
   override readonly name = 'UserError';
+  /** See `UserErrorOptions.usage`. */
+  readonly usage: boolean;
 
   /**
    * @param code a stable identifier for the kind of problem ('empty-question', 'unknown-article')
@@ -13,8 +23,10 @@ export class UserError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    options: UserErrorOptions = {},
   ) {
     super(message);
+    this.usage = options.usage === true;
   }
 }
 

@@ -90,11 +90,31 @@ function parseFlags(args: string[], command: CommandDefinition | null) {
       ...(spec.multiple ? { multiple: true } : {}),
     };
   }
+  const takesValue = new Set(Object.entries(options).filter(([, option]) => option.type === 'string').map(([name]) => `--${name}`));
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, takesValue), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(describeParseError(error, command), command?.name ?? null);
   }
+}
+
+/**
+ * node's parser reads the `-3` of `--limit -3` as a flag of its own; a negative number after a
+ * flag that takes a value is that flag's value, so the range check can say what is wrong.
+ *
+ * @example joinNegativeValues(['--limit', '-3'], new Set(['--limit'])) → ['--limit=-3']
+ */
+function joinNegativeValues(args: readonly string[], takesValue: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (takesValue.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function describeParseError(error: unknown, command: CommandDefinition | null): string {

@@ -107,7 +107,8 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
       case 'user-error': {
         const message = result.reply.notice ?? 'the command could not run';
         if (global.json) io.stdout.write(renderJsonError(result.code ?? 'user-error', message));
-        return fail(EXIT.failed, message);
+        // Words to fix exit 2, like a bad flag; "nothing found" and "not allowed" exit 1.
+        return fail(result.usage ? EXIT.usage : EXIT.failed, message);
       }
       case 'internal-error':
         if (global.json) io.stdout.write(renderJsonError('internal', `something went wrong (error ${result.errorId})`));

@@ -16,7 +16,7 @@ import type { CommandDefinition } from '../../core/command.ts';
 import type { Services } from '../../core/dispatch.ts';
 import { createBoltApp, EVENTS_PATH } from './bolt-app.ts';
 import { slackChannelPoster } from './channel-poster.ts';
-import { slashNameProblem } from './command-names.ts';
+import { prefixProblems } from './command-names.ts';
 import { registerConversationEvents } from './conversation-events.ts';
 import { ManagerCheck } from './permissions.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
@@ -74,9 +74,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const tuning: SlackTuning = { ...DEFAULT_SLACK_TUNING, ...deps.tuning };
   const log = services.log;
   const commands = deps.commands.filter((command) => command.surfaces.includes('chat'));
-  for (const name of [null, ...commands.map((c) => c.name)]) {
-    const problem = slashNameProblem(config.commandPrefix, name);
-    if (problem !== null) log.warn({ problem }, 'Slack may refuse this slash command name');
+  for (const problem of prefixProblems(config.commandPrefix, commands.map((c) => c.name))) {
+    log.warn({ problem }, 'Slack may refuse these slash command names');
   }
 
   const app = createBoltApp(config, tuning, log);

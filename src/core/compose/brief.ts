@@ -38,15 +38,15 @@ interface Point {
 }
 
 /** The `brief --json` contract: `{"points": [{"text", "citations": [...]}]}`. */
-export interface BriefJson {
+export type BriefJson = {
   readonly points: readonly { readonly text: string; readonly citations: readonly CitationJson[] }[];
-}
+};
 
 /**
  * Briefs the story, a topic or one article.
  * `composeBrief({}, view)` → up to seven points across the story, oldest first.
  */
-export async function composeBrief(request: BriefRequest, view: StoryView): Promise<Reply> {
+export async function composeBrief(request: BriefRequest, view: StoryView): Promise<Reply<BriefJson>> {
   if (request.article) return briefArticle(request.article, view);
   const topic = request.topic?.trim();
   const points = topic ? await topicPoints(topic, view) : await view.memo('brief:story', () => storyPoints(view));
@@ -166,7 +166,7 @@ function pointDate(point: Point, dates: ReadonlyMap<string, string | null>): str
   return known.sort()[0] ?? null;
 }
 
-async function render(points: readonly Point[], view: StoryView, title: string): Promise<Reply> {
+async function render(points: readonly Point[], view: StoryView, title: string): Promise<Reply<BriefJson>> {
   const articles = await view.articles();
   const dates = new Map([...articles.values()].map((a) => [a.id, a.meta.published]));
   // Dated points oldest first; undated ones after them, in the order they were chosen.
@@ -187,7 +187,7 @@ async function render(points: readonly Point[], view: StoryView, title: string):
 }
 
 /** One article in its key points, in the article's own order. */
-async function briefArticle(id: string, view: StoryView): Promise<Reply> {
+async function briefArticle(id: string, view: StoryView): Promise<Reply<BriefJson>> {
   const loaded = await articleSentences(view, id);
   if (!loaded) throw await missingArticle(view.store, id);
   const candidates = newsSentences(loaded.sentences, loaded.summary.meta.title ?? '')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeBrief, MAX_POINTS, type BriefJson } from '../../../src/core/compose/brief.ts';
+import { composeBrief, MAX_POINTS } from '../../../src/core/compose/brief.ts';
 import { isUserError } from '../../../src/core/errors.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
 import type { Store } from '../../../src/store/store.ts';
@@ -58,7 +58,7 @@ describe('brief', () => {
   });
   afterAll(() => store.close());
 
-  const points = async (request: Parameters<typeof composeBrief>[0]) => ((await composeBrief(request, view)).data as unknown as BriefJson).points;
+  const points = async (request: Parameters<typeof composeBrief>[0]) => (await composeBrief(request, view)).data!.points;
 
   it('briefs the story in at most seven points, every one a stored sentence with its citations', async () => {
     const brief = await points({});
