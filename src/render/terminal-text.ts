@@ -3,6 +3,7 @@
  * count a CJK character or an emoji as two columns and a combining mark as none, word
  * wrapping with a hanging indent, and the few ANSI styles the renderer uses.
  */
+import { boundaryAfter, boundaryAtOrBefore } from '../core/graphemes.ts';
 
 /**
  * Terminal escape sequences (CSI such as colours and cursor moves, OSC such as window titles
@@ -150,7 +151,7 @@ function keepMarkersWithWords(words: readonly string[]): string[] {
   return out;
 }
 
-/** The first `columns` columns of a word and the rest, never splitting a style code or a code point. */
+/** The first `columns` columns of a word and the rest, never splitting a style code or a grapheme cluster. */
 function cutAt(word: string, columns: number): readonly [string, string] {
   let used = 0;
   let index = 0;
@@ -167,6 +168,10 @@ function cutAt(word: string, columns: number): readonly [string, string] {
     used += w;
     index += char.length;
   }
+  // Back to the start of the cluster the cut fell in (an emoji's skin tone or joiner, an
+  // accent); when that would leave nothing on the line, the whole first cluster goes.
+  const cluster = boundaryAtOrBefore(word, index);
+  index = cluster > 0 ? cluster : boundaryAfter(word, 0);
   return [word.slice(0, index), word.slice(index)];
 }
 

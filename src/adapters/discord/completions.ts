@@ -5,6 +5,7 @@
  */
 import type { OptionSpec } from '../../core/command.ts';
 import type { Store } from '../../store/store.ts';
+import { clipText } from '../../core/graphemes.ts';
 
 /** Discord's limits: at most 25 choices, names and values of 1–100 characters. */
 export const CHOICE_LIMITS = { count: 25, text: 100 } as const;
@@ -97,6 +98,5 @@ async function articles(store: Store): Promise<readonly Candidate[]> {
 
 /** One line of at most 100 characters. */
 function choiceName(text: string): string {
-  const line = [...text.replace(/\s+/g, ' ').trim()];
-  return line.length <= CHOICE_LIMITS.text ? line.join('') : `${line.slice(0, CHOICE_LIMITS.text - 1).join('')}…`;
+  return clipText(text.replace(/\s+/g, ' ').trim(), CHOICE_LIMITS.text);
 }
