@@ -321,7 +321,7 @@ describe('the Discord adapter (end to end)', () => {
       const from = rig.log.lines.length;
       await rig.slash('sources');
       expect(rule.remaining).toBe(0);
-      const failure = await rig.log.waitForLine((l) => l.msg === 'could not post the answer', from);
+      const failure = await rig.log.waitForLine((l) => l.msg === 'could not deliver the answer', from);
       expect(rig.log.lines.slice(from).find((l) => l.msg === 'answered')).toMatchObject({ delivered: false });
       const apology = rig.fake.messagesIn(rig.channelId).at(-1)!;
       expect(visibleText(apology)).toContain(String(failure.errorId));

@@ -192,14 +192,16 @@ describe('rate limits and outages', () => {
     slack.fake.failNext({ method: 'chat.postMessage', status: 502, times: 2 });
     expect((await slack.mention('sources')).map((m) => m.text).join('\n')).toMatch(/article/i);
 
-    // Down for longer than the retries last: the answer is lost, the failure logged.
+    // Down for longer than the retries last: the answer is lost, the failure logged, and the
+    // asker told privately, with the error id the log carries.
     slack.fake.failNext({ method: 'chat.postMessage', status: 503, times: FAST_RETRY.retries + 1 });
     const from = slack.log.lines.length;
-    expect(await slack.mention('sources')).toEqual([]);
+    const apology = await slack.mention('sources');
     expect(slack.fake.pendingFailures()).toBe(0);
     const failure = slack.log.lines.slice(from).find((l) => l.msg === 'could not deliver the answer');
-    expect(failure).toMatchObject({ level: 50, status: 503 });
-    expect(slack.log.lines.slice(from).find((l) => l.msg === 'answered')).toMatchObject({ delivered: false });
+    expect(failure).toMatchObject({ level: 50, status: 503, errorId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(apology).toEqual([{ text: expect.stringContaining(`could not be posted here (error ${String(failure?.errorId)})`), ephemeral: true, pings: false }]);
+    expect(slack.log.lines.slice(from).find((l) => l.msg === 'answered')).toMatchObject({ delivered: false, errorId: failure?.errorId });
     expect((await slack.mention('sources')).map((m) => m.text).join('\n')).toMatch(/article/i);
   });
 });

@@ -8,7 +8,7 @@ import { DiscordAPIError, type Client } from 'discord.js';
 import { ChannelGoneError, PartialPostError, type ChannelPoster } from '../../core/adapter.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderDiscord } from '../../render/discord-embeds.ts';
-import { sendable } from './answer-flow.ts';
+import { sendable } from './discord-messages.ts';
 
 /** Discord's JSON error codes that mean the bot cannot post in the channel again. */
 export const CHANNEL_GONE_CODES: Readonly<Record<number, string>> = {

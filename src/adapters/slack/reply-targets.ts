@@ -9,9 +9,16 @@
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.ts';
 import type { SlackMessage } from '../../render/slack-blocks.ts';
-import type { ReplyTarget } from './reply-session.ts';
 import { withRetries, type RetryPolicy } from './retry-policy.ts';
 import { describeSlackFailure } from './slack-errors.ts';
+
+/** Where one request's messages go: a response_url (slash commands) or a conversation (mentions, DMs). */
+export interface ReplyTarget {
+  /** Shows the working message, or replaces the one shown with a newer partial. */
+  showWorking(message: SlackMessage): Promise<void>;
+  /** Delivers the answer, replacing or removing the working message if one is shown. */
+  deliver(messages: readonly SlackMessage[], ephemeral: boolean): Promise<void>;
+}
 
 /** Where in Slack a conversation answer goes. */
 export interface Conversation {
