@@ -2,7 +2,7 @@
 // every source file (a start in a blink), otherwise the TypeScript sources through tsx, so an
 // edit is never run stale and a checkout without a build still works (slower to start).
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,10 +47,12 @@ export function buildIsFresh() {
  */
 export async function launch(source, args = process.argv.slice(2)) {
   const compiled = join(ROOT, 'dist', source.replace(/\.ts$/, '.js'));
+  // Only the project's own sources are compiled; any other TypeScript file runs as it is.
+  const built = SOURCE_DIRS.some((dir) => source.startsWith(`${dir}/`));
   let entry = compiled;
-  if (!buildIsFresh()) {
-    entry = join(ROOT, source);
-    if (process.stderr.isTTY) process.stderr.write('briefbot: running from the sources (dist/ is missing or older than them); npm run build makes start-up fast\n');
+  if (!built || !buildIsFresh()) {
+    entry = resolve(ROOT, source);
+    if (built && process.stderr.isTTY) process.stderr.write('briefbot: running from the sources (dist/ is missing or older than them); npm run build makes start-up fast\n');
     const { register } = await import('tsx/esm/api');
     register();
   }

@@ -128,7 +128,7 @@ describe('Slack\'s three seconds', () => {
 });
 
 describe('signatures', () => {
-  it('refuses a request with a bad signature with 401 and never answers it', async () => {
+  it('refuses a request with a bad signature, or signed more than five minutes from now either way, with 401 and never answers it', async () => {
     let runs = 0;
     const counted: CommandDefinition = { ...BOOM, name: 'count', run: async () => {
         runs += 1;
@@ -137,7 +137,7 @@ describe('signatures', () => {
     };
     const slack = await start([counted]);
 
-    for (const signing of ['bad-signature', 'stale-timestamp', 'unsigned'] as const) {
+    for (const signing of ['bad-signature', 'stale-timestamp', 'future-timestamp', 'unsigned'] as const) {
       const refused = await slack.fake.http.slashCommand({ command: '/briefbot-count', channel: CHANNEL }, { signing });
       expect(refused.status, signing).toBe(401);
     }

@@ -47,6 +47,8 @@ export interface AnswerDeps {
   readonly managers: ManagerCheck;
   readonly timing: SessionTiming;
   readonly log: Logger;
+  /** Told of each call to Slack that failed: it may mean Slack is away (see slack-connection.ts). */
+  readonly suspect?: (error: unknown) => void;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface AnswerDeps {
  */
 export async function answerRequest(ask: Ask, asker: Asker, target: ReplyTarget, deps: AnswerDeps, acknowledge: () => Promise<void> = async () => {}): Promise<void> {
   await answerSession(
-    slackOutlet(target, acknowledge),
+    slackOutlet(target, acknowledge, deps.suspect ?? (() => {})),
     async (progress) => {
       const invoker: Invoker = {
         platform: 'slack',
@@ -79,11 +81,19 @@ export async function answerRequest(ask: Ask, asker: Asker, target: ReplyTarget,
   );
 }
 
-function slackOutlet(target: ReplyTarget, acknowledge: () => Promise<void>): AnswerOutlet<SlackMessage> {
+function slackOutlet(target: ReplyTarget, acknowledge: () => Promise<void>, suspect: (error: unknown) => void): AnswerOutlet<SlackMessage> {
+  const told = async (send: () => Promise<void>): Promise<void> => {
+    try {
+      await send();
+    } catch (error) {
+      suspect(error);
+      throw error;
+    }
+  };
   return {
     acknowledge,
-    preview: (message) => target.showWorking(message),
-    deliver: (messages, reply) => target.deliver(messages, reply.ephemeral === true),
+    preview: (message) => told(() => target.showWorking(message)),
+    deliver: (messages, reply) => told(() => target.deliver(messages, reply.ephemeral === true)),
     apologise: (message) => target.deliver([message], true),
   };
 }

@@ -127,6 +127,11 @@ export class SocketModeServer {
     for (const ws of this.sockets) ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'fake-slack' } }));
   }
 
+  /** Drops every connection at once, as a network failure would (no close frame). */
+  dropAll(): void {
+    for (const ws of this.sockets) ws.terminate();
+  }
+
   /** Drops every connection and fails every envelope still waiting for an ack. */
   async close(): Promise<void> {
     for (const p of this.pending.values()) {
