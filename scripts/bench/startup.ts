@@ -7,7 +7,8 @@
  *   const result = measureStartup(); // { ask: { runs: [0.31, …], median: 0.32 }, start: { … } }
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.ts';
@@ -19,6 +20,8 @@ export interface Timing {
   /** Each run's wall time in seconds, in order. */
   readonly runs: readonly number[];
   readonly median: number;
+  /** CPU seconds (user + system) of each run, where `/usr/bin/time` can say: what load on the machine does not inflate. */
+  readonly cpu?: readonly number[];
   /** How it was measured, when not as the target says. */
   readonly note?: string;
 }
@@ -47,12 +50,20 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Wall seconds of one `briefbot ask` on the indexed database. */
-function timeAsk(db: string): number {
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
+/** Wall seconds of one `briefbot ask` on the indexed database, and its CPU seconds when they can be had. */
+function timeAsk(db: string): { readonly wall: number; readonly cpu: number | undefined } {
+  const command = [CLI, 'ask', 'Who supplied the equipment?', '--db', db];
   const started = performance.now();
-  const run = spawnSync(process.execPath, [CLI, 'ask', 'Who supplied the equipment?', '--db', db], { env: chatEnv(db), encoding: 'utf8' });
+  const run = hasTime
+    ? spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...command], { env: chatEnv(db), encoding: 'utf8' })
+    : spawnSync(process.execPath, command, { env: chatEnv(db), encoding: 'utf8' });
+  const wall = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`briefbot ask failed (exit ${run.status}): ${run.stderr.trim()}`);
-  return (performance.now() - started) / 1000;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+  return { wall, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined };
 }
 
 /** Seconds from running `npm start` to the first time `ready` is seen on its output. */
@@ -96,13 +107,15 @@ export async function measureStartup(runs = 7, compiled = true): Promise<Startup
     // Index the seeds first (and warm the file cache): the targets are for an indexed database.
     spawnSync(process.execPath, [CLI, 'sources', '--db', db], { env: { ...chatEnv(db), BRIEFBOT_CORPUS: resolve(PROJECT_ROOT, 'seeds') }, encoding: 'utf8' });
     timeAsk(db);
-    const ask = Array.from({ length: runs }, () => timeAsk(db));
+    const asks = Array.from({ length: runs }, () => timeAsk(db));
+    const ask = asks.map((run) => run.wall);
+    const askCpu = asks.flatMap((run) => (run.cpu === undefined ? [] : [run.cpu]));
     const withTerminal = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
     const start: number[] = [];
     for (let i = 0; i < runs; i++) start.push(await timeStart(db, withTerminal));
     return {
       compiled,
-      ask: { runs: ask, median: median(ask) },
+      ask: { runs: ask, median: median(ask), ...(askCpu.length > 0 ? { cpu: askCpu } : {}) },
       start: {
         runs: start,
         median: median(start),
@@ -117,12 +130,13 @@ export async function measureStartup(runs = 7, compiled = true): Promise<Startup
 /** The figures beside their targets, as the bench prints them. */
 export function startupReport(result: StartupResult): string {
   const row = (label: string, timing: Timing, target: number) => {
-    const spread = `${Math.min(...timing.runs).toFixed(2)}–${Math.max(...timing.runs).toFixed(2)} s`;
+    const spread = `best ${Math.min(...timing.runs).toFixed(2)} s, worst ${Math.max(...timing.runs).toFixed(2)} s over ${timing.runs.length} runs`;
+    const cpu = timing.cpu ? `; CPU median ${median(timing.cpu).toFixed(2)} s` : '';
     const verdict = timing.median <= target ? 'met' : 'missed';
-    return `${label.padEnd(34)} median ${timing.median.toFixed(2)} s (${spread} over ${timing.runs.length} runs); target ≤ ${target} s: ${verdict}${timing.note ? ` (${timing.note})` : ''}`;
+    return `${label.padEnd(26)} median ${timing.median.toFixed(2)} s (${spread}${cpu}); target ≤ ${target} s: ${verdict}${timing.note ? ` (${timing.note})` : ''}`;
   };
   return [
-    'Start-up (wall time, seed index)',
+    `Start-up (wall time, seed index; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}: wall time grows with the load, CPU time does not)`,
     row('briefbot ask QUESTION', result.ask, STARTUP_TARGETS.ask),
     row('npm start to the prompt', result.start, STARTUP_TARGETS.start),
     ...(result.compiled ? [] : ['(dist/ is missing or older than the sources, so these ran through tsx: run npm run build first)']),

@@ -76,6 +76,8 @@ export class PlatformRefusedError extends Error {
 
 /** A platform connection that comes and goes: retried for ever, each change logged. */
 export interface PlatformLink {
+  /** Before the first attempt, up, away (being retried), or refused for good. */
+  readonly state: 'starting' | 'connected' | 'down' | 'refused';
   /** Called each time the platform is reachable again after being away (and when it first is). */
   onConnected(listener: () => void): void;
   /** Resolves if the platform refuses the credentials after start; never resolves otherwise. */

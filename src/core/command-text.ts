@@ -66,6 +66,9 @@ export function twoColumns(rows: readonly (readonly [string, string])[], indent 
   return rows.map(([left, right]) => `${indent}${left.padEnd(width)}  ${right}`.trimEnd());
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from an echoed value.
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]+/g;
+
 /**
  * Text the user typed, cut short and on one line with no control characters, so echoing a
  * 4,000-character argument back stays a one-line message.
@@ -74,8 +77,7 @@ export function twoColumns(rows: readonly (readonly [string, string])[], indent 
  */
 export function shortText(value: string, max = 30): string {
   // Control characters (C0, DEL, C1) go, so an echoed value cannot move the cursor or colour.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from an echoed value.
-  const flat = value.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   return clipText(flat, max + 1);
 }
 

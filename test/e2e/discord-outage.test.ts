@@ -78,7 +78,7 @@ async function setUp(): Promise<Rig> {
   return { bot, waits, adapter, desk };
 }
 
-const state = (rig: Rig) => (rig.adapter.link as unknown as { readonly state: string }).state;
+const state = (rig: Rig) => rig.adapter.link.state;
 const digests = (rig: Rig) => fake.messagesIn(rig.desk).filter((m) => m.authorId === fake.botUserId && m.interactionId === undefined);
 
 async function outageOfAMinute(rig: Rig, how: OutageMode): Promise<void> {

@@ -94,7 +94,7 @@ async function setUp(socketMode: boolean): Promise<Rig> {
 }
 
 const digests = () => fake.messagesIn(CHANNEL).filter((m) => m.via === 'chat.postMessage');
-const state = (rig: Rig) => (rig.adapter.link as unknown as { readonly state: string }).state;
+const state = (rig: Rig) => rig.adapter.link.state;
 
 /**
  * Slack goes away (as `how` says) for a minute of the bot's time, during which the 09:00 digest

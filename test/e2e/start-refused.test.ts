@@ -43,9 +43,14 @@ function start(settings: Record<string, string>, until?: RegExp): Promise<Run> {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, BRIEFBOT_DB: db, ...settings };
     const child = spawn(process.execPath, [START], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
+    let signalled = false;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
-      if (until?.test(stderr)) child.kill('SIGTERM');
+      // Once: a second signal is the user insisting, and ends the process at once.
+      if (!signalled && until?.test(stderr)) {
+        signalled = true;
+        child.kill('SIGTERM');
+      }
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.on('error', fail);
@@ -102,5 +107,15 @@ describe('npm start with a token the platform refuses', () => {
     const logged = lines(run.stderr).map((line) => JSON.parse(line) as { msg: string; cause?: string });
     expect(logged.map((line) => line.msg)).toEqual(expect.arrayContaining(['cannot reach Slack', 'reconnecting to Slack in 1 s', 'reconnecting to Slack in 2 s', 'shutting down']));
     expect(logged.find((line) => line.msg === 'cannot reach Slack')?.cause).toMatch(/ECONNREFUSED/);
+  });
+
+  it('keeps trying when Discord cannot be reached, saying so, and still stops cleanly on SIGTERM', async () => {
+    const fake = await FakeDiscord.start(WORLD);
+    const apiUrl = fake.apiUrl;
+    await fake.stop();
+    const run = await start({ DISCORD_TOKEN: 'any-token', DISCORD_API_URL: apiUrl }, /reconnecting to Discord in 2 s/);
+    expect(run.code).toBe(0);
+    const logged = lines(run.stderr).map((line) => JSON.parse(line) as { msg: string });
+    expect(logged.map((line) => line.msg)).toEqual(expect.arrayContaining(['cannot reach Discord', 'reconnecting to Discord in 1 s', 'reconnecting to Discord in 2 s', 'shutting down']));
   });
 });
