@@ -52,7 +52,8 @@ export async function launch(source, args = process.argv.slice(2)) {
   let entry = compiled;
   if (!built || !buildIsFresh()) {
     entry = resolve(ROOT, source);
-    if (built && process.stderr.isTTY) process.stderr.write('briefbot: running from the sources (dist/ is missing or older than them); npm run build makes start-up fast\n');
+    if (built && process.stderr.isTTY)
+      process.stderr.write('briefbot: running from the sources (dist/ is missing or older than them); npm run build makes start-up fast\n');
     const { register } = await import('tsx/esm/api');
     register();
   }

@@ -192,10 +192,19 @@ async function run(config: Config, platforms: readonly Platform[], log: Logger):
 /** Every configured platform's adapter, or the terminal chat when none is configured. */
 async function buildAdapters(config: Config, platforms: readonly Platform[], services: Services, log: Logger): Promise<PlatformAdapter[]> {
   if (platforms.length === 0) {
-    const chat = createConsoleChat({ input: process.stdin, output: process.stdout, commands, services, noColor: config.noColor, historyFile: historyFileFor(config.db) });
+    const chat = createConsoleChat({
+      input: process.stdin,
+      output: process.stdout,
+      commands,
+      services,
+      noColor: config.noColor,
+      historyFile: historyFileFor(config.db),
+    });
     return [chat];
   }
-  return Promise.all(platforms.map((platform) => platform.create({ config, commands, services: { ...services, log: log.child({ platform: platform.name }) } })));
+  return Promise.all(
+    platforms.map((platform) => platform.create({ config, commands, services: { ...services, log: log.child({ platform: platform.name }) } })),
+  );
 }
 
 /** The first SIGINT or SIGTERM asks for a clean shutdown; a second one exits at once. */

@@ -93,8 +93,19 @@ export async function answerSession<M>(
   } catch (error) {
     // dispatch never throws for a command's sake; this is the adapter's own failure (who asked, a lookup).
     const errorId = newErrorId();
-    log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), errorId, via: options.via }, 'handling a request failed');
-    result = { reply: apology(`Sorry, something went wrong while answering (error ${errorId}). It has been logged; please try again, and mention the error id if it keeps happening.`), outcome: 'internal-error', command: null, code: 'internal', errorId };
+    log.error(
+      { err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), errorId, via: options.via },
+      'handling a request failed',
+    );
+    result = {
+      reply: apology(
+        `Sorry, something went wrong while answering (error ${errorId}). It has been logged; please try again, and mention the error id if it keeps happening.`,
+      ),
+      outcome: 'internal-error',
+      command: null,
+      code: 'internal',
+      errorId,
+    };
   } finally {
     stopWorking();
     await previews.close();
@@ -109,7 +120,8 @@ export async function answerSession<M>(
     errorId = newErrorId();
     log.error({ ...options.describeError(error), errorId, via: options.via, command: result.command }, 'could not deliver the answer');
     const sorry = options.render(apology(`Sorry, the answer could not be posted here (error ${errorId}). Please try again in a moment.`))[0];
-    if (sorry !== undefined) await outlet.apologise(sorry).catch((again: unknown) => log.warn({ ...options.describeError(again), errorId }, 'could not post the apology either'));
+    if (sorry !== undefined)
+      await outlet.apologise(sorry).catch((again: unknown) => log.warn({ ...options.describeError(again), errorId }, 'could not post the apology either'));
   }
   log.info(
     {

@@ -21,7 +21,8 @@ const ONE_UNIT_CLUSTERS = /^[\u0000-\u000C\u000E-\u007F]*$/;
  * Grapheme_Cluster_Break=Prepend (GraphemeBreakProperty.txt, Unicode 15.1). Nothing else does:
  * an ASCII character never extends what precedes it.
  */
-const PREPEND = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/u;
+const PREPEND =
+  /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/u;
 
 /** The segmenter's stretches are cut at most this long (a run of text with no ASCII at all). */
 const MAX_STRETCH = 2_048;

@@ -74,7 +74,11 @@ async function setUp(): Promise<Rig> {
   bot.posters.push(adapter.poster);
   retryDigestsWhenBack([adapter], bot.scheduler, bot.log.logger);
   const desk = fake.channelId('desk');
-  await bot.scheduler.service.subscribe({ platform: 'discord', workspace: guildId, channel: desk }, { time: '09:00', days: [0, 1, 2, 3, 4, 5, 6], timezone: 'UTC', topic: null, empty: 'skip' }, ALICE);
+  await bot.scheduler.service.subscribe(
+    { platform: 'discord', workspace: guildId, channel: desk },
+    { time: '09:00', days: [0, 1, 2, 3, 4, 5, 6], timezone: 'UTC', topic: null, empty: 'skip' },
+    ALICE,
+  );
   return { bot, waits, adapter, desk };
 }
 

@@ -75,7 +75,11 @@ async function setUp(socketMode: boolean): Promise<Rig> {
   if (!socketMode) fake.http.setRequestUrl(adapter.requestUrl!);
   bot.posters.push(adapter.poster);
   retryDigestsWhenBack([adapter], bot.scheduler, bot.log.logger);
-  await bot.scheduler.service.subscribe({ platform: 'slack', workspace: 'T0TEAM', channel: CHANNEL }, { time: '09:00', days: [0, 1, 2, 3, 4, 5, 6], timezone: 'UTC', topic: null, empty: 'skip' }, BOSS);
+  await bot.scheduler.service.subscribe(
+    { platform: 'slack', workspace: 'T0TEAM', channel: CHANNEL },
+    { time: '09:00', days: [0, 1, 2, 3, 4, 5, 6], timezone: 'UTC', topic: null, empty: 'skip' },
+    BOSS,
+  );
   const started = adapter;
   return {
     bot,

@@ -69,7 +69,9 @@ describe('npm start with a token the platform refuses', () => {
     try {
       const run = await start({ SLACK_BOT_TOKEN: 'xoxb-not-the-right-one', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: fake.apiUrl, SLACK_PORT: '0' });
       expect(run.code).toBe(1);
-      expect(lines(run.stderr)).toEqual([expect.stringMatching(/^briefbot: Slack refused SLACK_BOT_TOKEN \(invalid_auth\): set it to the Bot User OAuth Token/)]);
+      expect(lines(run.stderr)).toEqual([
+        expect.stringMatching(/^briefbot: Slack refused SLACK_BOT_TOKEN \(invalid_auth\): set it to the Bot User OAuth Token/),
+      ]);
       expect(run.stderr).not.toContain('xoxb-not-the-right-one');
     } finally {
       await fake.stop();
@@ -105,7 +107,9 @@ describe('npm start with a token the platform refuses', () => {
     const run = await start({ SLACK_BOT_TOKEN: 'xoxb-any', SLACK_APP_TOKEN: 'xapp-any', SLACK_API_URL: apiUrl }, /reconnecting to Slack in 2 s/);
     expect(run.code).toBe(0);
     const logged = lines(run.stderr).map((line) => JSON.parse(line) as { msg: string; cause?: string });
-    expect(logged.map((line) => line.msg)).toEqual(expect.arrayContaining(['cannot reach Slack', 'reconnecting to Slack in 1 s', 'reconnecting to Slack in 2 s', 'shutting down']));
+    expect(logged.map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['cannot reach Slack', 'reconnecting to Slack in 1 s', 'reconnecting to Slack in 2 s', 'shutting down']),
+    );
     expect(logged.find((line) => line.msg === 'cannot reach Slack')?.cause).toMatch(/ECONNREFUSED/);
   });
 
@@ -116,6 +120,8 @@ describe('npm start with a token the platform refuses', () => {
     const run = await start({ DISCORD_TOKEN: 'any-token', DISCORD_API_URL: apiUrl }, /reconnecting to Discord in 2 s/);
     expect(run.code).toBe(0);
     const logged = lines(run.stderr).map((line) => JSON.parse(line) as { msg: string });
-    expect(logged.map((line) => line.msg)).toEqual(expect.arrayContaining(['cannot reach Discord', 'reconnecting to Discord in 1 s', 'reconnecting to Discord in 2 s', 'shutting down']));
+    expect(logged.map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['cannot reach Discord', 'reconnecting to Discord in 1 s', 'reconnecting to Discord in 2 s', 'shutting down']),
+    );
   });
 });

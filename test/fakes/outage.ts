@@ -79,7 +79,9 @@ export class Outage {
       case 'refuse':
         return false;
       case 'html':
-        res.writeHead(502, { 'content-type': 'text/html' }).end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+        res
+          .writeHead(502, { 'content-type': 'text/html' })
+          .end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
         return true;
       case 'truncated-json':
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{"ok":true,"url":"ws://127.0.0.1:1/so');

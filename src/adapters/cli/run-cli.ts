@@ -55,7 +55,10 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   let invocation: Invocation;
   try {
     config = loadConfig(io.env, io.cwd);
-    invocation = parseCommandLine(io.argv, commands.filter((c) => c.surfaces.includes('cli')));
+    invocation = parseCommandLine(
+      io.argv,
+      commands.filter((c) => c.surfaces.includes('cli')),
+    );
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) return fail(EXIT.usage, error.message);
     throw error;

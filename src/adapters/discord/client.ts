@@ -29,7 +29,11 @@ export function createClient(config: DiscordConfig, log: Logger, buildStrategy?:
   client.rest.on(RESTEvents.Response, (request, response) => {
     // Retries happen inside discord.js; this is where they become visible. Route, not path:
     // the path of an interaction's webhook holds its token.
-    if (response.status >= 500) log.warn({ method: request.method, route: request.route, status: response.status, attempt: request.retries + 1 }, 'discord server error; retrying within limits');
+    if (response.status >= 500)
+      log.warn(
+        { method: request.method, route: request.route, status: response.status, attempt: request.retries + 1 },
+        'discord server error; retrying within limits',
+      );
   });
   client.rest.on(RESTEvents.RateLimited, (info) => {
     log.warn({ method: info.method, route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'discord rate limit; waiting');

@@ -37,7 +37,11 @@ export function rankChoices(candidates: readonly Candidate[], typed: string): Ch
   const wanted = typed.trim().toLowerCase();
   const usable = candidates.filter((c) => c.value !== '' && [...c.value].length <= CHOICE_LIMITS.text);
   const starts = (text: string) => text.toLowerCase().startsWith(wanted);
-  const wordStarts = (text: string) => text.toLowerCase().split(/[\s/_.,:;()'"-]+/).some((word) => word.startsWith(wanted));
+  const wordStarts = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[\s/_.,:;()'"-]+/)
+      .some((word) => word.startsWith(wanted));
   const first = usable.filter((c) => starts(c.value) || starts(c.label));
   const firstValues = new Set(first.map((c) => c.value));
   const second = usable.filter((c) => !firstValues.has(c.value) && [c.value, c.label, ...c.also].some(wordStarts));

@@ -49,7 +49,11 @@ export const DEPLOY_USAGE = [
 export async function runDiscordDeploy(options: DeployRunOptions): Promise<number> {
   let flags: { readonly 'dry-run'?: boolean | undefined; readonly help?: boolean | undefined };
   try {
-    ({ values: flags } = parseArgs({ args: [...(options.argv ?? [])], options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+    ({ values: flags } = parseArgs({
+      args: [...(options.argv ?? [])],
+      options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
   } catch (error) {
     options.fail(`${error instanceof Error ? error.message.split('\n')[0] : String(error)} (npm run discord:deploy -- --help lists the options)`);
     return 2;

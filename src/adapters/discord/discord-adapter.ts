@@ -82,7 +82,11 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
     if (interaction.isAutocomplete()) return handleAutocomplete(interaction, { commands: byName, candidates, log });
     if (!interaction.isChatInputCommand()) return;
     if (stopping) {
-      await interaction.reply({ content: 'briefbot is restarting; please try again in a minute.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.reply({
+        content: 'briefbot is restarting; please try again in a minute.',
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
       return;
     }
     return handleSlashCommand(interaction, { commands: byName, services, log, progressIntervalMs });
@@ -90,7 +94,13 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
 
   /** A client logged in and ready; on failure it is destroyed and the error thrown. */
   const login = async (): Promise<void> => {
-    const gateway = { monitor, backoff, waits, signal: stopped.signal, ...(deps.handshakeTimeoutMs !== undefined ? { handshakeTimeoutMs: deps.handshakeTimeoutMs } : {}) };
+    const gateway = {
+      monitor,
+      backoff,
+      waits,
+      signal: stopped.signal,
+      ...(deps.handshakeTimeoutMs !== undefined ? { handshakeTimeoutMs: deps.handshakeTimeoutMs } : {}),
+    };
     const created = createClient(deps.config, log, gatewayStrategy(gateway), deps.restTimeoutMs);
     created.on(Events.InteractionCreate, (interaction) => running.track(onInteraction(interaction), onError));
     // Closed for good with 4004: the token stopped working while the bot ran.
@@ -114,7 +124,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
       throw error;
     }
     log.info({ user: created.user?.username, guilds: created.guilds.cache.size }, 'logged in to Discord');
-    running.track(checkRegistration(created, deps.config, offered, log), (error) => log.warn(errorFields(error), 'could not check the registered slash commands'));
+    running.track(checkRegistration(created, deps.config, offered, log), (error) =>
+      log.warn(errorFields(error), 'could not check the registered slash commands'),
+    );
   };
 
   /** Logs in in the background for as long as it takes (`failures` attempts have failed already). */
@@ -208,5 +220,9 @@ async function checkRegistration(client: Client, config: DiscordConfig, offered:
   const plan = planDeploy(discordCommandJson(offered), await registry.list());
   const stale = plan.created.length + plan.updated.length + plan.removed.length;
   if (stale === 0) log.info({ scope: registry.scope, commands: plan.unchanged.length }, 'slash commands are up to date');
-  else log.warn({ scope: registry.scope, missing: plan.created.length, changed: plan.updated.length, extra: plan.removed.length }, 'slash commands differ from the definitions: run npm run discord:deploy');
+  else
+    log.warn(
+      { scope: registry.scope, missing: plan.created.length, changed: plan.updated.length, extra: plan.removed.length },
+      'slash commands differ from the definitions: run npm run discord:deploy',
+    );
 }

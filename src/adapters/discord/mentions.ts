@@ -57,9 +57,7 @@ function messageOutlet(question: Message, channel: SendableChannels, log: Logger
       await first.edit({ ...sendable(message), content: message.content ?? '' });
       return;
     }
-    first = inGuild
-      ? await question.reply({ ...sendable(message), allowedMentions: { parse: [], repliedUser: false } })
-      : await send(message);
+    first = inGuild ? await question.reply({ ...sendable(message), allowedMentions: { parse: [], repliedUser: false } }) : await send(message);
   };
   return {
     // Typing shows for up to ten seconds or until the answer arrives; it is only a courtesy.

@@ -56,7 +56,13 @@ export interface AnswerDeps {
  * Bolt), runs what was asked and delivers the reply to `target`. Resolves when the answer has
  * been delivered or its failure logged; never rejects.
  */
-export async function answerRequest(ask: Ask, asker: Asker, target: ReplyTarget, deps: AnswerDeps, acknowledge: () => Promise<void> = async () => {}): Promise<void> {
+export async function answerRequest(
+  ask: Ask,
+  asker: Asker,
+  target: ReplyTarget,
+  deps: AnswerDeps,
+  acknowledge: () => Promise<void> = async () => {},
+): Promise<void> {
   await answerSession(
     slackOutlet(target, acknowledge, deps.suspect ?? (() => {})),
     async (progress) => {

@@ -34,10 +34,7 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
     if (secret.length >= 6) out = out.split(secret).join('[redacted]');
   }
-  return out
-    .replace(TOKEN_PATTERN, '[redacted]')
-    .replace(TICKET_PATTERN, '$1[redacted]')
-    .replace(RESPONSE_URL_PATTERN, '$1[redacted]');
+  return out.replace(TOKEN_PATTERN, '[redacted]').replace(TICKET_PATTERN, '$1[redacted]').replace(RESPONSE_URL_PATTERN, '$1[redacted]');
 }
 
 /**

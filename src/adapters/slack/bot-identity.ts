@@ -33,7 +33,8 @@ export class BotIdentity {
       const failure = slackAttemptFailure(error, 'SLACK_BOT_TOKEN');
       throw 'refused' in failure ? failure.refused : error;
     }
-    if (typeof result.user_id !== 'string') throw new PlatformRefusedError('Slack', 'SLACK_BOT_TOKEN', 'not a bot token', 'auth.test names no bot user: set the Bot User OAuth Token (xoxb-…)');
+    if (typeof result.user_id !== 'string')
+      throw new PlatformRefusedError('Slack', 'SLACK_BOT_TOKEN', 'not a bot token', 'auth.test names no bot user: set the Bot User OAuth Token (xoxb-…)');
     this.#known = { botUserId: result.user_id, botId: result.bot_id, teamId: result.team_id };
     return this.#known;
   }

@@ -12,12 +12,7 @@ import { renderSlack } from '../../render/slack-blocks.ts';
 import { describeSlackFailure, type SlackFailure } from './slack-errors.ts';
 
 /** Slack's error words for a channel that does not exist, was archived, or has not invited the bot. */
-export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'channel_is_archived',
-]);
+export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived']);
 
 /**
  * A `ChannelPoster` over the Web API client.

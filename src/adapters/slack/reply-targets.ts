@@ -155,9 +155,13 @@ export class ResponseUrlTarget implements ReplyTarget {
 
   private async send(message: RespondArguments): Promise<void> {
     if (this.uses >= RESPONSE_URL_USES) throw new Error('this response_url has been used five times');
-    await withRetries(() => this.respond(message), this.retry, (failure, n, waitMs) => {
-      this.log.warn({ ...failure, attempt: n, waitMs }, 'response_url failed; retrying');
-    });
+    await withRetries(
+      () => this.respond(message),
+      this.retry,
+      (failure, n, waitMs) => {
+        this.log.warn({ ...failure, attempt: n, waitMs }, 'response_url failed; retrying');
+      },
+    );
     this.uses += 1;
   }
 }

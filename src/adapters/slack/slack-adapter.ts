@@ -87,7 +87,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const tuning: SlackTuning = { ...DEFAULT_SLACK_TUNING, ...deps.tuning };
   const log = services.log;
   const commands = deps.commands.filter((command) => command.surfaces.includes('chat'));
-  for (const problem of prefixProblems(config.commandPrefix, commands.map((c) => c.name))) {
+  const names = commands.map((c) => c.name);
+  for (const problem of prefixProblems(config.commandPrefix, names)) {
     log.warn({ problem }, 'Slack may refuse these slash command names');
   }
 

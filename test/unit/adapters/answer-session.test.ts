@@ -32,7 +32,11 @@ const options = (log: ReturnType<typeof recordingLogger>, workingAfterMs?: numbe
   via: 'test',
   describeError: (error: unknown) => ({ err: String(error) }),
 });
-const answer = (words: string): AnswerResult => ({ reply: { parts: [{ kind: 'text', text: words, cites: [] }], citations: [] }, outcome: 'ok', command: 'ask' });
+const answer = (words: string): AnswerResult => ({
+  reply: { parts: [{ kind: 'text', text: words, cites: [] }], citations: [] },
+  outcome: 'ok',
+  command: 'ask',
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the answer session', () => {
@@ -54,7 +58,9 @@ describe('the answer session', () => {
     expect(events[1]).toEqual(['work', '']);
     expect(events.filter(([kind]) => kind === 'preview').map(([, m]) => m)).toEqual(['partial: one', 'partial: two']);
     expect(events.at(-1)).toEqual(['deliver', 'final']);
-    expect(log.lines.filter((l) => l.msg === 'answered')).toEqual([expect.objectContaining({ via: 'test', command: 'ask', outcome: 'ok', delivered: true, messages: 1 })]);
+    expect(log.lines.filter((l) => l.msg === 'answered')).toEqual([
+      expect.objectContaining({ via: 'test', command: 'ask', outcome: 'ok', delivered: true, messages: 1 }),
+    ]);
   });
 
   it('shows the working message only for a slow command', async () => {
@@ -70,7 +76,11 @@ describe('the answer session', () => {
       },
       options(recordingLogger(), 30),
     );
-    expect(slow).toEqual([['ack', ''], ['preview', 'working'], ['deliver', 'slow']]);
+    expect(slow).toEqual([
+      ['ack', ''],
+      ['preview', 'working'],
+      ['deliver', 'slow'],
+    ]);
   });
 
   it('answers a failure of the work with an apology whose id the log has', async () => {

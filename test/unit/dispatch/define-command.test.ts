@@ -20,7 +20,10 @@ const OPTIONS = [
   { name: 'quiet', type: 'string', description: 'skip or notice', choices: ['skip', 'notice'] },
 ] as const;
 
-const context = contextFor({ store: {} as Store, clock: systemClock, log: silentLogger }, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });
+const context = contextFor(
+  { store: {} as Store, clock: systemClock, log: silentLogger },
+  { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true },
+);
 
 describe('defineCommand', () => {
   it('types each option from its declaration', () => {
@@ -71,7 +74,7 @@ describe('defineCommand', () => {
     expect(runs).toBe(0);
   });
 
-  it('keeps the type of a reply\'s data for code that reads it', async () => {
+  it("keeps the type of a reply's data for code that reads it", async () => {
     const command = defineCommand({
       name: 'typed',
       description: 'Typed data',

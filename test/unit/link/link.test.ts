@@ -27,7 +27,13 @@ describe('the link monitor', () => {
     link.onConnected(() => told.push('up'));
     link.up();
     link.down('no connection (connect ECONNREFUSED)');
-    for (const [wait, base] of [[900, 1_000], [2_100, 2_000], [29_000, 30_000], [31_000, 30_000], [26_000, 30_000]] as const) {
+    for (const [wait, base] of [
+      [900, 1_000],
+      [2_100, 2_000],
+      [29_000, 30_000],
+      [31_000, 30_000],
+      [26_000, 30_000],
+    ] as const) {
       link.retrying(wait, base);
       link.down('no connection (connect ECONNREFUSED)');
     }
@@ -74,7 +80,13 @@ describe('keepTrying', () => {
         if (attempts < 5) throw new Error('connect ECONNREFUSED');
       },
       0,
-      { monitor: link, backoff: { ...DEFAULT_BACKOFF, jitter: 0 }, waits, classify: (error) => ({ cause: String(error) }), signal: new AbortController().signal },
+      {
+        monitor: link,
+        backoff: { ...DEFAULT_BACKOFF, jitter: 0 },
+        waits,
+        classify: (error) => ({ cause: String(error) }),
+        signal: new AbortController().signal,
+      },
     );
     await waits.advance(60_000, () => link.state === 'connected');
     expect(await done).toBe('connected');
@@ -91,7 +103,12 @@ describe('keepTrying', () => {
 
     const stopping = new AbortController();
     const other = new LinkMonitor('Slack', recordingLogger().logger);
-    const trying = keepTrying(() => Promise.reject(new Error('no')), 1, { ...deps, monitor: other, classify: () => ({ cause: 'no' }), signal: stopping.signal });
+    const trying = keepTrying(() => Promise.reject(new Error('no')), 1, {
+      ...deps,
+      monitor: other,
+      classify: () => ({ cause: 'no' }),
+      signal: stopping.signal,
+    });
     stopping.abort();
     expect(await trying).toBe('stopped');
   });

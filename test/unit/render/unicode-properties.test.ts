@@ -35,8 +35,55 @@ function random(seed: number): () => number {
 /** Clusters of several code points, which a careless cut would break. */
 const COMPOUND = ['👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇬🇧', '🇫🇷', '1️⃣', 'e\u0301', 'n\u0303\u0301', '👩🏾‍💻', '❤️', '🧑‍🤝‍🧑', 'ก\u0e33'];
 /** Text that tries to ping, link or format. */
-const HOSTILE = ['@everyone', '@here', '@channel', '@Everyone1', '@here_team', 'x@channel', '<!channel>', '<!here|here>', '<@U123>', '<@&42>', '<#C1>', '@\u200Beveryone', '**', '`', '> ', '# ', '[a](http://x)', '&amp;', '|'];
-const PLAIN = ['the', 'minister', 'said', 'Acme', '2019', '£1.7bn', ',', '.', '"', '“', '”', '—', '…', ' ', ' ', ' ', '\n', '\n\n', '中文', 'Ελλάδα', 'русский', 'العربية', '한국어', '𝒳', '😀', '🚢'];
+const HOSTILE = [
+  '@everyone',
+  '@here',
+  '@channel',
+  '@Everyone1',
+  '@here_team',
+  'x@channel',
+  '<!channel>',
+  '<!here|here>',
+  '<@U123>',
+  '<@&42>',
+  '<#C1>',
+  '@\u200Beveryone',
+  '**',
+  '`',
+  '> ',
+  '# ',
+  '[a](http://x)',
+  '&amp;',
+  '|',
+];
+const PLAIN = [
+  'the',
+  'minister',
+  'said',
+  'Acme',
+  '2019',
+  '£1.7bn',
+  ',',
+  '.',
+  '"',
+  '“',
+  '”',
+  '—',
+  '…',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  '中文',
+  'Ελλάδα',
+  'русский',
+  'العربية',
+  '한국어',
+  '𝒳',
+  '😀',
+  '🚢',
+];
 
 /** A code point that is a cluster of its own next to anything: no mark, joiner, modifier, flag half or jamo. */
 function loneCodePoint(next: () => number): string {
@@ -51,7 +98,7 @@ function loneCodePoint(next: () => number): string {
 
 /** Random text; one in five has no space or line break at all, so a cut must fall inside a run of clusters. */
 function text(next: () => number, atoms: number): string {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const unbroken = next() < 0.2;
   let out = '';
   for (let i = 0; i < atoms; i++) {
@@ -80,7 +127,15 @@ function randomReply(seed: number): Reply {
     const kind = Math.floor(next() * 5);
     if (kind === 0) return { kind: 'text', text: text(next, size()), cites: cites() };
     if (kind === 1) return { kind: 'heading', text: text(next, 1 + Math.floor(next() * 10)) };
-    if (kind === 2) return { kind: 'quote', text: text(next, size()), speaker: text(next, 3), role: null, cites: cites(), variants: [{ text: text(next, 20), cites: cites() }] };
+    if (kind === 2)
+      return {
+        kind: 'quote',
+        text: text(next, size()),
+        speaker: text(next, 3),
+        role: null,
+        cites: cites(),
+        variants: [{ text: text(next, 20), cites: cites() }],
+      };
     if (kind === 3) return { kind: 'field', label: text(next, 3), value: text(next, size()) };
     return { kind: 'lines', lines: Array.from({ length: 1 + Math.floor(next() * 4) }, () => text(next, size())) };
   });
@@ -127,7 +182,12 @@ const slackStrings = (reply: Reply) => renderSlack(reply).flatMap((message) => [
 const discordStrings = (reply: Reply) =>
   renderDiscord(reply).flatMap((message) => [
     message.content ?? '',
-    ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text ?? '']),
+    ...message.embeds.flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]),
+      embed.footer?.text ?? '',
+    ]),
   ]);
 
 /** Sixty replies, made once and given to every renderer. */

@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { callVerdict, slackAttemptFailure, slackCause } from '../../../src/adapters/slack/slack-link.ts';
 import { PlatformRefusedError } from '../../../src/core/adapter.ts';
 
-const platform = (word: string) => Object.assign(new Error(`An API error occurred: ${word}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: word } });
+const platform = (word: string) =>
+  Object.assign(new Error(`An API error occurred: ${word}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: word } });
 const request = (detail: string) => Object.assign(new Error(`A request error occurred: ${detail}`), { code: 'slack_webapi_request_error' });
-const http = (status: number) => Object.assign(new Error(`An HTTP protocol error occurred: statusCode = ${status}`), { code: 'slack_webapi_http_error', statusCode: status });
+const http = (status: number) =>
+  Object.assign(new Error(`An HTTP protocol error occurred: statusCode = ${status}`), { code: 'slack_webapi_http_error', statusCode: status });
 
 describe('a failed Slack call', () => {
   it('names the variable when Slack refuses the token, and says nothing of its value', () => {
@@ -17,7 +19,9 @@ describe('a failed Slack call', () => {
   });
 
   it('is a reason to retry when Slack is away, said in one line', () => {
-    expect(slackAttemptFailure(request('connect ECONNREFUSED 127.0.0.1:9'), 'SLACK_BOT_TOKEN')).toEqual({ cause: 'no connection (connect ECONNREFUSED 127.0.0.1:9)' });
+    expect(slackAttemptFailure(request('connect ECONNREFUSED 127.0.0.1:9'), 'SLACK_BOT_TOKEN')).toEqual({
+      cause: 'no connection (connect ECONNREFUSED 127.0.0.1:9)',
+    });
     expect(slackCause(request('timeout of 300ms exceeded'))).toBe('no answer in time (timeout of 300ms exceeded)');
     expect(slackCause(http(502))).toBe('HTTP 502');
     expect(slackCause(platform('{"ok":tr'))).toBe('an answer that is not JSON');
