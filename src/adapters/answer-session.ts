@@ -12,9 +12,9 @@
  *     log, via: 'slash-command', describeError: describeSlackFailure,
  *   });
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { DispatchResult } from '../core/dispatch.ts';
+import { newErrorId } from '../core/error-id.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Reply } from '../core/reply.ts';
 import { throttledEditor } from './throttled-editor.ts';
@@ -48,11 +48,6 @@ export interface AnswerSessionOptions<M> {
   readonly via: string;
   /** A platform error as log fields: its cause, never a token or a capability URL. */
   readonly describeError: (error: unknown) => object;
-}
-
-/** Eight hex characters: short enough to read out, unique enough to find in a day's log. */
-export function newErrorId(): string {
-  return randomUUID().replace(/-/g, '').slice(0, 8);
 }
 
 /**

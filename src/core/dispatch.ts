@@ -11,9 +11,9 @@
  * names the command, `validateOptions` for typed options), then `dispatch`; or call
  * `dispatchText` for a line typed in a chat.
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { CommandContext, CommandDefinition, Invoker, ParsedOptions } from './command.ts';
+import { newErrorId } from './error-id.ts';
 import { isUserError } from './errors.ts';
 import type { Reply } from './reply.ts';
 import { ASK_COMMAND, HELP_COMMAND, parseChatText, type ChatParse } from './chat-parse.ts';
@@ -132,9 +132,4 @@ function apology(command: string, errorId: string): Reply {
     notice: `Sorry, something went wrong while running "${command}" (error ${errorId}). It has been logged; please try again, and mention the error id if it keeps happening.`,
     ephemeral: true,
   };
-}
-
-/** Eight hex characters: short enough to read out, unique enough to find in a day's log. */
-function newErrorId(): string {
-  return randomUUID().replace(/-/g, '').slice(0, 8);
 }

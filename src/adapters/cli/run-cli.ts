@@ -6,12 +6,12 @@
  * line on stderr and a non-zero exit: 2 for a command line to fix, 1 for anything else. The
  * stack of an unexpected error goes to the log, never to the user.
  */
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CommandDefinition } from '../../core/command.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
 import { createDigestService } from '../../schedule/digest-service.ts';
 import { contextFor, dispatch, type Services } from '../../core/dispatch.ts';
+import { newErrorId } from '../../core/error-id.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { ProseWriter } from '../../core/ports/writer.ts';
 import { ConfigError, loadConfig, type Config } from '../../config.ts';
@@ -96,7 +96,7 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
       await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
     }
   } catch (error) {
-    const errorId = randomUUID().slice(0, 8);
+    const errorId = newErrorId();
     log.error({ err: error, errorId, corpus: config.corpus }, 'indexing the default corpus failed');
     await store.close();
     return fail(EXIT.failed, `something went wrong indexing ${config.corpus} (error ${errorId}; the log on stderr has the details)`);
