@@ -10,7 +10,8 @@
  * text is ASCII, where every character is a cluster of its own.
  */
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: loading the segmenter's data costs a CLI run about ten milliseconds. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Text in which every code unit is a cluster of its own: ASCII without a carriage return. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII but CR (CR LF is one cluster); controls included on purpose.
@@ -41,6 +42,7 @@ function certainBoundary(text: string, p: number): boolean {
 
 /** Cluster starts within text[from, to), as offsets into `text`. */
 function clusterStarts(text: string, from: number, to: number): number[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text.slice(from, to)), (segment) => from + segment.index);
 }
 

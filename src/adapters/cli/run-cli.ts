@@ -9,10 +9,10 @@
 import { resolve } from 'node:path';
 import type { CommandDefinition } from '../../core/command.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
-import { createDigestService } from '../../schedule/digest-service.ts';
 import { contextFor, dispatch, type Services } from '../../core/dispatch.ts';
 import { newErrorId } from '../../core/error-id.ts';
 import type { Logger } from '../../core/logger.ts';
+import type { DigestService } from '../../core/ports/digests.ts';
 import type { ProseWriter } from '../../core/ports/writer.ts';
 import { ConfigError, loadConfig, type Config } from '../../config.ts';
 import { createLogger } from '../../log.ts';
@@ -86,7 +86,8 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     store,
     clock,
     log,
-    digests: createDigestService({ store, clock, log, timezone: config.digests.timezone, ...(writer ? { writer } : {}) }),
+    // Only `digest` uses the digest service; the others start without loading it.
+    ...(command.name === 'digest' ? { digests: await cliDigests(store, clock, log, config, writer) } : {}),
     ...(writer ? { writer } : {}),
   };
   const context = contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });
@@ -131,6 +132,12 @@ async function cliWriter(config: Config, dbFile: string, clock: Clock, log: Logg
   if (!config.llm) return undefined;
   const { createProseWriter, ledgerPathFor } = await import('../../llm/index.ts');
   return createProseWriter(config.llm, { log, clock, ledgerFile: ledgerPathFor(dbFile) });
+}
+
+/** The digest service over the CLI's store (subscriptions, previews; nothing is posted from here). */
+async function cliDigests(store: Store, clock: Clock, log: Logger, config: Config, writer: ProseWriter | undefined): Promise<DigestService> {
+  const { createDigestService } = await import('../../schedule/digest-service.ts');
+  return createDigestService({ store, clock, log, timezone: config.digests.timezone, ...(writer ? { writer } : {}) });
 }
 
 /** Colour and wrapping only for a terminal, and no colour when NO_COLOR is set. */
