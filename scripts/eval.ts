@@ -12,7 +12,7 @@
  * it says so and exits 0; it exits 1 only when the endpoint failed on every question.
  */
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config.ts';
+import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from '../src/config.ts';
 import { summariseReport } from '../src/ingest/report.ts';
 import { formatTable } from './eval/metrics.ts';
 import { runEval } from './eval/run-eval.ts';
@@ -35,7 +35,7 @@ async function evalWriter(kind: string): Promise<number> {
     process.stderr.write(`eval: unknown writer "${kind}"; use --writer llm\n`);
     return 2;
   }
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {

@@ -4,11 +4,15 @@
  * result on. A bad value fails at once, naming the variable and what to set.
  */
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
-/** The project folder, so defaults do not depend on where briefbot is started from. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HERE = dirname(fileURLToPath(import.meta.url));
+/**
+ * The project folder, so defaults do not depend on where briefbot is started from: the parent
+ * of src/, whether this runs from the sources or compiled into dist/src/.
+ */
+export const PROJECT_ROOT = basename(resolve(HERE, '..')) === 'dist' ? resolve(HERE, '../..') : resolve(HERE, '..');
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -81,7 +81,10 @@ export function createConsoleChat(options: ConsoleChatOptions): PlatformAdapter 
         clearScreenDown(output);
       } else {
         const answer = dispatchText(text, commands, context);
-        const result = await withThinking(output, interactive && onTerminal, answer, { dim: style.dim, ...(options.thinkingDelayMs !== undefined ? { delayMs: options.thinkingDelayMs } : {}) });
+        const result = await withThinking(output, interactive && onTerminal, answer, {
+          dim: style.dim,
+          ...(options.thinkingDelayMs !== undefined ? { delayMs: options.thinkingDelayMs } : {}),
+        });
         show(renderTerminal(result.reply, { color: onTerminal && !options.noColor, width: width() }));
       }
       if (interactive) reader.prompt();
@@ -100,7 +103,16 @@ export function createConsoleChat(options: ConsoleChatOptions): PlatformAdapter 
         prompt: `${style.bold(style.cyan('briefbot›'))} `,
         historySize: HISTORY_SIZE,
         removeHistoryDuplicates: true,
-        ...(interactive ? { history: loadHistory(options.historyFile, services.log), completer: createCompleter(commands, lookup, [...QUIT_WORDS, CLEAR_WORD].filter((w) => w.startsWith('/'))) } : {}),
+        ...(interactive
+          ? {
+              history: loadHistory(options.historyFile, services.log),
+              completer: createCompleter(
+                commands,
+                lookup,
+                [...QUIT_WORDS, CLEAR_WORD].filter((w) => w.startsWith('/')),
+              ),
+            }
+          : {}),
       });
       rl = reader;
       if (interactive) {

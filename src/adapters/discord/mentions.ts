@@ -9,7 +9,8 @@ import type { CommandDefinition } from '../../core/command.ts';
 import { contextFor, dispatchText, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { DiscordMessage } from '../../render/discord-embeds.ts';
-import { answer, sendable, type AnswerOutlet } from './answer-flow.ts';
+import { answerSession, type AnswerOutlet } from '../answer-session.ts';
+import { discordSession, sendable } from './discord-messages.ts';
 import { messageInvoker } from './invoker.ts';
 import { stripBotMention } from './mention-text.ts';
 import { errorFields } from './log-fields.ts';
@@ -35,13 +36,11 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   // A group DM is the one text channel a bot cannot send to; it is never addressed to one.
   if (!isAddressedToBot(message, botId) || !channel.isSendable()) return;
   const text = stripBotMention(message.content, botId);
-  // Typing shows for up to ten seconds or until the answer arrives; it is only a courtesy.
-  channel.sendTyping().catch((error: unknown) => deps.log.debug(errorFields(error), 'could not show typing'));
   const context = contextFor(deps.services, messageInvoker(message));
-  await answer(
-    messageOutlet(message, channel),
+  await answerSession(
+    messageOutlet(message, channel, deps.log),
     (progress) => dispatchText(text, deps.commands, { ...context, progress }),
-    { progressIntervalMs: deps.progressIntervalMs, log: deps.log, via: message.inGuild() ? 'mention' : 'dm' },
+    discordSession(deps.log, message.inGuild() ? 'mention' : 'dm', deps.progressIntervalMs),
   );
 }
 
@@ -49,7 +48,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
  * In a server channel the first message is a reply to the question (the asker is not pinged);
  * in a DM it is a plain message. A preview is that first message, edited as the answer grows.
  */
-function messageOutlet(question: Message, channel: SendableChannels): AnswerOutlet {
+function messageOutlet(question: Message, channel: SendableChannels, log: Logger): AnswerOutlet<DiscordMessage> {
   const inGuild = question.inGuild();
   let first: Message | undefined;
   const send = (message: DiscordMessage) => channel.send(sendable(message));
@@ -58,11 +57,13 @@ function messageOutlet(question: Message, channel: SendableChannels): AnswerOutl
       await first.edit({ ...sendable(message), content: message.content ?? '' });
       return;
     }
-    first = inGuild
-      ? await question.reply({ ...sendable(message), allowedMentions: { parse: [], repliedUser: false } })
-      : await send(message);
+    first = inGuild ? await question.reply({ ...sendable(message), allowedMentions: { parse: [], repliedUser: false } }) : await send(message);
   };
   return {
+    // Typing shows for up to ten seconds or until the answer arrives; it is only a courtesy.
+    async acknowledge() {
+      channel.sendTyping().catch((error: unknown) => log.debug(errorFields(error), 'could not show typing'));
+    },
     preview: showFirst,
     async deliver(messages) {
       const [head, ...rest] = messages;

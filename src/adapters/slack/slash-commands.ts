@@ -22,7 +22,7 @@ export interface SlashDeps extends AnswerDeps {
 /** Listens for every slash command; see the file comment. */
 export function registerSlashCommands(app: App, deps: SlashDeps): void {
   app.command(/.*/, async ({ command, ack, respond, client }) => {
-    await ack();
+    // The session acknowledges first thing, before any work.
     deps.track(async () => {
       const target = resolveSlashCommand(command.command, deps.prefix, deps.commands);
       const ask = askFor(target, plainSlackText(command.text ?? ''), command.command, deps.prefix);
@@ -33,6 +33,7 @@ export function registerSlashCommands(app: App, deps: SlashDeps): void {
         { via: 'slash-command', user: command.user_id, channel: command.channel_id, team: command.team_id ?? null },
         new ResponseUrlTarget(respond, fallback, deps.retry, deps.log),
         deps,
+        () => ack(),
       );
     });
   });

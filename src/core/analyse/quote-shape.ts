@@ -16,7 +16,7 @@ const DETERMINERS_AND_PREPOSITIONS = new Set(
  */
 export function quoteKind(quoted: string, before: Token | undefined): 'full' | 'partial' {
   if (!/^[\p{Lu}\p{N}…]/u.test(quoted)) return 'partial';
-  if (!before || before.text === ':' || before.text === ',' || !before.isWord && /^["“‘'(\[—–-]$/.test(before.text)) return 'full';
+  if (!before || before.text === ':' || before.text === ',' || !before.isWord && /^["“‘'([—–-]$/.test(before.text)) return 'full';
   return REPORTING_VERBS.has(before.lower) || before.lower === 'that' ? 'full' : 'partial';
 }
 

@@ -21,7 +21,7 @@ function wordBefore(text: string, dot: number, floor: number): string {
 
 function wordAfter(text: string, from: number, limit: number): string {
   let i = from;
-  while (i < limit && /[\p{L}\p{N}'’\-]/u.test(text[i] ?? '')) i++;
+  while (i < limit && /[\p{L}\p{N}'’-]/u.test(text[i] ?? '')) i++;
   return text.slice(from, i);
 }
 
