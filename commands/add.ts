@@ -3,7 +3,7 @@
  * or index one article page. New articles from a followed feed arrive by themselves, on the
  * shared schedule or every MINUTES. Changes the index: only for those who may manage the channel.
  */
-import type { CommandDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { AddedArticle, AddResult } from '../src/core/ports/feeds.ts';
 import type { Reply } from '../src/core/reply.ts';
@@ -12,7 +12,7 @@ import { unwrapLink } from '../src/ingest/web/fetch/url-policy.ts';
 /** Long lists of skipped items are cut in the text view; `--json` has them all. */
 const SHOWN = 10;
 
-export const add: CommandDefinition = {
+export const add = defineCommand({
   name: 'add',
   description: 'Follow a news feed, or index one article page, from its web address',
   options: [
@@ -22,16 +22,15 @@ export const add: CommandDefinition = {
   examples: ['add https://news.example/world/rss.xml', 'add https://news.example/2026/03/harbour-reopens', 'add https://news.example/feed.xml --every 60'],
   surfaces: ['chat', 'cli'],
   admin: true,
-  async run(options, { feeds, invoker }) {
+  async run({ url: given, every }, { feeds, invoker }) {
     if (!feeds) throw new UserError('no-feeds', 'This process does not fetch from the web.');
-    const url = typeof options.url === 'string' ? unwrapLink(options.url) : '';
+    const url = unwrapLink(given);
     if (url === '' || /\s/.test(url)) throw new UserError('invalid-url', 'Give one web address, e.g. add https://news.example/feed.xml');
-    const every = typeof options.every === 'number' ? options.every : undefined;
     const owner = { platform: invoker.platform, workspace: invoker.workspace ?? '', channel: invoker.channel, user: invoker.user };
     const result = await feeds.add(url, owner, every === undefined ? {} : { intervalMinutes: every });
     return describe(result, feeds.defaultIntervalMinutes);
   },
-};
+});
 
 function describe(result: AddResult, defaultInterval: number): Reply {
   const lines = result.articles.map(articleLine);

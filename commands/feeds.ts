@@ -2,11 +2,11 @@
  * `feeds`: what is followed, with each feed's health: when it last worked, its last error,
  * how many items it carried when last read, and whether it is paused.
  */
-import type { CommandDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { FeedRecord } from '../src/core/ports/feeds.ts';
 
-export const feeds: CommandDefinition = {
+export const feeds = defineCommand({
   name: 'feeds',
   description: 'The feeds followed, with when each last worked, its last error and whether it is paused',
   options: [],
@@ -27,7 +27,7 @@ export const feeds: CommandDefinition = {
       data: { feeds: list.map((feed) => ({ ...feed })) },
     };
   },
-};
+});
 
 function healthLines(feed: FeedRecord, defaultInterval: number): string[] {
   return [
