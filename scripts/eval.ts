@@ -8,6 +8,7 @@
  * prints the share of written sentences that passed the checker. With no endpoint configured
  * it says so and exits 0; it exits 1 only when the endpoint failed on every question.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config.ts';
 import { summariseReport } from '../src/ingest/report.ts';
@@ -16,6 +17,12 @@ import { runEval } from './eval/run-eval.ts';
 
 const corpusDir = resolve(PROJECT_ROOT, 'seeds');
 const goldDir = resolve(PROJECT_ROOT, 'test/gold');
+// The BBC questions need the shared corpus beside the project; a fresh clone skips them.
+const bbcQuestions = resolve(PROJECT_ROOT, '../shared/gold/bbc-questions.json');
+const bbcCorpus = resolve(PROJECT_ROOT, '../shared/corpus/bbc-news');
+const bbc = existsSync(bbcQuestions) && existsSync(bbcCorpus)
+  ? { corpusDir: bbcCorpus, questionsFile: bbcQuestions, cacheDir: resolve(PROJECT_ROOT, 'data/eval-cache') }
+  : undefined;
 
 /** The value of `--writer`, or null. */
 function writerFlag(argv: readonly string[]): string | null {
@@ -57,8 +64,9 @@ const writer = writerFlag(process.argv.slice(2));
 if (writer !== null) {
   process.exitCode = await evalWriter(writer);
 } else {
-  const result = await runEval({ corpusDir, goldDir });
+  const result = await runEval({ corpusDir, goldDir, ...(bbc ? { bbc } : {}) });
   const out: string[] = [`Ingest: ${summariseReport(result.ingest)}`];
+  if (!bbc) out.push(`BBC questions skipped: ${bbcCorpus} or ${bbcQuestions} is absent.`);
   for (const skipped of result.ingest.skipped) out.push(`  skipped ${skipped.path}: ${skipped.reason}`);
   for (const suite of result.suites) {
     out.push('', suite.name, formatTable(suite.metrics));

@@ -17,6 +17,7 @@ import { scoreSeedIndex } from './seed-index-suite.ts';
 import { loadQuestions, scoreQuestions } from './question-suite.ts';
 import { scoreBrief } from './brief-suite.ts';
 import { createStoryView } from '../../src/core/retrieve/story-view.ts';
+import { runBbcSuite, type BbcSuiteOptions } from './bbc-questions-suite.ts';
 
 export interface SuiteResult {
   readonly name: string;
@@ -34,6 +35,8 @@ export interface EvalOptions {
   readonly corpusDir: string;
   readonly goldDir: string;
   readonly log?: Logger;
+  /** Also score the BBC questions (npm run eval does when the corpus is there). */
+  readonly bbc?: BbcSuiteOptions;
 }
 
 /** Ingests `corpusDir` into a throwaway database and scores it against `goldDir`. */
@@ -57,6 +60,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       { name: 'Questions (seeds, extractive answers)', metrics: questions.metrics, misses: questions.misses },
       { name: 'Brief of the story (seeds)', metrics: brief.metrics, misses: brief.misses },
     ];
+    if (options.bbc) suites.push(await runBbcSuite(options.bbc));
     return { ingest, suites, pass: suites.every((suite) => suite.metrics.every((m) => m.pass)) };
   } finally {
     await store.close();
