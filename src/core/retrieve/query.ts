@@ -6,11 +6,16 @@
  * Washington…}, {block: ban, bar, restrict…}, {the company: the story's main organisation},
  * answer kind `yes-no`.
  */
+import { irregularBase, irregularForms } from '../lexicon/irregular-verbs.ts';
 import { CASE_SENSITIVE_FORMS, placeFor } from '../lexicon/places.ts';
 import { SPEECH_VERBS } from '../lexicon/stopwords.ts';
-import { SYNONYM_GROUPS } from '../lexicon/synonyms.ts';
 import { foldForLookup, type EntityIndex, type KnownEntity } from './entity-index.ts';
+import { ANSWER_NOUNS, answerKindOf, focusOf, KIND_NOUNS, type AnswerKind } from './answer-kinds.ts';
+
+// "what score", "which level": a word after these that names the kind of answer is not a topic.
+const WH_BEFORE = new Set(['what', 'which']);
 import { isStopword, stem, tokenize, type Token } from './terms.ts';
+import { isLeaderNoun, relatedWords, sharedWordNet } from './word-relations.ts';
 
 /** One way a concept can appear in a sentence, and how much finding it that way counts. */
 export interface Form {
@@ -25,9 +30,19 @@ export interface Concept {
   readonly forms: readonly Form[];
   /** An entity of the story the concept names, when it names one. */
   readonly entity?: KnownEntity;
+  /** Every entity it may name: a name or role several share ("Smith", "the federation's chairman"). */
+  readonly entityIds?: readonly string[];
+  /** The country it names, canonical: "Welsh" and "Wales" are one concept. */
+  readonly place?: string;
+  /** Part of what the question asks about ("how many *phones*"): the answer should name it. */
+  readonly focus?: boolean;
+  /** A number the question states ("the *2010* World Cup"): an answer's article must state it too. */
+  readonly required?: boolean;
+  /** A name the question writes with a capital inside it ("did *Facebook* buy…"), not a known entity. */
+  readonly named?: boolean;
 }
 
-export type AnswerKind = 'amount' | 'date' | 'person' | 'place' | 'reason' | 'yes-no' | 'statement' | 'general';
+export type { AnswerKind };
 
 export interface QueryPlan {
   readonly question: string;
@@ -39,38 +54,13 @@ export interface QueryPlan {
   readonly speakerWords?: string;
 }
 
-const SYNONYMS_BY_STEM = new Map<string, string[]>();
-for (const group of SYNONYM_GROUPS) {
-  for (const word of group) {
-    if (word.includes(' ')) continue;
-    const key = stem(word);
-    const list = SYNONYMS_BY_STEM.get(key) ?? [];
-    list.push(...group.filter((other) => other !== word));
-    SYNONYMS_BY_STEM.set(key, list);
-  }
-}
-const SYNONYM_PHRASES = new Map<string, readonly string[]>();
-for (const group of SYNONYM_GROUPS) {
-  for (const phrase of group.filter((word) => word.includes(' '))) SYNONYM_PHRASES.set(phrase, group);
-}
-
 // Nouns a question uses for "the organisation this story is about".
 const ORGANISATION_NOUNS = new Set(['company', 'firm', 'group', 'business', 'giant', 'corporation', 'maker', 'supplier', 'vendor', 'manufacturer', 'organisation', 'organization']);
 
-const SYNONYM_WEIGHT = 0.7;
 const ALIAS_WEIGHT = 0.9;
+/** Forms at least this close to the question's words are searched for; the rest only re-score. */
+const SEARCH_WEIGHT = 0.8;
 const GENERIC_ORGANISATION_WEIGHT = 0.6;
-
-function answerKind(question: string): AnswerKind {
-  const q = question.toLowerCase();
-  if (/\bhow (much|many)\b|\bwhat (is|was) the (cost|price|value|amount|number)\b/.test(q)) return 'amount';
-  if (/\bwhen\b|\bwhat (year|date|month|day)\b|\bsince when\b|\bhow long\b/.test(q)) return 'date';
-  if (/\bwhere\b/.test(q)) return 'place';
-  if (/\bwhy\b|\bfor what reason\b/.test(q)) return 'reason';
-  if (/^\s*who\b/.test(q)) return 'person';
-  if (/^\s*(did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b/.test(q)) return 'yes-no';
-  return 'general';
-}
 
 /** Enough of an entity's aliases to find it: its names, not every way a story ever wrote it. */
 const MAX_ALIASES = 6;
@@ -83,14 +73,18 @@ function entityConcept(label: string, entities: readonly KnownEntity[]): Concept
     forms.set(entity.name, 1);
     // Pronoun-like or role-only aliases ("the firm") would match every sentence; the
     // analysis already tied those mentions to the entity, so the names are what count.
-    const proper = entity.aliases.filter((alias) => /^\p{Lu}/u.test(alias) && !/^(?:The|A|An)\s/.test(alias));
+    // A demonym ("the Argentine") or a first name alone ("David") names many people besides.
+    const firstName = entity.kind === 'person' && entity.name.includes(' ') ? entity.name.split(' ')[0] : undefined;
+    const proper = entity.aliases.filter(
+      (alias) => /^\p{Lu}/u.test(alias) && !/^(?:The|A|An)\s/.test(alias) && alias !== firstName && !placeFor(alias),
+    );
     for (const alias of proper.slice(0, MAX_ALIASES)) if (!forms.has(alias)) forms.set(alias, ALIAS_WEIGHT);
   }
   const first = entities[0];
   return {
     label,
     forms: [...forms].map(([text, weight]) => ({ text, weight })),
-    ...(first ? { entity: first } : {}),
+    ...(first ? { entity: first, entityIds: entities.map((entity) => entity.id) } : {}),
   };
 }
 
@@ -100,7 +94,7 @@ function placeConcept(label: string, canonical: string): Concept | undefined {
   const forms: Form[] = place.names.map((text) => ({ text, weight: 1 }));
   for (const text of place.demonyms) forms.push({ text, weight: 0.9 });
   for (const text of place.seats) forms.push({ text, weight: 0.8 });
-  return { label, forms: dedupeForms(forms) };
+  return { label, forms: dedupeForms(forms), place: place.canonical };
 }
 
 function dedupeForms(forms: readonly Form[]): Form[] {
@@ -113,10 +107,43 @@ function dedupeForms(forms: readonly Form[]): Form[] {
   return [...best.values()];
 }
 
-function wordConcept(token: Token): Concept {
+/** A compound's parts ("engine-making" → "engine making", and "engine", "making" for less). */
+const COMPOUND_WEIGHT = 0.9;
+const COMPOUND_PART_WEIGHT = 0.5;
+/** Another inflection of the same verb; not quite 1, as "found" may be "find" or "found". */
+const INFLECTION_WEIGHT = 0.95;
+
+function wordConcept(token: Token, asName: boolean): Concept {
   const forms: Form[] = [{ text: token.lower, weight: 1 }];
-  for (const synonym of SYNONYMS_BY_STEM.get(token.stem) ?? []) forms.push({ text: synonym, weight: SYNONYM_WEIGHT });
-  return { label: token.text, forms: dedupeForms(forms) };
+  const parts = token.lower.split('-').filter((part) => part.length > 1);
+  if (parts.length > 1) {
+    forms.push({ text: parts.join(' '), weight: COMPOUND_WEIGHT });
+    for (const part of parts) if (!isStopword(part)) forms.push({ text: part, weight: COMPOUND_PART_WEIGHT });
+  } else {
+    // "built" is "build", and "lose" is also "lost": forms the stemmer cannot see.
+    const base = irregularBase(token.lower) ?? token.lower;
+    for (const form of [base, ...irregularForms(base)]) forms.push({ text: form, weight: INFLECTION_WEIGHT });
+    // A name's words are not their dictionary senses: "Romeo" is not a lover, "Potter" not a craftsman.
+    if (!asName) for (const related of relatedWords(token.lower)) forms.push(related);
+  }
+  return { label: token.text, forms: dedupeForms(forms), ...(/\d/.test(token.text) ? { required: true } : {}) };
+}
+
+// Particles that make a phrasal verb with the word before them ("set up", "call back").
+const PARTICLES = new Set(['up', 'out', 'back', 'off', 'down', 'in', 'on', 'over', 'away', 'through']);
+
+/** A verb and its particle that WordNet knows as one verb ("set up" → found, establish). */
+function matchPhrasalVerb(tokens: readonly Token[], start: number): { length: number; concept: Concept } | undefined {
+  const verb = tokens[start];
+  const particle = tokens[start + 1];
+  if (!verb || !particle || !PARTICLES.has(particle.lower) || isStopword(verb.lower)) return undefined;
+  const wordnet = sharedWordNet();
+  const lemma = wordnet.baseForms(verb.lower, 'v').map((base) => `${base} ${particle.lower}`).find((phrase) => wordnet.senses(phrase, 'v').length > 0);
+  if (!lemma) return undefined;
+  const label = `${verb.text} ${particle.text}`;
+  const forms: Form[] = [{ text: `${verb.lower} ${particle.lower}`, weight: 1 }, { text: lemma, weight: 1 }];
+  for (const related of relatedWords(lemma)) forms.push(related);
+  return { length: 2, concept: { label, forms: dedupeForms(forms) } };
 }
 
 /** A capitalised word that is not a capitalised question or function word ("Who", "The"). */
@@ -128,7 +155,7 @@ function isFunctionWord(token: Token): boolean {
   return isStopword(token.lower) && !CASE_SENSITIVE_FORMS.has(token.text);
 }
 
-/** Longest run of tokens from `start` that names a known entity, a place or a synonym phrase. */
+/** Longest run of tokens from `start` that names a known entity or a place. */
 function matchRun(tokens: readonly Token[], start: number, index: EntityIndex): { length: number; concept: Concept } | undefined {
   const longest = Math.min(index.longestAlias, tokens.length - start);
   for (let length = longest; length >= 1; length--) {
@@ -139,22 +166,16 @@ function matchRun(tokens: readonly Token[], start: number, index: EntityIndex): 
     const edgesCount = !isFunctionWord(run[0]!) && !isFunctionWord(run[run.length - 1]!);
     // A name is written with a capital; a lower-case phrase of two words or more may name a
     // group ("union leaders"), never a person or a firm ("the company" is not a name).
-    if (edgesCount && (capitalised || length > 1)) {
-      const entities = index.byName(folded).filter((entity) => capitalised || entity.kind === 'group');
-      if (entities.length > 0) return { length, concept: entityConcept(text, entities.slice(0, MAX_ENTITIES)) };
-    }
+    // A country's name or demonym is the country, even where the story calls someone "the American".
     const asPlace = length === 1 && CASE_SENSITIVE_FORMS.has(text) ? text : capitalised ? text : undefined;
     const place = asPlace ? placeFor(asPlace) : undefined;
     if (place) {
       const concept = placeConcept(text, place.canonical);
       if (concept) return { length, concept };
     }
-    if (length > 1) {
-      const group = SYNONYM_PHRASES.get(run.map((token) => token.lower).join(' '));
-      if (group) {
-        const forms = group.map((form) => ({ text: form, weight: form === text.toLowerCase() ? 1 : SYNONYM_WEIGHT }));
-        return { length, concept: { label: text, forms: dedupeForms(forms) } };
-      }
+    if (edgesCount && (capitalised || length > 1)) {
+      const entities = index.byName(folded).filter((entity) => capitalised || entity.kind === 'group');
+      if (entities.length > 0) return { length, concept: entityConcept(text, entities.slice(0, MAX_ENTITIES)) };
     }
   }
   return undefined;
@@ -184,15 +205,50 @@ function matchOrganisationPhrase(tokens: readonly Token[], start: number, index:
   return undefined;
 }
 
+/**
+ * "head of the Police Federation", "chief of the service": a leader noun, "of" and what it
+ * leads, read as the role "police federation head" so that the story's "chairman of the Police
+ * Federation" is found.
+ */
+function matchRoleOf(tokens: readonly Token[], start: number, index: EntityIndex): { length: number; concept: Concept } | undefined {
+  const head = tokens[start];
+  if (!head || tokens[start + 1]?.lower !== 'of' || !isLeaderNoun(head.lower)) return undefined;
+  let from = start + 2;
+  if (DETERMINERS.has(tokens[from]?.lower ?? '')) from += 1;
+  for (let end = Math.min(tokens.length, from + 4); end > from; end--) {
+    const led = tokens.slice(from, end);
+    if (led.some((token) => isStopword(token.lower))) continue;
+    const people = [
+      ...index.byRole([...led.map((token) => token.lower), head.lower]),
+      // "the military alliance" may be how the coverage describes an organisation: then its
+      // head is whoever holds a leading role named after it ("NATO secretary general").
+      ...index
+        .byName(foldForLookup(led.map((token) => token.text).join(' ')))
+        .filter((entity) => entity.kind === 'organisation')
+        .flatMap((organisation) => index.byRole([...foldForLookup(organisation.name).split(' '), head.lower])),
+    ].filter((person, at, all) => all.findIndex((other) => other.id === person.id) === at);
+    // The analysis may keep one person twice (by name, and by role alone): both are meant.
+    if (people.length > 0 && people.length <= MAX_ENTITIES) return { length: end - start, concept: entityConcept(tokens.slice(start, end).map((t) => t.text).join(' '), people) };
+  }
+  return undefined;
+}
+
 /** A role phrase ending at a leader-like noun ("the defence chief") that names someone. */
 function matchRole(tokens: readonly Token[], start: number, index: EntityIndex): { length: number; concept: Concept } | undefined {
   for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {
     const run = tokens.slice(start, start + length);
-    if (run.some((token) => isStopword(token.lower))) continue;
+    // "officials", "spy chiefs": a plural names several people, never the one who holds a role.
+    if (run.some((token) => isStopword(token.lower)) || isPluralNoun(run[run.length - 1]!.lower)) continue;
     const people = index.byRole(run.map((token) => token.lower));
     if (people.length === 1) return { length, concept: entityConcept(run.map((t) => t.text).join(' '), people) };
   }
   return undefined;
+}
+
+/** A noun in the plural: WordNet knows its singular and not the word itself ("officials", not "boss"). */
+function isPluralNoun(word: string): boolean {
+  const wordnet = sharedWordNet();
+  return word.endsWith('s') && wordnet.senses(word, 'n').length === 0 && wordnet.baseForms(word, 'n').length > 0;
 }
 
 const SAY_PATTERN =
@@ -204,23 +260,31 @@ const SAY_PATTERN =
  */
 export function parseQuestion(question: string, index: EntityIndex): QueryPlan {
   const tokens = tokenize(question);
+  const focus = focusOf(tokens);
   const concepts: Concept[] = [];
+  // The head of what is asked about ("which rival club *boss*") is what the answer must name.
+  const add = (concept: Concept, at: number, length = 1) =>
+    concepts.push(focus.end > focus.start && at <= focus.end - 1 && at + length > focus.end - 1 ? { ...concept, focus: true } : concept);
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    const run = matchRun(tokens, i, index) ?? matchRole(tokens, i, index);
+    const run = matchRun(tokens, i, index) ?? matchRoleOf(tokens, i, index) ?? matchRole(tokens, i, index) ?? matchPhrasalVerb(tokens, i);
     if (run) {
-      concepts.push(run.concept);
+      add(run.concept, i, run.length);
       i += run.length;
       continue;
     }
     const organisation = matchOrganisationPhrase(tokens, i, index);
     if (organisation) {
-      concepts.push(organisation.concept);
+      add(organisation.concept, i, organisation.length);
       i += organisation.length;
       continue;
     }
-    if (!isStopword(token.lower) && !SPEECH_VERBS.has(token.lower) && token.lower.length > 1) {
-      concepts.push(wordConcept(token));
+    // "what sort of visa": the kind word only introduces the thing asked about.
+    const introducesKind = (KIND_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'of') || (ANSWER_NOUNS.has(token.lower) && i > 0 && WH_BEFORE.has(tokens[i - 1]!.lower));
+    if (!isStopword(token.lower) && !SPEECH_VERBS.has(token.lower) && token.lower.length > 1 && !introducesKind) {
+      const named = i > 0 && isNameWord(token);
+      const concept = wordConcept(token, named);
+      add(named ? { ...concept, named: true } : concept, i);
     }
     i += 1;
   }
@@ -232,7 +296,7 @@ export function parseQuestion(question: string, index: EntityIndex): QueryPlan {
     speakerWords = sayMatch[1].trim();
     speaker = speakerAmong(concepts, speakerWords);
   }
-  const answer: AnswerKind = sayMatch ? 'statement' : answerKind(question);
+  const answer: AnswerKind = sayMatch ? 'statement' : answerKindOf(question);
   return {
     question,
     concepts: mergeConcepts(concepts),
@@ -254,13 +318,13 @@ function speakerAmong(concepts: readonly Concept[], words: string): KnownEntity 
   return named[0]?.entity;
 }
 
-/** Two concepts naming the same entity are one concept ("Joan Smith … Smith"). */
+/** Two concepts naming the same entity or country are one concept ("Joan Smith … Smith", "Wales … Welsh"). */
 function mergeConcepts(concepts: readonly Concept[]): Concept[] {
   const merged: Concept[] = [];
   const byEntity = new Set<string>();
   const byLabel = new Set<string>();
   for (const concept of concepts) {
-    const key = concept.entity?.id;
+    const key = concept.entity?.id ?? (concept.place ? `place:${concept.place}` : undefined);
     if (key && byEntity.has(key)) continue;
     if (key) byEntity.add(key);
     const label = stem(concept.label.toLowerCase());
@@ -280,9 +344,11 @@ export function searchTerms(plan: QueryPlan, sentences: number, frequency: (form
   const terms = new Set<string>();
   const common = Math.max(50, sentences * 0.02);
   for (const concept of plan.concepts) {
+    // Synonyms only re-score: the articles the question's own words find are read whole, and
+    // a synonym in the search would bring in sentences about its other senses.
     const useful = concept.forms.filter((form) => {
       const df = frequency(form.text);
-      return df > 0 && df <= (form.weight >= 0.9 ? common : common / 2);
+      return form.weight >= SEARCH_WEIGHT && df > 0 && df <= (form.weight >= 0.9 ? common : common / 2);
     });
     const kept = useful.length > 0 ? useful : [...concept.forms].sort((a, b) => frequency(a.text) - frequency(b.text)).slice(0, 1);
     for (const form of kept) terms.add(form.text);
