@@ -14,13 +14,17 @@
  *   command (`sources please`) is a question too, and so is a sentence of three or more
  *   words ending in "?" with no slash or flag (`Who said it?` even if a command is `who`);
  * - text with no letter or digit (blank, an emoji, "???") is `empty`: the caller answers it
- *   with a hint, never an error.
+ *   with a hint, never an error;
+ * - plain words that ask for what another command gives go to it: "what's the latest",
+ *   "summarise the story", "what happened" → `brief`; "timeline of X" → `timeline X`
+ *   (see plain-requests.ts).
  */
 import type { CommandDefinition, OptionSpec, ParsedOptions } from './command.ts';
 import { closeMatches } from './close-matches.ts';
 import { shortText } from './command-text.ts';
 import { tokenize, type ChatToken } from './chat-tokens.ts';
 import { validateOptions, type UsageProblem } from './option-validation.ts';
+import { routePlainRequest } from './plain-requests.ts';
 
 /** The command that plain words go to, when one is registered. */
 export const ASK_COMMAND = 'ask';
@@ -181,8 +185,18 @@ function asList(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-/** `ask` with the whole line as its free text. */
+/**
+ * Plain words: a request another command answers ("what's the latest" → brief, "timeline of
+ * the merger" → timeline), else `ask` with the whole line as its free text.
+ */
 function askWhole(ask: CommandDefinition, text: string, commands: readonly CommandDefinition[]): ChatParse {
+  const routed = routePlainRequest(text);
+  const command = routed ? findCommand(commands, routed.command) : undefined;
+  if (routed && command) {
+    const rest = command.options.find((o) => o.rest);
+    const validation = validateOptions(command, rest && routed.topic ? { [rest.name]: routed.topic } : {}, chatHint(command, commands));
+    if (validation.ok) return { kind: 'command', command, options: validation.options };
+  }
   const rest: OptionSpec | undefined = ask.options.find((o) => o.rest);
   if (!rest) return parseArguments(ask, text, tokenize(text), commands);
   const validation = validateOptions(ask, { [rest.name]: text }, chatHint(ask, commands));
