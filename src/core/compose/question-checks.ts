@@ -1,9 +1,11 @@
 /**
  * Questions `ask` cannot read, each with a short reply that says why and what to do instead:
- * a database query typed as a question, or a question in another language. Both are data,
- * never syntax: nothing here runs or passes on what was typed.
+ * a database query typed as a question, or a question in another language (both are data,
+ * never syntax: nothing here runs or passes on what was typed); and questions about a name,
+ * number or thing the coverage never mentions.
  */
-import { sharedWordNet } from '../retrieve/word-relations.ts';
+import type { Concept, QueryPlan } from '../retrieve/query.ts';
+import { isOnlyNoun, sharedWordNet } from '../retrieve/word-relations.ts';
 import { PARTS_OF_SPEECH } from '../lexicon/wordnet.ts';
 import { isStopword, tokenize } from '../retrieve/terms.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
@@ -40,4 +42,18 @@ export async function unreadableQuestion(question: string, view: Pick<StoryView,
     return `I can only read questions in English, and could not read that one. Ask in English, for example: ${EXAMPLE_QUESTION}`;
   }
   return null;
+}
+
+/**
+ * The names, numbers and things of the question that no indexed sentence contains.
+ * @example await unknownNames(parseQuestion('How much did Globex pay?', index), view) → ['Globex']
+ */
+export async function unknownNames(plan: QueryPlan, view: StoryView): Promise<string[]> {
+  // A name, a number, or a thing (a word only ever a noun, "sourdough") the coverage never
+  // uses by any of the names WordNet gives it: the question is about something else.
+  const thing = (concept: Concept) => !concept.entity && /^\p{Ll}{3,}$/u.test(concept.label) && isOnlyNoun(concept.label);
+  const named = plan.concepts.filter((concept) => concept.named || concept.required || thing(concept));
+  if (named.length === 0) return [];
+  const frequencies = await view.frequencies(named.flatMap((concept) => concept.forms.map((form) => form.text)));
+  return named.filter((concept) => concept.forms.every((form) => frequencies.of(form.text) === 0)).map((concept) => concept.label);
 }
