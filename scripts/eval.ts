@@ -1,7 +1,9 @@
 /**
  * `npm run eval`: indexes the project's seeds/ into a fresh temporary database and scores
- * the result against test/gold/, printing a table per suite and what was missed. Exits 1
- * when a metric misses its acceptance target, so CI can run it as a check.
+ * the result against test/gold/, printing a table per suite and what was missed; when the
+ * shared BBC corpus and its questions are beside the project, also the BBC questions (on a
+ * cached database, see eval/cached-corpus.ts) with plain BM25 beside them. Exits 1 when a
+ * metric misses its acceptance target, so CI can run it as a check.
  *
  * `npm run eval -- --writer llm` instead runs the seed questions through the LLM writer
  * against the configured endpoint (OPENAI_BASE_URL / OPENAI_API_KEY, BRIEFBOT_LLM_MODEL) and
