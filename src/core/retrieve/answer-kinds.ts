@@ -42,14 +42,14 @@ export function answerKindOf(question: string): AnswerKind {
 }
 
 // A figure, with a currency before it ("£7m", "3,600", "0.6%"), not glued to letters ("4G").
-const FIGURE = /(?<![\p{L}\d])[£$€¥]?\d[\d,.]*(?:%|bn|m|k)?(?![\p{L}])/gu;
+const FIGURE = /(?<![\p{L}\d])[£$€¥]?\d(?:[\d,.]*\d)?(?:%|bn|m|k)?(?![\p{L}])/gu;
 // A result as sport reports it: "2-1", "6-3 6-2".
 const SCORELINE = /(?<![\p{L}\d])\d{1,3}-\d{1,3}(?![\d-])/u;
 const NUMBER_WORD = new RegExp(String.raw`\b(?:${Object.keys(NUMBER_WORDS).join('|')}|hundreds|thousands|millions|billions|half|quarter|third)\b`, 'gi');
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const DATE_WORDS = new RegExp(String.raw`\b(?:1[89]\d\d|20\d\d)\b|\b(?:${MONTHS}|${DAYS})\b|\b(?:since|ago|yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b`, 'g');
-const REASON_WORDS = /\b(?:because|as a result|due to|owing to|after|following|amid|over fears|in order to|so that|which is why|the reason|blamed|caused by|thanks to)\b/i;
+const REASON_WORDS = /\b(?:because|as a result|due to|owing to|after|following|amid|over fears|in order to|so that|which is why|the reason|blamed|caused by|thanks to|forced|prompted|led to|put down to|driven by|in the wake of)\b/i;
 // A capitalised word after a preposition of place: "in Australia", "at the University of Warwick".
 const PLACE_PHRASE = /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*)/gu;
 // A capitalised word inside the sentence (not its first word): a name.
@@ -65,7 +65,8 @@ const isNew = (word: string, asked: ReadonlySet<string>) => !asked.has(word.toLo
 
 function newName(text: string, asked: ReadonlySet<string>): boolean {
   for (const [word] of text.matchAll(INNER_NAME)) {
-    if (!isStopword(word.toLowerCase()) && !CALENDAR.test(word) && isNew(word, asked)) return true;
+    // "Britain", "British" name a country, not someone.
+    if (!isStopword(word.toLowerCase()) && !CALENDAR.test(word) && !placeFor(word.replace(/[’']s$/, '')) && isNew(word, asked)) return true;
   }
   return false;
 }

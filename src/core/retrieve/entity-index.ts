@@ -4,6 +4,7 @@
  * Secretary", "Ms Smith" and "Smith" in a question all find the same person.
  */
 import type { StoryEntityRecord } from '../../store/store.ts';
+import { placeFor } from '../lexicon/places.ts';
 import { stem } from './terms.ts';
 import { isLeaderNoun, sharedWordNet } from './word-relations.ts';
 
@@ -124,7 +125,11 @@ export function buildEntityIndex(entities: readonly KnownEntity[], articles?: nu
     byName: (folded) => names.get(folded) ?? [],
     longestAlias: Math.min(longestAlias, 6),
     byRole(words) {
-      const asked = words.map((word) => foldForLookup(word)).filter(Boolean);
+      // "the Italian coach" holds the role "Italy coach": a demonym is its country.
+      const asked = words
+        .map((word) => foldForLookup(word))
+        .filter(Boolean)
+        .map((word, i, all) => (i < all.length - 1 ? (foldForLookup(placeFor(word)?.canonical ?? word)) : word));
       const askedHead = asked[asked.length - 1];
       if (askedHead === undefined) return [];
       const askedStems = asked.map(stem);

@@ -112,7 +112,9 @@ export function parseQuestion(question: string, index: EntityIndex): QueryPlan {
     concepts.push(focus.end > focus.start && at <= focus.end - 1 && at + length > focus.end - 1 ? { ...concept, focus: true } : concept);
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    const run = matchRun(tokens, i, index) ?? matchRoleOf(tokens, i, index) ?? matchRole(tokens, i, index) ?? matchPhrasalVerb(tokens, i);
+    // A role of two words or more goes first: "the Italian coach" is a person, not Italy and a coach.
+    const role = matchRole(tokens, i, index);
+    const run = (role && role.length > 1 ? role : undefined) ?? matchRun(tokens, i, index) ?? matchRoleOf(tokens, i, index) ?? role ?? matchPhrasalVerb(tokens, i);
     if (run) {
       add(run.concept, i, run.length);
       i += run.length;

@@ -18,7 +18,7 @@ export interface RelatedWord {
 export const FAMILY_WEIGHT = 0.85;
 /** A synonym in the word's commonest sense; later senses count for less. */
 export const SYNONYM_WEIGHT = 0.7;
-const SENSE_DECAY = [1, 0.85, 0.7];
+const SENSE_DECAY = [1, 0.75, 0.55];
 /** A broader word ("taxi" → car) says less. */
 export const BROADER_WEIGHT = 0.45;
 /** WordNet lists senses commonest first; rarer ones mostly add noise. */

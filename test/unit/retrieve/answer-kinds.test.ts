@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKindOf, focusOf, holdsAnswerKind } from '../../../src/core/retrieve/answer-kinds.ts';
+import { answerKindOf, askedWords, focusOf, holdsAnswerKind } from '../../../src/core/retrieve/answer-kinds.ts';
 import { tokenize } from '../../../src/core/retrieve/terms.ts';
 
 const focus = (question: string) => {
@@ -33,6 +33,16 @@ describe('the kind of answer a question wants', () => {
     expect(holdsAnswerKind('person', 'The plan was backed by Maria Lopez.')).toBe(true);
     expect(holdsAnswerKind('person', 'The plan was backed on Monday.')).toBe(false);
     expect(holdsAnswerKind('reason', 'It closed because demand fell.')).toBe(true);
+    expect(holdsAnswerKind('reason', 'Accounting errors had forced the move.')).toBe(true);
+  });
+
+  it('wants the fact to be new: not a number, place or name the question already states', () => {
+    const asked = askedWords('Where will the Milan plant build engines for Fiat in 2005?');
+    expect(holdsAnswerKind('place', 'The plant near Milan will close.', asked)).toBe(false);
+    expect(holdsAnswerKind('place', 'The engines will be made in Australia.', asked)).toBe(true);
+    expect(holdsAnswerKind('amount', 'Output fell in 2005.', askedWords('How much did output fall in 2005?'))).toBe(false);
+    expect(holdsAnswerKind('person', 'Fiat said the plant would close.', askedWords('Who runs Fiat?'))).toBe(false);
+    expect(holdsAnswerKind('person', 'The ministers met in Britain.', askedWords('Who met?'))).toBe(false);
   });
 
   it('finds what a "how many" or "what" question asks about', () => {

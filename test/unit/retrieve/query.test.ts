@@ -34,6 +34,11 @@ describe('reading a question', () => {
     expect(parseQuestion('What did the head of the Northern Pact say?', pact([])).speaker?.id).toBe('person:ann-berg');
   });
 
+  it('reads a demonym in a role as its country: "the Italian coach" holds the role "Italy coach"', () => {
+    const index = buildEntityIndex([entity({ id: 'person:gianni-rossi', name: 'Gianni Rossi', kind: 'person', roles: ['italy coach'], quoteCount: 2 })]);
+    expect(parseQuestion('What did the Italian coach say?', index).speaker?.id).toBe('person:gianni-rossi');
+  });
+
   it('does not take a bare "head" or a plural for the one person who holds a role', () => {
     expect(parseQuestion('What did the head say?', harbourStory).speaker).toBeUndefined();
     expect(parseQuestion('What did transport ministers say?', harbourStory).speaker).toBeUndefined();
