@@ -28,7 +28,8 @@ export async function unreadableQuestion(question: string, view: Pick<StoryView,
   if (SQL_LIKE.test(question)) {
     return `That looks like a database command, not a question; nothing was run. Ask in plain words, for example: ${EXAMPLE_QUESTION}`;
   }
-  const words = tokenize(question).filter((token) => /\p{L}/u.test(token.text));
+  // Names are in no language: only the other words say which one the question is in.
+  const words = tokenize(question).filter((token, i) => /\p{L}/u.test(token.text) && (i === 0 || !/^\p{Lu}/u.test(token.text)));
   if (words.length === 0) return null;
   const frequencies = await view.frequencies(words.map((token) => token.lower));
   const wordnet = sharedWordNet();

@@ -103,6 +103,12 @@ describe('bad input to ask', () => {
     await expect(answerQuestion('why '.repeat(300), view)).rejects.toThrow(/under 1000/);
   });
 
+  it('reads an English question full of names it does not know as English', async () => {
+    const reply = await answerQuestion('Did Zuckerberg meet Putin in Davos?', view);
+    expect(reply.citations).toEqual([]);
+    expect(reply.notice).toContain('never mentions');
+  });
+
   it('asks for English when the question is in another language', async () => {
     for (const question of ['¿Quién cerrará el astillero de Kelby?', 'Qui va fermer le chantier ?', '谁关闭了船厂？', 'Wer schließt die Werft in Kelby?']) {
       const reply = await answerQuestion(question, view);
