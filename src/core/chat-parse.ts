@@ -58,6 +58,9 @@ export function parseChatText(text: string, commands: readonly CommandDefinition
   // "Who founded it?" is a question even when a command is called `who`.
   const readsAsQuestion = !slashed && !hasFlag && tokens.length >= 3 && /\?\s*$/.test(trimmed);
   if (ask && readsAsQuestion && command !== ask) return askWhole(ask, trimmed, commands);
+  // "timeline of the merger" starts with a command's name but reads as a plain request.
+  const request = !slashed && !hasFlag ? routedRequest(trimmed, commands) : null;
+  if (request) return request;
   if (command) {
     const parsed = parseArguments(command, body, tokens.slice(1), commands);
     const couldBeQuestion = parsed.kind === 'problem' && !slashed && !hasFlag && ask !== undefined && ask !== command;
@@ -190,19 +193,24 @@ function asList(value: unknown): unknown[] {
  * the merger" → timeline), else `ask` with the whole line as its free text.
  */
 function askWhole(ask: CommandDefinition, text: string, commands: readonly CommandDefinition[]): ChatParse {
-  const routed = routePlainRequest(text);
-  const command = routed ? findCommand(commands, routed.command) : undefined;
-  if (routed && command) {
-    const rest = command.options.find((o) => o.rest);
-    const validation = validateOptions(command, rest && routed.topic ? { [rest.name]: routed.topic } : {}, chatHint(command, commands));
-    if (validation.ok) return { kind: 'command', command, options: validation.options };
-  }
+  const request = routedRequest(text, commands);
+  if (request) return request;
   const rest: OptionSpec | undefined = ask.options.find((o) => o.rest);
   if (!rest) return parseArguments(ask, text, tokenize(text), commands);
   const validation = validateOptions(ask, { [rest.name]: text }, chatHint(ask, commands));
   return validation.ok
     ? { kind: 'command', command: ask, options: validation.options }
     : { kind: 'problem', problem: validation.problem, command: ask };
+}
+
+/** The command a plain request goes to, with its topic, when it is registered. */
+function routedRequest(text: string, commands: readonly CommandDefinition[]): ChatParse | null {
+  const routed = routePlainRequest(text);
+  const command = routed ? findCommand(commands, routed.command) : undefined;
+  if (!routed || !command) return null;
+  const rest = command.options.find((o) => o.rest);
+  const validation = validateOptions(command, rest && routed.topic ? { [rest.name]: routed.topic } : {}, chatHint(command, commands));
+  return validation.ok ? { kind: 'command', command, options: validation.options } : null;
 }
 
 /** `help COMMAND`, when help is offered and takes a command name. */

@@ -26,6 +26,8 @@ describe('plain requests typed in chat', () => {
   it('sends "timeline of X" to timeline with X as its topic', () => {
     expect(ran('show me the timeline of the merger')).toEqual({ name: 'timeline', options: { topic: 'the merger' } });
     expect(ran('Give me a timeline')).toEqual({ name: 'timeline', options: {} });
+    expect(ran('timeline of the ban')).toEqual({ name: 'timeline', options: { topic: 'the ban' } });
+    expect(ran('/timeline of the ban')).toEqual({ name: 'timeline', options: { topic: 'of the ban' } });
   });
 
   it('leaves questions to ask, even ones that use the same words', () => {
