@@ -56,7 +56,7 @@ const PLACE_PHRASE = /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:t
 const INNER_NAME = /(?<=[\p{Ll},;:'"’”)]\s+)\p{Lu}[\p{Ll}’'-]+/gu;
 const CALENDAR = new RegExp(`^(?:${MONTHS}|${DAYS})$`);
 
-/** The words of a text that a sentence must add to, folded for comparison: "Milan's" → "milan". */
+/** The words of a text that a sentence must add to, folded for comparison: "Dunmore's" → "dunmore". */
 export function askedWords(question: string): ReadonlySet<string> {
   return new Set(tokenize(question).map((token) => token.lower));
 }
@@ -89,7 +89,7 @@ function newMatch(text: string, pattern: RegExp, asked: ReadonlySet<string>): bo
  * Whether a sentence holds the kind of fact asked for, and one the question does not already
  * state: a number, date, place or name that is not among `asked` (the question's words).
  * @example holdsAnswerKind('amount', 'It would mean the loss of 800 jobs.') → true
- * @example holdsAnswerKind('place', 'The plant near Milan will close.', askedWords('Where will the Milan plant go?')) → false
+ * @example holdsAnswerKind('place', 'The plant near Dunmore will close.', askedWords('Where will the Dunmore plant go?')) → false
  * @example holdsAnswerKind('date', 'The plant will close.') → false
  */
 export function holdsAnswerKind(kind: AnswerKind, text: string, asked: ReadonlySet<string> = new Set()): boolean {

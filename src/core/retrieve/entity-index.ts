@@ -50,7 +50,7 @@ interface RoleEntry {
 
 /**
  * The head of a role: its last word, or the word before "of" ("head of the service" → head),
- * or the last two when WordNet knows them as one noun ("nato secretary general" → secretary general).
+ * or the last two when WordNet knows them as one noun ("pact secretary general" → secretary general).
  */
 function roleHead(words: readonly string[]): string {
   const of = words.indexOf('of');

@@ -1,6 +1,6 @@
 /**
  * How a question's words name what the story knows: its people, organisations and groups by
- * name, alias or role ("the defence chief", "head of the Police Federation"), its countries
+ * name, alias or role ("the defence chief", "head of the Pilots' Federation"), its countries
  * by any of their names, and "the company" for the organisation a single-subject story is
  * about. Each match is one concept of the question.
  */
@@ -128,8 +128,8 @@ export function matchOrganisationPhrase(tokens: readonly Token[], start: number,
 }
 
 /**
- * "head of the Police Federation", "chief of the service": a leader noun, "of" and what it
- * leads, read as the role "police federation head" so that the story's "chairman of the Police
+ * "head of the Pilots' Federation", "chief of the service": a leader noun, "of" and what it
+ * leads, read as the role "pilots' federation head" so that the story's "chairman of the Pilots'
  * Federation" is found.
  */
 export function matchRoleOf(tokens: readonly Token[], start: number, index: EntityIndex): NameMatch | undefined {
@@ -143,7 +143,7 @@ export function matchRoleOf(tokens: readonly Token[], start: number, index: Enti
     const people = [
       ...index.byRole([...led.map((token) => token.lower), head.lower]),
       // "the military alliance" may be how the coverage describes an organisation: then its
-      // head is whoever holds a leading role named after it ("NATO secretary general").
+      // head is whoever holds a leading role named after it ("Pact secretary general").
       ...index
         .byName(foldForLookup(led.map((token) => token.text).join(' ')))
         .filter((entity) => entity.kind === 'organisation')

@@ -152,7 +152,7 @@ export interface ScoreOptions {
  *
  * With `context`, the sentence's article counts too: a concept named in the sentence next to
  * it, or elsewhere in its article or headline, counts for part of its weight. A question
- * names the story ("the Fiat plant near Milan") as well as the fact ("how many jobs"); the
+ * names the story ("the Acme plant near Dunmore") as well as the fact ("how many jobs"); the
  * sentence with the fact rarely repeats the story's names. Context is only as complete as
  * the candidates: pass every sentence of the articles that matter.
  */

@@ -1,7 +1,7 @@
 /**
  * Typo tolerance against the index's own vocabulary: a question word that no indexed sentence
  * contains, one edit away from words that many do, is read as the commonest of them
- * ("Stoltenburg" → Stoltenberg, "goverment" → government). Only words the index lacks are
+ * ("Kowalczik" → Kowalczyk, "goverment" → government). Only words the index lacks are
  * corrected, so a rare real word is never replaced by a common one.
  */
 import type { Concept, Form, QueryPlan } from './query.ts';
@@ -45,7 +45,7 @@ function unknownWord(concept: Concept, frequency: (form: string) => number): str
   return /^\p{L}+$/u.test(concept.label) && concept.label.length >= MIN_LENGTH ? concept.label : undefined;
 }
 
-/** A correction written as the word was: "Stoltenburg" → "Stoltenberg". */
+/** A correction written as the word was: "Kowalczik" → "Kowalczyk". */
 function likeTyped(typed: string, correction: string): string {
   if (typed === typed.toUpperCase()) return correction.toUpperCase();
   return /^\p{Lu}/u.test(typed) ? correction[0]!.toUpperCase() + correction.slice(1) : correction;
@@ -60,8 +60,8 @@ export interface Corrected {
 /**
  * The question with each word the index lacks replaced by its likeliest spelling (the
  * commonest indexed word one edit away), or the question as it was.
- * @example await correctQuestion('What did Stoltenburg say?', plan, view)
- *   → { question: 'What did Stoltenberg say?', corrections: [{ typed: 'Stoltenburg', read: 'Stoltenberg' }] }
+ * @example await correctQuestion('What did Kowalczik say?', plan, view)
+ *   → { question: 'What did Kowalczyk say?', corrections: [{ typed: 'Kowalczik', read: 'Kowalczyk' }] }
  */
 export async function correctQuestion(question: string, plan: QueryPlan, view: Pick<StoryView, 'frequencies'>): Promise<Corrected> {
   const asked = await view.frequencies(plan.concepts.flatMap((concept) => concept.forms.map((form: Form) => form.text)));

@@ -37,11 +37,11 @@ describe('the kind of answer a question wants', () => {
   });
 
   it('wants the fact to be new: not a number, place or name the question already states', () => {
-    const asked = askedWords('Where will the Milan plant build engines for Fiat in 2005?');
-    expect(holdsAnswerKind('place', 'The plant near Milan will close.', asked)).toBe(false);
+    const asked = askedWords('Where will the Dunmore plant build engines for Acme in 2005?');
+    expect(holdsAnswerKind('place', 'The plant near Dunmore will close.', asked)).toBe(false);
     expect(holdsAnswerKind('place', 'The engines will be made in Australia.', asked)).toBe(true);
     expect(holdsAnswerKind('amount', 'Output fell in 2005.', askedWords('How much did output fall in 2005?'))).toBe(false);
-    expect(holdsAnswerKind('person', 'Fiat said the plant would close.', askedWords('Who runs Fiat?'))).toBe(false);
+    expect(holdsAnswerKind('person', 'Acme said the plant would close.', askedWords('Who runs Acme?'))).toBe(false);
     expect(holdsAnswerKind('person', 'The ministers met in Britain.', askedWords('Who met?'))).toBe(false);
   });
 
