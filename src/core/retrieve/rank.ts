@@ -24,7 +24,7 @@ export interface Scored<C extends Candidate = Candidate> {
   readonly coverage: number;
   /** Share of the question's weight the sentence and its surroundings cover, 0–1 (equal to coverage without context). */
   readonly context: number;
-  /** Coverage (mixed with context when asked for) plus a bonus when the sentence holds the kind of fact asked for. */
+  /** Coverage (mixed with context when asked for), raised by a share of itself when the sentence holds the kind of fact asked for; 0 when its article lacks a number the question states. */
   readonly relevance: number;
   /** Relevance plus a little BM25, to order sentences of equal relevance. */
   readonly score: number;
@@ -113,7 +113,7 @@ export interface ContextOptions {
   readonly about?: (article: string) => string | undefined;
 }
 
-/** The weights of scoring, tuned together on the dev sets (see README, "How answers are found"). */
+/** The weights of scoring, tuned together on the dev sets (see README, "Answers on any story"). */
 export interface RankTuning {
   /** A concept named in the sentence before or after counts for this share of itself. */
   readonly neighbourShare: number;

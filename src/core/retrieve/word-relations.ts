@@ -157,7 +157,6 @@ function reachesWord(wordnet: WordNet, synset: Synset, word: string, depth: numb
   });
 }
 
-export type { PartOfSpeech };
 
 /**
  * Whether WordNet knows a word only as a noun, never as a verb or adjective: a thing
