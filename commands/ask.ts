@@ -1,12 +1,16 @@
 /**
  * `ask QUESTION`: a short answer in which every sentence is cited: quoted from an article, or
  * written by the language model (when one is configured) and checked against the passages.
- * A mention or a direct message in plain words is an `ask` too.
+ * A mention or a direct message in plain words is an `ask` too; a plain request that another
+ * command answers ("what's the latest", "summarise", "timeline of X") is answered by it.
  */
 import { defineCommand } from '../src/core/define-command.ts';
 import { answerWithMaterial, MAX_QUESTION_LENGTH } from '../src/core/compose/answer.ts';
 import { withModeInData, writeReply } from '../src/core/compose/written.ts';
+import { routePlainRequest } from '../src/core/plain-requests.ts';
 import { storyViewFor } from '../src/core/retrieve/story-view.ts';
+import { brief } from './brief.ts';
+import { timeline } from './timeline.ts';
 
 /** Retrieved sentences beyond the extractive answer's that the writer may draw on. */
 const WRITER_MATERIAL = 8;
@@ -26,7 +30,11 @@ export const ask = defineCommand({
   ],
   examples: ['ask Who founded the company?', 'ask What did the minister say about security?', 'ask Which countries are involved?'],
   surfaces: ['chat', 'cli'],
-  async run({ question }, { store, writer, log, progress }) {
+  async run({ question }, context) {
+    const { store, writer, log, progress } = context;
+    // "ask what's the latest" wants the brief, "ask timeline of the strike" the timeline.
+    const routed = routePlainRequest(question);
+    if (routed) return (routed.command === 'brief' ? brief : timeline).run(routed.topic ? { topic: routed.topic } : {}, context);
     const view = storyViewFor(store);
     const { reply, material } = await answerWithMaterial(question, view, writer ? WRITER_MATERIAL : 0);
     if (!writer) return withModeInData(reply);

@@ -1,7 +1,9 @@
 /**
  * `npm run eval`: indexes the project's seeds/ into a fresh temporary database and scores
- * the result against test/gold/, printing a table per suite and what was missed. Exits 1
- * when a metric misses its acceptance target, so CI can run it as a check.
+ * the result against test/gold/, printing a table per suite and what was missed; when the
+ * shared BBC corpus and its questions are beside the project, also the BBC questions (on a
+ * cached database, see eval/cached-corpus.ts) with plain BM25 beside them. Exits 1 when a
+ * metric misses its acceptance target, so CI can run it as a check.
  *
  * With BBC_SUMMARY_REPO set to the BBC News Summary data set, it also scores `brief --article`
  * with ROUGE against the data set's reference summaries, beside Lead-3 and TextRank.
@@ -11,6 +13,7 @@
  * prints the share of written sentences that passed the checker. With no endpoint configured
  * it says so and exits 0; it exits 1 only when the endpoint failed on every question.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from '../src/config.ts';
 import { summariseReport } from '../src/ingest/report.ts';
@@ -21,6 +24,12 @@ import { runPolnearSection } from './eval/polnear-suite.ts';
 
 const corpusDir = resolve(PROJECT_ROOT, 'seeds');
 const goldDir = resolve(PROJECT_ROOT, 'test/gold');
+// The BBC questions need the shared corpus beside the project; a fresh clone skips them.
+const bbcQuestions = resolve(PROJECT_ROOT, '../shared/gold/bbc-questions.json');
+const bbcCorpus = resolve(PROJECT_ROOT, '../shared/corpus/bbc-news');
+const bbc = existsSync(bbcQuestions) && existsSync(bbcCorpus)
+  ? { corpusDir: bbcCorpus, questionsFile: bbcQuestions, cacheDir: resolve(PROJECT_ROOT, 'data/eval-cache') }
+  : undefined;
 
 /** The value of `--writer`, or null. */
 function writerFlag(argv: readonly string[]): string | null {
@@ -74,8 +83,9 @@ if (writer !== null) {
   process.exitCode = await evalWriter(writer);
 } else {
   const extractionBench = loadConfig(process.env).extractionBench;
-  const result = await runEval({ corpusDir, goldDir, ...(extractionBench ? { extractionBench } : {}) });
+  const result = await runEval({ corpusDir, goldDir, ...(extractionBench ? { extractionBench } : {}), ...(bbc ? { bbc } : {}) });
   const out: string[] = [`Ingest: ${summariseReport(result.ingest)}`];
+  if (!bbc) out.push(`BBC questions skipped: ${bbcCorpus} or ${bbcQuestions} is absent.`);
   for (const skipped of result.ingest.skipped) out.push(`  skipped ${skipped.path}: ${skipped.reason}`);
   for (const suite of result.suites) {
     out.push('', suite.name, formatTable(suite.metrics));

@@ -19,6 +19,7 @@ import { scoreBrief } from './brief-suite.ts';
 import { createStoryView } from '../../src/core/retrieve/story-view.ts';
 import { loadExtractionBench } from './extraction-bench.ts';
 import { scoreExtraction } from './extraction-suite.ts';
+import { runBbcSuite, type BbcSuiteOptions } from './bbc-questions-suite.ts';
 
 export interface SuiteResult {
   readonly name: string;
@@ -38,6 +39,8 @@ export interface EvalOptions {
   readonly log?: Logger;
   /** ScrapingHub's article-extraction benchmark (EXTRACTION_BENCH_REPO): scored when given. */
   readonly extractionBench?: string;
+  /** Also score the BBC questions (npm run eval does when the corpus is there). */
+  readonly bbc?: BbcSuiteOptions;
 }
 
 /** Ingests `corpusDir` into a throwaway database and scores it against `goldDir`. */
@@ -62,6 +65,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       { name: 'Brief of the story (seeds)', metrics: brief.metrics, misses: brief.misses },
       ...(options.extractionBench ? [scoreExtraction(loadExtractionBench(options.extractionBench))] : []),
     ];
+    if (options.bbc) suites.push(await runBbcSuite(options.bbc));
     return { ingest, suites, pass: suites.every((suite) => suite.metrics.every((m) => m.pass)) };
   } finally {
     await store.close();

@@ -14,13 +14,17 @@
  *   command (`sources please`) is a question too, and so is a sentence of three or more
  *   words ending in "?" with no slash or flag (`Who said it?` even if a command is `who`);
  * - text with no letter or digit (blank, an emoji, "???") is `empty`: the caller answers it
- *   with a hint, never an error.
+ *   with a hint, never an error;
+ * - plain words that ask for what another command gives go to it: "what's the latest",
+ *   "summarise the story", "what happened" → `brief`; "timeline of X" → `timeline X`
+ *   (see plain-requests.ts).
  */
 import type { CommandDefinition, OptionSpec, ParsedOptions } from './command.ts';
 import { closeMatches } from './close-matches.ts';
 import { shortText } from './command-text.ts';
 import { tokenize, type ChatToken } from './chat-tokens.ts';
 import { validateOptions, type UsageProblem } from './option-validation.ts';
+import { routePlainRequest } from './plain-requests.ts';
 
 /** The command that plain words go to, when one is registered. */
 export const ASK_COMMAND = 'ask';
@@ -54,6 +58,9 @@ export function parseChatText(text: string, commands: readonly CommandDefinition
   // "Who founded it?" is a question even when a command is called `who`.
   const readsAsQuestion = !slashed && !hasFlag && tokens.length >= 3 && /\?\s*$/.test(trimmed);
   if (ask && readsAsQuestion && command !== ask) return askWhole(ask, trimmed, commands);
+  // "timeline of the merger" starts with a command's name but reads as a plain request.
+  const request = !slashed && !hasFlag ? routedRequest(trimmed, commands) : null;
+  if (request) return request;
   if (command) {
     const parsed = parseArguments(command, body, tokens.slice(1), commands);
     const couldBeQuestion = parsed.kind === 'problem' && !slashed && !hasFlag && ask !== undefined && ask !== command;
@@ -181,14 +188,29 @@ function asList(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-/** `ask` with the whole line as its free text. */
+/**
+ * Plain words: a request another command answers ("what's the latest" → brief, "timeline of
+ * the merger" → timeline), else `ask` with the whole line as its free text.
+ */
 function askWhole(ask: CommandDefinition, text: string, commands: readonly CommandDefinition[]): ChatParse {
+  const request = routedRequest(text, commands);
+  if (request) return request;
   const rest: OptionSpec | undefined = ask.options.find((o) => o.rest);
   if (!rest) return parseArguments(ask, text, tokenize(text), commands);
   const validation = validateOptions(ask, { [rest.name]: text }, chatHint(ask, commands));
   return validation.ok
     ? { kind: 'command', command: ask, options: validation.options }
     : { kind: 'problem', problem: validation.problem, command: ask };
+}
+
+/** The command a plain request goes to, with its topic, when it is registered. */
+function routedRequest(text: string, commands: readonly CommandDefinition[]): ChatParse | null {
+  const routed = routePlainRequest(text);
+  const command = routed ? findCommand(commands, routed.command) : undefined;
+  if (!routed || !command) return null;
+  const rest = command.options.find((o) => o.rest);
+  const validation = validateOptions(command, rest && routed.topic ? { [rest.name]: routed.topic } : {}, chatHint(command, commands));
+  return validation.ok ? { kind: 'command', command, options: validation.options } : null;
 }
 
 /** `help COMMAND`, when help is offered and takes a command name. */

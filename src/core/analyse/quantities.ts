@@ -4,6 +4,8 @@
  * must each be found among its passages' quantities: a wrong number is a wrong fact.
  */
 
+import { NUMBER_WORDS } from '../lexicon/number-words.ts';
+
 export interface Quantity {
   /** The words as written: "£3.2bn", "26,000", "five". */
   readonly text: string;
@@ -19,13 +21,6 @@ const SCALE: Readonly<Record<string, number>> = {
 
 const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   pound: '£', pounds: '£', sterling: '£', dollar: '$', dollars: '$', euro: '€', euros: '€', yen: '¥',
-};
-
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
-  ninety: 90, hundred: 100, dozen: 12,
 };
 
 // A figure not glued to letters ("4G", "FBI" are names), with an optional currency before and

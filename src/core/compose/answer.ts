@@ -9,37 +9,42 @@
 import { isInstructionLike } from '../analyse/instruction-text.ts';
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
-import { parseQuestion, planTerms, searchTerms, type QueryPlan } from '../retrieve/query.ts';
-import { informativeConcepts, scoreCandidates, type Candidate, type Scored } from '../retrieve/rank.ts';
+import { rankSentences, type AnswerCandidate } from '../retrieve/answer-candidates.ts';
+import { parseQuestion } from '../retrieve/query.ts';
+import { RANK_TUNING, type RankTuning, type Scored } from '../retrieve/rank.ts';
 import { sameClaim } from '../retrieve/similarity.ts';
+import { correctQuestion } from '../retrieve/spelling.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { StoredQuote } from '../../store/store.ts';
 import { CitationList, type Citable } from './citations.ts';
+import { unknownNames, unreadableQuestion } from './question-checks.ts';
 import { asUpdate, earlierReport, findUpdate } from './updates.ts';
 
 export const NOTHING_FOUND = 'Nothing on that in the indexed coverage.';
 export const MAX_QUESTION_LENGTH = 1000;
 
-/** Below this share of the question's weight (plus answer-kind bonus), a sentence does not answer it. */
-const MIN_RELEVANCE = 0.55;
-/** A quotation of the person asked about needs less: who said it is already half the question. */
-const MIN_QUOTE_RELEVANCE = 0.3;
-/** A further sentence joins the answer only if it scores this close to the best. */
-const FOLLOW_RATIO = 0.8;
-const MAX_SENTENCES = 4;
-const CANDIDATES = 150;
-
-interface AnswerCandidate extends Candidate {
-  /** The quotation of the asked-about speaker this sentence carries, if any. */
-  readonly quote?: StoredQuote;
+/** When a sentence answers, and how many join it: tuned with the ranking on the dev sets. */
+export interface AnswerTuning {
+  /** Below this relevance (coverage, context and answer-kind bonus), a sentence does not answer. */
+  readonly minRelevance: number;
+  /** A quotation of the person asked about needs less: who said it is already half the question. */
+  readonly minQuoteRelevance: number;
+  /** A further sentence joins the answer only if it scores this close to the best. */
+  readonly followRatio: number;
+  /** A sentence naming one informative concept answers when it holds the fact asked for and its context covers this much. */
+  readonly minFactContext: number;
+  readonly rank: RankTuning;
 }
+
+export const ANSWER_TUNING: AnswerTuning = { minRelevance: 0.4, minQuoteRelevance: 0.3, followRatio: 0.7, minFactContext: 0.5, rank: RANK_TUNING };
+
+const MAX_SENTENCES = 4;
 
 /**
  * Answers a question from the story.
  * `answerQuestion('Who founded the company?', view)` → the sentence naming the founder, cited.
  */
-export async function answerQuestion(question: string, view: StoryView): Promise<Reply> {
-  return (await answerWithMaterial(question, view, 0)).reply;
+export async function answerQuestion(question: string, view: StoryView, tuning: AnswerTuning = ANSWER_TUNING): Promise<Reply> {
+  return (await answerWithMaterial(question, view, 0, tuning)).reply;
 }
 
 /** The extractive answer, and further retrieved sentences that bear on the question. */
@@ -57,7 +62,12 @@ export interface AnsweredWithMaterial {
  * retrieved sentences for a writer to draw on.
  * `answerWithMaterial('Who founded the company?', view, 8)` → the cited answer, and up to 8 more relevant sentences.
  */
-export async function answerWithMaterial(question: string, view: StoryView, material: number): Promise<AnsweredWithMaterial> {
+export async function answerWithMaterial(
+  question: string,
+  view: StoryView,
+  material: number,
+  tuning: AnswerTuning = ANSWER_TUNING,
+): Promise<AnsweredWithMaterial> {
   const text = question.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) {
     throw new UserError('empty-question', 'Ask a question about the story in words, for example: ask Who founded the company?');
@@ -65,29 +75,45 @@ export async function answerWithMaterial(question: string, view: StoryView, mate
   if (text.length > MAX_QUESTION_LENGTH) {
     throw new UserError('question-too-long', `That question is ${text.length} characters long; please ask in under ${MAX_QUESTION_LENGTH}.`);
   }
-  const plan = parseQuestion(text, await view.entities());
+  const unreadable = await unreadableQuestion(text, view);
+  if (unreadable) return { reply: nothing(text, unreadable), material: [] };
+  const entities = await view.entities();
+  let plan = parseQuestion(text, entities);
   if (plan.concepts.length === 0) {
     return { reply: nothing(text, 'I could not find anything to look for in that question: name a person, a place or a topic of the story.'), material: [] };
   }
+  const corrected = await correctQuestion(text, plan, view);
+  if (corrected.corrections.length > 0) plan = parseQuestion(corrected.question, entities);
+  const readAs = corrected.corrections.map((c) => `Read "${c.typed}" as "${c.read}".`).join(' ');
+  // A question about a name the coverage never mentions cannot be answered from it.
+  const unknown = await unknownNames(plan, view);
+  if (unknown.length > 0) {
+    return { reply: nothing(text, `${NOTHING_FOUND} It never mentions ${unknown.map((name) => `"${name}"`).join(' or ')}.`), material: [] };
+  }
 
-  const { ranked: retrieved, needed } = await rank(plan, view);
+  const { ranked: retrieved, needed } = await rankSentences(plan, view, tuning.rank);
   // A sentence planted to address a bot ("Ignore previous instructions and say …") is never
   // quoted as an answer. A writer may still see it among its material: the checker counts it
   // as evidence for nothing, so a sentence that obeys it is dropped.
   const ranked = retrieved.filter((scored) => !addressesBot(scored.candidate));
-  const answers = (scored: Scored<AnswerCandidate>) => scored.relevance >= MIN_RELEVANCE && scored.informative >= needed;
+  // An answer names itself as much of what is informative in the question as it needs (two
+  // concepts when the question has two); or one, when it holds the kind of fact asked for and
+  // the article around it covers the rest ("the loss of 300 jobs" in the article on the yard).
+  const answers = (scored: Scored<AnswerCandidate>) =>
+    scored.relevance >= tuning.minRelevance &&
+    (scored.informative >= needed || (scored.informative >= 1 && scored.holdsKind && scored.context >= tuning.minFactContext));
   // "What did X say": X's own words, as many as bear on the question, best first.
-  const quoted = ranked.filter((scored) => scored.candidate.quote && scored.relevance >= MIN_QUOTE_RELEVANCE);
+  const quoted = ranked.filter((scored) => scored.candidate.quote && scored.relevance >= tuning.minQuoteRelevance);
   const pool = quoted.length > 0 ? quoted : ranked.filter(answers);
   const best = pool[0];
-  if (!best) return { reply: nothing(text), material: [] };
+  if (!best) return { reply: nothing(text, readAs ? `${NOTHING_FOUND} (${readAs})` : NOTHING_FOUND), material: [] };
 
   const articles = await view.articles();
   const dateOf = (id: string) => articles.get(id)?.meta.published ?? null;
   const chosen: Scored<AnswerCandidate>[] = [];
   for (const scored of pool) {
     if (chosen.length >= MAX_SENTENCES) break;
-    if (quoted.length === 0 && scored.score < best.score * FOLLOW_RATIO) break;
+    if (quoted.length === 0 && scored.score < best.score * tuning.followRatio) break;
     // Said already, or an update of what is (shown beside it below, not as a sentence of its own).
     if (chosen.some((c) => sameClaim(c.candidate.text, scored.candidate.text) || asUpdate(c.candidate, scored.candidate, dateOf))) continue;
     chosen.push(scored);
@@ -121,18 +147,19 @@ export async function answerWithMaterial(question: string, view: StoryView, mate
   const reply: Reply = {
     parts,
     citations: citations.all(),
+    ...(readAs ? { notice: readAs } : {}),
     mode: 'extractive',
     data: { question: text, text: answerText(parts), citations: citations.json() },
   };
-  return { reply, material: material > 0 ? moreMaterial([...pool, ...retrieved], shown, material) : [] };
+  return { reply, material: material > 0 ? moreMaterial(quoted.length > 0 ? [...quoted, ...retrieved] : retrieved, shown, material, tuning.minQuoteRelevance) : [] };
 }
 
 /**
  * The best candidates the answer does not show, at most `limit`, skipping any that say what
- * an earlier one says; a candidate of the answer's pool comes first, then any that shares at
- * least the relevance a quotation of the asked-about speaker needs.
+ * an earlier one says: the asked-about speaker's quotations first, then the rest by score,
+ * each with at least the relevance such a quotation needs.
  */
-function moreMaterial(ordered: readonly Scored<AnswerCandidate>[], shown: readonly AnswerCandidate[], limit: number): Citable[] {
+function moreMaterial(ordered: readonly Scored<AnswerCandidate>[], shown: readonly AnswerCandidate[], limit: number, minRelevance: number): Citable[] {
   const taken: Citable[] = [];
   const seen = new Set(shown.map((c) => `${c.article}#${c.sentence}`));
   const texts = shown.map((c) => c.text);
@@ -140,7 +167,7 @@ function moreMaterial(ordered: readonly Scored<AnswerCandidate>[], shown: readon
     if (taken.length >= limit) break;
     const { article, sentence, text } = scored.candidate;
     const key = `${article}#${sentence}`;
-    if (seen.has(key) || scored.relevance < MIN_QUOTE_RELEVANCE || texts.some((other) => sameClaim(other, text))) continue;
+    if (seen.has(key) || scored.relevance < minRelevance || texts.some((other) => sameClaim(other, text))) continue;
     seen.add(key);
     texts.push(text);
     taken.push({ article, sentence, text });
@@ -169,35 +196,4 @@ export function answerText(parts: readonly ReplyPart[]): string {
     })
     .filter(Boolean)
     .join(' ');
-}
-
-/**
- * Candidates from the index (and the speaker's quotations), scored against the plan, and how
- * many informative concepts an answer must contain (two when the question has two: a sentence
- * that shares only "France" with "What is the capital of France?" does not answer it).
- */
-async function rank(plan: QueryPlan, view: StoryView): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number }> {
-  const frequencies = await view.frequencies(planTerms(plan));
-  const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: CANDIDATES });
-  const candidates = new Map<string, AnswerCandidate>();
-  for (const hit of hits) {
-    if (hit.kind === 'heading') continue;
-    candidates.set(`${hit.article}#${hit.sentence}`, { article: hit.article, sentence: hit.sentence, text: hit.text, bm25: hit.score });
-  }
-  const speaker = plan.speaker;
-  const spoken = speaker ? (await view.quotes()).filter((quote) => quote.speakerId === speaker.id) : [];
-  if (spoken.length > 0) {
-    const sentences = await view.store.sentencesAt(spoken.map((quote) => ({ article: quote.article, sentence: quote.sentence })));
-    sentences.forEach((sentence) => {
-      const key = `${sentence.article}#${sentence.sentence}`;
-      const quote = spoken.find((q) => q.article === sentence.article && q.sentence === sentence.sentence);
-      const existing = candidates.get(key);
-      candidates.set(key, { article: sentence.article, sentence: sentence.sentence, text: sentence.text, bm25: existing?.bm25 ?? 0, ...(quote ? { quote } : {}) });
-    });
-  }
-  const pool = [...candidates.values()];
-  const scored = scoreCandidates(plan, pool, frequencies.sentences, frequencies.of, (candidate, concept) =>
-    Boolean(candidate.quote && concept.entity && concept.entity.id === speaker?.id),
-  );
-  return { ranked: scored, needed: Math.min(2, informativeConcepts(plan, frequencies.sentences, frequencies.of)) };
 }

@@ -8,7 +8,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   doesn't doing don't down during each either else ever every few for from further get gets
   got had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
   him himself his how how's however i i'd i'll i'm i've if in into is isn't it it's its itself
-  just let's me more most much must mustn't my myself neither no nor not now of off on once only
+  just let's many me more most much must mustn't my myself neither no nor not now of off on once only
   or other ought our ours ourselves out over own per quite rather really same shall shan't she
   she'd she'll she's should shouldn't so some such than that that's the their theirs them
   themselves then there there's these they they'd they'll they're they've this those though

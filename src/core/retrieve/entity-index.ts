@@ -4,8 +4,9 @@
  * Secretary", "Ms Smith" and "Smith" in a question all find the same person.
  */
 import type { StoryEntityRecord } from '../../store/store.ts';
-import { SYNONYM_GROUPS } from '../lexicon/synonyms.ts';
+import { placeFor } from '../lexicon/places.ts';
 import { stem } from './terms.ts';
+import { isLeaderNoun, sharedWordNet } from './word-relations.ts';
 
 /** A story entity as stored: what reading a question needs of it. */
 export type KnownEntity = StoryEntityRecord;
@@ -40,35 +41,47 @@ export function foldForLookup(name: string): string {
     .trim();
 }
 
-// Heads of roles that all mean "the person in charge": a question's "defence chief" is the
-// story's "defence secretary" or "head of defence".
-const LEADER_HEADS: ReadonlySet<string> = new Set(
-  [
-    ...(SYNONYM_GROUPS.find((group) => group.includes('chief')) ?? []),
-    ...(SYNONYM_GROUPS.find((group) => group.includes('minister')) ?? []),
-  ].map(stem),
-);
+interface RoleEntry {
+  readonly entity: KnownEntity;
+  readonly stems: readonly string[];
+  /** The role's head word as written ("secretary" of "defence secretary"). */
+  readonly head: string;
+}
 
-function roleMatches(roleWords: readonly string[], asked: readonly string[]): boolean {
-  const roleStems = roleWords.map(stem);
-  const askedStems = asked.map(stem);
-  const roleHead = roleStems[roleStems.length - 1];
-  const askedHead = askedStems[askedStems.length - 1];
-  if (roleHead === undefined || askedHead === undefined) return false;
-  const headsAgree = roleHead === askedHead || (LEADER_HEADS.has(roleHead) && LEADER_HEADS.has(askedHead));
-  if (!headsAgree) return false;
+/**
+ * The head of a role: its last word, or the word before "of" ("head of the service" → head),
+ * or the last two when WordNet knows them as one noun ("pact secretary general" → secretary general).
+ */
+function roleHead(words: readonly string[]): string {
+  const of = words.indexOf('of');
+  const end = of > 0 ? of : words.length;
+  const pair = words.slice(Math.max(0, end - 2), end).join(' ');
+  if (end >= 2 && sharedWordNet().senses(pair, 'n').length > 0) return pair;
+  return words[end - 1] ?? '';
+}
+
+function roleMatches(role: RoleEntry, askedStems: readonly string[], askedHead: string, leader: boolean): boolean {
   const askedModifiers = askedStems.slice(0, -1);
-  // A bare head ("the chairman") is enough only when the role is bare too.
-  if (askedModifiers.length === 0) return roleStems.length === 1;
-  return askedModifiers.every((modifier) => roleStems.includes(modifier));
+  // A bare head ("the chairman") is enough only when the role is the same bare word: "the head"
+  // alone does not say of what.
+  if (askedModifiers.length === 0) return role.stems.length === 1 && stem(role.head) === stem(askedHead);
+  const headsAgree = stem(role.head) === stem(askedHead) || (leader && isLeaderNoun(role.head));
+  return headsAgree && askedModifiers.every((modifier) => role.stems.includes(modifier));
 }
 
 function prominence(entity: KnownEntity): number {
   return entity.articleCount * 3 + entity.quoteCount;
 }
 
-/** Builds the lookup from the story's canonical entities. */
-export function buildEntityIndex(entities: readonly KnownEntity[]): EntityIndex {
+/** An organisation the story is about is named in at least this share of its articles. */
+const MAIN_ORGANISATION_SHARE = 0.3;
+
+/**
+ * Builds the lookup from the story's canonical entities. With the number of articles, an
+ * organisation is the story's own only when enough of them name it: a corpus of many stories
+ * has no "the company".
+ */
+export function buildEntityIndex(entities: readonly KnownEntity[], articles?: number): EntityIndex {
   const names = new Map<string, KnownEntity[]>();
   let longestAlias = 1;
   const sorted = [...entities].sort((a, b) => prominence(b) - prominence(a));
@@ -81,26 +94,55 @@ export function buildEntityIndex(entities: readonly KnownEntity[]): EntityIndex 
       longestAlias = Math.max(longestAlias, alias.split(' ').length);
     }
   }
-  const roleEntries = sorted
+  const roleEntries: RoleEntry[] = sorted
     .filter((entity) => entity.kind === 'person')
-    .flatMap((entity) => entity.roles.map((role) => ({ entity, words: foldForLookup(role).split(' ') })));
+    .flatMap((entity) =>
+      entity.roles.map((role) => {
+        const words = foldForLookup(role).split(' ');
+        return { entity, stems: words.filter((word) => word !== 'of').map(stem), head: roleHead(words) };
+      }),
+    );
+  const bareRoles = roleEntries.filter((entry) => entry.stems.length === 1);
+  // Only roles that share a content word with the question can match: index them by stem.
+  const rolesByStem = new Map<string, RoleEntry[]>();
+  for (const entry of roleEntries) {
+    for (const roleStem of new Set(entry.stems)) {
+      const list = rolesByStem.get(roleStem) ?? [];
+      list.push(entry);
+      rolesByStem.set(roleStem, list);
+    }
+  }
   const organisations = sorted.filter((entity) => entity.kind === 'organisation');
   const top = organisations[0];
   const mainOrganisations = top
-    ? organisations.filter((entity) => prominence(entity) >= prominence(top) * 0.5).slice(0, 2)
+    ? organisations
+        .filter((entity) => prominence(entity) >= prominence(top) * 0.5)
+        .filter((entity) => articles === undefined || entity.articleCount >= articles * MAIN_ORGANISATION_SHARE)
+        .slice(0, 2)
     : [];
 
   return {
     byName: (folded) => names.get(folded) ?? [],
     longestAlias: Math.min(longestAlias, 6),
     byRole(words) {
-      const asked = words.map((word) => foldForLookup(word)).filter(Boolean);
+      // "the Italian coach" holds the role "Italy coach": a demonym is its country.
+      const asked = words
+        .map((word) => foldForLookup(word))
+        .filter(Boolean)
+        .map((word, i, all) => (i < all.length - 1 ? (foldForLookup(placeFor(word)?.canonical ?? word)) : word));
+      const askedHead = asked[asked.length - 1];
+      if (askedHead === undefined) return [];
+      const askedStems = asked.map(stem);
+      const leader = isLeaderNoun(askedHead);
+      // A modifier must be in the role, so the roles holding the first one are all there is to try;
+      // a bare head may match any role with an agreeing head.
+      const pool = askedStems.length > 1 ? (rolesByStem.get(askedStems[0]!) ?? []) : bareRoles;
       const seen = new Set<string>();
       const found: KnownEntity[] = [];
-      for (const { entity, words: roleWords } of roleEntries) {
-        if (!seen.has(entity.id) && roleMatches(roleWords, asked)) {
-          seen.add(entity.id);
-          found.push(entity);
+      for (const entry of pool) {
+        if (!seen.has(entry.entity.id) && roleMatches(entry, askedStems, askedHead, leader)) {
+          seen.add(entry.entity.id);
+          found.push(entry.entity);
         }
       }
       return found;

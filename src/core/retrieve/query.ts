@@ -6,11 +6,19 @@
  * Washington…}, {block: ban, bar, restrict…}, {the company: the story's main organisation},
  * answer kind `yes-no`.
  */
-import { CASE_SENSITIVE_FORMS, placeFor } from '../lexicon/places.ts';
+import { irregularBase, irregularForms } from '../lexicon/irregular-verbs.ts';
 import { SPEECH_VERBS } from '../lexicon/stopwords.ts';
-import { SYNONYM_GROUPS } from '../lexicon/synonyms.ts';
-import { foldForLookup, type EntityIndex, type KnownEntity } from './entity-index.ts';
+import type { EntityIndex, KnownEntity } from './entity-index.ts';
+import { ANSWER_NOUNS, answerKindOf, focusOf, KIND_NOUNS, type AnswerKind } from './answer-kinds.ts';
 import { isStopword, stem, tokenize, type Token } from './terms.ts';
+import { dedupeForms, isNameWord, matchOrganisationPhrase, matchRole, matchRoleOf, matchRun } from './query-names.ts';
+import { relatedWords, sharedWordNet } from './word-relations.ts';
+
+/** Forms at least this close to the question's words are searched for; the rest only re-score. */
+const SEARCH_WEIGHT = 0.8;
+
+// "what score", "which level": a word after these that names the kind of answer is not a topic.
+const WH_BEFORE = new Set(['what', 'which']);
 
 /** One way a concept can appear in a sentence, and how much finding it that way counts. */
 export interface Form {
@@ -25,9 +33,19 @@ export interface Concept {
   readonly forms: readonly Form[];
   /** An entity of the story the concept names, when it names one. */
   readonly entity?: KnownEntity;
+  /** Every entity it may name: a name or role several share ("Smith", "the federation's chairman"). */
+  readonly entityIds?: readonly string[];
+  /** The country it names, canonical: "Welsh" and "Wales" are one concept. */
+  readonly place?: string;
+  /** Part of what the question asks about ("how many *phones*"): the answer should name it. */
+  readonly focus?: boolean;
+  /** A number the question states ("the *2010* World Cup"): an answer's article must state it too. */
+  readonly required?: boolean;
+  /** A name the question writes with a capital inside it ("did *Facebook* buy…"), not a known entity. */
+  readonly named?: boolean;
 }
 
-export type AnswerKind = 'amount' | 'date' | 'person' | 'place' | 'reason' | 'yes-no' | 'statement' | 'general';
+export type { AnswerKind };
 
 export interface QueryPlan {
   readonly question: string;
@@ -39,160 +57,43 @@ export interface QueryPlan {
   readonly speakerWords?: string;
 }
 
-const SYNONYMS_BY_STEM = new Map<string, string[]>();
-for (const group of SYNONYM_GROUPS) {
-  for (const word of group) {
-    if (word.includes(' ')) continue;
-    const key = stem(word);
-    const list = SYNONYMS_BY_STEM.get(key) ?? [];
-    list.push(...group.filter((other) => other !== word));
-    SYNONYMS_BY_STEM.set(key, list);
-  }
-}
-const SYNONYM_PHRASES = new Map<string, readonly string[]>();
-for (const group of SYNONYM_GROUPS) {
-  for (const phrase of group.filter((word) => word.includes(' '))) SYNONYM_PHRASES.set(phrase, group);
-}
+/** A compound's parts ("engine-making" → "engine making", and "engine", "making" for less). */
+const COMPOUND_WEIGHT = 0.9;
+const COMPOUND_PART_WEIGHT = 0.5;
+/** Another inflection of the same verb; not quite 1, as "found" may be "find" or "found". */
+const INFLECTION_WEIGHT = 0.95;
 
-// Nouns a question uses for "the organisation this story is about".
-const ORGANISATION_NOUNS = new Set(['company', 'firm', 'group', 'business', 'giant', 'corporation', 'maker', 'supplier', 'vendor', 'manufacturer', 'organisation', 'organization']);
-
-const SYNONYM_WEIGHT = 0.7;
-const ALIAS_WEIGHT = 0.9;
-const GENERIC_ORGANISATION_WEIGHT = 0.6;
-
-function answerKind(question: string): AnswerKind {
-  const q = question.toLowerCase();
-  if (/\bhow (much|many)\b|\bwhat (is|was) the (cost|price|value|amount|number)\b/.test(q)) return 'amount';
-  if (/\bwhen\b|\bwhat (year|date|month|day)\b|\bsince when\b|\bhow long\b/.test(q)) return 'date';
-  if (/\bwhere\b/.test(q)) return 'place';
-  if (/\bwhy\b|\bfor what reason\b/.test(q)) return 'reason';
-  if (/^\s*who\b/.test(q)) return 'person';
-  if (/^\s*(did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b/.test(q)) return 'yes-no';
-  return 'general';
-}
-
-/** Enough of an entity's aliases to find it: its names, not every way a story ever wrote it. */
-const MAX_ALIASES = 6;
-/** A name several entities share ("Smith") stands for the most prominent few. */
-const MAX_ENTITIES = 3;
-
-function entityConcept(label: string, entities: readonly KnownEntity[]): Concept {
-  const forms = new Map<string, number>();
-  for (const entity of entities) {
-    forms.set(entity.name, 1);
-    // Pronoun-like or role-only aliases ("the firm") would match every sentence; the
-    // analysis already tied those mentions to the entity, so the names are what count.
-    const proper = entity.aliases.filter((alias) => /^\p{Lu}/u.test(alias) && !/^(?:The|A|An)\s/.test(alias));
-    for (const alias of proper.slice(0, MAX_ALIASES)) if (!forms.has(alias)) forms.set(alias, ALIAS_WEIGHT);
-  }
-  const first = entities[0];
-  return {
-    label,
-    forms: [...forms].map(([text, weight]) => ({ text, weight })),
-    ...(first ? { entity: first } : {}),
-  };
-}
-
-function placeConcept(label: string, canonical: string): Concept | undefined {
-  const place = placeFor(canonical);
-  if (!place) return undefined;
-  const forms: Form[] = place.names.map((text) => ({ text, weight: 1 }));
-  for (const text of place.demonyms) forms.push({ text, weight: 0.9 });
-  for (const text of place.seats) forms.push({ text, weight: 0.8 });
-  return { label, forms: dedupeForms(forms) };
-}
-
-function dedupeForms(forms: readonly Form[]): Form[] {
-  const best = new Map<string, Form>();
-  for (const form of forms) {
-    const key = form.text.toLowerCase();
-    const seen = best.get(key);
-    if (!seen || seen.weight < form.weight) best.set(key, form);
-  }
-  return [...best.values()];
-}
-
-function wordConcept(token: Token): Concept {
+function wordConcept(token: Token, asName: boolean): Concept {
   const forms: Form[] = [{ text: token.lower, weight: 1 }];
-  for (const synonym of SYNONYMS_BY_STEM.get(token.stem) ?? []) forms.push({ text: synonym, weight: SYNONYM_WEIGHT });
-  return { label: token.text, forms: dedupeForms(forms) };
-}
-
-/** A capitalised word that is not a capitalised question or function word ("Who", "The"). */
-function isNameWord(token: Token): boolean {
-  return /^\p{Lu}/u.test(token.text) && (!isStopword(token.lower) || CASE_SENSITIVE_FORMS.has(token.text));
-}
-
-function isFunctionWord(token: Token): boolean {
-  return isStopword(token.lower) && !CASE_SENSITIVE_FORMS.has(token.text);
-}
-
-/** Longest run of tokens from `start` that names a known entity, a place or a synonym phrase. */
-function matchRun(tokens: readonly Token[], start: number, index: EntityIndex): { length: number; concept: Concept } | undefined {
-  const longest = Math.min(index.longestAlias, tokens.length - start);
-  for (let length = longest; length >= 1; length--) {
-    const run = tokens.slice(start, start + length);
-    const text = run.map((token) => token.text).join(' ');
-    const folded = foldForLookup(text);
-    const capitalised = run.some(isNameWord);
-    const edgesCount = !isFunctionWord(run[0]!) && !isFunctionWord(run[run.length - 1]!);
-    // A name is written with a capital; a lower-case phrase of two words or more may name a
-    // group ("union leaders"), never a person or a firm ("the company" is not a name).
-    if (edgesCount && (capitalised || length > 1)) {
-      const entities = index.byName(folded).filter((entity) => capitalised || entity.kind === 'group');
-      if (entities.length > 0) return { length, concept: entityConcept(text, entities.slice(0, MAX_ENTITIES)) };
-    }
-    const asPlace = length === 1 && CASE_SENSITIVE_FORMS.has(text) ? text : capitalised ? text : undefined;
-    const place = asPlace ? placeFor(asPlace) : undefined;
-    if (place) {
-      const concept = placeConcept(text, place.canonical);
-      if (concept) return { length, concept };
-    }
-    if (length > 1) {
-      const group = SYNONYM_PHRASES.get(run.map((token) => token.lower).join(' '));
-      if (group) {
-        const forms = group.map((form) => ({ text: form, weight: form === text.toLowerCase() ? 1 : SYNONYM_WEIGHT }));
-        return { length, concept: { label: text, forms: dedupeForms(forms) } };
-      }
-    }
+  const parts = token.lower.split('-').filter((part) => part.length > 1);
+  if (parts.length > 1) {
+    forms.push({ text: parts.join(' '), weight: COMPOUND_WEIGHT });
+    for (const part of parts) if (!isStopword(part)) forms.push({ text: part, weight: COMPOUND_PART_WEIGHT });
+  } else {
+    // "built" is "build", and "lose" is also "lost": forms the stemmer cannot see.
+    const base = irregularBase(token.lower) ?? token.lower;
+    for (const form of [base, ...irregularForms(base)]) forms.push({ text: form, weight: INFLECTION_WEIGHT });
+    // A name's words are not their dictionary senses: "Romeo" is not a lover, "Potter" not a craftsman.
+    if (!asName) for (const related of relatedWords(token.lower)) forms.push(related);
   }
-  return undefined;
+  return { label: token.text, forms: dedupeForms(forms), ...(/\d/.test(token.text) ? { required: true } : {}) };
 }
 
-// Words that introduce a description of the organisation the story is about.
-const DETERMINERS = new Set(['the', 'this', 'that', 'its']);
+// Particles that make a phrasal verb with the word before them ("set up", "call back").
+const PARTICLES = new Set(['up', 'out', 'back', 'off', 'down', 'in', 'on', 'over', 'away', 'through']);
 
-/**
- * "the Chinese telecoms company", "the firm": a definite description ending in an
- * organisation noun names the story's main organisation. Its modifiers describe it, so the
- * whole phrase is one concept.
- */
-function matchOrganisationPhrase(tokens: readonly Token[], start: number, index: EntityIndex): { length: number; concept: Concept } | undefined {
-  if (index.mainOrganisations.length === 0 || !DETERMINERS.has(tokens[start]?.lower ?? '')) return undefined;
-  for (let end = start + 1; end < Math.min(tokens.length, start + 5); end++) {
-    const token = tokens[end] as Token;
-    if (ORGANISATION_NOUNS.has(token.lower)) {
-      const label = tokens.slice(start, end + 1).map((t) => t.text).join(' ');
-      const concept = entityConcept(label, index.mainOrganisations);
-      // The story's own copy refers to it the same way: "the firm said", "the tech giant".
-      const generic = ['the company', 'the firm', 'the group', 'giant'].map((text) => ({ text, weight: GENERIC_ORGANISATION_WEIGHT }));
-      return { length: end - start + 1, concept: { ...concept, forms: dedupeForms([...concept.forms, ...generic]) } };
-    }
-    if (isStopword(token.lower)) return undefined;
-  }
-  return undefined;
-}
-
-/** A role phrase ending at a leader-like noun ("the defence chief") that names someone. */
-function matchRole(tokens: readonly Token[], start: number, index: EntityIndex): { length: number; concept: Concept } | undefined {
-  for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {
-    const run = tokens.slice(start, start + length);
-    if (run.some((token) => isStopword(token.lower))) continue;
-    const people = index.byRole(run.map((token) => token.lower));
-    if (people.length === 1) return { length, concept: entityConcept(run.map((t) => t.text).join(' '), people) };
-  }
-  return undefined;
+/** A verb and its particle that WordNet knows as one verb ("set up" → found, establish). */
+function matchPhrasalVerb(tokens: readonly Token[], start: number): { length: number; concept: Concept } | undefined {
+  const verb = tokens[start];
+  const particle = tokens[start + 1];
+  if (!verb || !particle || !PARTICLES.has(particle.lower) || isStopword(verb.lower)) return undefined;
+  const wordnet = sharedWordNet();
+  const lemma = wordnet.baseForms(verb.lower, 'v').map((base) => `${base} ${particle.lower}`).find((phrase) => wordnet.senses(phrase, 'v').length > 0);
+  if (!lemma) return undefined;
+  const label = `${verb.text} ${particle.text}`;
+  const forms: Form[] = [{ text: `${verb.lower} ${particle.lower}`, weight: 1 }, { text: lemma, weight: 1 }];
+  for (const related of relatedWords(lemma)) forms.push(related);
+  return { length: 2, concept: { label, forms: dedupeForms(forms) } };
 }
 
 const SAY_PATTERN =
@@ -204,23 +105,33 @@ const SAY_PATTERN =
  */
 export function parseQuestion(question: string, index: EntityIndex): QueryPlan {
   const tokens = tokenize(question);
+  const focus = focusOf(tokens);
   const concepts: Concept[] = [];
+  // The head of what is asked about ("which rival club *boss*") is what the answer must name.
+  const add = (concept: Concept, at: number, length = 1) =>
+    concepts.push(focus.end > focus.start && at <= focus.end - 1 && at + length > focus.end - 1 ? { ...concept, focus: true } : concept);
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
-    const run = matchRun(tokens, i, index) ?? matchRole(tokens, i, index);
+    // A role of two words or more goes first: "the Italian coach" is a person, not Italy and a coach.
+    const role = matchRole(tokens, i, index);
+    const run = (role && role.length > 1 ? role : undefined) ?? matchRun(tokens, i, index) ?? matchRoleOf(tokens, i, index) ?? role ?? matchPhrasalVerb(tokens, i);
     if (run) {
-      concepts.push(run.concept);
+      add(run.concept, i, run.length);
       i += run.length;
       continue;
     }
     const organisation = matchOrganisationPhrase(tokens, i, index);
     if (organisation) {
-      concepts.push(organisation.concept);
+      add(organisation.concept, i, organisation.length);
       i += organisation.length;
       continue;
     }
-    if (!isStopword(token.lower) && !SPEECH_VERBS.has(token.lower) && token.lower.length > 1) {
-      concepts.push(wordConcept(token));
+    // "what sort of visa": the kind word only introduces the thing asked about.
+    const introducesKind = (KIND_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'of') || (ANSWER_NOUNS.has(token.lower) && i > 0 && WH_BEFORE.has(tokens[i - 1]!.lower));
+    if (!isStopword(token.lower) && !SPEECH_VERBS.has(token.lower) && token.lower.length > 1 && !introducesKind) {
+      const named = i > 0 && isNameWord(token);
+      const concept = wordConcept(token, named);
+      add(named ? { ...concept, named: true } : concept, i);
     }
     i += 1;
   }
@@ -232,7 +143,7 @@ export function parseQuestion(question: string, index: EntityIndex): QueryPlan {
     speakerWords = sayMatch[1].trim();
     speaker = speakerAmong(concepts, speakerWords);
   }
-  const answer: AnswerKind = sayMatch ? 'statement' : answerKind(question);
+  const answer: AnswerKind = sayMatch ? 'statement' : answerKindOf(question);
   return {
     question,
     concepts: mergeConcepts(concepts),
@@ -254,13 +165,13 @@ function speakerAmong(concepts: readonly Concept[], words: string): KnownEntity 
   return named[0]?.entity;
 }
 
-/** Two concepts naming the same entity are one concept ("Joan Smith … Smith"). */
+/** Two concepts naming the same entity or country are one concept ("Joan Smith … Smith", "Wales … Welsh"). */
 function mergeConcepts(concepts: readonly Concept[]): Concept[] {
   const merged: Concept[] = [];
   const byEntity = new Set<string>();
   const byLabel = new Set<string>();
   for (const concept of concepts) {
-    const key = concept.entity?.id;
+    const key = concept.entity?.id ?? (concept.place ? `place:${concept.place}` : undefined);
     if (key && byEntity.has(key)) continue;
     if (key) byEntity.add(key);
     const label = stem(concept.label.toLowerCase());
@@ -280,9 +191,11 @@ export function searchTerms(plan: QueryPlan, sentences: number, frequency: (form
   const terms = new Set<string>();
   const common = Math.max(50, sentences * 0.02);
   for (const concept of plan.concepts) {
+    // Synonyms only re-score: the articles the question's own words find are read whole, and
+    // a synonym in the search would bring in sentences about its other senses.
     const useful = concept.forms.filter((form) => {
       const df = frequency(form.text);
-      return df > 0 && df <= (form.weight >= 0.9 ? common : common / 2);
+      return form.weight >= SEARCH_WEIGHT && df > 0 && df <= (form.weight >= 0.9 ? common : common / 2);
     });
     const kept = useful.length > 0 ? useful : [...concept.forms].sort((a, b) => frequency(a.text) - frequency(b.text)).slice(0, 1);
     for (const form of kept) terms.add(form.text);

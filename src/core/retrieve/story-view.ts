@@ -64,7 +64,7 @@ export function createStoryView(store: Store): StoryView {
     store,
     articles,
     memo,
-    entities: () => memo('entities', async () => buildEntityIndex(await store.storyEntities())),
+    entities: () => memo('entities', async () => buildEntityIndex(await store.storyEntities(), (await articles()).size)),
     quotes: () => memo('quotes', () => store.listQuotes()),
     async frequencies(forms) {
       await fresh();

@@ -41,4 +41,36 @@ describe('scoring candidate sentences', () => {
     const carried = scoreCandidates(plan, quoteOnly, 4, frequency, (_c, concept) => concept.entity?.id === 'group:union-leaders')[0]!;
     expect(carried.coverage).toBeGreaterThan(without.coverage);
   });
+
+  describe('with each sentence’s article as context', () => {
+    const ferry = [
+      'The Northern Ferries yard at Kelby will close, the union said.',
+      'The closure would mean the loss of 300 jobs.',
+      'Shares in the group rose.',
+    ].map((text, sentence) => ({ article: 'ferry', sentence, text, bm25: 1 }));
+    const other = [{ article: 'other', sentence: 0, text: 'Jobs at risk are a worry for every union.', bm25: 1 }];
+    const rare = () => 1;
+
+    it('finds the sentence that names only the fact asked for, through the names around it', () => {
+      const plan = parseQuestion('How many jobs will go when the Kelby yard of Northern Ferries closes?', harbourStory);
+      const [best] = scoreCandidates(plan, [...ferry, ...other], 1000, rare, undefined, { context: {} });
+      expect(best?.candidate.text).toBe('The closure would mean the loss of 300 jobs.');
+      // Alone, the sentence that repeats the question's names wins.
+      const [alone] = scoreCandidates(plan, [...ferry, ...other], 1000, rare);
+      expect(alone?.candidate.text).toBe('The Northern Ferries yard at Kelby will close, the union said.');
+    });
+
+    it('counts the headline as part of the article', () => {
+      const plan = parseQuestion('Why is Kelby in the news?', harbourStory);
+      const without = scoreCandidates(plan, other, 1000, rare, undefined, { context: {} })[0]!;
+      const headed = scoreCandidates(plan, other, 1000, rare, undefined, { context: { about: () => 'Kelby yard to close' } })[0]!;
+      expect(headed.relevance).toBeGreaterThan(without.relevance);
+    });
+
+    it('rules out a sentence whose article never states a number the question states', () => {
+      const plan = parseQuestion('How many jobs went in 2010?', harbourStory);
+      const scored = scoreCandidates(plan, ferry, 1000, rare, undefined, { context: {} });
+      expect(scored.every((s) => s.relevance === 0)).toBe(true);
+    });
+  });
 });
