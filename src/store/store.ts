@@ -21,6 +21,7 @@ import type {
   Quote,
 } from '../core/article.ts';
 import type { StoryEntities } from '../core/analyse/entity-linking.ts';
+import type { ConversationStore } from './conversation-store.ts';
 import type { DigestStore } from './digest-store.ts';
 import type { FeedStore } from './feed-store.ts';
 
@@ -216,6 +217,8 @@ export interface Store {
   readonly digests: DigestStore;
   /** Followed feeds and pages, their claimed polls and the items seen (see feed-store.ts). */
   readonly feeds: FeedStore;
+  /** Conversations' recent turns and the platform messages that belong to them (see conversation-store.ts). */
+  readonly conversations: ConversationStore;
 
   close(): Promise<void>;
 }

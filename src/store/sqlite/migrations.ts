@@ -260,6 +260,29 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'conversations: recent turns per thread, reply chain, direct message or terminal session',
+    sql: `
+      -- The turns are read and written whole, a few at a time: JSON beside the key
+      -- (core/conversation/turns.ts says what is in it).
+      CREATE TABLE conversations (
+        key TEXT PRIMARY KEY,
+        turns TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX conversations_by_updated ON conversations (updated_at);
+
+      -- Platform messages that belong to a conversation: a Discord reply names the message it
+      -- answers, and that message's conversation is the reply's.
+      CREATE TABLE conversation_messages (
+        message TEXT PRIMARY KEY,
+        conversation TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX conversation_messages_by_at ON conversation_messages (at);
+    `,
+  },
 ];
 
 /**

@@ -11,6 +11,7 @@ import type { Store } from '../store.ts';
 import { prepareArticleReader } from './article-reader.ts';
 import { prepareArticleWriter } from './article-writer.ts';
 import { prepareContentSequence } from './content-sequence.ts';
+import { createSqliteConversationStore } from './conversation-store.ts';
 import { createSqliteDigestStore } from './digest-store.ts';
 import { createSqliteFeedStore } from './feed-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
@@ -65,6 +66,7 @@ function createSqliteStore(db: Database.Database): Store {
   const sequence = prepareContentSequence(db);
   const digests = createSqliteDigestStore(db);
   const feeds = createSqliteFeedStore(db);
+  const conversations = createSqliteConversationStore(db);
   // SQLite's data_version moves when another connection commits; our own writes are counted
   // here. Together they say whether anything this store serves may have changed.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -122,6 +124,7 @@ function createSqliteStore(db: Database.Database): Store {
     articleChanges: async (after, upTo) => sequence.changes(after, upTo),
     digests,
     feeds,
+    conversations,
     close: async () => {
       if (!db.open) return;
       fts.catchUp();
