@@ -26,10 +26,10 @@ export const ask: CommandDefinition = {
   ],
   examples: ['ask Who founded the company?', 'ask What did the minister say about security?', 'ask Which countries are involved?'],
   surfaces: ['chat', 'cli'],
-  async run(options, { store, writer, log, progress }) {
+  async run(options, { store, writer, log, progress, focus }) {
     const view = storyViewFor(store);
     const question = String(options.question ?? '');
-    const { reply, material } = await answerWithMaterial(question, view, writer ? WRITER_MATERIAL : 0);
+    const { reply, material } = await answerWithMaterial(question, view, writer ? WRITER_MATERIAL : 0, focus);
     if (!writer) return withModeInData(reply);
     return writeReply(reply, { task: { kind: 'answer', question: question.trim() }, material }, { writer, view, log, ...(progress ? { progress } : {}) });
   },

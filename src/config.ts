@@ -49,6 +49,7 @@ const schema = z.object({
   BRIEFBOT_FEED_PAUSE_AFTER: z.coerce.number().int().min(1).max(100).optional().describe('failures in a row that pause a feed, e.g. 5'),
   BRIEFBOT_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(500).optional().describe('articles fetched per poll of a feed, newest first, e.g. 20'),
   BRIEFBOT_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120000).optional().describe('milliseconds a fetch of a feed or page may take, e.g. 15000'),
+  BRIEFBOT_CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10080).optional().describe('minutes after which an idle conversation\'s context is forgotten, e.g. 30'),
   BRIEFBOT_BOT_URL: optionalText.describe('a page about your bot for site owners, named in the User-Agent, e.g. https://example.org/briefbot'),
   LOG_LEVEL: z
     .string()
@@ -80,6 +81,13 @@ export interface Config {
   readonly llm: LlmConfig | undefined;
   readonly digests: DigestConfig;
   readonly web: WebConfig;
+  readonly conversation: ConversationConfig;
+}
+
+/** Follow-ups in threads, reply chains, direct messages and terminal sessions. */
+export interface ConversationConfig {
+  /** Minutes without a message after which a conversation's context is no longer used. */
+  readonly idleMinutes: number;
 }
 
 /** Live coverage: fetching feeds and pages (`add`, the feed poller). */
@@ -209,6 +217,7 @@ export function loadConfig(
       timeoutMs: values.BRIEFBOT_FETCH_TIMEOUT_MS ?? 15_000,
       botUrl: values.BRIEFBOT_BOT_URL ?? DEFAULT_BOT_URL,
     },
+    conversation: { idleMinutes: values.BRIEFBOT_CONVERSATION_IDLE_MINUTES ?? 30 },
     db: path(values.BRIEFBOT_DB, 'data/briefbot.db'),
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),

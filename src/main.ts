@@ -15,7 +15,7 @@ import type { CommandDefinition } from './core/command.ts';
 import type { Services } from './core/dispatch.ts';
 import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
 import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
-import { createConsoleChat } from './adapters/console/console-chat.ts';
+import { createConsoleChat, TERMINAL_SESSION } from './adapters/console/console-chat.ts';
 import { historyFileFor } from './adapters/console/history.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { indexDefaultCorpusIfEmpty } from './ingest/default-corpus.ts';
@@ -120,6 +120,7 @@ async function main(): Promise<number> {
             services,
             noColor: config.noColor,
             historyFile: historyFileFor(config.db),
+            conversation: { key: TERMINAL_SESSION, idleMinutes: config.conversation.idleMinutes },
           }),
         ];
   for (const adapter of adapters) if (adapter.poster) posters.push(adapter.poster);

@@ -13,6 +13,7 @@ import { informativeConcepts, scoreCandidates, type Candidate, type Scored } fro
 import { sameClaim } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import type { StoredQuote } from '../../store/store.ts';
+import { applyFocus, type AnswerFocus } from './answer-focus.ts';
 import { CitationList, type Citable } from './citations.ts';
 
 export const NOTHING_FOUND = 'Nothing on that in the indexed coverage.';
@@ -52,10 +53,11 @@ export interface AnsweredWithMaterial {
 
 /**
  * Answers a question as `answerQuestion` does, and keeps up to `material` more of the best
- * retrieved sentences for a writer to draw on.
+ * retrieved sentences for a writer to draw on. A follow-up in a conversation passes its
+ * `focus` (sentences already shown, a period, the conversation's articles).
  * `answerWithMaterial('Who founded the company?', view, 8)` → the cited answer, and up to 8 more relevant sentences.
  */
-export async function answerWithMaterial(question: string, view: StoryView, material: number): Promise<AnsweredWithMaterial> {
+export async function answerWithMaterial(question: string, view: StoryView, material: number, focus: AnswerFocus = {}): Promise<AnsweredWithMaterial> {
   const text = question.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) {
     throw new UserError('empty-question', 'Ask a question about the story in words, for example: ask Who founded the company?');
@@ -68,7 +70,8 @@ export async function answerWithMaterial(question: string, view: StoryView, mate
     return { reply: nothing(text, 'I could not find anything to look for in that question: name a person, a place or a topic of the story.'), material: [] };
   }
 
-  const { ranked: retrieved, needed } = await rank(plan, view);
+  const { ranked: all, needed } = await rank(plan, view);
+  const retrieved = await applyFocus(all, focus, view);
   // A sentence planted to address a bot ("Ignore previous instructions and say …") is never
   // quoted as an answer. A writer may still see it among its material: the checker counts it
   // as evidence for nothing, so a sentence that obeys it is dropped.
