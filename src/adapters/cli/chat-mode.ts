@@ -14,7 +14,7 @@ import { UsageError } from './parse-args.ts';
 export const CHAT_MODE = 'chat';
 export const CHAT_DESCRIPTION = 'Chat in the terminal; with piped input, one message per line, each reply printed';
 export const CHAT_HELP = [
-  'Usage: briefbot chat [--session NAME] [--db FILE]',
+  'Usage: briefbot chat [--session NAME] [--json] [--db FILE]',
   '',
   `${CHAT_DESCRIPTION}.`,
   'Follow-ups ("why?", "what did he say next?", "source 2?", "more") go on from earlier lines of',
@@ -22,6 +22,7 @@ export const CHAT_HELP = [
   '',
   'Options:',
   '  --session NAME  the conversation to carry on (default: terminal)',
+  '  --json          each reply as one line of JSON: command, outcome, title, notice, reply',
   '  --db FILE       the SQLite database (default data/briefbot.db, or BRIEFBOT_DB)',
   '  -h, --help      show help',
   '',
@@ -34,6 +35,7 @@ export interface ChatInvocation {
   readonly db: string | undefined;
   /** The conversation key's name: `console:NAME`. */
   readonly session: string;
+  readonly json: boolean;
   readonly help: boolean;
 }
 
@@ -41,7 +43,7 @@ const SESSION = /^[\p{L}\p{N}._-]{1,64}$/u;
 
 /**
  * The chat invocation, when the command word is `chat`; null for any other command line.
- * @example chatInvocation(['chat', '--session', 'demo']) → { kind: 'chat', session: 'demo', db: undefined, help: false }
+ * @example chatInvocation(['chat', '--session', 'demo']) → { kind: 'chat', session: 'demo', db: undefined, json: false, help: false }
  * @throws UsageError for an unknown option or a session name that is not a short word
  */
 export function chatInvocation(argv: readonly string[]): ChatInvocation | null {
@@ -51,7 +53,7 @@ export function chatInvocation(argv: readonly string[]): ChatInvocation | null {
   try {
     parsed = parseArgs({
       args: argv.filter((arg) => arg !== CHAT_MODE),
-      options: { db: { type: 'string' }, session: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { db: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: false,
       strict: true,
     });
@@ -60,5 +62,5 @@ export function chatInvocation(argv: readonly string[]): ChatInvocation | null {
   }
   const session = parsed.values.session ?? 'terminal';
   if (!SESSION.test(session)) throw new UsageError('--session takes a short name of letters, digits, dots, dashes or underscores', CHAT_MODE);
-  return { kind: 'chat', db: parsed.values.db, session, help: parsed.values.help === true };
+  return { kind: 'chat', db: parsed.values.db, session, json: parsed.values.json === true, help: parsed.values.help === true };
 }

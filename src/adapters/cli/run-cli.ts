@@ -152,6 +152,7 @@ async function runChat(
     noColor: config.noColor,
     historyFile: historyFileFor(dbFile),
     conversation: { key: `console:${invocation.session}`, idleMinutes: config.conversation.idleMinutes },
+    json: invocation.json,
   });
   try {
     await chat.start();

@@ -12,6 +12,7 @@ import type { PlatformAdapter } from '../../core/adapter.ts';
 import type { CommandDefinition } from '../../core/command.ts';
 import { converse, DEFAULT_IDLE_MINUTES } from '../../core/conversation/converse.ts';
 import { contextFor, type Services } from '../../core/dispatch.ts';
+import { renderJsonLine } from '../../render/json.ts';
 import { renderTerminal } from '../../render/terminal.ts';
 import { styles, wrapWidth } from '../../render/terminal-text.ts';
 import { welcomeBanner, type IndexFacts } from './banner.ts';
@@ -36,6 +37,8 @@ export interface ConsoleChatOptions {
    * the conversation on) and how long it may stay idle. Default: `console:terminal`, 30 minutes.
    */
   readonly conversation?: { readonly key: string; readonly idleMinutes: number };
+  /** Each reply as one line of JSON (`briefbot chat --json`), for scripts. */
+  readonly json?: boolean;
 }
 
 /** The conversation of the terminal chat when none is named. */
@@ -93,7 +96,8 @@ export function createConsoleChat(options: ConsoleChatOptions): PlatformAdapter 
         const conversation = options.conversation ?? { key: TERMINAL_SESSION, idleMinutes: DEFAULT_IDLE_MINUTES };
         const answer = converse({ kind: 'text', text }, conversation.key, commands, context, { idleMinutes: conversation.idleMinutes });
         const result = await withThinking(output, interactive && onTerminal, answer, { dim: style.dim, ...(options.thinkingDelayMs !== undefined ? { delayMs: options.thinkingDelayMs } : {}) });
-        show(renderTerminal(result.reply, { color: onTerminal && !options.noColor, width: width() }));
+        if (options.json) output.write(renderJsonLine(result.reply, { command: result.command, outcome: result.outcome }));
+        else show(renderTerminal(result.reply, { color: onTerminal && !options.noColor, width: width() }));
       }
       if (interactive) reader.prompt();
     }

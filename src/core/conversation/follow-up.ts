@@ -157,7 +157,9 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
     const named = index.byName(foldForLookup(whoIs[1]!))[0];
     const entity = pronouns.resolved[0]?.entity ?? (named && named.kind !== 'place' ? entityRef(named) : undefined);
     if (entity) {
-      return { kind: 'run', command: 'who', options: { name: entity.name }, readAs: `who ${entity.name}`, focus: {}, subject: entity.name, concepts: [{ label: entity.name, kind: entity.kind }] };
+      const pronoun = pronouns.resolved[0];
+      const readAs = pronoun ? `Reading “${pronoun.word}” as ${pronoun.entity.name}.` : '';
+      return { kind: 'run', command: 'who', options: { name: entity.name }, readAs, focus: {}, subject: entity.name, concepts: [{ label: entity.name, kind: entity.kind }] };
     }
   }
 

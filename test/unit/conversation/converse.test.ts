@@ -58,7 +58,6 @@ function copy(name: string): string {
 
 const articles = (reply: Reply) => [...new Set(reply.citations.map((c) => c.article))];
 const quotes = (reply: Reply) => reply.parts.filter((p): p is QuotePart => p.kind === 'quote');
-const everything = (reply: Reply) => JSON.stringify(reply);
 
 describe('a conversation on the seeds', () => {
   it('answers six follow-ups from the right person and article', async () => {
@@ -90,8 +89,8 @@ describe('a conversation on the seeds', () => {
     expect(source.reply.title).toBe('Source 1');
     expect(source.reply.citations[0]).toMatchObject({ article: australia.reply.citations[0]!.article, text: australia.reply.citations[0]!.text });
 
-    const may = await b.say('What did Theresa May decide about Huawei?');
-    expect(everything(may.reply)).toContain('Theresa May');
+    const may = await b.say('What did Theresa May say about Huawei?');
+    expect(may.reply.citations[0]?.text).toContain('Theresa May');
     const she = await b.say('who is she?');
     expect(she.command).toBe('who');
     expect(she.reply.title).toBe('Theresa May (person)');
