@@ -7,6 +7,8 @@
  * against the configured endpoint (OPENAI_BASE_URL / OPENAI_API_KEY, BRIEFBOT_LLM_MODEL) and
  * prints the share of written sentences that passed the checker. With no endpoint configured
  * it says so and exits 0; it exits 1 only when the endpoint failed on every question.
+ *
+ * `npm run eval -- --feedback` prints the 👍 / 👎 votes stored in the bot's database.
  */
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config.ts';
@@ -54,7 +56,10 @@ async function evalWriter(kind: string): Promise<number> {
 }
 
 const writer = writerFlag(process.argv.slice(2));
-if (writer !== null) {
+if (process.argv.includes('--feedback')) {
+  const { printFeedback } = await import('./eval/feedback-run.ts');
+  process.exitCode = await printFeedback();
+} else if (writer !== null) {
   process.exitCode = await evalWriter(writer);
 } else {
   const extractionBench = loadConfig(process.env).extractionBench;

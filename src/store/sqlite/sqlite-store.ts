@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.ts';
+import { createSqliteAnswerStore } from './answer-store.ts';
 import { prepareArticleReader } from './article-reader.ts';
 import { prepareArticleWriter } from './article-writer.ts';
 import { prepareContentSequence } from './content-sequence.ts';
@@ -67,6 +68,7 @@ function createSqliteStore(db: Database.Database): Store {
   const digests = createSqliteDigestStore(db);
   const feeds = createSqliteFeedStore(db);
   const conversations = createSqliteConversationStore(db);
+  const answers = createSqliteAnswerStore(db);
   // SQLite's data_version moves when another connection commits; our own writes are counted
   // here. Together they say whether anything this store serves may have changed.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -125,6 +127,7 @@ function createSqliteStore(db: Database.Database): Store {
     digests,
     feeds,
     conversations,
+    answers,
     close: async () => {
       if (!db.open) return;
       fts.catchUp();
