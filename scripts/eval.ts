@@ -8,7 +8,8 @@
  * prints the share of written sentences that passed the checker. With no endpoint configured
  * it says so and exits 0; it exits 1 only when the endpoint failed on every question.
  *
- * `npm run eval -- --feedback` prints the 👍 / 👎 votes stored in the bot's database.
+ * `npm run eval -- --feedback` prints the 👍 / 👎 votes stored in the bot's database;
+ * `npm run eval -- --conversations` adds scripted conversations on the BBC News corpus.
  */
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config.ts';
@@ -63,7 +64,11 @@ if (process.argv.includes('--feedback')) {
   process.exitCode = await evalWriter(writer);
 } else {
   const extractionBench = loadConfig(process.env).extractionBench;
-  const result = await runEval({ corpusDir, goldDir, ...(extractionBench ? { extractionBench } : {}) });
+  const evaluated = await runEval({ corpusDir, goldDir, ...(extractionBench ? { extractionBench } : {}) });
+  const { bbcConversations } = await import('./eval/conversation-run.ts');
+  const bbc = process.argv.includes('--conversations') ? await bbcConversations(resolve(PROJECT_ROOT, '../shared/corpus/bbc-news'), resolve(PROJECT_ROOT, '../shared/gold/bbc-questions.json')) : null;
+  const suites = [...evaluated.suites, ...(bbc ? [bbc] : [])];
+  const result = { ...evaluated, suites, pass: suites.every((suite) => suite.metrics.every((m) => m.pass)) };
   const out: string[] = [`Ingest: ${summariseReport(result.ingest)}`];
   for (const skipped of result.ingest.skipped) out.push(`  skipped ${skipped.path}: ${skipped.reason}`);
   for (const suite of result.suites) {

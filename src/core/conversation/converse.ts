@@ -11,10 +11,12 @@
  */
 import { ASK_COMMAND, dispatch, dispatchText, hintReply, parseChatText, problemResult, type ChatParse, type DispatchResult } from '../dispatch.ts';
 import type { CommandContext, CommandDefinition, ParsedOptions } from '../command.ts';
+import { answerNearby } from '../compose/nearby-answer.ts';
 import { composeNextQuote } from '../compose/next-quote.ts';
 import { composeSource } from '../compose/source-detail.ts';
 import type { Reply } from '../reply.ts';
 import type { EntityIndex } from '../retrieve/entity-index.ts';
+import { parseQuestion } from '../retrieve/query.ts';
 import { storyViewFor } from '../retrieve/story-view.ts';
 import { resolveFollowUp, type FollowUp } from './follow-up.ts';
 import { readPronouns } from './pronoun-antecedents.ts';
@@ -145,8 +147,9 @@ async function run(plan: Plan, commands: readonly CommandDefinition[], context: 
     case 'unclear':
       return { result: { reply: { parts: [], citations: [], notice: followUp.message, ephemeral: true }, outcome: 'user-error', code: followUp.code, command: null, ms: 0 } };
     case 'run': {
-      const command = commands.find((c) => c.name === followUp.command);
-      if (!command) return plain(parsed);
+      const found = commands.find((c) => c.name === followUp.command);
+      if (!found) return plain(parsed);
+      const command = followUp.nearby ? nearbyFirst(found, followUp, index) : found;
       const dispatched = await dispatch(command, followUp.options, { ...context, focus: followUp.focus });
       // "more" with nothing new: say so, rather than "nothing on that" about a question that was answered.
       const exhausted = followUp.continues && dispatched.outcome === 'ok' && dispatched.reply.parts.length === 0;
@@ -180,6 +183,21 @@ async function run(plan: Plan, commands: readonly CommandDefinition[], context: 
   }
 }
 
+/**
+ * "why?" and its kind: the answer near the last answer's sources when one is there, else the
+ * command itself (ask) over the whole story, under the same name.
+ */
+function nearbyFirst(ask: CommandDefinition, followUp: Extract<FollowUp, { kind: 'run' }>, index: EntityIndex): CommandDefinition {
+  const question = String(followUp.options.question ?? followUp.subject);
+  return {
+    ...ask,
+    async run(options, context) {
+      const request = { question, kind: parseQuestion(question, index).answer, subject: followUp.concepts.map((c) => c.label).join(' '), from: followUp.nearby ?? [], exclude: followUp.focus.exclude ?? new Set<string>() };
+      return (await answerNearby(request, storyViewFor(context.store))) ?? ask.run(options, context);
+    },
+  };
+}
+
 /** A follow-up that is not a command of its own ("source 2", "what did he say next?"), dispatched like one. */
 function internal(name: string, compose: (view: ReturnType<typeof storyViewFor>) => Promise<Reply>): CommandDefinition {
   return { name, description: name, options: [], examples: [], surfaces: [], run: (_options, { store }) => compose(storyViewFor(store)) };
@@ -190,7 +208,7 @@ function pronounsInOptions(command: CommandDefinition, options: ParsedOptions, t
   const rest = command.options.find((o) => o.rest && o.type === 'string');
   const value = rest ? options[rest.name] : undefined;
   if (!rest || typeof value !== 'string' || turns.length === 0) return { kind: 'stand-alone' };
-  const reading = readPronouns(value, turns, index);
+  const reading = readPronouns(value, turns);
   if (reading.resolved.length === 0) return { kind: 'stand-alone' };
   const readAs = reading.resolved.map((r) => `“${r.word}” as ${r.entity.name}`).join(', ');
   const subject = reading.text;

@@ -5,6 +5,7 @@
 import {
   AUXILIARIES,
   DEMONSTRATIVES,
+  HOW_WORDS,
   NEXT_WORDS,
   PERSON_PRONOUNS,
   PLURAL_PRONOUNS,
@@ -30,7 +31,7 @@ export function leans(token: Token): boolean {
   return (
     QUESTION_WORDS.has(w) || AUXILIARIES.has(w) || PERSON_PRONOUNS.has(w) || THING_PRONOUNS.has(w) || PLURAL_PRONOUNS.has(w) ||
     DEMONSTRATIVES.has(w) || PRO_VERBS.has(w) || SPEECH_VERBS.has(w) || NEXT_WORDS.has(w) || isStopword(w) ||
-    ['not', 'exactly', 'come', 'really', 'else'].includes(w)
+    HOW_WORDS.has(w) || ['not', 'exactly', 'really', 'else'].includes(w)
   );
 }
 
@@ -39,6 +40,6 @@ export function questionWords(tokens: readonly Token[]): string | null {
   const first = tokens[0]?.lower;
   if (!first || !QUESTION_WORDS.has(first)) return null;
   const second = tokens[1]?.lower;
-  if (first === 'how' && (second === 'much' || second === 'many' || second === 'long' || second === 'come')) return `how ${second}`;
+  if (first === 'how' && second !== undefined && HOW_WORDS.has(second)) return `how ${second}`;
   return first;
 }

@@ -36,6 +36,8 @@ export type FollowUp =
       readonly period?: Period;
       /** "more": the turn goes on with the last one's subject, adding to what was shown. */
       readonly continues?: boolean;
+      /** "why?", "when?", "how much?": look near these sources of the last answer first. */
+      readonly nearby?: readonly SourceRef[];
     }
   /** Run this text as if typed ("quote him" read as "quote Tom Brown"). */
   | { readonly kind: 'text'; readonly text: string; readonly readAs: string }
@@ -128,7 +130,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   if (bodyTokens.length === 0) return STAND_ALONE;
   const body = typed.slice(bodyTokens[0]!.start).trim();
 
-  const pronouns = readPronouns(body, turns, index);
+  const pronouns = readPronouns(body, turns);
   if (pronouns.unresolved.length > 0) {
     if (turns.length === 0) return unclear(input, typed);
     const word = pronouns.unresolved[0]!;
@@ -186,9 +188,11 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
         options: { question },
         readAs: `${capitalise(wh)}? — following on from “${last.subject}”${kept ? `, ${kept.words}` : ''}`,
         focus: { exclude: new Set(last.shown), articles, ...(kept ? { period: kept } : {}) },
-        subject: question,
+        // The subject stays the question asked: "when?" after "why?" follows on from it too.
+        subject: last.subject!,
         concepts: [...names.map((label) => ({ label, kind: 'person' as const })), ...last.concepts],
         ...(kept ? { period: kept } : {}),
+        ...(kept ? {} : { nearby: last.sources }),
       };
     }
     if (period) {

@@ -1,13 +1,13 @@
 /**
  * Reads the pronouns of a message against the conversation: "What did he say about Australia?"
  * after a question about Joan Smith's colleague Tom Brown becomes "What did Tom Brown say about
- * Australia?". A pronoun whose person the message itself names first ("Did Tom Brown say his
- * …") is left alone; so are words inside quotation marks, which are someone else's.
+ * Australia?". A pronoun that can stand for a name the message itself gives before it ("Did
+ * Tom Brown say his …", "What did Acme's board say about its plan?") is left alone, and so is an
+ * "it" or "they" in a message that names anything at all, or a dummy "it" ("is it true that
+ * …"); so are words inside quotation marks, which are someone else's.
  */
-import { PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS } from '../lexicon/discourse.ts';
-import type { EntityIndex } from '../retrieve/entity-index.ts';
+import { DUMMY_IT_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS } from '../lexicon/discourse.ts';
 import { isStopword, tokenize, type Token } from '../retrieve/terms.ts';
-import { entitiesNamedIn } from './entity-refs.ts';
 import type { EntityRef, Turn } from './turns.ts';
 
 export interface PronounReading {
@@ -26,9 +26,25 @@ function quotedSpans(text: string): [number, number][] {
   return spans;
 }
 
-/** A person the message names before `at` whom the pronoun can stand for. */
-function namedBefore(text: string, at: number, gender: string, index: EntityIndex): boolean {
-  return entitiesNamedIn(text.slice(0, at), index).some((e) => e.kind === 'person' && (e.gender === 'unknown' || e.gender === gender));
+/**
+ * Whether the message gives a name before `at`: a capitalised word that is not a function
+ * word. Such a message brings its own antecedent ("Charlie Simpson's new band … their show"),
+ * whether or not the story knows the name.
+ */
+function nameBefore(tokens: readonly Token[], at: number): boolean {
+  return tokens.some((token) => token.start < at && isName(token));
+}
+
+function isName(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text) && !isStopword(token.lower) && token.text !== 'I';
+}
+
+/** "is it true that …", "it was thought …": an "it" that stands for nothing. */
+function dummyIt(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1]?.lower;
+  const after = tokens[i + 2]?.lower;
+  if (next && DUMMY_IT_WORDS.has(next)) return true;
+  return (next === 'is' || next === 'was' || next === "it's" || next === 'seems') && after !== undefined && DUMMY_IT_WORDS.has(after);
 }
 
 /** The most recent entity of the conversation a pronoun can stand for. */
@@ -50,14 +66,13 @@ function possessive(token: Token, next: Token | undefined, text: string): boolea
 
 /**
  * Reads the pronouns of `text` against the conversation's turns.
- * @example readPronouns('What did he say next?', turns, index)
+ * @example readPronouns('What did he say next?', turns)
  *   → { text: 'What did Tom Brown say next?', resolved: [{ word: 'he', entity: Tom Brown }], unresolved: [] }
  */
-export function readPronouns(text: string, turns: readonly Turn[], index: EntityIndex): PronounReading {
+export function readPronouns(text: string, turns: readonly Turn[]): PronounReading {
   const quoted = quotedSpans(text);
   const tokens = tokenize(text).filter((token) => !quoted.some(([from, to]) => token.start >= from && token.end <= to));
-  const named = entitiesNamedIn(text, index);
-  const namesBody = named.some((e) => e.kind !== 'person');
+  const namesAnything = tokens.some(isName);
   const replacements: { start: number; end: number; text: string }[] = [];
   const resolved: { word: string; entity: EntityRef }[] = [];
   const unresolved: string[] = [];
@@ -66,16 +81,16 @@ export function readPronouns(text: string, turns: readonly Turn[], index: Entity
     const gender = PERSON_PRONOUNS.get(word);
     let entity: EntityRef | undefined;
     if (gender) {
-      if (namedBefore(text, token.start, gender, index)) return;
+      if (nameBefore(tokens, token.start)) return;
       entity = antecedent(turns, (e) => e.kind === 'person' && (e.gender === 'unknown' || e.gender === gender));
       if (!entity) {
         unresolved.push(token.text);
         return;
       }
     } else if (THING_PRONOUNS.has(word) || PLURAL_PRONOUNS.has(word)) {
-      // "it" and "they" are often about nothing in particular ("is it true that …"): read only
-      // when the message names no organisation of its own and the conversation has one.
-      if (namesBody) return;
+      // "it" and "they" are often about nothing in particular, or about something the message
+      // names after them: read only in a message that names nothing, from an organisation or group.
+      if (namesAnything || (word === 'it' && dummyIt(tokens, i))) return;
       const kinds = THING_PRONOUNS.has(word) ? ['organisation'] : ['organisation', 'group'];
       entity = antecedent(turns, (e) => kinds.includes(e.kind));
       if (!entity) return;

@@ -30,6 +30,9 @@ export const SHIFT_OPENERS: readonly string[] = ['what about', 'how about', 'wha
 /** Question words, and the short questions made of them alone. */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(['why', 'how', 'when', 'where', 'who', 'what', 'which', 'whom', 'whose']);
 
+/** Words that make "how" a question of its own: "how much?", "how many?", "how long?", "how come?". */
+export const HOW_WORDS: ReadonlySet<string> = new Set(['much', 'many', 'long', 'often', 'far', 'soon', 'old', 'big', 'come']);
+
 /** Words that ask for the next thing in order: "what did he say next?". */
 export const NEXT_WORDS: ReadonlySet<string> = new Set(['next', 'afterwards', 'afterward', 'later', 'then']);
 
@@ -56,3 +59,13 @@ export const PERIOD_FROM_WORDS: ReadonlySet<string> = new Set(['since', 'after',
 
 /** Words before a date that close a period at it: "before 2015", "until March". */
 export const PERIOD_TO_WORDS: ReadonlySet<string> = new Set(['before', 'until', 'till', 'by']);
+
+/**
+ * What follows a dummy "it" that stands for nothing ("is it true that …", "it is thought
+ * …"): adjectives and participles of judgement and report, after "it" and a form of "be".
+ */
+export const DUMMY_IT_WORDS: ReadonlySet<string> = new Set([
+  'true', 'false', 'possible', 'impossible', 'likely', 'unlikely', 'clear', 'unclear', 'known', 'said', 'reported',
+  'thought', 'believed', 'expected', 'feared', 'hoped', 'understood', 'time', 'worth', 'important', 'necessary',
+  'hard', 'easy', 'right', 'wrong', 'fair', 'legal', 'illegal', 'enough', 'too', 'so',
+]);

@@ -86,6 +86,15 @@ const MONEY_OR_NUMBER = /[£$€¥]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|bn|billion|m
 const DATE_WORDS = /\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bsince\b/;
 const REASON_WORDS = /\b(?:because|amid|over fears|due to|as a result|after|following|fears?|concerns?)\b/i;
 
+/**
+ * Whether a sentence holds the kind of fact a question of that kind wants: an amount for
+ * "how much", a date for "when", a reason for "why". Kinds without such a mark never do.
+ * @example holdsAnswerKind('amount', 'It cost £1.2m a year.') === true
+ */
+export function holdsAnswerKind(kind: AnswerKind, text: string): boolean {
+  return answerBonus(kind, text) > 0;
+}
+
 function answerBonus(kind: AnswerKind, text: string): number {
   switch (kind) {
     case 'amount':

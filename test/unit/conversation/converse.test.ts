@@ -69,7 +69,9 @@ describe('a conversation on the seeds', () => {
     expect(why.command).toBe('ask');
     expect(why.reply.notice).toMatch(/^Why\? — following on from “What did Gavin Williamson say about Huawei\?”/);
     expect(why.reply.parts.length).toBeGreaterThan(0);
-    expect(why.reply.citations.every((c) => /Williamson/.test(c.text))).toBe(true);
+    // The reason stands near what the first answer cited: in its articles, and about him.
+    expect(why.reply.citations[0]!.text).toMatch(/Williamson.*because of security concerns/);
+    expect(why.reply.citations.every((c) => articles(first.reply).includes(c.article))).toBe(true);
     const shownFirst = new Set(first.reply.citations.map((c) => `${c.article}#${c.sentence}`));
     expect(why.reply.citations.some((c) => shownFirst.has(`${c.article}#${c.sentence}`))).toBe(false);
 

@@ -68,14 +68,18 @@ describe('a bare question word', () => {
     expect(followUp.readAs).toBe('Why? — following on from “What did Joan Smith say about prices?”');
     expect([...(followUp.focus.exclude ?? [])]).toEqual(['courier/1#2', 'post/4#0']);
     expect([...(followUp.focus.articles ?? [])]).toEqual(['courier/1', 'post/4']);
+    expect(followUp.nearby?.map((s) => s.n)).toEqual([1, 2]);
+    expect(followUp.subject).toBe('What did Joan Smith say about prices?');
   });
 
   it('reads "why did she say that?" the same way, with her name from the conversation', () => {
     expect(run(read('Why did she say that?')).options.question).toBe('Why Joan Smith, prices?');
   });
 
-  it('keeps "how much" together', () => {
+  it('keeps "how much", "how many" and "how long" together', () => {
     expect(run(read('how much?')).options.question).toBe('How much Joan Smith, prices?');
+    expect(run(read('how many?')).options.question).toBe('How many Joan Smith, prices?');
+    expect(run(read('and how long?')).options.question).toBe('How long Joan Smith, prices?');
   });
 });
 
@@ -92,6 +96,21 @@ describe('a pronoun', () => {
   it('reads "it" as the conversation’s organisation only when the question names none', () => {
     expect(read('Was it fined?')).toMatchObject({ kind: 'text', text: 'Was PortCo fined?' });
     expect(read('Is it true that PortCo was fined?')).toEqual({ kind: 'stand-alone' });
+  });
+
+  it('is left alone when the message gives a name before it, known to the story or not', () => {
+    for (const question of [
+      'What technical hitch held up Ana Costa’s new band at the start of their show?',
+      'Where is France sending the actress it says broke her visa rules?',
+      'How many copies did the charity single Sea Song sell in its first week?',
+    ]) {
+      expect(read(question), question).toEqual({ kind: 'stand-alone' });
+    }
+  });
+
+  it('is left alone as a dummy "it"', () => {
+    expect(read('Is it true that the firm was fined?')).toEqual({ kind: 'stand-alone' });
+    expect(read('Was it said that prices would rise?')).toEqual({ kind: 'stand-alone' });
   });
 
   it('is not read inside quotation marks, where it is the quoted speaker’s', () => {
