@@ -3,6 +3,9 @@
  * the result against test/gold/, printing a table per suite and what was missed. Exits 1
  * when a metric misses its acceptance target, so CI can run it as a check.
  *
+ * With BBC_SUMMARY_REPO set to the BBC News Summary data set, it also scores `brief --article`
+ * with ROUGE against the data set's reference summaries, beside Lead-3 and TextRank.
+ *
  * `npm run eval -- --writer llm` instead runs the seed questions through the LLM writer
  * against the configured endpoint (OPENAI_BASE_URL / OPENAI_API_KEY, BRIEFBOT_LLM_MODEL) and
  * prints the share of written sentences that passed the checker. With no endpoint configured
@@ -16,6 +19,7 @@ import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config.ts';
 import { summariseReport } from '../src/ingest/report.ts';
 import { formatTable } from './eval/metrics.ts';
 import { runEval } from './eval/run-eval.ts';
+import { summarySection } from './eval/summary-report.ts';
 
 const corpusDir = resolve(PROJECT_ROOT, 'seeds');
 const goldDir = resolve(PROJECT_ROOT, 'test/gold');
@@ -56,6 +60,17 @@ async function evalWriter(kind: string): Promise<number> {
   return result.failed === result.questions.length && result.questions.length > 0 ? 1 : 0;
 }
 
+/** Where BBC_SUMMARY_REPO points, or null; a bad setting elsewhere is said and skips only the briefs section. */
+function summaryRepo(): string | null {
+  try {
+    return loadConfig(process.env).bbcSummaryRepo;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`eval: ${error.message}; the BBC News Summary briefs are skipped\n`);
+    return null;
+  }
+}
+
 const writer = writerFlag(process.argv.slice(2));
 if (process.argv.includes('--feedback')) {
   const { printFeedback } = await import('./eval/feedback-run.ts');
@@ -75,7 +90,10 @@ if (process.argv.includes('--feedback')) {
     out.push('', suite.name, formatTable(suite.metrics));
     if (suite.misses.length > 0) out.push('', 'Missed:', ...suite.misses.map((line) => `  ${line}`));
   }
-  out.push('', result.pass ? 'All targets met.' : 'Some targets were missed.');
+  const summaries = await summarySection(summaryRepo());
+  out.push('', ...summaries.lines);
+  const pass = result.pass && summaries.pass;
+  out.push('', pass ? 'All targets met.' : 'Some targets were missed.');
   process.stdout.write(`${out.join('\n')}\n`);
-  process.exitCode = result.pass ? 0 : 1;
+  process.exitCode = pass ? 0 : 1;
 }

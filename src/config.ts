@@ -24,6 +24,7 @@ const schema = z.object({
   BRIEFBOT_CORPUS: optionalText.describe('a folder of articles to index when the database is empty'),
   BRIEFBOT_BENCH_CORPUS: optionalText.describe('a folder of articles for npm run bench'),
   EXTRACTION_BENCH_REPO: optionalText.describe('a checkout (or git directory) of the article-extraction benchmark, for npm run eval'),
+  BBC_SUMMARY_REPO: optionalText.describe('a checkout or git directory of Ainedembe-Denis/BBC-News-Summary-ML-DL-Project, for npm run eval'),
   NO_COLOR: optionalText.describe('any value to turn off colour in the terminal (see no-color.org)'),
   SLACK_BOT_TOKEN: optionalText.describe('the Slack bot token (xoxb-…) from your app\'s OAuth & Permissions page'),
   SLACK_SIGNING_SECRET: optionalText.describe('the Slack signing secret from your app\'s Basic Information page'),
@@ -69,6 +70,8 @@ export interface Config {
   readonly benchCorpus: string;
   /** ScrapingHub's article-extraction benchmark, scored by `npm run eval` when set. */
   readonly extractionBench: string | undefined;
+  /** The BBC News Summary data set `npm run eval` scores briefs on; null when not fetched. */
+  readonly bbcSummaryRepo: string | null;
   /** Unset means each entry point's own default (the CLI is quieter than the bot). */
   readonly logLevel: LogLevel | undefined;
   /** NO_COLOR is set (to anything but ''): terminal output has no colour or bold. */
@@ -222,6 +225,7 @@ export function loadConfig(
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),
     extractionBench: values.EXTRACTION_BENCH_REPO ? resolve(cwd, values.EXTRACTION_BENCH_REPO) : undefined,
+    bbcSummaryRepo: values.BBC_SUMMARY_REPO ? resolve(cwd, values.BBC_SUMMARY_REPO) : null,
     logLevel: values.LOG_LEVEL,
     noColor: values.NO_COLOR !== undefined,
   };

@@ -29,11 +29,13 @@ export function loadQuestions(goldDir: string, file: string): GoldQuestion[] {
   return (JSON.parse(readFileSync(join(goldDir, file), 'utf8')) as { questions: GoldQuestion[] }).questions;
 }
 
-/** Whether a reply answers a gold question: a listed place among its first three citations. */
+/** Whether a reply answers a gold question: a listed place among the sentences its first three citations cite. */
 export function answersGold(reply: Reply, question: GoldQuestion): boolean {
   return reply.citations
     .slice(0, 3)
-    .some((citation) => question.any.some((place) => citation.article === place.article && containsFolded(citation.text, place.contains)));
+    .some((citation) =>
+      question.any.some((place) => citation.article === place.article && (citation.texts ?? [citation.text]).some((text) => containsFolded(text, place.contains))),
+    );
 }
 
 export interface QuestionScore {
@@ -59,8 +61,10 @@ export async function scoreQuestions(
     for (const question of set.questions) {
       const reply = await answerQuestion(question.q, view);
       for (const citation of reply.citations) {
-        cited += 1;
-        if (!stored.has(`${citation.article}#${citation.text}`)) notVerbatim += 1;
+        for (const text of citation.texts ?? [citation.text]) {
+          cited += 1;
+          if (!stored.has(`${citation.article}#${text}`)) notVerbatim += 1;
+        }
       }
       if (answersGold(reply, question)) right += 1;
       else misses.push(`${set.name}: "${question.q}" → ${reply.citations.slice(0, 3).map((c) => `[${c.article.slice(0, 3)}] ${c.text.slice(0, 70)}`).join(' | ') || reply.notice}`);

@@ -13,10 +13,27 @@ export interface Citation {
   readonly title: string;
   readonly published: string | null;
   readonly url: string | null;
-  /** The cited sentence or quotation, verbatim from the stored article. */
+  /** The cited sentence or quotation, verbatim from the stored article (the first, when several are). */
   readonly text: string;
   /** Sentence index in the article, when the citation is a sentence. */
   readonly sentence?: number;
+  /**
+   * Every sentence or quotation of the article the reply cites under this number, verbatim,
+   * `text` first: a reply numbers each article once, however many of its sentences it uses.
+   */
+  readonly texts?: readonly string[];
+}
+
+/**
+ * An earlier report that a part's sentence updates: the same thing said with other figures
+ * ("The earthquake killed 12 people" before "… killed 45 people"). Both are shown, each with
+ * its sources.
+ */
+export interface EarlierReport {
+  readonly text: string;
+  readonly cites: readonly number[];
+  /** The figures that changed, earlier to later: "12 → 45". */
+  readonly change: string;
 }
 
 /** A sentence or point of the answer, with the citations that support it. */
@@ -24,6 +41,8 @@ export interface TextPart {
   readonly kind: 'text';
   readonly text: string;
   readonly cites: readonly number[];
+  /** The earlier report this sentence updates, when the coverage has one. */
+  readonly earlier?: EarlierReport;
 }
 
 export interface HeadingPart {

@@ -30,7 +30,7 @@ import {
   comparable, contentStems, evidenceOf, isNameLike, mergeEvidence, passageEvidence, type StoredText, type TextEvidence,
 } from './evidence.ts';
 import { honorifics, overlapStopWords } from './function-words.ts';
-import { isQuantityStated, quantities } from './quantities.ts';
+import { isQuantityStated, quantities } from '../core/analyse/quantities.ts';
 import { findQuotations, isVerbatimIn } from './quotations.ts';
 import { nameKey, words } from './text-fold.ts';
 

@@ -9,7 +9,7 @@ import { dateInWords, fullDateWord } from './dates.ts';
 import { honorifics, overlapStopWords } from './function-words.ts';
 import { withoutInstructions } from './injection.ts';
 import { stem } from '../core/retrieve/terms.ts';
-import { quantities, type Quantity } from './quantities.ts';
+import { quantities, type Quantity } from '../core/analyse/quantities.ts';
 import { canonicalPlaces, foldTypography, nameKey, words } from './text-fold.ts';
 
 /** A stored quotation or sentence of an article, with who said it when it is a quotation. */

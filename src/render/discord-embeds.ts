@@ -13,6 +13,7 @@ import {
   LLM_NOTE,
   citationMarkers,
   dateLabel,
+  earlierLabel,
   oneLine,
   orderedCitations,
   outletLabel,
@@ -79,6 +80,7 @@ function partPieces(parts: readonly ReplyPart[]): string[] {
       case 'text': {
         const line = withMarkers(inertDiscord(part.text.trim()), part.cites);
         if (line !== '') run.push(line);
+        if (part.earlier) run.push(withMarkers(`↳ ${inertDiscord(`${earlierLabel(part.earlier)} “${oneLine(part.earlier.text)}”`)}`, part.earlier.cites));
         runKind = 'text';
         break;
       }

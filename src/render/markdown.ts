@@ -1,6 +1,6 @@
 /**
  * A `Reply` as CommonMark: the answer with [n] markers, then a "Sources" list giving each
- * citation's outlet, date, title, link and cited text. For the CLI's `--markdown` and for
+ * citation's outlet, date, title, link and every sentence cited from it. For the CLI's `--markdown` and for
  * tests; it has no size limit. Every stored string is escaped, so article text cannot add
  * headings, links, HTML or code.
  */
@@ -9,6 +9,7 @@ import { inertMarkdown, safeUrl } from './inert.ts';
 import {
   LLM_NOTE,
   citationMarkers,
+  earlierLabel,
   oneLine,
   orderedCitations,
   outletAndDate,
@@ -56,6 +57,7 @@ function partBlocks(parts: readonly ReplyPart[]): string[] {
     switch (part.kind) {
       case 'text':
         if (part.text.trim() !== '' || part.cites.length > 0) blocks.push(withMarkers(part.text, part.cites));
+        if (part.earlier) blocks.push(withMarkers(`${earlierLabel(part.earlier)} “${oneLine(part.earlier.text)}”`, part.earlier.cites));
         break;
       case 'heading':
         blocks.push(`## ${inertMarkdown(oneLine(part.text))}`);
@@ -95,7 +97,8 @@ function sourceEntry(citation: Citation): string {
   const head =
     `[${citation.n}] ${inertMarkdown(outletAndDate(citation))} — "${inertMarkdown(titleLabel(citation))}" ` +
     (url === null ? UNKNOWN_LINK : `<${url}>`);
-  const cited = citation.text.trim();
-  if (cited === '') return head;
-  return `${head}\n${inertMarkdown(cited).split('\n').map((line) => `> ${line}`).join('\n')}`;
+  // Every sentence the reply cites from this article, each quoted on its own.
+  const cited = (citation.texts ?? [citation.text]).map((text) => text.trim()).filter((text) => text !== '');
+  if (cited.length === 0) return head;
+  return `${head}\n${cited.map((text) => inertMarkdown(text).split('\n').map((line) => `> ${line}`).join('\n')).join('\n>\n')}`;
 }

@@ -12,6 +12,7 @@ import {
   LLM_NOTE,
   citationMarkers,
   dateLabel,
+  earlierLabel,
   oneLine,
   orderedCitations,
   outletLabel,
@@ -142,6 +143,7 @@ function partUnits(parts: readonly ReplyPart[]): Unit[] {
       case 'text': {
         const line = withMarkers(inertSlack(part.text.trim()), part.cites);
         if (line !== '') textRun.push(line);
+        if (part.earlier) textRun.push(withMarkers(`↳ ${inertSlack(`${earlierLabel(part.earlier)} “${oneLine(part.earlier.text)}”`)}`, part.earlier.cites));
         break;
       }
       case 'heading':

@@ -3,7 +3,7 @@
  * the same in Slack, Discord and Markdown. Plain text out: each renderer escapes for its
  * platform.
  */
-import type { Citation, QuotePart } from '../core/reply.ts';
+import type { Citation, EarlierReport, QuotePart } from '../core/reply.ts';
 import { humanDate } from './dates.ts';
 
 export const UNKNOWN_OUTLET = 'outlet unknown';
@@ -56,4 +56,12 @@ export function speakerLine(part: Pick<QuotePart, 'speaker' | 'role'>): string {
   const speaker = oneLine(part.speaker ?? '') || UNKNOWN_SPEAKER;
   const role = oneLine(part.role ?? '');
   return role === '' ? speaker : `${speaker}, ${role}`;
+}
+
+/**
+ * How an earlier report a sentence updates is introduced, the same on every surface.
+ * @example earlierLabel({ text: '…', cites: [1], change: '12 → 45' }) // 'Updates an earlier report (12 → 45):'
+ */
+export function earlierLabel(earlier: EarlierReport): string {
+  return `Updates an earlier report (${oneLine(earlier.change)}):`;
 }

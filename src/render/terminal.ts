@@ -9,7 +9,7 @@
 import type { Citation, QuotePart, Reply, ReplyPart } from '../core/reply.ts';
 import { safeUrl } from './inert.ts';
 import { UNKNOWN_LINK } from './markdown.ts';
-import { LLM_NOTE, citationMarkers, orderedCitations, outletAndDate, speakerLine, titleLabel } from './source-facts.ts';
+import { LLM_NOTE, citationMarkers, earlierLabel, orderedCitations, outletAndDate, speakerLine, titleLabel } from './source-facts.ts';
 import { styles, terminalLine, terminalSafe, wrapText, type Styles } from './terminal-text.ts';
 
 export interface TerminalOptions {
@@ -66,7 +66,10 @@ function partBlocks(parts: readonly ReplyPart[], width: number | undefined, styl
         break;
       case 'text': {
         const text = withMarkers(terminalSafe(part.text).trim(), part.cites, style);
-        if (text !== '') blocks.push(wrapText(text, width));
+        const earlier = part.earlier
+          ? wrapText(withMarkers(`${earlierLabel(part.earlier)} “${terminalLine(part.earlier.text)}”`, part.earlier.cites, style), width, { indent: '  ', hanging: '  ' })
+          : [];
+        if (text !== '') blocks.push([...wrapText(text, width), ...earlier]);
         break;
       }
       case 'quote':

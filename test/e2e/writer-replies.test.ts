@@ -181,8 +181,15 @@ describe('a faithful model', () => {
     const { reply } = await dispatch(command('ask'), { question: GDP_QUESTION }, context);
     expect(copied.length).toBe(3);
     expect(reply.mode).toBe('llm');
-    expect(reply.parts).toEqual(copied.map((p, i) => ({ kind: 'text', text: p.text, cites: [i + 1] })));
-    expect(reply.citations.map((c) => c.text)).toEqual(copied.map((p) => p.text));
+    expect(reply.parts.map((part) => part.kind === 'text' && part.text)).toEqual(copied.map((p) => p.text));
+    // Each sentence cites the passage it copies, under its article's one number.
+    reply.parts.forEach((part, i) => {
+      const cites = part.kind === 'text' ? part.cites : [];
+      expect(cites).toHaveLength(1);
+      expect(reply.citations[cites[0]! - 1]!.texts).toContain(copied[i]!.text);
+    });
+    expect(new Set(reply.citations.map((c) => c.article)).size).toBe(reply.citations.length);
+    expect(reply.citations.flatMap((c) => c.texts ?? [])).toEqual(expect.arrayContaining(copied.map((p) => p.text)));
     expect(reply.data).toMatchObject({ question: GDP_QUESTION, mode: 'llm' });
     // Each checked sentence was shown as it arrived, growing one at a time.
     expect(partials.map((p) => p.parts.length)).toEqual([1, 2, 3]);

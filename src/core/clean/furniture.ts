@@ -30,6 +30,8 @@ const FURNITURE_START: readonly (readonly [RegExp, SetAsideReason])[] = [
   // "Copyright 2019 …", "© PA", "Copyright © The Times": not "Copyright law is changing".
   [/^(?:copyright\s*(?:©|\(c\))\s*\S|copyright\s+\d{4}|©|\(c\)\s*\d{4})/i, 'site-furniture'],
   [/^this (?:article|story|piece) (?:was|is|has been) (?:first |originally )?(?:published|posted|republished|adapted)\s+(?:on|in|by|with|from|at)\b/i, 'site-furniture'],
+  // An archive notice over an old page: "This article is more than 5 months old".
+  [/^this (?:article|story|piece|page) is (?:more|older) than (?:a|an|one|\d+|\w+) (?:days?|weeks?|months?|years?)(?: old)?\.?$/i, 'site-furniture'],
 ];
 
 const ANYWHERE: readonly (readonly [RegExp, SetAsideReason])[] = [

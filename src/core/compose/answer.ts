@@ -1,6 +1,7 @@
 /**
  * `ask`: one to four sentences that answer a question, each verbatim from an article and
- * cited. Near-identical sentences from several outlets are shown once, citing them all; a
+ * cited. Near-identical sentences from several outlets are shown once, citing them all; one
+ * that reports the same thing with other figures is shown beside the later report; a
  * question about what someone said is answered with their quotations; a question the
  * coverage does not answer gets a plain "nothing on that", never loosely related text.
  * Sentences of an article that address a bot rather than the reader are never quoted.
@@ -15,6 +16,7 @@ import type { StoryView } from '../retrieve/story-view.ts';
 import type { StoredQuote } from '../../store/store.ts';
 import { applyFocus, type AnswerFocus } from './answer-focus.ts';
 import { CitationList, type Citable } from './citations.ts';
+import { asUpdate, earlierReport, findUpdate } from './updates.ts';
 
 export const NOTHING_FOUND = 'Nothing on that in the indexed coverage.';
 export const MAX_QUESTION_LENGTH = 1000;
@@ -83,30 +85,41 @@ export async function answerWithMaterial(question: string, view: StoryView, mate
   const best = pool[0];
   if (!best) return { reply: nothing(text), material: [] };
 
+  const articles = await view.articles();
+  const dateOf = (id: string) => articles.get(id)?.meta.published ?? null;
   const chosen: Scored<AnswerCandidate>[] = [];
   for (const scored of pool) {
     if (chosen.length >= MAX_SENTENCES) break;
     if (quoted.length === 0 && scored.score < best.score * FOLLOW_RATIO) break;
-    if (chosen.some((c) => sameClaim(c.candidate.text, scored.candidate.text))) continue;
+    // Said already, or an update of what is (shown beside it below, not as a sentence of its own).
+    if (chosen.some((c) => sameClaim(c.candidate.text, scored.candidate.text) || asUpdate(c.candidate, scored.candidate, dateOf))) continue;
     chosen.push(scored);
   }
 
   const citations = new CitationList(view);
   const parts: ReplyPart[] = [];
   const shown: AnswerCandidate[] = [];
+  // The same claim in other outlets' words: one point, every source cited.
+  const echoesOf = (lead: AnswerCandidate) =>
+    ranked.map((other) => other.candidate).filter((other) => other.article !== lead.article && sameClaim(other.text, lead.text));
   for (const scored of chosen) {
-    // The same claim in other outlets' words: one point, every source cited.
-    const echoes = ranked.filter(
-      (other) => other.candidate.article !== scored.candidate.article && sameClaim(other.candidate.text, scored.candidate.text),
-    );
-    shown.push(scored.candidate, ...echoes.map((e) => e.candidate));
-    const cites = await citations.addAll([scored.candidate, ...echoes.map((e) => e.candidate)]);
     const quote = scored.candidate.quote;
-    parts.push(
-      quote && quote.kind === 'full'
-        ? { kind: 'quote', text: quote.text, speaker: quote.speakerName, role: null, cites }
-        : { kind: 'text', text: scored.candidate.text, cites },
-    );
+    if (quote && quote.kind === 'full') {
+      const echoes = echoesOf(scored.candidate);
+      shown.push(scored.candidate, ...echoes);
+      parts.push({ kind: 'quote', text: quote.text, speaker: quote.speakerName, role: null, cites: await citations.addAll([scored.candidate, ...echoes]) });
+      continue;
+    }
+    // Another outlet's report of the same thing with other figures: the later one leads, the earlier beside it.
+    const update = findUpdate(scored.candidate, ranked.map((other) => other.candidate), dateOf);
+    const lead = update?.later ?? scored.candidate;
+    const echoes = echoesOf(lead);
+    shown.push(lead, ...echoes);
+    const cites = await citations.addAll([lead, ...echoes]);
+    const earlierEchoes = update ? echoesOf(update.earlier) : [];
+    if (update) shown.push(update.earlier, ...earlierEchoes);
+    const earlier = update ? await earlierReport(update, citations, earlierEchoes) : undefined;
+    parts.push({ kind: 'text', text: lead.text, cites, ...(earlier ? { earlier } : {}) });
   }
   const reply: Reply = {
     parts,
@@ -150,7 +163,10 @@ function nothing(question: string, notice = NOTHING_FOUND): Reply {
 export function answerText(parts: readonly ReplyPart[]): string {
   return parts
     .map((part) => {
-      if (part.kind === 'text') return `${part.text} ${part.cites.map((n) => `[${n}]`).join('')}`;
+      if (part.kind === 'text') {
+        const said = `${part.text} ${part.cites.map((n) => `[${n}]`).join('')}`;
+        return part.earlier ? `${said} (updates an earlier report, ${part.earlier.change}: “${part.earlier.text}” ${part.earlier.cites.map((n) => `[${n}]`).join('')})` : said;
+      }
       if (part.kind === 'quote') return `${part.speaker ?? 'Unattributed'}: “${part.text}” ${part.cites.map((n) => `[${n}]`).join('')}`;
       return '';
     })

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
 import type { ProseWriter } from '../ports/writer.ts';
 import type { Citation, QuotePart, Reply, ReplyPart, TextPart } from '../reply.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { CitationJson } from './citations.ts';
+import { citationJson } from './citations.ts';
 import { ASK_FOR_MORE, otherSources, type DigestContent, type DigestJson } from './digest.ts';
 import { writeWithReport } from './written.ts';
 import { fallbackReply } from './written-reply.ts';
@@ -23,10 +23,10 @@ export interface DigestWritingContext {
   readonly signal?: AbortSignal;
 }
 
-const keyOf = (c: Pick<Citation, 'article' | 'sentence' | 'text'>): string =>
-  c.sentence === undefined ? `${c.article}|${c.text}` : `${c.article}#${c.sentence}`;
+/** Citations are numbered once per article, so an article stands for its citation. */
+const keyOf = (c: Pick<Citation, 'article'>): string => c.article;
 
-const json = ({ n, article, outlet, title, published, url, text }: Citation): CitationJson => ({ n, article, outlet, title, published, url, text });
+const json = citationJson;
 
 /**
  * The digest in the writer's words, or the extractive digest (with a note) when the writer
@@ -42,8 +42,13 @@ export async function writeDigest(content: DigestContent, since: string | null, 
   const extractive = content.reply;
   const points = extractive.parts.filter((part): part is TextPart => part.kind === 'text');
   const pointCites = new Set(points.flatMap((part) => part.cites));
-  // The writer writes the key points only, from the points' citations.
-  const pointsOnly: Reply = { ...extractive, parts: points, citations: extractive.citations.filter((c) => pointCites.has(c.n)) };
+  // The writer writes the key points only, from the points' citations: an article's
+  // citation also holds the quotations cited from it below the points, which stay quoted.
+  const quoted = new Set(extractive.parts.flatMap((part) => (part.kind === 'quote' ? [part.text] : [])));
+  const pointCitations = extractive.citations
+    .filter((c) => pointCites.has(c.n))
+    .map((c) => ({ ...c, texts: (c.texts ?? [c.text]).filter((text) => text === c.text || !quoted.has(text)) }));
+  const pointsOnly: Reply = { ...extractive, parts: points, citations: pointCitations };
   const task = { kind: 'digest', since } as const;
   const { reply: written, fallback, outcome } = await writeWithReport(pointsOnly, { task }, {
     writer: context.writer,
@@ -116,11 +121,16 @@ function alsoReportedBy(cited: readonly Citation[], pointOf: ReadonlyMap<string,
   return otherSources([lead, ...folded.filter((c) => c !== lead)]);
 }
 
-/** The number of `citation` in `citations`, added at the end when it is not there yet. */
+/** The number of `citation`'s article in `citations`, added at the end when it is not there yet. */
 function citeIn(citations: Citation[], citation: Citation): number {
-  const known = citations.find((c) => keyOf(c) === keyOf(citation));
-  if (known) return known.n;
-  const n = citations.length + 1;
-  citations.push({ ...citation, n });
-  return n;
+  const at = citations.findIndex((c) => keyOf(c) === keyOf(citation));
+  if (at < 0) {
+    citations.push({ ...citation, n: citations.length + 1 });
+    return citations.length;
+  }
+  const known = citations[at]!;
+  const texts = [...(known.texts ?? [known.text])];
+  for (const text of citation.texts ?? [citation.text]) if (!texts.includes(text)) texts.push(text);
+  citations[at] = { ...known, texts };
+  return known.n;
 }

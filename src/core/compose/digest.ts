@@ -8,7 +8,7 @@
 import type { Citation, Reply, ReplyPart, TextPart } from '../reply.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { composeBrief, type BriefJson } from './brief.ts';
-import type { CitationJson } from './citations.ts';
+import { CitationList, type CitationJson } from './citations.ts';
 import { pickDigestQuotes, type DigestQuote } from './digest-quotes.ts';
 import { scopedStoryView } from './digest-scope.ts';
 
@@ -59,7 +59,8 @@ export async function composeDigest(request: DigestRequest, view: StoryView): Pr
   const briefPoints = ((brief.data as BriefJson | undefined)?.points ?? []) as BriefJson['points'];
   if (briefPoints.length === 0) return emptyDigest(titled);
 
-  const citations: Citation[] = [...brief.citations];
+  const list = new CitationList(view, brief.citations);
+  const citations = brief.citations;
   const parts: ReplyPart[] = [];
   const points: DigestJson['points'][number][] = [];
   let index = 0;
@@ -77,17 +78,22 @@ export async function composeDigest(request: DigestRequest, view: StoryView): Pr
   const quotes = await pickDigestQuotes(request.articles, parts.map((p) => (p.kind === 'text' ? p.text : '')), view, request.topic);
   const quoteJson: DigestJson['quotes'][number][] = [];
   if (quotes.length > 0) parts.push({ kind: 'heading', text: 'New quotations' });
+  const quoteCites: number[][] = [];
   for (const quote of quotes) {
-    const cites = await citeQuote(quote, citations, view);
+    // A quotation from an article a point already cites shares that article's number.
+    const cites = await list.addAll(quote.sources);
+    quoteCites.push(cites);
     parts.push({ kind: 'quote', text: quote.text, speaker: quote.speaker, role: null, cites });
-    quoteJson.push({ text: quote.text, speaker: quote.speaker, citations: cites.map((n) => citationJson(citations[n - 1]!)) });
   }
+  const listed = list.json();
+  quotes.forEach((quote, i) => quoteJson.push({ text: quote.text, speaker: quote.speaker, citations: quoteCites[i]!.map((n) => listed[n - 1]!) }));
   parts.push({ kind: 'lines', lines: [ASK_FOR_MORE] });
   const data: DigestJson = { points, quotes: quoteJson };
+  const all = list.all();
   return {
-    reply: { title: titled, parts, citations, mode: 'extractive', data: { ...data, mode: 'extractive' } },
+    reply: { title: titled, parts, citations: all, mode: 'extractive', data: { ...data, mode: 'extractive' } },
     empty: false,
-    cited: [...new Set(citations.map((c) => c.article))],
+    cited: [...new Set(all.map((c) => c.article))],
   };
 }
 
@@ -114,23 +120,4 @@ export function otherSources(cited: readonly Citation[]): string[] {
 /** An outlet's name, or the article's title in quotation marks when the outlet is unknown. */
 function sourceName(citation: Citation): string {
   return citation.outlet ?? `“${citation.title}”`;
-}
-
-async function citeQuote(quote: DigestQuote, citations: Citation[], view: StoryView): Promise<number[]> {
-  const numbers: number[] = [];
-  for (const source of quote.sources) {
-    const known = citations.find((c) => c.article === source.article && c.sentence === source.sentence);
-    if (known) {
-      numbers.push(known.n);
-      continue;
-    }
-    const n = citations.length + 1;
-    citations.push(await view.cite(n, source));
-    numbers.push(n);
-  }
-  return numbers;
-}
-
-function citationJson({ n, article, outlet, title, published, url, text }: Citation): CitationJson {
-  return { n, article, outlet, title, published, url, text };
 }

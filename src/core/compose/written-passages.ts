@@ -1,5 +1,5 @@
 /**
- * What a writer is given: the extractive reply's citations as numbered passages, then more
+ * What a writer is given: the extractive reply's cited sentences as numbered passages, then more
  * retrieved sentences as material, and the stored quotations and sentences of every article
  * among them, against which quoted words are checked verbatim.
  */
@@ -17,8 +17,7 @@ export interface WriterMaterial {
   readonly sources: readonly SourceText[];
 }
 
-const keyOf = (item: { readonly article: string; readonly sentence?: number; readonly text: string }): string =>
-  item.sentence === undefined ? `${item.article}|${item.text}` : `${item.article}#${item.sentence}`;
+const keyOf = (item: { readonly article: string; readonly text: string }): string => `${item.article}|${item.text}`;
 
 /**
  * The passages and sources for writing from `extractive`, with `extra` sentences after its
@@ -36,11 +35,15 @@ export async function gatherPassages(
   const passages: Citation[] = [];
   const seen = new Set<string>();
   const ordered = [...extractive.citations].sort((a, b) => a.n - b.n);
+  // A citation stands for every sentence of its article the reply uses: one passage each.
   for (const citation of ordered) {
-    if (passages.length >= limit) break;
-    if (seen.has(keyOf(citation))) continue;
-    seen.add(keyOf(citation));
-    passages.push({ ...citation, n: passages.length + 1 });
+    for (const [i, text] of (citation.texts ?? [citation.text]).entries()) {
+      if (passages.length >= limit) break;
+      const passage: Citation = { n: passages.length + 1, article: citation.article, outlet: citation.outlet, title: citation.title, published: citation.published, url: citation.url, text };
+      if (seen.has(keyOf(passage))) continue;
+      seen.add(keyOf(passage));
+      passages.push(i === 0 && citation.sentence !== undefined ? { ...passage, sentence: citation.sentence } : passage);
+    }
   }
   for (const item of extra) {
     if (passages.length >= limit) break;

@@ -5,7 +5,7 @@
 import type { CheckedProse, ProseFailureReason, ProseTask } from '../ports/writer.ts';
 import type { Citation, Reply, TextPart } from '../reply.ts';
 import { answerText } from './answer.ts';
-import type { CitationJson } from './citations.ts';
+import { citationJson } from './citations.ts';
 
 /** Why the extractive reply was posted instead of a written one, as the note says it. */
 export type FallbackReason =
@@ -59,11 +59,11 @@ export function withModeInData(reply: Reply): Reply {
   return { ...reply, data: { ...reply.data, mode: reply.mode } };
 }
 
-const json = ({ n, article, outlet, title, published, url, text }: Citation): CitationJson => ({ n, article, outlet, title, published, url, text });
+const json = citationJson;
 
 /**
  * The written reply: one text part per checked sentence, its citations renumbered 1, 2, …
- * in the order the sentences first use them, unused passages left out. The data is the
+ * in the order the sentences first use them, one number per article, unused passages left out. The data is the
  * extractive reply's with `points`, `text` and `citations` (whichever it has; `text` and
  * `citations` when it has none) replaced by the written ones, plus `"mode": "llm"`.
  * @example
@@ -72,18 +72,23 @@ const json = ({ n, article, outlet, title, published, url, text }: Citation): Ci
  */
 export function writtenReply(extractive: Reply, sentences: readonly CheckedProse[], passages: readonly Citation[]): Reply {
   const byNumber = new Map(passages.map((p) => [p.n, p] as const));
-  const renumbered = new Map<number, number>();
+  // Sources once per article: passages of one article share its number.
+  const byArticle = new Map<string, number>();
   const citations: Citation[] = [];
   const parts: TextPart[] = sentences.map((sentence) => {
     const cites: number[] = [];
     for (const n of sentence.cites) {
       const passage = byNumber.get(n);
       if (!passage) continue;
-      let renamed = renumbered.get(n);
+      let renamed = byArticle.get(passage.article);
       if (renamed === undefined) {
         renamed = citations.length + 1;
-        renumbered.set(n, renamed);
-        citations.push({ ...passage, n: renamed });
+        byArticle.set(passage.article, renamed);
+        citations.push({ ...passage, n: renamed, texts: [passage.text] });
+      } else {
+        const known = citations[renamed - 1]!;
+        const texts = known.texts ?? [known.text];
+        if (!texts.includes(passage.text)) citations[renamed - 1] = { ...known, texts: [...texts, passage.text] };
       }
       if (!cites.includes(renamed)) cites.push(renamed);
     }

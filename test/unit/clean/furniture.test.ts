@@ -23,6 +23,8 @@ describe('classifyFurniture', () => {
     ['Follow us on Twitter @citydesk', 'share-prompt'],
     ['Read more: Why the bridge repairs are late', 'related-links'],
     ['Watch: The moment the dam gave way', 'related-links'],
+    ['This article is more than 5 months old', 'site-furniture'],
+    ['This article is more than 2 years old', 'site-furniture'],
   ])('reads %j as %s', (line, reason) => {
     expect(classifyFurniture(line)).toBe(reason);
   });
@@ -36,6 +38,7 @@ describe('classifyFurniture', () => {
     'Listen to the people, the minister told his party.',
     'Comments made by the chairman were reported to the board.',
     'Most read books of the year were crime novels, the survey found.',
+    'This article is more than a summary of the report, its author said.',
   ])('leaves the sentence %j alone', (line) => {
     expect(classifyFurniture(line)).toBeNull();
   });

@@ -66,7 +66,7 @@ describe('brief', () => {
     expect(brief.length).toBeLessThanOrEqual(MAX_POINTS);
     for (const point of brief) {
       expect(point.citations.length).toBeGreaterThan(0);
-      expect(point.citations.map((c) => c.text)).toContain(point.text);
+      expect(point.citations.flatMap((c) => c.texts)).toContain(point.text);
     }
   });
 
@@ -105,5 +105,36 @@ describe('brief', () => {
     const reply = await composeBrief({ topic: 'pancake recipes' }, view);
     expect(reply.citations).toEqual([]);
     expect(reply.notice).toMatch(/Nothing on that/);
+  });
+});
+
+describe('a topic brief', () => {
+  // One long article about the ferry, and two short ones that each mention it once.
+  const long = `Ferry timetable changes
+
+${[
+  'The ferry to Marrow will run twice a day from May, the operator said.',
+  'The ferry crossing will take forty minutes instead of an hour.',
+  'Fares on the ferry will rise by ten per cent for visitors.',
+  'Islanders will keep a discount on every ferry ticket.',
+  'The ferry will carry cars on the morning crossing only.',
+  'A new ferry pier will be built at Skerrin harbour next year.',
+  'Cyclists may take bikes on the ferry free of charge.',
+  'The last ferry of the day will leave at six in the evening.',
+].join('\n\n')}`;
+  let store: Store;
+  beforeAll(async () => {
+    store = await ingestStory([
+      { id: 'long', text: long, published: '2023-04-01' },
+      { id: 'school', text: 'School closes early\n\nPupils from Marrow will leave school early on Fridays to catch the ferry home.', published: '2023-04-02' },
+      { id: 'council', text: 'Council backs pier\n\nThe council voted to pay half the cost of the new ferry pier at Skerrin.', published: '2023-04-03' },
+    ]);
+  });
+  afterAll(() => store.close());
+
+  it('takes points from every article that matches before a long one fills the brief', async () => {
+    const brief = ((await composeBrief({ topic: 'ferry' }, createStoryView(store))).data as unknown as BriefJson).points;
+    const cited = new Set(brief.flatMap((point) => point.citations.map((c) => c.article)));
+    expect(cited).toEqual(new Set(['long', 'school', 'council']));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCitations } from '../../../src/llm/citation-markers.ts';
 import { dateInWords } from '../../../src/llm/dates.ts';
-import { isQuantityStated, quantities } from '../../../src/llm/quantities.ts';
+import { isQuantityStated, quantities } from '../../../src/core/analyse/quantities.ts';
 import { stem } from '../../../src/core/retrieve/terms.ts';
 import { canonicalPlaces, foldTypography } from '../../../src/llm/text-fold.ts';
 
