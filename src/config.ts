@@ -32,10 +32,12 @@ const schema = z.object({
   SLACK_API_URL: optionalText.describe('the Slack Web API base URL, ending in /api/ (for tests and proxies)'),
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('a port number for the Slack HTTP receiver, e.g. 3000'),
   SLACK_COMMAND_PREFIX: optionalText.describe('the prefix of the Slack slash commands, e.g. bb (giving /bb-ask); default briefbot'),
+  SLACK_MAX_MESSAGES: z.coerce.number().int().min(1).max(4).optional().describe('a number from 1 to 4: messages one answer becomes on Slack before a More button, e.g. 3'),
   SLACK_ADMIN_USERS: optionalText.describe('comma-separated Slack user ids allowed to manage digests besides workspace admins'),
   DISCORD_TOKEN: optionalText.describe('the Discord bot token from your application\'s Bot page'),
   DISCORD_APPLICATION_ID: optionalText.describe('the Discord application id (General Information page)'),
   DISCORD_GUILD_ID: optionalText.describe('a Discord server id to register commands in that server only'),
+  DISCORD_MAX_MESSAGES: z.coerce.number().int().min(1).max(10).optional().describe('a number from 1 to 10: messages one answer becomes on Discord before a More button, e.g. 3'),
   DISCORD_API_URL: optionalText.describe('the Discord REST base URL, e.g. http://127.0.0.1:9999/api (for tests and proxies)'),
   OPENAI_API_KEY: optionalText.describe('an API key for the OpenAI-compatible endpoint'),
   OPENAI_BASE_URL: optionalText.describe('the base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
@@ -115,6 +117,8 @@ export interface SlackConfig {
   /** Slash commands are `/${prefix}-${command}`. */
   readonly commandPrefix: string;
   readonly adminUsers: readonly string[];
+  /** Messages one answer becomes before a "More" button (SLACK_MAX_MESSAGES, default 3). */
+  readonly maxMessages?: number;
 }
 
 export interface DiscordConfig {
@@ -122,6 +126,8 @@ export interface DiscordConfig {
   readonly applicationId: string | undefined;
   readonly guildId: string | undefined;
   readonly apiUrl: string | undefined;
+  /** Messages one answer becomes before a "More" button (DISCORD_MAX_MESSAGES, default 3). */
+  readonly maxMessages?: number;
 }
 
 export interface LlmConfig {
@@ -186,10 +192,11 @@ export function loadConfig(
         port: values.SLACK_PORT ?? 3000,
         commandPrefix: (values.SLACK_COMMAND_PREFIX ?? 'briefbot').replace(/^\/+|-+$/g, ''),
         adminUsers: (values.SLACK_ADMIN_USERS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+        maxMessages: values.SLACK_MAX_MESSAGES ?? 3,
       }
     : undefined;
   const discord: DiscordConfig | undefined = values.DISCORD_TOKEN
-    ? { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, guildId: values.DISCORD_GUILD_ID, apiUrl: values.DISCORD_API_URL }
+    ? { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, guildId: values.DISCORD_GUILD_ID, apiUrl: values.DISCORD_API_URL, maxMessages: values.DISCORD_MAX_MESSAGES ?? 3 }
     : undefined;
   const llm: LlmConfig | undefined =
     values.OPENAI_API_KEY || values.OPENAI_BASE_URL

@@ -49,12 +49,12 @@ const PLATFORMS: readonly Platform[] = [
   {
     name: 'slack',
     configured: (config) => config.slack !== undefined,
-    create: ({ config, commands, services }) => createSlackAdapter({ config: config.slack!, commands, services }),
+    create: ({ config, commands, services }) => createSlackAdapter({ config: config.slack!, commands, services, conversation: config.conversation }),
   },
   {
     name: 'discord',
     configured: (config) => config.discord !== undefined,
-    create: ({ config, commands, services }) => createDiscordAdapter({ config: config.discord!, commands, services }),
+    create: ({ config, commands, services }) => createDiscordAdapter({ config: config.discord!, commands, services, conversation: config.conversation }),
   },
 ];
 

@@ -10,6 +10,8 @@ import type { DispatchResult } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderDiscord, type DiscordMessage } from '../../render/discord-embeds.ts';
+import { DEFAULT_MESSAGE_CAP } from '../answer-pages.ts';
+import { discordAnswerPage } from './answer-buttons.ts';
 import { errorFields } from './log-fields.ts';
 import { throttledEditor } from './throttled-editor.ts';
 
@@ -17,8 +19,11 @@ import { throttledEditor } from './throttled-editor.ts';
 export interface AnswerOutlet {
   /** Shows (or replaces) a preview of the answer while it is being worked out. */
   preview(message: DiscordMessage): Promise<void>;
-  /** Delivers the final answer's messages, in order; `reply` says whether it is private. */
-  deliver(messages: readonly DiscordMessage[], reply: Reply): Promise<void>;
+  /**
+   * Delivers the final answer's messages, in order; `reply` says whether it is private.
+   * Resolves to the ids of the messages posted, where the outlet knows them.
+   */
+  deliver(messages: readonly DiscordMessage[], reply: Reply): Promise<readonly string[] | void>;
   /** Tells the asker, briefly, that the answer could not be posted. */
   apologise(message: DiscordMessage): Promise<void>;
 }
@@ -28,11 +33,17 @@ export interface SendableMessage {
   readonly content?: string;
   readonly embeds: DiscordMessage['embeds'];
   readonly allowedMentions: { readonly parse: [] };
+  readonly components?: DiscordMessage['components'];
 }
 
 /** One rendered message as options for `send`, `reply`, `editReply` and `followUp`. */
 export function sendable(message: DiscordMessage): SendableMessage {
-  return { ...(message.content !== undefined ? { content: message.content } : {}), embeds: message.embeds, allowedMentions: { parse: [] } };
+  return {
+    ...(message.content !== undefined ? { content: message.content } : {}),
+    embeds: message.embeds,
+    allowedMentions: { parse: [] },
+    ...(message.components ? { components: message.components } : {}),
+  };
 }
 
 /** How the question came: a slash command, a mention in a server channel, a direct message. */
@@ -43,6 +54,15 @@ export interface AnswerOptions {
   readonly progressIntervalMs: number;
   readonly log: Logger;
   readonly via: Via;
+  /**
+   * Keeps the answer for its buttons and returns its id (null: posted whole, no buttons);
+   * without it the answer is posted whole.
+   */
+  readonly keep?: (result: DispatchResult) => Promise<string | null>;
+  /** Messages per page when the answer is kept (default 3). */
+  readonly cap?: number;
+  /** Told the ids of the messages posted (a reply chain goes on from any of them). */
+  readonly delivered?: (ids: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -92,10 +112,12 @@ export async function answer(
   } finally {
     await previews.close();
   }
-  const messages = renderDiscord(result.reply);
+  const answerId = result.outcome === 'ok' && options.keep ? await options.keep(result) : null;
+  const messages = discordAnswerPage(result.reply, answerId, 0, options.cap ?? DEFAULT_MESSAGE_CAP);
   let delivered = true;
   try {
-    await outlet.deliver(messages, result.reply);
+    const ids = await outlet.deliver(messages, result.reply);
+    if (ids && options.delivered) await options.delivered(ids).catch((error: unknown) => log.warn(errorFields(error), 'could not link the answer to its conversation'));
   } catch (error) {
     delivered = false;
     const errorId = randomUUID().replace(/-/g, '').slice(0, 8);

@@ -1,13 +1,16 @@
 /**
  * The Discord adapter: the discord.js gateway client answering slash commands (with
- * autocomplete), mentions in server channels and direct messages through the one dispatch,
- * and posting digests to channels. `createDiscordAdapter` is what the composition root calls.
+ * autocomplete), mentions in server channels and direct messages in their conversations,
+ * the buttons under its answers (👍 / 👎, "More"), and posting digests to channels. `createDiscordAdapter` is what the composition root calls.
  */
 import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
 import type { ChannelPoster, PlatformAdapter } from '../../core/adapter.ts';
 import type { CommandDefinition } from '../../core/command.ts';
 import type { Services } from '../../core/dispatch.ts';
 import type { DiscordConfig } from '../../config.ts';
+import { DEFAULT_IDLE_MINUTES, type ConversationSettings } from '../../core/conversation/converse.ts';
+import { DEFAULT_MESSAGE_CAP } from '../answer-pages.ts';
+import { ANSWER_BUTTON, handleAnswerButton } from './answer-actions.ts';
 import { handleAutocomplete } from './autocomplete.ts';
 import { discordPoster } from './channel-poster.ts';
 import { createClient } from './client.ts';
@@ -30,6 +33,8 @@ export interface DiscordAdapterDeps {
   readonly progressIntervalMs?: number;
   /** How long `stop` waits for answers in flight (default 10,000 ms). */
   readonly stopTimeoutMs?: number;
+  /** Follow-ups in reply chains, threads and DMs: how long a conversation may stay idle (default 30 minutes). */
+  readonly conversation?: ConversationSettings;
 }
 
 export interface DiscordAdapter extends PlatformAdapter {
@@ -50,6 +55,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   const offered = deps.commands.filter((command) => command.surfaces.includes('chat'));
   const byName = new Map(offered.map((command) => [discordName(command.name), command]));
   const progressIntervalMs = deps.progressIntervalMs ?? 1_000;
+  const conversation = deps.conversation ?? { idleMinutes: DEFAULT_IDLE_MINUTES };
+  const messageCap = deps.config.maxMessages ?? DEFAULT_MESSAGE_CAP;
   const candidates = storeCandidates(services.store);
   const running = inFlight();
   let client: Client | undefined;
@@ -58,19 +65,20 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
 
   const onInteraction = async (interaction: Interaction): Promise<void> => {
     if (interaction.isAutocomplete()) return handleAutocomplete(interaction, { commands: byName, candidates, log });
+    if (interaction.isButton() && ANSWER_BUTTON.test(interaction.customId)) return handleAnswerButton(interaction, { services, log, messageCap });
     if (!interaction.isChatInputCommand()) return;
     if (stopping) {
       await interaction.reply({ content: 'briefbot is restarting; please try again in a minute.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
-    return handleSlashCommand(interaction, { commands: byName, services, log, progressIntervalMs });
+    return handleSlashCommand(interaction, { commands: byName, services, log, progressIntervalMs, conversation, messageCap });
   };
 
   const connect = async (): Promise<Client> => {
     const created = createClient(deps.config, log);
     created.on(Events.InteractionCreate, (interaction) => running.track(onInteraction(interaction), onError));
     created.on(Events.MessageCreate, (message) => {
-      if (!stopping) running.track(handleMessage(message, { commands: offered, services, log, progressIntervalMs }), onError);
+      if (!stopping) running.track(handleMessage(message, { commands: offered, services, log, progressIntervalMs, conversation, messageCap }), onError);
     });
     const ready = new Promise<void>((resolve) => created.once(Events.ClientReady, () => resolve()));
     try {

@@ -1,15 +1,19 @@
 /**
  * Messages addressed to the bot: a mention in a server channel (answered as a reply to it,
- * without pinging its author) and any direct message. The words go through `dispatchText`,
- * so plain words are a question and a command name runs that command. Messages from bots,
+ * without pinging its author) and any direct message. The words are read in their
+ * conversation (a DM, a thread, a reply chain: see conversation-keys.ts), so plain words are
+ * a question, "why?" follows on from the last answer, and a command name runs that command. Messages from bots,
  * the bot itself included, are ignored, as is everything in channels that does not mention it.
  */
 import type { Message, SendableChannels } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.ts';
-import { contextFor, dispatchText, type Services } from '../../core/dispatch.ts';
+import { converse, type ConversationSettings } from '../../core/conversation/converse.ts';
+import { contextFor, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { DiscordMessage } from '../../render/discord-embeds.ts';
+import { keepAnswer } from '../answer-pages.ts';
 import { answer, sendable, type AnswerOutlet } from './answer-flow.ts';
+import { messageConversation } from './conversation-keys.ts';
 import { messageInvoker } from './invoker.ts';
 import { stripBotMention } from './mention-text.ts';
 import { errorFields } from './log-fields.ts';
@@ -20,6 +24,9 @@ export interface MessageDeps {
   readonly services: Services;
   readonly log: Logger;
   readonly progressIntervalMs: number;
+  readonly conversation: ConversationSettings;
+  /** Messages one answer becomes before a "More" button. */
+  readonly messageCap: number;
 }
 
 /** Whether the bot should answer `message`: a person's DM, or a person's message mentioning the bot. */
@@ -38,10 +45,27 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   // Typing shows for up to ten seconds or until the answer arrives; it is only a courtesy.
   channel.sendTyping().catch((error: unknown) => deps.log.debug(errorFields(error), 'could not show typing'));
   const context = contextFor(deps.services, messageInvoker(message));
+  const { store, clock } = deps.services;
+  const key = await messageConversation(message, store.conversations).catch((error: unknown) => {
+    deps.log.warn(errorFields(error), 'could not find the conversation of a message; answering it on its own');
+    return null;
+  });
   await answer(
     messageOutlet(message, channel),
-    (progress) => dispatchText(text, deps.commands, { ...context, progress }),
-    { progressIntervalMs: deps.progressIntervalMs, log: deps.log, via: message.inGuild() ? 'mention' : 'dm' },
+    (progress) => converse({ kind: 'text', text }, key, deps.commands, { ...context, progress }, deps.conversation),
+    {
+      progressIntervalMs: deps.progressIntervalMs,
+      log: deps.log,
+      via: message.inGuild() ? 'mention' : 'dm',
+      cap: deps.messageCap,
+      keep: (result) => keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question: text, reply: result.reply }),
+      // A reply to the question or to any message of the answer goes on in this conversation.
+      delivered: async (ids) => {
+        if (key === null) return;
+        const at = clock.now().toISOString();
+        for (const id of [message.id, ...ids]) await store.conversations.linkMessage(id, key, at);
+      },
+    },
   );
 }
 
@@ -67,7 +91,9 @@ function messageOutlet(question: Message, channel: SendableChannels): AnswerOutl
     async deliver(messages) {
       const [head, ...rest] = messages;
       await showFirst(head!);
-      for (const message of rest) await send(message);
+      const ids = first ? [first.id] : [];
+      for (const message of rest) ids.push((await send(message)).id);
+      return ids;
     },
     async apologise(message) {
       await send(message);

@@ -8,11 +8,14 @@
 import { performance } from 'node:perf_hooks';
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.ts';
-import { contextFor, dispatch, HELP_COMMAND, problemResult, validateOptions, type Services } from '../../core/dispatch.ts';
+import { converse, type ConversationSettings } from '../../core/conversation/converse.ts';
+import { contextFor, HELP_COMMAND, problemResult, validateOptions, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderDiscord, type DiscordMessage } from '../../render/discord-embeds.ts';
+import { keepAnswer } from '../answer-pages.ts';
 import { answer, logAnswered, sendable, type AnswerOutlet } from './answer-flow.ts';
+import { interactionConversation } from './conversation-keys.ts';
 import { rawInteractionOptions } from './interaction-options.ts';
 import { interactionInvoker } from './invoker.ts';
 
@@ -25,6 +28,9 @@ export interface SlashDeps {
   readonly services: Services;
   readonly log: Logger;
   readonly progressIntervalMs: number;
+  readonly conversation: ConversationSettings;
+  /** Messages one answer becomes before a "More" button. */
+  readonly messageCap: number;
 }
 
 /** Answers one slash command. Resolves when every message is posted; rejects only if Discord refused the first response. */
@@ -55,10 +61,18 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
   const privately = PRIVATE_COMMANDS.has(command.name);
   await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
   const context = contextFor(deps.services, interactionInvoker(interaction));
+  const key = interactionConversation(interaction);
   await answer(
     interactionOutlet(interaction, privately),
-    (progress) => dispatch(command, validation.options, { ...context, progress }),
-    { progressIntervalMs: deps.progressIntervalMs, log, via: 'slash' },
+    (progress) => converse({ kind: 'command', command, options: validation.options }, key, [...deps.commands.values()], { ...context, progress }, deps.conversation),
+    {
+      progressIntervalMs: deps.progressIntervalMs,
+      log,
+      via: 'slash',
+      cap: deps.messageCap,
+      keep: (result) =>
+        privately ? Promise.resolve(null) : keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question: [command.name, ...Object.values(validation.options).filter((v): v is string => typeof v === 'string')].join(' '), reply: result.reply }),
+    },
   );
 }
 

@@ -55,12 +55,15 @@ export class ReplySession {
     this.timer = setTimeout(() => this.show(), wait);
   };
 
-  /** Sends the answer once whatever was already on its way has gone; rejects if it cannot be delivered. */
-  async finish(reply: Reply): Promise<void> {
+  /**
+   * Sends the answer once whatever was already on its way has gone; rejects if it cannot be
+   * delivered. `messages`: the reply as already rendered (one page of it, with its buttons).
+   */
+  async finish(reply: Reply, messages: readonly SlackMessage[] = renderSlack(reply)): Promise<void> {
     this.done = true;
     this.clearTimer();
     await this.chain;
-    await this.target.deliver(renderSlack(reply), reply.ephemeral === true);
+    await this.target.deliver(messages, reply.ephemeral === true);
   }
 
   /** Stops the timers without sending anything more (the request is being abandoned). */

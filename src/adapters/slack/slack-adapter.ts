@@ -18,6 +18,9 @@ import { createBoltApp, EVENTS_PATH } from './bolt-app.ts';
 import { slackChannelPoster } from './channel-poster.ts';
 import { slashNameProblem } from './command-names.ts';
 import { registerConversationEvents } from './conversation-events.ts';
+import { registerAnswerActions } from './answer-actions.ts';
+import { DEFAULT_MESSAGE_CAP } from '../answer-pages.ts';
+import { DEFAULT_IDLE_MINUTES, type ConversationSettings } from '../../core/conversation/converse.ts';
 import { ManagerCheck } from './permissions.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import { registerSlashCommands } from './slash-commands.ts';
@@ -58,6 +61,8 @@ export interface SlackAdapterDeps {
   /** Store, clock, logger (and writer, digests); the adapter adds who asked. */
   readonly services: Services;
   readonly tuning?: Partial<SlackTuning>;
+  /** Follow-ups in threads and DMs: how long a conversation may stay idle (default 30 minutes). */
+  readonly conversation?: ConversationSettings;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -97,9 +102,12 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     timing: { workingAfterMs: tuning.workingAfterMs, progressEveryMs: tuning.progressEveryMs },
     log,
     track,
+    conversation: deps.conversation ?? { idleMinutes: DEFAULT_IDLE_MINUTES },
+    messageCap: config.maxMessages ?? DEFAULT_MESSAGE_CAP,
   };
   registerSlashCommands(app, { ...answerDeps, prefix: config.commandPrefix, retry: tuning.retry });
   registerConversationEvents(app, answerDeps);
+  registerAnswerActions(app, { services, log, retry: tuning.retry, messageCap: answerDeps.messageCap, track });
   registerStaleInteractions(app, config.commandPrefix, tuning.retry, log);
   app.error(async (error) => {
     log.error({ ...describeSlackFailure(error) }, 'Bolt reported an error');

@@ -8,12 +8,20 @@ import type { Candidate, Scored } from '../retrieve/rank.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 
 export interface AnswerFocus {
-  /** Sentences already shown in the conversation, as `article#sentence`. */
+  /** Sentences already shown in the conversation, as `shownKey` gives them. */
   readonly exclude?: ReadonlySet<string>;
   /** Only sentences of articles published in the period, or that name a year in it. */
   readonly period?: Period;
   /** The articles the conversation has cited: first among sentences that score alike. */
   readonly articles?: ReadonlySet<string>;
+}
+
+/**
+ * How a shown sentence is remembered: its article and its text. (A reply cites each article
+ * once, with the texts of its sentences, so the text is what says which sentence it was.)
+ */
+export function shownKey(article: string, text: string): string {
+  return `${article}\u0000${text}`;
 }
 
 /** Enough to order sentences of equal relevance, never enough to let a weaker one pass. */
@@ -25,7 +33,7 @@ const CONVERSATION_ARTICLE_BONUS = 0.05;
  * so is "In 2019 the firm …" from an undated article.
  */
 export async function applyFocus<C extends Candidate>(ranked: readonly Scored<C>[], focus: AnswerFocus, view: StoryView): Promise<Scored<C>[]> {
-  let kept = focus.exclude ? ranked.filter((s) => !focus.exclude!.has(`${s.candidate.article}#${s.candidate.sentence}`)) : [...ranked];
+  let kept = focus.exclude ? ranked.filter((s) => !focus.exclude!.has(shownKey(s.candidate.article, s.candidate.text))) : [...ranked];
   const period = focus.period;
   if (period) {
     const articles = await view.articles();

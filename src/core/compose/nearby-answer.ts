@@ -12,6 +12,7 @@ import { sameClaim } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { contentStems } from '../retrieve/terms.ts';
 import type { SentenceHit } from '../../store/store.ts';
+import { shownKey } from './answer-focus.ts';
 import { answerText } from './answer.ts';
 import { CitationList } from './citations.ts';
 
@@ -27,7 +28,7 @@ export interface NearbyRequest {
   /** The subject's words: a nearby sentence that shares them is more on the subject. */
   readonly subject: string;
   readonly from: readonly SourceRef[];
-  /** `article#sentence` of sentences already shown. */
+  /** Sentences already shown (`shownKey`). */
   readonly exclude: ReadonlySet<string>;
 }
 
@@ -39,21 +40,19 @@ export interface NearbyRequest {
  */
 export async function answerNearby(request: NearbyRequest, view: StoryView): Promise<Reply | null> {
   if (!MARKED.has(request.kind)) return null;
-  const cited = request.from.filter((s): s is SourceRef & { sentence: number } => s.sentence !== null);
-  const refs = new Map<string, { article: string; sentence: number }>();
-  for (const source of cited) {
-    for (let i = Math.max(0, source.sentence - NEAR); i <= source.sentence + NEAR; i++) refs.set(`${source.article}#${i}`, { article: source.article, sentence: i });
-  }
-  if (refs.size === 0) return null;
+  const cited = await citedSentences(request.from, view);
+  if (cited.length === 0) return null;
+  const near = new Set(cited.flatMap(({ hit }) => Array.from({ length: 2 * NEAR + 1 }, (_, k) => `${hit.article}#${hit.sentence - NEAR + k}`)));
   const subject = contentStems(request.subject);
-  const scored = (await view.store.sentencesAt([...refs.values()]))
-    .filter((hit) => hit.kind !== 'heading' && !request.exclude.has(`${hit.article}#${hit.sentence}`) && holdsAnswerKind(request.kind, hit.text))
-    .map((hit) => ({ hit, score: score(hit, cited, subject) }))
-    .sort((a, b) => b.score - a.score);
+  const scored = cited
+    .flatMap(({ all }) => all)
+    .filter((hit) => near.has(`${hit.article}#${hit.sentence}`) && hit.kind !== 'heading' && !request.exclude.has(shownKey(hit.article, hit.text)) && holds(request.kind, hit.text))
+    .map((hit) => ({ hit, score: score(hit, cited.map((c) => c.hit), subject) }))
+    .sort((a, b) => b.score - a.score || a.hit.article.localeCompare(b.hit.article) || a.hit.sentence - b.hit.sentence);
   const chosen: SentenceHit[] = [];
   for (const { hit, score: value } of scored) {
     if (chosen.length >= MAX_SENTENCES || value < (scored[0]?.score ?? 0) * 0.8) break;
-    if (!chosen.some((c) => sameClaim(c.text, hit.text))) chosen.push(hit);
+    if (!chosen.some((c) => c.article === hit.article && c.sentence === hit.sentence) && !chosen.some((c) => sameClaim(c.text, hit.text))) chosen.push(hit);
   }
   if (chosen.length === 0) return null;
   const citations = new CitationList(view);
@@ -62,10 +61,34 @@ export async function answerNearby(request: NearbyRequest, view: StoryView): Pro
   return { parts, citations: citations.all(), mode: 'extractive', data: { question: request.question, text: answerText(parts), citations: citations.json(), mode: 'extractive' } };
 }
 
+/**
+ * Every sentence the last answer cited, with all the sentences of its article: a reply cites
+ * an article once, with the texts of its sentences, so their places are read from the article.
+ */
+async function citedSentences(from: readonly SourceRef[], view: StoryView): Promise<{ hit: SentenceHit; all: readonly SentenceHit[] }[]> {
+  const articles = await view.articles();
+  const found: { hit: SentenceHit; all: readonly SentenceHit[] }[] = [];
+  for (const source of from) {
+    const count = articles.get(source.article)?.sentences ?? 0;
+    if (count === 0) continue;
+    const all = await view.store.sentencesAt(Array.from({ length: count }, (_, sentence) => ({ article: source.article, sentence })));
+    for (const text of source.texts) {
+      const hit = all.find((h) => h.text === text);
+      if (hit) found.push({ hit, all });
+    }
+  }
+  return found;
+}
+
+/** Whether a sentence holds the fact asked for; a year is a date, not an amount ("filed in 1999"). */
+function holds(kind: AnswerKind, text: string): boolean {
+  return holdsAnswerKind(kind, kind === 'amount' ? text.replace(/\b(?:1[89]|20)\d\d\b/g, '') : text);
+}
+
 /** Nearer to a cited sentence, and sharing more of the subject's words, is better. */
-function score(hit: SentenceHit, cited: readonly { article: string; sentence: number }[], subject: ReadonlySet<string>): number {
+function score(hit: SentenceHit, cited: readonly SentenceHit[], subject: ReadonlySet<string>): number {
   const distance = Math.min(...cited.filter((c) => c.article === hit.article).map((c) => Math.abs(c.sentence - hit.sentence)));
   const stems = contentStems(hit.text);
   const shared = subject.size === 0 ? 0 : [...subject].filter((s) => stems.has(s)).length / subject.size;
-  return 1 / (1 + distance) + 0.5 * shared;
+  return 1 / (1 + distance) + shared;
 }

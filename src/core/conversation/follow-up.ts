@@ -42,7 +42,7 @@ export type FollowUp =
   /** Run this text as if typed ("quote him" read as "quote Tom Brown"). */
   | { readonly kind: 'text'; readonly text: string; readonly readAs: string }
   | { readonly kind: 'source'; readonly source: SourceRef }
-  /** The speaker's next quotation after `from` (their first, when null), skipping sentences already `seen`. */
+  /** The speaker's next quotation after `from` (their first, when null), skipping sentences already `seen` (`shownKey`). */
   | { readonly kind: 'next-quote'; readonly speaker: EntityRef; readonly from: QuotedRef | null; readonly seen: readonly string[] }
   /** It leans on a conversation that cannot carry it: say why, politely. */
   | { readonly kind: 'unclear'; readonly code: string; readonly message: string };
@@ -148,7 +148,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
       // one an answer leads with is the one a reader means.
       const quoting = lastTurn(turns, (turn) => turn.quoted.some((q) => q.speaker === speaker.id));
       const from = quoting?.quoted.find((q) => q.speaker === speaker.id) ?? null;
-      const seen = turns.flatMap((turn) => [...turn.shown, ...turn.quoted.map((q) => `${q.article}#${q.sentence}`)]);
+      const seen = turns.flatMap((turn) => turn.shown);
       return { kind: 'next-quote', speaker, from, seen };
     }
   }

@@ -4,6 +4,7 @@
  * the quotations it showed and the sources it cited.
  */
 import type { ParsedOptions } from '../command.ts';
+import { shownKey } from '../compose/answer-focus.ts';
 import type { Reply } from '../reply.ts';
 import type { EntityIndex } from '../retrieve/entity-index.ts';
 import { entitiesNamedIn, entityByName, entityRef } from './entity-refs.ts';
@@ -44,21 +45,22 @@ export function recordTurn(facts: TurnFacts, reply: Reply, index: EntityIndex): 
     const speaker = part.speaker ? entityByName(part.speaker, index) : undefined;
     if (speaker) add(entityRef(speaker));
     const citation = reply.citations.find((c) => c.n === part.cites[0]);
-    if (citation && citation.sentence !== undefined) quoted.push({ speaker: speaker?.id ?? null, article: citation.article, sentence: citation.sentence });
+    if (citation) quoted.push({ speaker: speaker?.id ?? null, article: citation.article, quote: part.text });
   }
-  for (const citation of reply.citations) for (const ref of entitiesNamedIn(citation.text, index)) add(ref);
+  for (const citation of reply.citations) for (const text of citation.texts ?? [citation.text]) for (const ref of entitiesNamedIn(text, index)) add(ref);
 
   const sources: SourceRef[] = reply.citations.map((c) => ({
     n: c.n,
     article: c.article,
     sentence: c.sentence ?? null,
     text: c.text,
+    texts: c.texts ?? [c.text],
     outlet: c.outlet,
     title: c.title,
     published: c.published,
     url: c.url,
   }));
-  const shownNow = reply.citations.filter((c) => c.sentence !== undefined).map((c) => `${c.article}#${c.sentence}`);
+  const shownNow = reply.citations.flatMap((c) => (c.texts ?? [c.text]).map((text) => shownKey(c.article, text)));
   const shown = [...new Set([...(facts.continues?.shown ?? []), ...shownNow])].slice(-SHOWN_KEPT);
   return {
     at: facts.at,

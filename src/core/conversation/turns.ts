@@ -19,12 +19,15 @@ export interface EntityRef {
   readonly gender: Gender;
 }
 
-/** One citation of a reply, as "source 2?" needs it later. */
+/** One citation of a reply (one article), as "source 2?" needs it later. */
 export interface SourceRef {
   readonly n: number;
   readonly article: string;
+  /** The first cited sentence's index, and its text. */
   readonly sentence: number | null;
   readonly text: string;
+  /** Every sentence of the article the reply cited, the first first. */
+  readonly texts: readonly string[];
   readonly outlet: string | null;
   readonly title: string;
   readonly published: string | null;
@@ -36,7 +39,8 @@ export interface QuotedRef {
   /** The speaker's story entity id, or null when the quotation has no linked speaker. */
   readonly speaker: string | null;
   readonly article: string;
-  readonly sentence: number;
+  /** The quotation's words as the reply showed them. */
+  readonly quote: string;
 }
 
 /** A concept of a turn's subject, with the kind of entity or place it names (null for a plain word). */
@@ -76,7 +80,7 @@ export interface Turn {
   readonly quoted: readonly QuotedRef[];
   /** The reply's citations (empty when it cited nothing). */
   readonly sources: readonly SourceRef[];
-  /** Sentences shown for this subject so far (`article#sentence`), so "more" shows new ones. */
+  /** Sentences shown for this subject so far (`shownKey`), so "more" shows new ones. */
   readonly shown: readonly string[];
 }
 

@@ -43,8 +43,10 @@ export async function rememberAnswer(answers: AnswerStore, clock: Clock, facts: 
 export interface ClickResult {
   readonly reply: Reply;
   readonly offerReason?: boolean;
+  /** The answer the click was about, when it names one. */
+  readonly answer?: string;
   /** Set for "more": the stored reply to page through, from `page`. */
-  readonly pages?: { readonly reply: Reply; readonly page: number };
+  readonly pages?: { readonly reply: Reply; readonly page: number; readonly answer: string };
 }
 
 const note = (notice: string): Reply => ({ parts: [], citations: [], notice, ephemeral: true });
@@ -82,14 +84,14 @@ export async function handleClick(
     case 'more': {
       const stored = await answers.answer(action.answer);
       if (!stored) return { reply: note(FEEDBACK_NOTES.gone) };
-      return { reply: note(''), pages: { reply: stored.reply, page: action.page } };
+      return { reply: note(''), answer: action.answer, pages: { reply: stored.reply, page: action.page, answer: action.answer } };
     }
     case 'vote': {
       if (!who.user) return { reply: note(FEEDBACK_NOTES.nobody) };
       const outcome = await answers.vote({ answer: action.answer, platform: who.platform, user: who.user, vote: action.vote, at });
       if (outcome === 'unknown-answer') return { reply: note(FEEDBACK_NOTES.gone) };
       if (outcome === 'already-voted') return { reply: note(FEEDBACK_NOTES.already) };
-      return action.vote === 'up' ? { reply: note(FEEDBACK_NOTES.up) } : { reply: note(FEEDBACK_NOTES.down), offerReason: true };
+      return action.vote === 'up' ? { reply: note(FEEDBACK_NOTES.up), answer: action.answer } : { reply: note(FEEDBACK_NOTES.down), offerReason: true, answer: action.answer };
     }
     case 'reason': {
       if (!who.user) return { reply: note(FEEDBACK_NOTES.nobody) };

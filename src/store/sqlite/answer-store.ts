@@ -3,7 +3,7 @@
  * on (answer, platform, user), so two clicks, or two replicas handling one click, store it once.
  */
 import type Database from 'better-sqlite3';
-import type { CitationJson } from '../../core/compose/citations.ts';
+import { citationJson, type CitationJson } from '../../core/compose/citations.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { AnswerStore, FeedbackRecord, StoredAnswer, Vote } from '../answer-store.ts';
 
@@ -32,7 +32,7 @@ interface FeedbackRow {
 
 /** The citations a reply carries, in the `--json` contract's shape. */
 function citationsOf(reply: Reply): CitationJson[] {
-  return reply.citations.map(({ n, article, outlet, title, published, url, text }) => ({ n, article, outlet, title, published, url, text }));
+  return reply.citations.map(citationJson);
 }
 
 /** Prepares the statements once. */

@@ -17,7 +17,7 @@ title: Council votes to close the Northgate ferry
 outlet: Daily Courier
 published: 2026-02-10
 ---
-Harbour council has voted to close the Northgate ferry from 1 March, ending a crossing that has run for ninety years.
+Harbour council has voted to close the Northgate ferry from 1 March, ending a crossing that has run for generations.
 
 Councillors voted seven to two to end the service after a review found it needed a subsidy of £1.2m a year.
 

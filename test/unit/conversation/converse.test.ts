@@ -57,6 +57,8 @@ function copy(name: string): string {
 }
 
 const articles = (reply: Reply) => [...new Set(reply.citations.map((c) => c.article))];
+/** Each cited sentence, by article and text. */
+const keys = (c: Reply['citations'][number]) => (c.texts ?? [c.text]).map((text) => `${c.article}#${text}`);
 const quotes = (reply: Reply) => reply.parts.filter((p): p is QuotePart => p.kind === 'quote');
 
 describe('a conversation on the seeds', () => {
@@ -70,10 +72,10 @@ describe('a conversation on the seeds', () => {
     expect(why.reply.notice).toMatch(/^Why\? — following on from “What did Gavin Williamson say about Huawei\?”/);
     expect(why.reply.parts.length).toBeGreaterThan(0);
     // The reason stands near what the first answer cited: in its articles, and about him.
-    expect(why.reply.citations[0]!.text).toMatch(/Williamson.*because of security concerns/);
+    expect((why.reply.parts[0] as { text: string }).text).toMatch(/Williamson.*because of security concerns/);
     expect(why.reply.citations.every((c) => articles(first.reply).includes(c.article))).toBe(true);
-    const shownFirst = new Set(first.reply.citations.map((c) => `${c.article}#${c.sentence}`));
-    expect(why.reply.citations.some((c) => shownFirst.has(`${c.article}#${c.sentence}`))).toBe(false);
+    const shownFirst = new Set(first.reply.citations.flatMap(keys));
+    expect(why.reply.citations.flatMap(keys).some((key) => shownFirst.has(key))).toBe(false);
 
     const next = await b.say('what did he say next?');
     expect(quotes(next.reply)).toHaveLength(1);
@@ -112,11 +114,11 @@ describe('a conversation on the seeds', () => {
   it('gives more on the same question with "more", and says when there is no more', async () => {
     const b = bot(copy('more'));
     const first = await b.say('What did Jens Stoltenberg say?');
-    const seen = new Set(first.reply.citations.map((c) => `${c.article}#${c.sentence}`));
+    const seen = new Set(first.reply.citations.flatMap(keys));
     let more = await b.say('more');
     for (let i = 0; i < 5 && more.reply.parts.length > 0; i++) {
-      for (const c of more.reply.citations) expect(seen.has(`${c.article}#${c.sentence}`)).toBe(false);
-      for (const c of more.reply.citations) seen.add(`${c.article}#${c.sentence}`);
+      for (const key of more.reply.citations.flatMap(keys)) expect(seen.has(key)).toBe(false);
+      for (const key of more.reply.citations.flatMap(keys)) seen.add(key);
       more = await b.say('more');
     }
     expect(more.reply.notice).toBe('That is all I found on “What did Jens Stoltenberg say?”.');

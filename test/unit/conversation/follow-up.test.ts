@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFollowUp, type FollowUp, type FollowUpInput } from '../../../src/core/conversation/follow-up.ts';
+import { shownKey } from '../../../src/core/compose/answer-focus.ts';
 import type { Turn } from '../../../src/core/conversation/turns.ts';
 import { buildEntityIndex } from '../../../src/core/retrieve/entity-index.ts';
 import { entity } from '../retrieve/fixtures.ts';
@@ -25,12 +26,12 @@ function askedAboutJoan(overrides: Partial<Turn> = {}): Turn {
     subject: 'What did Joan Smith say about prices?',
     concepts: [{ label: 'Joan Smith', kind: 'person' }, { label: 'prices', kind: null }],
     entities: [joan, tom, portco],
-    quoted: [{ speaker: joan.id, article: 'courier/1', sentence: 2 }, { speaker: joan.id, article: 'post/4', sentence: 0 }],
+    quoted: [{ speaker: joan.id, article: 'courier/1', quote: 'Prices will rise' }, { speaker: joan.id, article: 'post/4', quote: 'higher prices' }],
     sources: [
-      { n: 1, article: 'courier/1', sentence: 2, text: '“Prices will rise,” Ms Smith said.', outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null },
-      { n: 2, article: 'post/4', sentence: 0, text: 'Joan Smith warned of higher prices.', outlet: 'Coastal Post', title: 'Warning', published: null, url: null },
+      { n: 1, article: 'courier/1', sentence: 2, text: '“Prices will rise,” Ms Smith said.', texts: ['“Prices will rise,” Ms Smith said.'], outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null },
+      { n: 2, article: 'post/4', sentence: 0, text: 'Joan Smith warned of higher prices.', texts: ['Joan Smith warned of higher prices.'], outlet: 'Coastal Post', title: 'Warning', published: null, url: null },
     ],
-    shown: ['courier/1#2', 'post/4#0'],
+    shown: [shownKey('courier/1', '“Prices will rise,” Ms Smith said.'), shownKey('post/4', 'Joan Smith warned of higher prices.')],
     ...overrides,
   };
 }
@@ -66,7 +67,7 @@ describe('a bare question word', () => {
     expect(followUp.command).toBe('ask');
     expect(followUp.options.question).toBe('Why Joan Smith, prices?');
     expect(followUp.readAs).toBe('Why? — following on from “What did Joan Smith say about prices?”');
-    expect([...(followUp.focus.exclude ?? [])]).toEqual(['courier/1#2', 'post/4#0']);
+    expect([...(followUp.focus.exclude ?? [])]).toEqual(askedAboutJoan().shown);
     expect([...(followUp.focus.articles ?? [])]).toEqual(['courier/1', 'post/4']);
     expect(followUp.nearby?.map((s) => s.n)).toEqual([1, 2]);
     expect(followUp.subject).toBe('What did Joan Smith say about prices?');
@@ -142,8 +143,8 @@ describe('"who is she?"', () => {
 describe('"what did he say next?"', () => {
   it('goes on from the first quotation of that speaker the latest answer showed', () => {
     const followUp = read('What did she say next?');
-    expect(followUp).toMatchObject({ kind: 'next-quote', speaker: joan, from: { article: 'courier/1', sentence: 2 } });
-    expect(followUp.kind === 'next-quote' && followUp.seen).toEqual(expect.arrayContaining(['courier/1#2', 'post/4#0']));
+    expect(followUp).toMatchObject({ kind: 'next-quote', speaker: joan, from: { article: 'courier/1', quote: 'Prices will rise' } });
+    expect(followUp.kind === 'next-quote' && followUp.seen).toEqual(askedAboutJoan().shown);
   });
 });
 
@@ -179,7 +180,7 @@ describe('"more"', () => {
       const followUp = run(read(text));
       expect(followUp.continues).toBe(true);
       expect(followUp.options).toEqual({ question: 'What did Joan Smith say about prices?' });
-      expect([...(followUp.focus.exclude ?? [])]).toEqual(['courier/1#2', 'post/4#0']);
+      expect([...(followUp.focus.exclude ?? [])]).toEqual(askedAboutJoan().shown);
     }
   });
 });

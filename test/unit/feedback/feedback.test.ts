@@ -47,7 +47,7 @@ describe('a click on an answer’s buttons', () => {
 
   it('pages a kept answer, and forgets answers after thirty days', async () => {
     const answer = await remember();
-    expect((await handleClick({ kind: 'more', answer, page: 1 }, slackUser('U1'), store.answers, clock)).pages).toEqual({ reply, page: 1 });
+    expect((await handleClick({ kind: 'more', answer, page: 1 }, slackUser('U1'), store.answers, clock)).pages).toEqual({ reply, page: 1, answer });
     now = new Date('2026-04-10T09:00:00Z');
     await remember();
     expect((await handleClick({ kind: 'more', answer, page: 1 }, slackUser('U1'), store.answers, clock)).reply.notice).toBe(FEEDBACK_NOTES.gone);

@@ -34,7 +34,7 @@ export function answerStoreContract(engine: string, factory: StoreFactory): void
       const stored = await store.answers.answer('a1');
       expect(stored).toMatchObject({ id: 'a1', platform: 'slack', conversation: 'slack:T1:C1:1.0', command: 'ask', question: 'What did Smith say?', at: AT });
       expect(stored?.reply).toEqual(reply);
-      expect(stored?.citations).toEqual([{ n: 1, article: 'uk/001', outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null, text: 'Prices will rise, Ms Smith said.' }]);
+      expect(stored?.citations).toEqual([{ n: 1, article: 'uk/001', outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null, text: 'Prices will rise, Ms Smith said.', texts: ['Prices will rise, Ms Smith said.'] }]);
       expect(await store.answers.answer('a2')).toBeNull();
     });
 
