@@ -88,6 +88,8 @@ export interface RigOptions {
   /** Register the slash commands before the bot connects (default true). */
   readonly deploy?: boolean;
   readonly progressIntervalMs?: number;
+  /** Messages per answer before More (DISCORD_MAX_MESSAGES); the default when unset. */
+  readonly maxMessages?: number;
 }
 
 /** Starts the fake, registers the commands in its guild, and starts the adapter against it. */
@@ -95,7 +97,7 @@ export async function startDiscord(options: RigOptions): Promise<DiscordRig> {
   const log = options.log ?? recordingLogger();
   const fake = await FakeDiscord.start({ ...WORLD, ...options.fake });
   const guildId = fake.guildIds[0]!;
-  const config: DiscordConfig = { token: TOKEN, applicationId: fake.applicationId, guildId, apiUrl: fake.apiUrl };
+  const config: DiscordConfig = { token: TOKEN, applicationId: fake.applicationId, guildId, apiUrl: fake.apiUrl, ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}) };
   if (options.deploy !== false) {
     const problems: string[] = [];
     const code = await runDiscordDeploy({

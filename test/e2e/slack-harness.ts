@@ -104,6 +104,8 @@ export interface RigOptions {
   readonly socketMode?: boolean;
   readonly tuning?: Partial<SlackTuning>;
   readonly fake?: FakeSlackOptions;
+  /** Messages per answer before More (SLACK_MAX_MESSAGES); the default when unset. */
+  readonly maxMessages?: number;
 }
 
 /** Starts the fake and the adapter wired to it; `stop()` stops both (the adapter first). */
@@ -125,6 +127,7 @@ export async function startSlack(options: RigOptions): Promise<SlackRig> {
     port: 0,
     commandPrefix: PREFIX,
     adminUsers: [],
+    ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}),
   };
   const adapter = createSlackAdapter({
     config,
