@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `briefbot` command: one-shot CLI commands (see README).
 import './dotenv.js';
-import { register } from 'tsx/esm/api';
+import { launch } from './launch.js';
 
-register();
-await import('../src/adapters/cli/main.ts');
+await launch('src/adapters/cli/main.ts');

@@ -1,15 +1,12 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry point with tsx's loader, so that the sources are the program:
-// no build step, nothing stale. Usage: node bin/run-ts.js path/to/file.ts [args…]
-import { register } from 'tsx/esm/api';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+// Runs a TypeScript entry point of the project (a script such as scripts/eval.ts): its compiled
+// JavaScript when dist/ is current, else the source through tsx. Usage: node bin/run-ts.js FILE.ts [args…]
+import { relative, resolve } from 'node:path';
+import { launch, ROOT } from './launch.js';
 
 const [entry, ...rest] = process.argv.slice(2);
 if (!entry) {
   process.stderr.write('usage: run-ts.js FILE.ts [args…]\n');
   process.exit(2);
 }
-register();
-process.argv = [process.argv[0], resolve(entry), ...rest];
-await import(pathToFileURL(resolve(entry)).href);
+await launch(relative(ROOT, resolve(entry)), rest);

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the bot on every platform that has a token, or the terminal chat when none has.
 import './dotenv.js';
-import { register } from 'tsx/esm/api';
+import { launch } from './launch.js';
 
-register();
-await import('../src/main.ts');
+await launch('src/main.ts');

@@ -3,7 +3,7 @@
  * written by the language model (when one is configured) and checked against the passages.
  * A mention or a direct message in plain words is an `ask` too.
  */
-import type { CommandDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import { answerWithMaterial, MAX_QUESTION_LENGTH } from '../src/core/compose/answer.ts';
 import { withModeInData, writeReply } from '../src/core/compose/written.ts';
 import { storyViewFor } from '../src/core/retrieve/story-view.ts';
@@ -11,7 +11,7 @@ import { storyViewFor } from '../src/core/retrieve/story-view.ts';
 /** Retrieved sentences beyond the extractive answer's that the writer may draw on. */
 const WRITER_MATERIAL = 8;
 
-export const ask: CommandDefinition = {
+export const ask = defineCommand({
   name: 'ask',
   description: 'Ask a question about the story; every sentence of the answer is cited',
   options: [
@@ -26,11 +26,10 @@ export const ask: CommandDefinition = {
   ],
   examples: ['ask Who founded the company?', 'ask What did the minister say about security?', 'ask Which countries are involved?'],
   surfaces: ['chat', 'cli'],
-  async run(options, { store, writer, log, progress, focus }) {
+  async run({ question }, { store, writer, log, progress, focus }) {
     const view = storyViewFor(store);
-    const question = String(options.question ?? '');
     const { reply, material } = await answerWithMaterial(question, view, writer ? WRITER_MATERIAL : 0, focus);
     if (!writer) return withModeInData(reply);
-    return writeReply(reply, { task: { kind: 'answer', question: question.trim() }, material }, { writer, view, log, ...(progress ? { progress } : {}) });
+    return writeReply(reply, { task: { kind: 'answer', question }, material }, { writer, view, log, ...(progress ? { progress } : {}) });
   },
-};
+});

@@ -2,12 +2,12 @@
  * `brief [TOPIC]` and `brief --article ID`: the story, a topic or one article in at most seven
  * cited key points, in date order.
  */
-import type { CommandDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import { composeBrief } from '../src/core/compose/brief.ts';
 import { withModeInData, writeReply } from '../src/core/compose/written.ts';
 import { storyViewFor } from '../src/core/retrieve/story-view.ts';
 
-export const brief: CommandDefinition = {
+export const brief = defineCommand({
   name: 'brief',
   description: 'The story, a topic or one article in at most seven cited key points',
   options: [
@@ -16,14 +16,12 @@ export const brief: CommandDefinition = {
   ],
   examples: ['brief', 'brief security concerns', 'brief --article politics/001'],
   surfaces: ['chat', 'cli'],
-  async run(options, { store, writer, log, progress }) {
+  async run({ topic, article }, { store, writer, log, progress }) {
     const view = storyViewFor(store);
-    const topic = typeof options.topic === 'string' && options.topic.trim() !== '' ? options.topic.trim() : undefined;
-    const article = typeof options.article === 'string' ? options.article : undefined;
     const reply = await composeBrief({ ...(topic ? { topic } : {}), ...(article ? { article } : {}) }, view);
     if (!writer) return withModeInData(reply);
     // The writer is told what it summarises: one article by its title, a topic, or the story.
     const about = article ? `the article "${reply.title ?? article}"` : (topic ?? 'the story so far');
     return writeReply(reply, { task: { kind: 'summary', topic: about } }, { writer, view, log, ...(progress ? { progress } : {}) });
   },
-};
+});

@@ -7,7 +7,9 @@
  * are written and checked like `ask` and `brief`; `digest now --json` says `"mode": "llm"` or
  * `"extractive"`.
  */
-import type { CommandContext, CommandDefinition, ParsedOptions } from '../src/core/command.ts';
+import type { CommandContext } from '../src/core/command.ts';
+import { defineCommand, type OptionsOf } from '../src/core/define-command.ts';
+import { echoValue } from '../src/core/command-text.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { ChannelKey, DigestService, DigestStatus } from '../src/core/ports/digests.ts';
 import type { Reply } from '../src/core/reply.ts';
@@ -16,22 +18,25 @@ import { describeSchedule, subscriptionSettings, TIME_EXAMPLE } from '../src/sch
 const ACTIONS = ['subscribe', 'unsubscribe', 'status', 'now'] as const;
 type Action = (typeof ACTIONS)[number];
 
-export const digest: CommandDefinition = {
+const OPTIONS = [
+  { name: 'action', type: 'string', description: 'subscribe [TIME] [TIMEZONE], unsubscribe, status or now', rest: true, maxLength: 200 },
+  { name: 'days', type: 'string', description: 'Days to post on: mon-fri, weekends, daily, mon,wed,fri (default daily)', maxLength: 60 },
+  { name: 'topic', type: 'string', description: 'Only coverage on this topic (default: the whole story)', maxLength: 200 },
+  { name: 'quiet', type: 'string', description: 'When nothing is new: skip (post nothing, default) or notice (one line)', maxLength: 10 },
+  { name: 'channel', type: 'string', description: 'CLI only: the channel, as PLATFORM:ID (slack:C0123) or PLATFORM:WORKSPACE/ID', maxLength: 120 },
+] as const;
+type DigestOptions = OptionsOf<typeof OPTIONS>;
+
+export const digest = defineCommand({
   name: 'digest',
   description: 'Scheduled digests of what is new: subscribe, unsubscribe, status, or now (a preview)',
-  options: [
-    { name: 'action', type: 'string', description: 'subscribe [TIME] [TIMEZONE], unsubscribe, status or now', rest: true, maxLength: 200 },
-    { name: 'days', type: 'string', description: 'Days to post on: mon-fri, weekends, daily, mon,wed,fri (default daily)', maxLength: 60 },
-    { name: 'topic', type: 'string', description: 'Only coverage on this topic (default: the whole story)', maxLength: 200 },
-    { name: 'quiet', type: 'string', description: 'When nothing is new: skip (post nothing, default) or notice (one line)', maxLength: 10 },
-    { name: 'channel', type: 'string', description: 'CLI only: the channel, as PLATFORM:ID (slack:C0123) or PLATFORM:WORKSPACE/ID', maxLength: 120 },
-  ],
+  options: OPTIONS,
   examples: ['digest subscribe 09:00 Europe/London --days mon-fri', 'digest status', 'digest now', 'digest unsubscribe'],
   surfaces: ['chat', 'cli'],
   async run(options, context) {
     const service = context.digests;
     if (!service) throw new UserError('no-digests', 'Digests are not scheduled by this process: run the bot (npm start) with Slack or Discord configured.');
-    const words = splitWords(typeof options.action === 'string' ? options.action : '');
+    const words = splitWords(options.action ?? '');
     const action = actionOf(words.shift());
     const key = channelOf(options, context, action);
     switch (action) {
@@ -43,15 +48,15 @@ export const digest: CommandDefinition = {
       case 'status':
         return status(key!, service);
       case 'now':
-        return { ...(await service.preview(key, typeof options.topic === 'string' ? options.topic : null)), ephemeral: true };
+        return { ...(await service.preview(key, options.topic ?? null)), ephemeral: true };
     }
   },
-};
+});
 
 function actionOf(word: string | undefined): Action {
   const action = (word ?? 'status').toLowerCase();
   if ((ACTIONS as readonly string[]).includes(action)) return action as Action;
-  throw new UserError('unknown-action', `"${action.slice(0, 30)}" is not a digest action: use subscribe, unsubscribe, status or now, e.g. ${TIME_EXAMPLE}`);
+  throw new UserError('unknown-action', `${echoValue(action)} is not a digest action: use subscribe, unsubscribe, status or now, e.g. ${TIME_EXAMPLE}`, { usage: true });
 }
 
 /**
@@ -70,22 +75,24 @@ export function splitWords(text: string): string[] {
 }
 
 /** The channel the command is about: where it was typed, or on the CLI the one `--channel` names. */
-function channelOf(options: ParsedOptions, context: CommandContext, action: Action): ChannelKey | null {
+function channelOf(options: DigestOptions, context: CommandContext, action: Action): ChannelKey | null {
   const { invoker } = context;
-  const named = typeof options.channel === 'string' ? options.channel.trim() : '';
+  const named = options.channel ?? '';
   if (named !== '') {
     if (invoker.platform !== 'cli' && invoker.platform !== 'console') {
-      throw new UserError('channel-option', 'Run digest in the channel it is for; --channel is for the command line.');
+      throw new UserError('channel-option', 'Run digest in the channel it is for; --channel is for the command line.', { usage: true });
     }
     const match = /^(slack|discord):(?:([\w-]+)\/)?([\w-]+)$/i.exec(named);
-    if (!match) throw new UserError('invalid-channel', `"${named.slice(0, 40)}" is not a channel: give PLATFORM:ID, e.g. --channel slack:C0123ABCD or --channel discord:123456789012345678`);
+    if (!match) {
+      throw new UserError('invalid-channel', `${echoValue(named, 40)} is not a channel: give PLATFORM:ID, e.g. --channel slack:C0123ABCD or --channel discord:123456789012345678`, { usage: true });
+    }
     return { platform: match[1]!.toLowerCase(), workspace: match[2] ?? '', channel: match[3]! };
   }
   if (invoker.channel !== null && invoker.platform !== 'cli' && invoker.platform !== 'console') {
     return { platform: invoker.platform, workspace: invoker.workspace ?? '', channel: invoker.channel };
   }
   if (action === 'now') return null;
-  throw new UserError('no-channel', `Say which channel: e.g. briefbot digest ${action} --channel slack:C0123ABCD`);
+  throw new UserError('no-channel', `Say which channel: e.g. briefbot digest ${action} --channel slack:C0123ABCD`, { usage: true });
 }
 
 function allowedToManage(context: CommandContext): void {
@@ -96,14 +103,14 @@ function allowedToManage(context: CommandContext): void {
   );
 }
 
-async function subscribe(words: string[], options: ParsedOptions, key: ChannelKey, service: DigestService, context: CommandContext): Promise<Reply> {
+async function subscribe(words: string[], options: DigestOptions, key: ChannelKey, service: DigestService, context: CommandContext): Promise<Reply> {
   allowedToManage(context);
-  if (words.length > 2) throw new UserError('unexpected-text', `subscribe takes a time and a time zone, e.g. ${TIME_EXAMPLE}`);
-  // A time has a digit or a colon; a zone is a name ("UTC", "Europe/London").
-  const time = words.find((w) => /[\d:]/.test(w));
+  if (words.length > 2) throw new UserError('unexpected-text', `subscribe takes a time and a time zone, e.g. ${TIME_EXAMPLE}`, { usage: true });
+  // A time has a digit, a colon or a cron star ("* * * * *" is a schedule, if not one we run);
+  // a zone is a name ("UTC", "Europe/London").
+  const time = words.find((w) => /[\d:*]/.test(w));
   const timezone = words.find((w) => w !== time);
-  const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
-  const settings = subscriptionSettings({ time, timezone, days: text('days'), topic: text('topic'), quiet: text('quiet') });
+  const settings = subscriptionSettings({ time, timezone, days: options.days, topic: options.topic, quiet: options.quiet });
   const { record, created, next } = await service.subscribe(key, settings, context.invoker.user);
   const when = describeSchedule(record, service.defaultTimezone);
   const zone = record.timezone ?? service.defaultTimezone;

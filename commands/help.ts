@@ -7,6 +7,7 @@
 import type { CommandDefinition, Invoker, Surface } from '../src/core/command.ts';
 import { closeMatches } from '../src/core/close-matches.ts';
 import { optionRows, shortText, twoColumns, usageLine } from '../src/core/command-text.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { Reply, ReplyPart } from '../src/core/reply.ts';
 
@@ -28,22 +29,22 @@ export function helpStyleFor(invoker: Invoker): HelpStyle {
 
 /** The `help` command over the registry `getCommands` returns when it runs. */
 export function helpCommand(getCommands: () => readonly CommandDefinition[]): CommandDefinition {
-  return {
+  return defineCommand({
     name: 'help',
     description: 'List the commands, or show how to use one',
     options: [{ name: 'command', type: 'string', description: 'the command to explain', rest: true, maxLength: 100 }],
     examples: ['help', 'help ask'],
     surfaces: ['chat', 'cli'],
-    async run(options, { invoker }) {
+    async run({ command: asked }, { invoker }) {
       const style = helpStyleFor(invoker);
       const offered = offeredCommands(getCommands(), style);
-      const topic = typeof options.command === 'string' ? options.command.trim().replace(/^\//, '') : '';
+      const topic = asked?.replace(/^\//, '') ?? '';
       if (topic === '') return helpOverview(offered, style);
       const command = offered.find((c) => c.name.toLowerCase() === topic.toLowerCase());
       if (!command) throw unknownTopic(topic, offered, style);
       return commandHelpReply(command, style);
     },
-  };
+  });
 }
 
 /** The commands a style offers, in registry order. */
@@ -95,7 +96,7 @@ export function commandHelpReply(command: CommandDefinition, style: HelpStyle): 
 function unknownTopic(topic: string, offered: readonly CommandDefinition[], style: HelpStyle): UserError {
   const near = closeMatches(topic, offered.map((c) => c.name), 3);
   const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : ` Commands: ${offered.map((c) => c.name).join(', ')}.`;
-  return new UserError('unknown-command', `No command called "${shortText(topic)}".${hint} Type ${style.prefix}help for the list.`);
+  return new UserError('unknown-command', `No command called "${shortText(topic)}".${hint} Type ${style.prefix}help for the list.`, { usage: true });
 }
 
 function describe(command: CommandDefinition, style: HelpStyle) {

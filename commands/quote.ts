@@ -3,16 +3,12 @@
  * quotation cited to outlet and date, and each said once however many outlets carry it, with
  * every outlet's wording and how it differs.
  */
-import type { CommandDefinition, OptionValue } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import { composeQuotes, DEFAULT_QUOTE_LIMIT, MAX_QUOTE_LIMIT, MAX_QUOTE_TEXT } from '../src/core/compose/quotes.ts';
 import { storyViewFor } from '../src/core/retrieve/story-view.ts';
 import { missingArticle } from '../src/store/missing-article.ts';
 
-function text(value: OptionValue | undefined): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-export const quote: CommandDefinition = {
+export const quote = defineCommand({
   name: 'quote',
   description: 'Who said what: quotations by speaker or on a topic, with how outlets word them',
   options: [
@@ -23,15 +19,11 @@ export const quote: CommandDefinition = {
   ],
   examples: ['quote', 'quote the chairman', 'quote Smith', 'quote prices', 'quote --speaker "Joan Smith" --limit 3'],
   surfaces: ['chat', 'cli'],
-  async run(options, { store }) {
-    const article = text(options.article);
+  async run({ about, speaker, article, limit }, { store }) {
     if (article !== undefined && !(await store.getArticle(article))) throw await missingArticle(store, article);
-    const about = text(options.about);
-    const speaker = text(options.speaker);
-    const limit = typeof options.limit === 'number' ? options.limit : undefined;
     return composeQuotes(
       { ...(about !== undefined ? { about } : {}), ...(speaker !== undefined ? { speaker } : {}), ...(article !== undefined ? { article } : {}), ...(limit !== undefined ? { limit } : {}) },
       storyViewFor(store),
     );
   },
-};
+});

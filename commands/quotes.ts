@@ -2,7 +2,7 @@
  * `quotes`: who said what. Quotations as analysis found them at ingest, each with its
  * speaker's canonical name across the story (or none), filtered by speaker or article.
  */
-import type { CommandDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import type { Citation, QuotePart } from '../src/core/reply.ts';
 import { UserError } from '../src/core/errors.ts';
 import { closeMatches } from '../src/core/close-matches.ts';
@@ -28,7 +28,7 @@ export interface QuoteJson {
   readonly sentence: number;
 }
 
-export const quotes: CommandDefinition = {
+export const quotes = defineCommand({
   name: 'quotes',
   description: 'List quotations with their speakers, by speaker or by article',
   options: [
@@ -37,9 +37,7 @@ export const quotes: CommandDefinition = {
   ],
   examples: ['quotes', 'quotes --speaker "Joan Smith"', 'quotes --article politics/001'],
   surfaces: ['cli'],
-  async run(options, { store }) {
-    const speaker = text(options.speaker);
-    const article = text(options.article);
+  async run({ speaker, article }, { store }) {
     if (article !== undefined && !(await store.getArticle(article))) throw await missingArticle(store, article);
     const found = await store.listQuotes({ ...(speaker !== undefined ? { speaker } : {}), ...(article !== undefined ? { article } : {}) });
     if (found.length === 0 && speaker !== undefined) await checkSpeakerKnown(store, speaker);
@@ -52,11 +50,7 @@ export const quotes: CommandDefinition = {
       data: { quotes: found.map(toJson) },
     };
   },
-};
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+});
 
 function toJson(quote: StoredQuote): QuoteJson {
   return {

@@ -2,19 +2,18 @@
  * `show ID`: one article as the index holds it: its facts, the cleaned text with sentence
  * numbers, and every line set aside as not content, with the reason.
  */
-import type { CommandDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import type { FieldPart, ReplyPart } from '../src/core/reply.ts';
 import { missingArticle } from '../src/store/missing-article.ts';
 import type { StoredArticle } from '../src/store/store.ts';
 
-export const show: CommandDefinition = {
+export const show = defineCommand({
   name: 'show',
   description: 'Show one article as indexed: numbered sentences, then what was set aside and why',
   options: [{ name: 'id', type: 'string', description: 'the article id, as `sources` lists it', rest: true, required: true, autocomplete: 'article', maxLength: 500 }],
   examples: ['show 004_684b3eebdcbad4b5', 'show politics/001'],
   surfaces: ['cli'],
-  async run(options, { store }) {
-    const id = String(options.id ?? '').trim();
+  async run({ id }, { store }) {
     const article = await store.getArticle(id);
     if (!article) throw await missingArticle(store, id);
     return {
@@ -24,7 +23,7 @@ export const show: CommandDefinition = {
       data: { article: toJson(article) },
     };
   },
-};
+});
 
 function facts(article: StoredArticle): FieldPart[] {
   const { meta } = article;

@@ -2,7 +2,7 @@
  * `sources`: the indexed articles with their publication facts and how much analysis found.
  * Unknown facts are shown as unknown (null in JSON), never guessed.
  */
-import type { CommandDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/define-command.ts';
 import type { ArticleSummary } from '../src/store/store.ts';
 
 /** The `sources --json` contract: add fields freely, never rename these. */
@@ -20,7 +20,7 @@ export interface SourceJson {
   readonly titleMade: boolean;
 }
 
-export const sources: CommandDefinition = {
+export const sources = defineCommand({
   name: 'sources',
   description: 'List the indexed articles: outlet, date and title, with sentence and quote counts',
   options: [],
@@ -36,7 +36,7 @@ export const sources: CommandDefinition = {
       data: { articles: articles.map(toJson) },
     };
   },
-};
+});
 
 function toJson(article: ArticleSummary): SourceJson {
   const { meta } = article;

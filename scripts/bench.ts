@@ -4,8 +4,9 @@
  * beside the project (or BRIEFBOT_BENCH_CORPUS), replicated with variations; without it, from
  * generated text. Each size runs in its own process so each peak is its own.
  * Then answer latency (ask, brief, quote; p50 and p95, warm) on the seeds and on each size.
+ * First, start-up times beside their targets (scripts/bench/startup.ts).
  * Options: --sizes 1000,10000   --workers N (analysis threads; default as the CLI: one per core)
- *          --no-latency (ingest figures only)
+ *          --no-latency (ingest figures only)   --no-startup   --sizes= (start-up only)
  *          --cpu-prof (writes a V8 profile per size under the temp folder)
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { loadArticles, writeCorpus } from './bench/corpus.ts';
 import type { SizeResult } from './bench/run-size.ts';
 import type { LatencyResult } from './bench/latency.ts';
 import { benchDigest, type DigestBenchResult } from './bench/digest.ts';
+import { measureStartup, startupReport } from './bench/startup.ts';
 
 const PROFILE_DIR = join(tmpdir(), 'briefbot-profiles');
 const TARGET = { articlesPerSecond: 500, peakRssMb: 300, atSize: 10_000 };
@@ -29,8 +31,12 @@ const { values } = parseArgs({
     workers: { type: 'string', default: String(defaultIngestWorkers()) },
     'cpu-prof': { type: 'boolean', default: false },
     latency: { type: 'boolean', default: true },
+    startup: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
+// Measured first, while the machine is quiet; compiled means this bench itself runs from dist/.
+if (values.startup) process.stdout.write(`${startupReport(await measureStartup(7, import.meta.url.endsWith('.js')))}\n\n`);
 const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n > 0);
 const config = loadConfig(process.env);
 const source = loadArticles(config.benchCorpus);

@@ -15,11 +15,12 @@
  * `npm run eval -- --conversations` adds scripted conversations on the BBC News corpus.
  */
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig, PROJECT_ROOT } from '../src/config.ts';
+import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from '../src/config.ts';
 import { summariseReport } from '../src/ingest/report.ts';
 import { formatTable } from './eval/metrics.ts';
 import { runEval } from './eval/run-eval.ts';
 import { summarySection } from './eval/summary-report.ts';
+import { runPolnearSection } from './eval/polnear-suite.ts';
 
 const corpusDir = resolve(PROJECT_ROOT, 'seeds');
 const goldDir = resolve(PROJECT_ROOT, 'test/gold');
@@ -37,7 +38,7 @@ async function evalWriter(kind: string): Promise<number> {
     process.stderr.write(`eval: unknown writer "${kind}"; use --writer llm\n`);
     return 2;
   }
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {
@@ -92,7 +93,9 @@ if (process.argv.includes('--feedback')) {
   }
   const summaries = await summarySection(summaryRepo());
   out.push('', ...summaries.lines);
-  const pass = result.pass && summaries.pass;
+  const polnear = runPolnearSection(loadConfig(process.env).polnear);
+  out.push('', polnear.name, polnear.metrics.length > 0 ? formatTable(polnear.metrics) : (polnear.note ?? ''));
+  const pass = result.pass && summaries.pass && polnear.metrics.every((metric) => metric.pass);
   out.push('', pass ? 'All targets met.' : 'Some targets were missed.');
   process.stdout.write(`${out.join('\n')}\n`);
   process.exitCode = pass ? 0 : 1;

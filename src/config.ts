@@ -4,11 +4,15 @@
  * result on. A bad value fails at once, naming the variable and what to set.
  */
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
-/** The project folder, so defaults do not depend on where briefbot is started from. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HERE = dirname(fileURLToPath(import.meta.url));
+/**
+ * The project folder, so defaults do not depend on where briefbot is started from: the parent
+ * of src/, whether this runs from the sources or compiled into dist/src/.
+ */
+export const PROJECT_ROOT = basename(resolve(HERE, '..')) === 'dist' ? resolve(HERE, '../..') : resolve(HERE, '..');
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -25,6 +29,8 @@ const schema = z.object({
   BRIEFBOT_BENCH_CORPUS: optionalText.describe('a folder of articles for npm run bench'),
   EXTRACTION_BENCH_REPO: optionalText.describe('a checkout (or git directory) of the article-extraction benchmark, for npm run eval'),
   BBC_SUMMARY_REPO: optionalText.describe('a checkout or git directory of Ainedembe-Denis/BBC-News-Summary-ML-DL-Project, for npm run eval'),
+  POLNEAR_REPO: optionalText.describe('the git dir of a fetched snapshot of networkdynamics/PolNeAR, for npm run eval'),
+  POLNEAR_SPLIT: z.enum(['dev', 'train']).optional().describe('dev or train (the test split is held out)'),
   NO_COLOR: optionalText.describe('any value to turn off colour in the terminal (see no-color.org)'),
   SLACK_BOT_TOKEN: optionalText.describe('the Slack bot token (xoxb-…) from your app\'s OAuth & Permissions page'),
   SLACK_SIGNING_SECRET: optionalText.describe('the Slack signing secret from your app\'s Basic Information page'),
@@ -74,6 +80,8 @@ export interface Config {
   readonly extractionBench: string | undefined;
   /** The BBC News Summary data set `npm run eval` scores briefs on; null when not fetched. */
   readonly bbcSummaryRepo: string | null;
+  /** Where `npm run eval` finds PolNeAR (a git dir) and which split it scores; null when unset. */
+  readonly polnear: { readonly repo: string; readonly split: 'dev' | 'train' } | null;
   /** Unset means each entry point's own default (the CLI is quieter than the bot). */
   readonly logLevel: LogLevel | undefined;
   /** NO_COLOR is set (to anything but ''): terminal output has no colour or bold. */
@@ -233,9 +241,15 @@ export function loadConfig(
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),
     extractionBench: values.EXTRACTION_BENCH_REPO ? resolve(cwd, values.EXTRACTION_BENCH_REPO) : undefined,
     bbcSummaryRepo: values.BBC_SUMMARY_REPO ? resolve(cwd, values.BBC_SUMMARY_REPO) : null,
+    polnear: values.POLNEAR_REPO ? { repo: resolve(cwd, values.POLNEAR_REPO), split: values.POLNEAR_SPLIT ?? 'dev' } : null,
     logLevel: values.LOG_LEVEL,
     noColor: values.NO_COLOR !== undefined,
   };
+}
+
+/** This process's environment with some variables added: for a child process such as an eval scorer. */
+export function environmentWith(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }
 
 /** Whether the runtime knows a time zone by this IANA name. */

@@ -9,24 +9,24 @@
  * not clutter it, at `info` for a server; LOG_LEVEL overrides both.
  */
 import { commands } from '../commands/index.ts';
-import type { ChannelPoster, PlatformAdapter } from './core/adapter.ts';
+import { PlatformRefusedError, type ChannelPoster, type PlatformAdapter } from './core/adapter.ts';
 import { systemClock } from './core/clock.ts';
 import type { CommandDefinition } from './core/command.ts';
 import type { Services } from './core/dispatch.ts';
-import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
-import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { createConsoleChat, TERMINAL_SESSION } from './adapters/console/console-chat.ts';
 import { historyFileFor } from './adapters/console/history.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { indexDefaultCorpusIfEmpty } from './ingest/default-corpus.ts';
-import { startWatcher, type Watcher } from './ingest/watch.ts';
+import type { Watcher } from './ingest/watch.ts';
+import { retryDigestsWhenBack } from './schedule/retry-when-back.ts';
 import { createDigestScheduler } from './schedule/scheduler.ts';
 import type { FeedNotifier } from './schedule/feed-poller.ts';
 import { liveCoverage } from './schedule/live-coverage.ts';
-import { createProseWriter, ledgerPathFor } from './llm/index.ts';
 import { createLogger } from './log.ts';
+import { guardUnhandledRejections } from './process-guards.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
+import type { Logger } from './core/logger.ts';
 
 /** What a platform adapter is built from. */
 interface AdapterDeps {
@@ -41,7 +41,8 @@ interface Platform {
   readonly name: string;
   /** Whether its settings (tokens) are present in the configuration. */
   readonly configured: (config: Config) => boolean;
-  readonly create: (deps: AdapterDeps) => PlatformAdapter;
+  /** Loads the adapter's module (its SDK takes a while to load, so only a configured one is) and builds it. */
+  readonly create: (deps: AdapterDeps) => Promise<PlatformAdapter>;
 }
 
 /** The chat platforms, each started when its settings are present. */
@@ -49,12 +50,18 @@ const PLATFORMS: readonly Platform[] = [
   {
     name: 'slack',
     configured: (config) => config.slack !== undefined,
-    create: ({ config, commands, services }) => createSlackAdapter({ config: config.slack!, commands, services, conversation: config.conversation }),
+    create: async ({ config, commands, services }) => {
+      const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.ts');
+      return createSlackAdapter({ config: config.slack!, commands, services, conversation: config.conversation });
+    },
   },
   {
     name: 'discord',
     configured: (config) => config.discord !== undefined,
-    create: ({ config, commands, services }) => createDiscordAdapter({ config: config.discord!, commands, services, conversation: config.conversation }),
+    create: async ({ config, commands, services }) => {
+      const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
+      return createDiscordAdapter({ config: config.discord!, commands, services, conversation: config.conversation });
+    },
   },
 ];
 
@@ -73,6 +80,15 @@ async function main(): Promise<number> {
   }
   const platforms = PLATFORMS.filter((platform) => platform.configured(config));
   const log = createLogger({ level: config.logLevel ?? (platforms.length > 0 ? 'info' : 'warn'), base: { app: 'briefbot' } });
+  const unguard = guardUnhandledRejections(log);
+  try {
+    return await run(config, platforms, log);
+  } finally {
+    unguard();
+  }
+}
+
+async function run(config: Config, platforms: readonly Platform[], log: Logger): Promise<number> {
   let store: Store;
   try {
     store = openStore({ db: config.db });
@@ -81,7 +97,9 @@ async function main(): Promise<number> {
     say(`cannot open the database ${config.db}: ${(error as Error).message}`);
     return 1;
   }
-  const writer = createProseWriter(config.llm, { log, clock: systemClock, ledgerFile: ledgerPathFor(config.db) });
+  // The writer's SDK is loaded only when an endpoint is configured.
+  const llm = config.llm ? await import('./llm/index.ts') : undefined;
+  const writer = llm?.createProseWriter(config.llm, { log, clock: systemClock, ledgerFile: llm.ledgerPathFor(config.db) });
   if (writer) log.info({ writer: writer.label }, 'LLM writer on');
   // The scheduler posts through the adapters' posters, known once the adapters are built.
   const posters: ChannelPoster[] = [];
@@ -109,20 +127,16 @@ async function main(): Promise<number> {
     say(`could not index ${config.corpus}; starting with what is indexed (the log has the details)`);
   }
 
-  const adapters: PlatformAdapter[] =
-    platforms.length > 0
-      ? platforms.map((platform) => platform.create({ config, commands, services: { ...services, log: log.child({ platform: platform.name }) } }))
-      : [
-          createConsoleChat({
-            input: process.stdin,
-            output: process.stdout,
-            commands,
-            services,
-            noColor: config.noColor,
-            historyFile: historyFileFor(config.db),
-            conversation: { key: TERMINAL_SESSION, idleMinutes: config.conversation.idleMinutes },
-          }),
-        ];
+  let adapters: PlatformAdapter[];
+  try {
+    adapters = await buildAdapters(config, platforms, services, log);
+  } catch (error) {
+    // A setting an adapter cannot work with: one line, and the store closed.
+    log.error({ err: error }, 'building the adapters failed');
+    say(`cannot start: ${(error as Error).message}`);
+    await store.close();
+    return 1;
+  }
   for (const adapter of adapters) if (adapter.poster) posters.push(adapter.poster);
   const signal = shutdownSignal();
   let watcher: Watcher | undefined;
@@ -133,7 +147,14 @@ async function main(): Promise<number> {
       try {
         await adapter.start();
       } catch (error) {
-        // A refused token or a port in use: say which platform and why, and stop cleanly.
+        started.push(adapter);
+        // A token the platform refuses: the one line says which variable to check.
+        if (error instanceof PlatformRefusedError) {
+          log.debug({ platform: adapter.name, said: error.said }, 'the platform refused the credentials');
+          say(error.message);
+          return 1;
+        }
+        // A port in use, a setting that cannot work: say which platform and why, and stop cleanly.
         log.error({ err: error, platform: adapter.name }, 'starting failed');
         say(`cannot start ${adapter.name}: ${(error as Error).message}`);
         return 1;
@@ -145,10 +166,12 @@ async function main(): Promise<number> {
     if (posters.length > 0) {
       await digestScheduler.start();
       scheduling = true;
+      retryDigestsWhenBack(adapters, digestScheduler, log);
     }
     await feedPoller.start();
     if (config.digests.watch) {
       try {
+        const { startWatcher } = await import('./ingest/watch.ts');
         watcher = startWatcher({ folder: config.digests.watch, services: { store, clock: systemClock, log } });
       } catch (error) {
         log.error({ err: error, folder: config.digests.watch }, 'cannot watch the folder');
@@ -156,7 +179,14 @@ async function main(): Promise<number> {
       }
     }
     const ended = adapters.map((adapter) => adapter.finished).filter((done): done is Promise<void> => done !== undefined);
-    const reason = await Promise.race([signal.received, ...ended.map((done) => done.then(() => 'finished'))]);
+    const refusals = adapters.flatMap((adapter) => (adapter.link ? [adapter.link.refused] : []));
+    const reason = await Promise.race([signal.received, ...ended.map((done) => done.then(() => 'finished')), ...refusals]);
+    if (reason instanceof PlatformRefusedError) {
+      // Refused after starting (a token revoked, or refused once an outage ended): nothing will work.
+      say(reason.message);
+      log.info({ platform: reason.platform }, 'shutting down: the platform refused the credentials');
+      return 1;
+    }
     log.info({ reason }, 'shutting down');
   } finally {
     await watcher?.stop();
@@ -169,6 +199,25 @@ async function main(): Promise<number> {
     await store.close();
   }
   return 0;
+}
+
+/** Every configured platform's adapter, or the terminal chat when none is configured. */
+async function buildAdapters(config: Config, platforms: readonly Platform[], services: Services, log: Logger): Promise<PlatformAdapter[]> {
+  if (platforms.length === 0) {
+    const chat = createConsoleChat({
+      input: process.stdin,
+      output: process.stdout,
+      commands,
+      services,
+      noColor: config.noColor,
+      historyFile: historyFileFor(config.db),
+      conversation: { key: TERMINAL_SESSION, idleMinutes: config.conversation.idleMinutes },
+    });
+    return [chat];
+  }
+  return Promise.all(
+    platforms.map((platform) => platform.create({ config, commands, services: { ...services, log: log.child({ platform: platform.name }) } })),
+  );
 }
 
 /** The first SIGINT or SIGTERM asks for a clean shutdown; a second one exits at once. */

@@ -4,7 +4,7 @@
  * one point. "Same remarks" is read from the gold: two articles with a labelled quotation of
  * the same speaker starting alike.
  */
-import { composeBrief, MAX_POINTS, type BriefJson } from '../../src/core/compose/brief.ts';
+import { composeBrief, MAX_POINTS } from '../../src/core/compose/brief.ts';
 import type { StoryView } from '../../src/core/retrieve/story-view.ts';
 import type { Gold } from './gold.ts';
 import { atLeast, atMost, type Metric } from './metrics.ts';
@@ -24,7 +24,7 @@ export function sameRemarkPairs(gold: Gold): [string, string][] {
 }
 
 export async function scoreBrief(view: StoryView, gold: Gold): Promise<{ metrics: Metric[]; misses: string[] }> {
-  const { points } = (await composeBrief({}, view)).data as unknown as BriefJson;
+  const { points } = (await composeBrief({}, view)).data!;
   const articles = [...(await view.articles()).keys()];
   const cited = new Set(points.flatMap((p) => p.citations.map((c) => c.article)));
   const misses: string[] = articles.filter((id) => !cited.has(id)).map((id) => `brief: no point cites ${id}`);

@@ -53,10 +53,46 @@ export class PartialPostError extends Error {
   }
 }
 
+/**
+ * The platform refused the bot's credentials: nothing will change until someone changes the
+ * setting, so the bot stops. The message is the one line the operator reads.
+ *
+ * @example new PlatformRefusedError('Slack', 'SLACK_BOT_TOKEN', 'invalid_auth', 'copy the Bot User OAuth Token again').message
+ *   === 'Slack refused SLACK_BOT_TOKEN (invalid_auth): copy the Bot User OAuth Token again'
+ */
+export class PlatformRefusedError extends Error {
+  override readonly name = 'PlatformRefusedError';
+  constructor(
+    readonly platform: string,
+    /** The environment variable to check. */
+    readonly variable: string,
+    /** What the platform said: 'invalid_auth', '401 Unauthorized'. */
+    readonly said: string,
+    fix: string,
+  ) {
+    super(`${platform} refused ${variable} (${said}): ${fix}`);
+  }
+}
+
+/** A platform connection that comes and goes: retried for ever, each change logged. */
+export interface PlatformLink {
+  /** Before the first attempt, up, away (being retried), or refused for good. */
+  readonly state: 'starting' | 'connected' | 'down' | 'refused';
+  /** Called each time the platform is reachable again after being away (and when it first is). */
+  onConnected(listener: () => void): void;
+  /** Resolves if the platform refuses the credentials after start; never resolves otherwise. */
+  readonly refused: Promise<PlatformRefusedError>;
+}
+
 export interface PlatformAdapter {
   /** 'slack', 'discord', 'console': for logs and messages. */
   readonly name: string;
-  /** Connects or starts listening; resolves once it is ready to answer. */
+  /**
+   * Connects or starts listening. Resolves once it is ready to answer, or once a first attempt
+   * found the platform unreachable (it keeps trying in the background, see `link`); rejects
+   * with `PlatformRefusedError` when the platform refuses the credentials, or with the reason
+   * it cannot start at all (a port in use).
+   */
   start(): Promise<void>;
   /** Stops taking new messages, lets answers in flight finish where it can, and releases its resources. */
   stop(): Promise<void>;
@@ -67,4 +103,6 @@ export interface PlatformAdapter {
   readonly finished?: Promise<void>;
   /** Present when the platform can post to channels unasked (digests). */
   readonly poster?: ChannelPoster;
+  /** Present for platforms reached over the network. */
+  readonly link?: PlatformLink;
 }

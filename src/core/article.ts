@@ -118,8 +118,10 @@ export type CueKind =
   | 'pronoun' //       "…," he said.  (he = the right person before)
   | 'role' //          the chairman said  (the person who holds the role)
   | 'organisation' //  the firm said in a statement
+  | 'descriptor' //    a friend said, the commission says (an unnamed source, described)
   | 'statement' //     X issued the following statement: "…"
   | 'continuation' //  a following sentence or paragraph of the same speaker, with no cue
+  | 'repeated' //      the same words quoted again with a speaker elsewhere in the article (a headline)
   | 'none'; //         no speaker found
 
 export interface Quote {

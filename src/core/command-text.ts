@@ -3,6 +3,7 @@
  * every surface: a flag is `--speaker`, the free text is its name in capitals (`QUESTION`).
  * Everything is generated from the definitions, so help cannot drift from what parsing accepts.
  */
+import { clipText } from './graphemes.ts';
 import type { CommandDefinition, OptionSpec } from './command.ts';
 
 /**
@@ -65,6 +66,9 @@ export function twoColumns(rows: readonly (readonly [string, string])[], indent 
   return rows.map(([left, right]) => `${indent}${left.padEnd(width)}  ${right}`.trimEnd());
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from an echoed value.
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]+/g;
+
 /**
  * Text the user typed, cut short and on one line with no control characters, so echoing a
  * 4,000-character argument back stays a one-line message.
@@ -73,10 +77,8 @@ export function twoColumns(rows: readonly (readonly [string, string])[], indent 
  */
 export function shortText(value: string, max = 30): string {
   // Control characters (C0, DEL, C1) go, so an echoed value cannot move the cursor or colour.
-  // eslint-disable-next-line no-control-regex
-  const flat = value.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : flat;
+  const flat = value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  return clipText(flat, max + 1);
 }
 
 /**

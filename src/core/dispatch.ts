@@ -11,9 +11,9 @@
  * names the command, `validateOptions` for typed options), then `dispatch`; or call
  * `dispatchText` for a line typed in a chat.
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { CommandContext, CommandDefinition, Invoker, ParsedOptions } from './command.ts';
+import { newErrorId } from './error-id.ts';
 import { isUserError } from './errors.ts';
 import type { Reply } from './reply.ts';
 import { ASK_COMMAND, HELP_COMMAND, parseChatText, type ChatParse } from './chat-parse.ts';
@@ -29,8 +29,8 @@ export interface DispatchResult {
   readonly outcome: Outcome;
   /** The UserError's or usage problem's code ('unknown-article', 'unknown-command' …); 'internal' for our failures. */
   readonly code?: string;
-  /** A user error in the command line itself (the CLI exits 2 for it). */
-  readonly commandLine?: boolean;
+  /** A user error in the words typed (a bad option, an unknown command): the CLI exits 2 for it. */
+  readonly usage?: boolean;
   /** Set for an internal error: the id the user is given and the log line carries. */
   readonly errorId?: string;
   /** The command that ran, or null when the text named none. */
@@ -67,13 +67,13 @@ export async function dispatch(
     return { ...result, command: command.name, ms };
   };
   if (command.admin && !context.invoker.canManageChannel) {
-    return finish(userErrorResult('not-allowed', `Only people who can manage this channel may use "${command.name}".`));
+    return finish(userErrorResult('not-allowed', `Only people who can manage this channel may use "${command.name}".`, false));
   }
   try {
     const reply = await command.run(options, { ...context, log: log.child({ command: command.name }) });
     return finish({ reply, outcome: 'ok' });
   } catch (error) {
-    if (isUserError(error)) return finish({ ...userErrorResult(error.code, error.message), ...(error.options.commandLine ? { commandLine: true } : {}) });
+    if (isUserError(error)) return finish(userErrorResult(error.code, error.message, error.usage));
     const errorId = newErrorId();
     log.error({ err: error, errorId, command: command.name }, 'command failed');
     return finish({ reply: apology(command.name, errorId), outcome: 'internal-error', code: 'internal', errorId });
@@ -105,7 +105,7 @@ export async function dispatchText(
 
 /** A usage problem as the result a dispatch would give: a short private reply. */
 export function problemResult(problem: UsageProblem): Omit<DispatchResult, 'ms' | 'command'> {
-  return userErrorResult(problem.code, problem.message);
+  return userErrorResult(problem.code, problem.message, true);
 }
 
 /** The reply for a message with nothing to act on: how to ask, with an example from the definitions. */
@@ -121,8 +121,8 @@ export function hintReply(commands: readonly CommandDefinition[]): Reply {
   return { parts: [{ kind: 'lines', lines }], citations: [], ephemeral: true };
 }
 
-function userErrorResult(code: string, message: string): Omit<DispatchResult, 'ms' | 'command'> {
-  return { reply: { parts: [], citations: [], notice: message, ephemeral: true }, outcome: 'user-error', code };
+function userErrorResult(code: string, message: string, usage: boolean): Omit<DispatchResult, 'ms' | 'command'> {
+  return { reply: { parts: [], citations: [], notice: message, ephemeral: true }, outcome: 'user-error', code, ...(usage ? { usage } : {}) };
 }
 
 function apology(command: string, errorId: string): Reply {
@@ -132,9 +132,4 @@ function apology(command: string, errorId: string): Reply {
     notice: `Sorry, something went wrong while running "${command}" (error ${errorId}). It has been logged; please try again, and mention the error id if it keeps happening.`,
     ephemeral: true,
   };
-}
-
-/** Eight hex characters: short enough to read out, unique enough to find in a day's log. */
-function newErrorId(): string {
-  return randomUUID().replace(/-/g, '').slice(0, 8);
 }

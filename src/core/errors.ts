@@ -3,21 +3,30 @@
  * goes back as a short private message. Anything else is ours: logged once, with its cause,
  * where commands are dispatched, and the user gets an apology with an id.
  */
+export interface UserErrorOptions {
+  /**
+   * The words typed are what must change (a time that is not a time, a command that does not
+   * exist), not the world: the CLI exits 2 for these, as for any command line to fix.
+   */
+  readonly usage?: boolean;
+}
+
 export class UserError extends Error {
   override readonly name = 'UserError';
+  /** See `UserErrorOptions.usage`. */
+  readonly usage: boolean;
 
   /**
    * @param code a stable identifier for the kind of problem ('empty-question', 'unknown-article')
    * @param message what the user reads: what was wrong and what to do instead
-   * @param options `commandLine`: the command line itself needs fixing (a path that does not
-   *   exist), which the CLI reports with exit code 2 as it does a bad option
    */
   constructor(
     readonly code: string,
     message: string,
-    readonly options: { readonly commandLine?: boolean } = {},
+    options: UserErrorOptions = {},
   ) {
     super(message);
+    this.usage = options.usage === true;
   }
 }
 

@@ -81,7 +81,15 @@ export interface LinesPart {
 
 export type ReplyPart = TextPart | HeadingPart | QuotePart | FieldPart | LinesPart;
 
-export interface Reply {
+/** What `--json` prints for a command with no contract of its own: any JSON object. */
+export type ReplyData = Readonly<Record<string, unknown>>;
+
+/**
+ * A command's answer. `D` is the shape of its `--json` contract (`Reply<BriefJson>` for
+ * `brief`), so code that reads `data` needs no cast; a contract type is declared with `type`,
+ * not `interface`, so it also fits the plain `Reply` that renderers and adapters take.
+ */
+export interface Reply<D = ReplyData> {
   readonly title?: string;
   readonly parts: readonly ReplyPart[];
   readonly citations: readonly Citation[];
@@ -95,5 +103,5 @@ export interface Reply {
    * The machine-readable answer for `--json`, in the command's documented contract
    * (`{"articles": […]}`, `{"quotes": […]}`, `{"text", "citations"}` …).
    */
-  readonly data?: Readonly<Record<string, unknown>>;
+  readonly data?: D;
 }

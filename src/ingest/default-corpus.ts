@@ -5,9 +5,6 @@
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Store } from '../store/store.ts';
-import { defaultIngestWorkers } from './analysis-pool.ts';
-import { ingestPaths } from './ingest.ts';
-import { summariseReport } from './report.ts';
 
 export interface DefaultCorpusDeps {
   readonly store: Store;
@@ -27,6 +24,13 @@ export interface DefaultCorpusDeps {
 export async function indexDefaultCorpusIfEmpty(corpus: string, deps: DefaultCorpusDeps): Promise<boolean> {
   if ((await deps.store.countArticles()) > 0) return false;
   deps.say(`no articles indexed yet; indexing ${corpus} first`);
+  // Loaded only now: the ingest pipeline (date parsing, analysis) takes longer to load than a
+  // CLI answer from a full index takes altogether.
+  const [{ ingestPaths }, { defaultIngestWorkers }, { summariseReport }] = await Promise.all([
+    import('./ingest.ts'),
+    import('./analysis-pool.ts'),
+    import('./report.ts'),
+  ]);
   const report = await ingestPaths([corpus], { store: deps.store, clock: deps.clock, log: deps.log, workers: defaultIngestWorkers() });
   deps.say(summariseReport(report));
   for (const skipped of report.skipped) deps.say(`skipped ${skipped.path}: ${skipped.reason}`);

@@ -4,6 +4,7 @@
  * forward slashes). Hidden files and folders are not articles; neither are a folder's README,
  * LICENSE or CHANGELOG, which are reported so nothing vanishes silently.
  */
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 
@@ -43,7 +44,7 @@ const NOT_ARTICLES = /^(readme|license|licence|changelog|contributing)(\.|$)/i;
  */
 export async function scanPath(target: string): Promise<ScanResult> {
   const root = resolve(target);
-  let info;
+  let info: Stats;
   try {
     info = await stat(root);
   } catch (error) {
@@ -65,7 +66,7 @@ export async function scanPath(target: string): Promise<ScanResult> {
 }
 
 async function walk(root: string, dir: string, files: ArticleFile[], problems: ScanProblem[]): Promise<boolean> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {

@@ -33,6 +33,7 @@ import { honorifics, overlapStopWords } from './function-words.ts';
 import { isQuantityStated, quantities } from '../core/analyse/quantities.ts';
 import { findQuotations, isVerbatimIn } from './quotations.ts';
 import { nameKey, words } from './text-fold.ts';
+import { clipText } from '../core/graphemes.ts';
 
 /**
  * Share of a sentence's claim words that must be found in its cited passages: more than half.
@@ -86,7 +87,7 @@ function fail(code: CheckFailureCode, detail: string): CheckFailure {
 /** Quoted words as a failure detail shows them: no trailing punctuation, at most 100 characters. */
 function shown(quoted: string): string {
   const text = quoted.replace(/[\s,.;:]+$/, '');
-  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  return clipText(text, 100);
 }
 
 /** Rule 4: quotations. Returns failures and the stored texts that the quotations matched. */

@@ -5,6 +5,7 @@
  */
 import { APIConnectionError, APIError } from 'openai';
 import { WriterError } from './writer-error.ts';
+import { clipText } from '../core/graphemes.ts';
 
 export interface Failure {
   readonly retryable: boolean;
@@ -51,7 +52,7 @@ export function retryAfterMs(headers: Headers | undefined, now: Date): number | 
 /** A server's error text made fit for one log line: no markup, no more than 160 characters. */
 function serverText(error: APIError): string {
   const text = error.message.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return text.length > 160 ? clipText(text, 158) : text;
 }
 
 function fromStatus(error: APIError, status: number, context: FailureContext, now: Date): Failure {

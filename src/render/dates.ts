@@ -3,6 +3,7 @@
  * '2014-01-14T02:11'). A date is shown only as precisely as the source gave it, and a date
  * nobody stated is said to be unknown, never guessed.
  */
+import { clipText } from '../core/graphemes.ts';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -30,7 +31,7 @@ export function humanDate(iso: string | null | undefined): string {
   const text = iso?.trim() ?? '';
   if (text === '') return UNKNOWN_DATE;
   const parts = isoParts(text);
-  if (parts === null) return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  if (parts === null) return clipText(text, 40);
   const { year, month, day } = parts;
   if (month === null) return String(year);
   const monthName = MONTHS[month - 1] ?? '';

@@ -14,12 +14,20 @@ const ZWSP = '\u200B';
 const SOFT_HYPHEN = '\u00AD';
 
 /**
+ * The `@` of `@everyone`, `@here` and `@channel` wherever they stand, whatever follows:
+ * `@everyone1`, `@Here_team` and `x@channel` included (a `\b` after the word would let those
+ * through). A zero-width space after it breaks the mention and reads the same.
+ */
+const BROADCAST = /@(?=(?:everyone|here|channel))/gi;
+
+/**
  * Line breaks normalised to "\n" and control characters removed (tabs kept), so no platform
  * sees a carriage return, a bell or a NUL from a scraped page.
  */
 export function cleanControls(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from untrusted text.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
 
@@ -37,7 +45,7 @@ const SLACK_LOOKALIKES: Readonly<Record<string, string>> = {
  * Text for a Slack mrkdwn field. `&`, `<`, `>` become entities (so no `<!channel>`,
  * `<@U…>`, `<#C…>`, `<!subteam^…>` or `<url|link>` can form), formatting characters become
  * look-alikes, a quote mark at a line start is preceded by a soft hyphen, and `@here`,
- * `@channel`, `@everyone` get a zero-width space after the `@`.
+ * `@channel`, `@everyone` get a zero-width space after the `@`, whatever follows them.
  *
  *   inertSlack('<!channel> *Huge* news') → '&lt;!channel&gt; ∗Huge∗ news'
  *   inertSlack('> quoted')               → '\u00AD&gt; quoted'
@@ -51,7 +59,7 @@ export function inertSlack(text: string): string {
     // An underscore inside a word (an article id, snake_case) cannot open or close italics,
     // and must stay one so the id can be copied into a command; any other becomes a look-alike.
     .replace(/_/g, (char, at: number, whole: string) => (WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? char : SLACK_LOOKALIKES[char]!))
-    .replace(/@(here|channel|everyone)\b/gi, `@${ZWSP}$1`)
+    .replace(BROADCAST, `@${ZWSP}`)
     .replace(/^([ \t]*)(&gt;|\uFF1E)/gm, `$1${SOFT_HYPHEN}$2`);
 }
 
@@ -80,7 +88,7 @@ export function inertSlackPlain(text: string): string {
   return cleanControls(text)
     .replace(/</g, '\u2039')
     .replace(/>/g, '\u203A')
-    .replace(/@(here|channel|everyone)\b/gi, `@${ZWSP}$1`);
+    .replace(BROADCAST, `@${ZWSP}`);
 }
 
 /**
@@ -88,7 +96,8 @@ export function inertSlackPlain(text: string): string {
  * before each formatting character (and every `>`, so a quote mark is always ours) and
  * before `#`, `-`, `+` or `1.` at a line start;
  * `<` is followed by a zero-width space so `<@123>`, `<@!123>`, `<@&123>`, `<#123>`,
- * `<t:…>` and `</cmd:…>` cannot form; `@everyone` and `@here` get a zero-width space.
+ * `<t:…>` and `</cmd:…>` cannot form; `@everyone`, `@here` and `@channel` get a zero-width
+ * space after the `@`, whatever follows them.
  *
  *   inertDiscord('@everyone **now** [click](http://evil)')
  *     → '@\u200Beveryone \*\*now\*\* \[click\](http://evil)'
@@ -97,7 +106,7 @@ export function inertDiscord(text: string): string {
   return cleanControls(text)
     .replace(/[\\*_~`|[\]>]/g, '\\$&')
     .replace(/</g, `<${ZWSP}`)
-    .replace(/@(everyone|here)\b/gi, `@${ZWSP}$1`)
+    .replace(BROADCAST, `@${ZWSP}`)
     .replace(/^([ \t]*)([#+-])/gm, '$1\\$2')
     .replace(/^([ \t]*)(\d+)\.(?=\s|$)/gm, '$1$2\\.');
 }
@@ -132,7 +141,7 @@ export function inertDiscordLabel(text: string): string {
 export function inertDiscordPlain(text: string): string {
   return cleanControls(text)
     .replace(/</g, `<${ZWSP}`)
-    .replace(/@(everyone|here)\b/gi, `@${ZWSP}$1`);
+    .replace(BROADCAST, `@${ZWSP}`);
 }
 
 /**

@@ -43,7 +43,11 @@ export function orderedCitations(citations: readonly Citation[]): readonly Citat
   const seen = new Set<number>();
   return [...citations]
     .sort((a, b) => a.n - b.n)
-    .filter((citation) => (seen.has(citation.n) ? false : (seen.add(citation.n), true)));
+    .filter((citation) => {
+      if (seen.has(citation.n)) return false;
+      seen.add(citation.n);
+      return true;
+    });
 }
 
 /** The markers for a list of citation numbers, each once: [1, 3, 1] → '[1][3]'; [] → ''. */

@@ -1,11 +1,13 @@
 /**
  * Splitting rendered text to fit a platform's limits. A cut goes at the best boundary the
  * window offers (a blank line, then a line break, then a sentence end, then a space) and
- * never inside a citation marker run (`[3][4]`), a surrogate pair, or any span the caller
- * marks atomic (a link, an entity, a backslash escape). A marker run stays with the sentence
- * before it. Lengths are UTF-16 code units, which is never less than what Slack or Discord
- * count, so a chunk that fits here fits there.
+ * never inside a citation marker run (`[3][4]`), a grapheme cluster (an emoji with its skin
+ * tone or joiners, a flag, a letter and its accents: so never inside a surrogate pair), or any
+ * span the caller marks atomic (a link, an entity, a backslash escape). A marker run stays
+ * with the sentence before it. Lengths are UTF-16 code units, which is never less than what
+ * Slack or Discord count, so a chunk that fits here fits there.
  */
+import { insideClusters } from '../core/graphemes.ts';
 
 export interface SplitOptions {
   /** Spans that must stay whole, as global regexes: `/<[^<>\n]*>/g` for Slack links. */
@@ -52,12 +54,14 @@ const BOUNDARIES: readonly Boundary[] = [
  */
 export function splitText(text: string, limit: number, options: SplitOptions = {}): string[] {
   if (!Number.isInteger(limit) || limit < 2) throw new RangeError(`split limit must be ≥ 2, got ${limit}`);
-  const blocked = blockedCuts(text, options.atomic ?? []);
   const minFill = options.minFill ?? 0.3;
   const chunks: string[] = [];
   const stop = text.trimEnd().length;
   let start = skipSpace(text, 0);
+  // Worked out only when a cut is needed: most text fits.
+  let blocked: Uint8Array | undefined;
   while (stop - start > limit) {
+    blocked ??= blockedCuts(text, options.atomic ?? []);
     const cut = findCut(text, start, limit, blocked, minFill);
     const chunk = text.slice(start, cut).trimEnd();
     if (chunk !== '') chunks.push(chunk);
@@ -148,9 +152,9 @@ function blockedCuts(text: string, atomic: readonly RegExp[]): Uint8Array {
   for (const pattern of atomic) {
     for (const match of text.matchAll(globalCopy(pattern))) mark(match.index + 1, match.index + match[0].length - 1, HARD);
   }
-  for (let p = 1; p < text.length; p++) {
-    if (isHighSurrogate(text.charCodeAt(p - 1)) && isLowSurrogate(text.charCodeAt(p))) blocked[p] = HARD + 1;
-  }
+  // Inside a grapheme cluster is worse than anything: cut there and a reader sees half an emoji,
+  // or a platform refuses half a surrogate pair.
+  for (const p of insideClusters(text)) blocked[p] = HARD + 1;
   return blocked;
 }
 
@@ -170,11 +174,13 @@ function findCut(text: string, start: number, limit: number, blocked: Uint8Array
     if (best > 0) return best;
   }
   // No boundary: the window is one unbroken run. Cut between markers before cutting inside
-  // an atomic span, and never between the halves of a surrogate pair.
+  // an atomic span, and never inside a grapheme cluster.
   for (const worst of [FREE, SOFT, HARD]) {
     for (let p = end; p > start; p--) if ((blocked[p] ?? FREE) <= worst) return p;
   }
-  return end - 1;
+  // One cluster longer than the whole window (a long run of combining marks) must be cut
+  // somewhere: at least never between the halves of a surrogate pair.
+  return isHighSurrogate(text.charCodeAt(end - 1)) ? end - 1 : end;
 }
 
 function skipSpace(text: string, from: number): number {
@@ -189,8 +195,4 @@ function globalCopy(pattern: RegExp): RegExp {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -3,21 +3,22 @@
  * count a CJK character or an emoji as two columns and a combining mark as none, word
  * wrapping with a hanging indent, and the few ANSI styles the renderer uses.
  */
+import { boundaryAfter, boundaryAtOrBefore } from '../core/graphemes.ts';
 
 /**
  * Terminal escape sequences (CSI such as colours and cursor moves, OSC such as window titles
  * and hyperlinks, DCS/PM/APC strings, two-character escapes), matched whole so that no
  * "[31m" remains once the escape character is gone.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escapes is the point: ESC, BEL and CSI are what is removed.
 const ESCAPE_SEQUENCES = /\u001B(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\u0007\u001B\n]*(?:\u0007|\u001B\\)?|[ -/]*[0-~]?)|\u009B[0-?]*[ -/]*[@-~]?/g;
 /** C0 controls except tab and newline, DEL, C1 controls. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this strips from untrusted text.
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** Bidi embeddings, overrides and isolates: they can make text display in another order than it reads. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Our own styles: the only escape sequences left in rendered text. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: our own colour codes start with ESC; this finds them.
 const SGR = /\u001B\[[0-9;]*m/g;
 
 /**
@@ -150,12 +151,13 @@ function keepMarkersWithWords(words: readonly string[]): string[] {
   return out;
 }
 
-/** The first `columns` columns of a word and the rest, never splitting a style code or a code point. */
+/** The first `columns` columns of a word and the rest, never splitting a style code or a grapheme cluster. */
 function cutAt(word: string, columns: number): readonly [string, string] {
   let used = 0;
   let index = 0;
   while (index < word.length) {
-    const style = /^\u001B\[[0-9;]*m/.exec(word.slice(index)); // eslint-disable-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a colour code starts with ESC; it takes no width and is stepped over.
+    const style = /^\u001B\[[0-9;]*m/.exec(word.slice(index));
     if (style) {
       index += style[0].length;
       continue;
@@ -166,6 +168,10 @@ function cutAt(word: string, columns: number): readonly [string, string] {
     used += w;
     index += char.length;
   }
+  // Back to the start of the cluster the cut fell in (an emoji's skin tone or joiner, an
+  // accent); when that would leave nothing on the line, the whole first cluster goes.
+  const cluster = boundaryAtOrBefore(word, index);
+  index = cluster > 0 ? cluster : boundaryAfter(word, 0);
   return [word.slice(0, index), word.slice(index)];
 }
 

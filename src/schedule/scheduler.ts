@@ -55,6 +55,11 @@ export interface DigestScheduler {
   readonly service: DigestService;
   /** One sweep at the clock's time; resolves with what each delivery did. */
   tick(): Promise<readonly DeliveryResult[]>;
+  /**
+   * The platform is reachable again: posts that failed while it was away are retried now, not
+   * at their backoff's time, so a digest that fell due during an outage is posted once it ends.
+   */
+  resume(platform: string): Promise<readonly DeliveryResult[]>;
 }
 
 /** A slot claimed within this long of its time is on time; later, it is a catch-up. */
@@ -209,6 +214,13 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   return {
     service,
     tick,
+    async resume(platform) {
+      const due = await deps.store.digests.retryNow(platform, deps.clock.now().toISOString());
+      if (due > 0) log.info({ platform, runs: due }, 'the platform is back: retrying the digests that failed while it was away');
+      // A sweep already running may have read the runs before they were due: wait for it, then sweep.
+      await sweeping?.catch(() => {});
+      return tick();
+    },
     async start() {
       running = true;
       if (deps.cron !== false) {

@@ -5,6 +5,7 @@
  * whose message shows a valid example.
  */
 import { isTimeZone } from '../config.ts';
+import { echoValue } from '../core/command-text.ts';
 import { UserError } from '../core/errors.ts';
 import type { SubscriptionRecord, SubscriptionSettings } from '../store/digest-store.ts';
 import type { DigestSchedule } from './slots.ts';
@@ -52,7 +53,8 @@ export function parseTime(input: string): ParsedTime {
 function invalidTime(input: string): UserError {
   return new UserError(
     'invalid-time',
-    `"${input.slice(0, 40)}" is not a time I can schedule. Use a 24-hour time such as 09:00 or 17:30 (or 5pm, or :15 for every hour at quarter past), e.g. ${TIME_EXAMPLE}`,
+    `${echoValue(input, 40)} is not a time I can schedule. Use a 24-hour time such as 09:00 or 17:30 (or 5pm, or :15 for every hour at quarter past), e.g. ${TIME_EXAMPLE}`,
+    { usage: true },
   );
 }
 
@@ -62,7 +64,8 @@ function parseCron(fields: readonly string[], input: string): ParsedTime {
   const invalid = () =>
     new UserError(
       'invalid-cron',
-      `"${input.slice(0, 40)}" is not a schedule I can follow: give a minute, an hour (or *), * *, and days, e.g. "30 8 * * 1-5" for 08:30 on weekdays, or ${TIME_EXAMPLE}`,
+      `${echoValue(input, 40)} is not a schedule I can follow: give a minute, an hour (or *), * *, and days, e.g. "30 8 * * 1-5" for 08:30 on weekdays, or ${TIME_EXAMPLE}`,
+      { usage: true },
     );
   if (!/^\d{1,2}$/.test(minute) || Number(minute) > 59 || dom !== '*' || month !== '*') throw invalid();
   if (hour !== '*' && (!/^\d{1,2}$/.test(hour) || Number(hour) > 23)) throw invalid();
@@ -113,7 +116,7 @@ function fullDayName(short: string): string {
 }
 
 function invalidDays(input: string): UserError {
-  return new UserError('invalid-days', `"${input.slice(0, 40)}" is not a set of days. Use e.g. mon-fri, weekends, daily or mon,wed,fri: ${TIME_EXAMPLE}`);
+  return new UserError('invalid-days', `${echoValue(input, 40)} is not a set of days. Use e.g. mon-fri, weekends, daily or mon,wed,fri: ${TIME_EXAMPLE}`, { usage: true });
 }
 
 /**
@@ -128,7 +131,7 @@ export function parseTimezone(input: string): string {
   const city = name.toLowerCase().replace(/\s+/g, '_');
   const near = Intl.supportedValuesOf('timeZone').find((zone) => zone.toLowerCase().split('/').pop() === city);
   const hint = near ? `Did you mean ${near}? ` : '';
-  throw new UserError('invalid-timezone', `"${name.slice(0, 40)}" is not a time zone I know. ${hint}Use an IANA name such as Europe/London or America/New_York, e.g. ${TIME_EXAMPLE}`);
+  throw new UserError('invalid-timezone', `${echoValue(name, 40)} is not a time zone I know. ${hint}Use an IANA name such as Europe/London or America/New_York, e.g. ${TIME_EXAMPLE}`, { usage: true });
 }
 
 export interface SubscribeInput {
@@ -149,7 +152,7 @@ export function subscriptionSettings(input: SubscribeInput): SubscriptionSetting
   if (days.length === 0) throw invalidDays(input.days ?? '');
   const quiet = input.quiet?.trim().toLowerCase();
   if (quiet !== undefined && quiet !== 'skip' && quiet !== 'notice') {
-    throw new UserError('invalid-quiet', `--quiet takes skip (post nothing when nothing is new) or notice (post one line), e.g. digest subscribe 09:00 --quiet notice`);
+    throw new UserError('invalid-quiet', `--quiet takes skip (post nothing when nothing is new) or notice (post one line), e.g. digest subscribe 09:00 --quiet notice`, { usage: true });
   }
   const topic = input.topic?.trim();
   return {

@@ -157,6 +157,11 @@ export interface DigestStore {
    * the owner no longer holds the run (nothing is written).
    */
   finishRun(ref: RunRef, owner: string, outcome: RunOutcome, at: string): Promise<boolean>;
+  /**
+   * The platform is reachable again after an outage: its runs waiting to retry a failed post
+   * become due at `at` instead of at their backoff's time. Returns how many.
+   */
+  retryNow(platform: string, at: string): Promise<number>;
   /** Marks runs left `posting` past their lease as `uncertain`; returns them. */
   abandonStalePosts(at: string): Promise<readonly RunRecord[]>;
   /** A subscription's runs, newest slot first. */

@@ -90,6 +90,7 @@ describe('the terminal chat (npm start with piped input)', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(out).not.toContain('briefbot›');
     expect(out).not.toContain('Indexed:');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no escape sequence (ESC [) may reach a piped terminal chat.
     expect(out).not.toMatch(/\u001b\[/);
   });
 

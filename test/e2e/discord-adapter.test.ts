@@ -37,7 +37,7 @@ const BOT_ID = '500000000000000001';
 const SECRET_CHANNEL = '600000000000000001';
 
 const citation = (n: number) => ({
-  n, article: 'hostile', outlet: `Outlet ${n}`, title: `Title ${n}`, published: '2024-01-0' + ((n % 9) + 1), url: `https://example.com/${n}`, text: 'x',
+  n, article: 'hostile', outlet: `Outlet ${n}`, title: `Title ${n}`, published: `2024-01-0${(n % 9) + 1}`, url: `https://example.com/${n}`, text: 'x',
 });
 
 /** Every context a probe command was run with. */
@@ -327,7 +327,7 @@ describe('the Discord adapter (end to end)', () => {
       const from = rig.log.lines.length;
       await rig.slash('sources');
       expect(rule.remaining).toBe(0);
-      const failure = await rig.log.waitForLine((l) => l.msg === 'could not post the answer', from);
+      const failure = await rig.log.waitForLine((l) => l.msg === 'could not deliver the answer', from);
       expect(rig.log.lines.slice(from).find((l) => l.msg === 'answered')).toMatchObject({ delivered: false });
       const apology = rig.fake.messagesIn(rig.channelId).at(-1)!;
       expect(visibleText(apology)).toContain(String(failure.errorId));

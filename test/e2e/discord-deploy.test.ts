@@ -23,10 +23,10 @@ interface Run {
   readonly err: string[];
 }
 
-async function deploy(env: Record<string, string | undefined>, list: readonly CommandDefinition[] = commands): Promise<Run> {
+async function deploy(env: Record<string, string | undefined>, list: readonly CommandDefinition[] = commands, argv: readonly string[] = []): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runDiscordDeploy({ env, commands: list, write: (l) => out.push(l), fail: (l) => err.push(l) });
+  const code = await runDiscordDeploy({ argv, env, commands: list, write: (l) => out.push(l), fail: (l) => err.push(l) });
   return { code, out, err };
 }
 
@@ -87,6 +87,22 @@ describe('npm run discord:deploy', () => {
     expect(fake.commands(fake.guildIds[0]).map((c) => c.name)).not.toContain('retired');
     expect(run.out).toContain('updated: /timeline');
     expect(run.out).toContain('removed: /retired');
+  });
+
+  it('prints the JSON it would register with --dry-run, sending nothing and needing no token', async () => {
+    fake = await FakeDiscord.start(WORLD);
+    const run = await deploy({ DISCORD_API_URL: fake.apiUrl }, commands, ['--dry-run']);
+    expect(run).toMatchObject({ code: 0, err: [] });
+    expect(JSON.parse(run.out.join('\n'))).toEqual(discordCommandJson(commands));
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('explains itself with --help, and refuses an unknown argument in one line with exit 2', async () => {
+    const help = await deploy({}, commands, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out.join('\n')).toMatch(/--dry-run/);
+    const wrong = await deploy({}, commands, ['--dryrun']);
+    expect(wrong).toMatchObject({ code: 2, out: [], err: [expect.stringMatching(/--dryrun.*--help lists the options/)] });
   });
 
   it('says which variable is missing, and what Discord refused, in one line', async () => {

@@ -17,7 +17,7 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import { runDiscordDeploy } from '../../src/adapters/discord/deploy-run.ts';
 import { FakeDiscord, type FakeDiscordOptions, type FakeMessage, type OptionValue } from '../fakes/discord/index.ts';
 import { ALICE, BOB, CAROL, TOKEN, WORLD } from '../fakes/discord/client-harness.ts';
-import type { AdapterHarness, PostedMessage, RecordedLog } from '../contract/adapter-contract.ts';
+import type { AdapterHarness, PostedMessage, } from '../contract/adapter-contract.ts';
 
 export { ALICE, BOB, CAROL, TOKEN };
 

@@ -12,7 +12,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { openNetworkHandles } from '../fakes/slack/index.ts';
-import { asPosted, CHANNEL, FAST_RETRY, pings, recordingPinoLogger, startSlack, USER, visibleText, type SlackRig } from './slack-harness.ts';
+import { asPosted, CHANNEL, FAST_RETRY, pings, startSlack, USER, visibleText, type SlackRig } from './slack-harness.ts';
 
 /** Secrets unlike the fake's defaults, so a leak cannot hide behind a default. */
 const SECRETS = {
@@ -128,12 +128,16 @@ describe('Slack\'s three seconds', () => {
 });
 
 describe('signatures', () => {
-  it('refuses a request with a bad signature with 401 and never answers it', async () => {
+  it('refuses a request with a bad signature, or signed more than five minutes from now either way, with 401 and never answers it', async () => {
     let runs = 0;
-    const counted: CommandDefinition = { ...BOOM, name: 'count', run: async () => ((runs += 1), { parts: [], citations: [], notice: 'counted' }) };
+    const counted: CommandDefinition = { ...BOOM, name: 'count', run: async () => {
+        runs += 1;
+        return { parts: [], citations: [], notice: 'counted' };
+      },
+    };
     const slack = await start([counted]);
 
-    for (const signing of ['bad-signature', 'stale-timestamp', 'unsigned'] as const) {
+    for (const signing of ['bad-signature', 'stale-timestamp', 'future-timestamp', 'unsigned'] as const) {
       const refused = await slack.fake.http.slashCommand({ command: '/briefbot-count', channel: CHANNEL }, { signing });
       expect(refused.status, signing).toBe(401);
     }
@@ -188,14 +192,16 @@ describe('rate limits and outages', () => {
     slack.fake.failNext({ method: 'chat.postMessage', status: 502, times: 2 });
     expect((await slack.mention('sources')).map((m) => m.text).join('\n')).toMatch(/article/i);
 
-    // Down for longer than the retries last: the answer is lost, the failure logged.
+    // Down for longer than the retries last: the answer is lost, the failure logged, and the
+    // asker told privately, with the error id the log carries.
     slack.fake.failNext({ method: 'chat.postMessage', status: 503, times: FAST_RETRY.retries + 1 });
     const from = slack.log.lines.length;
-    expect(await slack.mention('sources')).toEqual([]);
+    const apology = await slack.mention('sources');
     expect(slack.fake.pendingFailures()).toBe(0);
     const failure = slack.log.lines.slice(from).find((l) => l.msg === 'could not deliver the answer');
-    expect(failure).toMatchObject({ level: 50, status: 503 });
-    expect(slack.log.lines.slice(from).find((l) => l.msg === 'answered')).toMatchObject({ delivered: false });
+    expect(failure).toMatchObject({ level: 50, status: 503, errorId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(apology).toEqual([{ text: expect.stringContaining(`could not be posted here (error ${String(failure?.errorId)})`), ephemeral: true, pings: false }]);
+    expect(slack.log.lines.slice(from).find((l) => l.msg === 'answered')).toMatchObject({ delivered: false, errorId: failure?.errorId });
     expect((await slack.mention('sources')).map((m) => m.text).join('\n')).toMatch(/article/i);
   });
 });

@@ -17,7 +17,7 @@ import { slashCommandName } from '../../src/adapters/slack/command-names.ts';
 import { FakeSlack, type FakeSlackOptions } from '../fakes/slack/index.ts';
 import type { PostedMessage as FakeMessage } from '../fakes/slack/types.ts';
 import { recordingLogger } from '../support/recording-logger.ts';
-import type { AdapterHarness, PostedMessage, RecordedLog } from '../contract/adapter-contract.ts';
+import type { AdapterHarness, PostedMessage, } from '../contract/adapter-contract.ts';
 
 export const CHANNEL = 'C0NEWS';
 export const USER = 'U0ALICE';

@@ -49,18 +49,18 @@ const SESSION = /^[\p{L}\p{N}._-]{1,64}$/u;
 export function chatInvocation(argv: readonly string[]): ChatInvocation | null {
   const words = argv.filter((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--db' && argv[i - 1] !== '--session');
   if (words[0] !== CHAT_MODE) return null;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv.filter((arg) => arg !== CHAT_MODE),
-      options: { db: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} for "chat" (see briefbot chat --help)`, CHAT_MODE);
-  }
+  const parsed = parseChatArgs(argv.filter((arg) => arg !== CHAT_MODE));
   const session = parsed.values.session ?? 'terminal';
   if (!SESSION.test(session)) throw new UsageError('--session takes a short name of letters, digits, dots, dashes or underscores', CHAT_MODE);
   return { kind: 'chat', db: parsed.values.db, session, json: parsed.values.json === true, help: parsed.values.help === true };
+}
+
+const CHAT_OPTIONS = { db: { type: 'string' }, session: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function parseChatArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: CHAT_OPTIONS, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} for "chat" (see briefbot chat --help)`, CHAT_MODE);
+  }
 }

@@ -48,15 +48,15 @@ const GLOBAL_OPTIONS = {
  *   → { kind: 'run', command: quotes, options: { speaker: 'Chen' }, global: { json: true } }
  * @throws UsageError for an unknown command or option, a missing value or a bad number
  */
-export function parseCommandLine(
-  argv: readonly string[],
-  commands: readonly CommandDefinition[],
-): Invocation {
+export function parseCommandLine(argv: readonly string[], commands: readonly CommandDefinition[]): Invocation {
   const at = commandPosition(argv);
   const name = at === -1 ? null : argv[at]!;
   const command = name === null ? null : commands.find((c) => c.name === name);
   if (name !== null && !command) {
-    const near = closeMatches(name, commands.map((c) => c.name));
+    const near = closeMatches(
+      name,
+      commands.map((c) => c.name),
+    );
     const hint = near.length > 0 ? `did you mean ${near.join(' or ')}?` : `commands: ${commands.map((c) => c.name).join(', ')}`;
     throw new UsageError(`unknown command "${name}": ${hint}`);
   }
@@ -90,11 +90,35 @@ function parseFlags(args: string[], command: CommandDefinition | null) {
       ...(spec.multiple ? { multiple: true } : {}),
     };
   }
+  const takesValue = new Set(
+    Object.entries(options)
+      .filter(([, option]) => option.type === 'string')
+      .map(([name]) => `--${name}`),
+  );
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, takesValue), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(describeParseError(error, command), command?.name ?? null);
   }
+}
+
+/**
+ * node's parser reads the `-3` of `--limit -3` as a flag of its own; a negative number after a
+ * flag that takes a value is that flag's value, so the range check can say what is wrong.
+ *
+ * @example joinNegativeValues(['--limit', '-3'], new Set(['--limit'])) → ['--limit=-3']
+ */
+function joinNegativeValues(args: readonly string[], takesValue: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (takesValue.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function describeParseError(error: unknown, command: CommandDefinition | null): string {
@@ -104,18 +128,12 @@ function describeParseError(error: unknown, command: CommandDefinition | null): 
   const where = command ? ` for "${command.name}" (see briefbot ${command.name} --help)` : ' (see briefbot --help)';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag}${where}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /argument missing/.test(message)
-      ? `option ${flag} needs a value${where}`
-      : `option ${flag} takes no value${where}`;
+    return /argument missing/.test(message) ? `option ${flag} needs a value${where}` : `option ${flag} takes no value${where}`;
   }
   return `${message.split('\n')[0]}${where}`;
 }
 
-function commandOptions(
-  command: CommandDefinition,
-  values: Record<string, unknown>,
-  positionals: string[],
-): ParsedOptions {
+function commandOptions(command: CommandDefinition, values: Record<string, unknown>, positionals: string[]): ParsedOptions {
   const hint = ` (see briefbot ${command.name} --help)`;
   const restSpec = command.options.find((spec) => spec.rest);
   if (!restSpec && positionals.length > 0) {

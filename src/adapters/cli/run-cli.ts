@@ -6,14 +6,14 @@
  * line on stderr and a non-zero exit: 2 for a command line to fix, 1 for anything else. The
  * stack of an unexpected error goes to the log, never to the user.
  */
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CommandDefinition } from '../../core/command.ts';
 import { systemClock, type Clock } from '../../core/clock.ts';
-import { createDigestService } from '../../schedule/digest-service.ts';
-import { liveCoverage } from '../../schedule/live-coverage.ts';
 import { contextFor, dispatch, type Services } from '../../core/dispatch.ts';
+import { newErrorId } from '../../core/error-id.ts';
 import type { Logger } from '../../core/logger.ts';
+import type { DigestService } from '../../core/ports/digests.ts';
+import type { FeedService } from '../../core/ports/feeds.ts';
 import type { ProseWriter } from '../../core/ports/writer.ts';
 import { ConfigError, loadConfig, type Config } from '../../config.ts';
 import { createLogger } from '../../log.ts';
@@ -89,22 +89,25 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   }
   const clock = io.clock ?? systemClock;
   const writer = await cliWriter(config, dbFile, clock, log);
+  // The chat may run any command; a one-shot command only its own.
+  const name = invocation.kind === 'chat' ? null : invocation.command.name;
   const services: Services = {
     store,
     clock,
     log,
-    digests: createDigestService({ store, clock, log, timezone: config.digests.timezone, ...(writer ? { writer } : {}) }),
-    feeds: liveCoverage(config.web, { store, clock, log, timer: false }).service,
+    // Only `digest` uses the digest service; the others start without loading it.
+    ...(name === null || name === 'digest' ? { digests: await cliDigests(store, clock, log, config, writer) } : {}),
+    ...(name === null || FEED_COMMANDS.has(name) ? { feeds: await cliFeeds(store, clock, log, config) } : {}),
     ...(writer ? { writer } : {}),
   };
   const context = contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });
   try {
-    if (invocation.kind === 'chat' || invocation.command.name !== 'ingest') {
+    if (name !== 'ingest') {
       const say = (line: string) => io.stderr.write(`briefbot: ${line}\n`);
       await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
     }
   } catch (error) {
-    const errorId = randomUUID().slice(0, 8);
+    const errorId = newErrorId();
     log.error({ err: error, errorId, corpus: config.corpus }, 'indexing the default corpus failed');
     await store.close();
     return fail(EXIT.failed, `something went wrong indexing ${config.corpus} (error ${errorId}; the log on stderr has the details)`);
@@ -120,7 +123,8 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
       case 'user-error': {
         const message = result.reply.notice ?? 'the command could not run';
         if (global.json) io.stdout.write(renderJsonError(result.code ?? 'user-error', message));
-        return fail(result.commandLine ? EXIT.usage : EXIT.failed, message);
+        // Words to fix exit 2, like a bad flag; "nothing found" and "not allowed" exit 1.
+        return fail(result.usage ? EXIT.usage : EXIT.failed, message);
       }
       case 'internal-error':
         if (global.json) io.stdout.write(renderJsonError('internal', `something went wrong (error ${result.errorId})`));
@@ -172,6 +176,21 @@ async function cliWriter(config: Config, dbFile: string, clock: Clock, log: Logg
   if (!config.llm) return undefined;
   const { createProseWriter, ledgerPathFor } = await import('../../llm/index.ts');
   return createProseWriter(config.llm, { log, clock, ledgerFile: ledgerPathFor(dbFile) });
+}
+
+/** The digest service over the CLI's store (subscriptions, previews; nothing is posted from here). */
+async function cliDigests(store: Store, clock: Clock, log: Logger, config: Config, writer: ProseWriter | undefined): Promise<DigestService> {
+  const { createDigestService } = await import('../../schedule/digest-service.ts');
+  return createDigestService({ store, clock, log, timezone: config.digests.timezone, ...(writer ? { writer } : {}) });
+}
+
+/** The commands that follow feeds and fetch pages; the others start without that code. */
+const FEED_COMMANDS: ReadonlySet<string> = new Set(['add', 'feeds', 'remove']);
+
+async function cliFeeds(store: Store, clock: Clock, log: Logger, config: Config): Promise<FeedService> {
+  const { liveCoverage } = await import('../../schedule/live-coverage.ts');
+  // One-shot: no poll timer, the command's own fetches only.
+  return liveCoverage(config.web, { store, clock, log, timer: false }).service;
 }
 
 /** Colour and wrapping only for a terminal, and no colour when NO_COLOR is set. */

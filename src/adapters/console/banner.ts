@@ -40,7 +40,8 @@ export function indexLine(facts: IndexFacts): string {
   const articles = `${facts.articles} article${facts.articles === 1 ? '' : 's'}`;
   const outlets = facts.outlets === 0 ? '' : ` from ${facts.outlets} outlet${facts.outlets === 1 ? '' : 's'}`;
   const { first, last, undated } = coverage(facts.dates);
-  const span = first === null || last === null ? ', none dated' : first === last ? `, dated ${humanDate(first)}` : `, dated ${humanDate(first)} to ${humanDate(last)}`;
+  const span =
+    first === null || last === null ? ', none dated' : first === last ? `, dated ${humanDate(first)}` : `, dated ${humanDate(first)} to ${humanDate(last)}`;
   const rest = first !== null && undated > 0 ? ` (${undated} undated)` : '';
   return `Indexed: ${articles}${outlets}${span}${rest}.`;
 }
@@ -48,12 +49,7 @@ export function indexLine(facts: IndexFacts): string {
 /** The banner as lines of text ending in a newline. */
 export function welcomeBanner(facts: IndexFacts, commands: readonly CommandDefinition[], style: Styles, width: number | undefined): string {
   const examples = bannerExamples(commands).map(terminalLine);
-  const keys = [
-    ...(commands.some((c) => c.name === HELP_COMMAND) ? ['help lists every command'] : []),
-    'Tab completes',
-    '↑/↓ recall',
-    'Ctrl-D leaves',
-  ];
+  const keys = [...(commands.some((c) => c.name === HELP_COMMAND) ? ['help lists every command'] : []), 'Tab completes', '↑/↓ recall', 'Ctrl-D leaves'];
   const lines = [
     ...wrapText(`${style.bold('briefbot')} · ask about the story; every answer is cited to outlet, date and article.`, width),
     ...wrapText(indexLine(facts), width),

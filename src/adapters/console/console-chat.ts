@@ -115,7 +115,16 @@ export function createConsoleChat(options: ConsoleChatOptions): PlatformAdapter 
         prompt: `${style.bold(style.cyan('briefbot›'))} `,
         historySize: HISTORY_SIZE,
         removeHistoryDuplicates: true,
-        ...(interactive ? { history: loadHistory(options.historyFile, services.log), completer: createCompleter(commands, lookup, [...QUIT_WORDS, CLEAR_WORD].filter((w) => w.startsWith('/'))) } : {}),
+        ...(interactive
+          ? {
+              history: loadHistory(options.historyFile, services.log),
+              completer: createCompleter(
+                commands,
+                lookup,
+                [...QUIT_WORDS, CLEAR_WORD].filter((w) => w.startsWith('/')),
+              ),
+            }
+          : {}),
       });
       rl = reader;
       if (interactive) {

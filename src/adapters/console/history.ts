@@ -22,7 +22,9 @@ export function historyFileFor(db: string): string | null {
 export function loadHistory(file: string | null, log: Logger): string[] {
   if (file === null) return [];
   try {
-    const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     return lines.slice(-HISTORY_SIZE).reverse();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ err: error, file }, 'cannot read the chat history');
@@ -35,7 +37,10 @@ export function saveHistory(file: string | null, history: readonly string[], log
   if (file === null) return;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const lines = history.slice(0, HISTORY_SIZE).filter((line) => !line.includes('\n')).reverse();
+    const lines = history
+      .slice(0, HISTORY_SIZE)
+      .filter((line) => !line.includes('\n'))
+      .reverse();
     writeFileSync(file, lines.length > 0 ? `${lines.join('\n')}\n` : '', { mode: 0o600 });
     chmodSync(file, 0o600);
   } catch (error) {

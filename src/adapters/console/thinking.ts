@@ -20,12 +20,7 @@ export interface ThinkingOptions {
  *
  * @example const result = await withThinking(process.stdout, true, dispatchText(line, commands, context))
  */
-export async function withThinking<T>(
-  out: { write(text: string): unknown },
-  enabled: boolean,
-  work: Promise<T>,
-  options: ThinkingOptions = {},
-): Promise<T> {
+export async function withThinking<T>(out: { write(text: string): unknown }, enabled: boolean, work: Promise<T>, options: ThinkingOptions = {}): Promise<T> {
   if (!enabled) return work;
   const label = options.label ?? 'thinking…';
   const dim = options.dim ?? ((text: string) => text);

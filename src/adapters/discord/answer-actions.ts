@@ -13,7 +13,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { DiscordActionRow } from '../../render/discord-embeds.ts';
 import { wrongSourceButton } from '../answer-pages.ts';
 import { actionRow, discordAnswerPage, withoutButton } from './answer-buttons.ts';
-import { sendable } from './answer-flow.ts';
+import { sendable } from './discord-messages.ts';
 import { errorFields } from './log-fields.ts';
 
 /** Custom ids of briefbot's answer buttons, this version's or another's (answer-actions.ts). */

@@ -8,7 +8,7 @@ import { DiscordAPIError, type Client } from 'discord.js';
 import { ChannelGoneError, PartialPostError, type ChannelPoster } from '../../core/adapter.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderDiscord } from '../../render/discord-embeds.ts';
-import { sendable } from './answer-flow.ts';
+import { sendable } from './discord-messages.ts';
 
 /** Discord's JSON error codes that mean the bot cannot post in the channel again. */
 export const CHANNEL_GONE_CODES: Readonly<Record<number, string>> = {
@@ -30,7 +30,9 @@ export function discordPoster(client: () => Client | undefined): ChannelPoster {
         const channel = await ready.channels.fetch(channelId);
         if (!channel?.isSendable()) throw new ChannelGoneError('discord', channelId, 'not a text channel the bot can post in');
         for (const message of messages) {
-          await channel.send(sendable(message));
+          const posted = await channel.send(sendable(message));
+          // A 200 whose body is not a message (a proxy's error passed on as success) posted nothing.
+          if (typeof posted.id !== 'string' || posted.id === '') throw new Error('Discord answered the post without a message');
           sent += 1;
         }
       } catch (error) {

@@ -5,7 +5,7 @@
  * gives a bot the content of messages that mention it and of DMs, which is all it answers.
  * Partials.Channel, because a DM channel is not cached before its first message.
  */
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type WebSocketOptions } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import type { Logger } from '../../core/logger.ts';
 import { errorFields } from './log-fields.ts';
@@ -13,27 +13,35 @@ import { restOptions } from './rest-options.ts';
 
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
 
-/** A client for `config` (not logged in), logging REST retries and gateway trouble to `log`. */
-export function createClient(config: DiscordConfig, log: Logger): Client {
+/**
+ * A client for `config` (not logged in), logging REST retries and gateway trouble to `log`;
+ * `buildStrategy` (gateway-backoff.ts) spaces its reconnections out and reports them.
+ */
+export function createClient(config: DiscordConfig, log: Logger, buildStrategy?: WebSocketOptions['buildStrategy'], restTimeoutMs?: number): Client {
   const client = new Client({
     intents: [...INTENTS],
     partials: [Partials.Channel],
-    rest: restOptions(config.apiUrl),
+    rest: restOptions(config.apiUrl, restTimeoutMs),
+    ...(buildStrategy ? { ws: { buildStrategy } } : {}),
     // Belt and braces: the default for anything sent, on top of each message's own setting.
     allowedMentions: { parse: [] },
   });
   client.rest.on(RESTEvents.Response, (request, response) => {
     // Retries happen inside discord.js; this is where they become visible. Route, not path:
     // the path of an interaction's webhook holds its token.
-    if (response.status >= 500) log.warn({ method: request.method, route: request.route, status: response.status, attempt: request.retries + 1 }, 'discord server error; retrying within limits');
+    if (response.status >= 500)
+      log.warn(
+        { method: request.method, route: request.route, status: response.status, attempt: request.retries + 1 },
+        'discord server error; retrying within limits',
+      );
   });
   client.rest.on(RESTEvents.RateLimited, (info) => {
     log.warn({ method: info.method, route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'discord rate limit; waiting');
   });
   client.on(Events.Error, (error) => log.error(errorFields(error), 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord gateway disconnected'));
-  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord gateway resumed'));
-  client.on(Events.ShardError, (error, shard) => log.error({ ...errorFields(error), shard }, 'discord gateway error'));
+  // Closing, waiting and reconnecting are the link monitor's to log, once per change.
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord gateway closed for good'));
+  client.on(Events.ShardError, (error, shard) => log.debug({ ...errorFields(error), shard }, 'discord gateway error'));
   return client;
 }

@@ -4,6 +4,7 @@
  * and the chat parser offer. Pure: no discord.js, no I/O; `npm run discord:deploy` sends it.
  */
 import type { CommandDefinition, OptionSpec } from '../../core/command.ts';
+import { clipText } from '../../core/graphemes.ts';
 
 /** Discord's option types for the option types a definition can declare. */
 export const OPTION_TYPE = { string: 3, integer: 4, boolean: 5 } as const;
@@ -107,8 +108,9 @@ function optionJson(spec: OptionSpec): CommandOptionJson {
 /** One line of 1–100 characters, cut at a word with an ellipsis when longer. */
 function description(text: string, fallback: string): string {
   const line = text.replace(/\s+/g, ' ').trim() || fallback;
-  if ([...line].length <= COMMAND_LIMITS.description) return line;
-  const cut = [...line].slice(0, COMMAND_LIMITS.description - 1).join('');
+  if (line.length <= COMMAND_LIMITS.description) return line;
+  // Room for the ellipsis, cut between characters as a reader sees them (never inside an emoji).
+  const cut = clipText(line, COMMAND_LIMITS.description - 1, '');
   const atWord = cut.replace(/\s+\S*$/, '');
   return `${atWord.length >= 60 ? atWord : cut}…`;
 }

@@ -5,6 +5,7 @@
  */
 import type { OptionSpec } from '../../core/command.ts';
 import type { Store } from '../../store/store.ts';
+import { clipText } from '../../core/graphemes.ts';
 
 /** Discord's limits: at most 25 choices, names and values of 1–100 characters. */
 export const CHOICE_LIMITS = { count: 25, text: 100 } as const;
@@ -36,7 +37,11 @@ export function rankChoices(candidates: readonly Candidate[], typed: string): Ch
   const wanted = typed.trim().toLowerCase();
   const usable = candidates.filter((c) => c.value !== '' && [...c.value].length <= CHOICE_LIMITS.text);
   const starts = (text: string) => text.toLowerCase().startsWith(wanted);
-  const wordStarts = (text: string) => text.toLowerCase().split(/[\s/_.,:;()'"-]+/).some((word) => word.startsWith(wanted));
+  const wordStarts = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[\s/_.,:;()'"-]+/)
+      .some((word) => word.startsWith(wanted));
   const first = usable.filter((c) => starts(c.value) || starts(c.label));
   const firstValues = new Set(first.map((c) => c.value));
   const second = usable.filter((c) => !firstValues.has(c.value) && [c.value, c.label, ...c.also].some(wordStarts));
@@ -97,6 +102,5 @@ async function articles(store: Store): Promise<readonly Candidate[]> {
 
 /** One line of at most 100 characters. */
 function choiceName(text: string): string {
-  const line = [...text.replace(/\s+/g, ' ').trim()];
-  return line.length <= CHOICE_LIMITS.text ? line.join('') : `${line.slice(0, CHOICE_LIMITS.text - 1).join('')}…`;
+  return clipText(text.replace(/\s+/g, ' ').trim(), CHOICE_LIMITS.text);
 }

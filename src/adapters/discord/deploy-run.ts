@@ -3,16 +3,22 @@
  * guild-scoped when DISCORD_GUILD_ID is set (visible at once in that server), global
  * otherwise (every server the bot is in), sending only what changed. Prints what it did, or
  * one line saying what to fix.
+ *
+ *   npm run discord:deploy -- --dry-run   prints the command JSON it would register; sends nothing, needs no token
+ *   npm run discord:deploy -- --help      says so
  */
+import { parseArgs } from 'node:util';
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.ts';
-import { ConfigError, loadConfig } from '../../config.ts';
+import { ConfigError, loadConfig, type Config } from '../../config.ts';
 import { discordCommandJson } from './command-json.ts';
 import { deployCommands, deploySummary } from './deploy.ts';
 import { closeRest, createRest } from './rest-options.ts';
 import { restCommandRegistry } from './rest-registry.ts';
 
 export interface DeployRunOptions {
+  /** The arguments after `npm run discord:deploy --`. */
+  readonly argv?: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The whole registry; the commands offered in chats are registered. */
   readonly commands: readonly CommandDefinition[];
@@ -22,14 +28,45 @@ export interface DeployRunOptions {
   readonly fail: (line: string) => void;
 }
 
+export const DEPLOY_USAGE = [
+  'usage: npm run discord:deploy -- [--dry-run]',
+  '',
+  "Registers briefbot's slash commands with Discord, sending only what changed since the last deploy.",
+  'Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; with DISCORD_GUILD_ID they are registered in that',
+  'server only (at once), without it globally (every server the bot is in; can take a few minutes).',
+  '',
+  '  --dry-run   print the command JSON that would be registered, and send nothing (needs no token)',
+  '  -h, --help  show this help',
+].join('\n');
+
 /**
  * Runs the deploy; resolves to the exit code: 0 done, 1 Discord refused or could not be
- * reached, 2 a setting is missing or bad.
+ * reached, 2 a bad argument or a setting missing or bad.
  *
  * @example await runDiscordDeploy({ env: {}, … }) → 2, after "DISCORD_TOKEN is missing: set it to …"
+ * @example await runDiscordDeploy({ argv: ['--dry-run'], env: {}, … }) → 0, after printing the JSON
  */
 export async function runDiscordDeploy(options: DeployRunOptions): Promise<number> {
-  let config;
+  let flags: { readonly 'dry-run'?: boolean | undefined; readonly help?: boolean | undefined };
+  try {
+    ({ values: flags } = parseArgs({
+      args: [...(options.argv ?? [])],
+      options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
+  } catch (error) {
+    options.fail(`${error instanceof Error ? error.message.split('\n')[0] : String(error)} (npm run discord:deploy -- --help lists the options)`);
+    return 2;
+  }
+  if (flags.help) {
+    options.write(DEPLOY_USAGE);
+    return 0;
+  }
+  if (flags['dry-run']) {
+    options.write(JSON.stringify(discordCommandJson(options.commands), null, 2));
+    return 0;
+  }
+  let config: Config;
   try {
     config = loadConfig(options.env);
   } catch (error) {

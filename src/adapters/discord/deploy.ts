@@ -64,7 +64,8 @@ export function planDeploy(wanted: readonly CommandJson[], registered: readonly 
  *   === normaliseCommand({ type: 1, name: 'ask', description: 'Ask', options: [] })
  */
 export function normaliseCommand(command: RegisteredCommand | CommandJson): string {
-  return JSON.stringify(normalCommand(command as unknown as Readonly<Record<string, unknown>>));
+  // Read as a plain record of fields: both shapes are JSON objects.
+  return JSON.stringify(normalCommand(Object.fromEntries(Object.entries(command))));
 }
 
 /** What a deploy reports: `3 unchanged, 1 created/updated, 0 removed (guild 123)`. */

@@ -27,9 +27,13 @@ export function rawInteractionOptions(command: CommandDefinition, given: readonl
       raw[option.name] = option.value;
       continue;
     }
-    raw[spec.name] = spec.multiple && typeof option.value === 'string'
-      ? option.value.split(',').map((item) => item.trim()).filter((item) => item !== '')
-      : option.value;
+    raw[spec.name] =
+      spec.multiple && typeof option.value === 'string'
+        ? option.value
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item !== '')
+        : option.value;
   }
   return raw;
 }

@@ -8,13 +8,24 @@ import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 /** The fields a log line gets for `error`, under `err`. */
 export function errorFields(error: unknown): { readonly err: Readonly<Record<string, unknown>> } {
   if (error instanceof DiscordAPIError) {
-    return { err: { type: 'DiscordAPIError', message: error.message, status: error.status, code: error.code, method: error.method, route: routeOf(error.url) } };
+    return {
+      err: { type: 'DiscordAPIError', message: error.message, status: error.status, code: error.code, method: error.method, route: routeOf(error.url) },
+    };
   }
   if (error instanceof HTTPError) {
     return { err: { type: 'HTTPError', message: error.message, status: error.status, method: error.method, route: routeOf(error.url) } };
   }
   if (error instanceof RateLimitError) {
-    return { err: { type: 'RateLimitError', message: 'rate limited for longer than a reply may wait', route: error.route, method: error.method, retryAfterMs: error.retryAfter, global: error.global } };
+    return {
+      err: {
+        type: 'RateLimitError',
+        message: 'rate limited for longer than a reply may wait',
+        route: error.route,
+        method: error.method,
+        retryAfterMs: error.retryAfter,
+        global: error.global,
+      },
+    };
   }
   if (error instanceof Error) {
     return { err: { type: error.name, message: scrub(error.message), stack: scrub(error.stack ?? '') } };
@@ -40,7 +51,5 @@ export function routeOf(url: string): string {
 
 /** Interaction and webhook tokens (the segment after an id in those routes) replaced by `:token`. */
 function scrub(text: string): string {
-  return text
-    .replace(/(\/(?:webhooks|interactions)\/\d{15,25}\/)[^/\s?]+/g, '$1:token')
-    .replace(/\d{15,25}/g, ':id');
+  return text.replace(/(\/(?:webhooks|interactions)\/\d{15,25}\/)[^/\s?]+/g, '$1:token').replace(/\d{15,25}/g, ':id');
 }

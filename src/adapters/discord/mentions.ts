@@ -12,8 +12,10 @@ import { contextFor, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { DiscordMessage } from '../../render/discord-embeds.ts';
 import { keepAnswer } from '../answer-pages.ts';
-import { answer, sendable, type AnswerOutlet } from './answer-flow.ts';
+import { answerSession, type AnswerOutlet } from '../answer-session.ts';
+import { discordAnswerPage } from './answer-buttons.ts';
 import { messageConversation } from './conversation-keys.ts';
+import { discordSession, sendable } from './discord-messages.ts';
 import { messageInvoker } from './invoker.ts';
 import { stripBotMention } from './mention-text.ts';
 import { errorFields } from './log-fields.ts';
@@ -42,28 +44,27 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   // A group DM is the one text channel a bot cannot send to; it is never addressed to one.
   if (!isAddressedToBot(message, botId) || !channel.isSendable()) return;
   const text = stripBotMention(message.content, botId);
-  // Typing shows for up to ten seconds or until the answer arrives; it is only a courtesy.
-  channel.sendTyping().catch((error: unknown) => deps.log.debug(errorFields(error), 'could not show typing'));
   const context = contextFor(deps.services, messageInvoker(message));
   const { store, clock } = deps.services;
   const key = await messageConversation(message, store.conversations).catch((error: unknown) => {
     deps.log.warn(errorFields(error), 'could not find the conversation of a message; answering it on its own');
     return null;
   });
-  await answer(
-    messageOutlet(message, channel),
+  // A reply to the question or to any message of the answer goes on in this conversation.
+  const link = async (ids: readonly string[]) => {
+    if (key === null) return;
+    const at = clock.now().toISOString();
+    for (const id of [message.id, ...ids]) await store.conversations.linkMessage(id, key, at);
+  };
+  await answerSession(
+    messageOutlet(message, channel, deps.log, link),
     (progress) => converse({ kind: 'text', text }, key, deps.commands, { ...context, progress }, deps.conversation),
     {
-      progressIntervalMs: deps.progressIntervalMs,
-      log: deps.log,
-      via: message.inGuild() ? 'mention' : 'dm',
-      cap: deps.messageCap,
-      keep: (result) => keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question: text, reply: result.reply }),
-      // A reply to the question or to any message of the answer goes on in this conversation.
-      delivered: async (ids) => {
-        if (key === null) return;
-        const at = clock.now().toISOString();
-        for (const id of [message.id, ...ids]) await store.conversations.linkMessage(id, key, at);
+      ...discordSession(deps.log, message.inGuild() ? 'mention' : 'dm', deps.progressIntervalMs),
+      messagesFor: async (result) => {
+        const answer =
+          result.outcome === 'ok' ? await keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question: text, reply: result.reply }) : null;
+        return discordAnswerPage(result.reply, answer, 0, deps.messageCap);
       },
     },
   );
@@ -73,7 +74,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
  * In a server channel the first message is a reply to the question (the asker is not pinged);
  * in a DM it is a plain message. A preview is that first message, edited as the answer grows.
  */
-function messageOutlet(question: Message, channel: SendableChannels): AnswerOutlet {
+function messageOutlet(question: Message, channel: SendableChannels, log: Logger, link: (ids: readonly string[]) => Promise<void>): AnswerOutlet<DiscordMessage> {
   const inGuild = question.inGuild();
   let first: Message | undefined;
   const send = (message: DiscordMessage) => channel.send(sendable(message));
@@ -82,18 +83,20 @@ function messageOutlet(question: Message, channel: SendableChannels): AnswerOutl
       await first.edit({ ...sendable(message), content: message.content ?? '' });
       return;
     }
-    first = inGuild
-      ? await question.reply({ ...sendable(message), allowedMentions: { parse: [], repliedUser: false } })
-      : await send(message);
+    first = inGuild ? await question.reply({ ...sendable(message), allowedMentions: { parse: [], repliedUser: false } }) : await send(message);
   };
   return {
+    // Typing shows for up to ten seconds or until the answer arrives; it is only a courtesy.
+    async acknowledge() {
+      channel.sendTyping().catch((error: unknown) => log.debug(errorFields(error), 'could not show typing'));
+    },
     preview: showFirst,
     async deliver(messages) {
       const [head, ...rest] = messages;
       await showFirst(head!);
       const ids = first ? [first.id] : [];
       for (const message of rest) ids.push((await send(message)).id);
-      return ids;
+      await link(ids).catch((error: unknown) => log.warn(errorFields(error), 'could not link the answer to its conversation'));
     },
     async apologise(message) {
       await send(message);

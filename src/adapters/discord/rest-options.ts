@@ -10,11 +10,11 @@ import { REST, type RESTOptions, type RateLimitData } from 'discord.js';
 export const MAX_RATE_LIMIT_WAIT_MS = 20_000;
 
 /** Options for discord.js's REST client; `api` is the base URL without the version (`…/api`). */
-export function restOptions(api: string | undefined): Partial<RESTOptions> {
+export function restOptions(api: string | undefined, timeoutMs = 15_000): Partial<RESTOptions> {
   return {
     ...(api ? { api: api.replace(/\/+$/, '') } : {}),
     retries: 3,
-    timeout: 15_000,
+    timeout: timeoutMs,
     rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
   };
 }

@@ -1,24 +1,25 @@
 /**
- * Answering one Slack request once it has been acknowledged: who asked (and whether they may
- * manage the channel), the message run in its conversation (`converse`, so follow-ups are read
- * against the thread's earlier turns) with a `progress` hook that edits a "working…" message,
- * and the reply delivered through the request's target: at most `messageCap` messages, with
- * 👍 / 👎 and "More" buttons under them when the answer is kept for them.
+ * Answering one Slack request: who asked (and whether they may manage the channel), the message
+ * run in its conversation (`converse`: follow-ups are read against the thread's earlier turns),
+ * all inside the answer session every chat platform shares (acknowledge, preview, deliver,
+ * apologise with an id). Slack's part is where messages go (the request's `ReplyTarget`), its
+ * "Working on it…" message, its Block Kit rendering, and one page of a long answer at a time
+ * (at most `messageCap` messages) with 👍 / 👎 and "More" buttons under it.
  * Whatever fails here is logged once and never escapes to Bolt: the adapter keeps serving.
  */
-import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import type { CommandDefinition, Invoker } from '../../core/command.ts';
+import type { CommandContext, CommandDefinition, Invoker } from '../../core/command.ts';
 import { converse, type ConversationSettings } from '../../core/conversation/converse.ts';
-import { contextFor, hintReply, parseCommandText, problemResult, type DispatchResult, type Services } from '../../core/dispatch.ts';
-import type { CommandContext } from '../../core/command.ts';
+import { contextFor, hintReply, parseCommandText, problemResult, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Reply } from '../../core/reply.ts';
+import { renderSlack, type SlackMessage } from '../../render/slack-blocks.ts';
 import { keepAnswer } from '../answer-pages.ts';
+import { answerSession, type AnswerOutlet, type AnswerResult } from '../answer-session.ts';
 import { slackAnswerPage } from './answer-buttons.ts';
 import type { ManagerCheck } from './permissions.ts';
-import { ReplySession, type ReplyTarget, type SessionTiming } from './reply-session.ts';
+import type { ReplyTarget } from './reply-targets.ts';
 import { describeSlackFailure } from './slack-errors.ts';
+import { workingMessage } from './working-message.ts';
 
 /** What the user asked for. */
 export type Ask =
@@ -42,6 +43,13 @@ export interface Asker {
   readonly conversation: string | null;
 }
 
+export interface SessionTiming {
+  /** A command still running after this long gets a "working…" message. */
+  readonly workingAfterMs: number;
+  /** At most one update of the working message per this many milliseconds. */
+  readonly progressEveryMs: number;
+}
+
 export interface AnswerDeps {
   /** The chat commands offered on Slack. */
   readonly commands: readonly CommandDefinition[];
@@ -49,6 +57,8 @@ export interface AnswerDeps {
   readonly managers: ManagerCheck;
   readonly timing: SessionTiming;
   readonly log: Logger;
+  /** Told of each call to Slack that failed: it may mean Slack is away (see slack-connection.ts). */
+  readonly suspect?: (error: unknown) => void;
   /** How long a conversation may stay idle before its context is forgotten. */
   readonly conversation: ConversationSettings;
   /** How many messages one answer becomes before a "More" button (at most 4: a response_url takes five posts). */
@@ -56,47 +66,63 @@ export interface AnswerDeps {
 }
 
 /**
- * Runs what was asked and delivers the reply to `target`; resolves when the answer has been
- * delivered (or its failure logged). Logs one `answered` line with the command and the
- * milliseconds from acknowledgement to delivery.
+ * Acknowledges the request with `acknowledge` (a slash command's `ack()`; events are acked by
+ * Bolt), runs what was asked and delivers the reply to `target`. Resolves when the answer has
+ * been delivered or its failure logged; never rejects.
  */
-export async function answerRequest(ask: Ask, asker: Asker, target: ReplyTarget, deps: AnswerDeps): Promise<void> {
-  const started = performance.now();
-  const log = deps.log;
-  const session = new ReplySession(target, deps.timing, log);
-  let result: Pick<DispatchResult, 'reply' | 'outcome' | 'command' | 'code' | 'errorId'>;
-  try {
-    const invoker: Invoker = {
-      platform: 'slack',
-      user: asker.user,
-      channel: asker.channel,
-      workspace: asker.team,
-      canManageChannel: await deps.managers.canManage(asker.user),
-    };
-    const context: CommandContext = { ...contextFor(deps.services, invoker), progress: session.progress };
-    result = await run(ask, deps.commands, context, asker.conversation, deps.conversation);
-  } catch (error) {
-    const errorId = randomUUID().replace(/-/g, '').slice(0, 8);
-    log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), errorId, via: asker.via }, 'handling a Slack request failed');
-    result = { reply: apology(errorId), outcome: 'internal-error', command: null, code: 'internal', errorId };
-  }
-  let delivered = true;
-  try {
-    const answer =
-      result.outcome === 'ok'
-        ? await keepAnswer(deps.services, { platform: 'slack', conversation: asker.conversation, command: result.command, question: questionOf(ask), reply: result.reply })
-        : null;
-    await session.finish(result.reply, slackAnswerPage(result.reply, answer, 0, deps.messageCap));
-  } catch (error) {
-    delivered = false;
-    session.cancel();
-    log.error({ ...describeSlackFailure(error), via: asker.via, command: result.command }, 'could not deliver the answer');
-  }
-  const ms = Math.round(performance.now() - started);
-  log.info(
-    { via: asker.via, command: result.command, ms, outcome: result.outcome, delivered, ...(result.code ? { code: result.code } : {}), ...(result.errorId ? { errorId: result.errorId } : {}) },
-    'answered',
+export async function answerRequest(
+  ask: Ask,
+  asker: Asker,
+  target: ReplyTarget,
+  deps: AnswerDeps,
+  acknowledge: () => Promise<void> = async () => {},
+): Promise<void> {
+  await answerSession(
+    slackOutlet(target, acknowledge, deps.suspect ?? (() => {})),
+    async (progress) => {
+      const invoker: Invoker = {
+        platform: 'slack',
+        user: asker.user,
+        channel: asker.channel,
+        workspace: asker.team,
+        canManageChannel: await deps.managers.canManage(asker.user),
+      };
+      return run(ask, deps.commands, { ...contextFor(deps.services, invoker), progress }, asker.conversation, deps.conversation);
+    },
+    {
+      render: renderSlack,
+      messagesFor: async (result) => {
+        const answer =
+          result.outcome === 'ok'
+            ? await keepAnswer(deps.services, { platform: 'slack', conversation: asker.conversation, command: result.command, question: questionOf(ask), reply: result.reply })
+            : null;
+        return slackAnswerPage(result.reply, answer, 0, deps.messageCap);
+      },
+      preview: workingMessage,
+      workingAfterMs: deps.timing.workingAfterMs,
+      previewEveryMs: deps.timing.progressEveryMs,
+      log: deps.log,
+      via: asker.via,
+      describeError: describeSlackFailure,
+    },
   );
+}
+
+function slackOutlet(target: ReplyTarget, acknowledge: () => Promise<void>, suspect: (error: unknown) => void): AnswerOutlet<SlackMessage> {
+  const told = async (send: () => Promise<void>): Promise<void> => {
+    try {
+      await send();
+    } catch (error) {
+      suspect(error);
+      throw error;
+    }
+  };
+  return {
+    acknowledge,
+    preview: (message) => told(() => target.showWorking(message)),
+    deliver: (messages, reply) => told(() => target.deliver(messages, reply.ephemeral === true)),
+    apologise: (message) => target.deliver([message], true),
+  };
 }
 
 async function run(
@@ -105,7 +131,7 @@ async function run(
   context: CommandContext,
   conversation: string | null,
   settings: ConversationSettings,
-): Promise<Pick<DispatchResult, 'reply' | 'outcome' | 'command' | 'code' | 'errorId'>> {
+): Promise<AnswerResult> {
   switch (ask.kind) {
     case 'text':
       return converse({ kind: 'text', text: ask.text }, conversation, commands, context, settings);
@@ -125,13 +151,4 @@ function questionOf(ask: Ask): string | null {
   if (ask.kind === 'text') return ask.text;
   if (ask.kind === 'command') return `${ask.command.name} ${ask.text}`.trim();
   return null;
-}
-
-function apology(errorId: string): Reply {
-  return {
-    parts: [],
-    citations: [],
-    notice: `Sorry, something went wrong while answering (error ${errorId}). It has been logged; please try again, and mention the error id if it keeps happening.`,
-    ephemeral: true,
-  };
 }

@@ -34,25 +34,23 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
     if (secret.length >= 6) out = out.split(secret).join('[redacted]');
   }
-  return out
-    .replace(TOKEN_PATTERN, '[redacted]')
-    .replace(TICKET_PATTERN, '$1[redacted]')
-    .replace(RESPONSE_URL_PATTERN, '$1[redacted]');
+  return out.replace(TOKEN_PATTERN, '[redacted]').replace(TICKET_PATTERN, '$1[redacted]').replace(RESPONSE_URL_PATTERN, '$1[redacted]');
 }
 
 /**
- * A Bolt `Logger` writing to `log` (a child with `{ lib: 'bolt' }`), at Bolt's own level
- * setting and above, with secrets scrubbed from every line.
+ * A Bolt `Logger` writing to `log` (a child with `{ lib: 'bolt' }`), at `initial` (Bolt may
+ * change it) and above, with secrets scrubbed from every line. With `quiet`, what the library
+ * says is written at debug: for a client whose failures the adapter logs itself, once per change.
  *
  * @example boltLogger(log, [botToken]).warn('http request failed', 'timeout') → log.warn({ lib: 'bolt' }, 'http request failed timeout')
  */
-export function boltLogger(log: Logger, secrets: readonly string[]): BoltLogger {
+export function boltLogger(log: Logger, secrets: readonly string[], initial: LogLevel = LogLevel.INFO, quiet = false): BoltLogger {
   const target = log.child({ lib: 'bolt' });
-  let level: LogLevel = LogLevel.INFO;
+  let level: LogLevel = initial;
   const write = (at: LogLevel, words: readonly unknown[]): void => {
-    if (RANK[at] < RANK[level]) return;
+    if (RANK[at] < RANK[level] && !quiet) return;
     const msg = scrubSecrets(words.map(wordText).join(' '), secrets).slice(0, MAX_MESSAGE);
-    target[at]({}, msg);
+    target[quiet ? LogLevel.DEBUG : at]({}, msg);
   };
   return {
     debug: (...msg: unknown[]) => write(LogLevel.DEBUG, msg),

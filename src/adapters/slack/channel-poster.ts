@@ -12,19 +12,16 @@ import { renderSlack } from '../../render/slack-blocks.ts';
 import { describeSlackFailure, type SlackFailure } from './slack-errors.ts';
 
 /** Slack's error words for a channel that does not exist, was archived, or has not invited the bot. */
-export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'channel_is_archived',
-]);
+export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived']);
 
 /**
  * A `ChannelPoster` over the Web API client.
  *
+ * `suspect` hears of every failed call (Slack may be away; see slack-connection.ts).
+ *
  * @example await slackChannelPoster(client, log).post('C0NEWS', digest) // one chat.postMessage per rendered message
  */
-export function slackChannelPoster(client: webApi.WebClient, log: Logger): ChannelPoster {
+export function slackChannelPoster(client: webApi.WebClient, log: Logger, suspect: (error: unknown) => void = () => {}): ChannelPoster {
   return {
     platform: 'slack',
     async post(channel: string, reply: Reply): Promise<void> {
@@ -33,6 +30,7 @@ export function slackChannelPoster(client: webApi.WebClient, log: Logger): Chann
         try {
           await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
         } catch (error) {
+          suspect(error);
           const failure = describeSlackFailure(error);
           log.warn({ ...failure, channel, part: index + 1, parts: messages.length }, 'posting to the channel failed');
           const code = failure.slackError;

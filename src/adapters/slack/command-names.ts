@@ -10,7 +10,8 @@
  * autocomplete lists every `/briefbot-…` together when the user types `/briefbot`; names are
  * lower case because Slack matches them so. Slack allows 32 characters with the slash: with
  * the default prefix the longest, `/briefbot-timeline`, has 18. A prefix that makes any name
- * too long or invalid is logged as a warning at start and refused by `npm run slack:manifest`.
+ * too long or invalid is logged as a warning at start and refused by `npm run slack:manifest`
+ * (`prefixProblems`, one line per problem).
  */
 import type { CommandDefinition } from '../../core/command.ts';
 
@@ -62,17 +63,27 @@ export function resolveSlashCommand(slash: string, prefix: string, commands: rea
 }
 
 /**
- * Why a prefix and command name cannot make a slash command Slack accepts, or null when they
- * can: lower-case letters, digits, `-` and `_`, at most 32 characters with the slash.
+ * What is wrong with the slash commands a prefix makes for these command names, each problem
+ * once however many commands it touches: characters Slack refuses, and names over 32
+ * characters (with the longest, and the longest prefix that would fit). Empty when all is well.
  *
- * @example slashNameProblem('briefbot', 'ask') === null
- * @example slashNameProblem('Brief Bot', 'ask') → '"/brief bot-ask" may only hold a-z, 0-9, - and _'
+ * @example prefixProblems('x'.repeat(30), ['ask', 'timeline'])
+ *   → ['the prefix "xxx…" makes 3 slash commands longer than Slack's 32 characters (/xxx…-timeline has 40): use a prefix of at most 22 characters (SLACK_COMMAND_PREFIX, or --prefix)']
  */
-export function slashNameProblem(prefix: string, name: string | null): string | null {
-  const slash = name === null ? umbrellaCommandName(prefix) : slashCommandName(prefix, name);
-  if (!/^\/[a-z0-9][a-z0-9_-]*$/.test(slash)) return `"${slash}" may only hold a-z, 0-9, - and _`;
-  if (slash.length > SLASH_COMMAND_MAX_LENGTH) {
-    return `"${slash}" is ${slash.length} characters; Slack allows ${SLASH_COMMAND_MAX_LENGTH} (choose a shorter SLACK_COMMAND_PREFIX)`;
+export function prefixProblems(prefix: string, names: readonly string[]): string[] {
+  const slashes = [umbrellaCommandName(prefix), ...names.map((name) => slashCommandName(prefix, name))];
+  const problems: string[] = [];
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(umbrellaCommandName(prefix).slice(1))) {
+    problems.push(`the prefix "${prefix}" makes slash commands such as "${slashes[0]}", but Slack allows only a-z, 0-9, - and _ (and a letter or digit first)`);
   }
-  return null;
+  const long = slashes.filter((slash) => slash.length > SLASH_COMMAND_MAX_LENGTH);
+  if (long.length > 0) {
+    const longest = long.reduce((a, b) => (b.length > a.length ? b : a));
+    const longestName = Math.max(0, ...names.map((name) => name.length));
+    const fits = SLASH_COMMAND_MAX_LENGTH - 2 - longestName;
+    problems.push(
+      `the prefix "${prefix}" makes ${long.length === 1 ? 'a slash command' : `${long.length} slash commands`} longer than Slack's ${SLASH_COMMAND_MAX_LENGTH} characters (${longest} has ${longest.length}): use a prefix of at most ${fits} characters (SLACK_COMMAND_PREFIX, or --prefix)`,
+    );
+  }
+  return problems;
 }

@@ -91,7 +91,8 @@ export function registerConversationEvents(app: App, deps: ConversationDeps): vo
   });
 
   app.message(async ({ message, body, client, context }) => {
-    const dm = directMessageOf(message as unknown as Readonly<Record<string, unknown>>, context.botUserId);
+    // Bolt types message events as a union of subtypes; read the fields as the JSON they are.
+    const dm = directMessageOf(Object.fromEntries(Object.entries(message)), context.botUserId);
     if (dm === null || !recent.firstTime(body.event_id)) return;
     deps.track(() =>
       answerRequest(

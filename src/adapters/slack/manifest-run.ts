@@ -14,8 +14,8 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { CommandDefinition } from '../../core/command.ts';
-import { ConfigError, loadConfig } from '../../config.ts';
-import { slackManifest } from './manifest.ts';
+import { ConfigError, loadConfig, type SlackConfig } from '../../config.ts';
+import { checkedSlackManifest } from './manifest-limits.ts';
 
 export interface ManifestRunOptions {
   readonly argv: readonly string[];
@@ -27,15 +27,26 @@ export interface ManifestRunOptions {
   readonly fail: (line: string) => void;
 }
 
+interface ManifestArgs {
+  readonly url?: string | undefined;
+  readonly socket?: boolean | undefined;
+  readonly prefix?: string | undefined;
+  readonly name?: string | undefined;
+  readonly json?: boolean | undefined;
+  readonly help?: boolean | undefined;
+}
+
+const HELP_HINT = 'npm run slack:manifest -- --help lists the options';
 const USAGE = 'usage: npm run slack:manifest -- [--url https://HOST/slack/events | --socket] [--prefix PREFIX] [--name NAME] [--json]';
 
 /**
- * Prints the manifest; returns the exit code: 0 printed, 2 a bad argument or setting.
+ * Prints the manifest; returns the exit code: 0 printed, 2 a bad argument or setting, or a
+ * manifest Slack would refuse (each problem on a line of its own).
  *
  * @example runSlackManifest({ argv: ['--socket', '--json'], env: {}, commands, write, fail }) → 0, JSON with socket_mode_enabled: true
  */
 export function runSlackManifest(options: ManifestRunOptions): number {
-  let values;
+  let values: ManifestArgs;
   try {
     ({ values } = parseArgs({
       args: [...options.argv],
@@ -51,14 +62,14 @@ export function runSlackManifest(options: ManifestRunOptions): number {
       allowPositionals: false,
     }));
   } catch (error) {
-    options.fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    options.fail(`${error instanceof Error ? error.message.split('\n')[0] : String(error)} (${HELP_HINT})`);
     return 2;
   }
   if (values.help) {
     options.write(`${USAGE}\n`);
     return 0;
   }
-  let slack;
+  let slack: SlackConfig | undefined;
   try {
     slack = loadConfig(options.env).slack;
   } catch (error) {
@@ -67,27 +78,23 @@ export function runSlackManifest(options: ManifestRunOptions): number {
     return 2;
   }
   if (values.url !== undefined && values.socket) {
-    options.fail(`--url and --socket exclude each other: Socket Mode needs no request URL\n${USAGE}`);
-    return 2;
-  }
-  if (values.url !== undefined && !/^https?:\/\/\S+$/.test(values.url)) {
-    options.fail(`--url is "${values.url}": give the full public URL of the receiver, e.g. https://bot.example.com/slack/events`);
+    options.fail(`--url and --socket exclude each other: Socket Mode needs no request URL (${HELP_HINT})`);
     return 2;
   }
   const socketMode = values.socket === true || (values.url === undefined && slack?.appToken !== undefined);
   const prefix = (values.prefix ?? slack?.commandPrefix ?? 'briefbot').replace(/^\/+|-+$/g, '');
-  try {
-    const manifest = slackManifest({
-      commands: options.commands,
-      prefix,
-      socketMode,
-      ...(values.url !== undefined ? { requestUrl: values.url } : {}),
-      ...(values.name !== undefined ? { appName: values.name } : {}),
-    });
-    options.write(values.json ? `${JSON.stringify(manifest, null, 2)}\n` : stringify(manifest, { lineWidth: 0 }));
-    return 0;
-  } catch (error) {
-    options.fail(`${error instanceof Error ? error.message : String(error)}`);
+  const checked = checkedSlackManifest({
+    commands: options.commands,
+    prefix,
+    socketMode,
+    ...(values.url !== undefined ? { requestUrl: values.url } : {}),
+    ...(values.name !== undefined ? { appName: values.name } : {}),
+  });
+  if ('problems' in checked) {
+    for (const problem of checked.problems) options.fail(problem);
     return 2;
   }
+  const { manifest } = checked;
+  options.write(values.json ? `${JSON.stringify(manifest, null, 2)}\n` : stringify(manifest, { lineWidth: 0 }));
+  return 0;
 }

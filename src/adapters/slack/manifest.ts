@@ -8,7 +8,7 @@
 import type { CommandDefinition } from '../../core/command.ts';
 import { usageLine } from '../../core/command-text.ts';
 import { EVENTS_PATH } from './bolt-app.ts';
-import { slashCommandName, slashNameProblem, umbrellaCommandName } from './command-names.ts';
+import { slashCommandName, umbrellaCommandName } from './command-names.ts';
 
 /**
  * Why each scope: `commands` (slash commands), `app_mentions:read` (mentions),
@@ -20,10 +20,6 @@ export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
 
 /** Where Slack is told to send requests when no URL is given: replace it, or use Socket Mode. */
 export const PLACEHOLDER_REQUEST_URL = `https://YOUR-PUBLIC-HOST${EVENTS_PATH}`;
-
-/** Slack's limits in the manifest schema. */
-const DESCRIPTION_MAX = 2_000;
-const USAGE_HINT_MAX = 1_000;
 
 export interface ManifestOptions {
   readonly commands: readonly CommandDefinition[];
@@ -64,23 +60,21 @@ export interface SlackManifest {
 }
 
 /**
- * The manifest for these commands (only those offered in chat).
+ * The manifest for these commands (only those offered in chat), as given: `checkedSlackManifest`
+ * (manifest-limits.ts) says what in it Slack would refuse.
  *
  * @example slackManifest({ commands, prefix: 'briefbot', socketMode: true }).features.slash_commands[1]
  *   → { command: '/briefbot-ask', description: 'Ask a question …', usage_hint: 'QUESTION', should_escape: false }
- * @throws Error when the prefix cannot make slash command names Slack accepts.
  */
 export function slackManifest(options: ManifestOptions): SlackManifest {
   const { prefix } = options;
   const chat = options.commands.filter((c) => c.surfaces.includes('chat'));
-  const problems = [null, ...chat.map((c) => c.name)].map((name) => slashNameProblem(prefix, name)).filter((p) => p !== null);
-  if (problems.length > 0) throw new Error(problems.join('; '));
   const url = options.socketMode ? undefined : (options.requestUrl ?? PLACEHOLDER_REQUEST_URL);
   const withUrl = url === undefined ? {} : { url };
   const name = options.appName ?? 'briefbot';
   const umbrella: SlashCommandEntry = {
     command: umbrellaCommandName(prefix),
-    description: cut(`Any ${name} command: ${chat.map((c) => c.name).join(', ')}`, DESCRIPTION_MAX),
+    description: `Any ${name} command: ${chat.map((c) => c.name).join(', ')}`,
     usage_hint: 'COMMAND [options], e.g. help',
     ...withUrl,
     should_escape: false,
@@ -89,8 +83,8 @@ export function slackManifest(options: ManifestOptions): SlackManifest {
     const hint = usageLine(command).slice(command.name.length).trim();
     return {
       command: slashCommandName(prefix, command.name),
-      description: cut(command.description, DESCRIPTION_MAX),
-      ...(hint ? { usage_hint: cut(hint, USAGE_HINT_MAX) } : {}),
+      description: command.description,
+      ...(hint ? { usage_hint: hint } : {}),
       ...withUrl,
       should_escape: false,
     };
@@ -116,8 +110,4 @@ export function slackManifest(options: ManifestOptions): SlackManifest {
       token_rotation_enabled: false,
     },
   };
-}
-
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -9,9 +9,16 @@
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.ts';
 import type { SlackMessage } from '../../render/slack-blocks.ts';
-import type { ReplyTarget } from './reply-session.ts';
 import { withRetries, type RetryPolicy } from './retry-policy.ts';
 import { describeSlackFailure } from './slack-errors.ts';
+
+/** Where one request's messages go: a response_url (slash commands) or a conversation (mentions, DMs). */
+export interface ReplyTarget {
+  /** Shows the working message, or replaces the one shown with a newer partial. */
+  showWorking(message: SlackMessage): Promise<void>;
+  /** Delivers the answer, replacing or removing the working message if one is shown. */
+  deliver(messages: readonly SlackMessage[], ephemeral: boolean): Promise<void>;
+}
 
 /** Where in Slack a conversation answer goes. */
 export interface Conversation {
@@ -148,9 +155,13 @@ export class ResponseUrlTarget implements ReplyTarget {
 
   private async send(message: RespondArguments): Promise<void> {
     if (this.uses >= RESPONSE_URL_USES) throw new Error('this response_url has been used five times');
-    await withRetries(() => this.respond(message), this.retry, (failure, n, waitMs) => {
-      this.log.warn({ ...failure, attempt: n, waitMs }, 'response_url failed; retrying');
-    });
+    await withRetries(
+      () => this.respond(message),
+      this.retry,
+      (failure, n, waitMs) => {
+        this.log.warn({ ...failure, attempt: n, waitMs }, 'response_url failed; retrying');
+      },
+    );
     this.uses += 1;
   }
 }

@@ -23,7 +23,7 @@ export interface SlashDeps extends AnswerDeps {
 /** Listens for every slash command; see the file comment. */
 export function registerSlashCommands(app: App, deps: SlashDeps): void {
   app.command(/.*/, async ({ command, ack, respond, client }) => {
-    await ack();
+    // The session acknowledges first thing, before any work.
     deps.track(async () => {
       const target = resolveSlashCommand(command.command, deps.prefix, deps.commands);
       const ask = askFor(target, plainSlackText(command.text ?? ''), command.command, deps.prefix);
@@ -40,6 +40,7 @@ export function registerSlashCommands(app: App, deps: SlashDeps): void {
         },
         new ResponseUrlTarget(respond, fallback, deps.retry, deps.log),
         deps,
+        () => ack(),
       );
     });
   });

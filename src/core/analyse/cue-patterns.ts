@@ -1,6 +1,7 @@
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
+import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 /** A reporting cue found in a sentence: the verb (or ":" / "according to") and who it names. */
@@ -15,7 +16,8 @@ const IMPERSONAL = /^(?:believed|thought|understood|said|claimed|reported|expect
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'any', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'such', 'of', 'over', 'previous', 'recent', 'earlier', 'new', 'further', 'her', 'my', 'your', 'this', 'that']);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
 const ARTICLES = new Set(['the', 'a', 'an']);
-const TRAILING_MARKS = new Set([',', '—', '–', '-', ';', '.', '?', '!', ')']);
+const TRAILING_MARKS = new Set([',', '—', '–', '―', '-', ';', '.', '?', '!', ')']);
+const DASHES = new Set(['—', '–', '―', '-']);
 
 function skipFillers(tokens: readonly Token[], from: number): number {
   let k = from;
@@ -42,21 +44,18 @@ export function reportingStrength(token: Token | undefined): 'strong' | 'weak' |
   return WEAK_REPORTING_STEMS.has(stem) ? 'weak' : 'strong';
 }
 
-function closingComma(tokens: readonly Token[], comma: number): number | null {
-  for (let k = comma + 1; k < tokens.length && k <= comma + 16; k++) {
-    const token = tokens[k];
-    if (token?.text === ',') return k > comma + 1 ? k : null;
-    if (!token || (!token.isWord && !/^[’'&()-]$/.test(token.text))) return null;
-  }
-  return null;
-}
-
 /**
  * The cue right after a quotation's closing mark: `," Jane Doe said`, `," said Doe`,
  * `," he told reporters`, `, according to the ministry`. `from` is the first token after
  * the mark; `limit` the first token that belongs to the next quotation.
  */
 export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: number, limit: number): Cue | null {
+  const dash = tokens[from];
+  if (dash && DASHES.has(dash.text)) {
+    // `"…" — Jane Doe`: a name alone after a dash signs the quotation, as letters and vox pops do.
+    const signed = refs.find((r) => r.tokStart === from + 1 && r.type !== 'pronoun');
+    if (signed && tokens.slice(signed.tokEnd, limit).every((token) => !token.isWord)) return { ref: signed, verb: dash.text, start: dash.start, end: dash.end };
+  }
   let i = from;
   while (i < limit && !tokens[i]?.isWord && TRAILING_MARKS.has(tokens[i]?.text ?? '')) i++;
   if (i >= limit) return null;
@@ -68,11 +67,10 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
     // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it.)
     if (tokens.slice(i, ref.tokStart).some((token, n) => !token.isWord || reportingStrength(token) !== null || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))) break;
-    let k = skipFillers(tokens, ref.tokEnd);
-    if (tokens[k]?.text === ',') {
-      const close = closingComma(tokens, k);
-      if (close !== null) k = skipFillers(tokens, close + 1);
-    }
+    // "a Donald Trump tweet attacking …": a name after "a" qualifies a noun, which no verb follows.
+    if (ref.type === 'name' && (tokens[i]?.lower === 'a' || tokens[i]?.lower === 'an')) break;
+    // "Jane Doe (D-Va.) said", "Jane Doe, 45, a nurse, said": past a parenthesis or an apposition.
+    let k = skipFillers(tokens, skipAsides(tokens, ref.tokEnd));
     if (['from', 'of', 'at'].includes(tokens[k]?.lower ?? '')) {
       const owner = refs.find((r) => r.tokStart === k + 1 || (r.tokStart === k + 2 && ARTICLES.has(tokens[k + 1]?.lower ?? '')));
       if (owner) k = skipFillers(tokens, owner.tokEnd); // "Jane Doe from Acme said"
@@ -116,6 +114,12 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   if (PASSIVE.has(tokens[v - 1]?.lower ?? '') && /ed$/.test(tokens[v]?.lower ?? '')) return null;
   let k = v - 1;
   while (k >= 0 && isAdverb(tokens[k])) k--;
+  // "Jane Doe (D-Va.) said": the name before the parenthesis.
+  if (tokens[k]?.text === ')') {
+    let open = k - 1;
+    while (open >= 0 && open > k - 12 && tokens[open]?.text !== '(') open--;
+    if (tokens[open]?.text === '(') k = open - 1;
+  }
   const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r));
   const direct = endingAt(k + 1);
   if (direct && !direct.afterPreposition) return direct;
@@ -146,6 +150,8 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   // "wary of Norway's form": a possessive is not a subject.
   const candidates = refs.filter((r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r) && !tokens[r.tokEnd - 1]?.possessive);
   if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
+  // "Jane Doe was quoted by the paper as saying …": the one quoted, never the paper.
+  if (token?.lower === 'as' && verb.endsWith('ing')) return candidates[0] ?? null;
   // "She said the plan would work, adding …": the clause's subject, its first reference.
   if (verb.endsWith('ing') && token?.text === ',') return candidates[0] ?? null;
   return null;

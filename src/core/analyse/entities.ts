@@ -1,9 +1,10 @@
 import type { Entity, EntityKind, Mention, Sentence } from '../article.ts';
 import { DraftTable, type Draft } from './entity-drafts.ts';
 import { fileOccurrences, isSpokes, personByRole } from './entity-filing.ts';
-import { gather, type Occurrence, type RoleRef } from './entity-gathering.ts';
+import { gather, textOf, type Occurrence, type RoleRef } from './entity-gathering.ts';
 import type { Gender } from './lexicon/honorifics.ts';
 import { afterPreposition, afterVerb, findGroups, findOrgNouns, findPronouns, type Ref, type RefType } from './references.ts';
+import { findDescriptorSpeakers } from './descriptor-speakers.ts';
 import { isDescriptorRole } from './descriptors.ts';
 import { roleStrings } from './roles.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -97,6 +98,7 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[], t
     }
   });
   const salient = salientOrganisation(table);
+  const quoting = blocksQuoting(text, sentences);
   let lastSpokes: Draft | null = null;
   for (const rr of roleRefs) {
     let entity: Draft | null = rr.owner?.entity ?? null;
@@ -138,6 +140,15 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[], t
     for (const index of findPronouns(context.tokens)) {
       const lower = context.tokens[index]?.lower as 'he' | 'she' | 'they' | 'it';
       refs.add(ctx, 'pronoun', index, index + 1, null, { pronoun: lower });
+    }
+    // "a friend said", "the commission says": a description in a speaker's place, unless a
+    // name, role or organisation already ends there ("the company said" is the company).
+    // Only paragraphs that quote someone need their unnamed sources.
+    for (const phrase of quoting.has(context.sentence.block) ? findDescriptorSpeakers(context.tokens) : []) {
+      if (context.refs.some((r) => r.tokEnd === phrase.tokEnd || (r.tokStart < phrase.tokStart && r.tokEnd > phrase.tokStart))) continue;
+      const name = textOf(text, context.tokens, phrase.tokStart, phrase.tokEnd);
+      const draft = table.upsert(`described:${name.toLowerCase()}`, { name, kind: phrase.plural ? 'group' : 'person', named: false }, context.sentence.start);
+      refs.add(ctx, 'descriptor', phrase.tokStart, phrase.tokEnd, draft);
     }
     context.refs.splice(0, context.refs.length, ...outermost(context.refs));
   });
@@ -182,6 +193,22 @@ function speaks(tokens: readonly Token[], rr: RoleRef): boolean {
   while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '')) k++;
   const before = tokens[rr.tokStart - 2]?.lower === 'a' || tokens[rr.tokStart - 2]?.lower === 'an' ? tokens[rr.tokStart - 2] : tokens[rr.tokStart - 1];
   return REPORTING_VERBS.has(tokens[k]?.lower ?? '') || INVERTING_VERBS.has(tokens[rr.tokStart - 2]?.lower ?? '') || INVERTING_VERBS.has(before?.lower ?? '');
+}
+
+// Marks that open or close a quotation; a straight apostrophe is too often "it's" to count.
+const QUOTE_MARKS = /["“”«»„‘]/g;
+
+/** The blocks whose text holds a quotation mark, in one pass over the text. */
+function blocksQuoting(text: string, sentences: readonly Sentence[]): Set<number> {
+  const found = new Set<number>();
+  let s = 0;
+  QUOTE_MARKS.lastIndex = 0;
+  for (let match = QUOTE_MARKS.exec(text); match; match = QUOTE_MARKS.exec(text)) {
+    while (s < sentences.length && (sentences[s]?.end ?? 0) <= match.index) s++;
+    const sentence = sentences[s];
+    if (sentence && sentence.start <= match.index) found.add(sentence.block);
+  }
+  return found;
 }
 
 /** Keeps the widest of overlapping references: "U.S. officials" over "U.S.", "the head of FBI" over "FBI". */

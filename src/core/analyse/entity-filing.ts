@@ -46,10 +46,17 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
     const key = (o.words[0] ?? '').toLowerCase();
     byGiven.set(key, (byGiven.get(key) ?? new Set()).add(o.entity));
   }
+  // "Clinton" in an article that names Hillary Clinton five times and Bill Clinton once is
+  // Hillary Clinton: news calls the person it is about by surname alone.
+  const fullMentions = new Map<Draft, number>();
+  for (const o of occurrences) if (o.entity && o.words.length >= 2) fullMentions.set(o.entity, (fullMentions.get(o.entity) ?? 0) + 1);
   const surnameOf = (word: string): Draft | null => {
     const lower = word.toLowerCase();
     const set = bySurname.get(lower) ?? (givenNameGender(lower) ? byGiven.get(lower) : undefined);
-    return set && set.size === 1 ? ([...set][0] ?? null) : null;
+    if (!set) return null;
+    if (set.size === 1) return [...set][0] ?? null;
+    const [first, second] = [...set].sort((a, b) => (fullMentions.get(b) ?? 0) - (fullMentions.get(a) ?? 0));
+    return first && second && (fullMentions.get(first) ?? 0) > (fullMentions.get(second) ?? 0) ? first : null;
   };
   for (const o of occurrences) {
     if (o.entity) continue;
@@ -99,7 +106,8 @@ export function personByRole(table: DraftTable, role: Role): Draft | null {
   const exact = persons.filter((draft) => wanted.some((value) => draft.roles.has(value)));
   if (exact.length === 1) return exact[0] ?? null;
   if (exact.length > 1 || role.core.includes(' ')) return null;
-  const loose = persons.filter((draft) => [...draft.roles].some((value) => value.endsWith(` ${role.core}`)));
+  // "the secretary" for the secretary of state, "the chairman" for the Acme chairman.
+  const loose = persons.filter((draft) => [...draft.roles].some((value) => value.endsWith(` ${role.core}`) || value.startsWith(`${role.core} of `)));
   return loose.length === 1 ? (loose[0] ?? null) : null;
 }
 

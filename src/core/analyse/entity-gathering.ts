@@ -9,6 +9,7 @@ import { findNameRuns, type NameRun } from './proper-nouns.ts';
 import { findDemonyms, splitNationality } from './descriptors.ts';
 import { PLACE_SUFFIXES } from './lexicon/places.ts';
 import { findRolePhrases, isRoleHead, normaliseRole, splitRunRole, type Role } from './roles.ts';
+import { appositionEnd } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 /** The tokens of one sentence, as gathering needs them. */
@@ -73,18 +74,6 @@ function verbAfter(tokens: readonly Token[], from: number): boolean {
   let k = from;
   while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '')) k++;
   return isReportingCue(tokens[k]);
-}
-
-/** The comma closing an apposition that opens at `comma`: "Jane Doe, 45, a nurse from Leeds, said". */
-export function appositionEnd(tokens: readonly Token[], comma: number): number | null {
-  if (tokens[comma]?.text !== ',') return null;
-  for (let k = comma + 1; k < tokens.length && k <= comma + 16; k++) {
-    const token = tokens[k];
-    if (!token) return null;
-    if (token.text === ',') return k > comma + 1 ? k : null;
-    if (!token.isWord && !/^[’'&()-]$/.test(token.text)) return null;
-  }
-  return null;
 }
 
 /** "the media watchdog, Reporters Without Borders": an organisation noun in apposition before the name. */

@@ -40,7 +40,7 @@ interface Member {
 
 /** Folds a name for matching: case, accents, dots, "the" and a possessive do not count. */
 export function foldName(name: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: [\x00-\x7f] tests for ASCII-only text (no accents to fold), not for controls.
   const plain = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD').replace(/\p{M}/gu, '');
   return plain
     .toLowerCase()

@@ -1,6 +1,7 @@
 import { reportingStrength, subjectOf } from './cue-patterns.ts';
 import type { SentenceContext } from './entities.ts';
 import { FUNCTION_WORDS } from './lexicon/function-words.ts';
+import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
 import type { Token } from './tokens.ts';
 
@@ -37,6 +38,14 @@ function coordinated(tokens: readonly Token[], refs: readonly Ref[], ref: Ref): 
   });
 }
 
+/** `"…," said Jane Doe` / `…, noted Acme's Jane Doe`: the speaker after an inverted verb that follows a mark. */
+function invertedSubject(tokens: readonly Token[], refs: readonly Ref[], v: number): Ref | null {
+  if (!INVERTING_VERBS.has(tokens[v]?.lower ?? '') || tokens[v - 1]?.isWord !== false) return null;
+  const after = refs.filter((r) => r.tokStart > v && r.tokStart <= v + 3 && r.type !== 'pronoun' && tokens.slice(v + 1, r.tokStart).every((t) => t.isWord));
+  // "noted Acme's Jane Doe": past a possessor to the person it qualifies.
+  return after.find((r) => !tokens[r.tokEnd - 1]?.possessive) ?? null;
+}
+
 /**
  * Who a sentence reports, for a pronoun after it: the subject of its first reporting verb
  * ("Mr Doe denied Mr Roe said …" → Mr Doe), unless it ends "…, the spokesman said" (→ the
@@ -53,7 +62,7 @@ export function mainSpeaker(context: SentenceContext, quoted: (token: Token) => 
   let lastVerb = -1;
   tokens.forEach((token, v) => {
     if (!reportingStrength(token) || quoted(token)) return;
-    const subject = subjectOf(tokens, refs, v);
+    const subject = subjectOf(tokens, refs, v) ?? invertedSubject(tokens, refs, v);
     // "e-mailed Mr Roe pointing out …": an object is not who reports.
     if (!subject || subject.afterVerb) return;
     first ??= subject;

@@ -85,8 +85,10 @@ export class PronounResolver {
   private ordered(context: SentenceContext, withPrepositions: boolean): Ref[] {
     const speaker = this.speakerOf(context);
     const others = context.refs.filter((r) => r !== speaker);
-    const subjects = others.filter((r) => !r.afterPreposition && !r.afterVerb);
-    const objects = others.filter((r) => !r.afterPreposition && r.afterVerb);
+    // "Doe's plan worried Roe": a possessor is no subject, so it comes with the objects.
+    const possessor = (r: Ref): boolean => context.tokens[r.tokEnd - 1]?.possessive === true;
+    const subjects = others.filter((r) => !r.afterPreposition && !r.afterVerb && !possessor(r));
+    const objects = others.filter((r) => !r.afterPreposition && (r.afterVerb || possessor(r)));
     const governed = withPrepositions ? others.filter((r) => r.afterPreposition).reverse() : [];
     return [...(speaker ? [speaker] : []), ...subjects, ...objects, ...governed];
   }

@@ -1,7 +1,8 @@
 import type { Block, CueKind, Quote, Sentence } from '../article.ts';
+import { accordingToCue, closingCue, subjectCue } from './clause-cues.ts';
 import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
-import { isScareQuote, quoteKind } from './quote-shape.ts';
+import { isScareQuote, isTitleOfWork, quoteKind } from './quote-shape.ts';
 import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
@@ -58,6 +59,7 @@ function cueKindOf(ref: Ref): CueKind {
   if (ref.type === 'pronoun') return 'pronoun';
   if (ref.type === 'role') return 'role';
   if (ref.type === 'org-noun') return 'organisation';
+  if (ref.type === 'descriptor') return 'descriptor';
   return 'explicit';
 }
 
@@ -78,7 +80,12 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   const pronouns = new PronounResolver(contexts, table, quoted);
   const resolve = (ref: Ref): string | null => pronouns.resolve(ref);
 
-  const works: Work[] = spans.map((span) => {
+  // Titles of works and programmes are no one's words: not quotations at all.
+  const kept = spans.filter((span) => {
+    const context = contexts[sentenceAt(sentences, span.open)] as SentenceContext;
+    return !isTitleOfWork(span, text.slice(span.start, span.end), context.tokens);
+  });
+  const works: Work[] = kept.map((span) => {
     const sentence = sentenceAt(sentences, span.open);
     const context = contexts[sentence] as SentenceContext;
     const openToken = tokenAt(context.tokens, span.open);
@@ -121,6 +128,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
       work.blocked = closing.tokens.slice(from, Math.min(limit, from + 7)).some((token) => reportingStrength(token) === 'strong');
     }
     if (work.scare) return null;
+    const turn = transcriptTurn(work.span.start, work.span.end, contexts, text);
+    if (turn) return turn;
     const opening = contexts[work.sentence] as SentenceContext;
     const openToken = tokenAt(opening.tokens, work.span.open);
     const colon = opening.tokens[openToken - 1];
@@ -132,7 +141,12 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const v = governingVerb(opening.tokens, openToken, quoted);
     const verb = v === null ? undefined : opening.tokens[v];
     const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v);
-    return subject && verb ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;
+    if (subject && verb) return { ref: subject, verb: verb.text, start: verb.start, end: verb.end };
+    return (
+      closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
+      accordingToCue(opening.tokens, opening.refs) ??
+      subjectCue(opening.tokens, opening.refs, openToken, quoted)
+    );
   };
 
   /** "X issued the following statement:" or "He said:" closing the paragraph before. */
@@ -167,6 +181,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return key && table.kindOf(key) !== 'place' ? key : null;
   };
   continueSpeakers(text, works, contexts, blocks, speakerOf, quoted);
+  repeatSpeakers(text, works);
   return works.map((work, index) => ({
     index, text: text.slice(work.span.start, work.span.end), start: work.span.start, end: work.span.end,
     sentence: work.sentence, kind: work.kind, speaker: work.speaker, speakerText: work.speakerText,
@@ -231,4 +246,48 @@ function continueSpeakers(
     }
     if (speaker) Object.assign(work, { speaker, speakerText: null, cue: null, cueKind: 'continuation', cueStart: null, cueEnd: null });
   });
+}
+
+/** Words of a quotation folded for comparison: case, marks and spacing do not count. */
+function foldWords(words: string): string {
+  return ` ${words.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/**
+ * A quotation of two or more words with no cue of its own whose words another quotation
+ * of the article carries with a speaker is the same remark: a headline's `Trump ‘Mocking’
+ * Rivals` → whoever the body quotes saying "mocking rivals". Scare quotes stay uncredited.
+ */
+function repeatSpeakers(text: string, works: Work[]): void {
+  // A blocked quotation counts: its cue names someone unknown (`‘Fraud,’ Says Senator`).
+  const open = works.filter((work) => !work.speaker && !work.scare && work.credited && /\s/.test(text.slice(work.span.start, work.span.end).trim()));
+  if (open.length === 0) return;
+  const credited = works.filter((work) => work.speaker).map((work) => ({ work, folded: foldWords(text.slice(work.span.start, work.span.end)) }));
+  if (credited.length === 0) return;
+  for (const work of open) {
+    const folded = foldWords(text.slice(work.span.start, work.span.end));
+    if (folded.trim().split(' ').length < 2) continue;
+    const source = credited.find((other) => other.work !== work && other.folded.includes(folded));
+    if (source) Object.assign(work, { speaker: source.work.speaker, speakerText: null, cue: null, cueKind: 'repeated', cueStart: null, cueEnd: null });
+  }
+}
+
+const TURN = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s/;
+
+/**
+ * A quoted transcript turn, `"WALLACE: But, Governor, …"`: the speaker is the person the
+ * article names with that surname. Null when the quotation is no such turn or the name is
+ * nobody the article names.
+ */
+function transcriptTurn(start: number, end: number, contexts: readonly SentenceContext[], text: string): Cue | null {
+  const turn = TURN.exec(text.slice(start, end));
+  if (!turn?.[1]) return null;
+  const surname = turn[1].split(' ').pop()?.toLowerCase() ?? '';
+  for (const context of contexts) {
+    for (const ref of context.refs) {
+      if (ref.type !== 'name' || !ref.entity) continue;
+      if (text.slice(ref.start, ref.end).toLowerCase().split(/\s+/).pop() === surname) return { ref, verb: ':', start, end: start + turn[1].length + 1 };
+    }
+  }
+  return null;
 }

@@ -16,7 +16,7 @@ const DETERMINERS_AND_PREPOSITIONS = new Set(
  */
 export function quoteKind(quoted: string, before: Token | undefined): 'full' | 'partial' {
   if (!/^[\p{Lu}\p{N}…]/u.test(quoted)) return 'partial';
-  if (!before || before.text === ':' || before.text === ',' || !before.isWord && /^["“‘'(\[—–-]$/.test(before.text)) return 'full';
+  if (!before || before.text === ':' || before.text === ',' || !before.isWord && /^["“‘'([—–-]$/.test(before.text)) return 'full';
   return REPORTING_VERBS.has(before.lower) || before.lower === 'that' ? 'full' : 'partial';
 }
 
@@ -31,4 +31,36 @@ export function isScareQuote(span: QuoteSpan, quoted: string, before: Token | un
   if (before && NAMING_WORDS.has(before.lower)) return true;
   const modifiesNoun = after !== undefined && after.isWord && !after.capitalised && after.start === span.close + 1 && !FUNCTION_WORDS.has(after.lower) && !REPORTING_VERBS.has(after.lower);
   return modifiesNoun && before !== undefined && DETERMINERS_AND_PREPOSITIONS.has(before.lower);
+}
+
+const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'dubs', 'nicknamed', 'branded', 'brands', 'labelled', 'labeled', 'termed']);
+// A few words, the first capitalised: the only quotations worth a closer look.
+const TITLE_SHAPE = /^\p{Lu}\S*(?:\s+\S+){1,11}$/u;
+// Words a title leaves in lower case: "Face the Nation", "State of the Union".
+const TITLE_LOWER = new Set('a an the of in on and or for to with at by from as is'.split(' '));
+
+function isTitleCased(words: readonly Token[]): boolean {
+  const letters = words.filter((token) => token.isWord && /\p{L}/u.test(token.text));
+  if (letters.length < 2 || letters.length > 8 || !letters[0]?.capitalised) return false;
+  return letters.every((token) => token.capitalised || TITLE_LOWER.has(token.lower));
+}
+
+/**
+ * Whether a quotation is the title of a work or a programme named in an ordinary sentence:
+ * a few words all in title case (`on "Face the Nation"`, `his book "The Art of the Deal"`).
+ * Titles are no one's words, so they are not listed as quotations. A headline, itself in
+ * title case, keeps its quotations. `span` is the quoted words' span, `sentence` the tokens of
+ * the sentence it opens in, `quoted` the words.
+ */
+export function isTitleOfWork(span: { readonly start: number; readonly end: number }, quoted: string, sentence: readonly Token[]): boolean {
+  if (!TITLE_SHAPE.test(quoted)) return false;
+  const at = sentence.findIndex((token) => token.start >= span.start);
+  let stop = at;
+  while (stop >= 0 && stop < sentence.length && (sentence[stop]?.end ?? Infinity) <= span.end) stop++;
+  if (at < 0 || !isTitleCased(sentence.slice(at, stop))) return false;
+  // "called her “Miss Piggy”": a name someone gave is that person's words, not a title.
+  if (sentence.slice(Math.max(0, at - 6), at).some((token) => NAMING_VERBS.has(token.lower))) return false;
+  const outside = [...sentence.slice(0, at), ...sentence.slice(stop)].filter((token) => token.isWord && /\p{L}/u.test(token.text));
+  const capitalised = outside.filter((token) => token.capitalised).length;
+  return outside.length >= 3 && capitalised / outside.length < 0.6;
 }

@@ -105,7 +105,9 @@ function singleQuotes(text: string, block: Block, index: number): QuoteSpan[] {
       const possessiveLike = text[m.at - 1] === 's' && /^\s\p{Ll}/u.test(text.slice(m.at + 1, m.at + 3));
       return !possessiveLike || n === closers.length - 1;
     });
-    const atBlockStart = text.slice(block.start, mark.at).trim() === '';
+    // An opening mark that never closes runs to the paragraph's end when it opens the
+    // paragraph, or follows "said:" as a curly opening mark (‘), which is never an apostrophe.
+    const atBlockStart = text.slice(block.start, mark.at).trim() === '' || (mark.ch === '‘' && /[:,]\s*$/.test(text.slice(Math.max(block.start, mark.at - 3), mark.at)));
     if (chosen) {
       const span = makeSpan(text, mark.at, chosen.at + 1, true, index, false);
       if (span) spans.push(span);

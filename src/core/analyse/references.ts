@@ -8,7 +8,7 @@ import type { Token } from './tokens.ts';
 import { isRoleHead } from './roles.ts';
 
 /** How a reference names its entity. */
-export type RefType = 'name' | 'role' | 'pronoun' | 'org-noun' | 'group';
+export type RefType = 'name' | 'role' | 'pronoun' | 'org-noun' | 'group' | 'descriptor';
 
 /**
  * Words in a sentence that refer to a person, organisation, place or group: a name, a
@@ -68,6 +68,11 @@ export function afterVerb(tokens: readonly Token[], tokStart: number): boolean {
   if (!previous?.isWord || previous.capitalised || previous.possessive || FUNCTION_WORDS.has(previous.lower)) return false;
   const lower = previous.lower;
   if (INVERTING_VERBS.has(lower)) return false;
+  return isPastVerb(lower);
+}
+
+/** Whether a lower-case word reads as a verb in the past tense: "e-mailed", "met". */
+export function isPastVerb(lower: string): boolean {
   return IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed') && !lower.endsWith('eed'));
 }
 

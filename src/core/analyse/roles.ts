@@ -5,6 +5,7 @@ import { REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
 import { AGE_WORD, LOWER_CASE_HEADS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_QUALIFIERS, ROLE_SECOND_HEADS } from './lexicon/roles.ts';
 import type { Token } from './tokens.ts';
 import { HONORIFICS } from './lexicon/honorifics.ts';
+import { TITLE_EXPANSIONS } from './lexicon/abbreviations.ts';
 import { givenNameGender } from './name-kinds.ts';
 
 /** A role as the text gives it, normalised for matching. */
@@ -37,8 +38,11 @@ export function isRoleHead(word: string): boolean {
   return isLowerRoleHead(word.toLowerCase());
 }
 
+// Role heads and the abbreviated titles that stand for one ("Gov."), in one set: looked up for every word.
+const HEADS: ReadonlySet<string> = new Set([...ROLE_HEADS, ...TITLE_EXPANSIONS.keys()]);
+
 function isLowerRoleHead(lower: string): boolean {
-  if (ROLE_HEADS.has(lower)) return true;
+  if (HEADS.has(lower)) return true;
   const dash = lower.lastIndexOf('-');
   if (dash < 0) return false;
   return ROLE_HEADS.has(lower.slice(dash + 1)) || AGE_WORD.test(lower);
@@ -58,7 +62,8 @@ function isModifierWord(word: string): boolean {
  * Normalises the words of a role: drops "former", nationalities and "the", and sets aside
  * an organisation named at its start. Example: ["British", "Defence", "Secretary"] →
  * { core: "defence secretary", qualifier: null }; ["UNESCO", "secretary", "general"] →
- * { core: "secretary general", qualifier: "UNESCO" }.
+ * { core: "secretary general", qualifier: "UNESCO" }; ["Ohio", "Gov."] → { core: "governor",
+ * qualifier: "Ohio" }.
  */
 export function normaliseRole(words: readonly string[]): Role {
   let qualifier: string | null = null;
@@ -67,12 +72,12 @@ export function normaliseRole(words: readonly string[]): Role {
     const lower = word.toLowerCase();
     if (kept.length === 0) {
       if (ROLE_QUALIFIERS.has(lower) || NATIONALITIES.has(lower) || canonicalCountry(lower) !== null || lower === 'the') continue;
-      if (/^\p{Lu}/u.test(word) && !ROLE_MODIFIERS.has(lower) && !ROLE_HEADS.has(lower)) {
+      if (/^\p{Lu}/u.test(word) && !ROLE_MODIFIERS.has(lower) && !isLowerRoleHead(lower)) {
         qualifier = qualifier ? `${qualifier} ${word}` : word;
         continue;
       }
     }
-    if (lower !== 'the') kept.push(lower.replace(/[’']s$/, ''));
+    if (lower !== 'the') kept.push(TITLE_EXPANSIONS.get(lower) ?? lower.replace(/[’']s$/, ''));
   }
   return { core: kept.join(' '), qualifier };
 }
@@ -87,7 +92,8 @@ export function roleStrings(role: Role): string[] {
  * Splits a capitalised run into the role it starts with and the name after it, or finds
  * that it is a role alone. Example: "Defence Secretary Joan Smith" → role
  * ["Defence", "Secretary"], name ["Joan", "Smith"]; "Prime Minister" → role only;
- * "Mervyn King" → null (a name that ends in a role word is still a name).
+ * "Mervyn King" → null (a name that ends in a role word is still a name); "Secretary of State
+ * Mike Pompeo" → role ["Secretary", "of", "State"], name ["Mike", "Pompeo"].
  */
 export function splitRunRole(words: readonly string[]): { role: readonly string[]; name: readonly string[] } | null {
   for (let k = words.length - 1; k >= 0; k--) {
@@ -103,7 +109,14 @@ export function splitRunRole(words: readonly string[]): { role: readonly string[
     if (LOWER_CASE_HEADS.has((words[k] ?? '').toLowerCase()) && !nameStarts) continue;
     if (!nameStarts && !before.every((word, n) => isModifierWord(word) || (n === 0 && isQualifierWord(word)))) continue;
     const first = (rest[0] ?? '').toLowerCase();
-    if (rest.length === 0 || JOINERS.has(first)) return { role: words, name: [] };
+    if (JOINERS.has(first)) {
+      // "Secretary of State Mike Pompeo": the role runs on until a given name starts the person's.
+      const m = words.findIndex((word, n) => n > end + 1 && n < words.length - 1 && (HONORIFICS.has(word.toLowerCase()) || givenNameGender(word) !== null));
+      if (m < 0) return { role: words, name: [] };
+      const named = HONORIFICS.has((words[m] ?? '').toLowerCase()) ? words.slice(m + 1) : words.slice(m);
+      return named.length <= 4 ? { role: words.slice(0, m), name: named } : { role: words, name: [] };
+    }
+    if (rest.length === 0) return { role: words, name: [] };
     const name = HONORIFICS.has((rest[0] ?? '').toLowerCase()) && rest.length > 1 ? rest.slice(1) : rest;
     if (name.length <= 4 && !name.some((word) => ORG_WORDS.has(word.toLowerCase()))) return { role: words.slice(0, end), name };
     return null;

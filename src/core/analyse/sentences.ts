@@ -1,11 +1,7 @@
 import type { Block, Sentence } from '../article.ts';
+import { NEVER_FINAL } from './lexicon/abbreviations.ts';
 import { FUNCTION_WORDS } from './lexicon/function-words.ts';
 
-// Abbreviations after which a full stop never ends a sentence: a name or number follows.
-const NEVER_FINAL = new Set(
-  `mr mrs ms messrs dr prof st gen lt col sen rep gov capt sgt rev hon mt ft cpl adm maj brig supt insp det cllr
-  vs v e.g i.e cf approx nos vol fig figs dept est ca pp para art mme mlle rt sec sr jr ph.d`.split(/\s+/),
-);
 // Abbreviations that end a sentence only before a word that could not follow them mid-sentence.
 const MONTHS_SHORT = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 const NUMBER_PREFIXES = new Set(['no', 'nos', 'p', 'pp', 'para', 'art', 'vol', 'fig', 'ch', 'sec', 'op']);
@@ -25,7 +21,7 @@ function wordBefore(text: string, dot: number, floor: number): string {
 
 function wordAfter(text: string, from: number, limit: number): string {
   let i = from;
-  while (i < limit && /[\p{L}\p{N}'’\-]/u.test(text[i] ?? '')) i++;
+  while (i < limit && /[\p{L}\p{N}'’-]/u.test(text[i] ?? '')) i++;
   return text.slice(from, i);
 }
 
@@ -80,7 +76,8 @@ export function splitSentences(text: string, blocks: readonly Block[]): Sentence
       const nextChar = text[n] ?? '';
       const ends =
         !/^\p{Ll}/u.test(nextChar) &&
-        !/[,;:)\]]/.test(nextChar) &&
+        // `…about.” — Jane Doe`: a dash after a quotation signs it; it opens no sentence.
+        !/[,;:)\]—―–]/.test(nextChar) &&
         (text[i] !== '.' || j > i || stopEndsSentence(text, i, block.start, n, block.end));
       if (ends) {
         push(sentenceStart, k, blockIndex, block.kind);

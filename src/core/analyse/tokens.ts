@@ -1,7 +1,11 @@
+import { NAME_ABBREVIATIONS } from './lexicon/abbreviations.ts';
+
 /**
  * A word or punctuation mark with its span in the clean text. Words keep inner apostrophes,
  * hyphens and dots ("O'Brien", "co-founder", "U.S."); a possessive "'s" is split off into
- * `possessive` so that "Smith's" is the word "Smith".
+ * `possessive` so that "Smith's" is the word "Smith". A title's full stop belongs to the
+ * title ("Mr." is the word "Mr", spanning the stop) and an initial keeps its own ("H."),
+ * so that "Mr. Obama" and "Laurence H. Tribe" read as one name each.
  */
 export interface Token {
   readonly text: string;
@@ -44,18 +48,33 @@ export function tokenize(text: string, start: number, end: number): Token[] {
         word = word.slice(0, -1);
       }
     }
+    let tokenEnd = at + word.length;
+    if (isWord && !possessive && slice.charCodeAt(match.index + match[0].length) === 46) {
+      // "Mr." and "H.": the stop is part of the word (consumed, so it is no token of its own).
+      const initial = word.length === 1 && isCapital(word);
+      if (initial || NAME_ABBREVIATIONS.has(word.toLowerCase())) {
+        if (initial) word = `${word}.`;
+        tokenEnd = at + match[0].length + 1;
+        TOKEN.lastIndex = match.index + match[0].length + 1;
+      }
+    }
     const first = word.charCodeAt(0);
     tokens.push({
       text: word,
       lower: word.toLowerCase(),
       start: at,
-      end: at + word.length,
+      end: tokenEnd,
       isWord,
       capitalised: isWord && (first >= 65 && first <= 90 ? true : first < 128 ? false : UPPER.test(word)),
       possessive,
     });
   }
   return tokens;
+}
+
+function isCapital(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return (code >= 65 && code <= 90) || (code >= 128 && UPPER.test(word));
 }
 
 function isLetterOrDigit(code: number, ch: string): boolean {

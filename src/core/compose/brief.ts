@@ -43,9 +43,9 @@ export interface BriefPointJson {
 }
 
 /** The `brief --json` contract: `{"points": [{"text", "citations": [...]}]}`. */
-export interface BriefJson {
+export type BriefJson = {
   readonly points: readonly BriefPointJson[];
-}
+};
 
 interface Chosen {
   readonly points: readonly Point[];
@@ -56,7 +56,7 @@ interface Chosen {
  * Briefs the story, a topic or one article.
  * `composeBrief({}, view)` → up to seven points across the story, oldest first.
  */
-export async function composeBrief(request: BriefRequest, view: StoryView): Promise<Reply> {
+export async function composeBrief(request: BriefRequest, view: StoryView): Promise<Reply<BriefJson>> {
   if (request.article) return briefArticle(request.article, view);
   const topic = request.topic?.trim();
   const chosen = topic ? await topicPoints(topic, view) : await view.memo('brief:story', () => storyPoints(view));
@@ -95,7 +95,7 @@ async function topicPoints(topic: string, view: StoryView): Promise<Chosen> {
   return { points: pickPoints(candidates, { same: sameDevelopment, dateOf, perArticle: TOPIC_SPREAD }), dateOf };
 }
 
-async function render({ points, dateOf }: Chosen, view: StoryView, title: string): Promise<Reply> {
+async function render({ points, dateOf }: Chosen, view: StoryView, title: string): Promise<Reply<BriefJson>> {
   // Dated points oldest first; undated ones after them, in the order they were chosen.
   const ordered = points
     .map((point, order) => ({ point, order, date: dateOf(point.lead.article) }))
@@ -120,7 +120,7 @@ async function render({ points, dateOf }: Chosen, view: StoryView, title: string
 }
 
 /** One article in its key points, in the article's own order. */
-async function briefArticle(id: string, view: StoryView): Promise<Reply> {
+async function briefArticle(id: string, view: StoryView): Promise<Reply<BriefJson>> {
   const article = await view.store.getArticle(id);
   if (!article) throw await missingArticle(view.store, id);
   const chosen = selectKeySentences(article.analysis, articleBudget(article.analysis.sentences));

@@ -7,7 +7,7 @@
  */
 import type { Citation, Reply, ReplyPart, TextPart } from '../reply.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import { composeBrief, type BriefJson } from './brief.ts';
+import { composeBrief } from './brief.ts';
 import { CitationList, type CitationJson } from './citations.ts';
 import { pickDigestQuotes, type DigestQuote } from './digest-quotes.ts';
 import { scopedStoryView } from './digest-scope.ts';
@@ -26,10 +26,10 @@ export interface DigestRequest {
 }
 
 /** `digest now --json`: the `brief --json` shape, with who else reported each point and the new quotations. */
-export interface DigestJson {
+export type DigestJson = {
   readonly points: readonly { readonly text: string; readonly citations: readonly CitationJson[]; readonly alsoReportedBy: readonly string[]; readonly updated?: boolean }[];
   readonly quotes: readonly { readonly text: string; readonly speaker: string; readonly citations: readonly CitationJson[] }[];
-}
+};
 
 export interface DigestContent {
   readonly reply: Reply;
@@ -56,7 +56,7 @@ export async function composeDigest(request: DigestRequest, view: StoryView): Pr
   if (request.articles.length === 0) return emptyDigest(titled);
   const scoped = scopedStoryView(view, request.articles);
   const brief = await composeBrief(request.topic ? { topic: request.topic } : {}, scoped);
-  const briefPoints = ((brief.data as BriefJson | undefined)?.points ?? []) as BriefJson['points'];
+  const briefPoints = brief.data?.points ?? [];
   if (briefPoints.length === 0) return emptyDigest(titled);
 
   const list = new CitationList(view, brief.citations);

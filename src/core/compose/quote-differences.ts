@@ -5,6 +5,7 @@
  */
 import type { Alignment } from './quote-variants.ts';
 import type { Wording } from './quote-wording.ts';
+import { boundaryAtOrBefore } from '../graphemes.ts';
 
 interface Hunk {
   /** Token positions of the first wording (the one compared against) and of the variant. */
@@ -26,8 +27,8 @@ function phrase(wording: Wording, positions: readonly number[]): string {
   const end = Math.max(...tokens.map((t) => t.end));
   const text = wording.text.slice(start, end).replace(/\s+/g, ' ').trim();
   if (text.length <= MAX_PHRASE) return text;
-  const cut = text.slice(0, MAX_PHRASE);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 20))}…`;
+  const cut = text.slice(0, boundaryAtOrBefore(text, MAX_PHRASE));
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), boundaryAtOrBefore(cut, 20)))}…`;
 }
 
 function range(from: number, to: number): number[] {

@@ -9,6 +9,7 @@ import type { StoryView } from '../retrieve/story-view.ts';
 import type { QuoteGroup, QuoteIndex } from './quote-groups.ts';
 import { quotesOnTopic } from './quote-topic.ts';
 import { resolveSpeaker, type Speaker, type SpeakerBook } from './speaker-lookup.ts';
+import { clipText } from '../graphemes.ts';
 
 export interface QuoteRequest {
   /** Free text: a speaker or a topic, or "SPEAKER on TOPIC". */
@@ -51,7 +52,7 @@ const NOTHING = 'No quotations on that in the indexed coverage.';
 /** What the user typed, cut short for a message. */
 function echo(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+  return clipText(flat, 60);
 }
 
 /** Words that each start with a capital: "Boris Smith", "Dr Okafor". */

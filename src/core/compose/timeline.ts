@@ -13,6 +13,7 @@ import type { StoryView } from '../retrieve/story-view.ts';
 import { CitationList, type Citable } from './citations.ts';
 import { compareDates, dateLabel } from './timeline-dates.ts';
 import { timelineEntries, type SentenceFilter, type TimelineEntry } from './timeline-entries.ts';
+import { clipText } from '../graphemes.ts';
 
 export const MAX_TIMELINE_TOPIC = 300;
 /** Dated entries shown at most; the rest are counted. */
@@ -148,7 +149,7 @@ export async function composeTimeline(topic: string | undefined, view: StoryView
   for (const entry of shownUndated) undatedJson.push(await json(entry));
 
   const events = dated.filter((entry) => entry.kind === 'event').length;
-  const on = wanted === undefined ? '' : ` of “${wanted.length > 60 ? `${wanted.slice(0, 59)}…` : wanted}”`;
+  const on = wanted === undefined ? '' : ` of “${clipText(wanted, 60)}”`;
   const notices = [
     entries.length === 0 ? (all.size === 0 ? 'Nothing is indexed yet.' : 'Nothing on that in the indexed coverage.') : null,
     omitted > 0 ? `${plural(omitted, 'more item')} left out${wanted === undefined ? '; name a topic to narrow the timeline' : ''}.` : null,

@@ -171,7 +171,7 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   }
 
   const period = periodIn(body, input.now);
-  const ownWords = bodyTokens.filter((t) => !leans(t) && !(period && new RegExp(`\\b${escape(t.text)}\\b`).test(period.words)));
+  const ownWords = bodyTokens.filter((t) => !leans(t) && !(period && new RegExp(`\\b${escapeRegExp(t.text)}\\b`).test(period.words)));
   const pointsBack = bodyTokens.some((t) => DEMONSTRATIVES.has(t.lower)) || pronouns.resolved.length > 0;
 
   // Nothing of its own: "why?", "when was that?", "and in 2019?", "why did he say that?".
@@ -248,6 +248,6 @@ function capitalise(words: string): string {
   return `${words[0]!.toUpperCase()}${words.slice(1)}`;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -109,7 +109,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
         });
       }
       for (const quote of analysis.quotes) insertQuote.run({ article: id, ...quote });
-      analysis.events.forEach((event, idx) => insertEvent.run({ article: id, idx, ...event }));
+      for (const [idx, event] of analysis.events.entries()) insertEvent.run({ article: id, idx, ...event });
     },
 
     putDuplicate(entry) {

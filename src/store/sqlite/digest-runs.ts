@@ -52,6 +52,7 @@ export interface RunTable {
   finish(ref: RunRef, owner: string, outcome: RunOutcome, at: string): boolean;
   /** Runs inside a transaction (the store wraps it). */
   abandonStale(at: string): RunRecord[];
+  retryNow(platform: string, at: string): number;
   list(subscription: number, limit: number): RunRecord[];
 }
 
@@ -89,6 +90,9 @@ export function prepareRunTable(db: Database.Database): RunTable {
   const markUncertain = db.prepare(`UPDATE digest_runs SET state = 'uncertain', finished_at = ?
     WHERE subscription = ? AND slot = ? AND state = 'posting'`);
   const list = db.prepare('SELECT * FROM digest_runs WHERE subscription = ? ORDER BY slot DESC LIMIT ?');
+  const retryNow = db.prepare(`UPDATE digest_runs SET next_attempt_at = @at
+    WHERE state = 'retrying' AND next_attempt_at > @at
+      AND subscription IN (SELECT id FROM digest_subscriptions WHERE platform = @platform)`);
 
   return {
     claim(request) {
@@ -123,5 +127,6 @@ export function prepareRunTable(db: Database.Database): RunTable {
       return rows.map((row) => toRecord({ ...row, state: 'uncertain', finished_at: at }));
     },
     list: (subscription, limit) => (list.all(subscription, limit) as RunRow[]).map(toRecord),
+    retryNow: (platform, at) => retryNow.run({ platform, at }).changes,
   };
 }

@@ -29,6 +29,7 @@ export function createSqliteDigestStore(db: Database.Database): DigestStore {
     startPosting: async (ref, owner, leaseUntil) => runs.startPosting(ref, owner, leaseUntil),
     finishRun: async (ref, owner, outcome, at) => finish.immediate(ref, owner, outcome, at),
     abandonStalePosts: async (at) => abandon.immediate(at),
+    retryNow: async (platform, at) => runs.retryNow(platform, at),
     runs: async (subscription, limit) => runs.list(subscription, limit),
   };
 }

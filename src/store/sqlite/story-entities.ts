@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../core/article.ts';
-import { type StoryEntities } from '../../core/analyse/entity-linking.ts';
+import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../store.ts';
 import { nameKey } from '../name-key.ts';
 

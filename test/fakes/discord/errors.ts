@@ -44,11 +44,11 @@ export function invalidFormBody(problems: readonly FieldProblem[]): DiscordHttpE
   for (const problem of problems) {
     let node: Record<string, Json> = errors;
     for (const key of problem.path) {
-      const next = (node[String(key)] ??= {}) as Record<string, Json>;
-      node = next;
+      node[String(key)] ??= {};
+      node = node[String(key)] as Record<string, Json>;
     }
-    const list = (node._errors ??= []) as Json[];
-    list.push({ code: problem.code, message: problem.message });
+    node._errors ??= [];
+    (node._errors as Json[]).push({ code: problem.code, message: problem.message });
   }
   return new DiscordHttpError(400, { message: 'Invalid Form Body', code: 50035, errors });
 }

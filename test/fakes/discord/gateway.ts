@@ -93,6 +93,11 @@ export class FakeGateway {
   }
 
   /** Closes every socket at once and stops accepting connections. */
+  /** Drops every connection at once, as a network failure would: no close frame, sessions stay resumable. */
+  dropAll(): void {
+    for (const client of this.#server.clients) client.terminate();
+  }
+
   async close(): Promise<void> {
     for (const client of this.#server.clients) client.terminate();
     this.#sessions.clear();

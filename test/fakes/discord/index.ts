@@ -31,6 +31,7 @@
  * ```
  */
 import { createServer, type Server } from 'node:http';
+import { Outage, type OutageMode } from '../outage.ts';
 import type { AddressInfo } from 'node:net';
 import { dispatchButton, dispatchInteraction, dispatchUserMessage, echoBotMessage } from './dispatchers.ts';
 import { FakeGateway } from './gateway.ts';
@@ -68,10 +69,12 @@ export class FakeDiscord {
   readonly #gateway: FakeGateway;
   readonly #rest: RestServer;
   readonly #server: Server;
+  readonly #outage: Outage;
 
   private constructor(parts: {
-    state: DiscordState; recorder: Recorder; gateway: FakeGateway; rest: RestServer; server: Server; port: number;
+    state: DiscordState; recorder: Recorder; gateway: FakeGateway; rest: RestServer; server: Server; port: number; outage: Outage;
   }) {
+    this.#outage = parts.outage;
     this.#state = parts.state;
     this.#recorder = parts.recorder;
     this.#gateway = parts.gateway;
@@ -101,8 +104,13 @@ export class FakeDiscord {
     };
     const routes = [...coreRoutes(context), ...messageRoutes(context), ...interactionRoutes(context), ...commandRoutes(context)];
     const rest = new RestServer(routes, recorder, options.token);
-    const server = createServer((req, res) => void rest.handle(req, res));
+    const server = createServer((req, res) => {
+      if (!outage.intercept(req, res)) void rest.handle(req, res);
+    });
+    // A 200 that is an error: an upstream failure passed on with a success status.
+    const outage = new Outage(server, { message: 'upstream connect error', code: 0 }, () => gateway.dropAll());
     server.on('upgrade', (req, socket, head) => {
+      if (outage.interceptUpgrade(socket)) return;
       if ((req.url ?? '').startsWith('/gateway')) gateway.handleUpgrade(req, socket, head);
       else socket.destroy();
     });
@@ -111,15 +119,30 @@ export class FakeDiscord {
       server.listen(0, '127.0.0.1', () => resolve());
     });
     port = (server.address() as AddressInfo).port;
-    return new FakeDiscord({ state, recorder, gateway, rest, server, port });
+    return new FakeDiscord({ state, recorder, gateway, rest, server, port, outage });
   }
 
   /** Closes every websocket and HTTP connection and the server; pending waits reject. */
   async stop(): Promise<void> {
+    await this.#outage.end();
     this.#recorder.cancelAll();
     await this.#gateway.close();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /**
+   * Takes Discord away: gateway connections drop (resumable, as a network failure leaves them),
+   * and until `comeBack()` the REST API and the gateway refuse connections (`refuse`), or
+   * answer with an HTML error page, truncated JSON, a 200 with an error body, or never answer.
+   */
+  goAway(mode: OutageMode = 'refuse'): Promise<void> {
+    return this.#outage.begin(mode);
+  }
+
+  /** Serves again, on the same port, after `goAway`. */
+  comeBack(): Promise<void> {
+    return this.#outage.end();
   }
 
   // ── world ────────────────────────────────────────────────────────────────────────────

@@ -105,7 +105,8 @@ function typedOption(
   if (focused) return { name, type, value: String(value), focused: true };
   const id = String(value);
   const add = (kind: string, key: string, entry: Json) => {
-    (resolved[kind] ??= {})[key] = entry;
+    resolved[kind] ??= {};
+    resolved[kind][key] = entry;
   };
   const guild = guildId ? state.guilds.get(guildId) : undefined;
   if (type === OPTION.User || (type === OPTION.Mentionable && !guild?.roles.has(id))) {

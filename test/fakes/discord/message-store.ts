@@ -48,7 +48,7 @@ export function createMessage(state: DiscordState, input: NewMessage): MessageRe
  * Applies an edit: fields present in `body` replace the stored ones, the result is validated
  * as a whole, and allowed_mentions is what this edit sent (absent means Discord parses all).
  */
-export function editMessage(state: DiscordState, message: MessageRecord, body: JsonObject, files: readonly FileRecord[]): void {
+export function editMessage(_state: DiscordState, message: MessageRecord, body: JsonObject, files: readonly FileRecord[]): void {
   const merged: Record<string, Json> = {
     content: 'content' in body ? body.content ?? '' : message.content,
     embeds: 'embeds' in body ? body.embeds ?? [] : [...message.embeds],

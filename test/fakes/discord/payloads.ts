@@ -55,7 +55,7 @@ export function channelJson(state: DiscordState, channel: ChannelRecord): JsonOb
   };
 }
 
-export function guildJson(state: DiscordState, guild: GuildRecord): JsonObject {
+export function guildJson(_state: DiscordState, guild: GuildRecord): JsonObject {
   return {
     id: guild.id, name: guild.name, icon: null, splash: null, discovery_splash: null, banner: null,
     description: null, owner_id: guild.ownerId, afk_channel_id: null, afk_timeout: 300,

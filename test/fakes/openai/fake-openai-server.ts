@@ -137,9 +137,15 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     get completions() {
       return requests.filter((r) => r.path === '/v1/chat/completions');
     },
-    enqueue: (...behaviours) => void queue.push(...behaviours),
-    setDefault: (behaviour) => void (fallback = behaviour),
-    route: (choose) => void (chooser = choose),
+    enqueue: (...behaviours) => {
+      queue.push(...behaviours);
+    },
+    setDefault: (behaviour) => {
+      fallback = behaviour;
+    },
+    route: (choose) => {
+      chooser = choose;
+    },
     reset() {
       queue = [];
       chooser = null;

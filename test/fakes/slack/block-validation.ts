@@ -51,13 +51,17 @@ function checkTextObject(
   problems: Problems,
   onlyPlain = false,
 ): void {
-  if (!isRecord(value)) return report(problems, 'must be a text object', pointer);
+  if (!isRecord(value)) {
+    report(problems, 'must be a text object', pointer);
+    return;
+  }
   const allowed = onlyPlain ? ['plain_text'] : ['plain_text', 'mrkdwn'];
   if (typeof value.type !== 'string' || !allowed.includes(value.type)) {
     report(problems, `must be one of ${allowed.join(', ')}`, `${pointer}/type`);
   }
   if (typeof value.text !== 'string' || value.text.length === 0) {
-    return report(problems, 'must be more than 0 characters', `${pointer}/text`);
+    report(problems, 'must be more than 0 characters', `${pointer}/text`);
+    return;
   }
   if (value.text.length > maxLength) {
     report(problems, `must be less than ${maxLength + 1} characters`, `${pointer}/text`);
@@ -74,8 +78,14 @@ function checkList(value: unknown, pointer: string, max: number, problems: Probl
 }
 
 function checkBlock(block: unknown, pointer: string, seenIds: Set<string>, problems: Problems): void {
-  if (!isRecord(block) || typeof block.type !== 'string') return report(problems, 'must be a block object', pointer);
-  if (!KNOWN_BLOCK_TYPES.has(block.type)) return report(problems, `unknown block type ${block.type}`, `${pointer}/type`);
+  if (!isRecord(block) || typeof block.type !== 'string') {
+    report(problems, 'must be a block object', pointer);
+    return;
+  }
+  if (!KNOWN_BLOCK_TYPES.has(block.type)) {
+    report(problems, `unknown block type ${block.type}`, `${pointer}/type`);
+    return;
+  }
   if (block.block_id !== undefined) {
     const id = String(block.block_id);
     if (id.length > SLACK_LIMITS.blockId) report(problems, 'must be less than 256 characters', `${pointer}/block_id`);
@@ -95,7 +105,8 @@ function checkBlock(block: unknown, pointer: string, seenIds: Set<string>, probl
       }
       return;
     case 'header':
-      return checkTextObject(block.text, `${pointer}/text`, SLACK_LIMITS.headerText, problems, true);
+      checkTextObject(block.text, `${pointer}/text`, SLACK_LIMITS.headerText, problems, true);
+      return;
     case 'context':
       checkList(block.elements, `${pointer}/elements`, SLACK_LIMITS.contextElements, problems).forEach((element, i) => {
         const at = `${pointer}/elements/${i}`;

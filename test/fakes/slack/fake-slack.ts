@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { recordAckMessage } from './ack-message.ts';
+import { Outage, type OutageMode } from '../outage.ts';
 import { FailureQueue } from './failures.ts';
 import { HttpDriver } from './http-driver.ts';
 import type { PayloadContext } from './payloads.ts';
@@ -39,6 +40,7 @@ export class FakeSlack {
     private readonly workspace: Workspace,
     private readonly recording: Recording<RecordedCall>,
     private readonly failures: FailureQueue,
+    private readonly outage: Outage,
     settings: { origin: string; botToken: string; appToken: string; signingSecret: string; identity: Identity },
   ) {
     this.origin = settings.origin;
@@ -85,6 +87,7 @@ export class FakeSlack {
       openSocketUrl: () => socketServer.issueUrl(origin),
     });
     const server = http.createServer((req, res) => {
+      if (outage.intercept(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
       const respondId = /^\/respond\/([\w-]+)$/.exec(url.pathname)?.[1];
@@ -103,7 +106,10 @@ export class FakeSlack {
         res.end(`fake Slack failed: ${String(error)}`);
       });
     });
+    // A 200 that is an error: what Slack's edge has answered while its backends were down.
+    const outage = new Outage(server, { ok: false, error: 'internal_error' }, () => socketServer.dropAll());
     server.on('upgrade', (req, socket, head: Buffer) => {
+      if (outage.interceptUpgrade(socket)) return;
       if (!socketServer.handleUpgrade(req, socket, head)) socket.destroy();
     });
     await new Promise<void>((resolve, reject) => {
@@ -111,7 +117,7 @@ export class FakeSlack {
       server.listen(0, '127.0.0.1', () => resolve());
     });
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new FakeSlack(server, socketServer, workspace, recording, failures, {
+    return new FakeSlack(server, socketServer, workspace, recording, failures, outage, {
       origin,
       botToken,
       appToken,
@@ -125,6 +131,7 @@ export class FakeSlack {
    * that loses its server tries to reconnect.
    */
   async stop(): Promise<void> {
+    await this.outage.end();
     this.recording.cancelWaits();
     await this.socketServer.close();
     this.server.closeAllConnections();
@@ -180,6 +187,20 @@ export class FakeSlack {
    */
   failNext(spec: FailureSpec): void {
     this.failures.add(spec);
+  }
+
+  /**
+   * Takes Slack away: Socket Mode connections drop, and until `comeBack()` the Web API (and
+   * Socket Mode) refuse connections (`refuse`), or answer with an HTML error page, truncated
+   * JSON, a 200 with `{ ok: false, error: 'internal_error' }`, or never answer (`silent`).
+   */
+  goAway(mode: OutageMode = 'refuse'): Promise<void> {
+    return this.outage.begin(mode);
+  }
+
+  /** Serves again, on the same port, after `goAway`. */
+  comeBack(): Promise<void> {
+    return this.outage.end();
   }
 
   /** Injected failures not yet used. */

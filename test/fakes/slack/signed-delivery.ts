@@ -49,6 +49,11 @@ function signatureHeaders(secret: string, body: string, signing: DeliveryOptions
       // Correctly signed, so only the age can make the receiver refuse it.
       return { 'x-slack-request-timestamp': String(stale), 'x-slack-signature': signSlackRequest(secret, stale, body) };
     }
+    case 'future-timestamp': {
+      // Signed for 400 seconds from now: a request captured and held to be replayed later.
+      const ahead = now + 400;
+      return { 'x-slack-request-timestamp': String(ahead), 'x-slack-signature': signSlackRequest(secret, ahead, body) };
+    }
     case 'valid':
       return { 'x-slack-request-timestamp': String(now), 'x-slack-signature': signSlackRequest(secret, now, body) };
   }

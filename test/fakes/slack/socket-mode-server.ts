@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { type WebSocket, WebSocketServer, type RawData } from 'ws';
 import { Recording } from './recording.ts';
 import type { SocketAck } from './types.ts';
 
@@ -125,6 +125,11 @@ export class SocketModeServer {
   /** Asks every client to reconnect, as Slack does when it recycles a server (`type: 'disconnect'`). */
   requestReconnect(reason = 'refresh_requested'): void {
     for (const ws of this.sockets) ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'fake-slack' } }));
+  }
+
+  /** Drops every connection at once, as a network failure would (no close frame). */
+  dropAll(): void {
+    for (const ws of this.sockets) ws.terminate();
   }
 
   /** Drops every connection and fails every envelope still waiting for an ack. */

@@ -145,7 +145,7 @@ export interface DeliveryResult {
 }
 
 /** How to sign a request to the receiver: correctly, or broken in one of Slack's ways. */
-export type Signing = 'valid' | 'bad-signature' | 'stale-timestamp' | 'unsigned';
+export type Signing = 'valid' | 'bad-signature' | 'stale-timestamp' | 'future-timestamp' | 'unsigned';
 
 export interface SlashCommandInput {
   /** With the slash, e.g. `/brief-ask`. */

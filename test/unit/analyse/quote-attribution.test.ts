@@ -112,10 +112,10 @@ describe('attributing quotations', () => {
     expect(credits('Mary Clarke told the director: "I will not sing tonight."')).toMatchObject([{ speaker: 'Mary Clarke' }]);
   });
 
-  it('does not continue a quotation that has a cue naming someone unknown', () => {
+  it('does not continue a quotation that has a cue naming someone else, even unnamed', () => {
     expect(credits('“Prices will rise,” Mr Grant said.', '“Nobody saw this coming,” a government insider said.')).toMatchObject([
       { speaker: 'Grant' },
-      { speaker: null },
+      { speaker: 'a government insider' },
     ]);
   });
 

@@ -73,7 +73,8 @@ describe('speakers found through "he" and continuations', () => {
       'He added: "It is a vital part of who we are."',
     ])).toEqual([
       { text: "I'm just amazed.", speaker: 'Robbie Keller' },
-      { text: 'bad gigs', speaker: null },
+      // Words quoted inside the clause of the one who thanked are his words.
+      { text: 'bad gigs', speaker: 'Tom Ashby' },
       { text: 'It is a vital part o', speaker: 'Tom Ashby' },
     ]);
   });

@@ -65,6 +65,27 @@ describe('runCli', () => {
     expect(result.stderr).toMatch(/^briefbot: something went wrong running "boom" \(error [0-9a-f]{8}; the log on stderr has the details\)\n$/);
   });
 
+  it.each([
+    [['quote', '--limit', '-3'], /^briefbot: --limit must be at least 1 \(see briefbot quote --help\)\n$/],
+    [['help', 'nope'], /^briefbot: No command called "nope"\./],
+    [['digest', 'subscribe', '25:00', '--channel', 'slack:C0123'], /^briefbot: "25:00" is not a time I can schedule/],
+    [['digest', 'subscribe', '09:00', 'Mars/Olympus', '--channel', 'slack:C0123'], /^briefbot: "Mars\/Olympus" is not a time zone I know/],
+    [['digest', 'subscribe', '09:00', '--days', 'someday', '--channel', 'slack:C0123'], /^briefbot: "someday" is not a set of days/],
+    [['digest', 'subscribe', '09:00', '--channel', 'C0123'], /^briefbot: "C0123" is not a channel: give PLATFORM:ID/],
+    [['digest', 'subscribe', '* * * * *', 'UTC', '--channel', 'slack:C0123'], /^briefbot: "\* \* \* \* \*" is not a schedule I can follow/],
+  ])('exits 2 with one line for a command line to fix: %j', async (argv, message) => {
+    await run(['ingest', join(folder.dir, 'corpus')]);
+    const result = await run(argv);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.code).toBe(2);
+  });
+
+  it('exits 1, not 2, when the command line is right but nothing matches', async () => {
+    await run(['ingest', join(folder.dir, 'corpus')]);
+    expect((await run(['show', 'no-such-article'])).code).toBe(1);
+  });
+
   it('colours its text only for a terminal, and not when NO_COLOR is set', async () => {
     await run(['ingest', join(folder.dir, 'corpus')]);
     const sources = async (env: Record<string, string>, isTTY: boolean) => {

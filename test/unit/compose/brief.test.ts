@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeBrief, MAX_POINTS, type BriefJson } from '../../../src/core/compose/brief.ts';
+import { composeBrief, MAX_POINTS } from '../../../src/core/compose/brief.ts';
 import { isUserError } from '../../../src/core/errors.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
 import type { Store } from '../../../src/store/store.ts';
@@ -58,7 +58,7 @@ describe('brief', () => {
   });
   afterAll(() => store.close());
 
-  const points = async (request: Parameters<typeof composeBrief>[0]) => ((await composeBrief(request, view)).data as unknown as BriefJson).points;
+  const points = async (request: Parameters<typeof composeBrief>[0]) => (await composeBrief(request, view)).data!.points;
 
   it('briefs the story in at most seven points, every one a stored sentence with its citations', async () => {
     const brief = await points({});
@@ -133,7 +133,7 @@ ${[
   afterAll(() => store.close());
 
   it('takes points from every article that matches before a long one fills the brief', async () => {
-    const brief = ((await composeBrief({ topic: 'ferry' }, createStoryView(store))).data as unknown as BriefJson).points;
+    const brief = (await composeBrief({ topic: 'ferry' }, createStoryView(store))).data?.points ?? [];
     const cited = new Set(brief.flatMap((point) => point.citations.map((c) => c.article)));
     expect(cited).toEqual(new Set(['long', 'school', 'council']));
   });

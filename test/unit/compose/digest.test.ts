@@ -48,7 +48,7 @@ describe('digests of the seeds, ingested one by one in date order', () => {
     const [second] = await digestOn(2);
     expect(second!.reply.title).toBe('New in the story');
     expect(citedArticles(second!.reply)).toEqual([SEED.itv2018, SEED.newEurope2018].sort());
-    const points = (second!.reply.data as unknown as DigestJson).points;
+    const points = (second!.reply.data as DigestJson).points;
     expect(points.length).toBeLessThanOrEqual(7);
     const folded = points.filter((point) => new Set(point.citations.map((c) => c.article)).size === 2);
     expect(folded).toHaveLength(1);
@@ -91,7 +91,7 @@ describe('digests of the seeds, ingested one by one in date order', () => {
     await seeds.add(store, SEED.scmp2014);
     await seeds.add(store, SEED.et2019);
     const preview = await scheduler.service.preview(channel, 'spying');
-    const data = preview.data as unknown as DigestJson;
+    const data = preview.data as DigestJson;
     expect(data.points.length).toBeGreaterThan(0);
     for (const point of data.points) {
       expect(typeof point.text).toBe('string');

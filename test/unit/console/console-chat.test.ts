@@ -28,6 +28,7 @@ function streams(tty: boolean): { input: Stream; output: Stream; text: () => str
 }
 
 const services = () => ({ store: fakeStore(), clock: systemClock, log: silentLogger });
+// biome-ignore lint/suspicious/noControlCharactersInRegex: strips escape sequences (ESC [ … letter) to read what the chat printed.
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 
 async function expected(line: string, commands: readonly CommandDefinition[]): Promise<string> {
@@ -106,6 +107,7 @@ describe('the terminal chat on a terminal', () => {
     const uncoloured = await start(true);
     uncoloured.input.write('\u0004');
     await uncoloured.chat.finished;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no colour code (ESC [ n m) may be printed when colour is off.
     expect(uncoloured.text()).not.toMatch(/\u001b\[\d+m/);
   });
 

@@ -33,7 +33,12 @@ export function tempFolder(): { dir: string; write: (path: string, content: stri
 /** A clock that moves one minute per call, so writes are told apart. */
 export function steppingClock(start = Date.parse('2024-05-01T10:00:00Z')): Clock {
   let now = start;
-  return { now: () => new Date((now += 60_000)) };
+  return {
+    now: () => {
+      now += 60_000;
+      return new Date(now);
+    },
+  };
 }
 
 /** Analyses text as paragraphs of sentences naming one person and quoting nobody; counts its calls. */

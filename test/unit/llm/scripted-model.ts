@@ -12,12 +12,12 @@ export interface PromptPassage {
   readonly text: string;
 }
 
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const unescapeEntities = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 /** The numbered passages of a completion request, as the writer fenced them. */
 export function passagesOf(request: RecordedRequest): PromptPassage[] {
   const user = request.messages.find((m) => m.role === 'user')?.content ?? '';
-  return [...user.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map((m) => ({ n: Number(m[1]), text: unescape(m[2]!) }));
+  return [...user.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map((m) => ({ n: Number(m[1]), text: unescapeEntities(m[2]!) }));
 }
 
 /**

@@ -15,6 +15,20 @@ import {
 import { HOSTILE } from './fixtures.ts';
 import { discordLabelVisible, discordVisible, slackVisible } from './platform-checks.ts';
 
+describe('broadcast words, whatever follows them', () => {
+  const cases = ['@everyone1', '@here2', '@everyone_team', '@channels', 'x@here', '@EVERYONE!', '@here@channel'];
+  it.each([
+    ['inertSlack', inertSlack],
+    ['inertSlackPlain', inertSlackPlain],
+    ['inertSlackLabel', inertSlackLabel],
+    ['inertDiscord', inertDiscord],
+    ['inertDiscordLabel', inertDiscordLabel],
+    ['inertDiscordPlain', inertDiscordPlain],
+  ] as const)('%s breaks every one of them', (_name, inert) => {
+    for (const text of cases) expect(inert(text), text).not.toMatch(/@(everyone|here|channel)/i);
+  });
+});
+
 describe('cleanControls', () => {
   it('normalises line breaks and drops control characters but keeps tabs', () => {
     expect(cleanControls('one\r\ntwo\rthree\u2028four\u0007\u0000\tfive')).toBe('one\ntwo\nthree\nfour\tfive');

@@ -4,7 +4,7 @@ import { HOSTILE, answerTexts, hostileReply, longReply, nothingFound, smallReply
 import { missingInOrder } from './platform-checks.ts';
 
 /** Markdown as read: backslash escapes undone, the one entity we write decoded. */
-const unescape = (markdown: string): string => markdown.replace(/\\(.)/g, '$1').replace(/&amp;/g, '&');
+const readEscapes = (markdown: string): string => markdown.replace(/\\(.)/g, '$1').replace(/&amp;/g, '&');
 
 describe('renderMarkdown', () => {
   it('renders the answer with markers, quotations with speakers, then the numbered sources', () => {
@@ -70,7 +70,7 @@ describe('renderMarkdown', () => {
       '# Briefing @everyone \\<!here\\> \\*\\*now\\*\\*',
       '## Sources',
     ]);
-    for (const text of Object.values(HOSTILE)) expect(unescape(out)).toContain(text);
+    for (const text of Object.values(HOSTILE)) expect(readEscapes(out)).toContain(text);
   });
 
   it('drops a link that is not plain http(s) and says the link is unknown', () => {
@@ -83,7 +83,7 @@ describe('renderMarkdown', () => {
 
   it('keeps every sentence and every citation of a long reply, in order', () => {
     const reply = longReply();
-    const out = unescape(renderMarkdown(reply));
+    const out = readEscapes(renderMarkdown(reply));
     expect(missingInOrder(out, answerTexts(reply))).toEqual([]);
     const sources = out.slice(out.indexOf('## Sources'));
     expect(missingInOrder(sources, reply.citations.map((c) => `[${c.n}] `))).toEqual([]);

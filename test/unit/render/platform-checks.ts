@@ -94,8 +94,6 @@ export function discordVisible(markdown: string): string {
     if (char === '\\' && i + 1 < text.length) {
       out += text.charAt(i + 1);
       i++;
-    } else if (char === '*') {
-      continue;
     } else if (char === '[') {
       const link = /^\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*)\)/.exec(text.slice(i));
       if (link === null) out += char;
@@ -103,7 +101,7 @@ export function discordVisible(markdown: string): string {
         out += discordVisible(link[1] ?? '');
         i += link[0].length - 1;
       }
-    } else out += char;
+    } else if (char !== '*') out += char; // bold and italic marks are not shown
   }
   return out.replace(INVISIBLE, '');
 }

@@ -59,7 +59,7 @@ describe('splitText', () => {
   });
 
   it('never separates the two halves of an emoji, even with no spaces at all', () => {
-    const text = '🚢'.repeat(500) + 'x' + '🙂'.repeat(500);
+    const text = `${'🚢'.repeat(500)}x${'🙂'.repeat(500)}`;
     const chunks = splitText(text, 99);
     for (const chunk of chunks) {
       expect(chunk.length).toBeLessThanOrEqual(99);

@@ -5,7 +5,7 @@ import { displayWidth, terminalSafe, wrapText } from '../../../src/render/termin
 import { LLM_NOTE } from '../../../src/render/source-facts.ts';
 import { courier, ledger, longReply, nothingFound, smallReply, unknownSource } from './fixtures.ts';
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters that must not reach the terminal.
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -89,6 +89,7 @@ describe('renderTerminal', () => {
     const coloured = renderTerminal(smallReply, { color: true });
     expect(coloured).toContain('\u001b[1mWhat did the harbour board decide?\u001b[22m');
     expect(coloured).toContain('\u001b[36m[1][2]\u001b[39m');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips our colour codes (ESC [ … m) to compare with the plain rendering.
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(renderTerminal(smallReply));
   });
 

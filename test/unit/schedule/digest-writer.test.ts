@@ -149,7 +149,7 @@ describe('a digest with a faithful writer', () => {
     expect(quotesOf(posted!)).toEqual(quotesOf(extractive));
     expect(posted!.citations.map((c) => c.n)).toEqual(posted!.citations.map((_, i) => i + 1));
     expect(posted!.parts.at(-1)).toEqual({ kind: 'lines', lines: [ASK_FOR_MORE] });
-    const data = posted!.data as unknown as DigestJson;
+    const data = posted!.data as DigestJson;
     expect(data.points.map((p) => p.text)).toEqual(copied.map((p) => p.text));
     expect(data.points.every((p) => p.citations.length > 0)).toBe(true);
   });
@@ -157,7 +157,7 @@ describe('a digest with a faithful writer', () => {
   it('says "also reported by" only where the extractive digest folded the outlets the sentence cites', async () => {
     for (const id of [SEED.itv2018, SEED.newEurope2018]) await seeds.add(store, id);
     const extractive = (await pendingDigest(store, { watermark: null, topic: null })).reply;
-    const folded = (extractive.data as unknown as DigestJson).points.find((p) => p.alsoReportedBy.length > 0);
+    const folded = (extractive.data as DigestJson).points.find((p) => p.alsoReportedBy.length > 0);
     if (!folded) throw new Error('the extractive digest folded no outlets');
     fake.route((request) => {
       const passages = passagesOf(request);
@@ -167,7 +167,7 @@ describe('a digest with a faithful writer', () => {
     });
     const [posted] = await digestOn(await subscribedWith(fakeWriter(fake.url, recordingLogger())), 1);
     expect(posted!.mode).toBe('llm');
-    const [point] = (posted!.data as unknown as DigestJson).points;
+    const [point] = (posted!.data as DigestJson).points;
     expect(point!.alsoReportedBy).toEqual(folded.alsoReportedBy);
     expect(textsOf(posted!)).toEqual([`${folded.text} — also reported by ${folded.alsoReportedBy.join(', ')}`]);
   });

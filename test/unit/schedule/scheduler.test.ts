@@ -140,6 +140,26 @@ describe('the digest scheduler', () => {
     expect(runs[1]!.error).toBe('HTTP 500');
   });
 
+  it('retries a post that failed during an outage as soon as the platform is back, once', async () => {
+    const store = openStore();
+    await seeds.add(store, SEED.scmp2014);
+    const clock = new TestClock(Date.parse('2026-06-01T08:59:00Z'));
+    const poster = new RecordingPoster('slack', clock);
+    const s = scheduler(store, clock, poster);
+    await s.service.subscribe(channel, daily({ timezone: 'UTC' }), 'U1');
+    poster.failures.push(new Error('Slack is unreachable'));
+    await runUntil(clock, '2026-06-01T09:00:30Z', 30_000, s);
+    expect(poster.attempts).toBe(1);
+    expect(poster.posted).toEqual([]);
+    // Twenty seconds later the platform is back: the next retry was due at 09:01, but it goes now.
+    clock.set('2026-06-01T09:00:50Z');
+    expect(await s.resume('discord')).toEqual([]);
+    expect(await s.resume('slack')).toEqual(['posted']);
+    expect(poster.posted.map((p) => p.at)).toEqual(['2026-06-01T09:00:50.000Z']);
+    await runUntil(clock, '2026-06-01T10:00:00Z', MINUTE, s);
+    expect(poster.posted).toHaveLength(1);
+  });
+
   it('gives up after the last retry and lets the next digest carry the content', async () => {
     const store = openStore();
     await seeds.add(store, SEED.scmp2014);

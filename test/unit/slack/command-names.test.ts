@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
-import { resolveSlashCommand, slashCommandName, slashNameProblem, umbrellaCommandName } from '../../../src/adapters/slack/command-names.ts';
+import { prefixProblems, resolveSlashCommand, slashCommandName, umbrellaCommandName } from '../../../src/adapters/slack/command-names.ts';
 import { notOursReply } from '../../../src/adapters/slack/slash-commands.ts';
 
 const chat = commands.filter((c) => c.surfaces.includes('chat'));
@@ -12,12 +12,15 @@ describe('Slack slash command names', () => {
   });
 
   it('fits every chat command within Slack\'s limits with the default prefix', () => {
-    for (const name of [null, ...chat.map((c) => c.name)]) expect(slashNameProblem('briefbot', name), String(name)).toBeNull();
+    expect(prefixProblems('briefbot', chat.map((c) => c.name))).toEqual([]);
   });
 
-  it('says why a prefix cannot work', () => {
-    expect(slashNameProblem('Brief Bot', 'ask')).toMatch(/may only hold a-z, 0-9, - and _/);
-    expect(slashNameProblem('x'.repeat(30), 'ask')).toMatch(/Slack allows 32/);
+  it('says once why a prefix cannot work, however many commands it spoils', () => {
+    expect(prefixProblems('Brief Bot', ['ask', 'brief'])).toEqual([expect.stringMatching(/Slack allows only a-z, 0-9, - and _/)]);
+    const long = prefixProblems('x'.repeat(26), ['ask', 'brief', 'timeline']);
+    expect(long).toHaveLength(1);
+    expect(long[0]).toMatch(/makes 2 slash commands longer than Slack's 32 characters \(\/x{26}-timeline has 36\): use a prefix of at most 22 characters/);
+    expect(prefixProblems('x'.repeat(22), ['ask', 'brief', 'timeline'])).toEqual([]);
   });
 
   it('resolves what Slack sends, case-insensitively, to a command, the umbrella, a retired name or a foreign one', () => {

@@ -5,6 +5,8 @@ import { usageLine } from '../../../src/core/command-text.ts';
 import { runSlackManifest } from '../../../src/adapters/slack/manifest-run.ts';
 import { BOT_EVENTS, PLACEHOLDER_REQUEST_URL, slackManifest, type SlackManifest } from '../../../src/adapters/slack/manifest.ts';
 import { resolveSlashCommand } from '../../../src/adapters/slack/command-names.ts';
+import { checkedSlackManifest } from '../../../src/adapters/slack/manifest-limits.ts';
+import { defineCommand } from '../../../src/core/define-command.ts';
 
 const chat = commands.filter((c) => c.surfaces.includes('chat'));
 
@@ -63,9 +65,22 @@ describe('the Slack app manifest', () => {
     expect(JSON.stringify(socket)).not.toContain('https://');
   });
 
-  it('refuses a prefix that would make a name Slack rejects', () => {
-    expect(() => slackManifest({ commands, prefix: 'Brief Bot', socketMode: true })).toThrow(/may only hold/);
-    expect(() => slackManifest({ commands, prefix: 'a-very-long-prefix-for-slack', socketMode: true })).toThrow(/Slack allows 32/);
+  it('passes every limit of Slack\'s manifest schema as generated', () => {
+    expect(checkedSlackManifest({ commands, prefix: 'briefbot', socketMode: false, requestUrl: 'https://bot.example.com/slack/events' })).toHaveProperty('manifest');
+  });
+
+  it('states each problem once: a prefix that spoils every command is one problem', () => {
+    const checked = checkedSlackManifest({ commands, prefix: 'a-very-long-prefix-for-slack', socketMode: true });
+    expect(checked).toEqual({ problems: [expect.stringMatching(/makes \d+ slash commands longer than Slack's 32 characters/)] });
+    expect(checkedSlackManifest({ commands, prefix: 'Brief Bot', socketMode: true })).toEqual({ problems: [expect.stringMatching(/only a-z, 0-9, - and _/)] });
+  });
+
+  it('refuses an app name over 35 characters and a command description over 2,000, naming each', () => {
+    const wordy = defineCommand({ name: 'wordy', description: 'w'.repeat(2_001), options: [], examples: [], surfaces: ['chat'], run: async () => ({ parts: [], citations: [] }) });
+    const checked = checkedSlackManifest({ commands: [...commands, wordy], prefix: 'briefbot', socketMode: true, appName: 'N'.repeat(39) });
+    expect(checked).toEqual({
+      problems: [`--name "${'N'.repeat(39)}" has 39 characters; Slack allows 35`, 'the description of /briefbot-wordy has 2,001 characters; Slack allows 2,000'],
+    });
   });
 });
 
@@ -101,11 +116,14 @@ describe('npm run slack:manifest', () => {
     [['--nope'], /Unknown option/],
     [['--url', 'bot.example.com'], /full public URL/],
     [['--url', 'https://x/slack/events', '--socket'], /exclude each other/],
-    [['--prefix', 'Brief Bot'], /may only hold/],
+    [['--prefix', 'Brief Bot'], /only a-z, 0-9/],
+    [['--prefix', 'x'.repeat(30)], /use a prefix of at most 22 characters/],
+    [['--name', 'A name far too long for the Slack app'], /has 37 characters; Slack allows 35/],
   ])('exits 2 with a one-line reason for %j', (argv, reason) => {
     const { code, out, err } = run(argv);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(reason);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 });

@@ -360,6 +360,16 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.digests.runs(id, 10)).toEqual([]);
       });
 
+      it('make the runs waiting to retry on a platform due at once when it is back, and only those', async () => {
+        await claim('p1', 0);
+        await store.digests.startPosting({ subscription: id, slot }, 'p1', at(3));
+        await store.digests.finishRun({ subscription: id, slot }, 'p1', { state: 'retrying', error: 'unreachable', nextAttemptAt: at(60) }, at(1));
+        expect(await claim('p2', 2)).toBe(false);
+        expect(await store.digests.retryNow('discord', at(2))).toBe(0);
+        expect(await store.digests.retryNow('slack', at(2))).toBe(1);
+        expect(await claim('p2', 2)).toBe(true);
+      });
+
       it('give each slot to one claimant only', async () => {
         expect(await claim('p1', 0)).toBe(true);
         expect(await claim('p2', 0)).toBe(false);

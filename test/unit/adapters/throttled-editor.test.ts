@@ -2,7 +2,7 @@
  * Preview edits at most once per interval, the newest value winning, and nothing after close.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { throttledEditor } from '../../../src/adapters/discord/throttled-editor.ts';
+import { throttledEditor } from '../../../src/adapters/throttled-editor.ts';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,0 +1,116 @@
+/*
+ * Cues that stand in the quotation's sentence but not beside it: a reporting clause that
+ * closes the sentence (`Its "velvet gloves" worried Asia, said Jane Doe.`), "According to X,"
+ * opening it, and the subject of the sentence's clause for a quoted phrase inside it
+ * (`Doe mocked Roe for "having a tough night"`).
+ */
+import { cueAfter, isImpersonal, reportingStrength, type Cue } from './cue-patterns.ts';
+import { FUNCTION_WORDS, PREPOSITIONS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { isPastVerb, type Ref } from './references.ts';
+import { skipAsides } from './token-spans.ts';
+import type { Token } from './tokens.ts';
+
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
+const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'might', 'may', 'did', 'does', 'do']);
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'also']);
+// Words that open an introductory phrase closed by a comma: "In an interview, …", "Asked why, …".
+const SUBORDINATORS = new Set(['when', 'while', 'as', 'after', 'before', 'since', 'if', 'although', 'though', 'because', 'once', 'until', 'unless', 'whereas']);
+// How many words may follow a closing reporting verb before the sentence or clause ends.
+const CLOSING_TAIL = 8;
+
+function cueAt(ref: Ref, token: Token): Cue {
+  return { ref, verb: token.text, start: token.start, end: token.end };
+}
+
+/**
+ * A reporting clause that closes the sentence after a quotation, past other words:
+ * `Its "velvet gloves" unsettle Asia, said Jane Doe, an analyst.` → Jane Doe. The verb must
+ * be followed by at most a few words before the sentence (or the next comma) ends.
+ */
+export function closingCue(tokens: readonly Token[], refs: readonly Ref[], from: number, quoted: (token: Token) => boolean): Cue | null {
+  // The closing clause follows one of the sentence's last two commas ("…, said Jane Doe, an analyst.").
+  let tried = 0;
+  for (let c = tokens.length - 1; c >= from && tried < 2; c--) {
+    const mark = tokens[c];
+    if (!mark || mark.isWord || !(mark.text === ',' || mark.text === '—' || mark.text === '–') || quoted(mark)) continue;
+    tried++;
+    const cue = cueAfter(tokens, refs, c + 1, tokens.length);
+    if (!cue) continue;
+    const verb = tokens.findIndex((token) => token.start === cue.start);
+    let tail = 0;
+    for (let k = Math.max(verb, 0) + 1; k < tokens.length && tokens[k]?.text !== ','; k++) if (tokens[k]?.isWord) tail++;
+    return tail <= CLOSING_TAIL ? cue : null;
+  }
+  return null;
+}
+
+/** "According to Jane Doe, …" opening the sentence: Jane Doe speaks for all of it. */
+export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): Cue | null {
+  const [first, second] = tokens;
+  if (first?.lower !== 'according' || second?.lower !== 'to') return null;
+  const ref = refs.find((r) => r.tokStart === 2 || (r.tokStart === 3 && tokens[2]?.lower === 'the'));
+  if (!ref || tokens[skipAsides(tokens, ref.tokEnd)]?.text !== ',') return null;
+  return { ref, verb: 'according to', start: first.start, end: second.end };
+}
+
+/** Where the sentence's main clause starts: past "But", and past an introductory phrase closed by a comma. */
+function clauseStart(tokens: readonly Token[], quoted: (token: Token) => boolean): number {
+  let k = 0;
+  while (tokens[k]?.isWord && OPENING_CONJUNCTIONS.has(tokens[k]?.lower ?? '')) k++;
+  const opener = tokens[k];
+  const introduces = opener?.isWord && (PREPOSITIONS.has(opener.lower) || SUBORDINATORS.has(opener.lower) || /(?:ing|ed|ly)$/.test(opener.lower) || /^\d/.test(opener.text));
+  if (!introduces) return k;
+  for (let c = k + 1; c < tokens.length && c <= k + 20; c++) {
+    const token = tokens[c];
+    if (!token || quoted(token)) return -1;
+    if (token.text === ',') return c + 1;
+  }
+  return -1;
+}
+
+/** "Another critic, Jane Doe, …": where the name starts when a short description opens the clause and a comma follows it. */
+function describedApposition(tokens: readonly Token[], start: number): number | null {
+  for (let k = start; k < tokens.length && k <= start + 5; k++) {
+    const token = tokens[k];
+    if (token?.text === ',') return k > start ? k + 1 : null;
+    if (!token?.isWord || reportingStrength(token) !== null || (token.capitalised && k > start)) return null;
+  }
+  return null;
+}
+
+/** Whether a word can be the finite verb after a subject: "mocked", "admires", "says", "told". */
+function isVerbLike(token: Token | undefined): boolean {
+  if (!token?.isWord || token.capitalised || FUNCTION_WORDS.has(token.lower)) return false;
+  return reportingStrength(token) !== null || isPastVerb(token.lower) || (token.lower.length > 3 && /[^s']s$/.test(token.lower));
+}
+
+/**
+ * The subject of the sentence's main clause when a quoted phrase stands after its verb:
+ * `Jane Doe, who leads the poll, mocked John Roe for "having a tough night"` → Jane Doe.
+ * None for a passive ("has been called"), a possessive ("Doe's team said"), or a
+ * subject that is not a reference to someone.
+ */
+export function subjectCue(tokens: readonly Token[], refs: readonly Ref[], openToken: number, quoted: (token: Token) => boolean): Cue | null {
+  const start = clauseStart(tokens, quoted);
+  if (start < 0) return null;
+  // "Another critic, Jane Doe, likened …": the name in apposition to a short description.
+  const described = describedApposition(tokens, start);
+  const ref = refs.find((r) => r.tokStart === start || (r.tokStart === start + 1 && tokens[start]?.lower === 'the') || (described !== null && r.tokStart === described));
+  if (!ref || ref.afterPreposition || tokens[ref.tokEnd - 1]?.possessive || isImpersonal(tokens, ref)) return null;
+  let v = skipAsides(tokens, ref.tokEnd);
+  if (described !== null && ref.tokStart === described && tokens[v]?.text === ',') v++;
+  let passive = false;
+  let auxiliary = false;
+  while (tokens[v] && (VERB_FILLERS.has(tokens[v]?.lower ?? '') || (tokens[v]?.lower.endsWith('ly') && !tokens[v]?.capitalised))) {
+    if (BE.has(tokens[v]?.lower ?? '')) passive = true;
+    if (AUXILIARIES.has(tokens[v]?.lower ?? '')) auxiliary = true;
+    v++;
+  }
+  const verb = tokens[v];
+  // After "has", "will", "was": any word that is no function word is the verb ("has gone after").
+  const verbLike = isVerbLike(verb) || (auxiliary && verb?.isWord === true && !verb.capitalised && !FUNCTION_WORDS.has(verb.lower));
+  if (!verb || v >= openToken || !verbLike || (passive && /ed$|en$/.test(verb.lower))) return null;
+  // "It appears that …", "it seems": "it" speaks only through a verb of speech.
+  if (ref.pronoun === 'it' && !reportingStrength(verb)) return null;
+  return cueAt(ref, verb);
+}

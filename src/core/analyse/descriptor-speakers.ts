@@ -1,0 +1,106 @@
+/*
+ * Unnamed sources described by a noun phrase: "a friend commented", "the commission says",
+ * "said a narrator in the ad", "according to a campaign memo". Only phrases in a speaker's
+ * place count (before a reporting verb, after an inverted one, after "according to"), so
+ * the many other noun phrases of an article are never taken for speakers.
+ */
+import { reportingStrength } from './cue-patterns.ts';
+import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS } from './lexicon/reporting-verbs.ts';
+import { skipAsides } from './token-spans.ts';
+import type { Token } from './tokens.ts';
+
+/** A described speaker: the phrase's tokens and how to name it. */
+export interface DescriptorPhrase {
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  /** Several speakers ("several environmental groups"), not one. */
+  readonly plural: boolean;
+}
+
+// Words that open a description of someone not named: "a friend", "one questioner", "his former partner".
+const OPENERS = new Set(['the', 'a', 'an', 'one', 'another', 'several', 'some', 'many', 'two', 'three', 'his', 'her', 'their', 'its', 'my', 'our']);
+// Prepositions that may continue a description: "a spokeswoman for the agency", "a narrator in the ad".
+const CONTINUERS = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'on']);
+const MAX_WORDS = 5;
+const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
+
+function isDescribing(token: Token | undefined): boolean {
+  return token?.isWord === true && !FUNCTION_WORDS.has(token.lower) && reportingStrength(token) === null && !/^\d/.test(token.text);
+}
+
+/** The end of the words describing, from `from`: modifiers and a head, each a word no function word. */
+function wordsEnd(tokens: readonly Token[], from: number): number {
+  let k = from;
+  while (k < from + MAX_WORDS && isDescribing(tokens[k]) && !(k > from && tokens[k - 1]?.possessive === false && tokens[k]?.capitalised && !tokens[k - 1]?.capitalised)) k++;
+  return k;
+}
+
+function speaksAfter(tokens: readonly Token[], end: number): boolean {
+  let k = skipAsides(tokens, end);
+  while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '') && !['is', 'was', 'are', 'were', 'been', 'be'].includes(tokens[k]?.lower ?? '')) k++;
+  const verb = tokens[k];
+  return verb !== undefined && !verb.capitalised && reportingStrength(verb) !== null;
+}
+
+/**
+ * After "…," said or "according to", the description runs to the end of its clause:
+ * `said a person close to the family.` → the index past "family"; null when a clause
+ * follows instead (`said the phones were cheap`: the phrase begins what was said).
+ */
+function describedAfterVerb(tokens: readonly Token[], start: number): number | null {
+  const before = tokens[start - 1];
+  const according = before?.lower === 'to' && tokens[start - 2]?.lower === 'according';
+  if (!according && !(before && INVERTING_VERBS.has(before.lower) && tokens[start - 2]?.isWord !== true)) return null;
+  let k = start + 1;
+  while (k < tokens.length && k < start + 12 && tokens[k]?.isWord) {
+    // "said a former aide who asked not to be named": the description ends at its relative clause.
+    if (RELATIVES.has(tokens[k]?.lower ?? '')) return k;
+    if (VERB_FILLERS.has(tokens[k]?.lower ?? '') || reportingStrength(tokens[k]) !== null) return null;
+    k++;
+  }
+  return k;
+}
+
+/**
+ * Finds the described speakers of one sentence. Example: `"No," a friend of the family
+ * said.` → one phrase, "a friend of the family"; `the new rules say` → one phrase, "the
+ * new rules"; `the rules were changed` → none.
+ */
+export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhrase[] {
+  const found: DescriptorPhrase[] = [];
+  // Only openers close before a reporting verb, or right after one or "according to", can start a speaker.
+  const candidates = new Set<number>();
+  tokens.forEach((token, v) => {
+    if (token.lower === 'to' && tokens[v - 1]?.lower === 'according') candidates.add(v + 1);
+    if (token.capitalised || !REPORTING_VERBS.has(token.lower)) return;
+    candidates.add(v + 1);
+    for (let k = v - 1; k >= 0 && k >= v - 12; k--) if (OPENERS.has(tokens[k]?.lower ?? '')) candidates.add(k);
+  });
+  let after = 0;
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const opener = tokens[i];
+    if (i < after || !opener?.isWord || !OPENERS.has(opener.lower) || opener.possessive) continue;
+    let end = wordsEnd(tokens, i + 1);
+    if (end === i + 1) continue;
+    const head = tokens[end - 1];
+    if (!head || head.capitalised || head.lower.endsWith('ly')) continue;
+    // "a friend of the family said": a short phrase after the head still describes it.
+    const continuer = tokens[end];
+    if (continuer && CONTINUERS.has(continuer.lower)) {
+      const from = tokens[end + 1]?.lower === 'the' ? end + 2 : end + 1;
+      const past = wordsEnd(tokens, from);
+      if (past > from && speaksAfter(tokens, past) && !speaksAfter(tokens, end)) end = past;
+    }
+    if (!speaksAfter(tokens, end)) {
+      const clauseEnd = describedAfterVerb(tokens, i);
+      if (clauseEnd === null) continue;
+      end = clauseEnd;
+    }
+    // "An Acme statement said": the body behind the document speaks, not the document.
+    if (SPEECH_NOUNS.has(head.lower) && tokens.slice(i + 1, end - 1).some((token) => token.capitalised)) continue;
+    found.push({ tokStart: i, tokEnd: end, plural: /[^s']s$/.test(head.lower) && opener.lower !== 'a' && opener.lower !== 'an' && opener.lower !== 'one' });
+    after = end;
+  }
+  return found;
+}

@@ -1,0 +1,54 @@
+/*
+ * Stretches of a sentence's tokens that stand aside from its grammar: an apposition between
+ * commas ("Jane Doe, 45, a nurse, said") and a parenthesis ("Jane Doe (D-Va.) said").
+ * Attribution skips them to join a speaker to the verb after.
+ */
+import type { Token } from './tokens.ts';
+
+// Marks that may stand inside an apposition or a parenthesis: "R-Va.", "Smith & Co", "(D-N.C.)".
+const INNER_MARKS = /^[’'&()\-.]$/;
+
+/** The comma closing an apposition that opens at `comma`: "Jane Doe, 45, a nurse from Leeds, said". */
+export function appositionEnd(tokens: readonly Token[], comma: number): number | null {
+  if (tokens[comma]?.text !== ',') return null;
+  for (let k = comma + 1; k < tokens.length && k <= comma + 16; k++) {
+    const token = tokens[k];
+    if (!token) return null;
+    if (token.text === ',') return k > comma + 1 ? k : null;
+    if (!token.isWord && !INNER_MARKS.test(token.text)) return null;
+  }
+  return null;
+}
+
+/** The index just past a short parenthesis opening at `open`: "(D-N.C.)", "(R)". Null when none opens there. */
+export function parenthesisEnd(tokens: readonly Token[], open: number): number | null {
+  if (tokens[open]?.text !== '(') return null;
+  for (let k = open + 1; k < tokens.length && k <= open + 12; k++) {
+    if (tokens[k]?.text === ')') return k + 1;
+    if (tokens[k]?.text === '(') return null;
+  }
+  return null;
+}
+
+/**
+ * The first token at or after `from` that is not inside a parenthesis or an apposition
+ * closed by a comma. Example: tokens of `Rep. Jo Kay (D-Va.), a lawyer, said`, from the
+ * token after "Kay" → the index of "said".
+ */
+export function skipAsides(tokens: readonly Token[], from: number): number {
+  let k = from;
+  for (let guard = 0; guard < 4; guard++) {
+    const paren = parenthesisEnd(tokens, k);
+    if (paren !== null) {
+      k = paren;
+      continue;
+    }
+    const comma = appositionEnd(tokens, k);
+    if (comma !== null) {
+      k = comma + 1;
+      continue;
+    }
+    break;
+  }
+  return k;
+}

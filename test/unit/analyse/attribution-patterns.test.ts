@@ -1,0 +1,167 @@
+/**
+ * The ways news text ties a quotation to its speaker, one pattern per test, on sentences
+ * written for these tests (no article of any gold set).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../../src/core/analyse/index.ts';
+import { makeArticle } from './make-article.ts';
+
+/** Each quotation's opening words and its speaker's name in the article. */
+function credits(...paragraphs: string[]): { text: string; speaker: string | null; cueKind: string }[] {
+  const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
+  const names = new Map(analysis.entities.map((entity) => [entity.key, entity.name]));
+  return analysis.quotes.map((quote) => ({
+    text: quote.text.slice(0, 30),
+    speaker: quote.speaker ? (names.get(quote.speaker) ?? '?') : null,
+    cueKind: quote.cueKind,
+  }));
+}
+
+describe('names with American titles and initials', () => {
+  it('reads "Mr. Doe said" as the person first named in full', () => {
+    expect(credits('Tom Halvorsen runs the mine.', '"We will reopen," Mr. Halvorsen said.')).toMatchObject([{ speaker: 'Tom Halvorsen' }]);
+  });
+
+  it('keeps a middle initial inside the name', () => {
+    expect(credits('"The rules are sound," said Laurence K. Pembury, a lawyer.')).toMatchObject([{ speaker: 'Laurence K. Pembury' }]);
+  });
+
+  it('reads an abbreviated office before a name as a role, not part of the name', () => {
+    const analysis = analyseArticle(makeArticle(['"We are ready," Nevada Gov. Alma Restrepo said.']), { published: null });
+    const speaker = analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker);
+    expect(speaker).toMatchObject({ name: 'Alma Restrepo', roles: expect.arrayContaining(['governor']) });
+  });
+});
+
+describe('the reporting frame around a quotation', () => {
+  it('joins a speaker to the verb past a party-and-state parenthesis', () => {
+    expect(credits('"We will not back down," Rep. Dana Whitfield (D-Ore.) said.')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
+  });
+
+  it('credits a quoted phrase to the reporting clause that closes the sentence', () => {
+    expect(credits('The envoy has used “velvet gloves” in talks with the region, said Mirela Dobre, an analyst in Bucharest.')).toMatchObject([
+      { text: 'velvet gloves', speaker: 'Mirela Dobre' },
+    ]);
+  });
+
+  it('credits everything after "According to X," to X', () => {
+    expect(credits('According to Sarah Menon, the merger reeks of “fear” and haste.')).toMatchObject([{ speaker: 'Sarah Menon' }]);
+  });
+
+  it('credits a quoted phrase to the subject of its clause, past a relative clause', () => {
+    expect(credits('Tom Ashby, who leads the poll, mocked John Reyes for “having a tough night.”')).toMatchObject([{ speaker: 'Tom Ashby' }]);
+  });
+
+  it('credits no one for a quoted phrase after an impersonal "it appears"', () => {
+    expect(credits('Acme Ltd sells phones.', 'It appears that envoys will bring “new evidence” to the talks.')).toMatchObject([{ speaker: null }]);
+  });
+});
+
+describe('descriptions and organisations as speakers', () => {
+  it('credits an unnamed source described before the verb', () => {
+    expect(credits('“Nobody saw it coming,” a longtime friend said.')).toMatchObject([{ speaker: 'a longtime friend', cueKind: 'descriptor' }]);
+  });
+
+  it('credits a document or body that says something', () => {
+    expect(credits('The commission says on its website that “the audio was faulty in the hall.”')).toMatchObject([{ speaker: 'The commission' }]);
+  });
+
+  it('credits a description after an inverted verb, to the end of its clause', () => {
+    expect(credits('“It was never going to work,” said a person close to the negotiations.')).toMatchObject([{ speaker: 'a person close to the negotiations' }]);
+  });
+
+  it('takes no description for a speaker when a clause follows the verb', () => {
+    expect(credits('Georgeta Minciu, a cleaner, said the phones were “cheap and fine”.')).toMatchObject([{ speaker: 'Georgeta Minciu' }]);
+  });
+});
+
+describe('signatures, repeats and shared surnames', () => {
+  it('credits a quotation signed with a dash and a name', () => {
+    expect(credits('“The debate changed my mind. I will vote.” ― Maria Ortega', '“Nothing he said was new.”— Daniel Weiss')).toMatchObject([
+      { speaker: 'Maria Ortega' },
+      { speaker: 'Daniel Weiss' },
+    ]);
+  });
+
+  it('credits a headline quotation with the speaker of the same words in the body', () => {
+    expect(credits('Rival ‘Disgusting Fraud,’ Says Senator.', '“He is a disgusting fraud,” said Karen Obi, a senator.')).toMatchObject([
+      { text: 'Disgusting Fraud', speaker: 'Karen Obi', cueKind: 'repeated' },
+      { speaker: 'Karen Obi' },
+    ]);
+  });
+
+  it('reads a shared surname as the family member the article names most', () => {
+    const text = ['Hannah Morel spoke in Ohio. Hannah Morel thanked voters.', 'Her husband, Peter Morel, stayed home.', '“We will win,” Morel said.'];
+    expect(credits(...text)).toMatchObject([{ speaker: 'Hannah Morel' }]);
+  });
+});
+
+describe('titles and scare quotes', () => {
+  it('does not list the title of a programme or a book as a quotation', () => {
+    expect(credits('Speaking on “Face the Nation” on Sunday, Maria Lopez said the plan was “dead on arrival”.')).toMatchObject([
+      { text: 'dead on arrival', speaker: 'Maria Lopez' },
+    ]);
+  });
+
+  it('keeps a name someone gave in title case as their words', () => {
+    expect(credits('Tom Baker called his rival “Little Marco” at the rally.')).toMatchObject([{ text: 'Little Marco', speaker: 'Tom Baker' }]);
+  });
+
+  it('keeps the quotations of a headline written in title case', () => {
+    expect(credits('Senator Says Plan Is ‘Dead On Arrival’ After Vote', '“The plan is dead on arrival,” said Maria Lopez.')).toMatchObject([
+      { text: 'Dead On Arrival' },
+      { speaker: 'Maria Lopez' },
+    ]);
+  });
+});
+
+describe('interview turns and subjects of the clause', () => {
+  it('credits a quoted transcript turn to the person of that surname', () => {
+    expect(credits('Chris Wallace interviewed Mike Pence on Sunday.', '"WALLACE: Why would he do that?', '"PENCE: Well, look, it is serious business."')).toMatchObject([
+      { speaker: 'Chris Wallace' },
+      { speaker: 'Mike Pence' },
+    ]);
+  });
+
+  it('credits a quoted phrase to a subject named in apposition to a description', () => {
+    expect(credits('Another critic, Peter H. Pembury, likened the rules to “burning the Constitution”.')).toMatchObject([{ speaker: 'Peter H. Pembury' }]);
+  });
+
+  it('credits a quoted phrase to the subject of a verb after an auxiliary', () => {
+    expect(credits('Harry Dunmore met voters.', 'In recent weeks, Dunmore has gone after his rival as a “spoiled brat.”')).toMatchObject([{ speaker: 'Harry Dunmore' }]);
+  });
+});
+
+describe('one person under several names, and media attribution', () => {
+  const story = [
+    'Secretary of State Mike Pompeo arrived in Berlin on Tuesday.',
+    '“We expect our partners to act,” Pompeo said.',
+    'The secretary added that talks would go on. “Nothing is decided,” he told the Times.',
+    'Mr. Pompeo was quoted by the paper as saying “the door is open.”',
+  ];
+
+  it('links the surname, the title and the role to the full name', () => {
+    expect(credits(...story).map((quote) => quote.speaker)).toEqual(['Mike Pompeo', 'Mike Pompeo', 'Mike Pompeo']);
+  });
+
+  it('credits the person, never the outlet, in "told the Times" and "quoted by the paper as saying"', () => {
+    expect(credits(...story).every((quote) => quote.speaker !== 'Times' && quote.speaker !== 'the paper')).toBe(true);
+  });
+});
+
+describe('reported speech, split and multi-paragraph quotations', () => {
+  it('credits a quoted phrase embedded in reported speech to the one who reports it', () => {
+    expect(credits('Tom Baker said that there have been “thousands of complaints” this year.')).toMatchObject([{ speaker: 'Tom Baker' }]);
+  });
+
+  it('credits both halves of a quotation split by its cue', () => {
+    expect(credits('“We lost,” Maria Lopez said, “but we will be back.”')).toMatchObject([{ speaker: 'Maria Lopez' }, { speaker: 'Maria Lopez' }]);
+  });
+
+  it('keeps the speaker of a quotation in single marks that re-opens each paragraph', () => {
+    expect(credits('Maria Lopez said: ‘The season was long.', '‘We will rest, then train again.’')).toMatchObject([
+      { speaker: 'Maria Lopez' },
+      { speaker: 'Maria Lopez' },
+    ]);
+  });
+});
