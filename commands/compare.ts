@@ -10,7 +10,9 @@ import { storyViewFor } from '../src/core/retrieve/story-view.ts';
 export const compare = defineCommand({
   name: 'compare',
   description: 'How the outlets covered an event: facts each carries or leaves out, how each words quotes',
-  options: [{ name: 'topic', type: 'string', description: 'The event or topic (default: what the story is most about)', rest: true, maxLength: MAX_COMPARE_TOPIC }],
+  options: [
+    { name: 'topic', type: 'string', description: 'The event or topic (default: what the story is most about)', rest: true, maxLength: MAX_COMPARE_TOPIC },
+  ],
   examples: ['compare', 'compare the merger', 'compare the price rise'],
   surfaces: ['chat', 'cli'],
   run: ({ topic }, { store }) => composeComparison(topic, storyViewFor(store)),

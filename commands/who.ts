@@ -10,7 +10,17 @@ import { storyViewFor } from '../src/core/retrieve/story-view.ts';
 export const who = defineCommand({
   name: 'who',
   description: 'A person or organisation in the story: roles, quotations, articles, who else is quoted',
-  options: [{ name: 'name', type: 'string', description: 'A name, alias or role: "Joan Smith", "Smith", "the chairman"', required: true, rest: true, autocomplete: 'speaker', maxLength: MAX_NAME_LENGTH }],
+  options: [
+    {
+      name: 'name',
+      type: 'string',
+      description: 'A name, alias or role: "Joan Smith", "Smith", "the chairman"',
+      required: true,
+      rest: true,
+      autocomplete: 'speaker',
+      maxLength: MAX_NAME_LENGTH,
+    },
+  ],
   examples: ['who Joan Smith', 'who the chairman', 'who Acme'],
   surfaces: ['chat', 'cli'],
   run: ({ name }, { store }) => composeWhoCard(name, storyViewFor(store)),

@@ -21,7 +21,9 @@ const SCRIPTS = resolve(PROJECT_ROOT, 'scripts/eval/conversations');
 /** The seeds' section, on the eval's store of the seeds. */
 export async function seedConversations(store: Store, goldDir: string) {
   const questions = [...loadQuestions(goldDir, 'seed-questions.json'), ...loadQuestions(goldDir, 'seed-paraphrases.json')].map((q) => q.q);
-  const score = await scoreConversations(store, 'seeds', loadConversations(join(SCRIPTS, 'seeds.json')), [...questions, ...UNRELATED_QUESTIONS], { followUps: 1 });
+  const score = await scoreConversations(store, 'seeds', loadConversations(join(SCRIPTS, 'seeds.json')), [...questions, ...UNRELATED_QUESTIONS], {
+    followUps: 1,
+  });
   return { name: 'Conversations (seeds)', ...score };
 }
 

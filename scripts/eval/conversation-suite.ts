@@ -53,7 +53,12 @@ function talker(store: Store) {
 }
 
 function textOf(reply: Reply): string {
-  return [reply.title ?? '', reply.notice ?? '', ...reply.parts.map((p) => ('text' in p ? p.text : p.kind === 'lines' ? p.lines.join(' ') : '')), ...reply.citations.map((c) => c.text)].join(' ');
+  return [
+    reply.title ?? '',
+    reply.notice ?? '',
+    ...reply.parts.map((p) => ('text' in p ? p.text : p.kind === 'lines' ? p.lines.join(' ') : '')),
+    ...reply.citations.map((c) => c.text),
+  ].join(' ');
 }
 
 /** What is wrong with a turn's reply, or null when every check holds. */
@@ -67,7 +72,8 @@ function problems(check: TurnCheck, result: { reply: Reply; command: string | nu
     const speakers = reply.parts.flatMap((p) => (p.kind === 'quote' && p.speaker ? [p.speaker] : []));
     if (!speakers.includes(check.speaker) && !(reply.title ?? '').startsWith(check.speaker)) wrong.push(`quoting ${speakers.join(', ') || 'no one'}`);
   }
-  if (check.articles && !reply.citations.some((c) => check.articles!.includes(c.article))) wrong.push(`citing ${[...new Set(reply.citations.map((c) => c.article))].join(', ') || 'nothing'}`);
+  if (check.articles && !reply.citations.some((c) => check.articles!.includes(c.article)))
+    wrong.push(`citing ${[...new Set(reply.citations.map((c) => c.article))].join(', ') || 'nothing'}`);
   if (check.mentions && !textOf(reply).includes(check.mentions)) wrong.push(`not mentioning ${check.mentions}`);
   if (check.standAlone && JSON.stringify(reply) !== JSON.stringify(alone)) wrong.push('coloured by the conversation');
   return wrong.length > 0 ? wrong.join('; ') : null;

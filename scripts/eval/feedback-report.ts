@@ -19,7 +19,10 @@ export function formatFeedback(votes: readonly FeedbackRecord[], where: string):
   for (const vote of votes.slice(0, LISTED)) {
     const mark = vote.vote === 'up' ? '👍' : vote.reason === 'wrong-source' ? '👎 wrong source' : '👎';
     lines.push(`${vote.at.slice(0, 16).replace('T', ' ')}  ${vote.platform} ${vote.user}  ${mark}  ${vote.command}: ${vote.question ?? '(no question)'}`);
-    for (const c of vote.citations) lines.push(`    [${c.n}] ${c.outlet ?? 'outlet unknown'}, ${c.published ?? 'date unknown'} (${c.article}): ${c.text.length > 100 ? `${c.text.slice(0, 99)}…` : c.text}`);
+    for (const c of vote.citations)
+      lines.push(
+        `    [${c.n}] ${c.outlet ?? 'outlet unknown'}, ${c.published ?? 'date unknown'} (${c.article}): ${c.text.length > 100 ? `${c.text.slice(0, 99)}…` : c.text}`,
+      );
   }
   if (votes.length > LISTED) lines.push('', `… and ${votes.length - LISTED} older votes.`);
   return lines.join('\n');

@@ -55,7 +55,10 @@ export function answerButtons(answer: string, page: Pick<Page<unknown>, 'next' |
     buttons.push({ label: '👎', action: encodeAction({ kind: 'vote', vote: 'down', answer }) });
   }
   if (page.next !== null) {
-    buttons.push({ label: `More (${page.remaining} more message${page.remaining === 1 ? '' : 's'})`, action: encodeAction({ kind: 'more', answer, page: page.next }) });
+    buttons.push({
+      label: `More (${page.remaining} more message${page.remaining === 1 ? '' : 's'})`,
+      action: encodeAction({ kind: 'more', answer, page: page.next }),
+    });
   }
   return buttons;
 }
@@ -82,7 +85,13 @@ export interface KeepDeps {
  */
 export async function keepAnswer(
   deps: KeepDeps,
-  facts: { readonly platform: string; readonly conversation: string | null; readonly command: string | null; readonly question: string | null; readonly reply: Reply },
+  facts: {
+    readonly platform: string;
+    readonly conversation: string | null;
+    readonly command: string | null;
+    readonly question: string | null;
+    readonly reply: Reply;
+  },
 ): Promise<string | null> {
   if (!wantsButtons(facts.reply)) return null;
   try {

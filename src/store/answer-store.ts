@@ -51,7 +51,13 @@ export interface AnswerStore {
   /** Records a person's vote on an answer, once: a second vote of theirs changes nothing. */
   vote(entry: { readonly answer: string; readonly platform: string; readonly user: string; readonly vote: Vote; readonly at: string }): Promise<VoteOutcome>;
   /** Adds a reason to this person's 👎 on the answer, once. */
-  addReason(entry: { readonly answer: string; readonly platform: string; readonly user: string; readonly reason: string; readonly at: string }): Promise<ReasonOutcome>;
+  addReason(entry: {
+    readonly answer: string;
+    readonly platform: string;
+    readonly user: string;
+    readonly reason: string;
+    readonly at: string;
+  }): Promise<ReasonOutcome>;
   /** Votes, newest first, with the question and citations they are about; at most `limit`. */
   feedback(limit: number): Promise<readonly FeedbackRecord[]>;
   /** Forgets answers (and their votes) given before `before`; returns how many went. */

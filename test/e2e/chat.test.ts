@@ -19,12 +19,17 @@ interface Line {
   readonly outcome: string;
   readonly title: string | null;
   readonly notice: string | null;
-  readonly reply: { readonly citations?: readonly { readonly article: string; readonly text: string }[]; readonly text?: string; readonly [key: string]: unknown };
+  readonly reply: {
+    readonly citations?: readonly { readonly article: string; readonly text: string }[];
+    readonly text?: string;
+    readonly [key: string]: unknown;
+  };
 }
 
 function env(db: string): NodeJS.ProcessEnv {
   const clean = { ...process.env };
-  for (const key of Object.keys(clean)) if (key.startsWith('BRIEFBOT_') || key.startsWith('SLACK_') || key.startsWith('DISCORD_') || key === 'LOG_LEVEL') delete clean[key];
+  for (const key of Object.keys(clean))
+    if (key.startsWith('BRIEFBOT_') || key.startsWith('SLACK_') || key.startsWith('DISCORD_') || key === 'LOG_LEVEL') delete clean[key];
   return { ...clean, BRIEFBOT_DB: db, BRIEFBOT_CORPUS: 'seeds' };
 }
 
@@ -40,7 +45,15 @@ function chat(db: string, lines: readonly string[], extra: readonly string[] = [
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);
-      done({ code, replies: stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Line), stderr });
+      done({
+        code,
+        replies: stdout
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Line),
+        stderr,
+      });
     });
     child.stdin.end(`${lines.join('\n')}\n`);
   });
@@ -48,7 +61,9 @@ function chat(db: string, lines: readonly string[], extra: readonly string[] = [
 
 function ask(db: string, question: string): Promise<unknown> {
   return new Promise((done, fail) => {
-    execFile(process.execPath, [CLI, 'ask', question, '--json'], { cwd: PROJECT_ROOT, env: env(db), timeout: 60_000 }, (error, stdout) => (error ? fail(error) : done(JSON.parse(stdout))));
+    execFile(process.execPath, [CLI, 'ask', question, '--json'], { cwd: PROJECT_ROOT, env: env(db), timeout: 60_000 }, (error, stdout) =>
+      error ? fail(error) : done(JSON.parse(stdout)),
+    );
   });
 }
 
@@ -107,6 +122,9 @@ describe('briefbot chat, scripted', () => {
     await chat(db, ['What did Jens Stoltenberg say?'], ['--session', 'one']);
     const other = await chat(db, ['why?'], ['--session', 'two']);
     expect(other.code).toBe(0);
-    expect(other.replies[0]).toMatchObject({ outcome: 'user-error', notice: 'There is no earlier question here for “why?” to follow on from: please ask the whole question.' });
+    expect(other.replies[0]).toMatchObject({
+      outcome: 'user-error',
+      notice: 'There is no earlier question here for “why?” to follow on from: please ask the whole question.',
+    });
   });
 });

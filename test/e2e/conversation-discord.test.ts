@@ -32,8 +32,16 @@ describe('a Discord reply chain', () => {
   it('is one conversation: eight follow-ups answered from the right person and article, a stand-alone question untouched, carried on after a restart', async () => {
     let last: string | undefined;
     const mention = async (text: string, replyTo: string | undefined) => {
-      const posted = await rig.exchange(rig.channelId, () => rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: text, mentionBot: true, ...(replyTo ? { replyTo } : {}) }));
-      return { posted, text: posted.filter((m) => (m.flags & 64) === 0).map(visibleText).join('\n') };
+      const posted = await rig.exchange(rig.channelId, () =>
+        rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: text, mentionBot: true, ...(replyTo ? { replyTo } : {}) }),
+      );
+      return {
+        posted,
+        text: posted
+          .filter((m) => (m.flags & 64) === 0)
+          .map(visibleText)
+          .join('\n'),
+      };
     };
     await scriptedConversation({
       async say(text) {
@@ -47,7 +55,13 @@ describe('a Discord reply chain', () => {
         await rig.adapter.stop();
         await store.close();
         store = openSqliteStore(db.file);
-        restarted = createDiscordAdapter({ config: rig.config, commands: registry, services: { store, clock: systemClock, log: rig.log.logger }, progressIntervalMs: 50, stopTimeoutMs: 5_000 });
+        restarted = createDiscordAdapter({
+          config: rig.config,
+          commands: registry,
+          services: { store, clock: systemClock, log: rig.log.logger },
+          progressIntervalMs: 50,
+          stopTimeoutMs: 5_000,
+        });
         await restarted.start();
       },
     });

@@ -35,7 +35,13 @@ describe('a Slack thread', () => {
     let thread: string | undefined;
     const mention = async (text: string, threadTs: string | undefined) => {
       const posted = await rig.exchange(() => rig.fake.http.mention({ text, channel: CHANNEL, ...(threadTs ? { threadTs } : {}) }));
-      return { posted, text: posted.filter((m) => m.via !== 'chat.delete').map(visibleText).join('\n') };
+      return {
+        posted,
+        text: posted
+          .filter((m) => m.via !== 'chat.delete')
+          .map(visibleText)
+          .join('\n'),
+      };
     };
     await scriptedConversation({
       async say(text) {
@@ -49,7 +55,15 @@ describe('a Slack thread', () => {
         await store.close();
         store = openSqliteStore(db.file);
         restarted = createSlackAdapter({
-          config: { botToken: rig.fake.botToken, signingSecret: rig.fake.signingSecret, appToken: undefined, apiUrl: rig.fake.apiUrl, port: 0, commandPrefix: 'briefbot', adminUsers: [] },
+          config: {
+            botToken: rig.fake.botToken,
+            signingSecret: rig.fake.signingSecret,
+            appToken: undefined,
+            apiUrl: rig.fake.apiUrl,
+            port: 0,
+            commandPrefix: 'briefbot',
+            adminUsers: [],
+          },
           commands: registry,
           services: { store, clock: systemClock, log: rig.log.logger },
           tuning: { host: '127.0.0.1', retry: FAST_RETRY, workingAfterMs: 60_000, drainMs: 2_000 },

@@ -118,7 +118,10 @@ pagingSuite('Discord', async (store) => {
   const rig: DiscordRig = await startDiscord({ commands: registry, services: { store, clock: systemClock }, maxMessages: 1 });
   return Object.assign(rig, {
     async rawClick(payload: string) {
-      const latest = rig.fake.messagesIn(rig.channelId).filter((m) => m.authorId === rig.fake.botUserId).pop()!;
+      const latest = rig.fake
+        .messagesIn(rig.channelId)
+        .filter((m) => m.authorId === rig.fake.botUserId)
+        .pop()!;
       const posted = await rig.exchangeButton(() => rig.fake.clickButton({ messageId: latest.id, customId: payload, userId: BOB }));
       return posted.map(visibleDiscord).join('\n');
     },

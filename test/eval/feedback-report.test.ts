@@ -11,7 +11,18 @@ const vote = (overrides: Partial<FeedbackRecord>): FeedbackRecord => ({
   at: '2026-03-05T09:00:00.000Z',
   command: 'ask',
   question: 'What did Smith say?',
-  citations: [{ n: 1, article: 'uk/001', outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null, text: 'Prices will rise, Ms Smith said.', texts: ['Prices will rise, Ms Smith said.'] }],
+  citations: [
+    {
+      n: 1,
+      article: 'uk/001',
+      outlet: 'Daily Courier',
+      title: 'Prices',
+      published: '2026-03-01',
+      url: null,
+      text: 'Prices will rise, Ms Smith said.',
+      texts: ['Prices will rise, Ms Smith said.'],
+    },
+  ],
   ...overrides,
 });
 

@@ -61,7 +61,12 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   let invocation: Invocation | ChatInvocation;
   try {
     config = loadConfig(io.env, io.cwd);
-    invocation = chatInvocation(io.argv) ?? parseCommandLine(io.argv, commands.filter((c) => c.surfaces.includes('cli')));
+    invocation =
+      chatInvocation(io.argv) ??
+      parseCommandLine(
+        io.argv,
+        commands.filter((c) => c.surfaces.includes('cli')),
+      );
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) return fail(EXIT.usage, error.message);
     throw error;

@@ -95,7 +95,10 @@ export function createConsoleChat(options: ConsoleChatOptions): PlatformAdapter 
       } else {
         const conversation = options.conversation ?? { key: TERMINAL_SESSION, idleMinutes: DEFAULT_IDLE_MINUTES };
         const answer = converse({ kind: 'text', text }, conversation.key, commands, context, { idleMinutes: conversation.idleMinutes });
-        const result = await withThinking(output, interactive && onTerminal, answer, { dim: style.dim, ...(options.thinkingDelayMs !== undefined ? { delayMs: options.thinkingDelayMs } : {}) });
+        const result = await withThinking(output, interactive && onTerminal, answer, {
+          dim: style.dim,
+          ...(options.thinkingDelayMs !== undefined ? { delayMs: options.thinkingDelayMs } : {}),
+        });
         if (options.json) output.write(renderJsonLine(result.reply, { command: result.command, outcome: result.outcome }));
         else show(renderTerminal(result.reply, { color: onTerminal && !options.noColor, width: width() }));
       }

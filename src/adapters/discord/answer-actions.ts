@@ -39,7 +39,11 @@ export async function handleAnswerButton(interaction: ButtonInteraction, deps: A
     return null;
   });
   if (result === null) {
-    await interaction.reply({ content: 'Sorry, that click could not be recorded; please try again in a moment.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    await interaction.reply({
+      content: 'Sorry, that click could not be recorded; please try again in a moment.',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   if (result.pages) {

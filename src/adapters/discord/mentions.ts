@@ -63,7 +63,9 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
       ...discordSession(deps.log, message.inGuild() ? 'mention' : 'dm', deps.progressIntervalMs),
       messagesFor: async (result) => {
         const answer =
-          result.outcome === 'ok' ? await keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question: text, reply: result.reply }) : null;
+          result.outcome === 'ok'
+            ? await keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question: text, reply: result.reply })
+            : null;
         return discordAnswerPage(result.reply, answer, 0, deps.messageCap);
       },
     },
@@ -74,7 +76,12 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
  * In a server channel the first message is a reply to the question (the asker is not pinged);
  * in a DM it is a plain message. A preview is that first message, edited as the answer grows.
  */
-function messageOutlet(question: Message, channel: SendableChannels, log: Logger, link: (ids: readonly string[]) => Promise<void>): AnswerOutlet<DiscordMessage> {
+function messageOutlet(
+  question: Message,
+  channel: SendableChannels,
+  log: Logger,
+  link: (ids: readonly string[]) => Promise<void>,
+): AnswerOutlet<DiscordMessage> {
   const inGuild = question.inGuild();
   let first: Message | undefined;
   const send = (message: DiscordMessage) => channel.send(sendable(message));

@@ -69,12 +69,15 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
   const question = [command.name, ...Object.values(validation.options).filter((v): v is string => typeof v === 'string')].join(' ');
   await answerSession(
     deferredOutlet(interaction, privately),
-    (progress) => converse({ kind: 'command', command, options: validation.options }, key, [...deps.commands.values()], { ...context, progress }, deps.conversation),
+    (progress) =>
+      converse({ kind: 'command', command, options: validation.options }, key, [...deps.commands.values()], { ...context, progress }, deps.conversation),
     {
       ...session,
       messagesFor: async (result) => {
         const answer =
-          result.outcome === 'ok' && !privately ? await keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question, reply: result.reply }) : null;
+          result.outcome === 'ok' && !privately
+            ? await keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question, reply: result.reply })
+            : null;
         return discordAnswerPage(result.reply, answer, 0, deps.messageCap);
       },
     },

@@ -40,7 +40,10 @@ function clickOf(action: unknown, body: unknown): Click {
   const b = body as { user?: { id?: unknown }; message?: { text?: unknown; blocks?: unknown } };
   const actionId = typeof (action as { action_id?: unknown }).action_id === 'string' ? (action as { action_id: string }).action_id : '';
   const user = typeof b.user?.id === 'string' ? b.user.id : null;
-  const message = b.message && Array.isArray(b.message.blocks) ? { text: typeof b.message.text === 'string' ? b.message.text : '', blocks: b.message.blocks as unknown[] } : null;
+  const message =
+    b.message && Array.isArray(b.message.blocks)
+      ? { text: typeof b.message.text === 'string' ? b.message.text : '', blocks: b.message.blocks as unknown[] }
+      : null;
   return { actionId, user, message };
 }
 
@@ -56,7 +59,11 @@ export function registerAnswerActions(app: App, deps: AnswerActionDeps): void {
         result = await handleClick(decodeAction(click.actionId), { platform: 'slack', user: click.user }, deps.services.store.answers, deps.services.clock);
       } catch (error) {
         deps.log.error({ err: error, action: click.actionId.slice(0, 100) }, 'a click on an answer button failed');
-        await send({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, that click could not be recorded; please try again in a moment.' }).catch(() => undefined);
+        await send({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: 'Sorry, that click could not be recorded; please try again in a moment.',
+        }).catch(() => undefined);
         return;
       }
       try {
@@ -79,10 +86,15 @@ function noteFor(result: ClickResult): RespondArguments {
 }
 
 /** Takes the used "More" off its message, then posts the next page with its own buttons. */
-async function postPage(pages: NonNullable<ClickResult['pages']>, click: Click, send: (message: RespondArguments) => Promise<unknown>, deps: AnswerActionDeps): Promise<void> {
+async function postPage(
+  pages: NonNullable<ClickResult['pages']>,
+  click: Click,
+  send: (message: RespondArguments) => Promise<unknown>,
+  deps: AnswerActionDeps,
+): Promise<void> {
   if (click.message) {
-    await send({ replace_original: true, text: click.message.text, blocks: withoutAction(click.message.blocks, click.actionId) } as RespondArguments).catch((error: unknown) =>
-      deps.log.warn({ ...describeSlackFailure(error) }, 'could not take the used More button off its message'),
+    await send({ replace_original: true, text: click.message.text, blocks: withoutAction(click.message.blocks, click.actionId) } as RespondArguments).catch(
+      (error: unknown) => deps.log.warn({ ...describeSlackFailure(error) }, 'could not take the used More button off its message'),
     );
   }
   for (const message of slackAnswerPage(pages.reply, pages.answer, pages.page, deps.messageCap)) {

@@ -94,7 +94,13 @@ export async function answerRequest(
       messagesFor: async (result) => {
         const answer =
           result.outcome === 'ok'
-            ? await keepAnswer(deps.services, { platform: 'slack', conversation: asker.conversation, command: result.command, question: questionOf(ask), reply: result.reply })
+            ? await keepAnswer(deps.services, {
+                platform: 'slack',
+                conversation: asker.conversation,
+                command: result.command,
+                question: questionOf(ask),
+                reply: result.reply,
+              })
             : null;
         return slackAnswerPage(result.reply, answer, 0, deps.messageCap);
       },
@@ -139,7 +145,8 @@ async function run(
       return { reply: ask.reply, outcome: 'user-error', command: null, code: ask.code };
     case 'command': {
       const parsed = parseCommandText(ask.command, ask.text, commands);
-      if (parsed.kind === 'command') return converse({ kind: 'command', command: parsed.command, options: parsed.options }, conversation, commands, context, settings);
+      if (parsed.kind === 'command')
+        return converse({ kind: 'command', command: parsed.command, options: parsed.options }, conversation, commands, context, settings);
       if (parsed.kind === 'empty') return { reply: hintReply(commands), outcome: 'ok', command: ask.command.name };
       return { ...problemResult(parsed.problem), command: ask.command.name };
     }

@@ -47,7 +47,12 @@ export function directMessageOf(event: Readonly<Record<string, unknown>>, botUse
  * @example slackConversationKey({ team: 'T1', channel: 'C1', thread: '1700.1' }) === 'slack:T1:C1:1700.1'
  * @example slackConversationKey({ team: 'T1', channel: 'C1', user: 'U1' }) === 'slack:T1:C1:user:U1'
  */
-export function slackConversationKey(where: { readonly team: string | null; readonly channel: string; readonly thread?: string | undefined; readonly user?: string }): string {
+export function slackConversationKey(where: {
+  readonly team: string | null;
+  readonly channel: string;
+  readonly thread?: string | undefined;
+  readonly user?: string;
+}): string {
   const base = `slack:${where.team ?? '-'}:${where.channel}`;
   if (where.thread !== undefined) return `${base}:${where.thread}`;
   return where.user !== undefined ? `${base}:user:${where.user}` : base;
@@ -83,7 +88,13 @@ export function registerConversationEvents(app: App, deps: ConversationDeps): vo
     deps.track(() =>
       answerRequest(
         { kind: 'text', text },
-        { via: 'mention', user, channel: event.channel, team: body.team_id ?? null, conversation: slackConversationKey({ team: body.team_id ?? null, channel: event.channel, thread: threadTs }) },
+        {
+          via: 'mention',
+          user,
+          channel: event.channel,
+          team: body.team_id ?? null,
+          conversation: slackConversationKey({ team: body.team_id ?? null, channel: event.channel, thread: threadTs }),
+        },
         new ConversationTarget(client, { channel: event.channel, threadTs, user, isDirect: false }, deps.log),
         deps,
       ),
@@ -97,7 +108,13 @@ export function registerConversationEvents(app: App, deps: ConversationDeps): vo
     deps.track(() =>
       answerRequest(
         { kind: 'text', text: dm.text },
-        { via: 'direct-message', user: dm.user, channel: dm.channel, team: body.team_id ?? null, conversation: slackConversationKey({ team: body.team_id ?? null, channel: dm.channel, thread: dm.threadTs }) },
+        {
+          via: 'direct-message',
+          user: dm.user,
+          channel: dm.channel,
+          team: body.team_id ?? null,
+          conversation: slackConversationKey({ team: body.team_id ?? null, channel: dm.channel, thread: dm.threadTs }),
+        },
         new ConversationTarget(client, { channel: dm.channel, threadTs: dm.threadTs, user: dm.user, isDirect: true }, deps.log),
         deps,
       ),

@@ -42,7 +42,10 @@ export async function applyFocus<C extends Candidate>(ranked: readonly Scored<C>
   const preferred = focus.articles;
   if (preferred && preferred.size > 0) {
     const boost = (s: Scored<C>) => s.score + (preferred.has(s.candidate.article) ? CONVERSATION_ARTICLE_BONUS : 0);
-    kept = kept.map((s) => ({ s, key: boost(s) })).sort((a, b) => b.key - a.key).map((entry) => entry.s);
+    kept = kept
+      .map((s) => ({ s, key: boost(s) }))
+      .sort((a, b) => b.key - a.key)
+      .map((entry) => entry.s);
   }
   return kept;
 }
@@ -57,7 +60,8 @@ export function inPeriod(published: string | null, text: string, period: Period)
   if (published && dateIn(published, period)) return true;
   for (const match of text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) {
     const year = match[1] as string;
-    if (dateIn(year, { ...(period.from ? { from: period.from.slice(0, 4) } : {}), ...(period.to ? { to: period.to.slice(0, 4) } : {}), words: period.words })) return true;
+    if (dateIn(year, { ...(period.from ? { from: period.from.slice(0, 4) } : {}), ...(period.to ? { to: period.to.slice(0, 4) } : {}), words: period.words }))
+      return true;
   }
   return false;
 }

@@ -55,7 +55,9 @@ export async function coverageOf(topic: string, view: StoryView): Promise<{ outl
   if (plan.concepts.length === 0) throw new UserError('empty-topic', 'Name what to compare in words: a person, an event or a topic of the story.');
   const frequencies = await view.frequencies(planTerms(plan));
   const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: CANDIDATES });
-  const candidates: Candidate[] = hits.filter((h) => h.kind !== 'heading').map((h) => ({ article: h.article, sentence: h.sentence, text: h.text, bm25: h.score }));
+  const candidates: Candidate[] = hits
+    .filter((h) => h.kind !== 'heading')
+    .map((h) => ({ article: h.article, sentence: h.sentence, text: h.text, bm25: h.score }));
   const all = scoreCandidates(plan, candidates, frequencies.sentences, frequencies.of);
   const threshold = Math.max(MIN_RELEVANCE, (all[0]?.relevance ?? 0) * RELATIVE_RELEVANCE);
   const scored = all.filter((s) => s.relevance >= threshold);
@@ -105,7 +107,11 @@ export function factsOf(outlets: readonly OutletCoverage[], relevance: ReadonlyM
       if (!known.carriers.has(coverage.outlet)) known.carriers.set(coverage.outlet, sentence);
       return;
     }
-    facts.push({ text: sentence.text, carriers: new Map([[coverage.outlet, sentence]]), relevance: relevance.get(`${sentence.article}#${sentence.sentence}`) ?? 0 });
+    facts.push({
+      text: sentence.text,
+      carriers: new Map([[coverage.outlet, sentence]]),
+      relevance: relevance.get(`${sentence.article}#${sentence.sentence}`) ?? 0,
+    });
   };
   // What two outlets both say is the event itself, on the topic's words or not.
   outlets.forEach((coverage, i) => {

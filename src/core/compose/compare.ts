@@ -38,12 +38,18 @@ function dated(coverage: OutletCoverage): string {
  */
 export async function composeComparison(topic: string | undefined, view: StoryView): Promise<Reply> {
   const asked = topic?.trim() ?? '';
-  if (asked.length > MAX_COMPARE_TOPIC) throw new UserError('topic-too-long', `That topic is ${asked.length} characters long; please name it in under ${MAX_COMPARE_TOPIC}.`);
+  if (asked.length > MAX_COMPARE_TOPIC)
+    throw new UserError('topic-too-long', `That topic is ${asked.length} characters long; please name it in under ${MAX_COMPARE_TOPIC}.`);
   const subject = asked !== '' ? asked : await mainSubject(view);
   if (subject === null) return { parts: [], citations: [], notice: 'Nothing is indexed yet.', data: { topic: null, outlets: [], facts: [], quotes: [] } };
   const { outlets, relevance } = await coverageOf(subject, view);
   if (outlets.length === 0) {
-    return { parts: [], citations: [], notice: `No article in the indexed coverage is about “${subject}”.`, data: { topic: subject, outlets: [], facts: [], quotes: [] } };
+    return {
+      parts: [],
+      citations: [],
+      notice: `No article in the indexed coverage is about “${subject}”.`,
+      data: { topic: subject, outlets: [], facts: [], quotes: [] },
+    };
   }
   const citations = new CitationList(view);
   const parts: ReplyPart[] = [];
@@ -89,7 +95,12 @@ export async function composeComparison(topic: string | undefined, view: StoryVi
   }
 
   const quoteJson = await quoteParts(outlets, quotes, view, citations, parts);
-  const notice = outlets.length === 1 ? `Only one outlet covers “${subject}” in the indexed coverage (${outlets[0]!.outlet}): there is nothing to compare it with.` : asked === '' ? `No topic given: comparing how the outlets covered ${subject}.` : undefined;
+  const notice =
+    outlets.length === 1
+      ? `Only one outlet covers “${subject}” in the indexed coverage (${outlets[0]!.outlet}): there is nothing to compare it with.`
+      : asked === ''
+        ? `No topic given: comparing how the outlets covered ${subject}.`
+        : undefined;
   return {
     title: outlets.length === 1 ? `How ${outlets[0]!.outlet} covered “${subject}”` : `How ${outlets.length} outlets covered “${subject}”`,
     parts,
@@ -115,19 +126,36 @@ function groupFacts(facts: readonly Fact[], names: readonly string[]): { facts: 
   const size = (key: string) => key.split('\u0000').length;
   return [...groups.entries()]
     .map(([key, list]) => ({ key, facts: list.sort((a, b) => b.relevance - a.relevance) }))
-    .sort((a, b) => size(b.key) - size(a.key) || b.facts[0]!.relevance - a.facts[0]!.relevance || names.indexOf(a.key.split('\u0000')[0]!) - names.indexOf(b.key.split('\u0000')[0]!));
+    .sort(
+      (a, b) =>
+        size(b.key) - size(a.key) ||
+        b.facts[0]!.relevance - a.facts[0]!.relevance ||
+        names.indexOf(a.key.split('\u0000')[0]!) - names.indexOf(b.key.split('\u0000')[0]!),
+    );
 }
 
 /** The quotations of the compared articles: those several outlets carry (with each wording), then the strongest only one carries. */
-async function quoteParts(outlets: readonly OutletCoverage[], quotes: readonly StoredQuote[], view: StoryView, citations: CitationList, parts: ReplyPart[]): Promise<QuoteJson[]> {
+async function quoteParts(
+  outlets: readonly OutletCoverage[],
+  quotes: readonly StoredQuote[],
+  view: StoryView,
+  citations: CitationList,
+  parts: ReplyPart[],
+): Promise<QuoteJson[]> {
   if (quotes.length === 0) return [];
   const index = buildQuoteIndex(quotes);
   const outletOf = new Map(outlets.map((o) => [o.article.id, o.outlet]));
   const sentences = new Map<string, SentenceHit>(outlets.flatMap((o) => o.sentences.map((h) => [`${h.article}#${h.sentence}`, h] as const)));
   const [articles, entities] = await Promise.all([view.articles(), view.entities()]);
   const groups = [...index.bySpeaker.values()].flat();
-  const shared = groups.filter((g) => g.members.length > 1).sort((a, b) => b.members.length - a.members.length || b.strength - a.strength).slice(0, SHARED_QUOTES_SHOWN);
-  const own = groups.filter((g) => g.members.length === 1 && g.primary.speakerName && g.primary.kind === 'full').sort((a, b) => b.strength - a.strength).slice(0, OWN_QUOTES_SHOWN);
+  const shared = groups
+    .filter((g) => g.members.length > 1)
+    .sort((a, b) => b.members.length - a.members.length || b.strength - a.strength)
+    .slice(0, SHARED_QUOTES_SHOWN);
+  const own = groups
+    .filter((g) => g.members.length === 1 && g.primary.speakerName && g.primary.kind === 'full')
+    .sort((a, b) => b.strength - a.strength)
+    .slice(0, OWN_QUOTES_SHOWN);
   const json: QuoteJson[] = [];
   const context = { citations, sentences, articles, index };
   const show = async (group: QuoteGroup): Promise<boolean> => {

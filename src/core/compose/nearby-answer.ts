@@ -46,8 +46,21 @@ export async function answerNearby(request: NearbyRequest, view: StoryView): Pro
   const subject = contentStems(request.subject);
   const scored = cited
     .flatMap(({ all }) => all)
-    .filter((hit) => near.has(`${hit.article}#${hit.sentence}`) && hit.kind !== 'heading' && !request.exclude.has(shownKey(hit.article, hit.text)) && holds(request.kind, hit.text))
-    .map((hit) => ({ hit, score: score(hit, cited.map((c) => c.hit), subject) }))
+    .filter(
+      (hit) =>
+        near.has(`${hit.article}#${hit.sentence}`) &&
+        hit.kind !== 'heading' &&
+        !request.exclude.has(shownKey(hit.article, hit.text)) &&
+        holds(request.kind, hit.text),
+    )
+    .map((hit) => ({
+      hit,
+      score: score(
+        hit,
+        cited.map((c) => c.hit),
+        subject,
+      ),
+    }))
     .sort((a, b) => b.score - a.score || a.hit.article.localeCompare(b.hit.article) || a.hit.sentence - b.hit.sentence);
   const chosen: SentenceHit[] = [];
   for (const { hit, score: value } of scored) {
@@ -58,7 +71,12 @@ export async function answerNearby(request: NearbyRequest, view: StoryView): Pro
   const citations = new CitationList(view);
   const parts: ReplyPart[] = [];
   for (const hit of chosen) parts.push({ kind: 'text', text: hit.text, cites: [await citations.add(hit)] });
-  return { parts, citations: citations.all(), mode: 'extractive', data: { question: request.question, text: answerText(parts), citations: citations.json(), mode: 'extractive' } };
+  return {
+    parts,
+    citations: citations.all(),
+    mode: 'extractive',
+    data: { question: request.question, text: answerText(parts), citations: citations.json(), mode: 'extractive' },
+  };
 }
 
 /**

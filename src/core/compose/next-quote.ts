@@ -19,7 +19,9 @@ const sentenceKey = (q: { article: string; sentence: number }) => `${q.article}#
  */
 export async function composeNextQuote(speaker: EntityRef, from: QuotedRef | null, seen: readonly string[], view: StoryView): Promise<Reply> {
   const quotes = (await view.store.listQuotes({ speaker: speaker.name })).filter((q) => q.speakerId === speaker.id);
-  const sentences = new Map((await view.store.sentencesAt(quotes.map((q) => ({ article: q.article, sentence: q.sentence })))).map((hit) => [sentenceKey(hit), hit]));
+  const sentences = new Map(
+    (await view.store.sentencesAt(quotes.map((q) => ({ article: q.article, sentence: q.sentence })))).map((hit) => [sentenceKey(hit), hit]),
+  );
   const skip = new Set(seen);
   const unseen = (q: StoredQuote) => {
     const hit = sentences.get(sentenceKey(q));
@@ -39,19 +41,22 @@ export async function composeNextQuote(speaker: EntityRef, from: QuotedRef | nul
       .filter((q) => q.article !== from?.article && unseen(q))
       .sort((a, b) => date(a.article).localeCompare(date(b.article)) || a.article.localeCompare(b.article) || a.index - b.index);
     // Later coverage first; an undated article's quotations have no "later", so any will do.
-    const known = from ? articles.get(from.article)?.meta.published ?? null : null;
+    const known = from ? (articles.get(from.article)?.meta.published ?? null) : null;
     next = (known ? others.find((q) => date(q.article) >= known) : undefined) ?? others[0];
     elsewhere = next !== undefined && from !== null;
   }
   const title = `${speaker.name}, next`;
   if (!next) {
-    const notice = quotes.length === 0 ? `No quotations of ${speaker.name} are indexed.` : `That was the last quotation of ${speaker.name} in the indexed coverage.`;
+    const notice =
+      quotes.length === 0 ? `No quotations of ${speaker.name} are indexed.` : `That was the last quotation of ${speaker.name} in the indexed coverage.`;
     return { title, parts: [], citations: [], notice, data: { quotes: [], citations: [] } };
   }
   const sentence = sentences.get(sentenceKey(next))!;
   const citations = new CitationList(view);
   const cites = [await citations.add(sentence)];
-  const parts: ReplyPart[] = [next.kind === 'full' ? { kind: 'quote', text: next.text, speaker: speaker.name, role: null, cites } : { kind: 'text', text: sentence.text, cites }];
+  const parts: ReplyPart[] = [
+    next.kind === 'full' ? { kind: 'quote', text: next.text, speaker: speaker.name, role: null, cites } : { kind: 'text', text: sentence.text, cites },
+  ];
   return {
     title,
     parts,

@@ -18,7 +18,8 @@ export async function composeSource(source: SourceRef, view: StoryView): Promise
   const summary = (await view.articles()).get(source.article);
   if (!summary) throw new UserError('source-gone', `Source ${source.n} (“${source.title}”) is no longer indexed.`);
   const at = source.sentence;
-  const around = at === null ? [] : await view.store.sentencesAt([at - 1, at, at + 1].filter((i) => i >= 0).map((sentence) => ({ article: source.article, sentence })));
+  const around =
+    at === null ? [] : await view.store.sentencesAt([at - 1, at, at + 1].filter((i) => i >= 0).map((sentence) => ({ article: source.article, sentence })));
   const cited = around.find((hit) => hit.sentence === at);
   const before = around.find((hit) => at !== null && hit.sentence === at - 1 && hit.kind !== 'heading');
   const after = around.find((hit) => at !== null && hit.sentence === at + 1 && hit.kind !== 'heading');
@@ -40,6 +41,17 @@ export async function composeSource(source: SourceRef, view: StoryView): Promise
     parts,
     citations: citations.all(),
     ...(cited ? {} : { notice: 'The article has changed since it was cited; this is the sentence as cited then.' }),
-    data: { source: { n: source.n, article: source.article, outlet: meta.outlet, title: meta.title, published: meta.published, url: meta.url, text: cited?.text ?? source.text }, citations: citations.json() },
+    data: {
+      source: {
+        n: source.n,
+        article: source.article,
+        outlet: meta.outlet,
+        title: meta.title,
+        published: meta.published,
+        url: meta.url,
+        text: cited?.text ?? source.text,
+      },
+      citations: citations.json(),
+    },
   };
 }

@@ -62,7 +62,8 @@ export function where(articles: ReadonlyMap<string, ArticleSummary>, article: st
 export async function composeWhoCard(name: string, view: StoryView): Promise<Reply> {
   const asked = name.trim();
   if (!/[\p{L}\p{N}]/u.test(asked)) throw new UserError('empty-name', 'Name a person or an organisation, for example: who the chairman');
-  if (asked.length > MAX_NAME_LENGTH) throw new UserError('name-too-long', `That is ${asked.length} characters long; name a person or organisation in under ${MAX_NAME_LENGTH}.`);
+  if (asked.length > MAX_NAME_LENGTH)
+    throw new UserError('name-too-long', `That is ${asked.length} characters long; name a person or organisation in under ${MAX_NAME_LENGTH}.`);
   const index = await view.entities();
   const match = findEntity(asked, index);
   if (!match) {
@@ -70,7 +71,10 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
     const byForm = new Map<string, string>();
     for (const e of index.all) if (e.kind !== 'place') for (const form of nameForms(e)) if (!byForm.has(form)) byForm.set(form, e.name);
     const close = [...new Set(closeMatches(asked, [...byForm.keys()], 3).map((form) => byForm.get(form)!))];
-    throw new UserError('unknown-entity', `No one called “${asked}” is named in the indexed coverage.${close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : ''}`);
+    throw new UserError(
+      'unknown-entity',
+      `No one called “${asked}” is named in the indexed coverage.${close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : ''}`,
+    );
   }
   const { entity, others } = match;
   const [articles, named, spoken] = await Promise.all([
@@ -115,7 +119,11 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
   if (appearing.length > 0) {
     parts.push({ kind: 'heading', text: `Appears in ${total} article${total === 1 ? '' : 's'}` });
     for (const hit of appearing.slice(0, ARTICLES_SHOWN)) {
-      parts.push({ kind: 'text', text: `${where(articles, hit.article)}: ${articles.get(hit.article)?.meta.title ?? hit.article}`, cites: [await citations.add(hit)] });
+      parts.push({
+        kind: 'text',
+        text: `${where(articles, hit.article)}: ${articles.get(hit.article)?.meta.title ?? hit.article}`,
+        cites: [await citations.add(hit)],
+      });
     }
     if (total > ARTICLES_SHOWN) parts.push({ kind: 'lines', lines: [`… and ${total - ARTICLES_SHOWN} more.`] });
   }
@@ -130,7 +138,11 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
     for (const co of list) {
       const hit = sentencesOf.get(`${co.evidence.article}#${co.evidence.sentence}`);
       const n = co.articles.length;
-      parts.push({ kind: 'text', text: `${co.name}, in ${n === 1 ? where(articles, co.articles[0]!) : `${n} articles`}`, cites: hit ? [await citations.add(hit)] : [] });
+      parts.push({
+        kind: 'text',
+        text: `${co.name}, in ${n === 1 ? where(articles, co.articles[0]!) : `${n} articles`}`,
+        cites: hit ? [await citations.add(hit)] : [],
+      });
     }
   }
 
@@ -169,19 +181,29 @@ async function quotationParts(
   const latest = ordered[ordered.length - 1]!;
   parts.push({ kind: 'heading', text: 'Quotations' });
   const copies = spoken.length > distinct ? ` (${spoken.length} as the articles carry them)` : '';
-  parts.push({ kind: 'field', label: 'Quoted', value: `${distinct} quotation${distinct === 1 ? '' : 's'}${copies} in ${inArticles} article${inArticles === 1 ? '' : 's'}` });
-  const show = first === latest || dateOf(articles, first.article) === dateOf(articles, latest.article) && first.article === latest.article ? [first] : [first, latest];
-  const hits = new Map((await view.store.sentencesAt(show.map((q) => ({ article: q.article, sentence: q.sentence })))).map((h) => [`${h.article}#${h.sentence}`, h]));
+  parts.push({
+    kind: 'field',
+    label: 'Quoted',
+    value: `${distinct} quotation${distinct === 1 ? '' : 's'}${copies} in ${inArticles} article${inArticles === 1 ? '' : 's'}`,
+  });
+  const show =
+    first === latest || (dateOf(articles, first.article) === dateOf(articles, latest.article) && first.article === latest.article) ? [first] : [first, latest];
+  const hits = new Map(
+    (await view.store.sentencesAt(show.map((q) => ({ article: q.article, sentence: q.sentence })))).map((h) => [`${h.article}#${h.sentence}`, h]),
+  );
   const json: Record<string, unknown> = { count: distinct, articles: inArticles };
   for (const [label, quote] of show.length === 1 ? [['Quoted', first] as const] : [['First', first] as const, ['Latest', latest] as const]) {
     const hit = hits.get(`${quote.article}#${quote.sentence}`);
     if (!hit) continue;
     const cite = await citations.add(hit);
     parts.push({ kind: 'text', text: `${label}: ${where(articles, quote.article)}`, cites: [] });
-    parts.push(quote.kind === 'full' ? { kind: 'quote', text: quote.text, speaker: entity.name, role: null, cites: [cite] } : { kind: 'text', text: hit.text, cites: [cite] });
+    parts.push(
+      quote.kind === 'full'
+        ? { kind: 'quote', text: quote.text, speaker: entity.name, role: null, cites: [cite] }
+        : { kind: 'text', text: hit.text, cites: [cite] },
+    );
     json[label === 'Latest' ? 'latest' : 'first'] = { text: quote.text, article: quote.article, published: dateOf(articles, quote.article), cite };
   }
   if (!('latest' in json)) json.latest = json.first ?? null;
   return json;
 }
-

@@ -97,10 +97,19 @@ async function prepare(
   const record = await context.store.conversations.conversation(key);
   const live = record !== null && now.getTime() - Date.parse(record.updatedAt) <= settings.idleMinutes * 60_000;
   const turns = live ? record.turns : [];
-  const parsed: ChatParse = message.kind === 'text' ? parseChatText(message.text, commands) : { kind: 'command', command: message.command, options: message.options };
+  const parsed: ChatParse =
+    message.kind === 'text' ? parseChatText(message.text, commands) : { kind: 'command', command: message.command, options: message.options };
   const index = await storyViewFor(context.store).entities();
   const followUp = (text: string): FollowUp =>
-    resolveFollowUp({ text, turns, expired: record !== null && !live, idleMinutes: settings.idleMinutes, index, now, hasWho: commands.some((c) => c.name === 'who') });
+    resolveFollowUp({
+      text,
+      turns,
+      expired: record !== null && !live,
+      idleMinutes: settings.idleMinutes,
+      index,
+      now,
+      hasWho: commands.some((c) => c.name === 'who'),
+    });
 
   let plan: Plan;
   if (parsed.kind === 'command' && parsed.command.name === ASK_COMMAND) {
@@ -145,7 +154,15 @@ async function run(plan: Plan, commands: readonly CommandDefinition[], context: 
     case 'text':
       return plain(parseChatText(followUp.text, commands), followUp.readAs);
     case 'unclear':
-      return { result: { reply: { parts: [], citations: [], notice: followUp.message, ephemeral: true }, outcome: 'user-error', code: followUp.code, command: null, ms: 0 } };
+      return {
+        result: {
+          reply: { parts: [], citations: [], notice: followUp.message, ephemeral: true },
+          outcome: 'user-error',
+          code: followUp.code,
+          command: null,
+          ms: 0,
+        },
+      };
     case 'run': {
       const found = commands.find((c) => c.name === followUp.command);
       if (!found) return plain(parsed);
@@ -173,12 +190,18 @@ async function run(plan: Plan, commands: readonly CommandDefinition[], context: 
       const source = followUp.source;
       const command = internal('source', (view) => composeSource(source, view));
       const cited = [...turns].reverse().find((t) => t.sources.length > 0);
-      return { result: await dispatch(command, {}, context), facts: { command: 'sources', options: {}, subject: null, concepts: [], keepSources: cited?.sources ?? [] } };
+      return {
+        result: await dispatch(command, {}, context),
+        facts: { command: 'sources', options: {}, subject: null, concepts: [], keepSources: cited?.sources ?? [] },
+      };
     }
     case 'next-quote': {
       const { speaker, from, seen } = followUp;
       const command = internal('next-quote', (view) => composeNextQuote(speaker, from, seen, view));
-      return { result: await dispatch(command, {}, context), facts: { command: 'quote', options: { speaker: speaker.name }, subject: null, concepts: [], about: [speaker] } };
+      return {
+        result: await dispatch(command, {}, context),
+        facts: { command: 'quote', options: { speaker: speaker.name }, subject: null, concepts: [], about: [speaker] },
+      };
     }
   }
 }
@@ -192,7 +215,13 @@ function nearbyFirst(ask: CommandDefinition, followUp: Extract<FollowUp, { kind:
   return {
     ...ask,
     async run(options, context) {
-      const request = { question, kind: parseQuestion(question, index).answer, subject: followUp.concepts.map((c) => c.label).join(' '), from: followUp.nearby ?? [], exclude: followUp.focus.exclude ?? new Set<string>() };
+      const request = {
+        question,
+        kind: parseQuestion(question, index).answer,
+        subject: followUp.concepts.map((c) => c.label).join(' '),
+        from: followUp.nearby ?? [],
+        exclude: followUp.focus.exclude ?? new Set<string>(),
+      };
       return (await answerNearby(request, storyViewFor(context.store))) ?? ask.run(options, context);
     },
   };
@@ -212,7 +241,15 @@ function pronounsInOptions(command: CommandDefinition, options: ParsedOptions, t
   if (reading.resolved.length === 0) return { kind: 'stand-alone' };
   const readAs = reading.resolved.map((r) => `“${r.word}” as ${r.entity.name}`).join(', ');
   const subject = reading.text;
-  return { kind: 'run', command: command.name, options: { ...options, [rest.name]: subject }, readAs: `Reading ${readAs}.`, focus: {}, subject, concepts: conceptsOf(subject, index) };
+  return {
+    kind: 'run',
+    command: command.name,
+    options: { ...options, [rest.name]: subject },
+    readAs: `Reading ${readAs}.`,
+    focus: {},
+    subject,
+    concepts: conceptsOf(subject, index),
+  };
 }
 
 /** What a turn is about: the command's free text, else its first text option. */

@@ -20,7 +20,9 @@ import { isStopword, type Token } from '../retrieve/terms.ts';
 /** "source 2", "what's source 2?", "[2]", "citation #3": the number asked for, or null. */
 export function sourceNumber(tokens: readonly Token[], text: string): number | null {
   if (/^\s*\[\d{1,3}\]\s*\??\s*$/.test(text)) return Number(/\d+/.exec(text)![0]);
-  const words = tokens.map((t) => t.lower).filter((w) => !['show', 'open', 'what', 'what\'s', 'is', 'the', 'me', 'number', 'no', 'give', 'read', 'please'].includes(w));
+  const words = tokens
+    .map((t) => t.lower)
+    .filter((w) => !['show', 'open', 'what', "what's", 'is', 'the', 'me', 'number', 'no', 'give', 'read', 'please'].includes(w));
   if (words.length !== 2 || !SOURCE_WORDS.has(words[0]!) || !/^\d{1,3}$/.test(words[1]!)) return null;
   return Number(words[1]);
 }
@@ -29,9 +31,18 @@ export function sourceNumber(tokens: readonly Token[], text: string): number | n
 export function leans(token: Token): boolean {
   const w = token.lower;
   return (
-    QUESTION_WORDS.has(w) || AUXILIARIES.has(w) || PERSON_PRONOUNS.has(w) || THING_PRONOUNS.has(w) || PLURAL_PRONOUNS.has(w) ||
-    DEMONSTRATIVES.has(w) || PRO_VERBS.has(w) || SPEECH_VERBS.has(w) || NEXT_WORDS.has(w) || isStopword(w) ||
-    HOW_WORDS.has(w) || ['not', 'exactly', 'really', 'else'].includes(w)
+    QUESTION_WORDS.has(w) ||
+    AUXILIARIES.has(w) ||
+    PERSON_PRONOUNS.has(w) ||
+    THING_PRONOUNS.has(w) ||
+    PLURAL_PRONOUNS.has(w) ||
+    DEMONSTRATIVES.has(w) ||
+    PRO_VERBS.has(w) ||
+    SPEECH_VERBS.has(w) ||
+    NEXT_WORDS.has(w) ||
+    isStopword(w) ||
+    HOW_WORDS.has(w) ||
+    ['not', 'exactly', 'really', 'else'].includes(w)
   );
 }
 

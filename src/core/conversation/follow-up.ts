@@ -72,9 +72,17 @@ function lastTurn(turns: readonly Turn[], test: (turn: Turn) => boolean): Turn |
 function unclear(input: FollowUpInput, typed: string): FollowUp {
   const quoted = `“${typed.length > 40 ? `${typed.slice(0, 39)}…` : typed}”`;
   if (input.expired) {
-    return { kind: 'unclear', code: 'conversation-expired', message: `This conversation was idle for more than ${input.idleMinutes} minutes, so I no longer have its earlier questions for ${quoted} to follow on from: please ask the whole question.` };
+    return {
+      kind: 'unclear',
+      code: 'conversation-expired',
+      message: `This conversation was idle for more than ${input.idleMinutes} minutes, so I no longer have its earlier questions for ${quoted} to follow on from: please ask the whole question.`,
+    };
   }
-  return { kind: 'unclear', code: 'no-earlier-question', message: `There is no earlier question here for ${quoted} to follow on from: please ask the whole question.` };
+  return {
+    kind: 'unclear',
+    code: 'no-earlier-question',
+    message: `There is no earlier question here for ${quoted} to follow on from: please ask the whole question.`,
+  };
 }
 
 /**
@@ -98,7 +106,11 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
     const source = cited.sources.find((s) => s.n === n);
     if (!source) {
       const count = cited.sources.length;
-      return { kind: 'unclear', code: 'no-such-source', message: `The last answer had ${count === 1 ? 'one source: ask for source 1' : `${count} sources: ask for source 1 to ${count}`}.` };
+      return {
+        kind: 'unclear',
+        code: 'no-such-source',
+        message: `The last answer had ${count === 1 ? 'one source: ask for source 1' : `${count} sources: ask for source 1 to ${count}`}.`,
+      };
     }
     return { kind: 'source', source };
   }
@@ -123,7 +135,10 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   let at = 0;
   while (at < tokens.length - 1 && at < 2 && CONTINUATION_OPENERS.has(tokens[at]!.lower)) at++;
   const opened = at > 0;
-  const pair = tokens.slice(at, at + 2).map((t) => t.lower).join(' ');
+  const pair = tokens
+    .slice(at, at + 2)
+    .map((t) => t.lower)
+    .join(' ');
   const shifted = SHIFT_OPENERS.includes(pair);
   if (shifted) at += 2;
   const bodyTokens = tokens.slice(at);
@@ -161,7 +176,15 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
     if (entity) {
       const pronoun = pronouns.resolved[0];
       const readAs = pronoun ? `Reading “${pronoun.word}” as ${pronoun.entity.name}.` : '';
-      return { kind: 'run', command: 'who', options: { name: entity.name }, readAs, focus: {}, subject: entity.name, concepts: [{ label: entity.name, kind: entity.kind }] };
+      return {
+        kind: 'run',
+        command: 'who',
+        options: { name: entity.name },
+        readAs,
+        focus: {},
+        subject: entity.name,
+        concepts: [{ label: entity.name, kind: entity.kind }],
+      };
     }
   }
 

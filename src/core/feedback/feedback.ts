@@ -91,7 +91,9 @@ export async function handleClick(
       const outcome = await answers.vote({ answer: action.answer, platform: who.platform, user: who.user, vote: action.vote, at });
       if (outcome === 'unknown-answer') return { reply: note(FEEDBACK_NOTES.gone) };
       if (outcome === 'already-voted') return { reply: note(FEEDBACK_NOTES.already) };
-      return action.vote === 'up' ? { reply: note(FEEDBACK_NOTES.up), answer: action.answer } : { reply: note(FEEDBACK_NOTES.down), offerReason: true, answer: action.answer };
+      return action.vote === 'up'
+        ? { reply: note(FEEDBACK_NOTES.up), answer: action.answer }
+        : { reply: note(FEEDBACK_NOTES.down), offerReason: true, answer: action.answer };
     }
     case 'reason': {
       if (!who.user) return { reply: note(FEEDBACK_NOTES.nobody) };

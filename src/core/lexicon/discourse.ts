@@ -8,8 +8,14 @@ import type { Gender } from '../analyse/lexicon/honorifics.ts';
 
 /** Personal pronouns (subject, object, possessive, reflexive) that stand for a person, with the gender they ask for. */
 export const PERSON_PRONOUNS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
-  ['he', 'male'], ['him', 'male'], ['his', 'male'], ['himself', 'male'],
-  ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
+  ['he', 'male'],
+  ['him', 'male'],
+  ['his', 'male'],
+  ['himself', 'male'],
+  ['she', 'female'],
+  ['her', 'female'],
+  ['hers', 'female'],
+  ['herself', 'female'],
 ]);
 
 /** Pronouns that stand for an organisation or a thing. */
@@ -38,8 +44,22 @@ export const NEXT_WORDS: ReadonlySet<string> = new Set(['next', 'afterwards', 'a
 
 /** Whole messages that ask for more of the same: matched after folding case and trailing punctuation. */
 export const MORE_REQUESTS: ReadonlySet<string> = new Set([
-  'more', 'more please', 'tell me more', 'go on', 'continue', 'keep going', 'anything else', 'what else',
-  'and', 'and?', 'else', 'show more', 'more results', 'any more', 'anymore', 'next',
+  'more',
+  'more please',
+  'tell me more',
+  'go on',
+  'continue',
+  'keep going',
+  'anything else',
+  'what else',
+  'and',
+  'and?',
+  'else',
+  'show more',
+  'more results',
+  'any more',
+  'anymore',
+  'next',
 ]);
 
 /** Words a reply's citation is called by: "source 2?", "citation 3". */
@@ -47,8 +67,27 @@ export const SOURCE_WORDS: ReadonlySet<string> = new Set(['source', 'sources', '
 
 /** Auxiliary verbs that open a question or stand before its subject ("did", "was"). */
 export const AUXILIARIES: ReadonlySet<string> = new Set([
-  'is', 'are', 'was', 'were', 'be', 'been', 'do', 'does', 'did', 'has', 'have', 'had', 'will', 'would',
-  'can', 'could', 'should', 'shall', 'may', 'might', 'must',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'do',
+  'does',
+  'did',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'shall',
+  'may',
+  'might',
+  'must',
 ]);
 
 /** Verbs that say nothing of their own in "why did he do that?", "what happened then?". */
@@ -65,7 +104,35 @@ export const PERIOD_TO_WORDS: ReadonlySet<string> = new Set(['before', 'until', 
  * …"): adjectives and participles of judgement and report, after "it" and a form of "be".
  */
 export const DUMMY_IT_WORDS: ReadonlySet<string> = new Set([
-  'true', 'false', 'possible', 'impossible', 'likely', 'unlikely', 'clear', 'unclear', 'known', 'said', 'reported',
-  'thought', 'believed', 'expected', 'feared', 'hoped', 'understood', 'time', 'worth', 'important', 'necessary',
-  'hard', 'easy', 'right', 'wrong', 'fair', 'legal', 'illegal', 'enough', 'too', 'so',
+  'true',
+  'false',
+  'possible',
+  'impossible',
+  'likely',
+  'unlikely',
+  'clear',
+  'unclear',
+  'known',
+  'said',
+  'reported',
+  'thought',
+  'believed',
+  'expected',
+  'feared',
+  'hoped',
+  'understood',
+  'time',
+  'worth',
+  'important',
+  'necessary',
+  'hard',
+  'easy',
+  'right',
+  'wrong',
+  'fair',
+  'legal',
+  'illegal',
+  'enough',
+  'too',
+  'so',
 ]);

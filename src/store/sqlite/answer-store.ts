@@ -44,7 +44,9 @@ export function createSqliteAnswerStore(db: Database.Database): AnswerStore {
   const vote = db.prepare(`INSERT INTO feedback (answer, platform, user_id, vote, reason, at) VALUES (@answer, @platform, @user, @vote, NULL, @at)
     ON CONFLICT (answer, platform, user_id) DO NOTHING`);
   const own = db.prepare('SELECT vote, reason FROM feedback WHERE answer = ? AND platform = ? AND user_id = ?');
-  const reason = db.prepare(`UPDATE feedback SET reason = @reason WHERE answer = @answer AND platform = @platform AND user_id = @user AND vote = 'down' AND reason IS NULL`);
+  const reason = db.prepare(
+    `UPDATE feedback SET reason = @reason WHERE answer = @answer AND platform = @platform AND user_id = @user AND vote = 'down' AND reason IS NULL`,
+  );
   const list = db.prepare(`SELECT f.answer, f.platform, f.user_id, f.vote, f.reason, f.at, a.command, a.question, a.citations
     FROM feedback f JOIN answers a ON a.id = f.answer ORDER BY f.at DESC, f.answer LIMIT ?`);
   const prune = db.prepare('DELETE FROM answers WHERE created_at < ?');

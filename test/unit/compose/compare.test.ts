@@ -25,10 +25,17 @@ async function expectSupported(reply: Reply, store: Store): Promise<void> {
     expect(citations.map((c) => c.article)).toEqual(fact.outlets.map((o) => articleOf.get(o)));
     const texts = (c: (typeof citations)[number]) => c.texts ?? [c.text];
     expect(citations.flatMap(texts)).toContain(fact.text);
-    for (const c of citations) expect(texts(c).some((text) => sameClaim(fact.text, text) || sameDevelopment(fact.text, text)), `${JSON.stringify(texts(c))} says “${fact.text}”`).toBe(true);
+    for (const c of citations)
+      expect(
+        texts(c).some((text) => sameClaim(fact.text, text) || sameDevelopment(fact.text, text)),
+        `${JSON.stringify(texts(c))} says “${fact.text}”`,
+      ).toBe(true);
     for (const outlet of fact.missing) {
       const article = (await store.getArticle(articleOf.get(outlet)!))!;
-      expect(article.analysis.sentences.some((s) => sameClaim(fact.text, s.text)), `${outlet} has “${fact.text}”`).toBe(false);
+      expect(
+        article.analysis.sentences.some((s) => sameClaim(fact.text, s.text)),
+        `${outlet} has “${fact.text}”`,
+      ).toBe(false);
     }
   }
 }

@@ -26,8 +26,16 @@ function expectSourcesOnce(reply: Reply, said: string): void {
   expect(new Set(articles).size, `${said}: ${articles.join(', ')}`).toBe(articles.length);
   const n = reply.citations.length;
   const terminalSources = renderTerminal(reply).split('\nSources\n')[1] ?? '';
-  expect(terminalSources.split('\n').filter((line) => /^\[\d+\]/.test(line)), said).toHaveLength(n);
-  expect(renderMarkdown(reply).split('\n').filter((line) => /^\d+\. |^- \[\d+\]|^\[\d+\]/.test(line.trim())).length, said).toBeLessThanOrEqual(n);
+  expect(
+    terminalSources.split('\n').filter((line) => /^\[\d+\]/.test(line)),
+    said,
+  ).toHaveLength(n);
+  expect(
+    renderMarkdown(reply)
+      .split('\n')
+      .filter((line) => /^\d+\. |^- \[\d+\]|^\[\d+\]/.test(line.trim())).length,
+    said,
+  ).toBeLessThanOrEqual(n);
   const slackSources = renderSlack(reply)
     .flatMap((m) => m.blocks)
     .flatMap((block) => (block.type === 'context' ? block.elements.map((e) => e.text) : []))
@@ -39,7 +47,10 @@ function expectSourcesOnce(reply: Reply, said: string): void {
 }
 
 async function conversation(store: Store, lines: readonly string[]): Promise<Reply[]> {
-  const context = contextFor({ store, clock: { now: () => new Date('2026-03-05T09:00:00Z') }, log: silentLogger }, { platform: 'console', user: null, channel: null, workspace: null, canManageChannel: true });
+  const context = contextFor(
+    { store, clock: { now: () => new Date('2026-03-05T09:00:00Z') }, log: silentLogger },
+    { platform: 'console', user: null, channel: null, workspace: null, canManageChannel: true },
+  );
   const replies: Reply[] = [];
   for (const line of lines) replies.push((await converse({ kind: 'text', text: line }, `test:${lines[0]}`, chat, context)).reply);
   return replies;
@@ -58,7 +69,18 @@ describe('sources once per article, on every surface', () => {
   });
 
   it('holds for every command that cites, on the seeds', async () => {
-    const lines = ['What did Gavin Williamson say about Huawei?', 'brief', 'quote', 'timeline', 'who Gavin Williamson', 'who Huawei', 'compare', 'compare Williamson concerns', 'quote Williamson', 'brief security'];
+    const lines = [
+      'What did Gavin Williamson say about Huawei?',
+      'brief',
+      'quote',
+      'timeline',
+      'who Gavin Williamson',
+      'who Huawei',
+      'compare',
+      'compare Williamson concerns',
+      'quote Williamson',
+      'brief security',
+    ];
     for (const [i, reply] of (await conversation(seeds, lines)).entries()) {
       expect(reply.citations.length, lines[i]).toBeGreaterThan(0);
       expectSourcesOnce(reply, lines[i]!);

@@ -10,7 +10,12 @@ import { seedStore } from './seed-store.ts';
 
 interface CardJson {
   entity: { name: string; kind: string; aliases: string[]; roles: { role: string; cite: number }[] };
-  quotations: { count: number; articles: number; first: { text: string; published: string | null; cite: number } | null; latest: { text: string; published: string | null; cite: number } | null };
+  quotations: {
+    count: number;
+    articles: number;
+    first: { text: string; published: string | null; cite: number } | null;
+    latest: { text: string; published: string | null; cite: number } | null;
+  };
   articles: string[];
   quotedWith: { name: string; articles: string[] }[];
   quotedAgainst: { name: string; articles: string[] }[];
@@ -39,7 +44,10 @@ function expectSupported(reply: Reply, forms: readonly string[], quoted: readonl
   const json = card(reply);
   for (const { role, cite } of json.entity.roles) {
     const names = forms.filter((f) => !givesRole(f, role));
-    expect(texts(reply, cite).some((text) => givesRole(text, role) && names.some((f) => mentions(text, f))), `role ${role} in ${JSON.stringify(texts(reply, cite))}`).toBe(true);
+    expect(
+      texts(reply, cite).some((text) => givesRole(text, role) && names.some((f) => mentions(text, f))),
+      `role ${role} in ${JSON.stringify(texts(reply, cite))}`,
+    ).toBe(true);
   }
   for (const quote of [json.quotations.first, json.quotations.latest]) {
     if (!quote) continue;

@@ -34,9 +34,11 @@ function bot(file: string, start = '2026-03-05T09:00:00.000Z') {
   let now = new Date(start);
   const clock: Clock = { now: () => now };
   let store: Store = openSqliteStore(file);
-  const context = () => contextFor({ store, clock, log: silentLogger }, { platform: 'console', user: null, channel: null, workspace: null, canManageChannel: true });
+  const context = () =>
+    contextFor({ store, clock, log: silentLogger }, { platform: 'console', user: null, channel: null, workspace: null, canManageChannel: true });
   return {
-    say: (text: string, key: string | null = 'console:test', idleMinutes = 30): Promise<DispatchResult> => converse({ kind: 'text', text }, key, chat, context(), { idleMinutes }),
+    say: (text: string, key: string | null = 'console:test', idleMinutes = 30): Promise<DispatchResult> =>
+      converse({ kind: 'text', text }, key, chat, context(), { idleMinutes }),
     send: (message: ConversationMessage, key = 'console:test') => converse(message, key, chat, context()),
     wait: (minutes: number) => {
       now = new Date(now.getTime() + minutes * 60_000);
@@ -222,7 +224,10 @@ describe('a conversation that cannot carry a follow-up', () => {
     });
     const errors: string[] = [];
     const log = { ...silentLogger, error: (_fields: object, message?: string) => void errors.push(message ?? ''), child: () => log };
-    const context = contextFor({ store: broken, clock: { now: () => new Date() }, log }, { platform: 'console', user: null, channel: null, workspace: null, canManageChannel: true });
+    const context = contextFor(
+      { store: broken, clock: { now: () => new Date() }, log },
+      { platform: 'console', user: null, channel: null, workspace: null, canManageChannel: true },
+    );
     const result = await converse({ kind: 'text', text: 'Who founded Huawei?' }, 'console:test', chat, context);
     expect(result.outcome).toBe('ok');
     expect(result.reply.citations.length).toBeGreaterThan(0);

@@ -14,7 +14,17 @@ import { isStopword } from '../../../src/core/retrieve/terms.ts';
 
 describe('the discourse word lists', () => {
   it('are lower-case words', () => {
-    for (const list of [[...PERSON_PRONOUNS.keys()], THING_PRONOUNS, PLURAL_PRONOUNS, DEMONSTRATIVES, CONTINUATION_OPENERS, QUESTION_WORDS, AUXILIARIES, MORE_REQUESTS, SHIFT_OPENERS]) {
+    for (const list of [
+      [...PERSON_PRONOUNS.keys()],
+      THING_PRONOUNS,
+      PLURAL_PRONOUNS,
+      DEMONSTRATIVES,
+      CONTINUATION_OPENERS,
+      QUESTION_WORDS,
+      AUXILIARIES,
+      MORE_REQUESTS,
+      SHIFT_OPENERS,
+    ]) {
       for (const word of list) expect(word).toBe(word.toLowerCase());
     }
   });
@@ -26,7 +36,8 @@ describe('the discourse word lists', () => {
   });
 
   it('hold only words retrieval already ignores, so reading them never changes what a question searches for', () => {
-    for (const word of [...PERSON_PRONOUNS.keys(), ...THING_PRONOUNS, ...PLURAL_PRONOUNS, ...DEMONSTRATIVES, ...QUESTION_WORDS]) expect(isStopword(word)).toBe(true);
+    for (const word of [...PERSON_PRONOUNS.keys(), ...THING_PRONOUNS, ...PLURAL_PRONOUNS, ...DEMONSTRATIVES, ...QUESTION_WORDS])
+      expect(isStopword(word)).toBe(true);
   });
 
   it('open a shift with two words', () => {

@@ -6,7 +6,15 @@ import { buildEntityIndex } from '../../../src/core/retrieve/entity-index.ts';
 import { entity } from '../retrieve/fixtures.ts';
 
 const index = buildEntityIndex([
-  entity({ id: 'person:joan-smith', name: 'Joan Smith', kind: 'person', aliases: ['Ms Smith', 'Smith'], roles: ['transport minister'], articleCount: 3, quoteCount: 4 }),
+  entity({
+    id: 'person:joan-smith',
+    name: 'Joan Smith',
+    kind: 'person',
+    aliases: ['Ms Smith', 'Smith'],
+    roles: ['transport minister'],
+    articleCount: 3,
+    quoteCount: 4,
+  }),
   entity({ id: 'person:tom-reed', name: 'Tom Reed', kind: 'person', aliases: ['Mr Reed', 'Reed'], roles: ['chairman'], articleCount: 2, quoteCount: 2 }),
   entity({ id: 'org:portco', name: 'PortCo', kind: 'organisation', aliases: ['the firm'], articleCount: 4, quoteCount: 1 }),
   entity({ id: 'place:france', name: 'France', kind: 'place', articleCount: 1 }),
@@ -24,12 +32,38 @@ function askedAboutJoan(overrides: Partial<Turn> = {}): Turn {
     command: 'ask',
     options: { question: 'What did Joan Smith say about prices?' },
     subject: 'What did Joan Smith say about prices?',
-    concepts: [{ label: 'Joan Smith', kind: 'person' }, { label: 'prices', kind: null }],
+    concepts: [
+      { label: 'Joan Smith', kind: 'person' },
+      { label: 'prices', kind: null },
+    ],
     entities: [joan, tom, portco],
-    quoted: [{ speaker: joan.id, article: 'courier/1', quote: 'Prices will rise' }, { speaker: joan.id, article: 'post/4', quote: 'higher prices' }],
+    quoted: [
+      { speaker: joan.id, article: 'courier/1', quote: 'Prices will rise' },
+      { speaker: joan.id, article: 'post/4', quote: 'higher prices' },
+    ],
     sources: [
-      { n: 1, article: 'courier/1', sentence: 2, text: '“Prices will rise,” Ms Smith said.', texts: ['“Prices will rise,” Ms Smith said.'], outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null },
-      { n: 2, article: 'post/4', sentence: 0, text: 'Joan Smith warned of higher prices.', texts: ['Joan Smith warned of higher prices.'], outlet: 'Coastal Post', title: 'Warning', published: null, url: null },
+      {
+        n: 1,
+        article: 'courier/1',
+        sentence: 2,
+        text: '“Prices will rise,” Ms Smith said.',
+        texts: ['“Prices will rise,” Ms Smith said.'],
+        outlet: 'Daily Courier',
+        title: 'Prices',
+        published: '2026-03-01',
+        url: null,
+      },
+      {
+        n: 2,
+        article: 'post/4',
+        sentence: 0,
+        text: 'Joan Smith warned of higher prices.',
+        texts: ['Joan Smith warned of higher prices.'],
+        outlet: 'Coastal Post',
+        title: 'Warning',
+        published: null,
+        url: null,
+      },
     ],
     shown: [shownKey('courier/1', '“Prices will rise,” Ms Smith said.'), shownKey('post/4', 'Joan Smith warned of higher prices.')],
     ...overrides,
@@ -47,7 +81,12 @@ function run(followUp: FollowUp): Extract<FollowUp, { kind: 'run' }> {
 
 describe('a question that stands alone', () => {
   it('is left as typed, whatever the conversation was about', () => {
-    for (const question of ['Who founded PortCo?', 'What did Tom Reed say about France?', 'How much did the harbour cost?', 'Is it true that PortCo was fined?']) {
+    for (const question of [
+      'Who founded PortCo?',
+      'What did Tom Reed say about France?',
+      'How much did the harbour cost?',
+      'Is it true that PortCo was fined?',
+    ]) {
       expect(read(question)).toEqual({ kind: 'stand-alone' });
     }
   });
@@ -87,7 +126,11 @@ describe('a bare question word', () => {
 describe('a pronoun', () => {
   it('stands for the latest person of its gender: "he" skips the woman asked about', () => {
     expect(read('What did he say about France?')).toEqual({ kind: 'text', text: 'What did Tom Reed say about France?', readAs: 'Reading “he” as Tom Reed.' });
-    expect(read('and what did she say about France?')).toEqual({ kind: 'text', text: 'what did Joan Smith say about France?', readAs: 'Reading “she” as Joan Smith.' });
+    expect(read('and what did she say about France?')).toEqual({
+      kind: 'text',
+      text: 'what did Joan Smith say about France?',
+      readAs: 'Reading “she” as Joan Smith.',
+    });
   });
 
   it('writes a possessive as one: "her view" becomes "Joan Smith’s view"', () => {
@@ -120,7 +163,11 @@ describe('a pronoun', () => {
 
   it('that nobody in the conversation fits gets a polite question back', () => {
     const onlyJoan = askedAboutJoan({ entities: [joan] });
-    expect(read('What did he say?', [onlyJoan])).toMatchObject({ kind: 'unclear', code: 'no-antecedent', message: 'I can’t tell who “he” is here: please use their name.' });
+    expect(read('What did he say?', [onlyJoan])).toMatchObject({
+      kind: 'unclear',
+      code: 'no-antecedent',
+      message: 'I can’t tell who “he” is here: please use their name.',
+    });
   });
 });
 

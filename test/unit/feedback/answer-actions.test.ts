@@ -18,7 +18,16 @@ describe('the payload of a button under an answer', () => {
   it('knows a button of an older version of briefbot, and one that is not briefbot’s', () => {
     expect(decodeAction('bb0:up:k3j9x0a2q1')).toEqual({ kind: 'old-version' });
     expect(decodeAction('bb7:more:k3j9x0a2q1:1')).toEqual({ kind: 'old-version' });
-    for (const payload of ['', 'feedback_up', 'bb1:up:', 'bb1:up:K3J9!', 'bb1:sideways:k3j9x0a2q1', 'bb1:more:k3j9x0a2q1', 'bb1:up:k3j9x0a2q1:2', `bb1:up:${'a'.repeat(500)}`]) {
+    for (const payload of [
+      '',
+      'feedback_up',
+      'bb1:up:',
+      'bb1:up:K3J9!',
+      'bb1:sideways:k3j9x0a2q1',
+      'bb1:more:k3j9x0a2q1',
+      'bb1:up:k3j9x0a2q1:2',
+      `bb1:up:${'a'.repeat(500)}`,
+    ]) {
       expect(decodeAction(payload), payload).toEqual({ kind: 'unknown' });
     }
   });

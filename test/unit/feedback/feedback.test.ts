@@ -21,7 +21,10 @@ describe('a click on an answer’s buttons', () => {
   it('stores a 👍 once and thanks the voter; a second click is told it already counted', async () => {
     const answer = await remember();
     expect(answer).toMatch(/^[a-z0-9]{10}$/);
-    expect((await handleClick({ kind: 'vote', vote: 'up', answer }, slackUser('U1'), store.answers, clock)).reply).toMatchObject({ notice: FEEDBACK_NOTES.up, ephemeral: true });
+    expect((await handleClick({ kind: 'vote', vote: 'up', answer }, slackUser('U1'), store.answers, clock)).reply).toMatchObject({
+      notice: FEEDBACK_NOTES.up,
+      ephemeral: true,
+    });
     expect((await handleClick({ kind: 'vote', vote: 'down', answer }, slackUser('U1'), store.answers, clock)).reply.notice).toBe(FEEDBACK_NOTES.already);
     expect(await store.answers.feedback(10)).toHaveLength(1);
   });
@@ -40,7 +43,9 @@ describe('a click on an answer’s buttons', () => {
   it('records nothing for a user the platform does not name, an answer no longer kept, or a button of another version', async () => {
     const answer = await remember();
     expect((await handleClick({ kind: 'vote', vote: 'up', answer }, slackUser(null), store.answers, clock)).reply.notice).toBe(FEEDBACK_NOTES.nobody);
-    expect((await handleClick({ kind: 'vote', vote: 'up', answer: 'neverkept1' }, slackUser('U1'), store.answers, clock)).reply.notice).toBe(FEEDBACK_NOTES.gone);
+    expect((await handleClick({ kind: 'vote', vote: 'up', answer: 'neverkept1' }, slackUser('U1'), store.answers, clock)).reply.notice).toBe(
+      FEEDBACK_NOTES.gone,
+    );
     expect((await handleClick({ kind: 'old-version' }, slackUser('U1'), store.answers, clock)).reply.notice).toBe(FEEDBACK_NOTES.oldVersion);
     expect(await store.answers.feedback(10)).toEqual([]);
   });

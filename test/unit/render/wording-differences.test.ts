@@ -5,7 +5,15 @@ import { renderMarkdown } from '../../../src/render/markdown.ts';
 import { renderSlack } from '../../../src/render/slack-blocks.ts';
 import { renderTerminal } from '../../../src/render/terminal.ts';
 
-const citation = (n: number, outlet: string) => ({ n, article: `a${n}`, outlet, title: `Title ${n}`, published: '2026-02-10', url: null, text: `Sentence ${n}.` });
+const citation = (n: number, outlet: string) => ({
+  n,
+  article: `a${n}`,
+  outlet,
+  title: `Title ${n}`,
+  published: '2026-02-10',
+  url: null,
+  text: `Sentence ${n}.`,
+});
 
 const reply: Reply = {
   parts: [
@@ -17,7 +25,11 @@ const reply: Reply = {
       cites: [1],
       variants: [
         { text: 'We cannot keep spending money we do not have …', cites: [2], differs: 'Cuts “on a boat that carries forty people a day” (marked …)' },
-        { text: 'We can no longer spend money we do not have @everyone', cites: [3], differs: '“We can no longer spend” for “We cannot keep spending”; adds “@everyone <!channel>”' },
+        {
+          text: 'We can no longer spend money we do not have @everyone',
+          cites: [3],
+          differs: '“We can no longer spend” for “We cannot keep spending”; adds “@everyone <!channel>”',
+        },
       ],
     },
   ],

@@ -13,11 +13,30 @@ const LATER = '2026-03-05T09:05:00.000Z';
 
 const reply: Reply = {
   parts: [{ kind: 'text', text: 'Prices will rise, Ms Smith said.', cites: [1] }],
-  citations: [{ n: 1, article: 'uk/001', outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null, text: 'Prices will rise, Ms Smith said.', sentence: 3 }],
+  citations: [
+    {
+      n: 1,
+      article: 'uk/001',
+      outlet: 'Daily Courier',
+      title: 'Prices',
+      published: '2026-03-01',
+      url: null,
+      text: 'Prices will rise, Ms Smith said.',
+      sentence: 3,
+    },
+  ],
   mode: 'extractive',
 };
 
-const answer = (id = 'a1', at = AT): NewAnswer => ({ id, platform: 'slack', conversation: 'slack:T1:C1:1.0', command: 'ask', question: 'What did Smith say?', reply, at });
+const answer = (id = 'a1', at = AT): NewAnswer => ({
+  id,
+  platform: 'slack',
+  conversation: 'slack:T1:C1:1.0',
+  command: 'ask',
+  question: 'What did Smith say?',
+  reply,
+  at,
+});
 
 export function answerStoreContract(engine: string, factory: StoreFactory): void {
   describe(`the ${engine} store's answers and feedback`, () => {
@@ -34,7 +53,18 @@ export function answerStoreContract(engine: string, factory: StoreFactory): void
       const stored = await store.answers.answer('a1');
       expect(stored).toMatchObject({ id: 'a1', platform: 'slack', conversation: 'slack:T1:C1:1.0', command: 'ask', question: 'What did Smith say?', at: AT });
       expect(stored?.reply).toEqual(reply);
-      expect(stored?.citations).toEqual([{ n: 1, article: 'uk/001', outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null, text: 'Prices will rise, Ms Smith said.', texts: ['Prices will rise, Ms Smith said.'] }]);
+      expect(stored?.citations).toEqual([
+        {
+          n: 1,
+          article: 'uk/001',
+          outlet: 'Daily Courier',
+          title: 'Prices',
+          published: '2026-03-01',
+          url: null,
+          text: 'Prices will rise, Ms Smith said.',
+          texts: ['Prices will rise, Ms Smith said.'],
+        },
+      ]);
       expect(await store.answers.answer('a2')).toBeNull();
     });
 
@@ -49,7 +79,17 @@ export function answerStoreContract(engine: string, factory: StoreFactory): void
       const votes = await store.answers.feedback(10);
       expect(votes).toHaveLength(3);
       expect(votes.filter((v) => v.user === 'U1' && v.platform === 'slack')).toEqual([
-        { answer: 'a1', platform: 'slack', user: 'U1', vote: 'up', reason: null, at: AT, command: 'ask', question: 'What did Smith say?', citations: expect.any(Array) },
+        {
+          answer: 'a1',
+          platform: 'slack',
+          user: 'U1',
+          vote: 'up',
+          reason: null,
+          at: AT,
+          command: 'ask',
+          question: 'What did Smith say?',
+          citations: expect.any(Array),
+        },
       ]);
     });
 

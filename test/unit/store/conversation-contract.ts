@@ -20,7 +20,19 @@ function turn(text: string, at = AT): Turn {
     concepts: [{ label: 'Joan Smith', kind: 'person' }],
     entities: [{ id: 'person:joan smith', name: 'Joan Smith', kind: 'person', gender: 'female' }],
     quoted: [{ speaker: 'person:joan smith', article: 'uk/001', quote: 'Prices will rise,' }],
-    sources: [{ n: 1, article: 'uk/001', sentence: 2, text: '“Prices will rise,” Ms Smith said.', texts: ['“Prices will rise,” Ms Smith said.'], outlet: 'Daily Courier', title: 'Prices', published: '2026-03-01', url: null }],
+    sources: [
+      {
+        n: 1,
+        article: 'uk/001',
+        sentence: 2,
+        text: '“Prices will rise,” Ms Smith said.',
+        texts: ['“Prices will rise,” Ms Smith said.'],
+        outlet: 'Daily Courier',
+        title: 'Prices',
+        published: '2026-03-01',
+        url: null,
+      },
+    ],
     shown: ['uk/001\u0000“Prices will rise,” Ms Smith said.'],
   };
 }
