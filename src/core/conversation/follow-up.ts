@@ -118,10 +118,12 @@ export function resolveFollowUp(input: FollowUpInput): FollowUp {
   const folded = tokens.map((t) => t.lower).join(' ');
   if (MORE_REQUESTS.has(folded)) {
     if (!last) return unclear(input, typed);
+    // More of a card, a comparison or a brief is more sentences on its subject: only ask leaves out what was shown.
+    const options = last.command === 'ask' ? last.options : { question: last.subject! };
     return {
       kind: 'run',
-      command: last.command,
-      options: last.options,
+      command: 'ask',
+      options,
       readAs: `More on “${last.subject}”`,
       focus: { exclude: new Set(last.shown), articles, ...(last.period ? { period: last.period } : {}) },
       subject: last.subject!,

@@ -232,6 +232,16 @@ describe('"more"', () => {
   });
 });
 
+describe('"more" after a command other than ask', () => {
+  it('asks for more sentences on its subject, leaving out what was shown', () => {
+    const who = askedAboutJoan({ command: 'who', options: { name: 'Joan Smith' }, subject: 'Joan Smith', concepts: [{ label: 'Joan Smith', kind: 'person' }] });
+    const followUp = run(read('more', [who]));
+    expect(followUp.command).toBe('ask');
+    expect(followUp.options).toEqual({ question: 'Joan Smith' });
+    expect([...(followUp.focus.exclude ?? [])]).toEqual(who.shown);
+  });
+});
+
 describe('"source 2?"', () => {
   it('gives that source of the last answer', () => {
     for (const text of ['source 2?', "what's source 2", '[2]', 'citation #2']) {
