@@ -31,12 +31,12 @@ export const ask = defineCommand({
   examples: ['ask Who founded the company?', 'ask What did the minister say about security?', 'ask Which countries are involved?'],
   surfaces: ['chat', 'cli'],
   async run({ question }, context) {
-    const { store, writer, log, progress } = context;
+    const { store, writer, log, progress, focus } = context;
     // "ask what's the latest" wants the brief, "ask timeline of the strike" the timeline.
     const routed = routePlainRequest(question);
     if (routed) return (routed.command === 'brief' ? brief : timeline).run(routed.topic ? { topic: routed.topic } : {}, context);
     const view = storyViewFor(store);
-    const { reply, material } = await answerWithMaterial(question, view, writer ? WRITER_MATERIAL : 0);
+    const { reply, material } = await answerWithMaterial(question, view, writer ? WRITER_MATERIAL : 0, focus);
     if (!writer) return withModeInData(reply);
     return writeReply(reply, { task: { kind: 'answer', question }, material }, { writer, view, log, ...(progress ? { progress } : {}) });
   },

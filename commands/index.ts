@@ -6,6 +6,7 @@ import type { CommandDefinition, Surface } from '../src/core/command.ts';
 import { add } from './add.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';
+import { compare } from './compare.ts';
 import { digest } from './digest.ts';
 import { feeds } from './feeds.ts';
 import { helpCommand } from './help.ts';
@@ -16,6 +17,7 @@ import { remove } from './remove.ts';
 import { show } from './show.ts';
 import { sources } from './sources.ts';
 import { timeline } from './timeline.ts';
+import { who } from './who.ts';
 
 export const commands: readonly CommandDefinition[] = [
   ask,
@@ -23,6 +25,8 @@ export const commands: readonly CommandDefinition[] = [
   quote,
   sources,
   timeline,
+  who,
+  compare,
   digest,
   add,
   feeds,

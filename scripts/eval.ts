@@ -12,6 +12,9 @@
  * against the configured endpoint (OPENAI_BASE_URL / OPENAI_API_KEY, BRIEFBOT_LLM_MODEL) and
  * prints the share of written sentences that passed the checker. With no endpoint configured
  * it says so and exits 0; it exits 1 only when the endpoint failed on every question.
+ *
+ * `npm run eval -- --feedback` prints the 👍 / 👎 votes stored in the bot's database;
+ * `npm run eval -- --conversations` adds scripted conversations on the BBC News corpus.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -67,35 +70,46 @@ async function evalWriter(kind: string): Promise<number> {
   return result.failed === result.questions.length && result.questions.length > 0 ? 1 : 0;
 }
 
-/** Where BBC_SUMMARY_REPO points, or null; a bad setting elsewhere is said and skips only the briefs section. */
-function summaryRepo(): string | null {
+/**
+ * The settings the eval sections read (EXTRACTION_BENCH_REPO, BBC_SUMMARY_REPO, POLNEAR_REPO),
+ * read once; a bad setting of some other variable is said and skips only those sections.
+ */
+function evalSettings(): Pick<Config, 'extractionBench' | 'bbcSummaryRepo' | 'polnear'> {
   try {
-    return loadConfig(process.env).bbcSummaryRepo;
+    const { extractionBench, bbcSummaryRepo, polnear } = loadConfig(process.env);
+    return { extractionBench, bbcSummaryRepo, polnear };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`eval: ${error.message}; the BBC News Summary briefs are skipped\n`);
-    return null;
+    process.stderr.write(`eval: ${error.message}; the sections that need settings are skipped\n`);
+    return { extractionBench: undefined, bbcSummaryRepo: null, polnear: null };
   }
 }
 
 const writer = writerFlag(process.argv.slice(2));
-if (writer !== null) {
+if (process.argv.includes('--feedback')) {
+  const { printFeedback } = await import('./eval/feedback-run.ts');
+  process.exitCode = await printFeedback();
+} else if (writer !== null) {
   process.exitCode = await evalWriter(writer);
 } else {
-  const extractionBench = loadConfig(process.env).extractionBench;
-  const result = await runEval({ corpusDir, goldDir, ...(extractionBench ? { extractionBench } : {}), ...(bbc ? { bbc } : {}) });
-  const out: string[] = [`Ingest: ${summariseReport(result.ingest)}`];
+  const settings = evalSettings();
+  const extractionBench = settings.extractionBench;
+  const evaluated = await runEval({ corpusDir, goldDir, ...(extractionBench ? { extractionBench } : {}), ...(bbc ? { bbc } : {}) });
+  const { bbcConversations } = await import('./eval/conversation-run.ts');
+  const conversations = process.argv.includes('--conversations') && bbc ? await bbcConversations(bbcCorpus, bbcQuestions) : null;
+  const suites = [...evaluated.suites, ...(conversations ? [conversations] : [])];
+  const out: string[] = [`Ingest: ${summariseReport(evaluated.ingest)}`];
   if (!bbc) out.push(`BBC questions skipped: ${bbcCorpus} or ${bbcQuestions} is absent.`);
-  for (const skipped of result.ingest.skipped) out.push(`  skipped ${skipped.path}: ${skipped.reason}`);
-  for (const suite of result.suites) {
+  for (const skipped of evaluated.ingest.skipped) out.push(`  skipped ${skipped.path}: ${skipped.reason}`);
+  for (const suite of suites) {
     out.push('', suite.name, formatTable(suite.metrics));
     if (suite.misses.length > 0) out.push('', 'Missed:', ...suite.misses.map((line) => `  ${line}`));
   }
-  const summaries = await summarySection(summaryRepo());
+  const summaries = await summarySection(settings.bbcSummaryRepo);
   out.push('', ...summaries.lines);
-  const polnear = runPolnearSection(loadConfig(process.env).polnear);
+  const polnear = runPolnearSection(settings.polnear);
   out.push('', polnear.name, polnear.metrics.length > 0 ? formatTable(polnear.metrics) : (polnear.note ?? ''));
-  const pass = result.pass && summaries.pass && polnear.metrics.every((metric) => metric.pass);
+  const pass = suites.every((suite) => suite.metrics.every((m) => m.pass)) && summaries.pass && polnear.metrics.every((metric) => metric.pass);
   out.push('', pass ? 'All targets met.' : 'Some targets were missed.');
   process.stdout.write(`${out.join('\n')}\n`);
   process.exitCode = pass ? 0 : 1;

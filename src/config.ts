@@ -38,10 +38,12 @@ const schema = z.object({
   SLACK_API_URL: optionalText.describe('the Slack Web API base URL, ending in /api/ (for tests and proxies)'),
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('a port number for the Slack HTTP receiver, e.g. 3000'),
   SLACK_COMMAND_PREFIX: optionalText.describe('the prefix of the Slack slash commands, e.g. bb (giving /bb-ask); default briefbot'),
+  SLACK_MAX_MESSAGES: z.coerce.number().int().min(1).max(4).optional().describe('a number from 1 to 4: messages one answer becomes on Slack before a More button, e.g. 3'),
   SLACK_ADMIN_USERS: optionalText.describe('comma-separated Slack user ids allowed to manage digests besides workspace admins'),
   DISCORD_TOKEN: optionalText.describe('the Discord bot token from your application\'s Bot page'),
   DISCORD_APPLICATION_ID: optionalText.describe('the Discord application id (General Information page)'),
   DISCORD_GUILD_ID: optionalText.describe('a Discord server id to register commands in that server only'),
+  DISCORD_MAX_MESSAGES: z.coerce.number().int().min(1).max(10).optional().describe('a number from 1 to 10: messages one answer becomes on Discord before a More button, e.g. 3'),
   DISCORD_API_URL: optionalText.describe('the Discord REST base URL, e.g. http://127.0.0.1:9999/api (for tests and proxies)'),
   OPENAI_API_KEY: optionalText.describe('an API key for the OpenAI-compatible endpoint'),
   OPENAI_BASE_URL: optionalText.describe('the base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
@@ -56,6 +58,7 @@ const schema = z.object({
   BRIEFBOT_FEED_PAUSE_AFTER: z.coerce.number().int().min(1).max(100).optional().describe('failures in a row that pause a feed, e.g. 5'),
   BRIEFBOT_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(500).optional().describe('articles fetched per poll of a feed, newest first, e.g. 20'),
   BRIEFBOT_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120000).optional().describe('milliseconds a fetch of a feed or page may take, e.g. 15000'),
+  BRIEFBOT_CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10080).optional().describe('minutes after which an idle conversation\'s context is forgotten, e.g. 30'),
   BRIEFBOT_BOT_URL: optionalText.describe('a page about your bot for site owners, named in the User-Agent, e.g. https://example.org/briefbot'),
   LOG_LEVEL: z
     .string()
@@ -91,6 +94,13 @@ export interface Config {
   readonly llm: LlmConfig | undefined;
   readonly digests: DigestConfig;
   readonly web: WebConfig;
+  readonly conversation: ConversationConfig;
+}
+
+/** Follow-ups in threads, reply chains, direct messages and terminal sessions. */
+export interface ConversationConfig {
+  /** Minutes without a message after which a conversation's context is no longer used. */
+  readonly idleMinutes: number;
 }
 
 /** Live coverage: fetching feeds and pages (`add`, the feed poller). */
@@ -115,6 +125,8 @@ export interface SlackConfig {
   /** Slash commands are `/${prefix}-${command}`. */
   readonly commandPrefix: string;
   readonly adminUsers: readonly string[];
+  /** Messages one answer becomes before a "More" button (SLACK_MAX_MESSAGES, default 3). */
+  readonly maxMessages?: number;
 }
 
 export interface DiscordConfig {
@@ -122,6 +134,8 @@ export interface DiscordConfig {
   readonly applicationId: string | undefined;
   readonly guildId: string | undefined;
   readonly apiUrl: string | undefined;
+  /** Messages one answer becomes before a "More" button (DISCORD_MAX_MESSAGES, default 3). */
+  readonly maxMessages?: number;
 }
 
 export interface LlmConfig {
@@ -186,10 +200,11 @@ export function loadConfig(
         port: values.SLACK_PORT ?? 3000,
         commandPrefix: (values.SLACK_COMMAND_PREFIX ?? 'briefbot').replace(/^\/+|-+$/g, ''),
         adminUsers: (values.SLACK_ADMIN_USERS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+        maxMessages: values.SLACK_MAX_MESSAGES ?? 3,
       }
     : undefined;
   const discord: DiscordConfig | undefined = values.DISCORD_TOKEN
-    ? { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, guildId: values.DISCORD_GUILD_ID, apiUrl: values.DISCORD_API_URL }
+    ? { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, guildId: values.DISCORD_GUILD_ID, apiUrl: values.DISCORD_API_URL, maxMessages: values.DISCORD_MAX_MESSAGES ?? 3 }
     : undefined;
   const llm: LlmConfig | undefined =
     values.OPENAI_API_KEY || values.OPENAI_BASE_URL
@@ -220,6 +235,7 @@ export function loadConfig(
       timeoutMs: values.BRIEFBOT_FETCH_TIMEOUT_MS ?? 15_000,
       botUrl: values.BRIEFBOT_BOT_URL ?? DEFAULT_BOT_URL,
     },
+    conversation: { idleMinutes: values.BRIEFBOT_CONVERSATION_IDLE_MINUTES ?? 30 },
     db: path(values.BRIEFBOT_DB, 'data/briefbot.db'),
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),

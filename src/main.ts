@@ -13,7 +13,7 @@ import { PlatformRefusedError, type ChannelPoster, type PlatformAdapter } from '
 import { systemClock } from './core/clock.ts';
 import type { CommandDefinition } from './core/command.ts';
 import type { Services } from './core/dispatch.ts';
-import { createConsoleChat } from './adapters/console/console-chat.ts';
+import { createConsoleChat, TERMINAL_SESSION } from './adapters/console/console-chat.ts';
 import { historyFileFor } from './adapters/console/history.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { indexDefaultCorpusIfEmpty } from './ingest/default-corpus.ts';
@@ -52,7 +52,7 @@ const PLATFORMS: readonly Platform[] = [
     configured: (config) => config.slack !== undefined,
     create: async ({ config, commands, services }) => {
       const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.ts');
-      return createSlackAdapter({ config: config.slack!, commands, services });
+      return createSlackAdapter({ config: config.slack!, commands, services, conversation: config.conversation });
     },
   },
   {
@@ -60,7 +60,7 @@ const PLATFORMS: readonly Platform[] = [
     configured: (config) => config.discord !== undefined,
     create: async ({ config, commands, services }) => {
       const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
-      return createDiscordAdapter({ config: config.discord!, commands, services });
+      return createDiscordAdapter({ config: config.discord!, commands, services, conversation: config.conversation });
     },
   },
 ];
@@ -211,6 +211,7 @@ async function buildAdapters(config: Config, platforms: readonly Platform[], ser
       services,
       noColor: config.noColor,
       historyFile: historyFileFor(config.db),
+      conversation: { key: TERMINAL_SESSION, idleMinutes: config.conversation.idleMinutes },
     });
     return [chat];
   }

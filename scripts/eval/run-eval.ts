@@ -20,6 +20,7 @@ import { createStoryView } from '../../src/core/retrieve/story-view.ts';
 import { loadExtractionBench } from './extraction-bench.ts';
 import { scoreExtraction } from './extraction-suite.ts';
 import { runBbcSuite, type BbcSuiteOptions } from './bbc-questions-suite.ts';
+import { seedConversations } from './conversation-run.ts';
 
 export interface SuiteResult {
   readonly name: string;
@@ -63,6 +64,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       { name: 'Story index (seeds)', metrics: seedIndex.metrics, misses: seedIndex.misses },
       { name: 'Questions (seeds, extractive answers)', metrics: questions.metrics, misses: questions.misses },
       { name: 'Brief of the story (seeds)', metrics: brief.metrics, misses: brief.misses },
+      await seedConversations(store, options.goldDir),
       ...(options.extractionBench ? [scoreExtraction(loadExtractionBench(options.extractionBench))] : []),
     ];
     if (options.bbc) suites.push(await runBbcSuite(options.bbc));

@@ -37,6 +37,11 @@ export type AnswerResult = Pick<DispatchResult, 'reply' | 'outcome' | 'command' 
 export interface AnswerSessionOptions<M> {
   /** The final reply as the platform's messages, each within its limits. */
   readonly render: (reply: Reply) => readonly M[];
+  /**
+   * The final answer's messages when the adapter shapes them itself (one page of a long answer,
+   * with its buttons: answer-pages.ts); `render` when absent, or when this fails.
+   */
+  readonly messagesFor?: (result: AnswerResult) => Promise<readonly M[]>;
   /** What stands in for the answer: `null` for a plain "working on it", else a partial reply. */
   readonly preview: (partial: Reply | null) => M;
   /** Show the plain working message after this long without a partial; undefined: the platform shows its own. */
@@ -105,7 +110,13 @@ export async function answerSession<M>(
     stopWorking();
     await previews.close();
   }
-  const messages = options.render(result.reply);
+  const final = result;
+  const messages = options.messagesFor
+    ? await options.messagesFor(final).catch((error: unknown) => {
+        log.warn({ ...options.describeError(error) }, 'could not shape the answer into pages; posting it whole');
+        return options.render(final.reply);
+      })
+    : options.render(result.reply);
   let delivered = true;
   let errorId = result.errorId;
   try {

@@ -5,6 +5,7 @@
  * platform object, an ack or a token.
  */
 import type { Clock } from './clock.ts';
+import type { AnswerFocus } from './compose/answer-focus.ts';
 import type { Logger } from './logger.ts';
 import type { Reply } from './reply.ts';
 import type { Store } from '../store/store.ts';
@@ -70,6 +71,11 @@ export interface CommandContext {
    * message (throttled to their limits); the final reply still comes back from `run`.
    */
   readonly progress?: (partial: Reply) => void;
+  /**
+   * A follow-up in a conversation, read before retrieval: what the answer leaves out (sentences
+   * already shown), narrows to (a period) and prefers (the conversation's articles).
+   */
+  readonly focus?: AnswerFocus;
 }
 
 export interface CommandDefinition {

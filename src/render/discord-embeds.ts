@@ -21,7 +21,7 @@ import {
   titleLabel,
 } from './source-facts.ts';
 
-export type { DiscordEmbed, DiscordEmbedField, DiscordMessage } from './discord-packing.ts';
+export type { DiscordActionRow, DiscordEmbed, DiscordEmbedField, DiscordMessage } from './discord-packing.ts';
 export { DISCORD_LIMITS, EMBED_COLOR } from './discord-packing.ts';
 
 /** Masked links, backslash escapes and our own bold or italic labels stay whole when cut. */
@@ -116,9 +116,10 @@ function quotePieces(part: QuotePart): string[] {
   const content = [
     withMarkers(`“${inertDiscord(part.text.trim())}”`, part.cites),
     `— **${inertDiscord(speakerLine(part))}**`,
-    ...(part.variants ?? []).map(
-      (variant) => `Also reported as: ${withMarkers(`“${inertDiscord(variant.text.trim())}”`, variant.cites)}`,
-    ),
+    ...(part.variants ?? []).flatMap((variant) => [
+      `Also reported as: ${withMarkers(`“${inertDiscord(variant.text.trim())}”`, variant.cites)}`,
+      ...(variant.differs ? [`How it differs: ${inertDiscord(oneLine(variant.differs))}`] : []),
+    ]),
   ].join('\n');
   const lineCount = content.split('\n').length;
   const budget = Math.max(QUOTE_CHUNK / 2, QUOTE_CHUNK - 2 * lineCount);

@@ -26,6 +26,14 @@ export interface DiscordMessage {
   readonly embeds: DiscordEmbed[];
   /** Always `{ parse: [] }`: article text may say @everyone; the bot never pings. */
   readonly allowedMentions: { readonly parse: [] };
+  /** Buttons an adapter adds under an answer (the renderer makes none): action rows of buttons. */
+  readonly components?: DiscordActionRow[];
+}
+
+/** A row of buttons (Discord component type 1 holding type 2 buttons, style 2: grey). */
+export interface DiscordActionRow {
+  readonly type: 1;
+  readonly components: { readonly type: 2; readonly style: 2; readonly label: string; readonly custom_id: string }[];
 }
 
 export const DISCORD_LIMITS = {

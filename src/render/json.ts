@@ -23,3 +23,16 @@ export function renderJson(reply: Reply): string {
 export function renderJsonError(code: string, message: string): string {
   return `${JSON.stringify({ error: { code, message } }, null, 2)}\n`;
 }
+
+/**
+ * One reply of a chat as one line of JSON (JSON Lines), for scripts that drive `briefbot chat
+ * --json`: which command answered, how it went, the note for the reader (how a follow-up was
+ * read, "nothing on that"), and the reply as `renderJson` gives it.
+ *
+ * @example renderJsonLine({ parts: [], citations: [], notice: 'Nothing on that.' }, { command: 'ask', outcome: 'ok' })
+ *   === '{"command":"ask","outcome":"ok","title":null,"notice":"Nothing on that.","reply":{…}}\n'
+ */
+export function renderJsonLine(reply: Reply, how: { readonly command: string | null; readonly outcome: string }): string {
+  const body = JSON.parse(renderJson(reply)) as unknown;
+  return `${JSON.stringify({ command: how.command, outcome: how.outcome, title: reply.title ?? null, notice: reply.notice ?? null, reply: body })}\n`;
+}

@@ -85,7 +85,10 @@ function quoteBlock(part: QuotePart): string {
   const paragraphs = [
     withMarkers(`“${part.text.trim()}”`, part.cites),
     `— ${inertMarkdown(speakerLine(part))}`,
-    ...(part.variants ?? []).map((variant) => `Also reported as: ${withMarkers(`“${variant.text.trim()}”`, variant.cites)}`),
+    ...(part.variants ?? []).flatMap((variant) => [
+      `Also reported as: ${withMarkers(`“${variant.text.trim()}”`, variant.cites)}`,
+      ...(variant.differs ? [`How it differs: ${inertMarkdown(oneLine(variant.differs))}`] : []),
+    ]),
   ];
   return paragraphs
     .map((paragraph) => paragraph.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n'))

@@ -33,11 +33,20 @@ export interface SlackPlainText {
   readonly emoji: false;
 }
 
+/** A button an adapter adds under an answer (👍, 👎, "More"); the renderer makes none. */
+export interface SlackButton {
+  readonly type: 'button';
+  readonly text: SlackPlainText;
+  /** At most 255 characters, unique within the message. */
+  readonly action_id: string;
+}
+
 export type SlackBlock =
   | { readonly type: 'header'; readonly text: SlackPlainText }
   | { readonly type: 'section'; readonly text: SlackMrkdwn }
   | { readonly type: 'section'; readonly fields: SlackMrkdwn[] }
-  | { readonly type: 'context'; readonly elements: SlackMrkdwn[] };
+  | { readonly type: 'context'; readonly elements: SlackMrkdwn[] }
+  | { readonly type: 'actions'; readonly elements: SlackButton[] };
 
 /** One `chat.postMessage` / `respond()` payload. Arrays are fresh and mutable, as Bolt's types want. */
 export interface SlackMessage {
@@ -182,14 +191,16 @@ function section(text: string): Unit {
   return { block: { type: 'section', text: mrkdwn(text) }, size: text.length, preview: text };
 }
 
-/** A quotation, who said it, and other outlets' wording, every line marked as a quote. */
+/** A quotation, who said it, and other outlets' wording and how it differs, every line marked as a quote. */
 function quoteUnits(part: QuotePart): Unit[] {
   const lines = [
     withMarkers(`“${inertSlack(part.text.trim())}”`, part.cites),
     `— *${inertSlack(speakerLine(part))}*`,
-    ...(part.variants ?? []).map(
-      (variant) => `Also reported as: ${withMarkers(`“${inertSlack(variant.text.trim())}”`, variant.cites)}`,
-    ),
+    ...(part.variants ?? []).flatMap((variant) => [
+      `Also reported as: ${withMarkers(`“${inertSlack(variant.text.trim())}”`, variant.cites)}`,
+      // How this wording differs, as the terminal says it: a cut, a word for another.
+      ...(variant.differs ? [`How it differs: ${inertSlack(oneLine(variant.differs))}`] : []),
+    ]),
   ];
   const content = lines.join('\n');
   // Each line gains "> "; budget for that before cutting so the marked chunk still fits.

@@ -39,6 +39,11 @@ export interface AdapterHarness {
   mention(text: string): Promise<readonly PostedMessage[]>;
   /** Sends the bot a direct message. */
   directMessage(text: string): Promise<readonly PostedMessage[]>;
+  /**
+   * Clicks the newest button whose label matches, as the first or the second test user, and
+   * returns what the bot posted in answer (private notes included); [] when no button matches.
+   */
+  click(label: RegExp, as?: 'first' | 'second'): Promise<readonly PostedMessage[]>;
   stop(): Promise<void>;
 }
 
@@ -85,7 +90,7 @@ const LONG: CommandDefinition = {
   examples: ['long'],
   surfaces: ['chat'],
   run: async (): Promise<Reply> => ({
-    parts: Array.from({ length: 60 }, (_, i) => ({ kind: 'text' as const, text: `Point ${i + 1}: ${'the harbour sale '.repeat(20)}end of point ${i + 1}.`, cites: [1] })),
+    parts: Array.from({ length: 60 }, (_, i) => ({ kind: 'text' as const, text: `Point ${i + 1}: ${'the harbour sale '.repeat(36)}end of point ${i + 1}.`, cites: [1] })),
     citations: [{ n: 1, article: 'hostile', outlet: 'Contract Times', title: 'Hostile article', published: '2024-01-01', url: 'https://example.com/a', text: 'x' }],
   }),
 };
@@ -204,9 +209,33 @@ export function adapterContract(platform: string, options: ContractOptions): voi
       expect(joined(await harness.command('sources', {}))).toMatch(/article/i);
     });
 
-    it('delivers a long reply whole, split within the platform limits', async () => {
-      const text = joined(await harness.command('long', {}));
-      for (const n of [1, 30, 60]) expect(text).toContain(`end of point ${n}.`);
+    it('delivers a long reply a page at a time: at most three messages, then More pages through the rest, each part once', async () => {
+      const pages = [await harness.command('long', {})];
+      expect(pages[0]!.length).toBeLessThanOrEqual(3);
+      for (let i = 0; i < 40; i++) {
+        const next = await harness.click(/^More/);
+        if (next.length === 0) break;
+        expect(next.length).toBeLessThanOrEqual(3);
+        pages.push(next);
+      }
+      expect(pages.length).toBeGreaterThan(1);
+      const text = joined(pages.flat());
+      for (let n = 1; n <= 60; n++) expect(text.split(`end of point ${n}.`).length - 1, `point ${n}`).toBe(1);
+      expect(await harness.click(/^More/)).toEqual([]);
+    });
+
+    it('stores one vote per person per answer, thanks them, and offers "wrong source" after a 👎', async () => {
+      const answer = await harness.command('ask', { question: 'Who supplied the equipment?' });
+      expect(answer.some((m) => !m.ephemeral)).toBe(true);
+      expect(joined(await harness.click(/^👍$/, 'first'))).toContain('Thanks for the 👍.');
+      expect(joined(await harness.click(/^👎$/, 'first'))).toContain('You have already voted on this answer');
+      expect(joined(await harness.click(/^👎$/, 'second'))).toContain('Was a source wrong?');
+      expect(joined(await harness.click(/^Wrong source$/, 'second'))).toContain('Noted: a wrong source.');
+      expect(joined(await harness.click(/^Wrong source$/, 'second'))).toContain('already said what was wrong');
+      const votes = (await services.store.answers.feedback(1000)).filter((v) => v.question?.includes('Who supplied the equipment?'));
+      expect(votes.map((v) => [v.vote, v.reason])).toEqual([['down', 'wrong-source'], ['up', null]]);
+      expect(new Set(votes.map((v) => v.user)).size).toBe(2);
+      expect(votes.every((v) => v.citations.length > 0)).toBe(true);
     });
 
     it('posts article text inert: nobody is pinged, the words are still readable', async () => {

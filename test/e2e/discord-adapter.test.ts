@@ -22,7 +22,7 @@ import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord, type FakeMessage, type JsonObject } from '../fakes/discord/index.ts';
 import { WORLD } from '../fakes/discord/client-harness.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
-import { ALICE, BOB, CAROL, TOKEN, messageStrings, recordingLogger, startDiscord, visibleText, type DiscordRig } from './discord-harness.ts';
+import { ALICE, BOB, CAROL, TOKEN, messageStrings, newestButton, recordingLogger, startDiscord, visibleText, type DiscordRig } from './discord-harness.ts';
 
 const HOSTILE = `Hostile article for the Discord tests
 
@@ -150,9 +150,15 @@ describe('the Discord adapter (end to end)', () => {
       expect(embed.footer?.text).toMatch(/\d{4}/);
     });
 
-    it('splits a long reply into several messages within 2,000 / 4,096 / 25 fields / 6,000', async () => {
-      const messages = await rig.slash('long');
+    it('splits a long reply into several messages within 2,000 / 4,096 / 25 fields / 6,000, three at a time behind More', async () => {
+      const messages = [...(await rig.slash('long'))];
       expect(messages.length).toBeGreaterThan(1);
+      expect(messages.length).toBeLessThanOrEqual(3);
+      for (let button = newestButton(rig.fake.messagesIn(rig.channelId), /^More/); button; button = newestButton(rig.fake.messagesIn(rig.channelId), /^More/)) {
+        const page = await rig.exchangeButton(() => rig.fake.clickButton({ ...button!, userId: ALICE }));
+        expect(page.length).toBeLessThanOrEqual(3);
+        messages.push(...page);
+      }
       const text = messages.map(visibleText).join('\n');
       for (let n = 1; n <= 60; n++) expect(text).toContain(`end of point ${n}.`);
       for (let n = 1; n <= 40; n++) expect(text).toContain(`Outlet ${n}`);

@@ -53,6 +53,18 @@ export function asPosted(messages: readonly FakeMessage[]): PostedMessage[] {
   return messages.map((m) => ({ text: visibleText(m), ephemeral: (m.flags & 64) !== 0, pings: pings(m) }));
 }
 
+/** The newest message with a button whose label matches: its id and the button's custom id. */
+export function newestButton(messages: readonly FakeMessage[], label: RegExp): { messageId: string; customId: string } | null {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i]!;
+    for (const row of message.components as { components?: { label?: string; custom_id?: string }[] }[]) {
+      const button = (row.components ?? []).find((b) => label.test(b.label ?? ''));
+      if (button?.custom_id) return { messageId: message.id, customId: button.custom_id };
+    }
+  }
+  return null;
+}
+
 export interface DiscordRig extends AdapterHarness {
   readonly fake: FakeDiscord;
   readonly adapter: DiscordAdapter;
@@ -62,6 +74,8 @@ export interface DiscordRig extends AdapterHarness {
   readonly channelId: string;
   /** Runs `send`, waits for the adapter's `answered` line, and returns the bot's new messages in `channelId`, oldest first. */
   exchange(channelId: string, send: () => unknown): Promise<readonly FakeMessage[]>;
+  /** Runs `click`, waits for the adapter's `answered a button` line, and returns the bot's new messages in `channelId`. */
+  exchangeButton(click: () => unknown): Promise<readonly FakeMessage[]>;
   /** Runs a slash command as `userId` (default Alice, an editor) and returns the bot's messages. */
   slash(name: string, options?: Readonly<Record<string, OptionValue>>, userId?: string): Promise<readonly FakeMessage[]>;
 }
@@ -74,6 +88,8 @@ export interface RigOptions {
   /** Register the slash commands before the bot connects (default true). */
   readonly deploy?: boolean;
   readonly progressIntervalMs?: number;
+  /** Messages per answer before More (DISCORD_MAX_MESSAGES); the default when unset. */
+  readonly maxMessages?: number;
 }
 
 /** Starts the fake, registers the commands in its guild, and starts the adapter against it. */
@@ -81,7 +97,7 @@ export async function startDiscord(options: RigOptions): Promise<DiscordRig> {
   const log = options.log ?? recordingLogger();
   const fake = await FakeDiscord.start({ ...WORLD, ...options.fake });
   const guildId = fake.guildIds[0]!;
-  const config: DiscordConfig = { token: TOKEN, applicationId: fake.applicationId, guildId, apiUrl: fake.apiUrl };
+  const config: DiscordConfig = { token: TOKEN, applicationId: fake.applicationId, guildId, apiUrl: fake.apiUrl, ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}) };
   if (options.deploy !== false) {
     const problems: string[] = [];
     const code = await runDiscordDeploy({
@@ -112,6 +128,13 @@ export async function startDiscord(options: RigOptions): Promise<DiscordRig> {
   const slash = (name: string, opts: Readonly<Record<string, OptionValue>> = {}, userId = ALICE) =>
     exchange(channelId, () => fake.sendInteraction({ name, userId, channelId, options: opts }));
 
+  const exchangeButton = async (click: () => unknown): Promise<readonly FakeMessage[]> => {
+    const before = new Set(fake.messagesIn(channelId).map((m) => m.id));
+    const from = log.lines.length;
+    click();
+    await log.waitForLine((line) => line.msg === 'answered a button', from);
+    return fake.messagesIn(channelId).filter((m) => !before.has(m.id) && m.authorId === fake.botUserId);
+  };
   return {
     fake,
     adapter,
@@ -119,6 +142,7 @@ export async function startDiscord(options: RigOptions): Promise<DiscordRig> {
     config,
     channelId,
     exchange,
+    exchangeButton,
     slash,
     async command(name, opts) {
       return asPosted(await slash(name, opts));
@@ -128,6 +152,11 @@ export async function startDiscord(options: RigOptions): Promise<DiscordRig> {
     },
     async directMessage(text) {
       return asPosted(await exchange(fake.dmChannelId(CAROL), () => fake.sendMessage({ dm: true, authorId: CAROL, content: text })));
+    },
+    async click(label, as = 'first') {
+      const found = newestButton(fake.messagesIn(channelId), label);
+      if (!found) return [];
+      return asPosted(await exchangeButton(() => fake.clickButton({ ...found, userId: as === 'first' ? ALICE : BOB })));
     },
     async stop() {
       await adapter.stop();

@@ -285,8 +285,8 @@ describe('bad input', () => {
 
   it('answers a slash command that no longer exists, and one under another prefix, with a short note', async () => {
     const slack = await start();
-    const [retired] = asPosted(await slack.slash('/briefbot-who', 'said it'));
-    expect(retired!.text).toContain('/briefbot-who is no longer a briefbot command');
+    const [retired] = asPosted(await slack.slash('/briefbot-whois', 'said it'));
+    expect(retired!.text).toContain('/briefbot-whois is no longer a briefbot command');
     expect(retired!.text).toContain('/briefbot-help');
     const [foreign] = asPosted(await slack.slash('/bb-ask', 'who?'));
     expect(foreign!.text).toContain('start with /briefbot-');

@@ -104,6 +104,8 @@ export interface RigOptions {
   readonly socketMode?: boolean;
   readonly tuning?: Partial<SlackTuning>;
   readonly fake?: FakeSlackOptions;
+  /** Messages per answer before More (SLACK_MAX_MESSAGES); the default when unset. */
+  readonly maxMessages?: number;
 }
 
 /** Starts the fake and the adapter wired to it; `stop()` stops both (the adapter first). */
@@ -125,6 +127,7 @@ export async function startSlack(options: RigOptions): Promise<SlackRig> {
     port: 0,
     commandPrefix: PREFIX,
     adminUsers: [],
+    ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}),
   };
   const adapter = createSlackAdapter({
     config,
@@ -167,11 +170,43 @@ export async function startSlack(options: RigOptions): Promise<SlackRig> {
     async directMessage(text) {
       return asPosted(await exchange(() => (socket ? fake.socket.directMessage({ text }) : fake.http.directMessage({ text }).then(expectOk))));
     },
+    async click(label, as = 'first') {
+      const found = newestButton(fake.messages, label);
+      if (!found) return [];
+      const user = as === 'first' ? USER : 'U0BOSS';
+      const input = { actionId: found.actionId, channel: found.channel, user, ...(found.ts ? { messageTs: found.ts } : {}) };
+      const mark = fake.messages.length;
+      const from = log.lines.length;
+      await (socket ? fake.socket.blockAction(input) : fake.http.blockAction(input).then(expectOk));
+      await log.waitForLine((line) => line.msg === 'answered a button', from);
+      // The More button's own message is edited (its button taken off): that edit is not an answer.
+      return asPosted(fake.messages.slice(mark).filter((m) => !m.replaceOriginal));
+    },
     async stop() {
       await adapter.stop();
       await fake.stop();
     },
   };
+}
+
+/** The newest message with a button whose label matches, as last edited: its action id, channel and ts. */
+function newestButton(messages: readonly FakeMessage[], label: RegExp): { actionId: string; channel: string; ts: string | undefined } | null {
+  const newer = new Set<string>();
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i]!;
+    // An edit is recorded as a later message with the same ts: older versions are gone.
+    if (message.ts !== undefined) {
+      if (newer.has(message.ts)) continue;
+      newer.add(message.ts);
+    }
+    if (message.deleteOriginal) continue;
+    for (const block of (message.blocks ?? []) as { type?: string; elements?: { action_id?: string; text?: { text?: string } }[] }[]) {
+      if (block.type !== 'actions') continue;
+      const button = (block.elements ?? []).find((e) => label.test(e.text?.text ?? ''));
+      if (button?.action_id) return { actionId: button.action_id, channel: message.channel, ts: message.ts };
+    }
+  }
+  return null;
 }
 
 function expectOk(result: { status: number; body: string }): void {

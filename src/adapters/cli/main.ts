@@ -6,6 +6,6 @@ import { commands } from '../../../commands/index.ts';
 import { runCli } from './run-cli.ts';
 
 process.exitCode = await runCli(
-  { argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr },
+  { argv: process.argv.slice(2), env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin },
   commands,
 );

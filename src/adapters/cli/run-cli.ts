@@ -23,6 +23,9 @@ import { renderTerminal, type TerminalOptions } from '../../render/terminal.ts';
 import { wrapWidth } from '../../render/terminal-text.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { Store } from '../../store/store.ts';
+import { createConsoleChat } from '../console/console-chat.ts';
+import { historyFileFor } from '../console/history.ts';
+import { CHAT_HELP, chatInvocation, type ChatInvocation } from './chat-mode.ts';
 import { commandHelp, generalHelp } from './help.ts';
 import { parseCommandLine, UsageError, type Invocation } from './parse-args.ts';
 
@@ -34,6 +37,8 @@ export interface CliIo {
   /** `isTTY` and `columns` turn on colour and wrapping, as on a terminal. */
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(text: string): unknown };
+  /** What `briefbot chat` reads; the process's own streams in the executable. */
+  readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   readonly clock?: Clock;
   /** A logger for tests; the CLI otherwise logs JSON lines to stderr. */
   readonly log?: Logger;
@@ -53,16 +58,22 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     return code;
   };
   let config: Config;
-  let invocation: Invocation;
+  let invocation: Invocation | ChatInvocation;
   try {
     config = loadConfig(io.env, io.cwd);
-    invocation = parseCommandLine(
-      io.argv,
-      commands.filter((c) => c.surfaces.includes('cli')),
-    );
+    invocation =
+      chatInvocation(io.argv) ??
+      parseCommandLine(
+        io.argv,
+        commands.filter((c) => c.surfaces.includes('cli')),
+      );
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) return fail(EXIT.usage, error.message);
     throw error;
+  }
+  if (invocation.kind === 'chat' && invocation.help) {
+    io.stdout.write(`${CHAT_HELP}\n`);
+    return EXIT.ok;
   }
   if (invocation.kind === 'help') {
     const text = invocation.command ? commandHelp(invocation.command) : generalHelp(commands.filter((c) => c.surfaces.includes('cli')));
@@ -71,7 +82,8 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   }
 
   const log = io.log ?? createLogger({ level: config.logLevel ?? 'warn', base: { app: 'briefbot-cli' } });
-  const dbFile = invocation.global.db === undefined ? config.db : invocation.global.db === ':memory:' ? ':memory:' : resolve(io.cwd, invocation.global.db);
+  const dbOption = invocation.kind === 'chat' ? invocation.db : invocation.global.db;
+  const dbFile = dbOption === undefined ? config.db : dbOption === ':memory:' ? ':memory:' : resolve(io.cwd, dbOption);
   let store: Store;
   try {
     store = openStore({ db: dbFile });
@@ -80,21 +92,22 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     log.debug({ err: error, db: dbFile }, 'cannot open the database');
     return fail(EXIT.failed, `cannot open the database ${dbFile}: ${(error as Error).message}`);
   }
-  const { command, options, global } = invocation;
   const clock = io.clock ?? systemClock;
   const writer = await cliWriter(config, dbFile, clock, log);
+  // The chat may run any command; a one-shot command only its own.
+  const name = invocation.kind === 'chat' ? null : invocation.command.name;
   const services: Services = {
     store,
     clock,
     log,
     // Only `digest` uses the digest service; the others start without loading it.
-    ...(command.name === 'digest' ? { digests: await cliDigests(store, clock, log, config, writer) } : {}),
-    ...(FEED_COMMANDS.has(command.name) ? { feeds: await cliFeeds(store, clock, log, config) } : {}),
+    ...(name === null || name === 'digest' ? { digests: await cliDigests(store, clock, log, config, writer) } : {}),
+    ...(name === null || FEED_COMMANDS.has(name) ? { feeds: await cliFeeds(store, clock, log, config) } : {}),
     ...(writer ? { writer } : {}),
   };
   const context = contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true });
   try {
-    if (command.name !== 'ingest') {
+    if (name !== 'ingest') {
       const say = (line: string) => io.stderr.write(`briefbot: ${line}\n`);
       await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
     }
@@ -104,6 +117,8 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     await store.close();
     return fail(EXIT.failed, `something went wrong indexing ${config.corpus} (error ${errorId}; the log on stderr has the details)`);
   }
+  if (invocation.kind === 'chat') return runChat(io, invocation, { config, services, commands, store, dbFile });
+  const { command, options, global } = invocation;
   try {
     const result = await dispatch(command, options, context);
     switch (result.outcome) {
@@ -123,6 +138,38 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   } finally {
     await store.close();
   }
+}
+
+/** `briefbot chat`: the terminal chat over the CLI's streams, until the input ends or the user leaves. */
+async function runChat(
+  io: CliIo,
+  invocation: ChatInvocation,
+  { config, services, commands, store, dbFile }: { config: Config; services: Services; commands: readonly CommandDefinition[]; store: Store; dbFile: string },
+): Promise<number> {
+  const stdin = io.stdin;
+  const stdout = io.stdout as NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number };
+  if (!stdin || typeof stdout.on !== 'function') {
+    io.stderr.write('briefbot: chat needs standard input and output streams\n');
+    await store.close();
+    return EXIT.failed;
+  }
+  const chat = createConsoleChat({
+    input: stdin,
+    output: stdout,
+    commands,
+    services,
+    noColor: config.noColor,
+    historyFile: historyFileFor(dbFile),
+    conversation: { key: `console:${invocation.session}`, idleMinutes: config.conversation.idleMinutes },
+    json: invocation.json,
+  });
+  try {
+    await chat.start();
+    await chat.finished;
+  } finally {
+    await store.close();
+  }
+  return EXIT.ok;
 }
 
 /**

@@ -4,12 +4,15 @@
  * Tab completion, a "thinking…" spinner for slow answers, Ctrl-C to clear the line (twice to
  * leave) and Ctrl-D or /quit to leave. With piped input it reads line by line, prints only
  * the replies (one blank line between them, nothing else) and ends at the end of the input.
+ * Each line is a turn of the session's conversation, so "why?" follows on from the last answer.
  * Besides the CLI, the only place that writes to stdout.
  */
 import { clearScreenDown, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { PlatformAdapter } from '../../core/adapter.ts';
 import type { CommandDefinition } from '../../core/command.ts';
-import { contextFor, dispatchText, type Services } from '../../core/dispatch.ts';
+import { converse, DEFAULT_IDLE_MINUTES } from '../../core/conversation/converse.ts';
+import { contextFor, type Services } from '../../core/dispatch.ts';
+import { renderJsonLine } from '../../render/json.ts';
 import { renderTerminal } from '../../render/terminal.ts';
 import { styles, wrapWidth } from '../../render/terminal-text.ts';
 import { welcomeBanner, type IndexFacts } from './banner.ts';
@@ -29,7 +32,17 @@ export interface ConsoleChatOptions {
   readonly historyFile: string | null;
   /** Milliseconds before the spinner shows (tests shorten it). */
   readonly thinkingDelayMs?: number;
+  /**
+   * The session's conversation: its key in the store (the same key after a restart carries
+   * the conversation on) and how long it may stay idle. Default: `console:terminal`, 30 minutes.
+   */
+  readonly conversation?: { readonly key: string; readonly idleMinutes: number };
+  /** Each reply as one line of JSON (`briefbot chat --json`), for scripts. */
+  readonly json?: boolean;
 }
+
+/** The conversation of the terminal chat when none is named. */
+export const TERMINAL_SESSION = 'console:terminal';
 
 /** Lines that end the chat, as the whole line. */
 const QUIT_WORDS = new Set(['/quit', '/exit', '/q', 'quit', 'exit']);
@@ -80,12 +93,14 @@ export function createConsoleChat(options: ConsoleChatOptions): PlatformAdapter 
         cursorTo(output, 0, 0);
         clearScreenDown(output);
       } else {
-        const answer = dispatchText(text, commands, context);
+        const conversation = options.conversation ?? { key: TERMINAL_SESSION, idleMinutes: DEFAULT_IDLE_MINUTES };
+        const answer = converse({ kind: 'text', text }, conversation.key, commands, context, { idleMinutes: conversation.idleMinutes });
         const result = await withThinking(output, interactive && onTerminal, answer, {
           dim: style.dim,
           ...(options.thinkingDelayMs !== undefined ? { delayMs: options.thinkingDelayMs } : {}),
         });
-        show(renderTerminal(result.reply, { color: onTerminal && !options.noColor, width: width() }));
+        if (options.json) output.write(renderJsonLine(result.reply, { command: result.command, outcome: result.outcome }));
+        else show(renderTerminal(result.reply, { color: onTerminal && !options.noColor, width: width() }));
       }
       if (interactive) reader.prompt();
     }

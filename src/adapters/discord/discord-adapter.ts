@@ -1,7 +1,7 @@
 /**
  * The Discord adapter: the discord.js gateway client answering slash commands (with
- * autocomplete), mentions in server channels and direct messages through the one dispatch,
- * and posting digests to channels. `createDiscordAdapter` is what the composition root calls.
+ * autocomplete), mentions in server channels and direct messages in their conversations,
+ * the buttons under its answers (👍 / 👎, "More"), and posting digests to channels. `createDiscordAdapter` is what the composition root calls.
  * Its link to Discord comes and goes: logging in is retried for ever with backoff, the gateway's
  * own reconnections are spaced out with the same backoff (gateway-backoff.ts), each change is
  * logged once, and a token Discord refuses stops the bot with one line naming DISCORD_TOKEN.
@@ -11,6 +11,9 @@ import { PlatformRefusedError, type ChannelPoster, type PlatformAdapter, type Pl
 import type { CommandDefinition } from '../../core/command.ts';
 import type { Services } from '../../core/dispatch.ts';
 import type { DiscordConfig } from '../../config.ts';
+import { DEFAULT_IDLE_MINUTES, type ConversationSettings } from '../../core/conversation/converse.ts';
+import { DEFAULT_MESSAGE_CAP } from '../answer-pages.ts';
+import { ANSWER_BUTTON, handleAnswerButton } from './answer-actions.ts';
 import { handleAutocomplete } from './autocomplete.ts';
 import { discordPoster } from './channel-poster.ts';
 import { createClient } from './client.ts';
@@ -45,6 +48,8 @@ export interface DiscordAdapterDeps {
   readonly restTimeoutMs?: number;
   /** How long a gateway connection may take to open (default 30 s). */
   readonly handshakeTimeoutMs?: number;
+  /** Follow-ups in reply chains, threads and DMs: how long a conversation may stay idle (default 30 minutes). */
+  readonly conversation?: ConversationSettings;
 }
 
 export interface DiscordAdapter extends PlatformAdapter {
@@ -66,6 +71,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
   const offered = deps.commands.filter((command) => command.surfaces.includes('chat'));
   const byName = new Map(offered.map((command) => [discordName(command.name), command]));
   const progressIntervalMs = deps.progressIntervalMs ?? 1_000;
+  const conversation = deps.conversation ?? { idleMinutes: DEFAULT_IDLE_MINUTES };
+  const messageCap = deps.config.maxMessages ?? DEFAULT_MESSAGE_CAP;
   const candidates = storeCandidates(services.store);
   const running = inFlight();
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
@@ -80,6 +87,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
 
   const onInteraction = async (interaction: Interaction): Promise<void> => {
     if (interaction.isAutocomplete()) return handleAutocomplete(interaction, { commands: byName, candidates, log });
+    if (interaction.isButton() && ANSWER_BUTTON.test(interaction.customId)) return handleAnswerButton(interaction, { services, log, messageCap });
     if (!interaction.isChatInputCommand()) return;
     if (stopping) {
       await interaction.reply({
@@ -89,7 +97,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
       });
       return;
     }
-    return handleSlashCommand(interaction, { commands: byName, services, log, progressIntervalMs });
+    return handleSlashCommand(interaction, { commands: byName, services, log, progressIntervalMs, conversation, messageCap });
   };
 
   /** A client logged in and ready; on failure it is destroyed and the error thrown. */
@@ -111,7 +119,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
       }
     });
     created.on(Events.MessageCreate, (message) => {
-      if (!stopping) running.track(handleMessage(message, { commands: offered, services, log, progressIntervalMs }), onError);
+      if (!stopping) running.track(handleMessage(message, { commands: offered, services, log, progressIntervalMs, conversation, messageCap }), onError);
     });
     const ready = new Promise<void>((resolve) => created.once(Events.ClientReady, () => resolve()));
     client = created;

@@ -13,11 +13,18 @@ export interface SendableMessage {
   readonly content?: string;
   readonly embeds: DiscordMessage['embeds'];
   readonly allowedMentions: { readonly parse: [] };
+  /** The answer's buttons, when it has any (answer-buttons.ts). */
+  readonly components?: DiscordMessage['components'];
 }
 
 /** One rendered message as options for `send`, `reply`, `editReply` and `followUp`. */
 export function sendable(message: DiscordMessage): SendableMessage {
-  return { ...(message.content !== undefined ? { content: message.content } : {}), embeds: message.embeds, allowedMentions: { parse: [] } };
+  return {
+    ...(message.content !== undefined ? { content: message.content } : {}),
+    embeds: message.embeds,
+    allowedMentions: { parse: [] },
+    ...(message.components ? { components: message.components } : {}),
+  };
 }
 
 /** How the question came: a slash command, a mention in a server channel, a direct message. */

@@ -1,6 +1,6 @@
 /**
  * A slash command, from the interaction to the answer, through the answer session every chat
- * platform shares. Discord allows three seconds for the first response, so the interaction is
+ * platform shares, in the asker's conversation in that channel (so "/ask why?" follows on). Discord allows three seconds for the first response, so the interaction is
  * deferred before any work (privately for commands that answer only the asker); the answer then
  * replaces the "thinking…" message, further messages follow it. Problems found without running
  * anything (a command that no longer exists, an option out of range) are answered at once,
@@ -8,10 +8,14 @@
  */
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandDefinition } from '../../core/command.ts';
-import { contextFor, dispatch, HELP_COMMAND, problemResult, validateOptions, type Services } from '../../core/dispatch.ts';
+import { converse, type ConversationSettings } from '../../core/conversation/converse.ts';
+import { contextFor, HELP_COMMAND, problemResult, validateOptions, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { DiscordMessage } from '../../render/discord-embeds.ts';
+import { keepAnswer } from '../answer-pages.ts';
 import { answerSession, type AnswerOutlet, type AnswerResult } from '../answer-session.ts';
+import { discordAnswerPage } from './answer-buttons.ts';
+import { interactionConversation } from './conversation-keys.ts';
 import { discordSession, sendable } from './discord-messages.ts';
 import { rawInteractionOptions } from './interaction-options.ts';
 import { interactionInvoker } from './invoker.ts';
@@ -25,6 +29,9 @@ export interface SlashDeps {
   readonly services: Services;
   readonly log: Logger;
   readonly progressIntervalMs: number;
+  readonly conversation: ConversationSettings;
+  /** Messages one answer becomes before a "More" button. */
+  readonly messageCap: number;
 }
 
 /** Answers one slash command. Resolves when every message is posted or the failure is logged. */
@@ -58,7 +65,23 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
   }
   const privately = PRIVATE_COMMANDS.has(command.name);
   const context = contextFor(deps.services, interactionInvoker(interaction));
-  await answerSession(deferredOutlet(interaction, privately), (progress) => dispatch(command, validation.options, { ...context, progress }), session);
+  const key = interactionConversation(interaction);
+  const question = [command.name, ...Object.values(validation.options).filter((v): v is string => typeof v === 'string')].join(' ');
+  await answerSession(
+    deferredOutlet(interaction, privately),
+    (progress) =>
+      converse({ kind: 'command', command, options: validation.options }, key, [...deps.commands.values()], { ...context, progress }, deps.conversation),
+    {
+      ...session,
+      messagesFor: async (result) => {
+        const answer =
+          result.outcome === 'ok' && !privately
+            ? await keepAnswer(deps.services, { platform: 'discord', conversation: key, command: result.command, question, reply: result.reply })
+            : null;
+        return discordAnswerPage(result.reply, answer, 0, deps.messageCap);
+      },
+    },
+  );
 }
 
 /** A private answer given as the first response: nothing runs, so nothing is deferred. */

@@ -1,16 +1,21 @@
 /**
- * Answering one Slack request: who asked (and whether they may manage the channel), the command
- * run through the core's `dispatch`, all inside the answer session every chat platform shares
- * (acknowledge, preview, deliver, apologise with an id). Slack's part is where messages go (the
- * request's `ReplyTarget`), its "Working on it…" message, and its Block Kit rendering.
+ * Answering one Slack request: who asked (and whether they may manage the channel), the message
+ * run in its conversation (`converse`: follow-ups are read against the thread's earlier turns),
+ * all inside the answer session every chat platform shares (acknowledge, preview, deliver,
+ * apologise with an id). Slack's part is where messages go (the request's `ReplyTarget`), its
+ * "Working on it…" message, its Block Kit rendering, and one page of a long answer at a time
+ * (at most `messageCap` messages) with 👍 / 👎 and "More" buttons under it.
  * Whatever fails here is logged once and never escapes to Bolt: the adapter keeps serving.
  */
 import type { CommandContext, CommandDefinition, Invoker } from '../../core/command.ts';
-import { contextFor, dispatch, dispatchText, hintReply, parseCommandText, problemResult, type Services } from '../../core/dispatch.ts';
+import { converse, type ConversationSettings } from '../../core/conversation/converse.ts';
+import { contextFor, hintReply, parseCommandText, problemResult, type Services } from '../../core/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderSlack, type SlackMessage } from '../../render/slack-blocks.ts';
+import { keepAnswer } from '../answer-pages.ts';
 import { answerSession, type AnswerOutlet, type AnswerResult } from '../answer-session.ts';
+import { slackAnswerPage } from './answer-buttons.ts';
 import type { ManagerCheck } from './permissions.ts';
 import type { ReplyTarget } from './reply-targets.ts';
 import { describeSlackFailure } from './slack-errors.ts';
@@ -31,6 +36,11 @@ export interface Asker {
   readonly user: string;
   readonly channel: string;
   readonly team: string | null;
+  /**
+   * The conversation the message belongs to (a thread, a DM, a person's slash commands in a
+   * channel): follow-ups are read against it. Null for none.
+   */
+  readonly conversation: string | null;
 }
 
 export interface SessionTiming {
@@ -49,6 +59,10 @@ export interface AnswerDeps {
   readonly log: Logger;
   /** Told of each call to Slack that failed: it may mean Slack is away (see slack-connection.ts). */
   readonly suspect?: (error: unknown) => void;
+  /** How long a conversation may stay idle before its context is forgotten. */
+  readonly conversation: ConversationSettings;
+  /** How many messages one answer becomes before a "More" button (at most 4: a response_url takes five posts). */
+  readonly messageCap: number;
 }
 
 /**
@@ -73,10 +87,23 @@ export async function answerRequest(
         workspace: asker.team,
         canManageChannel: await deps.managers.canManage(asker.user),
       };
-      return run(ask, deps.commands, { ...contextFor(deps.services, invoker), progress });
+      return run(ask, deps.commands, { ...contextFor(deps.services, invoker), progress }, asker.conversation, deps.conversation);
     },
     {
       render: renderSlack,
+      messagesFor: async (result) => {
+        const answer =
+          result.outcome === 'ok'
+            ? await keepAnswer(deps.services, {
+                platform: 'slack',
+                conversation: asker.conversation,
+                command: result.command,
+                question: questionOf(ask),
+                reply: result.reply,
+              })
+            : null;
+        return slackAnswerPage(result.reply, answer, 0, deps.messageCap);
+      },
       preview: workingMessage,
       workingAfterMs: deps.timing.workingAfterMs,
       previewEveryMs: deps.timing.progressEveryMs,
@@ -104,17 +131,31 @@ function slackOutlet(target: ReplyTarget, acknowledge: () => Promise<void>, susp
   };
 }
 
-async function run(ask: Ask, commands: readonly CommandDefinition[], context: CommandContext): Promise<AnswerResult> {
+async function run(
+  ask: Ask,
+  commands: readonly CommandDefinition[],
+  context: CommandContext,
+  conversation: string | null,
+  settings: ConversationSettings,
+): Promise<AnswerResult> {
   switch (ask.kind) {
     case 'text':
-      return dispatchText(ask.text, commands, context);
+      return converse({ kind: 'text', text: ask.text }, conversation, commands, context, settings);
     case 'reply':
       return { reply: ask.reply, outcome: 'user-error', command: null, code: ask.code };
     case 'command': {
       const parsed = parseCommandText(ask.command, ask.text, commands);
-      if (parsed.kind === 'command') return dispatch(parsed.command, parsed.options, context);
+      if (parsed.kind === 'command')
+        return converse({ kind: 'command', command: parsed.command, options: parsed.options }, conversation, commands, context, settings);
       if (parsed.kind === 'empty') return { reply: hintReply(commands), outcome: 'ok', command: ask.command.name };
       return { ...problemResult(parsed.problem), command: ask.command.name };
     }
   }
+}
+
+/** What was asked, as the feedback report shows it. */
+function questionOf(ask: Ask): string | null {
+  if (ask.kind === 'text') return ask.text;
+  if (ask.kind === 'command') return `${ask.command.name} ${ask.text}`.trim();
+  return null;
 }

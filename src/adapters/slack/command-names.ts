@@ -50,7 +50,7 @@ export type SlashTarget =
  *
  * @example resolveSlashCommand('/briefbot-ask', 'briefbot', commands) → { kind: 'command', command: ask }
  * @example resolveSlashCommand('/briefbot', 'briefbot', commands) → { kind: 'umbrella' }
- * @example resolveSlashCommand('/briefbot-who', 'briefbot', commands) → { kind: 'retired', name: 'who' }
+ * @example resolveSlashCommand('/briefbot-whois', 'briefbot', commands) → { kind: 'retired', name: 'whois' }
  */
 export function resolveSlashCommand(slash: string, prefix: string, commands: readonly CommandDefinition[]): SlashTarget {
   const typed = slash.trim().toLowerCase();

@@ -1,8 +1,8 @@
 /**
  * Mentions and direct messages. A mention in a channel is answered in its thread (the
  * thread it was typed in, or a new one under it); a direct message is answered in the DM.
- * Both are read as a chat line (`dispatchText`): a question in plain words, or a command
- * name and its options. Messages from bots (this one included), edits and other subtypes
+ * Both are read as a chat line: a question in plain words, or a command name and its
+ * options, in the thread's or DM's conversation, so "why?" follows on from the last answer. Messages from bots (this one included), edits and other subtypes
  * are ignored, and an event Slack delivers twice is answered once.
  */
 import type { App } from '@slack/bolt';
@@ -41,6 +41,23 @@ export function directMessageOf(event: Readonly<Record<string, unknown>>, botUse
   return { user, channel, text: plainSlackText(stripBotMention(text, botUserId)), threadTs };
 }
 
+/**
+ * The conversation a Slack message belongs to: a thread (a mention's, or a DM's), a direct
+ * message, or a person's slash commands in one channel, which have no thread.
+ * @example slackConversationKey({ team: 'T1', channel: 'C1', thread: '1700.1' }) === 'slack:T1:C1:1700.1'
+ * @example slackConversationKey({ team: 'T1', channel: 'C1', user: 'U1' }) === 'slack:T1:C1:user:U1'
+ */
+export function slackConversationKey(where: {
+  readonly team: string | null;
+  readonly channel: string;
+  readonly thread?: string | undefined;
+  readonly user?: string;
+}): string {
+  const base = `slack:${where.team ?? '-'}:${where.channel}`;
+  if (where.thread !== undefined) return `${base}:${where.thread}`;
+  return where.user !== undefined ? `${base}:user:${where.user}` : base;
+}
+
 /** Remembers recently seen event ids, so a redelivered event is answered once. */
 export class RecentEvents {
   private readonly seen = new Set<string>();
@@ -71,7 +88,13 @@ export function registerConversationEvents(app: App, deps: ConversationDeps): vo
     deps.track(() =>
       answerRequest(
         { kind: 'text', text },
-        { via: 'mention', user, channel: event.channel, team: body.team_id ?? null },
+        {
+          via: 'mention',
+          user,
+          channel: event.channel,
+          team: body.team_id ?? null,
+          conversation: slackConversationKey({ team: body.team_id ?? null, channel: event.channel, thread: threadTs }),
+        },
         new ConversationTarget(client, { channel: event.channel, threadTs, user, isDirect: false }, deps.log),
         deps,
       ),
@@ -85,7 +108,13 @@ export function registerConversationEvents(app: App, deps: ConversationDeps): vo
     deps.track(() =>
       answerRequest(
         { kind: 'text', text: dm.text },
-        { via: 'direct-message', user: dm.user, channel: dm.channel, team: body.team_id ?? null },
+        {
+          via: 'direct-message',
+          user: dm.user,
+          channel: dm.channel,
+          team: body.team_id ?? null,
+          conversation: slackConversationKey({ team: body.team_id ?? null, channel: dm.channel, thread: dm.threadTs }),
+        },
         new ConversationTarget(client, { channel: dm.channel, threadTs: dm.threadTs, user: dm.user, isDirect: true }, deps.log),
         deps,
       ),

@@ -22,6 +22,9 @@ import { BotIdentity } from './bot-identity.ts';
 import { slackChannelPoster } from './channel-poster.ts';
 import { prefixProblems } from './command-names.ts';
 import { registerConversationEvents } from './conversation-events.ts';
+import { registerAnswerActions } from './answer-actions.ts';
+import { DEFAULT_MESSAGE_CAP } from '../answer-pages.ts';
+import { DEFAULT_IDLE_MINUTES, type ConversationSettings } from '../../core/conversation/converse.ts';
 import { ManagerCheck } from './permissions.ts';
 import { createRequestServer } from './request-server.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
@@ -70,6 +73,8 @@ export interface SlackAdapterDeps {
   /** Store, clock, logger (and writer, digests); the adapter adds who asked. */
   readonly services: Services;
   readonly tuning?: Partial<SlackTuning>;
+  /** Follow-ups in threads and DMs: how long a conversation may stay idle (default 30 minutes). */
+  readonly conversation?: ConversationSettings;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -114,9 +119,12 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     log,
     suspect: connection.suspect,
     track,
+    conversation: deps.conversation ?? { idleMinutes: DEFAULT_IDLE_MINUTES },
+    messageCap: config.maxMessages ?? DEFAULT_MESSAGE_CAP,
   };
   registerSlashCommands(app, { ...answerDeps, prefix: config.commandPrefix, retry: tuning.retry });
   registerConversationEvents(app, answerDeps);
+  registerAnswerActions(app, { services, log, retry: tuning.retry, messageCap: answerDeps.messageCap, track });
   registerStaleInteractions(app, config.commandPrefix, tuning.retry, log);
   app.error(async (error) => {
     log.error({ ...describeSlackFailure(error) }, 'Bolt reported an error');

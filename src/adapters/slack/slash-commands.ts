@@ -10,6 +10,7 @@ import { answerRequest, type Ask, type AnswerDeps } from './answer-request.ts';
 import { resolveSlashCommand, slashCommandName, type SlashTarget } from './command-names.ts';
 import { ConversationTarget, ResponseUrlTarget } from './reply-targets.ts';
 import type { RetryPolicy } from './retry-policy.ts';
+import { slackConversationKey } from './conversation-events.ts';
 import { plainSlackText } from './slack-text.ts';
 
 export interface SlashDeps extends AnswerDeps {
@@ -30,7 +31,13 @@ export function registerSlashCommands(app: App, deps: SlashDeps): void {
       const fallback = new ConversationTarget(client, where, deps.log);
       await answerRequest(
         ask,
-        { via: 'slash-command', user: command.user_id, channel: command.channel_id, team: command.team_id ?? null },
+        {
+          via: 'slash-command',
+          user: command.user_id,
+          channel: command.channel_id,
+          team: command.team_id ?? null,
+          conversation: slackConversationKey({ team: command.team_id ?? null, channel: command.channel_id, user: command.user_id }),
+        },
         new ResponseUrlTarget(respond, fallback, deps.retry, deps.log),
         deps,
         () => ack(),
@@ -55,8 +62,8 @@ function askFor(target: SlashTarget, text: string, typed: string, prefix: string
  * The note for a slash command this bot does not answer: one that was renamed or removed
  * since the Slack app was set up, or one the app's settings name under another prefix.
  *
- * @example notOursReply({ kind: 'retired', name: 'who' }, '/briefbot-who', 'briefbot').notice
- *   === '/briefbot-who is no longer a briefbot command. /briefbot-help lists the commands; /briefbot-ask takes a question in plain words.'
+ * @example notOursReply({ kind: 'retired', name: 'whois' }, '/briefbot-whois', 'briefbot').notice
+ *   === '/briefbot-whois is no longer a briefbot command. /briefbot-help lists the commands; /briefbot-ask takes a question in plain words.'
  */
 export function notOursReply(target: SlashTarget, typed: string, prefix: string): Reply {
   const help = slashCommandName(prefix, 'help');

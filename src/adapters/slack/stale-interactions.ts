@@ -21,7 +21,8 @@ export function staleInteractionText(prefix: string): string {
 
 /** Acknowledges every action, shortcut and view submission nothing else handles. */
 export function registerStaleInteractions(app: App, prefix: string, retry: RetryPolicy, log: Logger): void {
-  app.action(/.*/, async ({ ack, respond, action, body }) => {
+  // Answer buttons (bb1:…, and other versions' bbN:…) are answer-actions.ts's to handle.
+  app.action(/^(?!bb\d{1,3}:)/, async ({ ack, respond, action, body }) => {
     await ack();
     const id = 'action_id' in action ? action.action_id : body.type;
     log.info({ via: 'interaction', action: id.slice(0, 100) }, 'an interaction with nothing behind it');

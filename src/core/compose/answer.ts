@@ -15,6 +15,7 @@ import { RANK_TUNING, type RankTuning, type Scored } from '../retrieve/rank.ts';
 import { sameClaim } from '../retrieve/similarity.ts';
 import { correctQuestion } from '../retrieve/spelling.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
+import { applyFocus, type AnswerFocus } from './answer-focus.ts';
 import { CitationList, type Citable } from './citations.ts';
 import { unknownNames, unreadableQuestion } from './question-checks.ts';
 import { asUpdate, earlierReport, findUpdate } from './updates.ts';
@@ -44,7 +45,7 @@ const MAX_SENTENCES = 4;
  * `answerQuestion('Who founded the company?', view)` → the sentence naming the founder, cited.
  */
 export async function answerQuestion(question: string, view: StoryView, tuning: AnswerTuning = ANSWER_TUNING): Promise<Reply> {
-  return (await answerWithMaterial(question, view, 0, tuning)).reply;
+  return (await answerWithMaterial(question, view, 0, {}, tuning)).reply;
 }
 
 /** The extractive answer, and further retrieved sentences that bear on the question. */
@@ -59,13 +60,15 @@ export interface AnsweredWithMaterial {
 
 /**
  * Answers a question as `answerQuestion` does, and keeps up to `material` more of the best
- * retrieved sentences for a writer to draw on.
+ * retrieved sentences for a writer to draw on. A follow-up in a conversation passes its
+ * `focus` (sentences already shown, a period, the conversation's articles).
  * `answerWithMaterial('Who founded the company?', view, 8)` → the cited answer, and up to 8 more relevant sentences.
  */
 export async function answerWithMaterial(
   question: string,
   view: StoryView,
   material: number,
+  focus: AnswerFocus = {},
   tuning: AnswerTuning = ANSWER_TUNING,
 ): Promise<AnsweredWithMaterial> {
   const text = question.trim();
@@ -91,7 +94,8 @@ export async function answerWithMaterial(
     return { reply: nothing(text, `${NOTHING_FOUND} It never mentions ${unknown.map((name) => `"${name}"`).join(' or ')}.`), material: [] };
   }
 
-  const { ranked: retrieved, needed } = await rankSentences(plan, view, tuning.rank);
+  const { ranked: all, needed } = await rankSentences(plan, view, tuning.rank);
+  const retrieved = await applyFocus(all, focus, view);
   // A sentence planted to address a bot ("Ignore previous instructions and say …") is never
   // quoted as an answer. A writer may still see it among its material: the checker counts it
   // as evidence for nothing, so a sentence that obeys it is dropped.

@@ -40,8 +40,17 @@ export function roleLabel(entity: Pick<KnownEntity, 'name' | 'roles' | 'aliases'
   const titles = roles.filter((role) => words(role) <= TITLE_WORDS);
   const pool = titles.length > 0 ? titles : roles;
   const chosen = [...pool].sort((a, b) => words(b) - words(a) || a.localeCompare(b))[0] as string;
+  return roleTitle(chosen, entity);
+}
+
+/**
+ * One of an entity's roles written as a title, acronyms as the articles wrote them.
+ * @example roleTitle('unesco secretary general', { name: 'Ana Costa', aliases: ['UNESCO secretary general'] }) === 'UNESCO Secretary General'
+ */
+export function roleTitle(role: string, entity: Pick<KnownEntity, 'name' | 'aliases'>): string {
   const forms = writtenForms(entity);
-  return chosen
+  return role
+    .trim()
     .split(/\s+/)
     .map((word, i) => forms.get(word) ?? (i > 0 && LOWER_WORDS.has(word) ? word : `${word[0]!.toUpperCase()}${word.slice(1)}`))
     .join(' ');

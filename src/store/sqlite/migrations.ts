@@ -260,6 +260,60 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'conversations: recent turns per thread, reply chain, direct message or terminal session',
+    sql: `
+      -- The turns are read and written whole, a few at a time: JSON beside the key
+      -- (core/conversation/turns.ts says what is in it).
+      CREATE TABLE conversations (
+        key TEXT PRIMARY KEY,
+        turns TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX conversations_by_updated ON conversations (updated_at);
+
+      -- Platform messages that belong to a conversation: a Discord reply names the message it
+      -- answers, and that message's conversation is the reply's.
+      CREATE TABLE conversation_messages (
+        message TEXT PRIMARY KEY,
+        conversation TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX conversation_messages_by_at ON conversation_messages (at);
+    `,
+  },
+  {
+    version: 6,
+    name: 'answers posted to chat platforms, for paging and feedback, and the votes on them',
+    sql: `
+      -- An answer as posted on Slack or Discord: its reply (JSON, to page through it when
+      -- "more" is clicked) and what was asked and cited (what a vote is about).
+      CREATE TABLE answers (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        conversation TEXT,
+        command TEXT NOT NULL,
+        question TEXT,
+        citations TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX answers_by_created ON answers (created_at);
+
+      -- One vote per person per answer: the key says so, and a second click changes nothing.
+      CREATE TABLE feedback (
+        answer TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        platform TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        reason TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (answer, platform, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX feedback_by_at ON feedback (at);
+    `,
+  },
 ];
 
 /**

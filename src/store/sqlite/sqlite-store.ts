@@ -8,9 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.ts';
+import { createSqliteAnswerStore } from './answer-store.ts';
 import { prepareArticleReader } from './article-reader.ts';
 import { prepareArticleWriter } from './article-writer.ts';
 import { prepareContentSequence } from './content-sequence.ts';
+import { createSqliteConversationStore } from './conversation-store.ts';
 import { createSqliteDigestStore } from './digest-store.ts';
 import { createSqliteFeedStore } from './feed-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
@@ -65,6 +67,8 @@ function createSqliteStore(db: Database.Database): Store {
   const sequence = prepareContentSequence(db);
   const digests = createSqliteDigestStore(db);
   const feeds = createSqliteFeedStore(db);
+  const conversations = createSqliteConversationStore(db);
+  const answers = createSqliteAnswerStore(db);
   // SQLite's data_version moves when another connection commits; our own writes are counted
   // here. Together they say whether anything this store serves may have changed.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -122,6 +126,8 @@ function createSqliteStore(db: Database.Database): Store {
     articleChanges: async (after, upTo) => sequence.changes(after, upTo),
     digests,
     feeds,
+    conversations,
+    answers,
     close: async () => {
       if (!db.open) return;
       fts.catchUp();

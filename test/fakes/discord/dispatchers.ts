@@ -11,7 +11,8 @@ import { messageJson } from './payloads.ts';
 import { interactionToken } from './snowflake.ts';
 import type { ChannelRecord, DiscordState, InteractionRecord, MessageRecord } from './state.ts';
 import type { MessageEvent } from './routes-core.ts';
-import type { MessageTarget, SendInteractionInput, SendMessageInput, SentInteraction, SentMessage } from './types.ts';
+import { channelJson, memberJson, userJson } from './payloads.ts';
+import type { ClickButtonInput, MessageTarget, SendInteractionInput, SendMessageInput, SentInteraction, SentMessage } from './types.ts';
 
 const EPHEMERAL = 64;
 
@@ -71,6 +72,41 @@ export function dispatchInteraction(state: DiscordState, gateway: FakeGateway, i
   state.interactions.set(ids.id, record);
   state.interactionsByToken.set(ids.token, record);
   gateway.dispatch('INTERACTION_CREATE', () => built.payload);
+  return { id: ids.id, token: ids.token, channelId: channel.id, guildId: channel.guildId, dispatchedAt };
+}
+
+/**
+ * A user clicks a button on a message (a message component interaction, type 3): the payload
+ * carries the button's custom_id and the message it was on, as Discord sends it.
+ */
+export function dispatchButton(state: DiscordState, gateway: FakeGateway, input: ClickButtonInput): SentInteraction {
+  requireSession(gateway);
+  const message = state.messages.get(input.messageId);
+  if (!message || message.deleted) throw new Error(`fake discord: no message ${input.messageId}`);
+  const channel = state.channels.get(message.channelId)!;
+  const user = state.ensureUser(input.userId);
+  const guild = channel.guildId ? state.guilds.get(channel.guildId) : undefined;
+  const member = guild?.members.get(user.id);
+  const ids = { id: state.ids.next(), token: interactionToken() };
+  const payload = {
+    id: ids.id, application_id: state.applicationId, type: 3, token: ids.token, version: 1,
+    data: { custom_id: input.customId, component_type: 2 },
+    message: messageJson(state, message),
+    channel_id: channel.id, channel: channelJson(state, channel),
+    ...(guild && member
+      ? { guild_id: guild.id, guild: { id: guild.id, locale: 'en-US', features: [] }, guild_locale: 'en-US', member: { ...memberJson(state, member, true), permissions: state.permissionsIn(channel.id, user.id).toString() } }
+      : { user: userJson(user) }),
+    app_permissions: '0', locale: 'en-US', entitlements: [],
+    authorizing_integration_owners: guild ? { '0': guild.id } : { '0': '0' }, context: guild ? 0 : 1,
+  };
+  const dispatchedAt = Date.now();
+  const record: InteractionRecord = {
+    id: ids.id, token: ids.token, kind: 'component', name: input.customId, commandType: 0, channelId: channel.id, guildId: channel.guildId,
+    userId: input.userId, dispatchedAt, callbacks: [], acknowledged: false, originalMessageId: undefined, messageId: message.id,
+  };
+  state.interactions.set(ids.id, record);
+  state.interactionsByToken.set(ids.token, record);
+  gateway.dispatch('INTERACTION_CREATE', () => payload);
   return { id: ids.id, token: ids.token, channelId: channel.id, guildId: channel.guildId, dispatchedAt };
 }
 

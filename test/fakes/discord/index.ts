@@ -33,7 +33,7 @@
 import { createServer, type Server } from 'node:http';
 import { Outage, type OutageMode } from '../outage.ts';
 import type { AddressInfo } from 'node:net';
-import { dispatchInteraction, dispatchUserMessage, echoBotMessage } from './dispatchers.ts';
+import { dispatchButton, dispatchInteraction, dispatchUserMessage, echoBotMessage } from './dispatchers.ts';
 import { FakeGateway } from './gateway.ts';
 import { Recorder } from './recorder.ts';
 import { RestServer } from './rest-server.ts';
@@ -45,7 +45,7 @@ import { messageRoutes } from './routes-messages.ts';
 import { DiscordState, snapshot } from './state.ts';
 import type {
   FailureHandle, FailureSpec, FakeDiscordOptions, FakeInteractionRecord, FakeMessage, GatewayFrameRecord,
-  IdentifyRecord, JsonObject, PrivilegedIntentName, RecordedRequest, SendInteractionInput, SendMessageInput,
+  IdentifyRecord, JsonObject, PrivilegedIntentName, RecordedRequest, SendInteractionInput, ClickButtonInput, SendMessageInput,
   SentInteraction, SentMessage,
 } from './types.ts';
 
@@ -200,6 +200,11 @@ export class FakeDiscord {
   /** A user runs a slash command (type 2) or types into an autocompleted option (type 4). */
   sendInteraction(input: SendInteractionInput): SentInteraction {
     return dispatchInteraction(this.#state, this.#gateway, input);
+  }
+
+  /** A user clicks a button on a message (type 3, a message component). */
+  clickButton(input: ClickButtonInput): SentInteraction {
+    return dispatchButton(this.#state, this.#gateway, input);
   }
 
   /** Tells connected clients to reconnect (op 7); discord.js then RESUMEs on resume_gateway_url. */

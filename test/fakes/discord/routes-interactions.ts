@@ -17,6 +17,10 @@ import type { Json, JsonObject } from './types.ts';
 
 const REPLY = 4;
 const DEFERRED_REPLY = 5;
+/** For a button: acknowledge now, edit the message it was on later. */
+const DEFERRED_UPDATE = 6;
+/** For a button: edit the message it was on. */
+const UPDATE_MESSAGE = 7;
 const AUTOCOMPLETE_RESULT = 8;
 const MODAL = 9;
 const EPHEMERAL = 64;
@@ -43,7 +47,12 @@ export function interactionRoutes(context: RestContext): Route[] {
   const answer = (interaction: InteractionRecord, type: number, body: JsonObject, request: RouteRequest): RouteResponse => {
     if (interaction.acknowledged) throw alreadyAcknowledged();
     if (request.at - interaction.dispatchedAt > context.interactionTimeoutMs) throw unknownInteraction();
-    const allowed = interaction.kind === 'autocomplete' ? [AUTOCOMPLETE_RESULT] : [REPLY, DEFERRED_REPLY, MODAL];
+    const allowed =
+      interaction.kind === 'autocomplete'
+        ? [AUTOCOMPLETE_RESULT]
+        : interaction.kind === 'component'
+          ? [REPLY, DEFERRED_REPLY, DEFERRED_UPDATE, UPDATE_MESSAGE, MODAL]
+          : [REPLY, DEFERRED_REPLY, MODAL];
     if (!allowed.includes(type)) {
       throw invalidFormBody([{
         path: ['type'], code: 'INTERACTION_CALLBACK_TYPE_INVALID',
@@ -64,6 +73,15 @@ export function interactionRoutes(context: RestContext): Route[] {
       });
       interaction.originalMessageId = message.id;
       context.onMessage(message, 'MESSAGE_CREATE');
+    } else if (type === UPDATE_MESSAGE || type === DEFERRED_UPDATE) {
+      // The message the button was on is the interaction's own, to edit now or later.
+      const clicked = state.messages.get(interaction.messageId ?? '');
+      if (!clicked || clicked.deleted) throw unknownMessage();
+      interaction.originalMessageId = clicked.id;
+      if (type === UPDATE_MESSAGE) {
+        editMessage(state, clicked, data, request.files);
+        context.onMessage(clicked, 'MESSAGE_UPDATE');
+      }
     }
     interaction.acknowledged = true;
     if (request.query.with_response !== 'true') return { status: 204 };

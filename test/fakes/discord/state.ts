@@ -90,7 +90,9 @@ export interface MessageRecord {
 export interface InteractionRecord {
   readonly id: string;
   readonly token: string;
-  readonly kind: 'command' | 'autocomplete';
+  readonly kind: 'command' | 'autocomplete' | 'component';
+  /** For a button click: the message the button was on. */
+  readonly messageId?: string;
   readonly name: string;
   readonly commandType: number;
   readonly channelId: string;

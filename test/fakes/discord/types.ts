@@ -146,6 +146,13 @@ export interface SendInteractionInput extends MessageTarget {
   readonly locale?: string;
 }
 
+/** A user clicks a button on a message (INTERACTION_CREATE, type 3). */
+export interface ClickButtonInput {
+  readonly messageId: string;
+  readonly customId: string;
+  readonly userId: string;
+}
+
 export interface SentInteraction {
   readonly id: string;
   readonly token: string;
@@ -166,7 +173,7 @@ export interface InteractionCallbackRecord {
 export interface FakeInteractionRecord {
   readonly id: string;
   readonly token: string;
-  readonly kind: 'command' | 'autocomplete';
+  readonly kind: 'command' | 'autocomplete' | 'component';
   readonly name: string;
   readonly channelId: string;
   readonly guildId: string | undefined;

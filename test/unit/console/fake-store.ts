@@ -1,7 +1,10 @@
 /**
  * Just enough of a Store for the terminal chat's banner and completion: a few articles and
- * story entities about an invented harbour story. Anything else fails loudly.
+ * story entities about an invented harbour story, and conversations kept in memory. Anything
+ * else fails loudly.
  */
+import type { ConversationRecord } from '../../../src/core/conversation/turns.ts';
+import type { ConversationStore } from '../../../src/store/conversation-store.ts';
 import type { ArticleSummary, Store, StoryEntityRecord } from '../../../src/store/store.ts';
 
 function article(id: string, outlet: string | null, published: string | null): ArticleSummary {
@@ -45,6 +48,8 @@ export function fakeStore(articles: readonly ArticleSummary[] = harbourArticles)
     listArticles: async () => articles,
     countArticles: async () => articles.length,
     storyEntities: async () => harbourEntities,
+    revision: async () => 'fixed',
+    conversations: memoryConversations(),
     close: async () => {},
   };
   return new Proxy(known as Store, {
@@ -54,4 +59,18 @@ export function fakeStore(articles: readonly ArticleSummary[] = harbourArticles)
       throw new Error(`the fake store has no ${String(property)}`);
     },
   });
+}
+
+/** Conversations in a map: what the chat keeps between lines. */
+function memoryConversations(): ConversationStore {
+  const records = new Map<string, ConversationRecord>();
+  return {
+    conversation: async (key) => records.get(key) ?? null,
+    saveConversation: async (key, turns, at) => {
+      records.set(key, { key, turns, updatedAt: at });
+    },
+    linkMessage: async () => {},
+    conversationOfMessage: async () => null,
+    prune: async () => 0,
+  };
 }

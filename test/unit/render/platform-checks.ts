@@ -31,6 +31,8 @@ export function slackTexts(block: SlackBlock): string[] {
       return block.elements.map((element) => element.text);
     case 'section':
       return 'text' in block ? [block.text.text] : block.fields.map((field) => field.text);
+    case 'actions':
+      return block.elements.map((button) => button.text.text);
   }
 }
 

@@ -26,14 +26,14 @@ describe('Slack slash command names', () => {
   it('resolves what Slack sends, case-insensitively, to a command, the umbrella, a retired name or a foreign one', () => {
     expect(resolveSlashCommand('/BriefBot-Ask', 'briefbot', chat)).toMatchObject({ kind: 'command', command: { name: 'ask' } });
     expect(resolveSlashCommand('/briefbot', 'briefbot', chat)).toEqual({ kind: 'umbrella' });
-    expect(resolveSlashCommand('/briefbot-who', 'briefbot', chat)).toEqual({ kind: 'retired', name: 'who' });
+    expect(resolveSlashCommand('/briefbot-whois', 'briefbot', chat)).toEqual({ kind: 'retired', name: 'whois' });
     expect(resolveSlashCommand('/briefbotx', 'briefbot', chat)).toEqual({ kind: 'foreign' });
     expect(resolveSlashCommand('/briefbot-ingest', 'briefbot', chat)).toEqual({ kind: 'retired', name: 'ingest' });
   });
 
   it('tells the user what to type instead of a command that no longer exists', () => {
-    expect(notOursReply({ kind: 'retired', name: 'who' }, '/briefbot-who', 'briefbot').notice).toBe(
-      '/briefbot-who is no longer a briefbot command. /briefbot-help lists the commands; /briefbot-ask takes a question in plain words.',
+    expect(notOursReply({ kind: 'retired', name: 'whois' }, '/briefbot-whois', 'briefbot').notice).toBe(
+      '/briefbot-whois is no longer a briefbot command. /briefbot-help lists the commands; /briefbot-ask takes a question in plain words.',
     );
     expect(notOursReply({ kind: 'foreign' }, '/bb-ask<!channel>', 'briefbot').notice).toMatch(/^\/bb-askchannel is not one of/);
   });

@@ -8,9 +8,13 @@ import { migrate, migrations } from '../../../src/store/sqlite/migrations.ts';
 import { analysedArticle, origin } from './article-fixture.ts';
 import { storeContract } from './contract.ts';
 import { feedStoreContract } from './feed-contract.ts';
+import { conversationStoreContract } from './conversation-contract.ts';
+import { answerStoreContract } from './answer-contract.ts';
 
 storeContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
 feedStoreContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
+conversationStoreContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
+answerStoreContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
 
 describe('the SQLite engine on a file', () => {
   const dirs: string[] = [];
