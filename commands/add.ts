@@ -34,9 +34,21 @@ export const add = defineCommand({
 
 function describe(result: AddResult, defaultInterval: number): Reply {
   const lines = result.articles.map(articleLine);
-  const data = { kind: result.kind, feed: result.feed, created: result.created, articles: result.articles, skipped: result.skipped, pollError: result.pollError };
+  const data = {
+    kind: result.kind,
+    feed: result.feed,
+    created: result.created,
+    articles: result.articles,
+    skipped: result.skipped,
+    pollError: result.pollError,
+  };
   if (result.kind === 'page') {
-    return { title: result.articles[0]?.outcome === 'unchanged' ? 'Already indexed' : 'Indexed the page', parts: [{ kind: 'lines', lines }], citations: [], data };
+    return {
+      title: result.articles[0]?.outcome === 'unchanged' ? 'Already indexed' : 'Indexed the page',
+      parts: [{ kind: 'lines', lines }],
+      citations: [],
+      data,
+    };
   }
   const feed = result.feed!;
   const name = feed.title ?? feed.url;
@@ -46,7 +58,18 @@ function describe(result: AddResult, defaultInterval: number): Reply {
   const failing = result.pollError ? [`Reading it failed this time (${result.pollError}); it will be tried again.`] : [];
   return {
     title: `${result.created ? 'Following' : 'Already following'} ${name}, checked every ${every} minutes`,
-    parts: [{ kind: 'lines', lines: [...failing, ...lines, ...summary, ...skipped.slice(0, SHOWN), ...(skipped.length > SHOWN ? [`… and ${skipped.length - SHOWN} more skipped (--json lists them all)`] : [])] }],
+    parts: [
+      {
+        kind: 'lines',
+        lines: [
+          ...failing,
+          ...lines,
+          ...summary,
+          ...skipped.slice(0, SHOWN),
+          ...(skipped.length > SHOWN ? [`… and ${skipped.length - SHOWN} more skipped (--json lists them all)`] : []),
+        ],
+      },
+    ],
     citations: [],
     data,
   };
@@ -56,4 +79,3 @@ function describe(result: AddResult, defaultInterval: number): Reply {
 function articleLine(article: AddedArticle): string {
   return `${article.outcome}: ${article.title ?? '(untitled)'}${article.outlet ? ` — ${article.outlet}` : ''} (${article.id})`;
 }
-

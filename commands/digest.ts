@@ -56,7 +56,9 @@ export const digest = defineCommand({
 function actionOf(word: string | undefined): Action {
   const action = (word ?? 'status').toLowerCase();
   if ((ACTIONS as readonly string[]).includes(action)) return action as Action;
-  throw new UserError('unknown-action', `${echoValue(action)} is not a digest action: use subscribe, unsubscribe, status or now, e.g. ${TIME_EXAMPLE}`, { usage: true });
+  throw new UserError('unknown-action', `${echoValue(action)} is not a digest action: use subscribe, unsubscribe, status or now, e.g. ${TIME_EXAMPLE}`, {
+    usage: true,
+  });
 }
 
 /**
@@ -84,7 +86,11 @@ function channelOf(options: DigestOptions, context: CommandContext, action: Acti
     }
     const match = /^(slack|discord):(?:([\w-]+)\/)?([\w-]+)$/i.exec(named);
     if (!match) {
-      throw new UserError('invalid-channel', `${echoValue(named, 40)} is not a channel: give PLATFORM:ID, e.g. --channel slack:C0123ABCD or --channel discord:123456789012345678`, { usage: true });
+      throw new UserError(
+        'invalid-channel',
+        `${echoValue(named, 40)} is not a channel: give PLATFORM:ID, e.g. --channel slack:C0123ABCD or --channel discord:123456789012345678`,
+        { usage: true },
+      );
     }
     return { platform: match[1]!.toLowerCase(), workspace: match[2] ?? '', channel: match[3]! };
   }
@@ -99,7 +105,7 @@ function allowedToManage(context: CommandContext): void {
   if (context.invoker.canManageChannel) return;
   throw new UserError(
     'not-allowed',
-    'Only people who can manage this channel may subscribe or unsubscribe it (on Slack, workspace admins and the bot\'s admin list; on Discord, the Manage Channel permission). Anyone may use digest status and digest now.',
+    "Only people who can manage this channel may subscribe or unsubscribe it (on Slack, workspace admins and the bot's admin list; on Discord, the Manage Channel permission). Anyone may use digest status and digest now.",
   );
 }
 
@@ -136,15 +142,30 @@ async function status(key: ChannelKey, service: DigestService): Promise<Reply> {
     title: 'Digest status',
     parts: [
       { kind: 'field', label: 'When', value: describeSchedule(subscription, service.defaultTimezone) },
-      ...(subscription.paused ? [{ kind: 'field' as const, label: 'Paused', value: `since ${formatIn(new Date(subscription.paused.at), timezone)}: ${subscription.paused.reason}. Subscribe again to resume.` }] : []),
+      ...(subscription.paused
+        ? [
+            {
+              kind: 'field' as const,
+              label: 'Paused',
+              value: `since ${formatIn(new Date(subscription.paused.at), timezone)}: ${subscription.paused.reason}. Subscribe again to resume.`,
+            },
+          ]
+        : []),
       { kind: 'field', label: 'Next run', value: nextRun ? formatIn(nextRun, timezone) : 'none' },
-      { kind: 'field', label: 'Last run', value: lastRun ? `${formatIn(new Date(lastRun.slot), timezone)}: ${lastRun.state}${lastRun.error ? ` (${lastRun.error})` : ''}` : 'none yet' },
+      {
+        kind: 'field',
+        label: 'Last run',
+        value: lastRun ? `${formatIn(new Date(lastRun.slot), timezone)}: ${lastRun.state}${lastRun.error ? ` (${lastRun.error})` : ''}` : 'none yet',
+      },
       { kind: 'field', label: 'Last posted', value: subscription.lastPosted ? formatIn(new Date(subscription.lastPosted.at), timezone) : 'never' },
       { kind: 'field', label: 'Topic', value: subscription.topic ?? 'the whole story' },
       {
         kind: 'field',
         label: 'Next digest',
-        value: subscription.watermark === null ? `the story so far (${pendingArticles} articles)` : `${pendingArticles} new article${pendingArticles === 1 ? '' : 's'} so far (digest now shows it)`,
+        value:
+          subscription.watermark === null
+            ? `the story so far (${pendingArticles} articles)`
+            : `${pendingArticles} new article${pendingArticles === 1 ? '' : 's'} so far (digest now shows it)`,
       },
     ],
     citations: [],
@@ -158,6 +179,15 @@ function lines(line: string): Reply {
 
 /** "Tue, 24 Nov 2026, 09:00 Europe/London" */
 function formatIn(instant: Date, zone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
   return `${text} ${zone}`;
 }

@@ -15,7 +15,12 @@ export const feeds = defineCommand({
   async run(_options, { feeds: service }) {
     if (!service) throw new UserError('no-feeds', 'This process does not fetch from the web.');
     const list = await service.list();
-    if (list.length === 0) return { parts: [{ kind: 'lines', lines: ['No feeds are followed. Follow one with: add https://news.example/feed.xml'] }], citations: [], data: { feeds: [] } };
+    if (list.length === 0)
+      return {
+        parts: [{ kind: 'lines', lines: ['No feeds are followed. Follow one with: add https://news.example/feed.xml'] }],
+        citations: [],
+        data: { feeds: [] },
+      };
     return {
       title: `${list.length} feed${list.length === 1 ? '' : 's'} followed`,
       parts: list.flatMap((feed) => [

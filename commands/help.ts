@@ -94,7 +94,11 @@ export function commandHelpReply(command: CommandDefinition, style: HelpStyle): 
 }
 
 function unknownTopic(topic: string, offered: readonly CommandDefinition[], style: HelpStyle): UserError {
-  const near = closeMatches(topic, offered.map((c) => c.name), 3);
+  const near = closeMatches(
+    topic,
+    offered.map((c) => c.name),
+    3,
+  );
   const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : ` Commands: ${offered.map((c) => c.name).join(', ')}.`;
   return new UserError('unknown-command', `No command called "${shortText(topic)}".${hint} Type ${style.prefix}help for the list.`, { usage: true });
 }

@@ -22,7 +22,10 @@ export const ingest = defineCommand({
   async run({ paths }, { store, clock, log }) {
     // A path that is not there is a typing mistake to fix, not a run that added nothing.
     for (const path of paths) {
-      if (/^https?:\/\//i.test(path)) throw new UserError('web-address', `${path.slice(0, 200)} is a web address, not a file or folder: use briefbot add ${path.slice(0, 200)}`, { usage: true });
+      if (/^https?:\/\//i.test(path))
+        throw new UserError('web-address', `${path.slice(0, 200)} is a web address, not a file or folder: use briefbot add ${path.slice(0, 200)}`, {
+          usage: true,
+        });
       if (!existsSync(path)) throw new UserError('missing-path', `${path.slice(0, 200)} does not exist: nothing was ingested`, { usage: true });
     }
     // The pipeline is loaded when it runs, so every other command starts without it.
@@ -47,8 +50,17 @@ function describe(report: IngestReport): ReplyPart[] {
   list('Added', report.added);
   list('Updated', report.updated);
   list('Removed', report.removed);
-  list('Duplicates', report.duplicates.map((d) => `${d.id}: duplicate of ${d.of}`));
-  list('Skipped', report.skipped.map((s) => `${s.path}: ${s.reason}`));
-  list('Warnings', report.warnings.map((w) => `${w.path}: ${w.message}`));
+  list(
+    'Duplicates',
+    report.duplicates.map((d) => `${d.id}: duplicate of ${d.of}`),
+  );
+  list(
+    'Skipped',
+    report.skipped.map((s) => `${s.path}: ${s.reason}`),
+  );
+  list(
+    'Warnings',
+    report.warnings.map((w) => `${w.path}: ${w.message}`),
+  );
   return parts;
 }

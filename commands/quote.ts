@@ -22,7 +22,12 @@ export const quote = defineCommand({
   async run({ about, speaker, article, limit }, { store }) {
     if (article !== undefined && !(await store.getArticle(article))) throw await missingArticle(store, article);
     return composeQuotes(
-      { ...(about !== undefined ? { about } : {}), ...(speaker !== undefined ? { speaker } : {}), ...(article !== undefined ? { article } : {}), ...(limit !== undefined ? { limit } : {}) },
+      {
+        ...(about !== undefined ? { about } : {}),
+        ...(speaker !== undefined ? { speaker } : {}),
+        ...(article !== undefined ? { article } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      },
       storyViewFor(store),
     );
   },

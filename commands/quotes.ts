@@ -78,7 +78,10 @@ async function checkSpeakerKnown(store: Store, speaker: string): Promise<void> {
   const wanted = nameKey(speaker);
   if (entities.some((e) => [e.name, ...e.aliases].some((name) => nameKey(name) === wanted))) return;
   const speakers = entities.filter((e) => e.quoteCount > 0);
-  const near = closeMatches(speaker, speakers.flatMap((e) => [e.name, ...e.aliases]));
+  const near = closeMatches(
+    speaker,
+    speakers.flatMap((e) => [e.name, ...e.aliases]),
+  );
   const names = near.length > 0 ? near : speakers.slice(0, 5).map((e) => e.name);
   throw new UserError(
     'unknown-speaker',
@@ -96,7 +99,15 @@ async function quoteParts(store: Store, found: readonly StoredQuote[]) {
     if (n === undefined && summary) {
       n = citations.length + 1;
       numberOf.set(quote.article, n);
-      citations.push({ n, article: quote.article, outlet: summary.meta.outlet, title: summary.meta.title ?? quote.article, published: summary.meta.published, url: summary.meta.url, text: quote.text });
+      citations.push({
+        n,
+        article: quote.article,
+        outlet: summary.meta.outlet,
+        title: summary.meta.title ?? quote.article,
+        published: summary.meta.published,
+        url: summary.meta.url,
+        text: quote.text,
+      });
     }
     return { kind: 'quote', text: quote.text, speaker: quote.speakerName, role: null, cites: n === undefined ? [] : [n] };
   });

@@ -18,7 +18,10 @@ export const remove = defineCommand({
     const url = unwrapLink(given);
     const removed = await feeds.remove(url);
     if (!removed) throw new UserError('unknown-feed', `No followed feed has the address ${url.slice(0, 200)}; feeds lists them.`);
-    return { parts: [{ kind: 'lines', lines: [`Stopped following ${removed.title ?? removed.url}. Its articles stay indexed.`] }], citations: [], data: { removed: { ...removed } } };
+    return {
+      parts: [{ kind: 'lines', lines: [`Stopped following ${removed.title ?? removed.url}. Its articles stay indexed.`] }],
+      citations: [],
+      data: { removed: { ...removed } },
+    };
   },
 });
-

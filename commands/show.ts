@@ -10,7 +10,9 @@ import type { StoredArticle } from '../src/store/store.ts';
 export const show = defineCommand({
   name: 'show',
   description: 'Show one article as indexed: numbered sentences, then what was set aside and why',
-  options: [{ name: 'id', type: 'string', description: 'the article id, as `sources` lists it', rest: true, required: true, autocomplete: 'article', maxLength: 500 }],
+  options: [
+    { name: 'id', type: 'string', description: 'the article id, as `sources` lists it', rest: true, required: true, autocomplete: 'article', maxLength: 500 },
+  ],
   examples: ['show 004_684b3eebdcbad4b5', 'show politics/001'],
   surfaces: ['cli'],
   async run({ id }, { store }) {
@@ -49,12 +51,18 @@ function body(article: StoredArticle): ReplyPart[] {
     if (lines.length > 0) lines.push('');
     lines.push(block.kind === 'heading' ? `## ${text}` : block.kind === 'standfirst' ? `> ${text}` : text);
   });
-  return [{ kind: 'heading', text: 'Text' }, { kind: 'lines', lines }];
+  return [
+    { kind: 'heading', text: 'Text' },
+    { kind: 'lines', lines },
+  ];
 }
 
 function setAside(article: StoredArticle): ReplyPart[] {
   const lines = article.clean.setAside.map((s) => `line ${s.line} (${s.reason}): ${s.text}`);
-  return [{ kind: 'heading', text: 'Set aside' }, { kind: 'lines', lines: lines.length > 0 ? lines : ['nothing'] }];
+  return [
+    { kind: 'heading', text: 'Set aside' },
+    { kind: 'lines', lines: lines.length > 0 ? lines : ['nothing'] },
+  ];
 }
 
 function toJson(article: StoredArticle) {

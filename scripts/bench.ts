@@ -37,7 +37,10 @@ const { values } = parseArgs({
 });
 // Measured first, while the machine is quiet; compiled means this bench itself runs from dist/.
 if (values.startup) process.stdout.write(`${startupReport(await measureStartup(7, import.meta.url.endsWith('.js')))}\n\n`);
-const sizes = values.sizes.split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number.parseInt(s, 10))
+  .filter((n) => n > 0);
 const config = loadConfig(process.env);
 const source = loadArticles(config.benchCorpus);
 process.stdout.write(
@@ -52,11 +55,11 @@ const digestTimes: { size: number; result: DigestBenchResult }[] = [];
 
 /** Runs the latency script on a database (ingesting `corpus` first if it is empty). */
 function measureLatency(size: number, corpus: string, db: string): void {
-  const child = spawnSync(
-    process.execPath,
-    [resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/latency.ts'), corpus, db],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/latency.ts'), corpus, db], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (child.status !== 0) throw new Error(`the ${size}-article latency run failed (exit ${child.status})`);
   latencies.push({ size, result: JSON.parse(child.stdout.trim().split('\n').pop()!) as LatencyResult });
 }
@@ -76,7 +79,14 @@ for (const size of sizes) {
     const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
     const child = spawnSync(
       process.execPath,
-      [...profile, resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/run-size.ts'), join(dir, 'corpus'), join(dir, 'bench.db'), values.workers],
+      [
+        ...profile,
+        resolve(PROJECT_ROOT, 'bin/run-ts.js'),
+        resolve(PROJECT_ROOT, 'scripts/bench/run-size.ts'),
+        join(dir, 'corpus'),
+        join(dir, 'bench.db'),
+        values.workers,
+      ],
       { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     if (child.status !== 0) throw new Error(`the ${size}-article run failed (exit ${child.status})`);
@@ -93,14 +103,24 @@ for (const size of sizes) {
 
 const header = ['Files', 'Indexed', 'Dupes', 'Seconds', 'CPU s', 'Articles/s', 'Per CPU s', 'Peak RSS MB', 'DB MB', 'Quotes', 'With speaker'];
 const table = rows.map((r) => [
-  String(r.size), String(r.articles), String(r.duplicates), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1),
-  r.articlesPerSecond.toFixed(0), (r.files / r.cpuSeconds).toFixed(0),
-  r.peakRssMb.toFixed(0), r.dbMb.toFixed(0), String(r.quotes), `${((100 * r.quotesWithSpeaker) / Math.max(1, r.quotes)).toFixed(0)}%`,
+  String(r.size),
+  String(r.articles),
+  String(r.duplicates),
+  r.seconds.toFixed(1),
+  r.cpuSeconds.toFixed(1),
+  r.articlesPerSecond.toFixed(0),
+  (r.files / r.cpuSeconds).toFixed(0),
+  r.peakRssMb.toFixed(0),
+  r.dbMb.toFixed(0),
+  String(r.quotes),
+  `${((100 * r.quotesWithSpeaker) / Math.max(1, r.quotes)).toFixed(0)}%`,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
 process.stdout.write(`\n${line(header)}\n${table.map(line).join('\n')}\n`);
-process.stdout.write(`(Articles/s is files over wall time; Per CPU s is files over CPU time, which other load on the machine does not inflate. ${cpus().length} cores, ${values.workers} analysis worker(s), load average ${loadavg()[0]!.toFixed(1)}.)\n`);
+process.stdout.write(
+  `(Articles/s is files over wall time; Per CPU s is files over CPU time, which other load on the machine does not inflate. ${cpus().length} cores, ${values.workers} analysis worker(s), load average ${loadavg()[0]!.toFixed(1)}.)\n`,
+);
 
 if (latencies.length > 0) {
   const names = [...new Set(latencies.flatMap((l) => Object.keys(l.result)))];
@@ -114,7 +134,9 @@ if (latencies.length > 0) {
 if (digestTimes.length > 0) {
   process.stdout.write('\nDigest build time (new articles among all indexed)\n');
   for (const { size, result } of digestTimes) {
-    process.stdout.write(`${result.newArticles} new among ${result.articles}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (${size} files)\n`);
+    process.stdout.write(
+      `${result.newArticles} new among ${result.articles}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (${size} files)\n`,
+    );
   }
 }
 

@@ -30,9 +30,10 @@ const goldDir = resolve(PROJECT_ROOT, 'test/gold');
 // The BBC questions need the shared corpus beside the project; a fresh clone skips them.
 const bbcQuestions = resolve(PROJECT_ROOT, '../shared/gold/bbc-questions.json');
 const bbcCorpus = resolve(PROJECT_ROOT, '../shared/corpus/bbc-news');
-const bbc = existsSync(bbcQuestions) && existsSync(bbcCorpus)
-  ? { corpusDir: bbcCorpus, questionsFile: bbcQuestions, cacheDir: resolve(PROJECT_ROOT, 'data/eval-cache') }
-  : undefined;
+const bbc =
+  existsSync(bbcQuestions) && existsSync(bbcCorpus)
+    ? { corpusDir: bbcCorpus, questionsFile: bbcQuestions, cacheDir: resolve(PROJECT_ROOT, 'data/eval-cache') }
+    : undefined;
 
 /** The value of `--writer`, or null. */
 function writerFlag(argv: readonly string[]): string | null {
@@ -56,7 +57,9 @@ async function evalWriter(kind: string): Promise<number> {
     return 2;
   }
   if (!config.llm) {
-    process.stdout.write('No LLM endpoint is configured (set OPENAI_BASE_URL or OPENAI_API_KEY, and BRIEFBOT_LLM_MODEL); nothing to evaluate for --writer llm.\n');
+    process.stdout.write(
+      'No LLM endpoint is configured (set OPENAI_BASE_URL or OPENAI_API_KEY, and BRIEFBOT_LLM_MODEL); nothing to evaluate for --writer llm.\n',
+    );
     return 0;
   }
   const { createLogger } = await import('../src/log.ts');

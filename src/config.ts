@@ -32,18 +32,30 @@ const schema = z.object({
   POLNEAR_REPO: optionalText.describe('the git dir of a fetched snapshot of networkdynamics/PolNeAR, for npm run eval'),
   POLNEAR_SPLIT: z.enum(['dev', 'train']).optional().describe('dev or train (the test split is held out)'),
   NO_COLOR: optionalText.describe('any value to turn off colour in the terminal (see no-color.org)'),
-  SLACK_BOT_TOKEN: optionalText.describe('the Slack bot token (xoxb-…) from your app\'s OAuth & Permissions page'),
-  SLACK_SIGNING_SECRET: optionalText.describe('the Slack signing secret from your app\'s Basic Information page'),
+  SLACK_BOT_TOKEN: optionalText.describe("the Slack bot token (xoxb-…) from your app's OAuth & Permissions page"),
+  SLACK_SIGNING_SECRET: optionalText.describe("the Slack signing secret from your app's Basic Information page"),
   SLACK_APP_TOKEN: optionalText.describe('a Slack app-level token (xapp-…) with connections:write, to use Socket Mode'),
   SLACK_API_URL: optionalText.describe('the Slack Web API base URL, ending in /api/ (for tests and proxies)'),
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('a port number for the Slack HTTP receiver, e.g. 3000'),
   SLACK_COMMAND_PREFIX: optionalText.describe('the prefix of the Slack slash commands, e.g. bb (giving /bb-ask); default briefbot'),
-  SLACK_MAX_MESSAGES: z.coerce.number().int().min(1).max(4).optional().describe('a number from 1 to 4: messages one answer becomes on Slack before a More button, e.g. 3'),
+  SLACK_MAX_MESSAGES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .optional()
+    .describe('a number from 1 to 4: messages one answer becomes on Slack before a More button, e.g. 3'),
   SLACK_ADMIN_USERS: optionalText.describe('comma-separated Slack user ids allowed to manage digests besides workspace admins'),
-  DISCORD_TOKEN: optionalText.describe('the Discord bot token from your application\'s Bot page'),
+  DISCORD_TOKEN: optionalText.describe("the Discord bot token from your application's Bot page"),
   DISCORD_APPLICATION_ID: optionalText.describe('the Discord application id (General Information page)'),
   DISCORD_GUILD_ID: optionalText.describe('a Discord server id to register commands in that server only'),
-  DISCORD_MAX_MESSAGES: z.coerce.number().int().min(1).max(10).optional().describe('a number from 1 to 10: messages one answer becomes on Discord before a More button, e.g. 3'),
+  DISCORD_MAX_MESSAGES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .optional()
+    .describe('a number from 1 to 10: messages one answer becomes on Discord before a More button, e.g. 3'),
   DISCORD_API_URL: optionalText.describe('the Discord REST base URL, e.g. http://127.0.0.1:9999/api (for tests and proxies)'),
   OPENAI_API_KEY: optionalText.describe('an API key for the OpenAI-compatible endpoint'),
   OPENAI_BASE_URL: optionalText.describe('the base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
@@ -58,7 +70,13 @@ const schema = z.object({
   BRIEFBOT_FEED_PAUSE_AFTER: z.coerce.number().int().min(1).max(100).optional().describe('failures in a row that pause a feed, e.g. 5'),
   BRIEFBOT_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(500).optional().describe('articles fetched per poll of a feed, newest first, e.g. 20'),
   BRIEFBOT_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120000).optional().describe('milliseconds a fetch of a feed or page may take, e.g. 15000'),
-  BRIEFBOT_CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10080).optional().describe('minutes after which an idle conversation\'s context is forgotten, e.g. 30'),
+  BRIEFBOT_CONVERSATION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10080)
+    .optional()
+    .describe("minutes after which an idle conversation's context is forgotten, e.g. 30"),
   BRIEFBOT_BOT_URL: optionalText.describe('a page about your bot for site owners, named in the User-Agent, e.g. https://example.org/briefbot'),
   LOG_LEVEL: z
     .string()
@@ -170,18 +188,13 @@ export class ConfigError extends Error {
  * @example loadConfig({ LOG_LEVEL: 'debug' }).logLevel === 'debug'
  * @throws ConfigError naming the variable: `LOG_LEVEL is "loud": set it to one of fatal, …`
  */
-export function loadConfig(
-  env: Readonly<Record<string, string | undefined>>,
-  cwd: string = process.cwd(),
-): Config {
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = process.cwd()): Config {
   const parsed = schema.safeParse(pick(env));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     const described = schema.shape[name as keyof typeof schema.shape]?.description;
-    throw new ConfigError(
-      `${name} is ${JSON.stringify(env[name])}: set it to ${described ?? 'a valid value'}, or unset it`,
-    );
+    throw new ConfigError(`${name} is ${JSON.stringify(env[name])}: set it to ${described ?? 'a valid value'}, or unset it`);
   }
   const values = parsed.data;
   const path = (value: string | undefined, fallback: string): string =>
@@ -194,17 +207,31 @@ export function loadConfig(
         botToken: values.SLACK_BOT_TOKEN,
         signingSecret:
           values.SLACK_SIGNING_SECRET ??
-          (values.SLACK_APP_TOKEN ? undefined : fail('SLACK_SIGNING_SECRET', 'set it to the signing secret from your Slack app\'s Basic Information page, or set SLACK_APP_TOKEN to use Socket Mode')),
+          (values.SLACK_APP_TOKEN
+            ? undefined
+            : fail(
+                'SLACK_SIGNING_SECRET',
+                "set it to the signing secret from your Slack app's Basic Information page, or set SLACK_APP_TOKEN to use Socket Mode",
+              )),
         appToken: values.SLACK_APP_TOKEN,
         apiUrl: values.SLACK_API_URL,
         port: values.SLACK_PORT ?? 3000,
         commandPrefix: (values.SLACK_COMMAND_PREFIX ?? 'briefbot').replace(/^\/+|-+$/g, ''),
-        adminUsers: (values.SLACK_ADMIN_USERS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+        adminUsers: (values.SLACK_ADMIN_USERS ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
         maxMessages: values.SLACK_MAX_MESSAGES ?? 3,
       }
     : undefined;
   const discord: DiscordConfig | undefined = values.DISCORD_TOKEN
-    ? { token: values.DISCORD_TOKEN, applicationId: values.DISCORD_APPLICATION_ID, guildId: values.DISCORD_GUILD_ID, apiUrl: values.DISCORD_API_URL, maxMessages: values.DISCORD_MAX_MESSAGES ?? 3 }
+    ? {
+        token: values.DISCORD_TOKEN,
+        applicationId: values.DISCORD_APPLICATION_ID,
+        guildId: values.DISCORD_GUILD_ID,
+        apiUrl: values.DISCORD_API_URL,
+        maxMessages: values.DISCORD_MAX_MESSAGES ?? 3,
+      }
     : undefined;
   const llm: LlmConfig | undefined =
     values.OPENAI_API_KEY || values.OPENAI_BASE_URL

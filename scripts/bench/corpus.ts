@@ -66,12 +66,12 @@ export function generatedArticle(seed: number): string {
   const other = pick(PEOPLE, 2);
   const topic = pick(TOPICS, 3);
   const paragraphs = [
-    `Talks on ${topic} resume after ${seed % 9 + 2} days of delay`,
-    `Negotiators returned to the table on Monday after ${seed % 9 + 2} days of delay over ${topic}, officials said.`,
+    `Talks on ${topic} resume after ${(seed % 9) + 2} days of delay`,
+    `Negotiators returned to the table on Monday after ${(seed % 9) + 2} days of delay over ${topic}, officials said.`,
     `"We have made real progress, but there is more to do," said ${person}, the ${pick(ROLES, 4)}.`,
-    `${other}, who has criticised ${topic} since ${1990 + (seed % 30)}, said the plan would cost £${seed % 50 + 1}.${seed % 10}bn.`,
+    `${other}, who has criticised ${topic} since ${1990 + (seed % 30)}, said the plan would cost £${(seed % 50) + 1}.${seed % 10}bn.`,
     `"Nobody should be surprised by this," ${other.split(' ')[1]} told reporters. "The figures were clear from the start."`,
-    `Mr ${surname} said a decision was expected within ${seed % 6 + 2} weeks. He added that the firm would "listen carefully".`,
+    `Mr ${surname} said a decision was expected within ${(seed % 6) + 2} weeks. He added that the firm would "listen carefully".`,
     `Shares in the company rose ${seed % 7}.${seed % 10}% in early trading.`,
   ];
   return paragraphs.join('\n\n');

@@ -33,13 +33,21 @@ function shown(name: string, value: number, total: number): Metric {
 
 /** The first three sentences plain BM25 finds for the question's content words. */
 export async function bm25Citations(question: string, view: StoryView): Promise<{ article: string; text: string }[]> {
-  const terms = tokenize(question).filter((token) => !isStopword(token.lower)).map((token) => token.lower);
+  const terms = tokenize(question)
+    .filter((token) => !isStopword(token.lower))
+    .map((token) => token.lower);
   const hits = await view.store.searchSentences({ terms, limit: 10 });
   return hits.filter((hit) => hit.kind !== 'heading').slice(0, 3);
 }
 
 function describe(reply: Reply): string {
-  return reply.citations.slice(0, 3).map((c) => `[${c.article}] ${c.text.slice(0, 80)}`).join(' | ') || (reply.notice ?? '(nothing)');
+  return (
+    reply.citations
+      .slice(0, 3)
+      .map((c) => `[${c.article}] ${c.text.slice(0, 80)}`)
+      .join(' | ') ||
+    (reply.notice ?? '(nothing)')
+  );
 }
 
 /** Asks every question through `ask` and through plain BM25, and scores both. */

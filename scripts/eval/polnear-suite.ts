@@ -50,7 +50,11 @@ export function parsePolnearSummary(line: string): Metric[] | null {
 export function runPolnearSection(polnear: Config['polnear']): PolnearSection {
   const name = `Speaker attribution on PolNeAR (${polnear?.split ?? 'dev'} split, real political news)`;
   if (!polnear) {
-    return { name, metrics: [], note: 'Not run: set POLNEAR_REPO to the git dir of a fetched snapshot of networkdynamics/PolNeAR (POLNEAR_SPLIT=train for the train split).' };
+    return {
+      name,
+      metrics: [],
+      note: 'Not run: set POLNEAR_REPO to the git dir of a fetched snapshot of networkdynamics/PolNeAR (POLNEAR_SPLIT=train for the train split).',
+    };
   }
   if (!existsSync(SCORER)) return { name, metrics: [], note: `Not run: the scorer ${SCORER} is absent (it lives in the shared folder beside the project).` };
   const work = mkdtempSync(join(tmpdir(), 'briefbot-polnear-'));
@@ -63,7 +67,8 @@ export function runPolnearSection(polnear: Config['polnear']): PolnearSection {
     });
     const last = (run.stdout ?? '').trim().split('\n').pop() ?? '';
     const metrics = run.status === 0 ? parsePolnearSummary(last) : null;
-    if (!metrics) return { name, metrics: [], note: `The scorer failed (exit ${run.status ?? run.error?.message}): ${(run.stderr || last).trim().slice(-300)}` };
+    if (!metrics)
+      return { name, metrics: [], note: `The scorer failed (exit ${run.status ?? run.error?.message}): ${(run.stderr || last).trim().slice(-300)}` };
     return { name, metrics, note: last };
   } finally {
     rmSync(work, { recursive: true, force: true });

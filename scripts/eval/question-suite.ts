@@ -34,7 +34,9 @@ export function answersGold(reply: Reply, question: GoldQuestion): boolean {
   return reply.citations
     .slice(0, 3)
     .some((citation) =>
-      question.any.some((place) => citation.article === place.article && (citation.texts ?? [citation.text]).some((text) => containsFolded(text, place.contains))),
+      question.any.some(
+        (place) => citation.article === place.article && (citation.texts ?? [citation.text]).some((text) => containsFolded(text, place.contains)),
+      ),
     );
 }
 
@@ -67,7 +69,15 @@ export async function scoreQuestions(
         }
       }
       if (answersGold(reply, question)) right += 1;
-      else misses.push(`${set.name}: "${question.q}" → ${reply.citations.slice(0, 3).map((c) => `[${c.article.slice(0, 3)}] ${c.text.slice(0, 70)}`).join(' | ') || reply.notice}`);
+      else
+        misses.push(
+          `${set.name}: "${question.q}" → ${
+            reply.citations
+              .slice(0, 3)
+              .map((c) => `[${c.article.slice(0, 3)}] ${c.text.slice(0, 70)}`)
+              .join(' | ') || reply.notice
+          }`,
+        );
     }
     metrics.push(atLeast(`${set.name} right`, right, set.questions.length, set.minRight));
   }

@@ -56,14 +56,15 @@ export function scoreQuotes(gold: GoldQuotes, system: readonly SystemQuote[]): Q
       speakersGiven: matches.map((q) => q.speaker),
     };
   });
-  const labelled = (q: SystemQuote) =>
-    gold.quotes.some((item) => item.article === q.article && containsFolded(q.text, item.starts));
-  const notQuoteVerdicts = gold.not_quotes.map((item): NotQuoteVerdict => ({
-    gold: item,
-    attributedTo: inArticle(item.article)
-      .filter((q) => q.speaker !== null && containsFolded(q.text, item.text) && !labelled(q))
-      .map((q) => q.speaker!),
-  }));
+  const labelled = (q: SystemQuote) => gold.quotes.some((item) => item.article === q.article && containsFolded(q.text, item.starts));
+  const notQuoteVerdicts = gold.not_quotes.map(
+    (item): NotQuoteVerdict => ({
+      gold: item,
+      attributedTo: inArticle(item.article)
+        .filter((q) => q.speaker !== null && containsFolded(q.text, item.text) && !labelled(q))
+        .map((q) => q.speaker!),
+    }),
+  );
   return {
     labelled: quotes.length,
     found: quotes.filter((v) => v.found).length,

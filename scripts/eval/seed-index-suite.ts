@@ -42,7 +42,8 @@ function misses(q: QuoteScore, s: StructureScore): string[] {
   const lines: string[] = [];
   for (const v of q.quotes) {
     if (!v.found) lines.push(`quote not found: ${v.gold.article} "${v.gold.starts}"`);
-    else if (!v.speakerRight) lines.push(`wrong speaker: ${v.gold.article} "${v.gold.starts}": got ${v.speakersGiven.map((s) => s ?? 'none').join(', ')}; want ${v.gold.speaker[0]}`);
+    else if (!v.speakerRight)
+      lines.push(`wrong speaker: ${v.gold.article} "${v.gold.starts}": got ${v.speakersGiven.map((s) => s ?? 'none').join(', ')}; want ${v.gold.speaker[0]}`);
   }
   for (const v of q.notQuoteVerdicts) {
     if (v.attributedTo.length > 0) lines.push(`not a quote, attributed: ${v.gold.article} "${v.gold.text}" to ${v.attributedTo.join(', ')}`);

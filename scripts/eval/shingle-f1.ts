@@ -62,7 +62,9 @@ const mean = (values: readonly number[]): number => values.reduce((a, b) => a + 
 
 /** The benchmark's metrics over pages: `counts[i]` and `exact[i]` are page i's. */
 export function extractionScore(counts: readonly Counts[], exact: readonly boolean[]): ExtractionScore {
-  const precision = mean(counts.filter(([tp, fp]) => tp + fp > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp === 0 && fp === 0 ? 0 : tp / (tp + fp))));
+  const precision = mean(
+    counts.filter(([tp, fp]) => tp + fp > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp === 0 && fp === 0 ? 0 : tp / (tp + fp))),
+  );
   const recall = mean(counts.filter(([tp, , fn]) => tp + fn > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp === 0 && fn === 0 ? 0 : tp / (tp + fn))));
   return { f1: (2 * precision * recall) / (precision + recall), precision, recall, accuracy: mean(exact.map((e) => (e ? 1 : 0))) };
 }

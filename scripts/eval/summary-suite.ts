@@ -128,7 +128,11 @@ async function scoreSample(name: string, pairs: readonly SummaryPair[]): Promise
           row('TextRank, open-class words', scored, atSentences(openClassTextRank, own)),
           row('TextRank, every word', scored, atSentences(allWordsTextRank, own)),
           row('first sentences', scored, atSentences(lead, own)),
-          row('Lead-3', scored, atSentences(lead, () => 3)),
+          row(
+            'Lead-3',
+            scored,
+            atSentences(lead, () => 3),
+          ),
         ],
       },
       {

@@ -46,5 +46,8 @@ export function textRank(sentences: readonly string[], words: TextRankWords = 'o
     scores = next;
     if (change < 1e-6) break;
   }
-  return scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.index);
+  return scores
+    .map((score, index) => ({ score, index }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map((s) => s.index);
 }

@@ -126,12 +126,7 @@ function flagOf(token: ChatToken, command: CommandDefinition): Flag | null {
   return { name, value: match[3] };
 }
 
-function parseArguments(
-  command: CommandDefinition,
-  text: string,
-  tokens: readonly ChatToken[],
-  commands: readonly CommandDefinition[],
-): ChatParse {
+function parseArguments(command: CommandDefinition, text: string, tokens: readonly ChatToken[], commands: readonly CommandDefinition[]): ChatParse {
   const hint = chatHint(command, commands);
   const problem = (code: string, message: string): ChatParse => ({ kind: 'problem', problem: { code, message: `${message}${hint}` }, command });
   const raw: Record<string, unknown> = {};
@@ -146,7 +141,11 @@ function parseArguments(
     const spec = command.options.find((o) => o.name.toLowerCase() === flag.name);
     if (!spec && flag.name === 'help') return helpFor(command, commands) ?? problem('unknown-option', `unknown option --help for "${command.name}"`);
     if (!spec) {
-      const near = closeMatches(flag.name, command.options.map((o) => o.name), 3);
+      const near = closeMatches(
+        flag.name,
+        command.options.map((o) => o.name),
+        3,
+      );
       const suggestion = near.length > 0 ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : '';
       return problem('unknown-option', `unknown option --${shortText(flag.name)} for "${command.name}"${suggestion}`);
     }
@@ -167,9 +166,7 @@ function parseArguments(
     raw[rest.name] = rest.multiple ? positional.map((p) => p.token.value) : restText(text, positional);
   }
   const validation = validateOptions(command, raw, hint);
-  return validation.ok
-    ? { kind: 'command', command, options: validation.options }
-    : { kind: 'problem', problem: validation.problem, command };
+  return validation.ok ? { kind: 'command', command, options: validation.options } : { kind: 'problem', problem: validation.problem, command };
 }
 
 /**
@@ -198,9 +195,7 @@ function askWhole(ask: CommandDefinition, text: string, commands: readonly Comma
   const rest: OptionSpec | undefined = ask.options.find((o) => o.rest);
   if (!rest) return parseArguments(ask, text, tokenize(text), commands);
   const validation = validateOptions(ask, { [rest.name]: text }, chatHint(ask, commands));
-  return validation.ok
-    ? { kind: 'command', command: ask, options: validation.options }
-    : { kind: 'problem', problem: validation.problem, command: ask };
+  return validation.ok ? { kind: 'command', command: ask, options: validation.options } : { kind: 'problem', problem: validation.problem, command: ask };
 }
 
 /** The command a plain request goes to, with its topic, when it is registered. */

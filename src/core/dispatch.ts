@@ -54,11 +54,7 @@ export function contextFor(services: Services, invoker: Invoker): CommandContext
  *
  * @example await dispatch(sources, {}, context) → { reply: { title: '5 articles indexed', … }, outcome: 'ok', … }
  */
-export async function dispatch(
-  command: CommandDefinition,
-  options: ParsedOptions,
-  context: CommandContext,
-): Promise<DispatchResult> {
+export async function dispatch(command: CommandDefinition, options: ParsedOptions, context: CommandContext): Promise<DispatchResult> {
   const started = performance.now();
   const log = context.log;
   const finish = (result: Omit<DispatchResult, 'ms' | 'command'>): DispatchResult => {
@@ -87,18 +83,11 @@ export async function dispatch(
  * @example await dispatchText('sorces', commands, context)
  *   → { reply: { notice: 'Unknown command "sorces": did you mean sources? …', ephemeral: true }, outcome: 'user-error', code: 'unknown-command' }
  */
-export async function dispatchText(
-  text: string,
-  commands: readonly CommandDefinition[],
-  context: CommandContext,
-): Promise<DispatchResult> {
+export async function dispatchText(text: string, commands: readonly CommandDefinition[], context: CommandContext): Promise<DispatchResult> {
   const parsed: ChatParse = parseChatText(text, commands);
   if (parsed.kind === 'command') return dispatch(parsed.command, parsed.options, context);
   const command = parsed.kind === 'problem' ? (parsed.command?.name ?? null) : null;
-  const result =
-    parsed.kind === 'empty'
-      ? { reply: hintReply(commands), outcome: 'ok' as const }
-      : problemResult(parsed.problem);
+  const result = parsed.kind === 'empty' ? { reply: hintReply(commands), outcome: 'ok' as const } : problemResult(parsed.problem);
   context.log.info({ command, ms: 0, outcome: result.outcome, ...(result.code ? { code: result.code } : {}) }, 'dispatched');
   return { ...result, command, ms: 0 };
 }

@@ -15,9 +15,7 @@ export interface UsageProblem {
   readonly message: string;
 }
 
-export type Validation =
-  | { readonly ok: true; readonly options: ParsedOptions }
-  | { readonly ok: false; readonly problem: UsageProblem };
+export type Validation = { readonly ok: true; readonly options: ParsedOptions } | { readonly ok: false; readonly problem: UsageProblem };
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
@@ -31,15 +29,15 @@ const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
  * @example validateOptions(quotes, { limit: 'ten' })
  *   → { ok: false, problem: { code: 'bad-value', message: '--limit must be a whole number, not "ten"' } }
  */
-export function validateOptions(
-  command: CommandDefinition,
-  raw: Readonly<Record<string, unknown>>,
-  hint = '',
-): Validation {
+export function validateOptions(command: CommandDefinition, raw: Readonly<Record<string, unknown>>, hint = ''): Validation {
   const fail = (code: string, message: string): Validation => ({ ok: false, problem: { code, message: `${message}${hint}` } });
   for (const key of Object.keys(raw)) {
     if (command.options.some((spec) => spec.name === key)) continue;
-    const near = closeMatches(key, command.options.map((spec) => spec.name), 3);
+    const near = closeMatches(
+      key,
+      command.options.map((spec) => spec.name),
+      3,
+    );
     const suggestion = near.length > 0 ? `; did you mean ${near.map((name) => `--${name}`).join(' or ')}?` : '';
     return fail('unknown-option', `unknown option --${shortText(key)} for "${command.name}"${suggestion}`);
   }
@@ -98,7 +96,10 @@ function checkOne(spec: OptionSpec, value: unknown): Checked {
   if (typeof value !== 'string' && typeof value !== 'number') return problem('bad-value', `must be ${spec.type === 'integer' ? 'a whole number' : 'text'}`);
   const text = String(value).trim();
   if (spec.maxLength !== undefined && text.length > spec.maxLength) {
-    return problem('too-long', `is longer than ${spec.maxLength.toLocaleString('en-GB')} characters (it has ${text.length.toLocaleString('en-GB')}): please shorten it`);
+    return problem(
+      'too-long',
+      `is longer than ${spec.maxLength.toLocaleString('en-GB')} characters (it has ${text.length.toLocaleString('en-GB')}): please shorten it`,
+    );
   }
   if (spec.type === 'integer') return checkInteger(spec, value, text, problem);
   if (spec.choices) {

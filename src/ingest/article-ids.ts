@@ -47,7 +47,11 @@ export function assignIds(scans: readonly ScanResult[], fingerprints: ReadonlyMa
 }
 
 function folderLabel(root: string): string {
-  return basename(root).replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '-') || 'folder';
+  return (
+    basename(root)
+      .replace(/\.[^.]+$/, '')
+      .replace(/[^\w.-]+/g, '-') || 'folder'
+  );
 }
 
 function shortHash(text: string): string {

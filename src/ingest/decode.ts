@@ -121,10 +121,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 function finish(raw: string, encoding: TextEncoding): { text: string; encoding: TextEncoding } {
   const share = controlShare(raw);
   if (share > MAX_CONTROL_SHARE) {
-    throw new DecodeError(
-      'control-characters',
-      `binary content: ${(share * 100).toFixed(1)}% of the characters are control characters (text has almost none)`,
-    );
+    throw new DecodeError('control-characters', `binary content: ${(share * 100).toFixed(1)}% of the characters are control characters (text has almost none)`);
   }
   return { text: raw.replace(/\r\n?/g, '\n'), encoding };
 }

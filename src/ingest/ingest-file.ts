@@ -51,13 +51,7 @@ export type AnalysisResult = { readonly ok: true; readonly article: AnalysedArti
  * finished here; a file to analyse comes back as a job, and its text is claimed at once so
  * later files in the run see it as the original of any exact copy.
  */
-export async function prepareFile(
-  file: ArticleFile,
-  root: string,
-  stated: StatedMeta,
-  context: FileContext,
-  state: RunState,
-): Promise<Prepared> {
+export async function prepareFile(file: ArticleFile, root: string, stated: StatedMeta, context: FileContext, state: RunState): Promise<Prepared> {
   const { report } = state;
   const done = (outcome: FileOutcome): Prepared => ({ kind: 'done', outcome });
   const takenBy = state.claimed.get(file.id);

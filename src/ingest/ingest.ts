@@ -81,11 +81,26 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
     await pool?.close();
   }
   // A stored article whose file is now empty, binary or unreadable is no longer current.
-  await markRemoved(unusable.filter((id) => isLive(state, id)), deps, state);
+  await markRemoved(
+    unusable.filter((id) => isLive(state, id)),
+    deps,
+    state,
+  );
 
   if (changedArticles(report) || (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
   const result: IngestReport = { ...report, articles: await deps.store.countArticles(), ms: Math.round(performance.now() - started) };
-  log.info({ added: result.added.length, updated: result.updated.length, unchanged: result.unchanged.length, removed: result.removed.length, duplicates: result.duplicates.length, skipped: result.skipped.length, ms: result.ms }, 'ingested');
+  log.info(
+    {
+      added: result.added.length,
+      updated: result.updated.length,
+      unchanged: result.unchanged.length,
+      removed: result.removed.length,
+      duplicates: result.duplicates.length,
+      skipped: result.skipped.length,
+      ms: result.ms,
+    },
+    'ingested',
+  );
   return result;
 }
 

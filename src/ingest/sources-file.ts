@@ -17,10 +17,7 @@ const fact = z
   .transform((value) => (typeof value === 'string' ? value.trim() || null : value));
 
 const schema = z.object({
-  articles: z.record(
-    z.string(),
-    z.object({ title: fact, outlet: fact, url: fact, published: fact, updated: fact, byline: fact }),
-  ),
+  articles: z.record(z.string(), z.object({ title: fact, outlet: fact, url: fact, published: fact, updated: fact, byline: fact })),
 });
 
 export interface SourcesFile {

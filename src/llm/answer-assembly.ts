@@ -81,7 +81,11 @@ export function createAnswerAssembly(
       text += rest;
       [...splitter.push(rest), ...splitter.flush()].forEach(handle);
       if (text.trim() === '') {
-        throw new WriterError('empty-completion', `${describe.model} at ${describe.endpoint} finished without writing anything (finish reason: ${finishReason ?? 'none'})`, 200);
+        throw new WriterError(
+          'empty-completion',
+          `${describe.model} at ${describe.endpoint} finished without writing anything (finish reason: ${finishReason ?? 'none'})`,
+          200,
+        );
       }
     },
     get yielded() {

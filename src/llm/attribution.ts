@@ -15,9 +15,7 @@ import type { QuotedSpan } from './quotations.ts';
 import { canonicalPlaces, nameKey, words, type Token } from './text-fold.ts';
 
 // Words that may stand between a speaker and the verb: "Smith has also said".
-const BETWEEN: ReadonlySet<string> = new Set(
-  'has had have also later previously recently then once publicly reportedly was were is are would will'.split(' '),
-);
+const BETWEEN: ReadonlySet<string> = new Set('has had have also later previously recently then once publicly reportedly was were is are would will'.split(' '));
 
 function isCapitalised(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text);

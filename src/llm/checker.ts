@@ -26,9 +26,7 @@ import type { Citation } from '../core/reply.ts';
 import { isSameSpeaker, namedSpeaker } from './attribution.ts';
 import { parseCitations } from './citation-markers.ts';
 import { fullDateWord, isDateWord } from './dates.ts';
-import {
-  comparable, contentStems, evidenceOf, isNameLike, mergeEvidence, passageEvidence, type StoredText, type TextEvidence,
-} from './evidence.ts';
+import { comparable, contentStems, evidenceOf, isNameLike, mergeEvidence, passageEvidence, type StoredText, type TextEvidence } from './evidence.ts';
 import { honorifics, overlapStopWords } from './function-words.ts';
 import { isQuantityStated, quantities } from '../core/analyse/quantities.ts';
 import { findQuotations, isVerbatimIn } from './quotations.ts';
@@ -128,7 +126,11 @@ function checkFacts(text: string, support: TextEvidence): CheckFailure[] {
     .filter((q) => !isQuantityStated(q, support.quantities))
     .map((q) => q.text);
   const failures: CheckFailure[] = [];
-  const places = (list: string[]) => [...new Set(list)].join(', ').replace(/UnitedStates/g, 'US').replace(/UnitedKingdom/g, 'UK');
+  const places = (list: string[]) =>
+    [...new Set(list)]
+      .join(', ')
+      .replace(/UnitedStates/g, 'US')
+      .replace(/UnitedKingdom/g, 'UK');
   if (missingNames.length) failures.push(fail('unsupported-name', `not in the cited passages: ${places(missingNames)}`));
   if (missingDates.length) failures.push(fail('unsupported-date', `not in the cited passages: ${places(missingDates)}`));
   if (missingNumbers.length) failures.push(fail('unsupported-number', `not in the cited passages: ${missingNumbers.join(', ')}`));
@@ -136,12 +138,7 @@ function checkFacts(text: string, support: TextEvidence): CheckFailure[] {
 }
 
 /** Rules 6 and 7: content overlap with the cited passages together, and with each one. */
-function checkOverlap(
-  text: string,
-  support: TextEvidence,
-  cited: ReadonlyMap<number, TextEvidence>,
-  threshold: number,
-): CheckFailure[] {
+function checkOverlap(text: string, support: TextEvidence, cited: ReadonlyMap<number, TextEvidence>, threshold: number): CheckFailure[] {
   // Names are checked one by one (rule 5); overlap measures what is said about them, so a
   // sentence cannot borrow support from the names it shares with the passage.
   const claims = new Set(contentStems(text, { claimWordsOnly: true }));
@@ -151,7 +148,10 @@ function checkOverlap(
   if (share < threshold) {
     const missing = [...claims].filter((s) => !support.stems.has(s)).slice(0, 6);
     failures.push(
-      fail('low-overlap', `${Math.round(share * 100)}% of its claim words are in the cited passages (needs ${Math.round(threshold * 100)}%); missing: ${missing.join(', ')}`),
+      fail(
+        'low-overlap',
+        `${Math.round(share * 100)}% of its claim words are in the cited passages (needs ${Math.round(threshold * 100)}%); missing: ${missing.join(', ')}`,
+      ),
     );
   }
   // The story's main names stand in nearly every passage, so a cited passage must share a
@@ -173,11 +173,7 @@ function checkOverlap(
  *   const check = createChecker(passages, sources);
  *   check('Acme was founded by a former army officer [1].').passed // true
  */
-export function createChecker(
-  passages: readonly Citation[],
-  sources: readonly StoredText[],
-  options: CheckerOptions = {},
-): SentenceChecker {
+export function createChecker(passages: readonly Citation[], sources: readonly StoredText[], options: CheckerOptions = {}): SentenceChecker {
   const threshold = options.overlapThreshold ?? OVERLAP_THRESHOLD;
   const byNumber = new Map(passages.map((p) => [p.n, { citation: p, evidence: passageEvidence(p) }] as const));
   const stored: readonly StoredText[] = [...sources, ...passages.map((p) => ({ text: p.text, speaker: null, article: p.article }))];
@@ -192,7 +188,10 @@ export function createChecker(
 
     const cited = new Map(cites.map((n) => [n, byNumber.get(n)!] as const));
     const articles = new Set([...cited.values()].map((c) => c.citation.article));
-    const quotes = checkQuotations(text, stored.filter((s) => articles.has(s.article)));
+    const quotes = checkQuotations(
+      text,
+      stored.filter((s) => articles.has(s.article)),
+    );
     const support = mergeEvidence([...[...cited.values()].map((c) => c.evidence), ...quotes.matched.map((s) => evidenceOf(s.text))]);
     const citedEvidence = new Map([...cited].map(([n, c]) => [n, c.evidence] as const));
     return result([...quotes.failures, ...checkFacts(text, support), ...checkOverlap(text, support, citedEvidence, threshold)]);
@@ -203,11 +202,6 @@ export function createChecker(
  * Checks a single sentence against its passages; `createChecker` is cheaper for many.
  * @example checkSentence('Acme denied it.', passages, []).failures[0].code // 'no-citation'
  */
-export function checkSentence(
-  sentence: string,
-  passages: readonly Citation[],
-  sources: readonly StoredText[],
-  options: CheckerOptions = {},
-): CheckResult {
+export function checkSentence(sentence: string, passages: readonly Citation[], sources: readonly StoredText[], options: CheckerOptions = {}): CheckResult {
   return createChecker(passages, sources, options)(sentence);
 }

@@ -71,11 +71,7 @@ function* eventsOfWholeBody(body: string, contentType: string, endpoint: string)
  * Streams one completion as events.
  * @example for await (const event of streamCompletion(client, request, limits)) if (event.kind === 'text') …
  */
-export async function* streamCompletion(
-  client: OpenAI,
-  request: CompletionRequest,
-  limits: StreamLimits,
-): AsyncGenerator<StreamEvent> {
+export async function* streamCompletion(client: OpenAI, request: CompletionRequest, limits: StreamLimits): AsyncGenerator<StreamEvent> {
   const controller = new AbortController();
   let reason: WriterError | null = null;
   const abortWith = (error: WriterError) => {
@@ -94,7 +90,11 @@ export async function* streamCompletion(
   const arrived = () => {
     clearTimeout(firstChunk);
     if (stall) stall.refresh();
-    else stall = setTimeout(() => abortWith(new WriterError('stalled', `${limits.endpoint} stopped sending for ${limits.stallMs} ms in the middle of an answer`)), limits.stallMs);
+    else
+      stall = setTimeout(
+        () => abortWith(new WriterError('stalled', `${limits.endpoint} stopped sending for ${limits.stallMs} ms in the middle of an answer`)),
+        limits.stallMs,
+      );
   };
 
   try {

@@ -51,7 +51,10 @@ export function retryAfterMs(headers: Headers | undefined, now: Date): number | 
 
 /** A server's error text made fit for one log line: no markup, no more than 160 characters. */
 function serverText(error: APIError): string {
-  const text = error.message.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = error.message
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > 160 ? clipText(text, 158) : text;
 }
 
@@ -117,7 +120,9 @@ export function classifyFailure(error: unknown, context: FailureContext, now: Da
     return {
       retryable: false,
       retryAfterMs: null,
-      error: new WriterError('malformed-response', `${endpoint} sent a response that is not valid JSON; is it an OpenAI-compatible server?`, null, 0, [], { cause: error }),
+      error: new WriterError('malformed-response', `${endpoint} sent a response that is not valid JSON; is it an OpenAI-compatible server?`, null, 0, [], {
+        cause: error,
+      }),
     };
   }
   const message = error instanceof Error ? error.message : String(error);

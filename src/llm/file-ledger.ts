@@ -16,7 +16,9 @@ interface LedgerFile {
 function read(path: string): LedgerFile | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LedgerFile>;
-    return typeof parsed.day === 'string' && typeof parsed.spent === 'number' && Number.isFinite(parsed.spent) ? { day: parsed.day, spent: parsed.spent } : null;
+    return typeof parsed.day === 'string' && typeof parsed.spent === 'number' && Number.isFinite(parsed.spent)
+      ? { day: parsed.day, spent: parsed.spent }
+      : null;
   } catch {
     return null;
   }

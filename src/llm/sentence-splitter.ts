@@ -8,15 +8,14 @@
 
 const MARKERS = String.raw`(?:\s*\[\d[\d,;\s–-]*\])`;
 const STARTS = String.raw`[\p{Lu}\p{N}"“‘'(*•-]`;
-const BOUNDARY = new RegExp(
-  String.raw`[.!?…]["'”’)]*(?<after>${MARKERS}*)\s+(?=${STARTS})|(?<=\])\s+(?=[\p{Lu}"“‘])|\n+(?=\s*[^\s\[])`,
-  'gu',
-);
+const BOUNDARY = new RegExp(String.raw`[.!?…]["'”’)]*(?<after>${MARKERS}*)\s+(?=${STARTS})|(?<=\])\s+(?=[\p{Lu}"“‘])|\n+(?=\s*[^\s\[])`, 'gu');
 
 // Abbreviations after which a full stop does not end a sentence, unless citation markers
 // follow; a list number ("1.") does not end one either.
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st prof sen rep gov gen lt col sgt capt jr sr inc ltd co corp vs no nos fig approx dept est jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  'mr mrs ms dr st prof sen rep gov gen lt col sgt capt jr sr inc ltd co corp vs no nos fig approx dept est jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
 );
 
 function endsWithAbbreviation(before: string): boolean {

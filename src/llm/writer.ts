@@ -109,12 +109,26 @@ export function createWriter(options: WriterOptions): Writer {
       const day = utcDay(options.clock.now());
       const limit = options.dailyTokenBudget;
       if (limit !== null && ledger.spent(day) >= limit) {
-        const error = new WriterError('budget-exhausted', `the daily budget of ${limit} tokens (BRIEFBOT_LLM_DAILY_TOKENS) is spent for ${day} UTC; no request made`);
+        const error = new WriterError(
+          'budget-exhausted',
+          `the daily budget of ${limit} tokens (BRIEFBOT_LLM_DAILY_TOKENS) is spent for ${day} UTC; no request made`,
+        );
         log.warn({ code: error.code, spent: ledger.spent(day), limit }, error.message);
         throw error;
       }
       if (request.passages.length === 0) {
-        return { sentences: [], written: 0, passed: 0, dropped: [], declined: true, model: options.model, attempts: 0, ms: 0, finishReason: null, tokens: { prompt: 0, completion: 0, total: 0, estimated: false } };
+        return {
+          sentences: [],
+          written: 0,
+          passed: 0,
+          dropped: [],
+          declined: true,
+          model: options.model,
+          attempts: 0,
+          ms: 0,
+          finishReason: null,
+          tokens: { prompt: 0, completion: 0, total: 0, estimated: false },
+        };
       }
       const messages = buildMessages(request.task, request.passages, request.maxSentences ?? 6);
       const check = createChecker(request.passages, request.sources, { overlapThreshold: options.overlapThreshold });
@@ -124,7 +138,10 @@ export function createWriter(options: WriterOptions): Writer {
       const onCallerAbort = () => run.abort(new WriterError('aborted', 'the request was cancelled'));
       request.signal?.addEventListener('abort', onCallerAbort, { once: true });
       if (request.signal?.aborted) onCallerAbort();
-      const cap = setTimeout(() => run.abort(new WriterError('timeout', `the answer from ${endpoint} took more than ${maxDurationMs} ms in all`)), maxDurationMs);
+      const cap = setTimeout(
+        () => run.abort(new WriterError('timeout', `the answer from ${endpoint} took more than ${maxDurationMs} ms in all`)),
+        maxDurationMs,
+      );
 
       const answer = createAnswerAssembly(check, emit, log, { model: options.model, endpoint });
       let attempts = 0;
@@ -159,7 +176,17 @@ export function createWriter(options: WriterOptions): Writer {
       } catch (error) {
         const failure = classifyFailure(error, { endpoint, model: options.model }, options.clock.now()).error.withRun(attempts, answer.yielded);
         const tokens = spend();
-        log.warn({ code: failure.code, status: failure.status, attempts, ms: Math.round(performance.now() - started), passed: answer.yielded.length, tokens: tokens?.total }, failure.message);
+        log.warn(
+          {
+            code: failure.code,
+            status: failure.status,
+            attempts,
+            ms: Math.round(performance.now() - started),
+            passed: answer.yielded.length,
+            tokens: tokens?.total,
+          },
+          failure.message,
+        );
         throw failure;
       } finally {
         clearTimeout(cap);
@@ -169,8 +196,16 @@ export function createWriter(options: WriterOptions): Writer {
       const tokens = spend() ?? { prompt: 0, completion: 0, total: 0, estimated: true };
       const { yielded, written, dropped, declined, finishReason } = answer;
       const result: WriteResult = {
-        sentences: yielded, written, passed: yielded.length, dropped, declined, tokens, model: options.model,
-        attempts, ms: Math.round(performance.now() - started), finishReason,
+        sentences: yielded,
+        written,
+        passed: yielded.length,
+        dropped,
+        declined,
+        tokens,
+        model: options.model,
+        attempts,
+        ms: Math.round(performance.now() - started),
+        finishReason,
       };
       log.info({ attempts, ms: result.ms, written, passed: result.passed, dropped: dropped.length, declined, tokens: tokens.total }, 'wrote an answer');
       return result;

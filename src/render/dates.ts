@@ -5,10 +5,7 @@
  */
 import { clipText } from '../core/graphemes.ts';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 const ISO_PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -39,9 +36,7 @@ export function humanDate(iso: string | null | undefined): string {
 }
 
 /** Year, month and day of an ISO partial, or null when the text is not one (or not a real date). */
-export function isoParts(
-  text: string,
-): { readonly year: number; readonly month: number | null; readonly day: number | null } | null {
+export function isoParts(text: string): { readonly year: number; readonly month: number | null; readonly day: number | null } | null {
   const match = ISO_PARTIAL.exec(text.trim());
   if (match === null) return null;
   const year = Number(match[1]);

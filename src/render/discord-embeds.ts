@@ -9,29 +9,14 @@ import { coverageLine } from './dates.ts';
 import { guardDiscordChunkStart, inertDiscord, inertDiscordLabel, inertDiscordPlain, safeUrl } from './inert.ts';
 import { DISCORD_LIMITS, MessagePacker, QUOTE_CHUNK, type DiscordEmbedField, type DiscordMessage } from './discord-packing.ts';
 import { splitText, truncateText, type SplitOptions } from './split.ts';
-import {
-  LLM_NOTE,
-  citationMarkers,
-  dateLabel,
-  earlierLabel,
-  oneLine,
-  orderedCitations,
-  outletLabel,
-  speakerLine,
-  titleLabel,
-} from './source-facts.ts';
+import { LLM_NOTE, citationMarkers, dateLabel, earlierLabel, oneLine, orderedCitations, outletLabel, speakerLine, titleLabel } from './source-facts.ts';
 
 export type { DiscordActionRow, DiscordEmbed, DiscordEmbedField, DiscordMessage } from './discord-packing.ts';
 export { DISCORD_LIMITS, EMBED_COLOR } from './discord-packing.ts';
 
 /** Masked links, backslash escapes and our own bold or italic labels stay whole when cut. */
 export const DISCORD_ATOMIC: SplitOptions = {
-  atomic: [
-    /\[(?:[^\]\\\n]|\\.)*\]\([^()\s]*\)/g,
-    /\\[^\n]/g,
-    /\*\*(?:[^*\\\n]|\\.){1,300}\*\*/g,
-    /(?<!\*)\*(?:[^*\\\n]|\\.){1,300}\*(?!\*)/g,
-  ],
+  atomic: [/\[(?:[^\]\\\n]|\\.)*\]\([^()\s]*\)/g, /\\[^\n]/g, /\*\*(?:[^*\\\n]|\\.){1,300}\*\*/g, /(?<!\*)\*(?:[^*\\\n]|\\.){1,300}\*(?!\*)/g],
   repair: guardDiscordChunkStart,
 };
 

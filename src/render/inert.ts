@@ -25,10 +25,12 @@ const BROADCAST = /@(?=(?:everyone|here|channel))/gi;
  * sees a carriage return, a bell or a NUL from a scraped page.
  */
 export function cleanControls(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from untrusted text.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  return (
+    text
+      .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed from untrusted text.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+  );
 }
 
 const SLACK_LOOKALIKES: Readonly<Record<string, string>> = {
@@ -51,16 +53,18 @@ const SLACK_LOOKALIKES: Readonly<Record<string, string>> = {
  *   inertSlack('> quoted')               → '\u00AD&gt; quoted'
  */
 export function inertSlack(text: string): string {
-  return cleanControls(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[*\uFF0A\uFF3F`\uFF40~]/g, (char) => SLACK_LOOKALIKES[char] ?? char)
-    // An underscore inside a word (an article id, snake_case) cannot open or close italics,
-    // and must stay one so the id can be copied into a command; any other becomes a look-alike.
-    .replace(/_/g, (char, at: number, whole: string) => (WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? char : SLACK_LOOKALIKES[char]!))
-    .replace(BROADCAST, `@${ZWSP}`)
-    .replace(/^([ \t]*)(&gt;|\uFF1E)/gm, `$1${SOFT_HYPHEN}$2`);
+  return (
+    cleanControls(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[*\uFF0A\uFF3F`\uFF40~]/g, (char) => SLACK_LOOKALIKES[char] ?? char)
+      // An underscore inside a word (an article id, snake_case) cannot open or close italics,
+      // and must stay one so the id can be copied into a command; any other becomes a look-alike.
+      .replace(/_/g, (char, at: number, whole: string) => (WORD.test(whole[at - 1] ?? '') && WORD.test(whole[at + 1] ?? '') ? char : SLACK_LOOKALIKES[char]!))
+      .replace(BROADCAST, `@${ZWSP}`)
+      .replace(/^([ \t]*)(&gt;|\uFF1E)/gm, `$1${SOFT_HYPHEN}$2`)
+  );
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -85,10 +89,7 @@ export function inertSlackLabel(text: string): string {
  *   inertSlackPlain('Briefing <!here>') → 'Briefing ‹!here›'
  */
 export function inertSlackPlain(text: string): string {
-  return cleanControls(text)
-    .replace(/</g, '\u2039')
-    .replace(/>/g, '\u203A')
-    .replace(BROADCAST, `@${ZWSP}`);
+  return cleanControls(text).replace(/</g, '\u2039').replace(/>/g, '\u203A').replace(BROADCAST, `@${ZWSP}`);
 }
 
 /**
@@ -139,9 +140,7 @@ export function inertDiscordLabel(text: string): string {
  * mentions are broken, since a backslash there would show.
  */
 export function inertDiscordPlain(text: string): string {
-  return cleanControls(text)
-    .replace(/</g, `<${ZWSP}`)
-    .replace(BROADCAST, `@${ZWSP}`);
+  return cleanControls(text).replace(/</g, `<${ZWSP}`).replace(BROADCAST, `@${ZWSP}`);
 }
 
 /**
@@ -179,8 +178,5 @@ export function safeUrl(url: string | null | undefined): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   if (parsed.username !== '' || parsed.password !== '') return null;
-  return parsed.href.replace(
-    /[\s<>|()[\]"'`\\{}^]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  return parsed.href.replace(/[\s<>|()[\]"'`\\{}^]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

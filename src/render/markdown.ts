@@ -6,16 +6,7 @@
  */
 import type { Citation, QuotePart, Reply, ReplyPart } from '../core/reply.ts';
 import { inertMarkdown, safeUrl } from './inert.ts';
-import {
-  LLM_NOTE,
-  citationMarkers,
-  earlierLabel,
-  oneLine,
-  orderedCitations,
-  outletAndDate,
-  speakerLine,
-  titleLabel,
-} from './source-facts.ts';
+import { LLM_NOTE, citationMarkers, earlierLabel, oneLine, orderedCitations, outletAndDate, speakerLine, titleLabel } from './source-facts.ts';
 
 /** What a missing link reads as. */
 export const UNKNOWN_LINK = 'link unknown';
@@ -91,17 +82,28 @@ function quoteBlock(part: QuotePart): string {
     ]),
   ];
   return paragraphs
-    .map((paragraph) => paragraph.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n'))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n'),
+    )
     .join('\n>\n');
 }
 
 function sourceEntry(citation: Citation): string {
   const url = safeUrl(citation.url);
   const head =
-    `[${citation.n}] ${inertMarkdown(outletAndDate(citation))} — "${inertMarkdown(titleLabel(citation))}" ` +
-    (url === null ? UNKNOWN_LINK : `<${url}>`);
+    `[${citation.n}] ${inertMarkdown(outletAndDate(citation))} — "${inertMarkdown(titleLabel(citation))}" ` + (url === null ? UNKNOWN_LINK : `<${url}>`);
   // Every sentence the reply cites from this article, each quoted on its own.
   const cited = (citation.texts ?? [citation.text]).map((text) => text.trim()).filter((text) => text !== '');
   if (cited.length === 0) return head;
-  return `${head}\n${cited.map((text) => inertMarkdown(text).split('\n').map((line) => `> ${line}`).join('\n')).join('\n>\n')}`;
+  return `${head}\n${cited
+    .map((text) =>
+      inertMarkdown(text)
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n'),
+    )
+    .join('\n>\n')}`;
 }

@@ -8,17 +8,7 @@
 import type { Citation, FieldPart, QuotePart, Reply, ReplyPart } from '../core/reply.ts';
 import { guardSlackLineStarts, inertSlack, inertSlackLabel, inertSlackPlain, safeUrl } from './inert.ts';
 import { packPieces, splitText, truncateText, type SplitOptions } from './split.ts';
-import {
-  LLM_NOTE,
-  citationMarkers,
-  dateLabel,
-  earlierLabel,
-  oneLine,
-  orderedCitations,
-  outletLabel,
-  speakerLine,
-  titleLabel,
-} from './source-facts.ts';
+import { LLM_NOTE, citationMarkers, dateLabel, earlierLabel, oneLine, orderedCitations, outletLabel, speakerLine, titleLabel } from './source-facts.ts';
 
 export interface SlackMrkdwn {
   readonly type: 'mrkdwn';
@@ -280,8 +270,7 @@ function packMessages(units: readonly Unit[]): SlackMessage[] {
   let current: Unit[] = [];
   let size = 0;
   for (const unit of units) {
-    const full =
-      current.length === SLACK_LIMITS.blocksPerMessage || size + unit.size > SLACK_LIMITS.blockTextPerMessage;
+    const full = current.length === SLACK_LIMITS.blocksPerMessage || size + unit.size > SLACK_LIMITS.blockTextPerMessage;
     if (current.length > 0 && full) {
       groups.push(current);
       current = [];

@@ -10,8 +10,7 @@ export const UNKNOWN_OUTLET = 'outlet unknown';
 export const UNTITLED = 'untitled';
 export const UNKNOWN_SPEAKER = 'speaker unknown';
 /** Said under an answer the language model wrote. */
-export const LLM_NOTE =
-  'Written by a language model from the cited sources; each sentence was checked against them.';
+export const LLM_NOTE = 'Written by a language model from the cited sources; each sentence was checked against them.';
 
 /** The outlet's name, or 'outlet unknown'. Whitespace runs fold to one space. */
 export function outletLabel(citation: Citation): string {

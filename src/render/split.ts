@@ -108,12 +108,7 @@ export function truncateText(text: string, limit: number, options: SplitOptions 
  *
  *   packPieces(['a', 'b', 'c'], 4, '\n') → ['a\nb', 'c']
  */
-export function packPieces(
-  pieces: readonly string[],
-  limit: number,
-  separator: string,
-  options: SplitOptions = {},
-): string[] {
+export function packPieces(pieces: readonly string[], limit: number, separator: string, options: SplitOptions = {}): string[] {
   const out: string[] = [];
   let current = '';
   for (const piece of pieces) {

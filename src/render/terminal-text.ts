@@ -109,7 +109,12 @@ export function wrapText(text: string, width: number | undefined, options: WrapO
 function wrapParagraph(paragraph: string, width: number, lead: string, hanging: string): string[] {
   // The paragraph's own leading spaces indent its continuation lines too (a list's sub-lines).
   const own = /^ */.exec(paragraph)![0];
-  const words = keepMarkersWithWords(paragraph.slice(own.length).split(/ +/).filter((word) => word !== ''));
+  const words = keepMarkersWithWords(
+    paragraph
+      .slice(own.length)
+      .split(/ +/)
+      .filter((word) => word !== ''),
+  );
   const lines: string[] = [];
   let line = `${lead}${own}`;
   let empty = true;

@@ -67,7 +67,10 @@ function partBlocks(parts: readonly ReplyPart[], width: number | undefined, styl
       case 'text': {
         const text = withMarkers(terminalSafe(part.text).trim(), part.cites, style);
         const earlier = part.earlier
-          ? wrapText(withMarkers(`${earlierLabel(part.earlier)} “${terminalLine(part.earlier.text)}”`, part.earlier.cites, style), width, { indent: '  ', hanging: '  ' })
+          ? wrapText(withMarkers(`${earlierLabel(part.earlier)} “${terminalLine(part.earlier.text)}”`, part.earlier.cites, style), width, {
+              indent: '  ',
+              hanging: '  ',
+            })
           : [];
         if (text !== '') blocks.push([...wrapText(text, width), ...earlier]);
         break;

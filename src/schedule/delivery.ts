@@ -68,7 +68,10 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
       // Part of it is in the channel: posting again would repeat that part. The watermark
       // stays, so the next digest carries this content again, whole.
       await digests.finishRun(ref, deps.owner, { state: 'failed', error: message }, at);
-      log.error({ err: error.cause, posted: error.posted, total: error.total }, 'the digest was posted in part; not retried (the next digest carries its content)');
+      log.error(
+        { err: error.cause, posted: error.posted, total: error.total },
+        'the digest was posted in part; not retried (the next digest carries its content)',
+      );
       return 'failed';
     }
     const delay = deps.retry.delaysMs[attempts - 1];

@@ -42,8 +42,13 @@ export async function pendingDigest(store: Store, subscription: DigestSubject, u
   const view = storyViewFor(store);
   const first = (fromSeq ?? 0) === 0;
   const ids = changes.map((change) => change.id);
-  const composed = await composeDigest({ articles: ids, first, topic: subscription.topic, updated: first ? [] : await toldBefore(ids, subscription, view) }, view);
-  const content = writing ? await writeDigest(composed, first ? null : sinceText(subscription, writing.timezone), { writer: writing.writer, view, log: writing.log }) : composed;
+  const composed = await composeDigest(
+    { articles: ids, first, topic: subscription.topic, updated: first ? [] : await toldBefore(ids, subscription, view) },
+    view,
+  );
+  const content = writing
+    ? await writeDigest(composed, first ? null : sinceText(subscription, writing.timezone), { writer: writing.writer, view, log: writing.log })
+    : composed;
   return { ...content, fromSeq, toSeq, articles: changes.length };
 }
 

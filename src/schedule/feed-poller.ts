@@ -118,9 +118,22 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         if (!parsed.ok) {
           outcome = failure(feed, parsed.reason, null);
         } else {
-          const items = await indexFeedItems(feed, parsed.feed, feed.lastSuccessAt === null, { store: deps.store, clock: deps.clock, log: plog, web: deps.web, maxItems: deps.settings.maxItems });
+          const items = await indexFeedItems(feed, parsed.feed, feed.lastSuccessAt === null, {
+            store: deps.store,
+            clock: deps.clock,
+            log: plog,
+            web: deps.web,
+            maxItems: deps.settings.maxItems,
+          });
           ({ indexed, skipped, newItems } = items);
-          outcome = { state: 'fetched', validators: result.validators, title: parsed.feed.title, kind: parsed.feed.kind, items: parsed.feed.items.length, nextPollAt: later(intervalMs(feed)) };
+          outcome = {
+            state: 'fetched',
+            validators: result.validators,
+            title: parsed.feed.title,
+            kind: parsed.feed.kind,
+            items: parsed.feed.items.length,
+            nextPollAt: later(intervalMs(feed)),
+          };
         }
       }
     } catch (error) {
@@ -134,7 +147,10 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       return null;
     }
     const error = outcome.state === 'failed' ? outcome.reason : null;
-    plog.info({ state: outcome.state, indexed: indexed.length, newItems, skipped: skipped.length, ...(error ? { error } : {}), failures: finished.record.failures }, 'feed polled');
+    plog.info(
+      { state: outcome.state, indexed: indexed.length, newItems, skipped: skipped.length, ...(error ? { error } : {}), failures: finished.record.failures },
+      'feed polled',
+    );
     if (finished.paused) await tell(finished.record, pausedNotice(finished.record, deps.settings.pauseAfter), plog);
     if (finished.resumed) await tell(finished.record, resumedNotice(finished.record), plog);
     return { feed: feed.id, state: outcome.state, indexed, skipped, error, paused: finished.paused, resumed: finished.resumed };

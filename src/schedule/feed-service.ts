@@ -36,7 +36,13 @@ const ANY_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+
 
 /** The service behind the commands; the poller builds it with its own `poll`. */
 export function createFeedService(deps: FeedServiceDeps): FeedService {
-  const follow = async (url: string, addedFrom: string | null, owner: FeedOwner, intervalMinutes: number | null, prefetched: HttpResult): Promise<AddResult> => {
+  const follow = async (
+    url: string,
+    addedFrom: string | null,
+    owner: FeedOwner,
+    intervalMinutes: number | null,
+    prefetched: HttpResult,
+  ): Promise<AddResult> => {
     const { record, created } = await deps.store.feeds.addFeed({ url, addedFrom, owner, intervalMinutes, at: deps.clock.now().toISOString() });
     const report = await deps.poll(record, prefetched);
     const feed = (await deps.store.feeds.feedById(record.id)) ?? record;
@@ -61,7 +67,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       const existing = await deps.store.feeds.feed(url);
       if (existing) return follow(existing.url, existing.addedFrom, owner, interval, await deps.web.get(existing.url, { headers: { accept: ANY_ACCEPT } }));
       const fetched = await deps.web.get(url, { page: true, headers: { accept: ANY_ACCEPT } });
-      if (fetched.kind !== 'ok') throw new UserError('fetch-failed', `Could not read ${redactUrl(url)}: ${fetched.kind === 'failed' ? fetched.reason : 'the server answered 304 Not Modified'}.`);
+      if (fetched.kind !== 'ok')
+        throw new UserError(
+          'fetch-failed',
+          `Could not read ${redactUrl(url)}: ${fetched.kind === 'failed' ? fetched.reason : 'the server answered 304 Not Modified'}.`,
+        );
       const text = webText(fetched.body, fetched.contentType);
       if (!text.ok) throw new UserError('not-usable', `${redactUrl(url)} is ${text.reason}.`);
       const asFeed = parseFeed(text.text, fetched.url);
@@ -97,7 +107,11 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
 
   async function followLinked(feedUrl: string, page: string, owner: FeedOwner, interval: number | null): Promise<AddResult> {
     const fetched = await deps.web.get(feedUrl, { headers: { accept: ANY_ACCEPT } });
-    if (fetched.kind !== 'ok') throw new UserError('fetch-failed', `${redactUrl(page)} names the feed ${redactUrl(feedUrl)}, which could not be read: ${fetched.kind === 'failed' ? fetched.reason : 'not modified'}.`);
+    if (fetched.kind !== 'ok')
+      throw new UserError(
+        'fetch-failed',
+        `${redactUrl(page)} names the feed ${redactUrl(feedUrl)}, which could not be read: ${fetched.kind === 'failed' ? fetched.reason : 'not modified'}.`,
+      );
     const text = webText(fetched.body, fetched.contentType);
     const parsed = text.ok ? parseFeed(text.text, fetched.url) : text;
     if (!parsed.ok) throw new UserError('not-usable', `${redactUrl(page)} names the feed ${redactUrl(feedUrl)}, which is not one: ${parsed.reason}.`);

@@ -144,7 +144,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const sweep = async (): Promise<readonly DeliveryResult[]> => {
     const now = deps.clock.now();
     for (const run of await deps.store.digests.abandonStalePosts(now.toISOString())) {
-      log.warn({ subscription: run.subscription, slot: run.slot }, 'a digest post was abandoned mid-way; it may or may not have been posted, and is not posted again');
+      log.warn(
+        { subscription: run.subscription, slot: run.slot },
+        'a digest post was abandoned mid-way; it may or may not have been posted, and is not posted again',
+      );
     }
     const subscriptions = await deps.store.digests.subscriptions();
     if (running && deps.cron !== false) reconcileJobs(subscriptions);
@@ -177,9 +180,17 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         slot.setUTCSeconds(0, 0);
         // The coordinator claimed the slot; read the subscription as it is now.
         const current = await deps.store.digests.subscriptionById(subscription.id);
-        if (current) await track(deliver(current, slot)).catch((error: unknown) => log.error({ err: error, subscription: subscription.id }, 'digest delivery failed'));
+        if (current)
+          await track(deliver(current, slot)).catch((error: unknown) => log.error({ err: error, subscription: subscription.id }, 'digest delivery failed'));
       },
-      { timezone: schedule.timezone, name: `${TASK_PREFIX}${subscription.id}`, distributed: true, runCoordinator: coordinator, distributedLease: CLAIM_LEASE_MS, noOverlap: true },
+      {
+        timezone: schedule.timezone,
+        name: `${TASK_PREFIX}${subscription.id}`,
+        distributed: true,
+        runCoordinator: coordinator,
+        distributedLease: CLAIM_LEASE_MS,
+        noOverlap: true,
+      },
     );
     void task.start();
     return task;
@@ -207,7 +218,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     timezone: deps.config.timezone,
     ...(deps.writer ? { writer: deps.writer } : {}),
     onChange: () => {
-      if (running && deps.cron !== false) void deps.store.digests.subscriptions().then(reconcileJobs, (error: unknown) => log.error({ err: error }, 'rescheduling digests failed'));
+      if (running && deps.cron !== false)
+        void deps.store.digests.subscriptions().then(reconcileJobs, (error: unknown) => log.error({ err: error }, 'rescheduling digests failed'));
     },
   });
 
@@ -224,7 +236,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     async start() {
       running = true;
       if (deps.cron !== false) {
-        sweepTask = cron.createTask('0 * * * * *', () => void tick().catch((error: unknown) => log.error({ err: error }, 'digest sweep failed')), { name: 'digest-sweep', noOverlap: true });
+        sweepTask = cron.createTask('0 * * * * *', () => void tick().catch((error: unknown) => log.error({ err: error }, 'digest sweep failed')), {
+          name: 'digest-sweep',
+          noOverlap: true,
+        });
         void sweepTask.start();
       }
       // At start: catch up what was missed while down, and schedule every subscription.

@@ -116,7 +116,9 @@ function fullDayName(short: string): string {
 }
 
 function invalidDays(input: string): UserError {
-  return new UserError('invalid-days', `${echoValue(input, 40)} is not a set of days. Use e.g. mon-fri, weekends, daily or mon,wed,fri: ${TIME_EXAMPLE}`, { usage: true });
+  return new UserError('invalid-days', `${echoValue(input, 40)} is not a set of days. Use e.g. mon-fri, weekends, daily or mon,wed,fri: ${TIME_EXAMPLE}`, {
+    usage: true,
+  });
 }
 
 /**
@@ -131,7 +133,11 @@ export function parseTimezone(input: string): string {
   const city = name.toLowerCase().replace(/\s+/g, '_');
   const near = Intl.supportedValuesOf('timeZone').find((zone) => zone.toLowerCase().split('/').pop() === city);
   const hint = near ? `Did you mean ${near}? ` : '';
-  throw new UserError('invalid-timezone', `${echoValue(name, 40)} is not a time zone I know. ${hint}Use an IANA name such as Europe/London or America/New_York, e.g. ${TIME_EXAMPLE}`, { usage: true });
+  throw new UserError(
+    'invalid-timezone',
+    `${echoValue(name, 40)} is not a time zone I know. ${hint}Use an IANA name such as Europe/London or America/New_York, e.g. ${TIME_EXAMPLE}`,
+    { usage: true },
+  );
 }
 
 export interface SubscribeInput {
@@ -152,7 +158,11 @@ export function subscriptionSettings(input: SubscribeInput): SubscriptionSetting
   if (days.length === 0) throw invalidDays(input.days ?? '');
   const quiet = input.quiet?.trim().toLowerCase();
   if (quiet !== undefined && quiet !== 'skip' && quiet !== 'notice') {
-    throw new UserError('invalid-quiet', `--quiet takes skip (post nothing when nothing is new) or notice (post one line), e.g. digest subscribe 09:00 --quiet notice`, { usage: true });
+    throw new UserError(
+      'invalid-quiet',
+      `--quiet takes skip (post nothing when nothing is new) or notice (post one line), e.g. digest subscribe 09:00 --quiet notice`,
+      { usage: true },
+    );
   }
   const topic = input.topic?.trim();
   return {
@@ -181,6 +191,12 @@ export function describeSchedule(subscription: Pick<SubscriptionRecord, 'time' |
   const at = subscription.time.startsWith(':') ? `every hour at ${subscription.time}` : subscription.time;
   const days = subscription.days.join(',');
   const on =
-    days === '0,1,2,3,4,5,6' ? 'every day' : days === '1,2,3,4,5' ? 'on weekdays' : days === '0,6' ? 'at weekends' : `on ${subscription.days.map((d) => DAY_NAMES[d]).join(', ')}`;
+    days === '0,1,2,3,4,5,6'
+      ? 'every day'
+      : days === '1,2,3,4,5'
+        ? 'on weekdays'
+        : days === '0,6'
+          ? 'at weekends'
+          : `on ${subscription.days.map((d) => DAY_NAMES[d]).join(', ')}`;
   return `${at} ${on} (${subscription.timezone ?? defaultTimezone})`;
 }

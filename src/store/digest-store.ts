@@ -61,17 +61,7 @@ export interface SubscriptionRecord extends ChannelKey, SubscriptionSettings {
   readonly lastPosted: { readonly slot: string; readonly at: string } | null;
 }
 
-export type RunState =
-  | 'claimed'
-  | 'posting'
-  | 'retrying'
-  | 'posted'
-  | 'empty'
-  | 'missed'
-  | 'failed'
-  | 'gone'
-  | 'superseded'
-  | 'uncertain';
+export type RunState = 'claimed' | 'posting' | 'retrying' | 'posted' | 'empty' | 'missed' | 'failed' | 'gone' | 'superseded' | 'uncertain';
 
 /** States a run can still leave. */
 export const OPEN_RUN_STATES: readonly RunState[] = ['claimed', 'posting', 'retrying'];
@@ -127,7 +117,12 @@ export interface DigestStore {
    * Creates the channel's subscription, or updates it when there is one (keeping its
    * watermark and history), resuming it if it was paused. `activeFrom` becomes `at`.
    */
-  saveSubscription(key: ChannelKey, settings: SubscriptionSettings, by: string | null, at: string): Promise<{ readonly record: SubscriptionRecord; readonly created: boolean }>;
+  saveSubscription(
+    key: ChannelKey,
+    settings: SubscriptionSettings,
+    by: string | null,
+    at: string,
+  ): Promise<{ readonly record: SubscriptionRecord; readonly created: boolean }>;
   /** Deletes the channel's subscription and its runs; false when there was none. */
   removeSubscription(key: ChannelKey): Promise<boolean>;
   subscription(key: ChannelKey): Promise<SubscriptionRecord | null>;

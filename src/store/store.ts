@@ -10,16 +10,7 @@
  * Only current articles have sentences, quotes and entities, so every read below serves
  * current articles only without having to say so.
  */
-import type {
-  AnalysedArticle,
-  Analysis,
-  ArticleMeta,
-  BlockKind,
-  CleanArticle,
-  Entity,
-  EntityKind,
-  Quote,
-} from '../core/article.ts';
+import type { AnalysedArticle, Analysis, ArticleMeta, BlockKind, CleanArticle, Entity, EntityKind, Quote } from '../core/article.ts';
 import type { StoryEntities } from '../core/analyse/entity-linking.ts';
 import type { AnswerStore } from './answer-store.ts';
 import type { ConversationStore } from './conversation-store.ts';

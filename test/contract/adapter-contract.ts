@@ -90,8 +90,14 @@ const LONG: CommandDefinition = {
   examples: ['long'],
   surfaces: ['chat'],
   run: async (): Promise<Reply> => ({
-    parts: Array.from({ length: 60 }, (_, i) => ({ kind: 'text' as const, text: `Point ${i + 1}: ${'the harbour sale '.repeat(36)}end of point ${i + 1}.`, cites: [1] })),
-    citations: [{ n: 1, article: 'hostile', outlet: 'Contract Times', title: 'Hostile article', published: '2024-01-01', url: 'https://example.com/a', text: 'x' }],
+    parts: Array.from({ length: 60 }, (_, i) => ({
+      kind: 'text' as const,
+      text: `Point ${i + 1}: ${'the harbour sale '.repeat(36)}end of point ${i + 1}.`,
+      cites: [1],
+    })),
+    citations: [
+      { n: 1, article: 'hostile', outlet: 'Contract Times', title: 'Hostile article', published: '2024-01-01', url: 'https://example.com/a', text: 'x' },
+    ],
   }),
 };
 
@@ -126,7 +132,11 @@ export function adapterContract(platform: string, options: ContractOptions): voi
     let harness: AdapterHarness;
     const chatCommands = [...registry.filter((c) => c.surfaces.includes('chat')), BOOM, LONG];
     const cli = (name: string, opts: Record<string, string>) =>
-      dispatch(registry.find((c) => c.name === name)!, opts, contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true }));
+      dispatch(
+        registry.find((c) => c.name === name)!,
+        opts,
+        contextFor(services, { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: true }),
+      );
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'briefbot-contract-'));
@@ -171,7 +181,12 @@ export function adapterContract(platform: string, options: ContractOptions): voi
     });
 
     it('answers quote, timeline and sources with the content and sources of the CLI', async () => {
-      for (const [name, opts] of [['quote', {}], ['quote', { about: 'the chairman' }], ['timeline', {}], ['sources', {}]] as const) {
+      for (const [name, opts] of [
+        ['quote', {}],
+        ['quote', { about: 'the chairman' }],
+        ['timeline', {}],
+        ['sources', {}],
+      ] as const) {
         const expected = (await cli(name, opts)).reply;
         const text = joined(await harness.command(name, opts));
         const label = `${name} ${JSON.stringify(opts)}`;
@@ -233,7 +248,10 @@ export function adapterContract(platform: string, options: ContractOptions): voi
       expect(joined(await harness.click(/^Wrong source$/, 'second'))).toContain('Noted: a wrong source.');
       expect(joined(await harness.click(/^Wrong source$/, 'second'))).toContain('already said what was wrong');
       const votes = (await services.store.answers.feedback(1000)).filter((v) => v.question?.includes('Who supplied the equipment?'));
-      expect(votes.map((v) => [v.vote, v.reason])).toEqual([['down', 'wrong-source'], ['up', null]]);
+      expect(votes.map((v) => [v.vote, v.reason])).toEqual([
+        ['down', 'wrong-source'],
+        ['up', null],
+      ]);
       expect(new Set(votes.map((v) => v.user)).size).toBe(2);
       expect(votes.every((v) => v.citations.length > 0)).toBe(true);
     });

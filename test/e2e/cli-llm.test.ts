@@ -92,7 +92,10 @@ describe('briefbot with an LLM endpoint', () => {
     const json = JSON.parse(run.stdout);
     expect(json.mode).toBe('extractive');
     expect(json.citations.length).toBeGreaterThan(0);
-    const lines = run.stderr.trim().split('\n').map((line) => JSON.parse(line) as { level: number; code?: string; msg: string });
+    const lines = run.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: number; code?: string; msg: string });
     expect(lines.some((line) => line.level === 40 && line.code === 'unavailable' && line.msg.includes('127.0.0.1:9'))).toBe(true);
   });
 

@@ -142,7 +142,11 @@ describe('the briefbot CLI', () => {
 
   it('refuses to ingest a path that does not exist or a web address, exit 2 naming it, and keeps the index', async () => {
     expectOneLineError(await briefbot(['--db', db, 'ingest', join(dir, 'nowhere')]), 2, /^briefbot: .*nowhere does not exist: nothing was ingested$/);
-    expectOneLineError(await briefbot(['--db', db, 'ingest', 'https://news.example/feed.xml']), 2, /is a web address, not a file or folder: use briefbot add https:\/\/news\.example\/feed\.xml$/);
+    expectOneLineError(
+      await briefbot(['--db', db, 'ingest', 'https://news.example/feed.xml']),
+      2,
+      /is a web address, not a file or folder: use briefbot add https:\/\/news\.example\/feed\.xml$/,
+    );
     const sources = await briefbot(['--db', db, 'sources', '--json']);
     expect(JSON.parse(sources.stdout).articles).toHaveLength(5);
   });

@@ -118,7 +118,10 @@ describe('the terminal chat (npm start with piped input)', () => {
 
   it('logs each command as a JSON line on stderr when LOG_LEVEL asks for info', async () => {
     const run = await chat(db, 'sources\n', { extraEnv: { LOG_LEVEL: 'info' } });
-    const lines = run.stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const lines = run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'dispatched', command: 'sources', outcome: 'ok' }));
     expect(run.stdout).not.toContain('"msg"');
   });
@@ -137,7 +140,9 @@ describe('the terminal chat (npm start with piped input)', () => {
       site.publish(HARBOUR);
       site.publish(FERRY);
       const feedDb = join(dir, 'feeds.db');
-      const run = await chat(feedDb, `add ${site.feedUrl}\nHow many crossings a day will the ferry timetable add?\nfeeds\n`, { extraEnv: { BRIEFBOT_ALLOW_PRIVATE_URLS: '1' } });
+      const run = await chat(feedDb, `add ${site.feedUrl}\nHow many crossings a day will the ferry timetable add?\nfeeds\n`, {
+        extraEnv: { BRIEFBOT_ALLOW_PRIVATE_URLS: '1' },
+      });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Following Coastal Courier, checked every 15 minutes/);
       expect(run.stdout).toContain(`added: ${FERRY.title} — The Coastal Courier`);
@@ -157,4 +162,3 @@ describe('the terminal chat (npm start with piped input)', () => {
     expect(run.stdout).toMatch(/127\.0\.0\.1 is a loopback address, which briefbot does not fetch from/);
   });
 });
-

@@ -90,7 +90,14 @@ describe('scheduled digests on Discord', () => {
     expect(answer.text).toMatch(/09:00/);
     const b = await startProcess('B');
     const [subscription] = await b.store.digests.subscriptions(); // the other process sees it
-    expect(subscription).toMatchObject({ platform: 'discord', workspace: fake.guildIds[0], channel: desk, time: '09:00', timezone: 'Europe/London', createdBy: ALICE });
+    expect(subscription).toMatchObject({
+      platform: 'discord',
+      workspace: fake.guildIds[0],
+      channel: desk,
+      time: '09:00',
+      timezone: 'Europe/London',
+      createdBy: ALICE,
+    });
 
     await expectOnePostPerSlot({ world, a, b, subscription: subscription!.id, posts: digests, text: visibleText });
   });

@@ -45,7 +45,15 @@ async function setUp(processes = 2): Promise<SlackProcess[]> {
   for (const owner of ['A', 'B'].slice(0, processes)) {
     const process = world.open(owner);
     const adapter = createSlackAdapter({
-      config: { botToken: fake.botToken, signingSecret: fake.signingSecret, appToken: undefined, apiUrl: fake.apiUrl, port: 0, commandPrefix: PREFIX, adminUsers: [EDITOR] },
+      config: {
+        botToken: fake.botToken,
+        signingSecret: fake.signingSecret,
+        appToken: undefined,
+        apiUrl: fake.apiUrl,
+        port: 0,
+        commandPrefix: PREFIX,
+        adminUsers: [EDITOR],
+      },
       commands,
       services: { store: process.store, clock: world.clock, log: process.log.logger, digests: process.scheduler.service },
       tuning: { host: '127.0.0.1', retry: FAST_RETRY, workingAfterMs: 60_000, drainMs: 2_000 },
@@ -66,7 +74,11 @@ async function digestCommand(process: SlackProcess, user: string, text: string):
   const result = await fake.http.slashCommand({ command: DIGEST, text, user, channel: CHANNEL });
   expect(result.status).toBe(200);
   await process.log.waitForLine((line) => line.msg === 'answered', from);
-  return fake.messages.slice(mark).filter((m) => m.channel === CHANNEL).map(visibleText).join('\n');
+  return fake.messages
+    .slice(mark)
+    .filter((m) => m.channel === CHANNEL)
+    .map(visibleText)
+    .join('\n');
 }
 
 /** The digests posted in the channel (chat.postMessage, as users see them). */

@@ -37,7 +37,13 @@ const BOT_ID = '500000000000000001';
 const SECRET_CHANNEL = '600000000000000001';
 
 const citation = (n: number) => ({
-  n, article: 'hostile', outlet: `Outlet ${n}`, title: `Title ${n}`, published: `2024-01-0${(n % 9) + 1}`, url: `https://example.com/${n}`, text: 'x',
+  n,
+  article: 'hostile',
+  outlet: `Outlet ${n}`,
+  title: `Title ${n}`,
+  published: `2024-01-0${(n % 9) + 1}`,
+  url: `https://example.com/${n}`,
+  text: 'x',
 });
 
 /** Every context a probe command was run with. */
@@ -47,18 +53,34 @@ let rig: DiscordRig;
 
 const custom: CommandDefinition[] = [
   {
-    name: 'boom', description: 'Always fails', options: [], examples: ['boom'], surfaces: ['chat'],
+    name: 'boom',
+    description: 'Always fails',
+    options: [],
+    examples: ['boom'],
+    surfaces: ['chat'],
     run: () => Promise.reject(new Error('the composer exploded')),
   },
   {
-    name: 'long', description: 'A very long reply', options: [], examples: ['long'], surfaces: ['chat'],
+    name: 'long',
+    description: 'A very long reply',
+    options: [],
+    examples: ['long'],
+    surfaces: ['chat'],
     run: async (): Promise<Reply> => ({
-      parts: Array.from({ length: 60 }, (_, i) => ({ kind: 'text' as const, text: `Point ${i + 1}: ${'the harbour sale '.repeat(30)}end of point ${i + 1}.`, cites: [1] })),
+      parts: Array.from({ length: 60 }, (_, i) => ({
+        kind: 'text' as const,
+        text: `Point ${i + 1}: ${'the harbour sale '.repeat(30)}end of point ${i + 1}.`,
+        cites: [1],
+      })),
       citations: Array.from({ length: 40 }, (_, i) => citation(i + 1)),
     }),
   },
   {
-    name: 'probe', description: 'Records what it was given', options: [], examples: ['probe'], surfaces: ['chat'],
+    name: 'probe',
+    description: 'Records what it was given',
+    options: [],
+    examples: ['probe'],
+    surfaces: ['chat'],
     run: async (_options, context): Promise<Reply> => {
       seen.context = context;
       // What Discord had been told when the work began: the defer must come first.
@@ -90,15 +112,18 @@ describe('the Discord adapter (end to end)', () => {
       log,
       fake: {
         applicationId: BOT_ID,
-        guilds: [{
-          name: 'Newsroom',
-          roles: [{ name: 'Editors', permissions: ['ManageChannels'] }],
-          channels: [
-            { name: 'general' }, { name: 'desk' },
-            { id: SECRET_CHANNEL, name: 'secret', overwrites: [{ id: BOT_ID, kind: 'member', deny: ['ViewChannel'] }] },
-          ],
-          members: [{ userId: ALICE, roles: ['Editors'] }, { userId: BOB }],
-        }],
+        guilds: [
+          {
+            name: 'Newsroom',
+            roles: [{ name: 'Editors', permissions: ['ManageChannels'] }],
+            channels: [
+              { name: 'general' },
+              { name: 'desk' },
+              { id: SECRET_CHANNEL, name: 'secret', overwrites: [{ id: BOT_ID, kind: 'member', deny: ['ViewChannel'] }] },
+            ],
+            members: [{ userId: ALICE, roles: ['Editors'] }, { userId: BOB }],
+          },
+        ],
       },
     });
   });
@@ -114,7 +139,7 @@ describe('the Discord adapter (end to end)', () => {
     rig.fake.requests
       .filter((r) => r.method !== 'GET' && (/\/messages|\/webhooks\//.test(r.path) || /\/callback$/.test(r.path)))
       .map((r) => (r.body ?? {}) as JsonObject)
-      .map((body) => ((body.data as JsonObject | undefined) ?? body))
+      .map((body) => (body.data as JsonObject | undefined) ?? body)
       .filter((body) => 'content' in body || 'embeds' in body);
 
   describe('slash commands', () => {
@@ -191,7 +216,9 @@ describe('the Discord adapter (end to end)', () => {
       const line = await rig.log.waitForLine((l) => l.msg === 'answered' && l.command === 'boom');
       expect(line).toMatchObject({ outcome: 'internal-error', delivered: true });
       const errorId = String(line.errorId);
-      const mine = rig.fake.messagesIn(rig.channelId).filter((m) => m.interactionId === sent.id || m.content.includes(errorId) || visibleText(m).includes(errorId));
+      const mine = rig.fake
+        .messagesIn(rig.channelId)
+        .filter((m) => m.interactionId === sent.id || m.content.includes(errorId) || visibleText(m).includes(errorId));
       const text = mine.map(visibleText).join('\n');
       expect(text).toContain(errorId);
       expect(text.length).toBeLessThan(400);
@@ -208,18 +235,31 @@ describe('the Discord adapter (end to end)', () => {
       expect(bodies.length).toBeGreaterThan(5);
       for (const body of bodies) expect(body.allowed_mentions, JSON.stringify(body).slice(0, 200)).toEqual(expect.objectContaining({ parse: [] }));
     });
-
   });
 
   describe('autocomplete', () => {
     it('offers speakers matching what was typed', async () => {
-      const sent = rig.fake.sendInteraction({ type: 'autocomplete', name: 'quote', userId: BOB, channelId: rig.channelId, options: { speaker: '' }, focused: 'speaker' });
+      const sent = rig.fake.sendInteraction({
+        type: 'autocomplete',
+        name: 'quote',
+        userId: BOB,
+        channelId: rig.channelId,
+        options: { speaker: '' },
+        focused: 'speaker',
+      });
       await rig.fake.waitForRequest('POST', `/interactions/${sent.id}/:token/callback`);
       const all = (rig.fake.interaction(sent.id).callbacks[0]!.body.data as { choices: { name: string; value: string }[] }).choices;
       expect(all.length).toBeGreaterThan(0);
       expect(all.length).toBeLessThanOrEqual(25);
       const typed = all[0]!.value.slice(0, 3);
-      const narrowed = rig.fake.sendInteraction({ type: 'autocomplete', name: 'quote', userId: BOB, channelId: rig.channelId, options: { speaker: typed }, focused: 'speaker' });
+      const narrowed = rig.fake.sendInteraction({
+        type: 'autocomplete',
+        name: 'quote',
+        userId: BOB,
+        channelId: rig.channelId,
+        options: { speaker: typed },
+        focused: 'speaker',
+      });
       await rig.fake.waitForRequest('POST', `/interactions/${narrowed.id}/:token/callback`);
       const callback = rig.fake.interaction(narrowed.id).callbacks[0]!;
       expect(callback).toMatchObject({ type: 8, status: 204 });
@@ -229,7 +269,14 @@ describe('the Discord adapter (end to end)', () => {
     });
 
     it('offers article ids, the hostile one among them when its id is typed', async () => {
-      const sent = rig.fake.sendInteraction({ type: 'autocomplete', name: 'brief', userId: BOB, channelId: rig.channelId, options: { article: 'host' }, focused: 'article' });
+      const sent = rig.fake.sendInteraction({
+        type: 'autocomplete',
+        name: 'brief',
+        userId: BOB,
+        channelId: rig.channelId,
+        options: { article: 'host' },
+        focused: 'article',
+      });
       await rig.fake.waitForRequest('POST', `/interactions/${sent.id}/:token/callback`);
       const choices = (rig.fake.interaction(sent.id).callbacks[0]!.body.data as { choices: { name: string; value: string }[] }).choices;
       expect(choices.map((c) => c.value)).toContain('hostile');
@@ -239,7 +286,9 @@ describe('the Discord adapter (end to end)', () => {
   describe('mentions and direct messages', () => {
     it('answers a mention as a reply to it, without pinging the asker', async () => {
       const before = rig.fake.messagesIn(rig.channelId).length;
-      const messages = await rig.exchange(rig.channelId, () => rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: 'sources', mentionBot: true }));
+      const messages = await rig.exchange(rig.channelId, () =>
+        rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: 'sources', mentionBot: true }),
+      );
       const question = rig.fake.messagesIn(rig.channelId)[before]!;
       expect(messages[0]!.messageReference).toMatchObject({ message_id: question.id });
       expect(messages[0]!.pings.repliedUser).toBe(false);
@@ -247,7 +296,9 @@ describe('the Discord adapter (end to end)', () => {
     });
 
     it('answers a mention with no question with a hint', async () => {
-      const messages = await rig.exchange(rig.channelId, () => rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: '', mentionBot: true }));
+      const messages = await rig.exchange(rig.channelId, () =>
+        rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: '', mentionBot: true }),
+      );
       expect(messages.map(visibleText).join('\n')).toMatch(/ask|help/i);
     });
 
@@ -284,7 +335,9 @@ describe('the Discord adapter (end to end)', () => {
     });
 
     it('suggests the command meant when a mention names an unknown one', async () => {
-      const messages = await rig.exchange(rig.channelId, () => rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: 'sorces', mentionBot: true }));
+      const messages = await rig.exchange(rig.channelId, () =>
+        rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: 'sorces', mentionBot: true }),
+      );
       expect(short(messages)).toMatch(/sources/);
     });
 
@@ -294,7 +347,9 @@ describe('the Discord adapter (end to end)', () => {
     });
 
     it('refuses a 4,000-character mention with a short message', async () => {
-      const messages = await rig.exchange(rig.channelId, () => rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: 'why '.repeat(1_000), mentionBot: true }));
+      const messages = await rig.exchange(rig.channelId, () =>
+        rig.fake.sendMessage({ channelId: rig.channelId, authorId: BOB, content: 'why '.repeat(1_000), mentionBot: true }),
+      );
       short(messages);
     });
 
@@ -310,7 +365,10 @@ describe('the Discord adapter (end to end)', () => {
       const from = rig.log.lines.length;
       const messages = await rig.slash('sources');
       expect(visibleText(messages[0]!)).toMatch(/article/i);
-      const statuses = rig.fake.requestsTo('PATCH', ORIGINAL).slice(-2).map((r) => r.status);
+      const statuses = rig.fake
+        .requestsTo('PATCH', ORIGINAL)
+        .slice(-2)
+        .map((r) => r.status);
       expect(statuses).toEqual([429, 200]);
       expect(rig.log.lines.slice(from).some((l) => l.msg === 'discord rate limit; waiting')).toBe(true);
     });
@@ -356,7 +414,12 @@ describe('the Discord adapter (end to end)', () => {
       const before = rig.fake.messagesIn(general).length;
       await rig.adapter.poster.post(general, { parts: [{ kind: 'text', text: 'Second digest', cites: [] }], citations: [] });
       expect(rig.fake.messagesIn(general)).toHaveLength(before + 1);
-      expect(rig.fake.requestsTo('POST', `/channels/${general}/messages`).slice(-3).map((r) => r.status)).toEqual([429, 500, 200]);
+      expect(
+        rig.fake
+          .requestsTo('POST', `/channels/${general}/messages`)
+          .slice(-3)
+          .map((r) => r.status),
+      ).toEqual([429, 500, 200]);
     });
 
     it('throws ChannelGoneError for Unknown Channel (10003)', async () => {
@@ -386,7 +449,7 @@ describe('the Discord adapter (end to end)', () => {
   });
 });
 
-describe('the Discord adapter\'s command context', () => {
+describe("the Discord adapter's command context", () => {
   it('passes the writer and the digests to every command context, with who asked', async () => {
     const store = openSqliteStore(':memory:');
     const probe = custom.find((c) => c.name === 'probe')!;
@@ -411,7 +474,13 @@ describe('the Discord adapter\'s command context', () => {
     const other = await startDiscord({ commands: [probe], services: { store, clock: systemClock } });
     try {
       await other.slash('probe', {}, BOB);
-      expect(seen.context?.invoker).toMatchObject({ platform: 'discord', user: BOB, channel: other.channelId, workspace: other.fake.guildIds[0], canManageChannel: false });
+      expect(seen.context?.invoker).toMatchObject({
+        platform: 'discord',
+        user: BOB,
+        channel: other.channelId,
+        workspace: other.fake.guildIds[0],
+        canManageChannel: false,
+      });
       await other.slash('probe', {}, ALICE);
       expect(seen.context?.invoker).toMatchObject({ user: ALICE, canManageChannel: true });
     } finally {
@@ -446,7 +515,10 @@ describe('connecting to Discord', () => {
       services: { store, clock: systemClock, log: log.logger },
     });
     try {
-      const failure = await adapter.start().then(() => undefined, (error: unknown) => error as Error);
+      const failure = await adapter.start().then(
+        () => undefined,
+        (error: unknown) => error as Error,
+      );
       expect(failure?.message).toMatch(/DISCORD_TOKEN/);
       expect(failure?.message).not.toContain(wrong);
       expect(log.raw.join('\n')).not.toContain(wrong);

@@ -48,7 +48,12 @@ describe('npm run discord:deploy', () => {
 
     const first = await deploy(envFor(fake, true));
     expect(first).toMatchObject({ code: 0, err: [] });
-    expect(fake.commands(guildId).map((c) => c.name).sort()).toEqual(wanted.map((c) => c.name).sort());
+    expect(
+      fake
+        .commands(guildId)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(wanted.map((c) => c.name).sort());
     expect(fake.commands()).toEqual([]);
     expect(first.out.join('\n')).toContain(`${wanted.length} created/updated, 0 removed (guild ${guildId})`);
 
@@ -64,7 +69,16 @@ describe('npm run discord:deploy', () => {
     fake = await FakeDiscord.start(WORLD);
     const run = await deploy(envFor(fake, false));
     expect(run.code).toBe(0);
-    expect(fake.commands().map((c) => c.name).sort()).toEqual(discordCommandJson(commands).map((c) => c.name).sort());
+    expect(
+      fake
+        .commands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(
+      discordCommandJson(commands)
+        .map((c) => c.name)
+        .sort(),
+    );
     expect(fake.commands(fake.guildIds[0])).toEqual([]);
     expect(run.out.join('\n')).toMatch(/global/);
   });
@@ -108,7 +122,10 @@ describe('npm run discord:deploy', () => {
   it('says which variable is missing, and what Discord refused, in one line', async () => {
     expect(await deploy({})).toMatchObject({ code: 2, err: [expect.stringMatching(/^DISCORD_TOKEN is missing/)] });
     fake = await FakeDiscord.start(WORLD);
-    expect(await deploy({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl })).toMatchObject({ code: 2, err: [expect.stringMatching(/^DISCORD_APPLICATION_ID is missing/)] });
+    expect(await deploy({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl })).toMatchObject({
+      code: 2,
+      err: [expect.stringMatching(/^DISCORD_APPLICATION_ID is missing/)],
+    });
     const wrong = await deploy({ ...envFor(fake, true), DISCORD_TOKEN: 'not-the-token' });
     expect(wrong.code).toBe(1);
     expect(wrong.err.join('\n')).toMatch(/refused DISCORD_TOKEN/);

@@ -17,7 +17,7 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/di
 import { runDiscordDeploy } from '../../src/adapters/discord/deploy-run.ts';
 import { FakeDiscord, type FakeDiscordOptions, type FakeMessage, type OptionValue } from '../fakes/discord/index.ts';
 import { ALICE, BOB, CAROL, TOKEN, WORLD } from '../fakes/discord/client-harness.ts';
-import type { AdapterHarness, PostedMessage, } from '../contract/adapter-contract.ts';
+import type { AdapterHarness, PostedMessage } from '../contract/adapter-contract.ts';
 
 export { ALICE, BOB, CAROL, TOKEN };
 
@@ -40,7 +40,10 @@ export function messageStrings(message: Pick<FakeMessage, 'content' | 'embeds'>)
  * the zero-width spaces the renderer adds to keep text inert taken out again.
  */
 export function visibleText(message: Pick<FakeMessage, 'content' | 'embeds'>): string {
-  return messageStrings(message).join('\n').replace(/\u200B/g, '').replace(/\\(.)/g, '$1');
+  return messageStrings(message)
+    .join('\n')
+    .replace(/\u200B/g, '')
+    .replace(/\\(.)/g, '$1');
 }
 
 /** Whether Discord would notify anyone for this message, as the fake computed it. */
@@ -97,7 +100,13 @@ export async function startDiscord(options: RigOptions): Promise<DiscordRig> {
   const log = options.log ?? recordingLogger();
   const fake = await FakeDiscord.start({ ...WORLD, ...options.fake });
   const guildId = fake.guildIds[0]!;
-  const config: DiscordConfig = { token: TOKEN, applicationId: fake.applicationId, guildId, apiUrl: fake.apiUrl, ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}) };
+  const config: DiscordConfig = {
+    token: TOKEN,
+    applicationId: fake.applicationId,
+    guildId,
+    apiUrl: fake.apiUrl,
+    ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}),
+  };
   if (options.deploy !== false) {
     const problems: string[] = [];
     const code = await runDiscordDeploy({

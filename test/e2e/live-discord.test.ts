@@ -62,9 +62,17 @@ describe('live coverage on Discord', () => {
         const name = TEXT_OPTION[command];
         fake.sendInteraction({ name: command, userId: admin ? ALICE : BOB, channelId: desk, options: name && text !== '' ? { [name]: text } : {} });
         await process.log.waitForLine((line) => line.msg === 'answered', from);
-        return fake.messagesIn(desk).filter((m) => !before.has(m.id) && m.authorId === fake.botUserId).map(visibleText).join('\n');
+        return fake
+          .messagesIn(desk)
+          .filter((m) => !before.has(m.id) && m.authorId === fake.botUserId)
+          .map(visibleText)
+          .join('\n');
       },
-      posted: () => fake.messagesIn(desk).filter((m) => m.authorId === fake.botUserId && m.source === 'channel').map(visibleText),
+      posted: () =>
+        fake
+          .messagesIn(desk)
+          .filter((m) => m.authorId === fake.botUserId && m.source === 'channel')
+          .map(visibleText),
     };
     await expectLiveCoverage({ world, process, poller, live, chat });
     expect(fake.messagesIn(desk).some(pings)).toBe(false);

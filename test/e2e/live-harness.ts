@@ -63,7 +63,13 @@ const DAY2 = '2026-06-02T09:00:00.000Z';
 const DAY3 = '2026-06-03T09:00:00.000Z';
 
 /** The whole story, on one platform. */
-export async function expectLiveCoverage(options: { world: DigestWorld; process: DigestProcess; poller: FeedPoller; live: LiveSite; chat: ChatDriver }): Promise<void> {
+export async function expectLiveCoverage(options: {
+  world: DigestWorld;
+  process: DigestProcess;
+  poller: FeedPoller;
+  live: LiveSite;
+  chat: ChatDriver;
+}): Promise<void> {
   const { world, process, poller, live, chat } = options;
   const { site } = live;
   const tickAtDue = async () => {
@@ -104,7 +110,11 @@ export async function expectLiveCoverage(options: { world: DigestWorld; process:
   expect(second).not.toMatch(/sea wall/);
 
   // The first article is edited: the next digest says it is updated, never new.
-  site.edit({ ...HARBOUR, modified: '2026-06-02T11:00:00Z', paragraphs: [...HARBOUR_PARAGRAPHS, 'Divers inspected the foundations of the sea wall on Tuesday and found them sound.'] });
+  site.edit({
+    ...HARBOUR,
+    modified: '2026-06-02T11:00:00Z',
+    paragraphs: [...HARBOUR_PARAGRAPHS, 'Divers inspected the foundations of the sea wall on Tuesday and found them sound.'],
+  });
   world.clock.set('2026-06-02T12:00:00.000Z');
   const [edit] = await tickAtDue();
   expect(edit!.indexed.map((i) => i.outcome)).toEqual(['updated']);

@@ -32,11 +32,25 @@ describe('live coverage on Slack', () => {
   it('follows a feed added with a slash command: new articles in ask and the next digest, edits called updated, a broken feed told once', async () => {
     world = digestWorld('2026-06-01T07:00:00Z');
     live = await openLiveSite();
-    fake = await FakeSlack.start({ users: [{ id: ALICE, name: 'alice' }, { id: BOSS, name: 'boss', isAdmin: true }], channels: [{ id: CHANNEL, name: 'news' }] });
+    fake = await FakeSlack.start({
+      users: [
+        { id: ALICE, name: 'alice' },
+        { id: BOSS, name: 'boss', isAdmin: true },
+      ],
+      channels: [{ id: CHANNEL, name: 'news' }],
+    });
     const process = world.open('A');
     const poller = pollerFor(process, world);
     adapter = createSlackAdapter({
-      config: { botToken: fake.botToken, signingSecret: fake.signingSecret, appToken: undefined, apiUrl: fake.apiUrl, port: 0, commandPrefix: PREFIX, adminUsers: [] },
+      config: {
+        botToken: fake.botToken,
+        signingSecret: fake.signingSecret,
+        appToken: undefined,
+        apiUrl: fake.apiUrl,
+        port: 0,
+        commandPrefix: PREFIX,
+        adminUsers: [],
+      },
       commands,
       services: { store: process.store, clock: world.clock, log: process.log.logger, digests: process.scheduler.service, feeds: poller.service },
       tuning: { host: '127.0.0.1', retry: FAST_RETRY, workingAfterMs: 60_000, drainMs: 2_000 },
@@ -55,7 +69,11 @@ describe('live coverage on Slack', () => {
         await process.log.waitForLine((line) => line.msg === 'answered', from);
         return fake.messages.slice(mark).map(visibleText).join('\n');
       },
-      posted: () => fake.messagesIn(CHANNEL).filter((m) => m.via === 'chat.postMessage').map(visibleText),
+      posted: () =>
+        fake
+          .messagesIn(CHANNEL)
+          .filter((m) => m.via === 'chat.postMessage')
+          .map(visibleText),
     };
     await expectLiveCoverage({ world, process, poller, live, chat });
     expect(fake.messagesIn(CHANNEL).some(pings)).toBe(false);

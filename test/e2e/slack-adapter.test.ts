@@ -101,9 +101,12 @@ function start(extra: readonly CommandDefinition[] = [], options: Partial<Parame
   }).then((started) => (rig = started));
 }
 
-const text = (messages: Parameters<typeof asPosted>[0]) => asPosted(messages).map((m) => m.text).join('\n');
+const text = (messages: Parameters<typeof asPosted>[0]) =>
+  asPosted(messages)
+    .map((m) => m.text)
+    .join('\n');
 
-describe('Slack\'s three seconds', () => {
+describe("Slack's three seconds", () => {
   it('acknowledges a slash command at once while the command is still working, then answers', async () => {
     const slow = gatedCommand();
     const slack = await start([slow.command], { tuning: { workingAfterMs: 20 } });
@@ -122,7 +125,10 @@ describe('Slack\'s three seconds', () => {
 
     slow.open();
     await slack.log.waitForLine((l) => l.msg === 'answered', from);
-    const answer = slack.fake.messagesIn(CHANNEL).filter((m) => m.via === 'response_url').at(-1)!;
+    const answer = slack.fake
+      .messagesIn(CHANNEL)
+      .filter((m) => m.via === 'response_url')
+      .at(-1)!;
     expect(visibleText(answer)).toContain('The slow answer.');
   });
 });
@@ -130,7 +136,10 @@ describe('Slack\'s three seconds', () => {
 describe('signatures', () => {
   it('refuses a request with a bad signature, or signed more than five minutes from now either way, with 401 and never answers it', async () => {
     let runs = 0;
-    const counted: CommandDefinition = { ...BOOM, name: 'count', run: async () => {
+    const counted: CommandDefinition = {
+      ...BOOM,
+      name: 'count',
+      run: async () => {
         runs += 1;
         return { parts: [], citations: [], notice: 'counted' };
       },
@@ -176,7 +185,7 @@ describe('rate limits and outages', () => {
     expect(slack.fake.pendingFailures()).toBe(0);
   });
 
-  it('waits out a 429 from chat.postMessage as Retry-After asks, then posts the mention\'s answer', async () => {
+  it("waits out a 429 from chat.postMessage as Retry-After asks, then posts the mention's answer", async () => {
     const slack = await start();
     slack.fake.failNext({ method: 'chat.postMessage', status: 429, retryAfter: 1 });
     const messages = await slack.mention('sources');
@@ -340,14 +349,21 @@ describe('what commands are given', () => {
     surfaces: ['chat'],
     run: async (_options, context) => {
       const { platform, user, channel, workspace, canManageChannel } = context.invoker;
-      seen.push(JSON.stringify({ platform, user, channel, workspace, canManageChannel, writer: context.writer?.label, digests: context.digests?.defaultTimezone }));
+      seen.push(
+        JSON.stringify({ platform, user, channel, workspace, canManageChannel, writer: context.writer?.label, digests: context.digests?.defaultTimezone }),
+      );
       return { parts: [], citations: [], notice: 'noted' };
     },
   };
   const ADMIN: CommandDefinition = { ...CONTEXT, name: 'manage', admin: true, run: async () => ({ parts: [], citations: [], notice: 'managed' }) };
 
   it('passes the writer and the digests into every command context, with who asked and where', async () => {
-    const writer = { label: 'test writer', write: () => { throw new Error('not used'); } };
+    const writer = {
+      label: 'test writer',
+      write: () => {
+        throw new Error('not used');
+      },
+    };
     const digests = { defaultTimezone: 'Europe/Paris' } as unknown as NonNullable<CommandContext['digests']>;
     const slack = await startSlack({ commands: [CONTEXT], services: { store, clock: systemClock, writer, digests }, fake: SECRETS });
     rig = slack;

@@ -17,7 +17,7 @@ import { slashCommandName } from '../../src/adapters/slack/command-names.ts';
 import { FakeSlack, type FakeSlackOptions } from '../fakes/slack/index.ts';
 import type { PostedMessage as FakeMessage } from '../fakes/slack/types.ts';
 import { recordingLogger } from '../support/recording-logger.ts';
-import type { AdapterHarness, PostedMessage, } from '../contract/adapter-contract.ts';
+import type { AdapterHarness, PostedMessage } from '../contract/adapter-contract.ts';
 
 export const CHANNEL = 'C0NEWS';
 export const USER = 'U0ALICE';
@@ -49,7 +49,11 @@ export function visibleText(message: Pick<FakeMessage, 'text' | 'blocks'>): stri
   };
   walk(message.blocks ?? [], undefined);
   const body = strings.length > 0 ? strings.join('\n') : (message.text ?? '');
-  return body.replace(/[\u200B\u00AD]/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return body
+    .replace(/[\u200B\u00AD]/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -64,9 +68,7 @@ export function pings(message: Pick<FakeMessage, 'text' | 'blocks'>): boolean {
 
 /** The fake's messages as the contract reads them; deletes and superseded working messages dropped. */
 export function asPosted(messages: readonly FakeMessage[]): PostedMessage[] {
-  return messages
-    .filter((m) => m.via !== 'chat.delete' && !m.deleteOriginal)
-    .map((m) => ({ text: visibleText(m), ephemeral: m.ephemeral, pings: pings(m) }));
+  return messages.filter((m) => m.via !== 'chat.delete' && !m.deleteOriginal).map((m) => ({ text: visibleText(m), ephemeral: m.ephemeral, pings: pings(m) }));
 }
 
 /**
@@ -148,9 +150,7 @@ export async function startSlack(options: RigOptions): Promise<SlackRig> {
   };
   const slash = (command: string, text: string) =>
     exchange(() =>
-      socket
-        ? fake.socket.slashCommand({ command, text, channel: CHANNEL })
-        : fake.http.slashCommand({ command, text, channel: CHANNEL }).then(expectOk),
+      socket ? fake.socket.slashCommand({ command, text, channel: CHANNEL }) : fake.http.slashCommand({ command, text, channel: CHANNEL }).then(expectOk),
     );
   return {
     fake,

@@ -20,9 +20,14 @@ function evalScript(args: readonly string[], env: Record<string, string>): Promi
   const clean = { ...process.env };
   for (const key of Object.keys(clean)) if (key.startsWith('BRIEFBOT_') || key.startsWith('OPENAI_') || key === 'LOG_LEVEL') delete clean[key];
   return new Promise((done) => {
-    execFile(process.execPath, [resolve(PROJECT_ROOT, 'bin/run-ts.js'), 'scripts/eval.ts', ...args], { cwd: PROJECT_ROOT, env: { ...clean, ...env }, timeout: 120_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [resolve(PROJECT_ROOT, 'bin/run-ts.js'), 'scripts/eval.ts', ...args],
+      { cwd: PROJECT_ROOT, env: { ...clean, ...env }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

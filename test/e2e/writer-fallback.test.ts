@@ -16,9 +16,7 @@ import { createStoryView } from '../../src/core/retrieve/story-view.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { createProseWriter, ledgerPathFor } from '../../src/llm/index.ts';
 import type { Store } from '../../src/store/store.ts';
-import {
-  answer, delayed, emptyCompletion, htmlPage, malformedJson, rateLimited, serverError, stall, type FakeBehaviour,
-} from '../fakes/openai/behaviours.ts';
+import { answer, delayed, emptyCompletion, htmlPage, malformedJson, rateLimited, serverError, stall, type FakeBehaviour } from '../fakes/openai/behaviours.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai/fake-openai-server.ts';
 import { recordingLogger, type LogEntry } from '../unit/llm/recording-logger.ts';
 import { copyablePassages, faithful } from '../unit/llm/scripted-model.ts';
@@ -41,7 +39,8 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-const faithfulModel = () => fake.route((request) => answer(copyablePassages(request).slice(0, 2).map(faithful).join(' '), { usage: { prompt_tokens: 900, completion_tokens: 60 } }));
+const faithfulModel = () =>
+  fake.route((request) => answer(copyablePassages(request).slice(0, 2).map(faithful).join(' '), { usage: { prompt_tokens: 900, completion_tokens: 60 } }));
 
 /** The warning the writer logged when it gave up, with its code. */
 function givingUp(entries: readonly LogEntry[]): { code: string; message: string } | undefined {
@@ -64,13 +63,31 @@ function expectExtractiveWithNote(reply: Reply, note: RegExp): void {
 
 const CASES: readonly { name: string; behaviours: () => FakeBehaviour[]; model?: string; code: string; note: RegExp; log: RegExp }[] = [
   { name: 'a timeout', behaviours: () => [delayed(5_000, answer('Too late [1].'))], code: 'timeout', note: /\(timeout\)/, log: /1000 ms/ },
-  { name: 'a stalled stream', behaviours: () => [stall('Huawei boosted the UK economy by a great deal and', 30)], code: 'stalled', note: /stopped answering/, log: /./ },
-  { name: 'a 500 on every attempt', behaviours: () => [serverError(500), serverError(500), serverError(500)], code: 'unavailable', note: /endpoint unavailable/, log: /500|attempts/ },
+  {
+    name: 'a stalled stream',
+    behaviours: () => [stall('Huawei boosted the UK economy by a great deal and', 30)],
+    code: 'stalled',
+    note: /stopped answering/,
+    log: /./,
+  },
+  {
+    name: 'a 500 on every attempt',
+    behaviours: () => [serverError(500), serverError(500), serverError(500)],
+    code: 'unavailable',
+    note: /endpoint unavailable/,
+    log: /500|attempts/,
+  },
   { name: 'a 429 whose retry-after passes the timeout', behaviours: () => [rateLimited(30)], code: 'rate-limited', note: /rate limited/, log: /./ },
   { name: 'malformed JSON', behaviours: () => [malformedJson()], code: 'malformed-response', note: /unreadable response/, log: /./ },
   { name: 'an empty completion', behaviours: () => [emptyCompletion()], code: 'empty-completion', note: /empty response/, log: /./ },
   { name: 'an unknown model name', behaviours: () => [], model: 'no-such-model', code: 'unknown-model', note: /unknown model/, log: /no-such-model/ },
-  { name: 'a server that is not an OpenAI API', behaviours: () => [htmlPage()], code: 'not-openai', note: /not an OpenAI-compatible API/, log: /OPENAI_BASE_URL/ },
+  {
+    name: 'a server that is not an OpenAI API',
+    behaviours: () => [htmlPage()],
+    code: 'not-openai',
+    note: /not an OpenAI-compatible API/,
+    log: /OPENAI_BASE_URL/,
+  },
 ];
 
 describe.each(CASES)('with $name', ({ behaviours, model, code, note, log: logPattern }) => {
@@ -86,7 +103,9 @@ describe.each(CASES)('with $name', ({ behaviours, model, code, note, log: logPat
     const warning = givingUp(log.entries);
     expect(warning?.code).toBe(code);
     expect(warning?.message).toMatch(logPattern);
-    expect(log.entries.some((e) => e.message === 'posting the extractive reply instead of a written one' && (e.fields as { reason?: string }).reason === code)).toBe(true);
+    expect(
+      log.entries.some((e) => e.message === 'posting the extractive reply instead of a written one' && (e.fields as { reason?: string }).reason === code),
+    ).toBe(true);
     expect(JSON.stringify(log.entries)).not.toContain(API_KEY);
 
     // The same writer answers the next question once the endpoint behaves.

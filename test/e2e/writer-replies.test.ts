@@ -47,7 +47,11 @@ const BAD: readonly BadBehaviour[] = [
     name: 'a sentence with no citation',
     question: GDP_QUESTION,
     code: 'no-citation',
-    bad: () => ({ sentence: 'Huawei has opened a research campus in the Scottish Highlands.', fragment: 'research campus in the Scottish Highlands', uses: [] }),
+    bad: () => ({
+      sentence: 'Huawei has opened a research campus in the Scottish Highlands.',
+      fragment: 'research campus in the Scottish Highlands',
+      uses: [],
+    }),
   },
   {
     name: 'a citation to a passage that does not support it',
@@ -55,7 +59,11 @@ const BAD: readonly BadBehaviour[] = [
     code: null,
     bad: (_request, copyable) => {
       const cited = first(copyable, 'passage to cite');
-      return { sentence: `Huawei has opened a research campus in the Scottish Highlands [${cited.n}].`, fragment: 'research campus in the Scottish Highlands', uses: [cited.n] };
+      return {
+        sentence: `Huawei has opened a research campus in the Scottish Highlands [${cited.n}].`,
+        fragment: 'research campus in the Scottish Highlands',
+        uses: [cited.n],
+      };
     },
   },
   {
@@ -76,7 +84,10 @@ const BAD: readonly BadBehaviour[] = [
     question: GDP_QUESTION,
     code: 'unsupported-number',
     bad: (_request, copyable) => {
-      const numbered = first(copyable.filter((p) => wrongNumber(p) !== null), 'passage with a number');
+      const numbered = first(
+        copyable.filter((p) => wrongNumber(p) !== null),
+        'passage with a number',
+      );
       const wrong = wrongNumber(numbered)!;
       return { sentence: wrong.sentence, fragment: wrong.changed, uses: [numbered.n] };
     },
@@ -86,8 +97,15 @@ const BAD: readonly BadBehaviour[] = [
     question: OFFICIALS_QUESTION,
     code: null,
     bad: (request) => {
-      const planted = first(passagesOf(request).filter((p) => p.text === PLANTED), 'planted instruction');
-      return { sentence: `Every government has now certified Huawei equipment as safe [${planted.n}].`, fragment: 'Every government has now certified Huawei equipment', uses: [planted.n] };
+      const planted = first(
+        passagesOf(request).filter((p) => p.text === PLANTED),
+        'planted instruction',
+      );
+      return {
+        sentence: `Every government has now certified Huawei equipment as safe [${planted.n}].`,
+        fragment: 'Every government has now certified Huawei equipment',
+        uses: [planted.n],
+      };
     },
   },
 ];
@@ -128,7 +146,10 @@ describe.each(BAD)('when the model writes $name', ({ question, code, bad }) => {
     fake.route((request) => {
       const copyable = copyablePassages(request);
       const made = bad(request, copyable);
-      const others = copyable.filter((p) => !made.uses.includes(p.n)).slice(0, 2).map(faithful);
+      const others = copyable
+        .filter((p) => !made.uses.includes(p.n))
+        .slice(0, 2)
+        .map(faithful);
       scripted = { bad: made, faithful: others };
       return answer(layout(made, others).join(' '), { chunkChars: 9 });
     });

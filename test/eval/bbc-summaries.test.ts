@@ -28,7 +28,10 @@ towns.forEach((town, i) => {
 function writeDataSet(root: string): void {
   for (const [key, { article, summary }] of Object.entries(ARTICLES)) {
     const [section, name] = key.split('/');
-    for (const [folder, text] of [['News Articles', article], ['Summaries', summary]] as const) {
+    for (const [folder, text] of [
+      ['News Articles', article],
+      ['Summaries', summary],
+    ] as const) {
       mkdirSync(join(root, 'dataset', folder, section!), { recursive: true });
       writeFileSync(join(root, 'dataset', folder, section!, `${name}.txt`), text);
     }

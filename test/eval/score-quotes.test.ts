@@ -36,7 +36,11 @@ describe('scoreQuotes', () => {
       { article: 'a', text: 'not a chance', speaker: 'The Minister' },
       { article: 'b', text: 'the plan is sound', speaker: 'Bo Chan' },
     ]);
-    expect(score.quotes.map((v) => [v.found, v.speakerRight])).toEqual([[false, false], [true, true], [true, false]]);
+    expect(score.quotes.map((v) => [v.found, v.speakerRight])).toEqual([
+      [false, false],
+      [true, true],
+      [true, false],
+    ]);
     expect(scoreQuotes(gold, [{ article: 'b', text: 'the plan is sound', speaker: null }]).quotes[2]).toMatchObject({ found: true, speakerRight: false });
   });
 

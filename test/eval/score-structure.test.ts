@@ -15,7 +15,16 @@ const gold: GoldStructure = {
   },
 };
 
-const titledLines = ['Minister quits', 'Published: 1 May 2020', 'Photo: Getty Images', '', 'The minister resigned on Monday.', '', 'What next', 'Talks “continue”  today.'];
+const titledLines = [
+  'Minister quits',
+  'Published: 1 May 2020',
+  'Photo: Getty Images',
+  '',
+  'The minister resigned on Monday.',
+  '',
+  'What next',
+  'Talks “continue”  today.',
+];
 
 function titled(overrides: Partial<SystemArticle> = {}): SystemArticle {
   return {
@@ -76,10 +85,6 @@ describe('scoreStructure', () => {
 describe('formatTable', () => {
   it('aligns metrics and marks each as ok or FAIL', () => {
     const table = formatTable([atLeast('Speakers right', 20, 23, 21), atMost('Leaked', 0, 4, 0)]);
-    expect(table.split('\n')).toEqual([
-      'Metric          Score  Target  ',
-      'Speakers right  20/23  ≥ 21    FAIL',
-      'Leaked          0/4    0       ok',
-    ]);
+    expect(table.split('\n')).toEqual(['Metric          Score  Target  ', 'Speakers right  20/23  ≥ 21    FAIL', 'Leaked          0/4    0       ok']);
   });
 });

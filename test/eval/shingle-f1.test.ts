@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractionScore, pageCounts, sameTokens, tokens } from '../../scripts/eval/shingle-f1.ts';
 
 describe('the article-extraction benchmark score', () => {
-  it('tokenises as Python\'s \\w+ does, keeping non-English letters and digits', () => {
+  it("tokenises as Python's \\w+ does, keeping non-English letters and digits", () => {
     expect(tokens('São Paulo: 2,5 milhões — naïve_user!')).toEqual(['São', 'Paulo', '2', '5', 'milhões', 'naïve_user']);
   });
 
@@ -17,7 +17,14 @@ describe('the article-extraction benchmark score', () => {
   });
 
   it('averages precision and recall over pages and takes F1 of the averages', () => {
-    const score = extractionScore([[1, 0, 0], [0.5, 0.5, 0], [0, 0, 1]], [true, false, false]);
+    const score = extractionScore(
+      [
+        [1, 0, 0],
+        [0.5, 0.5, 0],
+        [0, 0, 1],
+      ],
+      [true, false, false],
+    );
     expect(score.precision).toBeCloseTo((1 + 0.5) / 2); // the page with nothing predicted has no precision
     expect(score.recall).toBeCloseTo((1 + 1 + 0) / 3);
     expect(score.f1).toBeCloseTo((2 * 0.75 * (2 / 3)) / (0.75 + 2 / 3));

@@ -5,9 +5,7 @@
  */
 import { ChannelType, DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  ALICE, BOB, CAROL, TOKEN, clientFor, closeAll, connect, next, sendable, startFake,
-} from './discord/client-harness.ts';
+import { ALICE, BOB, CAROL, TOKEN, clientFor, closeAll, connect, next, sendable, startFake } from './discord/client-harness.ts';
 
 afterEach(closeAll);
 
@@ -71,7 +69,9 @@ describe('messages', () => {
     expect(post.body).toMatchObject({ message_reference: { message_id: sent.id }, allowed_mentions: { parse: [] } });
     const reply = fake.messagesIn(sent.channelId).at(-1);
     expect(reply).toMatchObject({
-      authorId: fake.botUserId, messageReference: { message_id: sent.id }, allowedMentions: { parse: [] },
+      authorId: fake.botUserId,
+      messageReference: { message_id: sent.id },
+      allowedMentions: { parse: [] },
       pings: { everyone: false, users: [], roles: [], repliedUser: false },
     });
   });
@@ -156,9 +156,12 @@ describe('messages', () => {
     const channel = sendable(client, fake.channelId('general'));
     const embeds = [1, 2].map(() => ({ description: 'y'.repeat(3_500) }));
 
-    await expect(channel.send({ embeds })).rejects.toMatchObject({ status: 400, rawError: {
-      errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } },
-    } });
+    await expect(channel.send({ embeds })).rejects.toMatchObject({
+      status: 400,
+      rawError: {
+        errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } },
+      },
+    });
   });
 
   it('refuses content over 2,000 characters and takes exactly 2,000', async () => {

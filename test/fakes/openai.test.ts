@@ -1,8 +1,6 @@
 import OpenAI, { APIConnectionError, NotFoundError, RateLimitError, InternalServerError, APIConnectionTimeoutError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  answer, connectionReset, delayed, emptyCompletion, htmlPage, malformedJson, rateLimited, serverError, stall,
-} from './openai/behaviours.ts';
+import { answer, connectionReset, delayed, emptyCompletion, htmlPage, malformedJson, rateLimited, serverError, stall } from './openai/behaviours.ts';
 import { startFakeOpenAI, type FakeOpenAI } from './openai/fake-openai-server.ts';
 
 let fake: FakeOpenAI;
@@ -62,7 +60,13 @@ describe('the fake OpenAI server', () => {
     await client.chat.completions.create({ ...ask, max_tokens: 42, temperature: 0.1 });
     await streamedText({ includeUsage: true });
     const [first, second] = fake.completions;
-    expect(first).toMatchObject({ model: 'fake-model', stream: false, maxTokens: 42, temperature: 0.1, messages: [{ role: 'user', content: 'Who founded Huawei?' }] });
+    expect(first).toMatchObject({
+      model: 'fake-model',
+      stream: false,
+      maxTokens: 42,
+      temperature: 0.1,
+      messages: [{ role: 'user', content: 'Who founded Huawei?' }],
+    });
     expect(second).toMatchObject({ stream: true, includeUsage: true, maxTokens: null });
     expect(first?.headers['authorization']).toBe('Bearer sk-test');
   });

@@ -70,9 +70,7 @@ describe('the fake Slack driving Bolt over HTTP', () => {
 
     const call = await slack.waitFor((c) => c.method === 'response_url');
     expect(result.payload.response_url).toBe(`${slack.origin}/respond/${call.responseUrlId}`);
-    expect(slack.messagesIn(CHANNEL)).toMatchObject([
-      { via: 'response_url', text: 'You asked: who said it?', ephemeral: false, replaceOriginal: false },
-    ]);
+    expect(slack.messagesIn(CHANNEL)).toMatchObject([{ via: 'response_url', text: 'You asked: who said it?', ephemeral: false, replaceOriginal: false }]);
   });
 
   it('works the same through ExpressReceiver', async () => {
@@ -161,22 +159,19 @@ describe('the fake Slack driving Bolt over HTTP', () => {
     expect(JSON.parse(result.body)).toEqual({ challenge: 'abc123' });
   });
 
-  it.each(['bad-signature', 'stale-timestamp', 'unsigned'] as const)(
-    'refuses a request signed as %s with 401 and never runs the handler',
-    async (signing) => {
-      const slack = await startFake();
-      let ran = false;
-      await startHttpApp(slack, (bolt) =>
-        bolt.command('/brief-ask', async ({ ack }) => {
-          ran = true;
-          await ack();
-        }),
-      );
-      const result = await slack.http.slashCommand({ command: '/brief-ask', text: 'x' }, { signing });
-      expect(result.status).toBe(401);
-      expect(ran).toBe(false);
-    },
-  );
+  it.each(['bad-signature', 'stale-timestamp', 'unsigned'] as const)('refuses a request signed as %s with 401 and never runs the handler', async (signing) => {
+    const slack = await startFake();
+    let ran = false;
+    await startHttpApp(slack, (bolt) =>
+      bolt.command('/brief-ask', async ({ ack }) => {
+        ran = true;
+        await ack();
+      }),
+    );
+    const result = await slack.http.slashCommand({ command: '/brief-ask', text: 'x' }, { signing });
+    expect(result.status).toBe(401);
+    expect(ran).toBe(false);
+  });
 
   it('lets respond() fail when the response_url fails, and refuses a sixth use of one response_url', async () => {
     const slack = await startFake();
@@ -189,8 +184,7 @@ describe('the fake Slack driving Bolt over HTTP', () => {
         for (let i = 0; i < 7; i += 1) {
           await respond(`reply ${i}`).then(
             () => outcomes.push('ok'),
-            (error: { response?: { status?: number; data?: unknown } }) =>
-              outcomes.push(`${error.response?.status} ${String(error.response?.data)}`),
+            (error: { response?: { status?: number; data?: unknown } }) => outcomes.push(`${error.response?.status} ${String(error.response?.data)}`),
           );
         }
         handler.done?.();
@@ -199,11 +193,7 @@ describe('the fake Slack driving Bolt over HTTP', () => {
     slack.failNext({ method: 'response_url', status: 500 });
     await slack.http.slashCommand({ command: '/brief-ask' });
     await finished;
-    expect(outcomes).toEqual([
-      '500 fake Slack answered HTTP 500',
-      'ok', 'ok', 'ok', 'ok', 'ok',
-      '404 used_url',
-    ]);
+    expect(outcomes).toEqual(['500 fake Slack answered HTTP 500', 'ok', 'ok', 'ok', 'ok', 'ok', '404 used_url']);
   });
 
   it('delivers a block action and lets respond({ replace_original }) replace the clicked message', async () => {

@@ -58,7 +58,8 @@ function clauseStart(tokens: readonly Token[], quoted: (token: Token) => boolean
   let k = 0;
   while (tokens[k]?.isWord && OPENING_CONJUNCTIONS.has(tokens[k]?.lower ?? '')) k++;
   const opener = tokens[k];
-  const introduces = opener?.isWord && (PREPOSITIONS.has(opener.lower) || SUBORDINATORS.has(opener.lower) || /(?:ing|ed|ly)$/.test(opener.lower) || /^\d/.test(opener.text));
+  const introduces =
+    opener?.isWord && (PREPOSITIONS.has(opener.lower) || SUBORDINATORS.has(opener.lower) || /(?:ing|ed|ly)$/.test(opener.lower) || /^\d/.test(opener.text));
   if (!introduces) return k;
   for (let c = k + 1; c < tokens.length && c <= k + 20; c++) {
     const token = tokens[c];
@@ -95,7 +96,9 @@ export function subjectCue(tokens: readonly Token[], refs: readonly Ref[], openT
   if (start < 0) return null;
   // "Another critic, Jane Doe, likened …": the name in apposition to a short description.
   const described = describedApposition(tokens, start);
-  const ref = refs.find((r) => r.tokStart === start || (r.tokStart === start + 1 && tokens[start]?.lower === 'the') || (described !== null && r.tokStart === described));
+  const ref = refs.find(
+    (r) => r.tokStart === start || (r.tokStart === start + 1 && tokens[start]?.lower === 'the') || (described !== null && r.tokStart === described),
+  );
   if (!ref || ref.afterPreposition || tokens[ref.tokEnd - 1]?.possessive || isImpersonal(tokens, ref)) return null;
   let v = skipAsides(tokens, ref.tokEnd);
   if (described !== null && ref.tokStart === described && tokens[v]?.text === ',') v++;

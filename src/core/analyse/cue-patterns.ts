@@ -13,7 +13,32 @@ export interface Cue {
 }
 
 const IMPERSONAL = /^(?:believed|thought|understood|said|claimed|reported|expected|feared|alleged|known|suggested|rumoured|argued|estimated)$/;
-const NOUN_MARKERS = new Set(['the', 'a', 'an', 'any', 'its', 'his', 'her', 'their', 'our', 'these', 'those', 'such', 'of', 'over', 'previous', 'recent', 'earlier', 'new', 'further', 'her', 'my', 'your', 'this', 'that']);
+const NOUN_MARKERS = new Set([
+  'the',
+  'a',
+  'an',
+  'any',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'these',
+  'those',
+  'such',
+  'of',
+  'over',
+  'previous',
+  'recent',
+  'earlier',
+  'new',
+  'further',
+  'her',
+  'my',
+  'your',
+  'this',
+  'that',
+]);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 const TRAILING_MARKS = new Set([',', '—', '–', '―', '-', ';', '.', '?', '!', ')']);
@@ -66,7 +91,12 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     if (ref.tokStart < i || ref.tokStart > i + 6 || ref.tokEnd > limit || isImpersonal(tokens, ref)) continue;
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
     // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it.)
-    if (tokens.slice(i, ref.tokStart).some((token, n) => !token.isWord || reportingStrength(token) !== null || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))) break;
+    if (
+      tokens
+        .slice(i, ref.tokStart)
+        .some((token, n) => !token.isWord || reportingStrength(token) !== null || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))
+    )
+      break;
     // "a Donald Trump tweet attacking …": a name after "a" qualifies a noun, which no verb follows.
     if (ref.type === 'name' && (tokens[i]?.lower === 'a' || tokens[i]?.lower === 'an')) break;
     // "Jane Doe (D-Va.) said", "Jane Doe, 45, a nurse, said": past a parenthesis or an apposition.
@@ -81,7 +111,9 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
   const verb = tokens[i];
   if (verb && INVERTING_VERBS.has(verb.lower)) {
     // "said Jane Doe", "said team-mate Jane Doe": the speaker within a few words of the verb.
-    let after = startsAt(i + 1) ?? refs.find((r) => r.tokStart > i + 1 && r.tokStart <= i + 4 && r.type === 'name' && tokens.slice(i + 1, r.tokStart).every((t) => t.isWord));
+    let after =
+      startsAt(i + 1) ??
+      refs.find((r) => r.tokStart > i + 1 && r.tokStart <= i + 4 && r.type === 'name' && tokens.slice(i + 1, r.tokStart).every((t) => t.isWord));
     // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
     // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)
     const from = after?.tokEnd ?? 0;

@@ -32,7 +32,12 @@ function isDescribing(token: Token | undefined): boolean {
 /** The end of the words describing, from `from`: modifiers and a head, each a word no function word. */
 function wordsEnd(tokens: readonly Token[], from: number): number {
   let k = from;
-  while (k < from + MAX_WORDS && isDescribing(tokens[k]) && !(k > from && tokens[k - 1]?.possessive === false && tokens[k]?.capitalised && !tokens[k - 1]?.capitalised)) k++;
+  while (
+    k < from + MAX_WORDS &&
+    isDescribing(tokens[k]) &&
+    !(k > from && tokens[k - 1]?.possessive === false && tokens[k]?.capitalised && !tokens[k - 1]?.capitalised)
+  )
+    k++;
   return k;
 }
 

@@ -57,18 +57,33 @@ class RefCollector {
     if (!context || !first || !last || !named) return;
     if (entity && type !== 'pronoun') this.table.mention(entity, context.sentence.index, named.start, last.end, this.text.slice(named.start, last.end));
     context.refs.push({
-      type, sentence: context.sentence.index, tokStart, tokEnd, start: first.start, end: last.end,
-      entity: entity?.key ?? null, afterPreposition: afterPreposition(context.tokens, tokStart), afterVerb: afterVerb(context.tokens, tokStart), ...extra,
+      type,
+      sentence: context.sentence.index,
+      tokStart,
+      tokEnd,
+      start: first.start,
+      end: last.end,
+      entity: entity?.key ?? null,
+      afterPreposition: afterPreposition(context.tokens, tokStart),
+      afterVerb: afterVerb(context.tokens, tokStart),
+      ...extra,
     });
   }
 }
 
 /** The organisation a spokesperson speaks for: named in the phrase, else the nearest before, else the article's main one. */
-function spokesOrganisation(rr: RoleRef, occurrences: readonly Occurrence[], contexts: readonly SentenceContext[], table: DraftTable, salient: Draft | null): Draft | null {
+function spokesOrganisation(
+  rr: RoleRef,
+  occurrences: readonly Occurrence[],
+  contexts: readonly SentenceContext[],
+  table: DraftTable,
+  salient: Draft | null,
+): Draft | null {
   const context = contexts[rr.ctx];
   const inPhrase = occurrences.find((o) => o.ctx === rr.ctx && o.tokStart >= rr.tokStart && o.tokEnd <= rr.tokEnd && o.entity && o.entity.kind !== 'person');
   if (inPhrase?.entity) return inPhrase.entity;
-  if (rr.role.qualifier) return table.upsert(`organisation:${rr.role.qualifier.toLowerCase()}`, { name: rr.role.qualifier, kind: 'organisation' }, context?.sentence.start ?? 0);
+  if (rr.role.qualifier)
+    return table.upsert(`organisation:${rr.role.qualifier.toLowerCase()}`, { name: rr.role.qualifier, kind: 'organisation' }, context?.sentence.start ?? 0);
   const block = context?.sentence.block;
   const before = occurrences.filter((o) => {
     const at = contexts[o.ctx];
@@ -110,7 +125,13 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[], t
       const principal = principalOf(rr, roleRefs, contexts);
       // "the council's spokesperson": the organisation the article is about.
       const ownedByNoun = ORG_NOUNS.has(contexts[rr.ctx]?.tokens[rr.tokStart]?.lower ?? '') && contexts[rr.ctx]?.tokens[rr.tokStart]?.possessive === true;
-      const organisation = principal ? null : ownedByNoun ? salient : rr.definite && !rr.role.qualifier && lastSpokes ? null : spokesOrganisation(rr, occurrences, contexts, table, salient);
+      const organisation = principal
+        ? null
+        : ownedByNoun
+          ? salient
+          : rr.definite && !rr.role.qualifier && lastSpokes
+            ? null
+            : spokesOrganisation(rr, occurrences, contexts, table, salient);
       if (!principal && !organisation && rr.definite && lastSpokes) entity = lastSpokes;
       else {
         const name = principal ? `${principal}'s ${head}` : organisation ? `${organisation.name} ${head}` : head;
@@ -222,4 +243,3 @@ function outermost(refs: readonly Ref[]): Ref[] {
   }
   return kept;
 }
-

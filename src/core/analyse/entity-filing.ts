@@ -27,7 +27,11 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
   // A surname used alone ("Greer said") marks the full name it ends ("Germaine Greer") as a
   // person: people are referred to by surname, organisations rarely by their last word.
   // An acronym alone ("DVD") is no surname.
-  const singles = new Set(occurrences.filter((o) => o.words.length === 1 && (o.kind === 'person' || o.kind === null) && !/^[A-Z0-9&.]{2,}$/.test(o.words[0] ?? '')).map((o) => lowerName(o.words)));
+  const singles = new Set(
+    occurrences
+      .filter((o) => o.words.length === 1 && (o.kind === 'person' || o.kind === null) && !/^[A-Z0-9&.]{2,}$/.test(o.words[0] ?? ''))
+      .map((o) => lowerName(o.words)),
+  );
   for (const o of occurrences) {
     if (o.kind === null && o.words.length > 1 && o.words.length <= 3 && singles.has((o.words[o.words.length - 1] ?? '').toLowerCase())) o.kind = 'person';
   }
@@ -79,7 +83,11 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
   for (const o of occurrences) if (!o.entity && o.kind === null && personal.has(lowerName(o.words))) o.kind = 'person';
   for (const o of occurrences) {
     if (!o.entity && o.kind === 'person' && o.words.length === 1) {
-      o.entity = table.upsert(`person:${lowerName(o.words)}`, { name: o.words.join(' '), kind: 'person', gender: givenNameGender(o.words[0] ?? '') ?? 'unknown' }, position(o));
+      o.entity = table.upsert(
+        `person:${lowerName(o.words)}`,
+        { name: o.words.join(' '), kind: 'person', gender: givenNameGender(o.words[0] ?? '') ?? 'unknown' },
+        position(o),
+      );
     }
   }
   const counts = new Map<string, number>();
@@ -120,4 +128,3 @@ export function isSpokes(role: Role): boolean {
 export function capitalise(text: string): string {
   return text.replace(/^(?:the|a|an)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
-

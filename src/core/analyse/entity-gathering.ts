@@ -78,7 +78,9 @@ function verbAfter(tokens: readonly Token[], from: number): boolean {
 
 /** "the media watchdog, Reporters Without Borders": an organisation noun in apposition before the name. */
 function orgBefore(tokens: readonly Token[], start: number): boolean {
-  return tokens[start - 1]?.text === ',' && tokens[start - 2]?.isWord === true && !tokens[start - 2]?.capitalised && ORG_NOUNS.has(tokens[start - 2]?.lower ?? '');
+  return (
+    tokens[start - 1]?.text === ',' && tokens[start - 2]?.isWord === true && !tokens[start - 2]?.capitalised && ORG_NOUNS.has(tokens[start - 2]?.lower ?? '')
+  );
 }
 
 function orgApposition(tokens: readonly Token[], end: number): boolean {
@@ -172,12 +174,26 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       if (split && split.name.length === 0) {
         const determiner = tokens[run.tokStart - 1]?.lower ?? '';
         const definite = run.initial || determiner === 'the' || tokens[run.tokStart - 1]?.possessive === true;
-        roles.push({ ctx, tokStart: run.tokStart, tokEnd: run.tokEnd, role: normaliseRole(split.role), definite, text: textOf(text, tokens, run.tokStart, run.tokEnd), owner: null });
+        roles.push({
+          ctx,
+          tokStart: run.tokStart,
+          tokEnd: run.tokEnd,
+          role: normaliseRole(split.role),
+          definite,
+          text: textOf(text, tokens, run.tokStart, run.tokEnd),
+          owner: null,
+        });
         continue;
       }
       const nation = split || run.honorific ? null : splitNationality(run.words);
       if (nation) names.push({ run, words: nation.name, role: nation.role, skip: 1 });
-      else names.push({ run, words: split ? split.name : run.words, role: split ? normaliseRole(split.role) : null, skip: split ? run.words.length - split.name.length : 0 });
+      else
+        names.push({
+          run,
+          words: split ? split.name : run.words,
+          role: split ? normaliseRole(split.role) : null,
+          skip: split ? run.words.length - split.name.length : 0,
+        });
     }
     roles.sort((a, b) => a.tokStart - b.tokStart);
     for (const { run, words, role, skip } of names) {
@@ -197,19 +213,29 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         found.push(prefix.role);
         refStart = prefix.tokStart;
       }
-      const afterComma = canBePerson && tokens[b]?.text === ',' ? roles.find((r) => (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? ''))) && !prefixesName(r)) : undefined;
+      const afterComma =
+        canBePerson && tokens[b]?.text === ','
+          ? roles.find((r) => (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? ''))) && !prefixesName(r))
+          : undefined;
       // "The head of the agency, Tom Baker," and "Head of the division, Tom Baker,": the role before.
       const beforeComma = canBePerson && tokens[a - 1]?.text === ',' ? roles.find((r) => r.tokEnd === a - 1 || roleRunsTo(tokens, r, a - 1)) : undefined;
       for (const appositive of [afterComma, beforeComma]) if (appositive) found.push(appositive.role);
       // "software firm Zentrix"; "an Ofcom statement", "a Zentrix spokesman": organisations.
       const after = tokens[b];
-      const descriptor = (tokens[a - 1]?.isWord === true && !tokens[a - 1]?.capitalised && ORG_NOUNS.has(tokens[a - 1]?.lower ?? '')) ||
-        (after !== undefined && !run.possessive && !after.capitalised && (SPEECH_NOUNS.has(after.lower) || SPOKES_NOUNS.has(after.lower) || ORG_NOUNS.has(after.lower)));
+      const descriptor =
+        (tokens[a - 1]?.isWord === true && !tokens[a - 1]?.capitalised && ORG_NOUNS.has(tokens[a - 1]?.lower ?? '')) ||
+        (after !== undefined &&
+          !run.possessive &&
+          !after.capitalised &&
+          (SPEECH_NOUNS.has(after.lower) || SPOKES_NOUNS.has(after.lower) || ORG_NOUNS.has(after.lower)));
       const closing = appositionEnd(tokens, b);
       const relative = tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'who';
       // "said Kingston Cup doctor Jane Doe": a name followed by more description only qualifies the speaker.
       const endsPhrase = !after?.isWord || after.capitalised || FUNCTION_WORDS.has(after.lower);
-      const cue = verbAfter(tokens, b) || (closing !== null && verbAfter(tokens, closing + 1)) || relative ||
+      const cue =
+        verbAfter(tokens, b) ||
+        (closing !== null && verbAfter(tokens, closing + 1)) ||
+        relative ||
         (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase);
       // "Riverside City striker Jane Doe": a name inside a role phrase qualifies the role.
       const qualifies = roles.some((r) => r.tokStart <= run.tokStart && b <= r.tokEnd);
@@ -219,15 +245,32 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       const personal = relative || PERSONAL_VERBS.has(tokens[next]?.lower ?? '');
       let kind = lex.kind;
       // "in Ashton Park", "at Riverside Park": after "in" or "at", a ground or street, not a person.
-      const site = !run.possessive && PLACE_SUFFIXES.has((words[words.length - 1] ?? '').toLowerCase()) && words.length > 1 && LOCATIVES.has(tokens[run.tokStart - 1]?.lower ?? '');
+      const site =
+        !run.possessive &&
+        PLACE_SUFFIXES.has((words[words.length - 1] ?? '').toLowerCase()) &&
+        words.length > 1 &&
+        LOCATIVES.has(tokens[run.tokStart - 1]?.lower ?? '');
       if ((kind === null || kind === 'person') && site && found.length === 0) kind = 'place';
       else if (kind === null && qualifies) kind = 'organisation';
       else if ((kind === null || kind === 'person') && found.length > 0) kind = 'person';
       else if (kind === null && (descriptor || orgApposition(tokens, b) || orgBefore(tokens, a))) kind = 'organisation';
       else if (kind === null && cue && words.length >= 2) kind = 'person';
       const occurrence: Occurrence = {
-        ctx, tokStart: run.tokStart, tokEnd: b, nameStart: run.honorific ? run.tokStart : a, refStart, words, honorific: run.honorific, lex, roles: found, kind, cue, personal,
-        initial: run.initial && skip === 0, text: textOf(text, tokens, run.honorific ? run.tokStart : a, b), entity: null,
+        ctx,
+        tokStart: run.tokStart,
+        tokEnd: b,
+        nameStart: run.honorific ? run.tokStart : a,
+        refStart,
+        words,
+        honorific: run.honorific,
+        lex,
+        roles: found,
+        kind,
+        cue,
+        personal,
+        initial: run.initial && skip === 0,
+        text: textOf(text, tokens, run.honorific ? run.tokStart : a, b),
+        entity: null,
       };
       occurrences.push(occurrence);
       if (kind === 'person') for (const used of [prefix, afterComma, beforeComma]) if (used) used.owner = occurrence;
@@ -236,4 +279,3 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
   });
   return { occurrences, roleRefs };
 }
-

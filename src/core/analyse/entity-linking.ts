@@ -166,11 +166,13 @@ export function linkStoryEntities(articles: readonly { readonly id: string; read
     // one the same article names ("the opposition leader" in an article that names Jane Doe).
     const roles = [...member.entity.roles].sort((a, b) => b.length - a.length);
     const named = namedIn.get(member.article);
-    const holder = roles.map((role) => {
-      const holders = [...(byRole.get(role) ?? [])];
-      const here = named ? holders.filter((key) => named.has(key)) : [];
-      return holders.length === 1 ? holders[0] : here.length === 1 ? here[0] : undefined;
-    }).find((key) => key !== undefined);
+    const holder = roles
+      .map((role) => {
+        const holders = [...(byRole.get(role) ?? [])];
+        const here = named ? holders.filter((key) => named.has(key)) : [];
+        return holders.length === 1 ? holders[0] : here.length === 1 ? here[0] : undefined;
+      })
+      .find((key) => key !== undefined);
     join(holder ?? `role:${fold(member.entity.name)}`, member);
   }
   return finish(groups, fold);
@@ -184,11 +186,18 @@ function finish(groups: ReadonlyMap<string, Member[]>, fold: (name: string) => s
     const named = members.filter(({ entity }) => entity.named);
     const pool = named.length > 0 ? named : members;
     const isFull = (name: string): boolean => name.includes(' ');
-    const name = mostCommon(
-      pool.map(({ entity }) => entity.name.replace(/^the\s+/i, '')),
-      (a, b) => (isFull(a) && !isFull(b)) || a.length > b.length,
-    ) ?? members[0]?.entity.name ?? '';
-    const kind = mostCommon(members.map(({ entity }) => entity.kind), () => false) ?? 'person';
+    const name =
+      mostCommon(
+        pool.map(({ entity }) => entity.name.replace(/^the\s+/i, '')),
+        (a, b) => (isFull(a) && !isFull(b)) || a.length > b.length,
+      ) ??
+      members[0]?.entity.name ??
+      '';
+    const kind =
+      mostCommon(
+        members.map(({ entity }) => entity.kind),
+        () => false,
+      ) ?? 'person';
     const aliases = new Map<string, string>();
     const roles = new Set<string>();
     const articles: string[] = [];

@@ -30,7 +30,22 @@ const OPENING_MARKS = new Set(['"', '“', '‘', "'", '(', '[', ':']);
 
 // Words that stay lower-case in names even when a headline capitalises them.
 // Days and most months end a run: "On Wednesday Transport Minister Jane Doe said".
-const BREAKERS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'september', 'october', 'november', 'december']);
+const BREAKERS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 const CLOSED = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'but', 'or', 'as', 'i']);
 
 function isNameWord(token: Token | undefined): boolean {
@@ -110,7 +125,8 @@ export function findNameRuns(tokens: readonly Token[]): NameRun[] {
     let nameWords = words;
     if (nameWords[0]?.lower === 'the' && nameWords.length > 1) nameWords = nameWords.slice(1);
     const head = nameWords[0];
-    const honorific = head && nameWords.length > 1 && HONORIFICS.has(head.lower) && (STRICT_HONORIFICS.has(head.lower) || isNameWord(nameWords[1])) ? head.lower : null;
+    const honorific =
+      head && nameWords.length > 1 && HONORIFICS.has(head.lower) && (STRICT_HONORIFICS.has(head.lower) || isNameWord(nameWords[1])) ? head.lower : null;
     const named = honorific ? nameWords.slice(1) : nameWords;
     const last = words[words.length - 1] as Token;
     if (named.length > 0 && head) {

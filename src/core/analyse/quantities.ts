@@ -16,11 +16,26 @@ export interface Quantity {
 }
 
 const SCALE: Readonly<Record<string, number>> = {
-  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9, tn: 1e12, trillion: 1e12,
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  bn: 1e9,
+  billion: 1e9,
+  tn: 1e12,
+  trillion: 1e12,
 };
 
 const CURRENCY_WORDS: Readonly<Record<string, string>> = {
-  pound: '£', pounds: '£', sterling: '£', dollar: '$', dollars: '$', euro: '€', euros: '€', yen: '¥',
+  pound: '£',
+  pounds: '£',
+  sterling: '£',
+  dollar: '$',
+  dollars: '$',
+  euro: '€',
+  euros: '€',
+  yen: '¥',
 };
 
 // A figure not glued to letters ("4G", "FBI" are names), with an optional currency before and
@@ -90,10 +105,5 @@ function sameValue(a: number, b: number): boolean {
  * @example isQuantityStated(quantities('£1.7 billion')[0], quantities('GDP by £3.2bn in 2018')) // true
  */
 export function isQuantityStated(wanted: Quantity, stated: readonly Quantity[]): boolean {
-  return stated.some(
-    (q) =>
-      sameValue(q.value, wanted.value) &&
-      (wanted.currency === null || q.currency === wanted.currency) &&
-      (!wanted.percent || q.percent),
-  );
+  return stated.some((q) => sameValue(q.value, wanted.value) && (wanted.currency === null || q.currency === wanted.currency) && (!wanted.percent || q.percent));
 }

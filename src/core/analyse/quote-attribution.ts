@@ -94,11 +94,19 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const after = closeContext.tokens[tokenAt(closeContext.tokens, span.close)];
     const words = text.slice(span.start, span.end);
     return {
-      span, sentence, closeSentence: closeContext.sentence.index,
+      span,
+      sentence,
+      closeSentence: closeContext.sentence.index,
       kind: quoteKind(words, before),
       credited: blocks[span.block]?.kind !== 'heading',
       scare: isScareQuote(span, words, before, after),
-      blocked: false, speaker: null, speakerText: null, cue: null, cueKind: 'none', cueStart: null, cueEnd: null,
+      blocked: false,
+      speaker: null,
+      speakerText: null,
+      cue: null,
+      cueKind: 'none',
+      cueStart: null,
+      cueEnd: null,
     };
   });
 
@@ -183,9 +191,18 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   continueSpeakers(text, works, contexts, blocks, speakerOf, quoted);
   repeatSpeakers(text, works);
   return works.map((work, index) => ({
-    index, text: text.slice(work.span.start, work.span.end), start: work.span.start, end: work.span.end,
-    sentence: work.sentence, kind: work.kind, speaker: work.speaker, speakerText: work.speakerText,
-    cue: work.cue, cueKind: work.speaker ? work.cueKind : 'none', cueStart: work.cueStart, cueEnd: work.cueEnd,
+    index,
+    text: text.slice(work.span.start, work.span.end),
+    start: work.span.start,
+    end: work.span.end,
+    sentence: work.sentence,
+    kind: work.kind,
+    speaker: work.speaker,
+    speakerText: work.speakerText,
+    cue: work.cue,
+    cueKind: work.speaker ? work.cueKind : 'none',
+    cueStart: work.cueStart,
+    cueEnd: work.cueEnd,
   }));
 }
 
@@ -194,7 +211,10 @@ function chainParagraphs(text: string, works: Work[]): void {
   let chain: Work[] = [];
   const settle = (): void => {
     const source = chain.find((work) => work.speaker);
-    if (source) for (const work of chain) if (!work.speaker) Object.assign(work, { speaker: source.speaker, speakerText: null, cue: null, cueKind: 'continuation', cueStart: null, cueEnd: null });
+    if (source)
+      for (const work of chain)
+        if (!work.speaker)
+          Object.assign(work, { speaker: source.speaker, speakerText: null, cue: null, cueKind: 'continuation', cueStart: null, cueEnd: null });
     chain = [];
   };
   works.forEach((work, index) => {
@@ -213,8 +233,12 @@ function chainParagraphs(text: string, works: Work[]): void {
  * speaker of the paragraph before.
  */
 function continueSpeakers(
-  text: string, works: Work[], contexts: readonly SentenceContext[], blocks: readonly Block[],
-  resolve: (ref: Ref) => string | null, quoted: (token: Token) => boolean,
+  text: string,
+  works: Work[],
+  contexts: readonly SentenceContext[],
+  blocks: readonly Block[],
+  resolve: (ref: Ref) => string | null,
+  quoted: (token: Token) => boolean,
 ): void {
   works.forEach((work, index) => {
     if (work.speaker || work.blocked || !work.credited || work.kind !== 'full') return;
@@ -237,7 +261,15 @@ function continueSpeakers(
       const subject = v === null ? null : subjectOf(previous.tokens, previous.refs, v);
       speaker = subject ? resolve(subject) : null;
     }
-    const wholeParagraph = text.slice(block.start, block.end).replace(/["“”‘’']/g, '').trim() === text.slice(work.span.start, work.span.end).replace(/["“”‘’']/g, '').trim();
+    const wholeParagraph =
+      text
+        .slice(block.start, block.end)
+        .replace(/["“”‘’']/g, '')
+        .trim() ===
+      text
+        .slice(work.span.start, work.span.end)
+        .replace(/["“”‘’']/g, '')
+        .trim();
     if (!speaker && wholeParagraph && previous.sentence.block === work.span.block - 1) {
       let n = index - 1;
       while (n >= 0 && (works[n] as Work).span.block >= work.span.block) n--;
@@ -250,7 +282,10 @@ function continueSpeakers(
 
 /** Words of a quotation folded for comparison: case, marks and spacing do not count. */
 function foldWords(words: string): string {
-  return ` ${words.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${words
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 /**

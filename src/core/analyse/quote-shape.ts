@@ -4,7 +4,21 @@ import type { QuoteSpan } from './quotes.ts';
 import type { Token } from './tokens.ts';
 
 // Words after which a short quoted phrase is a term being named, not words being reported.
-const NAMING_WORDS = new Set(['so-called', 'dubbed', 'termed', 'nicknamed', 'word', 'term', 'phrase', 'slogan', 'label', 'branded', 'codenamed', 'titled', 'entitled']);
+const NAMING_WORDS = new Set([
+  'so-called',
+  'dubbed',
+  'termed',
+  'nicknamed',
+  'word',
+  'term',
+  'phrase',
+  'slogan',
+  'label',
+  'branded',
+  'codenamed',
+  'titled',
+  'entitled',
+]);
 const DETERMINERS_AND_PREPOSITIONS = new Set(
   'the a an its their his her our this these those in of for on with as into from by at about no any some such what'.split(' '),
 );
@@ -16,7 +30,7 @@ const DETERMINERS_AND_PREPOSITIONS = new Set(
  */
 export function quoteKind(quoted: string, before: Token | undefined): 'full' | 'partial' {
   if (!/^[\p{Lu}\p{N}…]/u.test(quoted)) return 'partial';
-  if (!before || before.text === ':' || before.text === ',' || !before.isWord && /^["“‘'([—–-]$/.test(before.text)) return 'full';
+  if (!before || before.text === ':' || before.text === ',' || (!before.isWord && /^["“‘'([—–-]$/.test(before.text))) return 'full';
   return REPORTING_VERBS.has(before.lower) || before.lower === 'that' ? 'full' : 'partial';
 }
 
@@ -29,7 +43,13 @@ export function isScareQuote(span: QuoteSpan, quoted: string, before: Token | un
   const words = quoted.split(/\s+/).filter(Boolean).length;
   if (words > 4 || /[.?!]$/.test(quoted)) return false;
   if (before && NAMING_WORDS.has(before.lower)) return true;
-  const modifiesNoun = after !== undefined && after.isWord && !after.capitalised && after.start === span.close + 1 && !FUNCTION_WORDS.has(after.lower) && !REPORTING_VERBS.has(after.lower);
+  const modifiesNoun =
+    after !== undefined &&
+    after.isWord &&
+    !after.capitalised &&
+    after.start === span.close + 1 &&
+    !FUNCTION_WORDS.has(after.lower) &&
+    !REPORTING_VERBS.has(after.lower);
   return modifiesNoun && before !== undefined && DETERMINERS_AND_PREPOSITIONS.has(before.lower);
 }
 

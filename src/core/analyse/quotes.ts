@@ -99,7 +99,7 @@ function singleQuotes(text: string, block: Block, index: number): QuoteSpan[] {
     i++;
     if (!mark?.canOpen) continue;
     if (ELISION.test(text.slice(mark.at + 1, mark.at + 6))) continue;
-    const closers = marks.slice(i).filter((m) => m.canClose && (m.ch !== '‘'));
+    const closers = marks.slice(i).filter((m) => m.canClose && m.ch !== '‘');
     // "the workers' rights'": a plural possessive before a lower-case word gives way to a later close.
     const chosen = closers.find((m, n) => {
       const possessiveLike = text[m.at - 1] === 's' && /^\s\p{Ll}/u.test(text.slice(m.at + 1, m.at + 3));
@@ -107,7 +107,8 @@ function singleQuotes(text: string, block: Block, index: number): QuoteSpan[] {
     });
     // An opening mark that never closes runs to the paragraph's end when it opens the
     // paragraph, or follows "said:" as a curly opening mark (‘), which is never an apostrophe.
-    const atBlockStart = text.slice(block.start, mark.at).trim() === '' || (mark.ch === '‘' && /[:,]\s*$/.test(text.slice(Math.max(block.start, mark.at - 3), mark.at)));
+    const atBlockStart =
+      text.slice(block.start, mark.at).trim() === '' || (mark.ch === '‘' && /[:,]\s*$/.test(text.slice(Math.max(block.start, mark.at - 3), mark.at)));
     if (chosen) {
       const span = makeSpan(text, mark.at, chosen.at + 1, true, index, false);
       if (span) spans.push(span);

@@ -53,7 +53,9 @@ export function afterPreposition(tokens: readonly Token[], tokStart: number): bo
 }
 
 // Irregular past tenses that take a person as object: "beat Jane Doe", "met the minister".
-const IRREGULAR_PAST = new Set('beat met gave sent left hit made saw took brought caught taught knew became found held led lost paid sold bought struck told'.split(' '));
+const IRREGULAR_PAST = new Set(
+  'beat met gave sent left hit made saw took brought caught taught knew became found held led lost paid sold bought struck told'.split(' '),
+);
 
 /**
  * Whether the word before `tokStart` (past determiners) is a verb in the past tense, so the

@@ -28,7 +28,9 @@ export interface RolePhrase {
 }
 
 // "the 27-year-old man": a new person described, not someone named before.
-const PERSON_NOUNS = new Set('man woman boy girl mother father son daughter wife husband driver student pupil victim suspect resident worker patient'.split(' '));
+const PERSON_NOUNS = new Set(
+  'man woman boy girl mother father son daughter wife husband driver student pupil victim suspect resident worker patient'.split(' '),
+);
 const DEFINITE = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
 const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
 const JOINERS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
@@ -161,7 +163,13 @@ export function findRolePhrases(tokens: readonly Token[]): RolePhrase[] {
       let last = -1;
       let lower = false;
       let named = false;
-      while (o < tokens.length && o < r + 10 && tokens[o]?.isWord && !FUNCTION_WORDS.has(tokens[o]?.lower ?? '') && !REPORTING_VERBS.has(tokens[o]?.lower ?? '')) {
+      while (
+        o < tokens.length &&
+        o < r + 10 &&
+        tokens[o]?.isWord &&
+        !FUNCTION_WORDS.has(tokens[o]?.lower ?? '') &&
+        !REPORTING_VERBS.has(tokens[o]?.lower ?? '')
+      ) {
         // "director of rugby Jane Doe": a person's name after the role's lower-case words is not the role's.
         named = startsPersonName(tokens, o) || (lower && isPlainName(tokens, o));
         if (named) break;
@@ -172,7 +180,11 @@ export function findRolePhrases(tokens: readonly Token[]): RolePhrase[] {
       if (last > 0 && (tokens.slice(r + 2, last + 1).some((token) => token.capitalised) || named)) r = last;
     }
     // "The 28-year-old tore a muscle": after "the", an age is a noun unless a role or person follows.
-    const age = AGE_WORD.test(head.lower) && tokens[h - 1]?.lower === 'the' && !isLowerRoleHead(tokens[r + 1]?.lower ?? '') && !PERSON_NOUNS.has(tokens[r + 1]?.lower ?? '');
+    const age =
+      AGE_WORD.test(head.lower) &&
+      tokens[h - 1]?.lower === 'the' &&
+      !isLowerRoleHead(tokens[r + 1]?.lower ?? '') &&
+      !PERSON_NOUNS.has(tokens[r + 1]?.lower ?? '');
     if (!tokens[h]?.possessive && !age && !followsAsNoun(tokens[r + 1])) continue;
     let l = h;
     let owner: string | null = null;
@@ -189,7 +201,10 @@ export function findRolePhrases(tokens: readonly Token[]): RolePhrase[] {
       l--;
     }
     const determiner = tokens[l - 1]?.lower ?? '';
-    const words = tokens.slice(owner ? l + 1 : l, r + 1).filter((token) => token.isWord).map((token) => token.text);
+    const words = tokens
+      .slice(owner ? l + 1 : l, r + 1)
+      .filter((token) => token.isWord)
+      .map((token) => token.text);
     const role = normaliseRole(words);
     phrases.push({
       tokStart: l,

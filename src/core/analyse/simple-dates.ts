@@ -11,10 +11,13 @@ export interface SimpleDate {
 }
 
 const RELATIVE = /\b(?:(last|this|next)\s+(week|month|year)|(yesterday|today|tomorrow))\b/gi;
-const WEEKDAY = /\b(?:(on|last|next|this|by|until|since|from|early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+(?:Times|Telegraph|Mirror|Express|Mail|Post|Herald|People|Sport|League))(\s+(?:night|morning|afternoon|evening))?/g;
-const MONTH_ALONE = /\b(in|of|since|by|until|till|from|during|early|late|mid-?|last|next|this|before|after)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d)/g;
+const WEEKDAY =
+  /\b(?:(on|last|next|this|by|until|since|from|early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+(?:Times|Telegraph|Mirror|Express|Mail|Post|Herald|People|Sport|League))(\s+(?:night|morning|afternoon|evening))?/g;
+const MONTH_ALONE =
+  /\b(in|of|since|by|until|till|from|during|early|late|mid-?|last|next|this|before|after)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d)/g;
 // A bare year after a word that makes it a time: "in 2005", "since 2005", "by 2007".
-const BARE_YEAR = /\b(?:in|since|by|until|till|from|during|before|after|early|late|mid-?|around|of|between|and|to|through)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|per\b|bn\b|m\b|million|billion|people|jobs|staff|units))/gi;
+const BARE_YEAR =
+  /\b(?:in|since|by|until|till|from|during|before|after|early|late|mid-?|around|of|between|and|to|through)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|per\b|bn\b|m\b|million|billion|people|jobs|staff|units))/gi;
 // Cheap gates: most sentences hold no date word at all.
 const RELATIVE_GATE = /day|morrow|week|month|year|January|February|March|April|May|June|July|August|September|October|November|December/;
 const YEAR_GATE = /(?:1[89]|20)\d\d/;
@@ -80,7 +83,8 @@ export function simpleDates(sentence: string, reference: Date | null): SimpleDat
       if (!match[1] && !match[3]) continue; // "Sunday" alone may be a newspaper or a name
       found.push({ at: match.index, text: match[0], date: weekday(match[2] ?? '', match[1], reference, ahead) });
     }
-    for (const match of each(MONTH_ALONE, sentence)) found.push({ at: match.index, text: match[0], date: month(match[2] ?? '', match[1] ?? '', reference, ahead) });
+    for (const match of each(MONTH_ALONE, sentence))
+      found.push({ at: match.index, text: match[0], date: month(match[2] ?? '', match[1] ?? '', reference, ahead) });
   }
   if (YEAR_GATE.test(sentence)) for (const match of each(BARE_YEAR, sentence)) found.push({ at: match.index, text: match[0], date: match[1] ?? '' });
   return found;

@@ -5,8 +5,7 @@
  */
 import { hasDoubleQuotes } from './shape.ts';
 
-const WRITER =
-  '(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|freelancer|blogger|presenter|broadcaster|author|commentator|critic)';
+const WRITER = '(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|freelancer|blogger|presenter|broadcaster|author|commentator|critic)';
 // Each of these says, about the subject of the paragraph, that they write for a living.
 const WRITES = [
   /\b(?:writes|writing|has written|wrote|reports|reporting|has reported)\s+(?:about|on|for|extensively)\b/i,
@@ -22,7 +21,8 @@ const THIRD_PERSON = /\b(?:she|he|her|his|they|their|them|him)\b/i;
 // A bio is about the writer; a paragraph reporting what someone said is article content.
 const REPORTING = /\b(?:said|says|told|added|according to)\b/i;
 // It opens on its subject: a name, "The author", "About the author".
-const OPENS_ON_SUBJECT = /^(?:[Aa]bout the author|[Tt]he (?:author|writer)|[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2}\s+(?:is|was|has|had|writes|covers|reports|joined|discovered|began|started|lives|grew|studied|loves|spent)\b)/u;
+const OPENS_ON_SUBJECT =
+  /^(?:[Aa]bout the author|[Tt]he (?:author|writer)|[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2}\s+(?:is|was|has|had|writes|covers|reports|joined|discovered|began|started|lives|grew|studied|loves|spent)\b)/u;
 
 // Copy names its sources with honorifics ("Mr Brown is the author of …"); bios use bare names.
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Lord|Lady|Dame|President|Prime Minister|Judge|Senator|Rev)\b/;

@@ -28,7 +28,13 @@ function isStandfirst(unit: Unit, following: readonly Unit[]): boolean {
   // A sentence with no full stop under a headline is a summary set in display type.
   if (!endsPunctuated(text)) return true;
   // A summary is echoed early; the opening of what follows is enough to tell.
-  const next = contentWords(following.slice(0, 2).map((u) => u.text).join(' ').slice(0, ECHO_WINDOW));
+  const next = contentWords(
+    following
+      .slice(0, 2)
+      .map((u) => u.text)
+      .join(' ')
+      .slice(0, ECHO_WINDOW),
+  );
   return echoed(text, next) >= 0.55;
 }
 

@@ -31,7 +31,5 @@ const WIRE_PHOTO_CREDIT = /\b(?:REUTERS|AFP|AP|EPA|PA|XINHUA|ANADOLU|GETTY IMAGE
 export function isFurnitureSentence(text: string): boolean {
   const trimmed = text.trim();
   if (CAPTION_OPENING.test(trimmed) || GLUED_CREDIT.test(trimmed) || WIRE_PHOTO_CREDIT.test(trimmed)) return true;
-  return (
-    readByline(trimmed) !== null || classifyCaption(trimmed) !== null || classifyFurniture(trimmed) !== null || isNewsletterPrompt(trimmed)
-  );
+  return readByline(trimmed) !== null || classifyCaption(trimmed) !== null || classifyFurniture(trimmed) !== null || isNewsletterPrompt(trimmed);
 }

@@ -6,7 +6,8 @@
 import type { SetAsideReason } from '../article.ts';
 import { endsSentence } from './shape.ts';
 
-const LIST_OF = '(?:articles|stories|posts|news|content|coverage|links|topics|reads|videos|headlines|from [\\w ]{1,30}|on [\\w ]{1,30}|in [\\w ]{1,20}|for you|now)';
+const LIST_OF =
+  '(?:articles|stories|posts|news|content|coverage|links|topics|reads|videos|headlines|from [\\w ]{1,30}|on [\\w ]{1,30}|in [\\w ]{1,20}|for you|now)';
 /**
  * Lines that head a list of links to other articles; what follows them is links too. Words
  * that also make cross-heads ("Latest", "Elsewhere") count only with what they list.
@@ -17,19 +18,37 @@ const RELATED_HEADER = new RegExp(
 );
 
 const FURNITURE_LINE: readonly (readonly [RegExp, SetAsideReason])[] = [
-  [/^(?:advertisement|advert|ad|sponsored(?: content| post)?|promoted(?: content)?|paid (?:post|content)|partner content|supported by|(?:advertisement\s*[-–—]\s*)?scroll (?:down )?to continue(?: with content| reading)?)$/i, 'advert'],
-  [/^(?:share|share this(?: article| story| page| post| video)?|share (?:on|via|to) [\w ]{1,20}|email this(?: article| story)?|tweet(?: this)?|copy link|link copied|print(?: this)?(?: article| page)?|save(?: article)?|bookmark|(?:\d+\s+)?shares?)$/i, 'share-prompt'],
+  [
+    /^(?:advertisement|advert|ad|sponsored(?: content| post)?|promoted(?: content)?|paid (?:post|content)|partner content|supported by|(?:advertisement\s*[-–—]\s*)?scroll (?:down )?to continue(?: with content| reading)?)$/i,
+    'advert',
+  ],
+  [
+    /^(?:share|share this(?: article| story| page| post| video)?|share (?:on|via|to) [\w ]{1,20}|email this(?: article| story)?|tweet(?: this)?|copy link|link copied|print(?: this)?(?: article| page)?|save(?: article)?|bookmark|(?:\d+\s+)?shares?)$/i,
+    'share-prompt',
+  ],
   [/^(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|messenger|telegram|print|copy link|share)\s*[,|·•/]?\s*){2,}$/i, 'share-prompt'],
-  [/^(?:comments?|\d+ comments?|show comments|view comments|load comments|leave a (?:comment|reply)|add (?:a|your) comment|join the (?:conversation|discussion|debate)|topics|tags|related topics|back to top|skip to (?:main )?content|continue reading|story continues(?: below)?|article continues(?: below| after (?:this )?advertisement)?|loading\.*|contact us|report an error|listen to (?:this )?article|(?:\d+\s+)?min(?:ute)?s? read|play video|watch video|watch|listen|video|audio|home|menu|search|close|next|previous|back)$/i, 'site-furniture'],
+  [
+    /^(?:comments?|\d+ comments?|show comments|view comments|load comments|leave a (?:comment|reply)|add (?:a|your) comment|join the (?:conversation|discussion|debate)|topics|tags|related topics|back to top|skip to (?:main )?content|continue reading|story continues(?: below)?|article continues(?: below| after (?:this )?advertisement)?|loading\.*|contact us|report an error|listen to (?:this )?article|(?:\d+\s+)?min(?:ute)?s? read|play video|watch video|watch|listen|video|audio|home|menu|search|close|next|previous|back)$/i,
+    'site-furniture',
+  ],
 ];
 
 const FURNITURE_START: readonly (readonly [RegExp, SetAsideReason])[] = [
-  [/^(?:read more|read also|also read|see also|related|more|recommended|related (?:article|story|link)|further reading|read next|watch|listen|video|audio|watch now|listen now|podcast)\s*[:|»›]\s*\S/i, 'related-links'],
-  [/^follow (?:us|me|him|her|them|@\w+|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})\b.{0,60}\b(?:on|at)\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube|@\w+)\b/i, 'share-prompt'],
+  [
+    /^(?:read more|read also|also read|see also|related|more|recommended|related (?:article|story|link)|further reading|read next|watch|listen|video|audio|watch now|listen now|podcast)\s*[:|»›]\s*\S/i,
+    'related-links',
+  ],
+  [
+    /^follow (?:us|me|him|her|them|@\w+|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})\b.{0,60}\b(?:on|at)\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok|youtube|@\w+)\b/i,
+    'share-prompt',
+  ],
   [/^(?:click here|tap here|click (?:the|this) link)\b/i, 'site-furniture'],
   // "Copyright 2019 …", "© PA", "Copyright © The Times": not "Copyright law is changing".
   [/^(?:copyright\s*(?:©|\(c\))\s*\S|copyright\s+\d{4}|©|\(c\)\s*\d{4})/i, 'site-furniture'],
-  [/^this (?:article|story|piece) (?:was|is|has been) (?:first |originally )?(?:published|posted|republished|adapted)\s+(?:on|in|by|with|from|at)\b/i, 'site-furniture'],
+  [
+    /^this (?:article|story|piece) (?:was|is|has been) (?:first |originally )?(?:published|posted|republished|adapted)\s+(?:on|in|by|with|from|at)\b/i,
+    'site-furniture',
+  ],
   // An archive notice over an old page: "This article is more than 5 months old".
   [/^this (?:article|story|piece|page) is (?:more|older) than (?:a|an|one|\d+|\w+) (?:days?|weeks?|months?|years?)(?: old)?\.?$/i, 'site-furniture'],
 ];
@@ -37,7 +56,10 @@ const FURNITURE_START: readonly (readonly [RegExp, SetAsideReason])[] = [
 const ANYWHERE: readonly (readonly [RegExp, SetAsideReason])[] = [
   [/\ball rights reserved\b/i, 'site-furniture'],
   // Worded as the site speaking to its reader, so a story about cookies is not caught.
-  [/\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:our|manage|update your) cookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b/i, 'site-furniture'],
+  [
+    /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:our|manage|update your) cookie (?:policy|settings|preferences)\b|\baccept (?:all )?cookies\b/i,
+    'site-furniture',
+  ],
   [/\b(?:download|get) our (?:free )?app\b/i, 'site-furniture'],
 ];
 

@@ -80,7 +80,9 @@ function firstCut(text: string, boundary: RegExp, minWords: number): string | nu
  * ring road, council documents show." → "The mayor has promised “a new deal” for cyclists".
  */
 export function makeTitle(paragraph: string): string {
-  const sentence = firstSentence(paragraph.trim()).replace(/[.!…]+["”’']?$/u, '').trim();
+  const sentence = firstSentence(paragraph.trim())
+    .replace(/[.!…]+["”’']?$/u, '')
+    .trim();
   if (sentence === '') return '';
   // The main clause, when a subordinate one follows it.
   const clause = firstCut(sentence, CLAUSE_BREAK, 4) ?? tidyEnd(sentence);

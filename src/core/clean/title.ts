@@ -55,7 +55,13 @@ export function chooseTitle(units: readonly Unit[], pictureInLead: boolean): Tit
   let index = candidates.find((i) => units[i]!.heading === 1) ?? firstHeadline(units, candidates);
   const pictured = candidates.some((i) => PICTURE_WORDS.test(units[i]!.text));
   if (units[index]!.heading !== 1 && candidates.length > 1 && (pictureInLead || pictured)) {
-    const lede = contentWords(units.slice(leadEnd, leadEnd + 2).map((u) => u.text).join(' ').slice(0, LEDE_WINDOW));
+    const lede = contentWords(
+      units
+        .slice(leadEnd, leadEnd + 2)
+        .map((u) => u.text)
+        .join(' ')
+        .slice(0, LEDE_WINDOW),
+    );
     let best = -Infinity;
     for (const i of candidates) {
       const text = units[i]!.text;

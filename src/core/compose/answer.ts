@@ -138,7 +138,11 @@ export async function answerWithMaterial(
       continue;
     }
     // Another outlet's report of the same thing with other figures: the later one leads, the earlier beside it.
-    const update = findUpdate(scored.candidate, ranked.map((other) => other.candidate), dateOf);
+    const update = findUpdate(
+      scored.candidate,
+      ranked.map((other) => other.candidate),
+      dateOf,
+    );
     const lead = update?.later ?? scored.candidate;
     const echoes = echoesOf(lead);
     shown.push(lead, ...echoes);
@@ -155,7 +159,10 @@ export async function answerWithMaterial(
     mode: 'extractive',
     data: { question: text, text: answerText(parts), citations: citations.json() },
   };
-  return { reply, material: material > 0 ? moreMaterial(quoted.length > 0 ? [...quoted, ...retrieved] : retrieved, shown, material, tuning.minQuoteRelevance) : [] };
+  return {
+    reply,
+    material: material > 0 ? moreMaterial(quoted.length > 0 ? [...quoted, ...retrieved] : retrieved, shown, material, tuning.minQuoteRelevance) : [],
+  };
 }
 
 /**
@@ -193,7 +200,9 @@ export function answerText(parts: readonly ReplyPart[]): string {
     .map((part) => {
       if (part.kind === 'text') {
         const said = `${part.text} ${part.cites.map((n) => `[${n}]`).join('')}`;
-        return part.earlier ? `${said} (updates an earlier report, ${part.earlier.change}: “${part.earlier.text}” ${part.earlier.cites.map((n) => `[${n}]`).join('')})` : said;
+        return part.earlier
+          ? `${said} (updates an earlier report, ${part.earlier.change}: “${part.earlier.text}” ${part.earlier.cites.map((n) => `[${n}]`).join('')})`
+          : said;
       }
       if (part.kind === 'quote') return `${part.speaker ?? 'Unattributed'}: “${part.text}” ${part.cites.map((n) => `[${n}]`).join('')}`;
       return '';

@@ -77,7 +77,7 @@ export function rankKeySentences(input: SelectionInput, budget = Infinity): Sent
       if (chosen.some((point) => sameClaim(point.sentence.text, candidate.sentence.text))) continue;
       const unit = unitOf(candidate);
       if (!unit || chosen.length + unit.length > budget) continue;
-      const value = unit.reduce((sum, member) => sum + valueOf(member, chosen, covered), 0) / unit.length;
+      const value = unit.reduce((sum, member) => sum + gainOf(member, chosen, covered), 0) / unit.length;
       if (value > bestValue) {
         bestValue = value;
         best = unit;
@@ -94,7 +94,7 @@ export function rankKeySentences(input: SelectionInput, budget = Infinity): Sent
 }
 
 /** Centrality, plus the share of its words not yet covered, less its likeness to a chosen point. */
-function valueOf(candidate: Candidate, chosen: readonly Candidate[], covered: ReadonlySet<string>): number {
+function gainOf(candidate: Candidate, chosen: readonly Candidate[], covered: ReadonlySet<string>): number {
   let fresh = 0;
   for (const word of candidate.words.keys()) if (!covered.has(word)) fresh += 1;
   const coverage = candidate.words.size === 0 ? 0 : fresh / candidate.words.size;

@@ -105,7 +105,9 @@ async function render({ points, dateOf }: Chosen, view: StoryView, title: string
   const json: BriefPointJson[] = [];
   for (const { point } of ordered) {
     const cites = await citations.addAll([point.lead, ...point.echoes]);
-    const earlier = point.earlier ? { text: point.earlier.lead.text, cites: await citations.addAll([point.earlier.lead, ...point.earlier.echoes]), change: point.earlier.change } : undefined;
+    const earlier = point.earlier
+      ? { text: point.earlier.lead.text, cites: await citations.addAll([point.earlier.lead, ...point.earlier.echoes]), change: point.earlier.change }
+      : undefined;
     parts.push({ kind: 'text', text: point.lead.text, cites, ...(earlier ? { earlier } : {}) });
     const all = citations.json();
     const cited = (numbers: readonly number[]) => numbers.map((n) => all[n - 1]!);

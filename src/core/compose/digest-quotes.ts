@@ -51,7 +51,12 @@ export async function pickDigestQuotes(
   const fresh = new Set(articles);
   const quotes: StoredQuote[] = [];
   for (const article of articles.slice(-QUOTE_WINDOW)) quotes.push(...(await view.store.listQuotes({ article })));
-  const topicWords = topic ? topic.toLowerCase().split(/\W+/).filter((word) => word.length > 3) : [];
+  const topicWords = topic
+    ? topic
+        .toLowerCase()
+        .split(/\W+/)
+        .filter((word) => word.length > 3)
+    : [];
   const candidates = quotes.filter((quote) => {
     const words = wordsOf(quote.text);
     if (quote.speakerName === null || words < MIN_WORDS || words > MAX_WORDS || isInstructionLike(quote.text)) return false;

@@ -29,8 +29,7 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
   return {
     store,
     memo,
-    articles: () =>
-      memo('articles', async () => new Map([...(await base.articles())].filter(([id]) => ids.has(id))) as ReadonlyMap<string, ArticleSummary>),
+    articles: () => memo('articles', async () => new Map([...(await base.articles())].filter(([id]) => ids.has(id))) as ReadonlyMap<string, ArticleSummary>),
     entities: () => base.entities(),
     frequencies: (forms) => base.frequencies(forms),
     quotes: async () => (await base.quotes()).filter((quote) => ids.has(quote.article)),

@@ -50,12 +50,20 @@ export async function writeDigest(content: DigestContent, since: string | null, 
     .map((c) => ({ ...c, texts: (c.texts ?? [c.text]).filter((text) => text === c.text || !quoted.has(text)) }));
   const pointsOnly: Reply = { ...extractive, parts: points, citations: pointCitations };
   const task = { kind: 'digest', since } as const;
-  const { reply: written, fallback, outcome } = await writeWithReport(pointsOnly, { task }, {
-    writer: context.writer,
-    view: context.view,
-    log: context.log,
-    ...(context.signal ? { signal: context.signal } : {}),
-  });
+  const {
+    reply: written,
+    fallback,
+    outcome,
+  } = await writeWithReport(
+    pointsOnly,
+    { task },
+    {
+      writer: context.writer,
+      view: context.view,
+      log: context.log,
+      ...(context.signal ? { signal: context.signal } : {}),
+    },
+  );
   if (outcome === null) return content;
   if (fallback !== null) return { ...content, reply: fallbackReply(extractive, task, fallback) };
   return assemble(extractive, points, written);
@@ -91,7 +99,10 @@ function assemble(extractive: Reply, points: readonly TextPart[], written: Reply
   for (const part of extractive.parts) {
     // A quotation the written points already carry word for word is not repeated below them.
     if (part.kind !== 'quote' || writtenTexts.some((text) => text.includes(part.text))) continue;
-    const cites = part.cites.map((n) => byOldNumber.get(n)).filter((c): c is Citation => c !== undefined).map((c) => citeIn(citations, c));
+    const cites = part.cites
+      .map((n) => byOldNumber.get(n))
+      .filter((c): c is Citation => c !== undefined)
+      .map((c) => citeIn(citations, c));
     quotes.push({ ...part, cites });
     quoteJson.push({ text: part.text, speaker: part.speaker ?? '', citations: cites.map((n) => json(citations[n - 1]!)) });
   }

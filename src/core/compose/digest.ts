@@ -9,7 +9,7 @@ import type { Citation, Reply, ReplyPart, TextPart } from '../reply.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { composeBrief } from './brief.ts';
 import { CitationList, type CitationJson } from './citations.ts';
-import { pickDigestQuotes, type DigestQuote } from './digest-quotes.ts';
+import { pickDigestQuotes } from './digest-quotes.ts';
 import { scopedStoryView } from './digest-scope.ts';
 
 export interface DigestRequest {
@@ -27,7 +27,12 @@ export interface DigestRequest {
 
 /** `digest now --json`: the `brief --json` shape, with who else reported each point and the new quotations. */
 export type DigestJson = {
-  readonly points: readonly { readonly text: string; readonly citations: readonly CitationJson[]; readonly alsoReportedBy: readonly string[]; readonly updated?: boolean }[];
+  readonly points: readonly {
+    readonly text: string;
+    readonly citations: readonly CitationJson[];
+    readonly alsoReportedBy: readonly string[];
+    readonly updated?: boolean;
+  }[];
   readonly quotes: readonly { readonly text: string; readonly speaker: string; readonly citations: readonly CitationJson[] }[];
 };
 
@@ -51,7 +56,13 @@ export const ASK_FOR_MORE = 'For more: ask a question in plain words (ask what d
 export async function composeDigest(request: DigestRequest, view: StoryView): Promise<DigestContent> {
   const updated = new Set(request.first ? [] : (request.updated ?? []));
   const allUpdated = request.articles.length > 0 && request.articles.every((id) => updated.has(id));
-  const title = request.first ? 'The story so far' : allUpdated ? 'Updated in the story' : updated.size > 0 ? 'New and updated in the story' : 'New in the story';
+  const title = request.first
+    ? 'The story so far'
+    : allUpdated
+      ? 'Updated in the story'
+      : updated.size > 0
+        ? 'New and updated in the story'
+        : 'New in the story';
   const titled = request.topic ? `${title}: ${request.topic}` : title;
   if (request.articles.length === 0) return emptyDigest(titled);
   const scoped = scopedStoryView(view, request.articles);
@@ -75,7 +86,12 @@ export async function composeDigest(request: DigestRequest, view: StoryView): Pr
     points.push({ text: json?.text ?? part.text, citations: json?.citations ?? [], alsoReportedBy: others, updated: isUpdate });
   }
 
-  const quotes = await pickDigestQuotes(request.articles, parts.map((p) => (p.kind === 'text' ? p.text : '')), view, request.topic);
+  const quotes = await pickDigestQuotes(
+    request.articles,
+    parts.map((p) => (p.kind === 'text' ? p.text : '')),
+    view,
+    request.topic,
+  );
   const quoteJson: DigestJson['quotes'][number][] = [];
   if (quotes.length > 0) parts.push({ kind: 'heading', text: 'New quotations' });
   const quoteCites: number[][] = [];
@@ -99,7 +115,11 @@ export async function composeDigest(request: DigestRequest, view: StoryView): Pr
 
 function emptyDigest(title: string): DigestContent {
   const data: DigestJson = { points: [], quotes: [] };
-  return { reply: { title, parts: [{ kind: 'lines', lines: [NO_NEW_COVERAGE] }], citations: [], mode: 'extractive', data: { ...data, mode: 'extractive' } }, empty: true, cited: [] };
+  return {
+    reply: { title, parts: [{ kind: 'lines', lines: [NO_NEW_COVERAGE] }], citations: [], mode: 'extractive', data: { ...data, mode: 'extractive' } },
+    empty: true,
+    cited: [],
+  };
 }
 
 /** The outlets of a point's citations after its first (the point's own words), each once. */

@@ -34,10 +34,7 @@ export async function unreadableQuestion(question: string, view: Pick<StoryView,
   const frequencies = await view.frequencies(words.map((token) => token.lower));
   const wordnet = sharedWordNet();
   const known = words.filter(
-    (token) =>
-      isStopword(token.lower) ||
-      frequencies.of(token.lower) > 0 ||
-      PARTS_OF_SPEECH.some((pos) => wordnet.baseForms(token.lower, pos).length > 0),
+    (token) => isStopword(token.lower) || frequencies.of(token.lower) > 0 || PARTS_OF_SPEECH.some((pos) => wordnet.baseForms(token.lower, pos).length > 0),
   );
   if (known.length / words.length < MIN_KNOWN_SHARE) {
     return `I can only read questions in English, and could not read that one. Ask in English, for example: ${EXAMPLE_QUESTION}`;

@@ -74,7 +74,8 @@ function picksOf(groups: readonly QuoteGroup[], article: string | undefined): Qu
 
 function unknownSpeaker(text: string, close: readonly string[], speakers: readonly Speaker[]): UserError {
   const names = close.length > 0 ? close : speakers.slice(0, 5).map((speaker) => speaker.name);
-  const hint = names.length === 0 ? ' Nobody is quoted in the indexed coverage yet.' : ` ${close.length > 0 ? 'Close matches' : 'Most quoted'}: ${names.join(', ')}.`;
+  const hint =
+    names.length === 0 ? ' Nobody is quoted in the indexed coverage yet.' : ` ${close.length > 0 ? 'Close matches' : 'Most quoted'}: ${names.join(', ')}.`;
   return new UserError('unknown-speaker', `No speaker called “${echo(text)}” in the indexed coverage.${hint}`);
 }
 
@@ -117,7 +118,12 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
     const found = resolveSpeaker(speakerText, book, entities, { spelling: true });
     if (found.kind === 'speaker') return speakerChoice(found.speaker, about, spellingNote(speakerText, found));
     if (found.kind === 'named') {
-      return { title: title(`Quotations by ${found.entity.name}`, article), sections: [], headings: false, notice: `${found.entity.name} is named in the coverage but never quoted.` };
+      return {
+        title: title(`Quotations by ${found.entity.name}`, article),
+        sections: [],
+        headings: false,
+        notice: `${found.entity.name} is named in the coverage but never quoted.`,
+      };
     }
     throw unknownSpeaker(speakerText, found.close, book.all);
   }
@@ -138,7 +144,12 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
     return { ...topicChoice(groups, book, article, about), ...(notice ? { notice } : {}) };
   }
   if (exact.kind === 'named') {
-    return { title: title(`Quotations by ${exact.entity.name}`, article), sections: [], headings: false, notice: `${exact.entity.name} is named in the coverage but never quoted.` };
+    return {
+      title: title(`Quotations by ${exact.entity.name}`, article),
+      sections: [],
+      headings: false,
+      notice: `${exact.entity.name} is named in the coverage but never quoted.`,
+    };
   }
   const spelt = resolveSpeaker(about, book, entities, { spelling: true });
   if (spelt.kind === 'speaker') return speakerChoice(spelt.speaker, undefined, spellingNote(about, spelt));

@@ -62,8 +62,6 @@ export async function quotesOnTopic(topic: string, view: StoryView, index: Quote
   }));
   const frequencies = await view.frequencies(terms);
   const needed = Math.min(2, informativeConcepts(plan, frequencies.sentences, frequencies.of));
-  const scored = scoreCandidates(plan, pool, frequencies.sentences, frequencies.of).filter(
-    (s) => s.relevance >= MIN_RELEVANCE && s.informative >= needed,
-  );
+  const scored = scoreCandidates(plan, pool, frequencies.sentences, frequencies.of).filter((s) => s.relevance >= MIN_RELEVANCE && s.informative >= needed);
   return { plan, quotes: scored.map((s) => ({ quote: s.candidate.quote, score: s.score })) };
 }

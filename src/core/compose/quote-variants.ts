@@ -140,9 +140,10 @@ export function compareWordings(a: Wording, b: Wording): Comparison {
   const span = (last[longIndex] as number) - (first[longIndex] as number) + 1;
   const compact = span <= 2 * short.tokens.length + 6;
   const whole = alignment.length === short.tokens.length && short.tokens.length >= 2;
-  const same = content <= SHORT_PHRASE
-    ? whole && span <= short.tokens.length + (short.tokens.some((t) => t.afterCut) ? 6 : 1)
-    : compact && kept >= MIN_KEPT && keptContent >= MIN_KEPT_WORDS;
+  const same =
+    content <= SHORT_PHRASE
+      ? whole && span <= short.tokens.length + (short.tokens.some((t) => t.afterCut) ? 6 : 1)
+      : compact && kept >= MIN_KEPT && keptContent >= MIN_KEPT_WORDS;
   return { same, kept, alignment };
 }
 

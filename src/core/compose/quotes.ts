@@ -86,7 +86,10 @@ export async function composeQuotes(request: QuoteRequest, view: StoryView): Pro
     }
   }
 
-  const notices = [choice.notice, quotes.length < total ? `Showing ${quotes.length} of ${plural(total, 'quotation')}; ask with a higher limit for more.` : null];
+  const notices = [
+    choice.notice,
+    quotes.length < total ? `Showing ${quotes.length} of ${plural(total, 'quotation')}; ask with a higher limit for more.` : null,
+  ];
   if (total === 0 && !choice.notice) notices.push(articles.size === 0 ? 'Nothing is indexed yet.' : 'No quotations found.');
   const notice = notices.filter((n): n is string => Boolean(n)).join(' ');
   const speakerList: SpeakerJson[] = choice.sections

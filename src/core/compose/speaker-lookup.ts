@@ -99,12 +99,7 @@ export function speakerBook(view: StoryView): Promise<SpeakerBook> {
  * @example resolveSpeaker('the chairman', book, index) → { kind: 'speaker', speaker: Chen Wei, how: 'role' }
  * @example resolveSpeaker('Smiht', book, index, { spelling: true }) → Joan Smith, how 'spelling'
  */
-export function resolveSpeaker(
-  text: string,
-  book: SpeakerBook,
-  index: EntityIndex,
-  options: { readonly spelling?: boolean } = {},
-): SpeakerResolution {
+export function resolveSpeaker(text: string, book: SpeakerBook, index: EntityIndex, options: { readonly spelling?: boolean } = {}): SpeakerResolution {
   const key = foldForLookup(text);
   if (key === '') return { kind: 'unknown', close: [] };
   const mostQuoted = (candidates: readonly (Speaker | undefined)[]): Speaker | undefined =>

@@ -34,7 +34,13 @@ export function roleLabel(entity: Pick<KnownEntity, 'name' | 'roles' | 'aliases'
   const nameWords = new Set(foldForLookup(entity.name).split(' '));
   const roles = entity.roles
     .map((role) => role.trim())
-    .filter((role) => role !== '' && !foldForLookup(role).split(' ').every((word) => nameWords.has(word)));
+    .filter(
+      (role) =>
+        role !== '' &&
+        !foldForLookup(role)
+          .split(' ')
+          .every((word) => nameWords.has(word)),
+    );
   if (roles.length === 0) return null;
   const words = (role: string) => role.split(/\s+/).length;
   const titles = roles.filter((role) => words(role) <= TITLE_WORDS);

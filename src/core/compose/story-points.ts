@@ -70,7 +70,10 @@ async function readArticles(view: StoryView, summaries: readonly ArticleSummary[
     if (!reading) {
       const article = await view.store.getArticle(summary.id);
       if (!article) continue;
-      reading = readArticle(article.analysis.sentences, article.analysis.events.map((e) => e.date));
+      reading = readArticle(
+        article.analysis.sentences,
+        article.analysis.events.map((e) => e.date),
+      );
       if (known.size >= MAX_READINGS) known.clear();
       known.set(key, reading);
     }

@@ -109,13 +109,15 @@ function mergeEvents(events: readonly { date: PartialDate; when: string; source:
       const list = postings.get(`${event.date.iso}|${stem}`) ?? [];
       if (list.length <= COMMON_ON_DATE) for (const at of list) candidates.add(at);
     }
-    const home = [...candidates].map((at) => merged[at]!).find((candidate) => {
-      if (candidate.sources.some((source) => source.article === event.source.article)) return false;
-      // The same claim shares at least half the words of the shorter sentence: a cheap test first.
-      let shared = 0;
-      for (const stem of stems) if (candidate.stems.has(stem)) shared += 1;
-      return shared * 2 >= Math.min(stems.size, candidate.stems.size) && sameClaim(candidate.entry.text, event.source.text);
-    });
+    const home = [...candidates]
+      .map((at) => merged[at]!)
+      .find((candidate) => {
+        if (candidate.sources.some((source) => source.article === event.source.article)) return false;
+        // The same claim shares at least half the words of the shorter sentence: a cheap test first.
+        let shared = 0;
+        for (const stem of stems) if (candidate.stems.has(stem)) shared += 1;
+        return shared * 2 >= Math.min(stems.size, candidate.stems.size) && sameClaim(candidate.entry.text, event.source.text);
+      });
     if (home) {
       home.sources.push(event.source);
       continue;

@@ -26,12 +26,7 @@ const keyOf = (item: { readonly article: string; readonly text: string }): strin
  *   await gatherPassages(answer, [{ article: 'a', sentence: 4, text: 'The deal was signed.' }], view)
  *   // { passages: [{ n: 1, … answer's first citation }, …, { n: 3, text: 'The deal was signed.' }], sources: [quotations and sentences of their articles] }
  */
-export async function gatherPassages(
-  extractive: Reply,
-  extra: readonly Citable[],
-  view: StoryView,
-  limit: number = MAX_PASSAGES,
-): Promise<WriterMaterial> {
+export async function gatherPassages(extractive: Reply, extra: readonly Citable[], view: StoryView, limit: number = MAX_PASSAGES): Promise<WriterMaterial> {
   const passages: Citation[] = [];
   const seen = new Set<string>();
   const ordered = [...extractive.citations].sort((a, b) => a.n - b.n);
@@ -39,7 +34,15 @@ export async function gatherPassages(
   for (const citation of ordered) {
     for (const [i, text] of (citation.texts ?? [citation.text]).entries()) {
       if (passages.length >= limit) break;
-      const passage: Citation = { n: passages.length + 1, article: citation.article, outlet: citation.outlet, title: citation.title, published: citation.published, url: citation.url, text };
+      const passage: Citation = {
+        n: passages.length + 1,
+        article: citation.article,
+        outlet: citation.outlet,
+        title: citation.title,
+        published: citation.published,
+        url: citation.url,
+        text,
+      };
       if (seen.has(keyOf(passage))) continue;
       seen.add(keyOf(passage));
       passages.push(i === 0 && citation.sentence !== undefined ? { ...passage, sentence: citation.sentence } : passage);

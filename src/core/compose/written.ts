@@ -81,7 +81,11 @@ export async function writeWithReport(extractive: Reply, job: WritingJob, contex
   }
   const reason = fallback ?? 'too-few-passed';
   context.log.info(
-    { reason, writer: context.writer.label, ...(outcome.ok ? { written: outcome.result.written, passed: outcome.result.passed } : { detail: outcome.failure.detail }) },
+    {
+      reason,
+      writer: context.writer.label,
+      ...(outcome.ok ? { written: outcome.result.written, passed: outcome.result.passed } : { detail: outcome.failure.detail }),
+    },
     'posting the extractive reply instead of a written one',
   );
   return { reply: fallbackReply(extractive, job.task, reason), outcome, fallback: reason };

@@ -36,7 +36,10 @@ withdraw withdrew withdrawn|withhold withheld withheld|withstand withstood withs
 
 const forms = new Map<string, readonly string[]>();
 const bases = new Map<string, string>();
-for (const entry of table.split(/[|\n]/).map((e) => e.trim()).filter(Boolean)) {
+for (const entry of table
+  .split(/[|\n]/)
+  .map((e) => e.trim())
+  .filter(Boolean)) {
   const [base, past, participle] = entry.split(' ') as [string, string, string];
   const inflected = [...new Set([...past.split('/'), ...participle.split('/')])].filter((form) => form !== base);
   forms.set(base, inflected);

@@ -4,9 +4,7 @@
  * plant" / "The firm has not sold the plant"). Lower-case; contractions in "n't" are caught
  * by their ending, so "didn't" and "won't" need no entry.
  */
-export const NEGATORS: ReadonlySet<string> = new Set([
-  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'nowhere', 'neither', 'nor', 'cannot', 'without',
-]);
+export const NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'nowhere', 'neither', 'nor', 'cannot', 'without']);
 
 /**
  * Whether a lower-case word negates.

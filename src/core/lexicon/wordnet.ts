@@ -109,7 +109,11 @@ function parseSynset(line: string, pos: PartOfSpeech): Synset {
   let at = 4;
   for (let i = 0; i < wordCount; i++, at += 2) {
     // Adjectives may carry a marker: "galore(ip)".
-    words.push(fields[at]!.replace(/\(\w+\)$/, '').replace(/_/g, ' ').toLowerCase());
+    words.push(
+      fields[at]!.replace(/\(\w+\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    );
   }
   const pointerCount = Number(fields[at]);
   at += 1;
@@ -129,9 +133,32 @@ function parseSynset(line: string, pos: PartOfSpeech): Synset {
 
 // WordNet's own rules for finding a base form ("morphy"): suffix, replacement.
 const DETACHMENTS: Readonly<Record<PartOfSpeech, readonly (readonly [string, string])[]>> = {
-  n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  n: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  v: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  a: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   r: [],
 };
 

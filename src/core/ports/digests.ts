@@ -26,7 +26,11 @@ export interface DigestService {
   /** The zone a subscription without one follows. */
   readonly defaultTimezone: string;
   /** Creates or updates the channel's subscription; `next` is its first slot from now. */
-  subscribe(key: ChannelKey, settings: SubscriptionSettings, by: string | null): Promise<{ readonly record: SubscriptionRecord; readonly created: boolean; readonly next: Date | null }>;
+  subscribe(
+    key: ChannelKey,
+    settings: SubscriptionSettings,
+    by: string | null,
+  ): Promise<{ readonly record: SubscriptionRecord; readonly created: boolean; readonly next: Date | null }>;
   /** False when the channel had no subscription. */
   unsubscribe(key: ChannelKey): Promise<boolean>;
   /** Null when the channel has no subscription. */

@@ -88,9 +88,7 @@ export interface ProseFailure {
   readonly detail: string;
 }
 
-export type ProseOutcome =
-  | { readonly ok: true; readonly result: ProseResult }
-  | { readonly ok: false; readonly failure: ProseFailure };
+export type ProseOutcome = { readonly ok: true; readonly result: ProseResult } | { readonly ok: false; readonly failure: ProseFailure };
 
 /**
  * A write in progress: iterate it for checked sentences as they arrive (the iteration ends,

@@ -29,7 +29,11 @@ const BM25_ARTICLES = 2;
  * how much of the question they cover, and every sentence of the best few is scored too, with
  * its article as context: the answer is often a sentence that names only the fact asked for.
  */
-export async function rankSentences(plan: QueryPlan, view: StoryView, tuning: RankTuning = RANK_TUNING): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number }> {
+export async function rankSentences(
+  plan: QueryPlan,
+  view: StoryView,
+  tuning: RankTuning = RANK_TUNING,
+): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number }> {
   const frequencies = await view.frequencies(planTerms(plan));
   const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: CANDIDATES });
   const candidates = new Map<string, AnswerCandidate>();
@@ -45,7 +49,13 @@ export async function rankSentences(plan: QueryPlan, view: StoryView, tuning: Ra
       const key = `${sentence.article}#${sentence.sentence}`;
       const quote = spoken.find((q) => q.article === sentence.article && q.sentence === sentence.sentence);
       const existing = candidates.get(key);
-      candidates.set(key, { article: sentence.article, sentence: sentence.sentence, text: sentence.text, bm25: existing?.bm25 ?? 0, ...(quote ? { quote } : {}) });
+      candidates.set(key, {
+        article: sentence.article,
+        sentence: sentence.sentence,
+        text: sentence.text,
+        bm25: existing?.bm25 ?? 0,
+        ...(quote ? { quote } : {}),
+      });
     });
   }
   const articles = await view.articles();

@@ -48,8 +48,12 @@ const SCORELINE = /(?<![\p{L}\d])\d{1,3}-\d{1,3}(?![\d-])/u;
 const NUMBER_WORD = new RegExp(String.raw`\b(?:${Object.keys(NUMBER_WORDS).join('|')}|hundreds|thousands|millions|billions|half|quarter|third)\b`, 'gi');
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
-const DATE_WORDS = new RegExp(String.raw`\b(?:1[89]\d\d|20\d\d)\b|\b(?:${MONTHS}|${DAYS})\b|\b(?:since|ago|yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b`, 'g');
-const REASON_WORDS = /\b(?:because|as a result|due to|owing to|after|following|amid|over fears|in order to|so that|which is why|the reason|blamed|caused by|thanks to|forced|prompted|led to|put down to|driven by|in the wake of)\b/i;
+const DATE_WORDS = new RegExp(
+  String.raw`\b(?:1[89]\d\d|20\d\d)\b|\b(?:${MONTHS}|${DAYS})\b|\b(?:since|ago|yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b`,
+  'g',
+);
+const REASON_WORDS =
+  /\b(?:because|as a result|due to|owing to|after|following|amid|over fears|in order to|so that|which is why|the reason|blamed|caused by|thanks to|forced|prompted|led to|put down to|driven by|in the wake of)\b/i;
 // A capitalised word after a preposition of place: "in Australia", "at the University of Warwick".
 const PLACE_PHRASE = /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*)/gu;
 // A capitalised word inside the sentence (not its first word): a name.
@@ -118,13 +122,53 @@ const HOW_MUCH = new Set(['much', 'many']);
  * after "what" or "which" they say what to look for, not what it is about.
  */
 export const ANSWER_NOUNS: ReadonlySet<string> = new Set([
-  'score', 'scoreline', 'result', 'share', 'proportion', 'percentage', 'level', 'margin', 'number', 'figure', 'amount', 'total', 'rate', 'size', 'age', 'distance', 'speed', 'year', 'date', 'month', 'day', 'time',
+  'score',
+  'scoreline',
+  'result',
+  'share',
+  'proportion',
+  'percentage',
+  'level',
+  'margin',
+  'number',
+  'figure',
+  'amount',
+  'total',
+  'rate',
+  'size',
+  'age',
+  'distance',
+  'speed',
+  'year',
+  'date',
+  'month',
+  'day',
+  'time',
 ]);
 
 /** "what sort of visa": words that introduce the kind of thing asked about, before "of". */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(['sort', 'kind', 'type', 'form', 'manner']);
 // The auxiliaries that end a question's focus: "how many *phones* did…".
-const AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'might', 'may', 'must']);
+const AUXILIARIES = new Set([
+  'did',
+  'does',
+  'do',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'should',
+  'might',
+  'may',
+  'must',
+]);
 const MAX_FOCUS = 3;
 
 /**

@@ -129,7 +129,7 @@ export function buildEntityIndex(entities: readonly KnownEntity[], articles?: nu
       const asked = words
         .map((word) => foldForLookup(word))
         .filter(Boolean)
-        .map((word, i, all) => (i < all.length - 1 ? (foldForLookup(placeFor(word)?.canonical ?? word)) : word));
+        .map((word, i, all) => (i < all.length - 1 ? foldForLookup(placeFor(word)?.canonical ?? word) : word));
       const askedHead = asked[asked.length - 1];
       if (askedHead === undefined) return [];
       const askedStems = asked.map(stem);

@@ -17,7 +17,20 @@ export interface NameMatch {
 }
 
 // Nouns a question uses for "the organisation this story is about".
-const ORGANISATION_NOUNS = new Set(['company', 'firm', 'group', 'business', 'giant', 'corporation', 'maker', 'supplier', 'vendor', 'manufacturer', 'organisation', 'organization']);
+const ORGANISATION_NOUNS = new Set([
+  'company',
+  'firm',
+  'group',
+  'business',
+  'giant',
+  'corporation',
+  'maker',
+  'supplier',
+  'vendor',
+  'manufacturer',
+  'organisation',
+  'organization',
+]);
 
 const ALIAS_WEIGHT = 0.9;
 const GENERIC_ORGANISATION_WEIGHT = 0.6;
@@ -35,9 +48,7 @@ export function entityConcept(label: string, entities: readonly KnownEntity[]): 
     // analysis already tied those mentions to the entity, so the names are what count.
     // A demonym ("the Argentine") or a first name alone ("David") names many people besides.
     const firstName = entity.kind === 'person' && entity.name.includes(' ') ? entity.name.split(' ')[0] : undefined;
-    const proper = entity.aliases.filter(
-      (alias) => /^\p{Lu}/u.test(alias) && !/^(?:The|A|An)\s/.test(alias) && alias !== firstName && !placeFor(alias),
-    );
+    const proper = entity.aliases.filter((alias) => /^\p{Lu}/u.test(alias) && !/^(?:The|A|An)\s/.test(alias) && alias !== firstName && !placeFor(alias));
     for (const alias of proper.slice(0, MAX_ALIASES)) if (!forms.has(alias)) forms.set(alias, ALIAS_WEIGHT);
   }
   const first = entities[0];
@@ -66,7 +77,6 @@ export function dedupeForms(forms: readonly Form[]): Form[] {
   }
   return [...best.values()];
 }
-
 
 /** A capitalised word that is not a capitalised question or function word ("Who", "The"). */
 export function isNameWord(token: Token): boolean {
@@ -116,7 +126,10 @@ export function matchOrganisationPhrase(tokens: readonly Token[], start: number,
   for (let end = start + 1; end < Math.min(tokens.length, start + 5); end++) {
     const token = tokens[end] as Token;
     if (ORGANISATION_NOUNS.has(token.lower)) {
-      const label = tokens.slice(start, end + 1).map((t) => t.text).join(' ');
+      const label = tokens
+        .slice(start, end + 1)
+        .map((t) => t.text)
+        .join(' ');
       const concept = entityConcept(label, index.mainOrganisations);
       // The story's own copy refers to it the same way: "the firm said", "the tech giant".
       const generic = ['the company', 'the firm', 'the group', 'giant'].map((text) => ({ text, weight: GENERIC_ORGANISATION_WEIGHT }));
@@ -150,7 +163,17 @@ export function matchRoleOf(tokens: readonly Token[], start: number, index: Enti
         .flatMap((organisation) => index.byRole([...foldForLookup(organisation.name).split(' '), head.lower])),
     ].filter((person, at, all) => all.findIndex((other) => other.id === person.id) === at);
     // The analysis may keep one person twice (by name, and by role alone): both are meant.
-    if (people.length > 0 && people.length <= MAX_ENTITIES) return { length: end - start, concept: entityConcept(tokens.slice(start, end).map((t) => t.text).join(' '), people) };
+    if (people.length > 0 && people.length <= MAX_ENTITIES)
+      return {
+        length: end - start,
+        concept: entityConcept(
+          tokens
+            .slice(start, end)
+            .map((t) => t.text)
+            .join(' '),
+          people,
+        ),
+      };
   }
   return undefined;
 }

@@ -88,10 +88,16 @@ function matchPhrasalVerb(tokens: readonly Token[], start: number): { length: nu
   const particle = tokens[start + 1];
   if (!verb || !particle || !PARTICLES.has(particle.lower) || isStopword(verb.lower)) return undefined;
   const wordnet = sharedWordNet();
-  const lemma = wordnet.baseForms(verb.lower, 'v').map((base) => `${base} ${particle.lower}`).find((phrase) => wordnet.senses(phrase, 'v').length > 0);
+  const lemma = wordnet
+    .baseForms(verb.lower, 'v')
+    .map((base) => `${base} ${particle.lower}`)
+    .find((phrase) => wordnet.senses(phrase, 'v').length > 0);
   if (!lemma) return undefined;
   const label = `${verb.text} ${particle.text}`;
-  const forms: Form[] = [{ text: `${verb.lower} ${particle.lower}`, weight: 1 }, { text: lemma, weight: 1 }];
+  const forms: Form[] = [
+    { text: `${verb.lower} ${particle.lower}`, weight: 1 },
+    { text: lemma, weight: 1 },
+  ];
   for (const related of relatedWords(lemma)) forms.push(related);
   return { length: 2, concept: { label, forms: dedupeForms(forms) } };
 }
@@ -114,7 +120,8 @@ export function parseQuestion(question: string, index: EntityIndex): QueryPlan {
     const token = tokens[i] as Token;
     // A role of two words or more goes first: "the Italian coach" is a person, not Italy and a coach.
     const role = matchRole(tokens, i, index);
-    const run = (role && role.length > 1 ? role : undefined) ?? matchRun(tokens, i, index) ?? matchRoleOf(tokens, i, index) ?? role ?? matchPhrasalVerb(tokens, i);
+    const run =
+      (role && role.length > 1 ? role : undefined) ?? matchRun(tokens, i, index) ?? matchRoleOf(tokens, i, index) ?? role ?? matchPhrasalVerb(tokens, i);
     if (run) {
       add(run.concept, i, run.length);
       i += run.length;
@@ -127,7 +134,8 @@ export function parseQuestion(question: string, index: EntityIndex): QueryPlan {
       continue;
     }
     // "what sort of visa": the kind word only introduces the thing asked about.
-    const introducesKind = (KIND_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'of') || (ANSWER_NOUNS.has(token.lower) && i > 0 && WH_BEFORE.has(tokens[i - 1]!.lower));
+    const introducesKind =
+      (KIND_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'of') || (ANSWER_NOUNS.has(token.lower) && i > 0 && WH_BEFORE.has(tokens[i - 1]!.lower));
     if (!isStopword(token.lower) && !SPEECH_VERBS.has(token.lower) && token.lower.length > 1 && !introducesKind) {
       const named = i > 0 && isNameWord(token);
       const concept = wordConcept(token, named);
@@ -158,9 +166,7 @@ const SPEAKER_PREFERENCE: Readonly<Record<string, number>> = { person: 0, group:
 /** The entity among the concepts that the words before "say" name, people first. */
 function speakerAmong(concepts: readonly Concept[], words: string): KnownEntity | undefined {
   const spoken = new Set(tokenize(words).map((token) => token.stem));
-  const named = concepts.filter(
-    (concept) => concept.entity && tokenize(concept.label).every((token) => spoken.has(token.stem)),
-  );
+  const named = concepts.filter((concept) => concept.entity && tokenize(concept.label).every((token) => spoken.has(token.stem)));
   named.sort((a, b) => (SPEAKER_PREFERENCE[a.entity?.kind ?? 'place'] ?? 3) - (SPEAKER_PREFERENCE[b.entity?.kind ?? 'place'] ?? 3));
   return named[0]?.entity;
 }
@@ -209,4 +215,3 @@ export function planTerms(plan: QueryPlan): string[] {
   for (const concept of plan.concepts) for (const form of concept.forms) terms.add(form.text);
   return [...terms];
 }
-

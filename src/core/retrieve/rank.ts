@@ -222,7 +222,12 @@ export function scoreCandidates<C extends Candidate>(
  * article: 1 when one sentence names it, falling towards `localFloor` as more of the
  * article's candidate sentences do (an inverse document frequency within the article).
  */
-function localWeights<C extends Candidate>(plan: QueryPlan, candidates: readonly C[], own: readonly Float64Array[], tuning: RankTuning): Map<string, Float64Array> {
+function localWeights<C extends Candidate>(
+  plan: QueryPlan,
+  candidates: readonly C[],
+  own: readonly Float64Array[],
+  tuning: RankTuning,
+): Map<string, Float64Array> {
   const counts = new Map<string, { sentences: number; naming: Float64Array }>();
   candidates.forEach((candidate, index) => {
     let entry = counts.get(candidate.article);

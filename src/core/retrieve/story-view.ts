@@ -57,8 +57,7 @@ export function createStoryView(store: Store): StoryView {
     return value;
   };
 
-  const articles = () =>
-    memo('articles', async () => new Map((await store.listArticles()).map((article) => [article.id, article])));
+  const articles = () => memo('articles', async () => new Map((await store.listArticles()).map((article) => [article.id, article])));
 
   return {
     store,

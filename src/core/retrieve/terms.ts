@@ -21,11 +21,7 @@ const WORD = /[£$€¥]?[\p{L}\p{N}]+(?:[’'.,\-&][\p{L}\p{N}]+)*\.?/gu;
 
 /** Folds curly apostrophes and drops a possessive: "Acme’s" → "acme". */
 function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .replace(/'s$/, '')
-    .replace(/\.$/, '');
+  return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/\.$/, '');
 }
 
 /**

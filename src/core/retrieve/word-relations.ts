@@ -84,19 +84,25 @@ export function relatedWords(word: string, wordnet: WordNet = sharedWordNet()): 
   const baseSeen = entries.some((entry) => entry.lemma !== lower && entry.tagged > 0);
   for (const { pos, lemma, tagged } of entries) {
     if (baseSeen && pos === 'n' && lemma === lower && tagged === 0) continue;
-    wordnet.senses(lemma, pos).slice(0, FAMILY_SENSES).forEach((synset, rank) => {
-      // "+" links a word to its derivations in any sense ("deport" → deportation); "\\" an
-      // adjective to the noun it pertains to ("American" → America).
-      for (const family of pointed(wordnet, synset, lemma, '+\\')) add(family, FAMILY_WEIGHT);
-      if (rank >= SENSES_PER_PART) return;
-      const decay = SENSE_DECAY[rank] ?? 0.5;
-      for (const synonym of synset.words) add(synonym, SYNONYM_WEIGHT * decay);
-      if (rank === 0 && (pos === 'n' || pos === 'v')) {
-        for (const broader of pointed(wordnet, synset, lemma, '@')) add(broader, BROADER_WEIGHT);
-      }
-    });
+    wordnet
+      .senses(lemma, pos)
+      .slice(0, FAMILY_SENSES)
+      .forEach((synset, rank) => {
+        // "+" links a word to its derivations in any sense ("deport" → deportation); "\\" an
+        // adjective to the noun it pertains to ("American" → America).
+        for (const family of pointed(wordnet, synset, lemma, '+\\')) add(family, FAMILY_WEIGHT);
+        if (rank >= SENSES_PER_PART) return;
+        const decay = SENSE_DECAY[rank] ?? 0.5;
+        for (const synonym of synset.words) add(synonym, SYNONYM_WEIGHT * decay);
+        if (rank === 0 && (pos === 'n' || pos === 'v')) {
+          for (const broader of pointed(wordnet, synset, lemma, '@')) add(broader, BROADER_WEIGHT);
+        }
+      });
   }
-  const related = [...best].map(([text, weight]) => ({ text, weight })).sort((a, b) => b.weight - a.weight).slice(0, MAX_RELATED);
+  const related = [...best]
+    .map(([text, weight]) => ({ text, weight }))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_RELATED);
   if (cache.size > 5_000) cache.clear();
   cache.set(lower, related);
   return related;
@@ -156,7 +162,6 @@ function reachesWord(wordnet: WordNet, synset: Synset, word: string, depth: numb
     return next ? reachesWord(wordnet, next, word, depth - 1) : false;
   });
 }
-
 
 /**
  * Whether WordNet knows a word only as a noun, never as a verb or adjective: a thing

@@ -14,7 +14,11 @@ export function webArticleId(address: string): string {
   let slug = '';
   try {
     const url = new URL(address);
-    host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/[^a-z0-9.-]/g, '') || 'page';
+    host =
+      url.hostname
+        .toLowerCase()
+        .replace(/^www\./, '')
+        .replace(/[^a-z0-9.-]/g, '') || 'page';
     const segments = url.pathname.split('/').filter((s) => s !== '');
     const last = decodeSafely(segments[segments.length - 1] ?? '').replace(/\.(?:s?html?|php|aspx?|jsp)$/i, '');
     slug = last

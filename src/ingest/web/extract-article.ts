@@ -42,7 +42,10 @@ export function extractArticle(html: string, address: string): Extraction {
   const title = clean(facts.title ?? parsed?.title ?? null);
   let body = parsed?.content ? withoutTitle(htmlText(parsed.content), title) : '';
   if (words(body) < MIN_ARTICLE_WORDS && facts.articleBody !== null && words(facts.articleBody) >= MIN_ARTICLE_WORDS) {
-    body = facts.articleBody.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n\n').trim();
+    body = facts.articleBody
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n{2,}/g, '\n\n')
+      .trim();
   }
   if (words(body) < MIN_ARTICLE_WORDS) {
     return { ok: false, reason: `no article text found (${words(body)} words; an article has at least ${MIN_ARTICLE_WORDS})` };
@@ -71,6 +74,11 @@ function words(text: string): number {
 function withoutTitle(body: string, title: string | null): string {
   if (title === null) return body;
   const [first, ...rest] = body.split('\n\n');
-  const fold = (s: string) => s.replace(/^#+\s*/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  const fold = (s: string) =>
+    s
+      .replace(/^#+\s*/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .toLowerCase();
   return first !== undefined && fold(first) === fold(title) ? rest.join('\n\n') : body;
 }

@@ -67,14 +67,25 @@ export async function indexFeedItems(feed: FeedRecord, parsed: ParsedFeed, first
     const seen = await feeds.seenItem(keys);
     if (seen === null) newItems++;
     else if (seen.entryHash === entryHash && (seen.status !== 'failed' || seen.attempts >= MAX_ATTEMPTS)) continue;
-    candidates.push({ item, keys, entryHash, known: seen?.article ?? null, attempts: seen?.status === 'failed' && seen.entryHash === entryHash ? seen.attempts : 0 });
+    candidates.push({
+      item,
+      keys,
+      entryHash,
+      known: seen?.article ?? null,
+      attempts: seen?.status === 'failed' && seen.entryHash === entryHash ? seen.attempts : 0,
+    });
   }
 
   const now = candidates.slice(0, deps.maxItems);
   const later = candidates.slice(deps.maxItems);
   if (firstPoll) {
     for (const { keys, entryHash, item } of later) {
-      await feeds.saveItem(keys, feed.id, { article: null, entryHash, status: 'skipped', reason: `older than the newest ${deps.maxItems} when the feed was first read`, attempts: 0 }, at());
+      await feeds.saveItem(
+        keys,
+        feed.id,
+        { article: null, entryHash, status: 'skipped', reason: `older than the newest ${deps.maxItems} when the feed was first read`, attempts: 0 },
+        at(),
+      );
       skipped.push({ title: item.title, reason: `older than the newest ${deps.maxItems} when the feed was first read` });
     }
   }
@@ -94,7 +105,12 @@ export async function indexFeedItems(feed: FeedRecord, parsed: ParsedFeed, first
     }
     if (text === null) {
       const reason = read && !read.ok ? read.reason : 'no page and too little text in the feed';
-      await feeds.saveItem(candidate.keys, feed.id, { article: candidate.known, entryHash: candidate.entryHash, status: 'failed', reason, attempts: candidate.attempts + 1 }, at());
+      await feeds.saveItem(
+        candidate.keys,
+        feed.id,
+        { article: candidate.known, entryHash: candidate.entryHash, status: 'failed', reason, attempts: candidate.attempts + 1 },
+        at(),
+      );
       skipped.push({ title: item.title, reason });
       continue;
     }
@@ -110,15 +126,35 @@ export async function indexFeedItems(feed: FeedRecord, parsed: ParsedFeed, first
     const keys = url !== null && !candidate.keys.includes(`url:${url}`) ? [...candidate.keys, `url:${url}`] : candidate.keys;
     const known = candidate.known ?? (url !== null ? ((await feeds.seenItem([`url:${url}`]))?.article ?? null) : null);
     const id = known ?? webArticleId(url ?? `guid:${item.guid ?? ''}`);
-    batch.push({ article: { id, url: url ?? `guid:${item.guid}`, text, stated }, keys, entryHash: candidate.entryHash, title: stated.title ?? null, outlet: stated.outlet ?? null });
+    batch.push({
+      article: { id, url: url ?? `guid:${item.guid}`, text, stated },
+      keys,
+      entryHash: candidate.entryHash,
+      title: stated.title ?? null,
+      outlet: stated.outlet ?? null,
+    });
   }
 
-  const { outcomes } = await ingestWebArticles(batch.map((b) => b.article), deps);
+  const { outcomes } = await ingestWebArticles(
+    batch.map((b) => b.article),
+    deps,
+  );
   const indexed: IndexedItem[] = [];
   for (const entry of batch) {
     const outcome = outcomes.get(entry.article.id) ?? 'skipped';
     const ok = outcome !== 'skipped';
-    await feeds.saveItem(entry.keys, feed.id, { article: ok ? entry.article.id : null, entryHash: entry.entryHash, status: ok ? 'indexed' : 'failed', reason: ok ? null : 'analysis failed', attempts: ok ? 0 : MAX_ATTEMPTS }, at());
+    await feeds.saveItem(
+      entry.keys,
+      feed.id,
+      {
+        article: ok ? entry.article.id : null,
+        entryHash: entry.entryHash,
+        status: ok ? 'indexed' : 'failed',
+        reason: ok ? null : 'analysis failed',
+        attempts: ok ? 0 : MAX_ATTEMPTS,
+      },
+      at(),
+    );
     if (outcome === 'added' || outcome === 'updated') indexed.push({ id: entry.article.id, title: entry.title, outlet: entry.outlet, outcome });
     if (outcome === 'skipped') skipped.push({ title: entry.title, reason: 'analysis failed (the log has the details)' });
   }
@@ -138,7 +174,11 @@ function itemKeys(item: FeedItem): string[] {
  */
 function hashEntry(item: FeedItem): string {
   const updated = item.updated === item.published ? null : item.updated;
-  const summary = item.summary?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() ?? null;
+  const summary =
+    item.summary
+      ?.replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() ?? null;
   return createHash('sha256')
     .update(JSON.stringify([item.title, item.link, item.published, updated, summary]))
     .digest('hex')

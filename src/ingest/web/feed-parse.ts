@@ -61,7 +61,10 @@ export function parseFeed(text: string, address: string): FeedParse {
   }
   if (name === 'rdf:rdf' || name === 'rdf') {
     const channel = child(root, 'channel');
-    return { ok: true, feed: { kind: 'rdf', title: textOf(channel && child(channel, 'title')), items: children(root, 'item').map((item) => rssItem(item, address)) } };
+    return {
+      ok: true,
+      feed: { kind: 'rdf', title: textOf(channel && child(channel, 'title')), items: children(root, 'item').map((item) => rssItem(item, address)) },
+    };
   }
   if (name === 'feed') {
     return { ok: true, feed: { kind: 'atom', title: textOf(child(root, 'title')), items: children(root, 'entry').map((entry) => atomEntry(entry, address)) } };
@@ -87,7 +90,9 @@ function rssItem(item: DomElement, base: string): FeedItem {
 
 function atomEntry(entry: DomElement, base: string): FeedItem {
   const links = children(entry, 'link');
-  const alternate = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate' && /html|^$/.test(l.getAttribute('type') ?? '')) ?? links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
+  const alternate =
+    links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate' && /html|^$/.test(l.getAttribute('type') ?? '')) ??
+    links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
   const author = child(entry, 'author');
   return {
     guid: textOf(child(entry, 'id')),
@@ -125,7 +130,8 @@ function parseJsonFeed(text: string, base: string): FeedParse {
     return { ok: false, reason: 'not a feed: JSON without a JSON Feed "version"' };
   }
   const items = Array.isArray(feed['items']) ? (feed['items'] as readonly Json[]) : [];
-  const str = (value: Json | undefined): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null);
+  const str = (value: Json | undefined): string | null =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null;
   return {
     ok: true,
     feed: {
@@ -135,7 +141,9 @@ function parseJsonFeed(text: string, base: string): FeedParse {
         .filter((item): item is Record<string, Json> => item !== null && typeof item === 'object' && !Array.isArray(item))
         .map((item) => {
           const authors = [...(Array.isArray(item['authors']) ? (item['authors'] as readonly Json[]) : []), item['author'] ?? null];
-          const author = authors.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? str((a as Record<string, Json>)['name']) : null)).find((n) => n !== null) ?? null;
+          const author =
+            authors.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? str((a as Record<string, Json>)['name']) : null)).find((n) => n !== null) ??
+            null;
           const contentText = str(item['content_text']);
           return {
             guid: str(item['id']),
@@ -144,7 +152,14 @@ function parseJsonFeed(text: string, base: string): FeedParse {
             published: feedDate(str(item['date_published'])),
             updated: feedDate(str(item['date_modified'])),
             author,
-            contentHtml: str(item['content_html']) ?? (contentText ? contentText.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p)}</p>`).join('') : null),
+            contentHtml:
+              str(item['content_html']) ??
+              (contentText
+                ? contentText
+                    .split(/\n{2,}/)
+                    .map((p) => `<p>${escapeHtml(p)}</p>`)
+                    .join('')
+                : null),
             summary: str(item['summary']),
           };
         }),
@@ -176,7 +191,10 @@ function absolute(link: string | null, base: string): string | null {
 
 /** A title as text: feeds put markup in titles ("<b>Breaking</b>: …"). */
 function plain(text: string | null): string | null {
-  const stripped = text?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  const stripped = text
+    ?.replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return stripped ? stripped : null;
 }
 

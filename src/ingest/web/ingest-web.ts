@@ -43,7 +43,10 @@ export interface WebIngestDeps {
  * @example await ingestWebArticles([{ id: 'web/courier.example/port-1a2b3c', url, text: 'Port reopens\n\nThe port …', stated: { outlet: 'Courier' } }], deps)
  *   → { report: { added: ['web/courier.example/port-1a2b3c'], … }, outcomes: Map { 'web/…' => 'added' } }
  */
-export async function ingestWebArticles(articles: readonly WebArticle[], deps: WebIngestDeps): Promise<{ readonly report: ReportBuilder; readonly outcomes: ReadonlyMap<string, WebOutcome> }> {
+export async function ingestWebArticles(
+  articles: readonly WebArticle[],
+  deps: WebIngestDeps,
+): Promise<{ readonly report: ReportBuilder; readonly outcomes: ReadonlyMap<string, WebOutcome> }> {
   const log = deps.log.child({ component: 'ingest-web' });
   const report = emptyReport();
   const outcomes = new Map<string, WebOutcome>();
@@ -71,7 +74,10 @@ export async function ingestWebArticles(articles: readonly WebArticle[], deps: W
       continue;
     }
     try {
-      const analysed = analyseRawArticle({ id: article.id, path: article.url, text: article.text, meta: article.stated, firstLine: 1, encoding: 'utf-8' }, hash);
+      const analysed = analyseRawArticle(
+        { id: article.id, path: article.url, text: article.text, meta: article.stated, firstLine: 1, encoding: 'utf-8' },
+        hash,
+      );
       await deps.store.putArticle(analysed, { root: WEB_ROOT, textHash, analysisVersion: ANALYSIS_VERSION, at });
       wrote = true;
     } catch (error) {
@@ -84,12 +90,16 @@ export async function ingestWebArticles(articles: readonly WebArticle[], deps: W
     byText.set(textHash, article.id);
     fingerprints.set(article.id, { id: article.id, path: article.url, hash, textHash, root: WEB_ROOT, status: 'current', duplicateOf: null });
     // New facts about the same text (a later update time) are written, but are not a new story.
-    const outcome: WebOutcome = !before || before.status === 'removed' ? 'added' : before.status === 'current' && before.textHash === textHash ? 'unchanged' : 'updated';
+    const outcome: WebOutcome =
+      !before || before.status === 'removed' ? 'added' : before.status === 'current' && before.textHash === textHash ? 'unchanged' : 'updated';
     (outcome === 'added' ? report.added : outcome === 'updated' ? report.updated : report.unchanged).push(article.id);
     outcomes.set(article.id, outcome);
   }
   // A rewrite of the same text still replaced the article's entities: they are linked again.
   if (wrote || changedArticles(report)) await relinkStory(deps, report.warnings, log);
-  log.info({ added: report.added.length, updated: report.updated.length, unchanged: report.unchanged.length, duplicates: report.duplicates.length }, 'web articles indexed');
+  log.info(
+    { added: report.added.length, updated: report.updated.length, unchanged: report.unchanged.length, duplicates: report.duplicates.length },
+    'web articles indexed',
+  );
   return { report, outcomes };
 }

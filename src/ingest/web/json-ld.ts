@@ -18,7 +18,8 @@ export interface JsonLdArticle {
 }
 
 /** schema.org types that are an article (NewsArticle's ancestors and siblings). */
-const ARTICLE_TYPES = /^(?:News|Analysis|Opinion|Report|Review|Background|Satirical|Scholarly|Tech|Social|Blog|Live|AskPublic|Reportage)?(?:Article|Posting|BlogPosting|LiveBlogPosting)$/;
+const ARTICLE_TYPES =
+  /^(?:News|Analysis|Opinion|Report|Review|Background|Satirical|Scholarly|Tech|Social|Blog|Live|AskPublic|Reportage)?(?:Article|Posting|BlogPosting|LiveBlogPosting)$/;
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 type JsonObject = { readonly [key: string]: Json };
@@ -91,7 +92,9 @@ function idOf(value: Json | undefined): string | null {
 function names(value: Json | undefined): string | null {
   const list = [value ?? null].flat() as Json[];
   const found = list
-    .map((item) => (typeof item === 'string' ? item.trim() : item && typeof item === 'object' && !Array.isArray(item) ? text((item as JsonObject)['name']) : null))
+    .map((item) =>
+      typeof item === 'string' ? item.trim() : item && typeof item === 'object' && !Array.isArray(item) ? text((item as JsonObject)['name']) : null,
+    )
     .filter((name): name is string => name !== null && name !== '');
   const unique = [...new Set(found)];
   if (unique.length === 0) return null;

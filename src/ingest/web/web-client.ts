@@ -62,7 +62,13 @@ export function createWebClient(settings: WebSettings, clock: Clock, log: Logger
       const until = holds.get(host) ?? 0;
       const now = clock.now().getTime();
       if (until > now) {
-        return { kind: 'failed', url: redactUrl(url), reason: `${host} asked to be left alone until ${new Date(until).toISOString()}`, status: null, retryAfterMs: until - now };
+        return {
+          kind: 'failed',
+          url: redactUrl(url),
+          reason: `${host} asked to be left alone until ${new Date(until).toISOString()}`,
+          status: null,
+          retryAfterMs: until - now,
+        };
       }
       const result = await httpGet(url, { ...settings, now: () => clock.now(), ...(headers ? { headers } : {}) });
       if (result.kind === 'failed' && result.retryAfterMs !== null) {
@@ -104,7 +110,13 @@ export function createWebClient(settings: WebSettings, clock: Clock, log: Logger
         const rules = parsed ? await rulesFor(parsed) : ALLOW_ALL;
         if ('kind' in rules) return { ...rules, url: redactUrl(url) };
         if (parsed && !rules.allows(`${parsed.pathname}${parsed.search}`)) {
-          return { kind: 'failed', url: redactUrl(url), reason: `${parsed.host}'s robots.txt does not allow briefbot to fetch this page`, status: null, retryAfterMs: null };
+          return {
+            kind: 'failed',
+            url: redactUrl(url),
+            reason: `${parsed.host}'s robots.txt does not allow briefbot to fetch this page`,
+            status: null,
+            retryAfterMs: null,
+          };
         }
       }
       return fetchOnce(url, options.headers);

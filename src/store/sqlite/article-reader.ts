@@ -5,17 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Block, DatedEvent, Entity, Mention, SetAside } from '../../core/article.ts';
 import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../store.ts';
-import {
-  toEntity,
-  toQuote,
-  toSentence,
-  toSummary,
-  type ArticleRow,
-  type EntityRow,
-  type FullArticleRow,
-  type QuoteRow,
-  type SentenceRow,
-} from './rows.ts';
+import { toEntity, toQuote, toSentence, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from './rows.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
   clean_title, sentence_count, quote_count, first_seen, changed_at`;
@@ -30,13 +20,9 @@ export interface ArticleReader {
 
 /** Prepares every read statement once. */
 export function prepareArticleReader(db: Database.Database): ArticleReader {
-  const fingerprintRows = db.prepare(
-    'SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles',
-  );
+  const fingerprintRows = db.prepare('SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles');
   const countCurrent = db.prepare("SELECT count(*) AS n FROM articles WHERE status = 'current'");
-  const listCurrent = db.prepare(
-    `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`,
-  );
+  const listCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
   const oneArticle = db.prepare(`SELECT ${SUMMARY_COLUMNS}, analysis_version,
     clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside, mentions
     FROM articles WHERE id = ? AND status = 'current'`);

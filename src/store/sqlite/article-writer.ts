@@ -7,13 +7,7 @@ import type { AnalysedArticle } from '../../core/article.ts';
 import type { ArticleOrigin, DuplicateEntry } from '../store.ts';
 import { nameKey } from '../name-key.ts';
 
-const CHILD_TABLES = [
-  'sentences',
-  'entities',
-  'quotes',
-  'events',
-  'entity_links',
-] as const;
+const CHILD_TABLES = ['sentences', 'entities', 'quotes', 'events', 'entity_links'] as const;
 
 export interface ArticleWriter {
   put(article: AnalysedArticle, origin: ArticleOrigin): void;
@@ -45,20 +39,14 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
       sentence_count = excluded.sentence_count, quote_count = excluded.quote_count,
       changed_at = excluded.changed_at, removed_at = NULL,
       blocks = excluded.blocks, set_aside = excluded.set_aside, mentions = excluded.mentions`);
-  const deleteChildren = CHILD_TABLES.map((table) =>
-    db.prepare(`DELETE FROM ${table} WHERE article = ?`),
-  );
+  const deleteChildren = CHILD_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE article = ?`));
   const insertSentence = db.prepare(`INSERT INTO sentences
     (article, idx, block, kind, start_offset, end_offset, text)
     VALUES (@article, @index, @block, @kind, @start, @end, @text)`);
-  const insertEntity = db.prepare(
-    'INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named, @nameKeys)',
-  );
+  const insertEntity = db.prepare('INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named, @nameKeys)');
   const insertQuote = db.prepare(`INSERT INTO quotes VALUES (@article, @index, @text, @start,
     @end, @sentence, @kind, @speaker, @speakerText, @cue, @cueKind, @cueStart, @cueEnd)`);
-  const insertEvent = db.prepare(
-    'INSERT INTO events VALUES (@article, @idx, @sentence, @date, @text)',
-  );
+  const insertEvent = db.prepare('INSERT INTO events VALUES (@article, @idx, @sentence, @date, @text)');
   const setRemoved = db.prepare(`UPDATE articles SET status = 'removed', removed_at = ?,
     clean_text = NULL, blocks = NULL, set_aside = NULL, mentions = NULL, sentence_count = 0, quote_count = 0
     WHERE id = ? AND status != 'removed'`);

@@ -89,7 +89,9 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
   const seen = (count: number): Database.Statement => {
     let statement = seenStatements.get(count);
     if (!statement) {
-      statement = db.prepare(`SELECT article, entry_hash, status, reason, attempts FROM feed_items WHERE key IN (${Array(count).fill('?').join(', ')}) ORDER BY status = 'indexed' DESC LIMIT 1`);
+      statement = db.prepare(
+        `SELECT article, entry_hash, status, reason, attempts FROM feed_items WHERE key IN (${Array(count).fill('?').join(', ')}) ORDER BY status = 'indexed' DESC LIMIT 1`,
+      );
       seenStatements.set(count, statement);
     }
     return statement;
@@ -129,7 +131,15 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
     if (outcome.state === 'failed') {
       failed.run({ feed: ref.feed, at, reason: outcome.reason, nextPollAt: outcome.nextPollAt, pauseAfter: outcome.pauseAfter });
     } else {
-      succeeded.run({ feed: ref.feed, at, ...outcome.validators, title: outcome.title, kind: outcome.kind, nextPollAt: outcome.nextPollAt, items: outcome.items });
+      succeeded.run({
+        feed: ref.feed,
+        at,
+        ...outcome.validators,
+        title: outcome.title,
+        kind: outcome.kind,
+        nextPollAt: outcome.nextPollAt,
+        items: outcome.items,
+      });
     }
     prune.run(ref.feed, new Date(Date.parse(at) - POLL_HISTORY_MS).toISOString());
     const after = get(ref.feed)!;
@@ -161,7 +171,9 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
     finishPoll: async (ref, owner, outcome, at) => finish.immediate(ref, owner, outcome, at),
     seenItem: async (keys) => {
       if (keys.length === 0) return null;
-      const row = seen(keys.length).get(...keys) as { article: string | null; entry_hash: string; status: SeenItem['status']; reason: string | null; attempts: number } | undefined;
+      const row = seen(keys.length).get(...keys) as
+        | { article: string | null; entry_hash: string; status: SeenItem['status']; reason: string | null; attempts: number }
+        | undefined;
       return row ? { article: row.article, entryHash: row.entry_hash, status: row.status, reason: row.reason, attempts: row.attempts } : null;
     },
     saveItem: async (keys, feed, item, at) => save(keys, feed, item, at),

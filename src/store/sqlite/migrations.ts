@@ -330,9 +330,7 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
   const current = row.version ?? 0;
   const newest = list.reduce((max, m) => Math.max(max, m.version), 0);
   if (current > newest) {
-    throw new Error(
-      `the database has schema version ${current}, newer than this briefbot knows (${newest}): upgrade briefbot or use another --db file`,
-    );
+    throw new Error(`the database has schema version ${current}, newer than this briefbot knows (${newest}): upgrade briefbot or use another --db file`);
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of [...list].sort((a, b) => a.version - b.version)) {

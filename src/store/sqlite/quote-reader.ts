@@ -38,9 +38,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
 
   return (filter) => {
     const speaker = filter.speaker === undefined ? null : nameKey(filter.speaker);
-    const rows = (
-      filter.article === undefined ? everywhere.all({ speaker }) : inArticle.all({ article: filter.article, speaker })
-    ) as ResolvedQuoteRow[];
+    const rows = (filter.article === undefined ? everywhere.all({ speaker }) : inArticle.all({ article: filter.article, speaker })) as ResolvedQuoteRow[];
     return rows.map((row) => ({
       ...toQuote(row),
       article: row.article,

@@ -44,8 +44,10 @@ export function prepareStoryEntities(db: Database.Database): StoryEntityStatemen
         WHERE l.story_entity = se.id) AS quotes
     FROM story_entities se
     ORDER BY quotes DESC, articles DESC, se.name`);
-  const unlinked = db.prepare(`SELECT EXISTS (SELECT 1 FROM entities e WHERE NOT EXISTS
-    (SELECT 1 FROM entity_links l WHERE l.article = e.article AND l.entity_key = e.key))`).pluck();
+  const unlinked = db
+    .prepare(`SELECT EXISTS (SELECT 1 FROM entities e WHERE NOT EXISTS
+    (SELECT 1 FROM entity_links l WHERE l.article = e.article AND l.entity_key = e.key))`)
+    .pluck();
 
   return {
     save(story) {

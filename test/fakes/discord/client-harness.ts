@@ -2,10 +2,7 @@
  * Test-side helpers for driving the real discord.js client against the fake: a small
  * newsroom world, a logged-in client, and clean-up of both after each test.
  */
-import {
-  Client, Events, GatewayIntentBits, Partials, type ClientEvents, type GatewayIntentBits as Intent,
-  type SendableChannels,
-} from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type ClientEvents, type GatewayIntentBits as Intent, type SendableChannels } from 'discord.js';
 import { FakeDiscord, type FakeDiscordOptions } from './index.ts';
 
 export const ALICE = '400000000000000001'; // an editor: her role grants Manage Channels
@@ -14,19 +11,27 @@ export const CAROL = '400000000000000003'; // not in the guild; writes to the bo
 export const TOKEN = 'fake-bot-token';
 
 export const ALL_INTENTS: readonly Intent[] = [
-  GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages,
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
   GatewayIntentBits.MessageContent,
 ];
 
 export const WORLD: FakeDiscordOptions = {
   token: TOKEN,
-  users: [{ id: ALICE, username: 'alice' }, { id: BOB, username: 'bob' }, { id: CAROL, username: 'carol' }],
-  guilds: [{
-    name: 'Newsroom',
-    roles: [{ name: 'Editors', permissions: ['ManageChannels'] }],
-    channels: [{ name: 'general' }, { name: 'desk', topic: 'the story' }],
-    members: [{ userId: ALICE, roles: ['Editors'] }, { userId: BOB }],
-  }],
+  users: [
+    { id: ALICE, username: 'alice' },
+    { id: BOB, username: 'bob' },
+    { id: CAROL, username: 'carol' },
+  ],
+  guilds: [
+    {
+      name: 'Newsroom',
+      roles: [{ name: 'Editors', permissions: ['ManageChannels'] }],
+      channels: [{ name: 'general' }, { name: 'desk', topic: 'the story' }],
+      members: [{ userId: ALICE, roles: ['Editors'] }, { userId: BOB }],
+    },
+  ],
 };
 
 const open: { fakes: FakeDiscord[]; clients: Client[] } = { fakes: [], clients: [] };

@@ -36,7 +36,8 @@ export function bulkProblems(commands: readonly Json[]): FieldProblem[] {
     const key = `${String(command.type ?? CHAT_INPUT)}:${String(command.name)}`;
     if (seen.has(key)) {
       problems.push({
-        path: [index, 'name'], code: 'APPLICATION_COMMANDS_DUPLICATE_NAME',
+        path: [index, 'name'],
+        code: 'APPLICATION_COMMANDS_DUPLICATE_NAME',
         message: `Application command names must be unique`,
       });
     }
@@ -73,7 +74,9 @@ function checkOptions(problems: FieldProblem[], path: Path, options: readonly Js
     const type = typeof option.type === 'number' ? option.type : 0;
     if (type < 1 || type > 11) {
       problems.push({
-        path: [...at, 'type'], code: 'BASE_TYPE_CHOICES', message: 'Value must be one of (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11).',
+        path: [...at, 'type'],
+        code: 'BASE_TYPE_CHOICES',
+        message: 'Value must be one of (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11).',
       });
     }
     checkName(problems, [...at, 'name'], option.name, true);
@@ -81,7 +84,9 @@ function checkOptions(problems: FieldProblem[], path: Path, options: readonly Js
     const name = String(option.name);
     if (names.has(name)) {
       problems.push({
-        path: [...at, 'name'], code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', message: 'Option names must be unique',
+        path: [...at, 'name'],
+        code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS',
+        message: 'Option names must be unique',
       });
     }
     names.add(name);
@@ -89,7 +94,8 @@ function checkOptions(problems: FieldProblem[], path: Path, options: readonly Js
     if (nested) subcommands += 1;
     if (option.required === true && optionalSeen && !nested) {
       problems.push({
-        path: [...at, 'required'], code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        path: [...at, 'required'],
+        code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
         message: 'Required options must be placed before non-required options',
       });
     }
@@ -100,7 +106,8 @@ function checkOptions(problems: FieldProblem[], path: Path, options: readonly Js
     }
     if (choices.length > 0 && option.autocomplete === true) {
       problems.push({
-        path: [...at, 'autocomplete'], code: 'APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE_EXCLUSIVE',
+        path: [...at, 'autocomplete'],
+        code: 'APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE_EXCLUSIVE',
         message: 'Autocomplete cannot be used with choices',
       });
     }
@@ -110,7 +117,8 @@ function checkOptions(problems: FieldProblem[], path: Path, options: readonly Js
   });
   if (subcommands > 0 && subcommands < options.length) {
     problems.push({
-      path, code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+      path,
+      code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
       message: 'Sub-command and sub-command group option types are mutually exclusive to all other types',
     });
   }

@@ -35,13 +35,26 @@ export function dispatchUserMessage(state: DiscordState, gateway: FakeGateway, i
   const content = input.mentionBot ? `<@${state.botUserId}> ${input.content}` : input.content;
   const replied = input.replyTo ? state.messages.get(input.replyTo) : undefined;
   const message: MessageRecord = {
-    id: state.ids.next(), channelId: channel.id, guildId: channel.guildId, authorId: input.authorId, content,
-    embeds: [], components: [], attachments: [], flags: 0, type: replied ? 19 : 0, allowedMentions: undefined,
-    messageReference: replied
-      ? { message_id: replied.id, channel_id: channel.id, ...(channel.guildId ? { guild_id: channel.guildId } : {}) }
-      : undefined,
-    pings: computePings(content, undefined, replied !== undefined), source: 'user', interactionId: undefined,
-    webhookId: undefined, createdAt: Date.now(), editedAt: undefined, edits: 0, deleted: false,
+    id: state.ids.next(),
+    channelId: channel.id,
+    guildId: channel.guildId,
+    authorId: input.authorId,
+    content,
+    embeds: [],
+    components: [],
+    attachments: [],
+    flags: 0,
+    type: replied ? 19 : 0,
+    allowedMentions: undefined,
+    messageReference: replied ? { message_id: replied.id, channel_id: channel.id, ...(channel.guildId ? { guild_id: channel.guildId } : {}) } : undefined,
+    pings: computePings(content, undefined, replied !== undefined),
+    source: 'user',
+    interactionId: undefined,
+    webhookId: undefined,
+    createdAt: Date.now(),
+    editedAt: undefined,
+    edits: 0,
+    deleted: false,
   };
   state.messages.set(message.id, message);
   channel.lastMessageId = message.id;
@@ -64,9 +77,18 @@ export function dispatchInteraction(state: DiscordState, gateway: FakeGateway, i
   const built = buildInteraction(state, input, channel, ids);
   const dispatchedAt = Date.now();
   const record: InteractionRecord = {
-    id: ids.id, token: ids.token, kind: input.type ?? 'command', name: input.name, commandType: built.commandType,
-    channelId: channel.id, guildId: channel.guildId, userId: input.userId, dispatchedAt, callbacks: [],
-    acknowledged: false, originalMessageId: undefined,
+    id: ids.id,
+    token: ids.token,
+    kind: input.type ?? 'command',
+    name: input.name,
+    commandType: built.commandType,
+    channelId: channel.id,
+    guildId: channel.guildId,
+    userId: input.userId,
+    dispatchedAt,
+    callbacks: [],
+    acknowledged: false,
+    originalMessageId: undefined,
   };
   // Stored before the frame goes out: a fast client may answer before dispatch returns.
   state.interactions.set(ids.id, record);
@@ -89,20 +111,44 @@ export function dispatchButton(state: DiscordState, gateway: FakeGateway, input:
   const member = guild?.members.get(user.id);
   const ids = { id: state.ids.next(), token: interactionToken() };
   const payload = {
-    id: ids.id, application_id: state.applicationId, type: 3, token: ids.token, version: 1,
+    id: ids.id,
+    application_id: state.applicationId,
+    type: 3,
+    token: ids.token,
+    version: 1,
     data: { custom_id: input.customId, component_type: 2 },
     message: messageJson(state, message),
-    channel_id: channel.id, channel: channelJson(state, channel),
+    channel_id: channel.id,
+    channel: channelJson(state, channel),
     ...(guild && member
-      ? { guild_id: guild.id, guild: { id: guild.id, locale: 'en-US', features: [] }, guild_locale: 'en-US', member: { ...memberJson(state, member, true), permissions: state.permissionsIn(channel.id, user.id).toString() } }
+      ? {
+          guild_id: guild.id,
+          guild: { id: guild.id, locale: 'en-US', features: [] },
+          guild_locale: 'en-US',
+          member: { ...memberJson(state, member, true), permissions: state.permissionsIn(channel.id, user.id).toString() },
+        }
       : { user: userJson(user) }),
-    app_permissions: '0', locale: 'en-US', entitlements: [],
-    authorizing_integration_owners: guild ? { '0': guild.id } : { '0': '0' }, context: guild ? 0 : 1,
+    app_permissions: '0',
+    locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: guild ? { '0': guild.id } : { '0': '0' },
+    context: guild ? 0 : 1,
   };
   const dispatchedAt = Date.now();
   const record: InteractionRecord = {
-    id: ids.id, token: ids.token, kind: 'component', name: input.customId, commandType: 0, channelId: channel.id, guildId: channel.guildId,
-    userId: input.userId, dispatchedAt, callbacks: [], acknowledged: false, originalMessageId: undefined, messageId: message.id,
+    id: ids.id,
+    token: ids.token,
+    kind: 'component',
+    name: input.customId,
+    commandType: 0,
+    channelId: channel.id,
+    guildId: channel.guildId,
+    userId: input.userId,
+    dispatchedAt,
+    callbacks: [],
+    acknowledged: false,
+    originalMessageId: undefined,
+    messageId: message.id,
   };
   state.interactions.set(ids.id, record);
   state.interactionsByToken.set(ids.token, record);
@@ -118,9 +164,10 @@ export function echoBotMessage(state: DiscordState, gateway: FakeGateway, messag
   if (message.flags & EPHEMERAL) return;
   const channel = state.channels.get(message.channelId);
   const intent = channel?.type === 1 ? INTENTS.DirectMessages : INTENTS.GuildMessages;
-  const d = t === 'MESSAGE_DELETE'
-    ? { id: message.id, channel_id: message.channelId, ...(message.guildId ? { guild_id: message.guildId } : {}) }
-    : { ...messageJson(state, message, { withMember: true }), channel_type: channel?.type ?? 0 };
+  const d =
+    t === 'MESSAGE_DELETE'
+      ? { id: message.id, channel_id: message.channelId, ...(message.guildId ? { guild_id: message.guildId } : {}) }
+      : { ...messageJson(state, message, { withMember: true }), channel_type: channel?.type ?? 0 };
   gateway.dispatch(t, (intents) => (intents & intent ? d : undefined));
 }
 

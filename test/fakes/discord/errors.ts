@@ -7,7 +7,10 @@ import type { Json, JsonObject } from './types.ts';
 
 /** Thrown by a route handler; the server answers with its status and body. */
 export class DiscordHttpError extends Error {
-  constructor(readonly status: number, readonly body: JsonObject) {
+  constructor(
+    readonly status: number,
+    readonly body: JsonObject,
+  ) {
     super(`${status} ${String(body.message)}`);
   }
 }
@@ -35,8 +38,7 @@ export const missingAccess = (): DiscordHttpError => apiError(403, 50001, 'Missi
 export const missingPermissions = (): DiscordHttpError => apiError(403, 50013, 'Missing Permissions');
 export const emptyMessage = (): DiscordHttpError => apiError(400, 50006, 'Cannot send an empty message');
 export const invalidWebhookToken = (): DiscordHttpError => apiError(401, 50027, 'Invalid Webhook Token');
-export const alreadyAcknowledged = (): DiscordHttpError =>
-  apiError(400, 40060, 'Interaction has already been acknowledged.');
+export const alreadyAcknowledged = (): DiscordHttpError => apiError(400, 40060, 'Interaction has already been acknowledged.');
 
 /** 400 Invalid Form Body (50035) with every problem nested under its path. */
 export function invalidFormBody(problems: readonly FieldProblem[]): DiscordHttpError {

@@ -11,13 +11,26 @@ import type { DiscordState } from './state.ts';
 import type { GatewayFrameRecord, IdentifyRecord, Json, JsonObject, PrivilegedIntentName } from './types.ts';
 
 export const INTENTS = {
-  Guilds: 1 << 0, GuildMembers: 1 << 1, GuildPresences: 1 << 8, GuildMessages: 1 << 9,
-  DirectMessages: 1 << 12, MessageContent: 1 << 15,
+  Guilds: 1 << 0,
+  GuildMembers: 1 << 1,
+  GuildPresences: 1 << 8,
+  GuildMessages: 1 << 9,
+  DirectMessages: 1 << 12,
+  MessageContent: 1 << 15,
 } as const;
 
 const OP = {
-  Dispatch: 0, Heartbeat: 1, Identify: 2, PresenceUpdate: 3, VoiceStateUpdate: 4, Resume: 6,
-  Reconnect: 7, RequestGuildMembers: 8, InvalidSession: 9, Hello: 10, HeartbeatAck: 11,
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  PresenceUpdate: 3,
+  VoiceStateUpdate: 4,
+  Resume: 6,
+  Reconnect: 7,
+  RequestGuildMembers: 8,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
 } as const;
 
 interface Frame {
@@ -174,12 +187,22 @@ export class FakeGateway {
     this.#sessions.set(session.id, session);
     const bot = this.state.users.get(this.state.botUserId)!;
     this.#dispatchTo(session, 'READY', {
-      v: 10, user_settings: {}, user: { ...userJson(bot), verified: true, mfa_enabled: false, email: null },
+      v: 10,
+      user_settings: {},
+      user: { ...userJson(bot), verified: true, mfa_enabled: false, email: null },
       guilds: [...this.state.guilds.keys()].map((id) => ({ id, unavailable: true })),
-      session_id: session.id, resume_gateway_url: this.options.resumeUrl(), session_type: 'normal',
-      shard: d.shard ?? [0, 1], application: { id: this.state.applicationId, flags: 0 },
-      relationships: [], private_channels: [], presences: [], guild_join_requests: [],
-      geo_ordered_rtc_regions: [], auth: {}, _trace: ['["fake-discord-gateway",{"micros":0}]'],
+      session_id: session.id,
+      resume_gateway_url: this.options.resumeUrl(),
+      session_type: 'normal',
+      shard: d.shard ?? [0, 1],
+      application: { id: this.state.applicationId, flags: 0 },
+      relationships: [],
+      private_channels: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      auth: {},
+      _trace: ['["fake-discord-gateway",{"micros":0}]'],
     });
     // Guilds arrive after READY, and only to sessions that asked for the Guilds intent.
     if (intents & INTENTS.Guilds) {
@@ -215,8 +238,11 @@ export class FakeGateway {
       return (this.state.users.get(m.userId)?.username ?? '').toLowerCase().startsWith(prefix);
     });
     this.#dispatchTo(session, 'GUILD_MEMBERS_CHUNK', {
-      guild_id: guild.id, members: members.map((m) => memberJson(this.state, m, true)),
-      chunk_index: 0, chunk_count: 1, ...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
+      guild_id: guild.id,
+      members: members.map((m) => memberJson(this.state, m, true)),
+      chunk_index: 0,
+      chunk_count: 1,
+      ...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
     });
   }
 

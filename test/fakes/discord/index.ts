@@ -44,9 +44,21 @@ import { interactionRoutes } from './routes-interactions.ts';
 import { messageRoutes } from './routes-messages.ts';
 import { DiscordState, snapshot } from './state.ts';
 import type {
-  FailureHandle, FailureSpec, FakeDiscordOptions, FakeInteractionRecord, FakeMessage, GatewayFrameRecord,
-  IdentifyRecord, JsonObject, PrivilegedIntentName, RecordedRequest, SendInteractionInput, ClickButtonInput, SendMessageInput,
-  SentInteraction, SentMessage,
+  FailureHandle,
+  FailureSpec,
+  FakeDiscordOptions,
+  FakeInteractionRecord,
+  FakeMessage,
+  GatewayFrameRecord,
+  IdentifyRecord,
+  JsonObject,
+  PrivilegedIntentName,
+  RecordedRequest,
+  SendInteractionInput,
+  ClickButtonInput,
+  SendMessageInput,
+  SentInteraction,
+  SentMessage,
 } from './types.ts';
 
 export type * from './types.ts';
@@ -72,7 +84,13 @@ export class FakeDiscord {
   readonly #outage: Outage;
 
   private constructor(parts: {
-    state: DiscordState; recorder: Recorder; gateway: FakeGateway; rest: RestServer; server: Server; port: number; outage: Outage;
+    state: DiscordState;
+    recorder: Recorder;
+    gateway: FakeGateway;
+    rest: RestServer;
+    server: Server;
+    port: number;
+    outage: Outage;
   }) {
     this.#outage = parts.outage;
     this.#state = parts.state;
@@ -92,12 +110,20 @@ export class FakeDiscord {
     const recorder = new Recorder();
     let port = 0;
     const privilegedIntents = new Set(options.privilegedIntents ?? ALL_PRIVILEGED);
-    const gateway = new FakeGateway(state, {
-      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, token: options.token, privilegedIntents,
-      resumeUrl: () => `ws://127.0.0.1:${port}/gateway-resume`,
-    }, () => recorder.notify());
+    const gateway = new FakeGateway(
+      state,
+      {
+        heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+        token: options.token,
+        privilegedIntents,
+        resumeUrl: () => `ws://127.0.0.1:${port}/gateway-resume`,
+      },
+      () => recorder.notify(),
+    );
     const context: RestContext = {
-      state, gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`, privilegedIntents,
+      state,
+      gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`,
+      privilegedIntents,
       interactionTimeoutMs: options.interactionTimeoutMs ?? 3_000,
       interactionTokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
       onMessage: (message, event) => echoBotMessage(state, gateway, message, event),
@@ -236,7 +262,11 @@ export class FakeDiscord {
    * that change later (use vi.waitFor for those).
    */
   waitFor(predicate: (request: RecordedRequest) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedRequest> {
-    return this.#recorder.waitUntil(() => this.requests.find(predicate), timeoutMs, () => this.#recorder.summary());
+    return this.#recorder.waitUntil(
+      () => this.requests.find(predicate),
+      timeoutMs,
+      () => this.#recorder.summary(),
+    );
   }
 
   /** The first request to `method path` (template or RegExp), made already or still to come. */
@@ -258,7 +288,11 @@ export class FakeDiscord {
 
   /** The first stored message (any channel, current state) that satisfies `predicate`. */
   waitForMessage(predicate: (message: FakeMessage) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<FakeMessage> {
-    const find = () => [...this.#state.messages.values()].filter((m) => !m.deleted).map(snapshot).find(predicate);
+    const find = () =>
+      [...this.#state.messages.values()]
+        .filter((m) => !m.deleted)
+        .map(snapshot)
+        .find(predicate);
     return this.#recorder.waitUntil(find, timeoutMs, () => this.#recorder.summary());
   }
 
@@ -268,8 +302,14 @@ export class FakeDiscord {
     if (!record) throw new Error(`fake discord: no interaction ${id}`);
     const firstAccepted = record.callbacks.find((c) => c.status < 300);
     return {
-      id: record.id, token: record.token, kind: record.kind, name: record.name, channelId: record.channelId,
-      guildId: record.guildId, userId: record.userId, dispatchedAt: record.dispatchedAt,
+      id: record.id,
+      token: record.token,
+      kind: record.kind,
+      name: record.name,
+      channelId: record.channelId,
+      guildId: record.guildId,
+      userId: record.userId,
+      dispatchedAt: record.dispatchedAt,
       callbacks: [...record.callbacks],
       ackDelayMs: firstAccepted ? firstAccepted.at - record.dispatchedAt : undefined,
       originalMessageId: record.originalMessageId,

@@ -9,7 +9,15 @@ import type { ChannelRecord, DiscordState } from './state.ts';
 import type { Json, JsonObject, OptionValue, RawInteractionOption, SendInteractionInput } from './types.ts';
 
 const OPTION = {
-  Subcommand: 1, SubcommandGroup: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9,
+  Subcommand: 1,
+  SubcommandGroup: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Channel: 7,
+  Role: 8,
+  Mentionable: 9,
   Number: 10,
 } as const;
 
@@ -37,39 +45,48 @@ export function buildInteraction(
   const leaf = Array.isArray(input.options)
     ? (input.options as readonly RawInteractionOption[]).map(rawOption)
     : Object.entries(input.options ?? {}).map(([name, value]) =>
-        typedOption(state, guild?.id, name, value, definitions, autocomplete && input.focused === name, resolved));
+        typedOption(state, guild?.id, name, value, definitions, autocomplete && input.focused === name, resolved),
+      );
   let options: Json[] = leaf;
   if (input.subcommand) options = [{ name: input.subcommand, type: OPTION.Subcommand, options: leaf }];
   if (input.subcommandGroup) options = [{ name: input.subcommandGroup, type: OPTION.SubcommandGroup, options }];
 
-  const permissions = input.memberPermissions !== undefined
-    ? toBits(input.memberPermissions)
-    : state.permissionsIn(channel.id, user.id);
+  const permissions = input.memberPermissions !== undefined ? toBits(input.memberPermissions) : state.permissionsIn(channel.id, user.id);
   const appPermissions = guild ? state.permissionsIn(channel.id, state.botUserId) : DM_APP_PERMISSIONS;
-  const channelPayload = guild
-    ? { ...channelJson(state, channel), permissions: appPermissions.toString() }
-    : channelJson(state, channel);
+  const channelPayload = guild ? { ...channelJson(state, channel), permissions: appPermissions.toString() } : channelJson(state, channel);
 
   return {
     commandType: 1,
     payload: {
-      id: ids.id, application_id: state.applicationId, type: autocomplete ? 4 : 2, token: ids.token, version: 1,
+      id: ids.id,
+      application_id: state.applicationId,
+      type: autocomplete ? 4 : 2,
+      token: ids.token,
+      version: 1,
       data: {
-        id: registered ? String(registered.id) : state.ids.next(), name: input.name, type: 1,
+        id: registered ? String(registered.id) : state.ids.next(),
+        name: input.name,
+        type: 1,
         ...(options.length ? { options } : {}),
         ...(registered?.guild_id ? { guild_id: String(registered.guild_id) } : {}),
         ...(Object.keys(resolved).length ? { resolved } : {}),
       },
-      channel_id: channel.id, channel: channelPayload,
+      channel_id: channel.id,
+      channel: channelPayload,
       ...(guild && member
         ? {
-            guild_id: guild.id, guild: { id: guild.id, locale: 'en-US', features: [] }, guild_locale: 'en-US',
+            guild_id: guild.id,
+            guild: { id: guild.id, locale: 'en-US', features: [] },
+            guild_locale: 'en-US',
             member: { ...memberJson(state, member, true), permissions: permissions.toString() },
           }
         : { user: userJson(user) }),
-      app_permissions: appPermissions.toString(), locale: input.locale ?? 'en-US', entitlements: [],
+      app_permissions: appPermissions.toString(),
+      locale: input.locale ?? 'en-US',
+      entitlements: [],
       authorizing_integration_owners: guild ? { '0': guild.id } : { '0': '0' },
-      context: guild ? 0 : 1, attachment_size_limit: 10_485_760,
+      context: guild ? 0 : 1,
+      attachment_size_limit: 10_485_760,
     },
   };
 }
@@ -120,7 +137,10 @@ function typedOption(
     const channel = state.channels.get(id);
     if (channel) {
       add('channels', id, {
-        id, name: channel.name, type: channel.type, permissions: state.permissionsIn(id, state.botUserId).toString(),
+        id,
+        name: channel.name,
+        type: channel.type,
+        permissions: state.permissionsIn(id, state.botUserId).toString(),
         ...(channel.parentId ? { parent_id: channel.parentId } : {}),
       });
     }
@@ -137,7 +157,8 @@ function inferType(value: OptionValue): number {
 
 function rawOption(option: RawInteractionOption): Json {
   return {
-    name: option.name, type: option.type,
+    name: option.name,
+    type: option.type,
     ...(option.value !== undefined ? { value: option.value } : {}),
     ...(option.focused ? { focused: true } : {}),
     ...(option.options ? { options: option.options.map(rawOption) } : {}),

@@ -12,13 +12,16 @@ afterEach(closeAll);
 describe('slash commands', () => {
   it('delivers typed options to interactionCreate and records deferReply before editReply', async () => {
     const { fake, client } = await connect();
-    await client.application.commands.set([{
-      name: 'ask', description: 'Ask about the story',
-      options: [
-        { name: 'question', description: 'What to ask', type: 3, required: true },
-        { name: 'limit', description: 'How many sources', type: 4 },
-      ],
-    }]);
+    await client.application.commands.set([
+      {
+        name: 'ask',
+        description: 'Ask about the story',
+        options: [
+          { name: 'question', description: 'What to ask', type: 3, required: true },
+          { name: 'limit', description: 'How many sources', type: 4 },
+        ],
+      },
+    ]);
     const seen: { question?: string; limit?: number | null } = {};
     client.on(Events.InteractionCreate, async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
@@ -74,16 +77,22 @@ describe('slash commands', () => {
     });
 
     const sent = fake.sendInteraction({
-      type: 'autocomplete', name: 'quotes', userId: BOB, options: { speaker: 'John', limit: 2 }, focused: 'speaker',
+      type: 'autocomplete',
+      name: 'quotes',
+      userId: BOB,
+      options: { speaker: 'John', limit: 2 },
+      focused: 'speaker',
     });
     await fake.waitForRequest('POST', `/interactions/${sent.id}/:token/callback`);
 
     expect(fake.interaction(sent.id).callbacks[0]).toMatchObject({
-      type: 8, status: 204, body: { data: { choices: [{ name: 'speaker: Johnson', value: 'Johnson' }] } },
+      type: 8,
+      status: 204,
+      body: { data: { choices: [{ name: 'speaker: Johnson', value: 'Johnson' }] } },
     });
   });
 
-  it('refuses autocomplete choices past Discord\'s limits: 26 choices, or a name over 100 characters', async () => {
+  it("refuses autocomplete choices past Discord's limits: 26 choices, or a name over 100 characters", async () => {
     const { fake, client } = await connect();
     const outcomes: unknown[] = [];
     client.on(Events.InteractionCreate, async (interaction) => {
@@ -91,16 +100,19 @@ describe('slash commands', () => {
       const many = Array.from({ length: 26 }, (_, i) => ({ name: `speaker ${i}`, value: `s${i}` }));
       const long = [{ name: 'n'.repeat(101), value: 'long' }];
       const choices = interaction.options.getFocused() === 'many' ? many : long;
-      outcomes.push(await interaction.respond(choices).then(() => 'accepted', (error: unknown) => error));
+      outcomes.push(
+        await interaction.respond(choices).then(
+          () => 'accepted',
+          (error: unknown) => error,
+        ),
+      );
     });
 
     fake.sendInteraction({ type: 'autocomplete', name: 'quotes', userId: BOB, options: { speaker: 'many' }, focused: 'speaker' });
     fake.sendInteraction({ type: 'autocomplete', name: 'quotes', userId: BOB, options: { speaker: 'long' }, focused: 'speaker' });
     await vi.waitFor(() => expect(outcomes).toHaveLength(2));
 
-    expect(outcomes).toEqual([
-      expect.objectContaining({ status: 400, code: 50035 }), expect.objectContaining({ status: 400, code: 50035 }),
-    ]);
+    expect(outcomes).toEqual([expect.objectContaining({ status: 400, code: 50035 }), expect.objectContaining({ status: 400, code: 50035 })]);
   });
 
   it('answers a callback asked with_response with the callback and the reply message', async () => {
@@ -150,16 +162,20 @@ describe('slash commands', () => {
     expect(seen).toEqual({ inGuild: false, dm: true });
     expect(sent.channelId).toBe(fake.dmChannelId(CAROL));
     expect(fake.messagesIn(sent.channelId).map((m) => [m.source, m.content])).toEqual([
-      ['interaction-response', 'first'], ['interaction-followup', 'second'],
+      ['interaction-response', 'first'],
+      ['interaction-followup', 'second'],
     ]);
   });
 
   it('resolves a user option to the user and the guild member, typed from the registered command', async () => {
     const { fake, client } = await connect();
-    await client.application.commands.set([{
-      name: 'quotes', description: 'Quotes by a person',
-      options: [{ name: 'who', description: 'The person', type: 6, required: true }],
-    }]);
+    await client.application.commands.set([
+      {
+        name: 'quotes',
+        description: 'Quotes by a person',
+        options: [{ name: 'who', description: 'The person', type: 6, required: true }],
+      },
+    ]);
     const seen: { username?: string; member?: boolean } = {};
     client.on(Events.InteractionCreate, async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
@@ -228,7 +244,8 @@ describe('slash commands', () => {
 
     expect([...second.keys()]).toEqual([...first.keys()]);
     await expect(client.application.commands.set([{ name: 'Has Spaces', description: 'x' }])).rejects.toMatchObject({
-      status: 400, code: 50035,
+      status: 400,
+      code: 50035,
     });
   });
 });

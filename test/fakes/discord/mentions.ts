@@ -12,12 +12,8 @@ const EVERYONE = /@(everyone|here)\b/;
  * `'hi <@123456789012345678> @everyone'` with `{ parse: [] }` → nobody;
  * with no allowed_mentions → that user and everyone.
  */
-export function computePings(
-  content: string,
-  allowed: AllowedMentionsRecord | undefined,
-  isReply: boolean,
-): PingRecord {
-  const parse = allowed ? allowed.parse ?? [] : ['users', 'roles', 'everyone'];
+export function computePings(content: string, allowed: AllowedMentionsRecord | undefined, isReply: boolean): PingRecord {
+  const parse = allowed ? (allowed.parse ?? []) : ['users', 'roles', 'everyone'];
   const users = unique([...content.matchAll(USER_MENTION)].map((m) => m[1]!));
   const roles = unique([...content.matchAll(ROLE_MENTION)].map((m) => m[1]!));
   return {
@@ -42,10 +38,12 @@ export function mentionedRoleIds(content: string): string[] {
 export function readAllowedMentions(value: Json | undefined): AllowedMentionsRecord | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const object = value as Record<string, Json>;
-  const strings = (v: Json | undefined): string[] | undefined =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+  const strings = (v: Json | undefined): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
   const record: {
-    parse?: readonly string[]; users?: readonly string[]; roles?: readonly string[]; replied_user?: boolean;
+    parse?: readonly string[];
+    users?: readonly string[];
+    roles?: readonly string[];
+    replied_user?: boolean;
   } = {};
   const parse = strings(object.parse);
   const users = strings(object.users);

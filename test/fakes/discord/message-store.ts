@@ -30,14 +30,26 @@ export function createMessage(state: DiscordState, input: NewMessage): MessageRe
   const content = typeof body.content === 'string' ? body.content : '';
   const interaction = input.source === 'interaction-response' || input.source === 'interaction-followup';
   const message: MessageRecord = {
-    id: state.ids.next(), channelId: channel.id, guildId: channel.guildId, authorId: input.authorId,
-    content, embeds: objects(body.embeds), components: objects(body.components), attachments: [...input.files],
+    id: state.ids.next(),
+    channelId: channel.id,
+    guildId: channel.guildId,
+    authorId: input.authorId,
+    content,
+    embeds: objects(body.embeds),
+    components: objects(body.components),
+    attachments: [...input.files],
     flags: (typeof body.flags === 'number' ? body.flags : 0) | (input.placeholder ? LOADING : 0),
     type: interaction ? 20 : reference ? 19 : 0,
-    allowedMentions, messageReference: reference, pings: computePings(content, allowedMentions, reference !== undefined),
-    source: input.source, interactionId: input.interactionId,
+    allowedMentions,
+    messageReference: reference,
+    pings: computePings(content, allowedMentions, reference !== undefined),
+    source: input.source,
+    interactionId: input.interactionId,
     webhookId: interaction ? state.applicationId : undefined,
-    createdAt: Date.now(), editedAt: undefined, edits: 0, deleted: false,
+    createdAt: Date.now(),
+    editedAt: undefined,
+    edits: 0,
+    deleted: false,
   };
   state.messages.set(message.id, message);
   channel.lastMessageId = message.id;
@@ -50,9 +62,9 @@ export function createMessage(state: DiscordState, input: NewMessage): MessageRe
  */
 export function editMessage(_state: DiscordState, message: MessageRecord, body: JsonObject, files: readonly FileRecord[]): void {
   const merged: Record<string, Json> = {
-    content: 'content' in body ? body.content ?? '' : message.content,
-    embeds: 'embeds' in body ? body.embeds ?? [] : [...message.embeds],
-    components: 'components' in body ? body.components ?? [] : [...message.components],
+    content: 'content' in body ? (body.content ?? '') : message.content,
+    embeds: 'embeds' in body ? (body.embeds ?? []) : [...message.embeds],
+    components: 'components' in body ? (body.components ?? []) : [...message.components],
   };
   if (body.allowed_mentions !== undefined) merged.allowed_mentions = body.allowed_mentions;
   const keptAttachments = 'attachments' in body ? keptFiles(message, body.attachments) : message.attachments;
@@ -81,9 +93,7 @@ function resolveReference(state: DiscordState, channel: ChannelRecord, value: Js
     return { message_id: target.id, channel_id: channel.id, ...(channel.guildId ? { guild_id: channel.guildId } : {}) };
   }
   if (reference.fail_if_not_exists === false) return undefined;
-  throw invalidFormBody([
-    { path: ['message_reference'], code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' },
-  ]);
+  throw invalidFormBody([{ path: ['message_reference'], code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }]);
 }
 
 /** Attachments an edit keeps: those whose ids (as payloads.ts numbers them) it lists again. */

@@ -30,11 +30,15 @@ const LIMITS: readonly { what: string; limit: number; body: (n: number) => JsonO
   { what: 'a footer', limit: 2048, body: (n) => ({ embeds: [{ footer: { text: text(n) } }] }), path: ['embeds', 0, 'footer', 'text'] },
   { what: 'an author name', limit: 256, body: (n) => ({ embeds: [{ author: { name: text(n) } }] }), path: ['embeds', 0, 'author', 'name'] },
   {
-    what: 'the number of fields', limit: 25, path: ['embeds', 0, 'fields'],
+    what: 'the number of fields',
+    limit: 25,
+    path: ['embeds', 0, 'fields'],
     body: (n) => ({ embeds: [{ fields: Array.from({ length: n }, (_, i) => field(`f${i}`, 'v')) }] }),
   },
   {
-    what: 'the number of embeds', limit: 10, path: ['embeds'],
+    what: 'the number of embeds',
+    limit: 10,
+    path: ['embeds'],
     body: (n) => ({ embeds: Array.from({ length: n }, () => ({ description: 'd' })) }),
   },
 ];
@@ -61,9 +65,7 @@ describe('message validation', () => {
     const across = (total: number): JsonObject => ({ embeds: [{ description: text(3000) }, { title: text(200), description: text(total - 3200) }] });
 
     expect(refusal(across(6000))).toBeUndefined();
-    expect(errorsAt(refusal(across(6001))!, ['embeds'])).toEqual([
-      { code: 'MAX_EMBED_SIZE_EXCEEDED', message: 'Embed size exceeds maximum size of 6000' },
-    ]);
+    expect(errorsAt(refusal(across(6001))!, ['embeds'])).toEqual([{ code: 'MAX_EMBED_SIZE_EXCEEDED', message: 'Embed size exceeds maximum size of 6000' }]);
   });
 
   it('counts an emoji as one character, as Discord does', () => {
@@ -71,8 +73,9 @@ describe('message validation', () => {
   });
 
   it('refuses an embed field with an empty value', () => {
-    expect(errorsAt(refusal({ embeds: [{ fields: [field('Sources', ' ')] }] })!, ['embeds', 0, 'fields', 0, 'value']))
-      .toEqual([{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }]);
+    expect(errorsAt(refusal({ embeds: [{ fields: [field('Sources', ' ')] }] })!, ['embeds', 0, 'fields', 0, 'value'])).toEqual([
+      { code: 'BASE_TYPE_REQUIRED', message: 'This field is required' },
+    ]);
   });
 
   it('refuses a message with nothing to show as 50006', () => {

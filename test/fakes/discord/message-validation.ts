@@ -47,7 +47,9 @@ export function validateMessageBody(body: JsonObject, hasFiles: boolean): void {
   });
   if (total > LIMITS.embedTotal) {
     problems.push({
-      path: ['embeds'], code: 'MAX_EMBED_SIZE_EXCEEDED', message: `Embed size exceeds maximum size of ${LIMITS.embedTotal}`,
+      path: ['embeds'],
+      code: 'MAX_EMBED_SIZE_EXCEEDED',
+      message: `Embed size exceeds maximum size of ${LIMITS.embedTotal}`,
     });
   }
   checkAllowedMentions(problems, body.allowed_mentions);
@@ -83,7 +85,9 @@ function checkEmbed(problems: FieldProblem[], index: number, embed: JsonObject):
   }
   if (typeof embed.color === 'number' && (embed.color < 0 || embed.color > 0xffffff)) {
     problems.push({
-      path: at('color'), code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 16777215.',
+      path: at('color'),
+      code: 'NUMBER_TYPE_MAX',
+      message: 'int value should be less than or equal to 16777215.',
     });
   }
 
@@ -120,7 +124,8 @@ function checkAllowedMentions(problems: FieldProblem[], value: Json | undefined)
   parse.forEach((entry, i) => {
     if (typeof entry !== 'string' || !MENTION_TYPES.includes(entry)) {
       problems.push({
-        path: ['allowed_mentions', 'parse', i], code: 'BASE_TYPE_CHOICES',
+        path: ['allowed_mentions', 'parse', i],
+        code: 'BASE_TYPE_CHOICES',
         message: `Value must be one of {${MENTION_TYPES.map((t) => `'${t}'`).join(', ')}}.`,
       });
     }
@@ -129,7 +134,8 @@ function checkAllowedMentions(problems: FieldProblem[], value: Json | undefined)
     const list = allowed[kind];
     if (Array.isArray(list) && parse.includes(kind)) {
       problems.push({
-        path: ['allowed_mentions'], code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+        path: ['allowed_mentions'],
+        code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
         message: `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`,
       });
     }

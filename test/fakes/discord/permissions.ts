@@ -62,24 +62,60 @@ export const ALL_PERMISSIONS: bigint = Object.values(PERMISSION_FLAGS).reduce((a
 
 /** What @everyone gets in a server created from Discord's default template. */
 export const DEFAULT_EVERYONE: readonly PermissionName[] = [
-  'CreateInstantInvite', 'AddReactions', 'Stream', 'ViewChannel', 'SendMessages', 'EmbedLinks',
-  'AttachFiles', 'ReadMessageHistory', 'MentionEveryone', 'UseExternalEmojis', 'Connect', 'Speak',
-  'UseVAD', 'ChangeNickname', 'UseApplicationCommands', 'RequestToSpeak', 'CreatePublicThreads',
-  'CreatePrivateThreads', 'UseExternalStickers', 'SendMessagesInThreads', 'UseEmbeddedActivities',
-  'UseSoundboard', 'UseExternalSounds', 'SendVoiceMessages', 'SendPolls', 'UseExternalApps',
+  'CreateInstantInvite',
+  'AddReactions',
+  'Stream',
+  'ViewChannel',
+  'SendMessages',
+  'EmbedLinks',
+  'AttachFiles',
+  'ReadMessageHistory',
+  'MentionEveryone',
+  'UseExternalEmojis',
+  'Connect',
+  'Speak',
+  'UseVAD',
+  'ChangeNickname',
+  'UseApplicationCommands',
+  'RequestToSpeak',
+  'CreatePublicThreads',
+  'CreatePrivateThreads',
+  'UseExternalStickers',
+  'SendMessagesInThreads',
+  'UseEmbeddedActivities',
+  'UseSoundboard',
+  'UseExternalSounds',
+  'SendVoiceMessages',
+  'SendPolls',
+  'UseExternalApps',
 ];
 
 /** What a typical bot invite link grants the bot's managed role. */
 export const DEFAULT_BOT: readonly PermissionName[] = [
-  'ViewChannel', 'SendMessages', 'SendMessagesInThreads', 'EmbedLinks', 'AttachFiles',
-  'ReadMessageHistory', 'UseApplicationCommands', 'AddReactions',
+  'ViewChannel',
+  'SendMessages',
+  'SendMessagesInThreads',
+  'EmbedLinks',
+  'AttachFiles',
+  'ReadMessageHistory',
+  'UseApplicationCommands',
+  'AddReactions',
 ];
 
 /** What an app may do in a DM, as Discord reports in `app_permissions` there. */
 export const DM_APP_PERMISSIONS: bigint = toBits([
-  'AddReactions', 'ViewChannel', 'SendMessages', 'EmbedLinks', 'AttachFiles', 'ReadMessageHistory',
-  'UseExternalEmojis', 'UseApplicationCommands', 'UseExternalStickers', 'SendVoiceMessages',
-  'SendPolls', 'UseExternalApps',
+  'AddReactions',
+  'ViewChannel',
+  'SendMessages',
+  'EmbedLinks',
+  'AttachFiles',
+  'ReadMessageHistory',
+  'UseExternalEmojis',
+  'UseApplicationCommands',
+  'UseExternalStickers',
+  'SendVoiceMessages',
+  'SendPolls',
+  'UseExternalApps',
 ]);
 
 /** `['ViewChannel', 'SendMessages']` → 3072n; a bigint passes through. */

@@ -69,9 +69,7 @@ export class RestServer {
         reply = failureReply(failure, `${method}:${routeName}`);
       } else if (!found) {
         const otherMethod = this.routes.some((r) => matchTemplate(r.template, path));
-        reply = otherMethod
-          ? json(405, { message: '405: Method Not Allowed', code: 0 })
-          : json(404, { message: '404: Not Found', code: 0 });
+        reply = otherMethod ? json(405, { message: '405: Method Not Allowed', code: 0 }) : json(404, { message: '404: Not Found', code: 0 });
       } else if (found.route.auth && !this.#authorized(authorization)) {
         reply = json(401, { message: '401: Unauthorized', code: 0 });
       } else {
@@ -79,14 +77,26 @@ export class RestServer {
         reply = { status: result.status, body: result.body, headers: bucketHeaders(`${method}:${routeName}`) };
       }
     } catch (error) {
-      reply = error instanceof DiscordHttpError
-        ? { status: error.status, body: error.body, headers: bucketHeaders(`${method}:${routeName}`) }
-        : json(500, { message: `fake discord: ${(error as Error).message}`, code: 0 });
+      reply =
+        error instanceof DiscordHttpError
+          ? { status: error.status, body: error.body, headers: bucketHeaders(`${method}:${routeName}`) }
+          : json(500, { message: `fake discord: ${(error as Error).message}`, code: 0 });
     }
 
     this.recorder.record({
-      seq, method, path, route: routeName, params, query, body, files, authorization, at,
-      status: reply.status, response: reply.body, injected,
+      seq,
+      method,
+      path,
+      route: routeName,
+      params,
+      query,
+      body,
+      files,
+      authorization,
+      at,
+      status: reply.status,
+      response: reply.body,
+      injected,
     });
     send(res, reply);
   }
@@ -134,9 +144,10 @@ function failureReply(rule: FailureRule, bucket: string): Reply {
   if (status === 500) return json(500, { message: '500: Internal Server Error', code: 0 });
   const title = `${status} ${status === 502 ? 'Bad Gateway' : status === 503 ? 'Service Unavailable' : 'Gateway Time-out'}`;
   return {
-    status, body: undefined, headers: { 'content-type': 'text/html' },
-    text: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center>`
-      + '<hr><center>cloudflare</center></body></html>',
+    status,
+    body: undefined,
+    headers: { 'content-type': 'text/html' },
+    text: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center>` + '<hr><center>cloudflare</center></body></html>',
   };
 }
 
@@ -184,7 +195,9 @@ async function parseBody(raw: Buffer, contentType: string): Promise<{ body: Json
   if (contentType.startsWith('multipart/form-data')) {
     // The platform's own multipart parser: a Request built in memory, never sent anywhere.
     const form = await new Request('http://127.0.0.1/', {
-      method: 'POST', headers: { 'content-type': contentType }, body: raw,
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: raw,
     }).formData();
     let body: Json | undefined;
     const files: FileRecord[] = [];

@@ -49,11 +49,7 @@ export function matchTemplate(template: string, path: string): Record<string, st
   return params;
 }
 
-export function findRoute(
-  routes: readonly Route[],
-  method: string,
-  path: string,
-): { route: Route; params: Record<string, string> } | undefined {
+export function findRoute(routes: readonly Route[], method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
   for (const candidate of routes) {
     if (candidate.method !== method) continue;
     const params = matchTemplate(candidate.template, path);

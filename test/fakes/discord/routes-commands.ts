@@ -35,7 +35,9 @@ export function commandRoutes(context: RestContext): Route[] {
       application_id: state.applicationId,
       version: unchanged ? String(previous.version) : state.ids.next(),
       default_member_permissions: typeof input.default_member_permissions === 'string' ? input.default_member_permissions : null,
-      type, name: String(input.name), name_localizations: input.name_localizations ?? null,
+      type,
+      name: String(input.name),
+      name_localizations: input.name_localizations ?? null,
       description: type === 1 ? String(input.description ?? '') : '',
       description_localizations: input.description_localizations ?? null,
       ...(guildId ? { guild_id: guildId } : { dm_permission: input.dm_permission !== false }),
@@ -95,16 +97,12 @@ export function commandRoutes(context: RestContext): Route[] {
     }),
   ];
 
-  return [
-    ...routesFor('/applications/:applicationId/commands'),
-    ...routesFor('/applications/:applicationId/guilds/:guildId/commands'),
-  ];
+  return [...routesFor('/applications/:applicationId/commands'), ...routesFor('/applications/:applicationId/guilds/:guildId/commands')];
 }
 
 /** Whether an update changes nothing Discord versions: name, description, options, permissions. */
 function sameDefinition(previous: JsonObject, input: JsonObject): boolean {
   const keys = ['name', 'description', 'options', 'default_member_permissions', 'contexts'];
-  const normal = (value: Json | undefined): string =>
-    JSON.stringify(Array.isArray(value) && value.length === 0 ? null : value ?? null);
+  const normal = (value: Json | undefined): string => JSON.stringify(Array.isArray(value) && value.length === 0 ? null : (value ?? null));
   return keys.every((key) => normal(previous[key]) === normal(input[key])) && previous.nsfw === (input.nsfw === true);
 }

@@ -2,9 +2,7 @@
  * REST routes for the gateway address, the bot user and application, users, DMs, guilds and
  * channels: what discord.js reads at login and when it fetches something it has not cached.
  */
-import {
-  apiError, invalidFormBody, missingAccess, unknownChannel, unknownGuild, unknownMember, unknownUser,
-} from './errors.ts';
+import { apiError, invalidFormBody, missingAccess, unknownChannel, unknownGuild, unknownMember, unknownUser } from './errors.ts';
 import { channelJson, guildJson, memberJson, roleJson, userJson } from './payloads.ts';
 import { route, type Route } from './router.ts';
 import type { DiscordState, MessageRecord } from './state.ts';
@@ -25,7 +23,9 @@ export type MessageEvent = 'MESSAGE_CREATE' | 'MESSAGE_UPDATE' | 'MESSAGE_DELETE
 
 // Application flags Discord sets when a privileged intent is switched on for an unverified app.
 const LIMITED_INTENT_FLAGS: Readonly<Record<PrivilegedIntentName, number>> = {
-  GuildPresences: 1 << 13, GuildMembers: 1 << 15, MessageContent: 1 << 19,
+  GuildPresences: 1 << 13,
+  GuildMembers: 1 << 15,
+  MessageContent: 1 << 19,
 };
 
 export function coreRoutes(context: RestContext): Route[] {
@@ -48,7 +48,8 @@ export function coreRoutes(context: RestContext): Route[] {
     route('GET', '/gateway/bot', () => ({
       status: 200,
       body: {
-        url: context.gatewayUrl(), shards: 1,
+        url: context.gatewayUrl(),
+        shards: 1,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       },
     })),
@@ -56,7 +57,12 @@ export function coreRoutes(context: RestContext): Route[] {
     route('GET', '/users/@me/guilds', () => ({
       status: 200,
       body: [...state.guilds.values()].map((g) => ({
-        id: g.id, name: g.name, icon: null, banner: null, owner: false, features: [],
+        id: g.id,
+        name: g.name,
+        icon: null,
+        banner: null,
+        owner: false,
+        features: [],
         permissions: state.permissionsIn(g.channelIds[0] ?? '', state.botUserId).toString(),
       })),
     })),
@@ -77,7 +83,8 @@ export function coreRoutes(context: RestContext): Route[] {
     route('GET', '/applications/@me', () => ({ status: 200, body: application() })),
     route('GET', '/oauth2/applications/@me', () => ({ status: 200, body: application() })),
     route('GET', '/channels/:channelId', ({ params }) => ({
-      status: 200, body: channelJson(state, channelOr404(params.channelId)),
+      status: 200,
+      body: channelJson(state, channelOr404(params.channelId)),
     })),
     route('POST', '/channels/:channelId/typing', ({ params }) => {
       const channel = channelOr404(params.channelId);
@@ -87,11 +94,14 @@ export function coreRoutes(context: RestContext): Route[] {
     route('GET', '/guilds/:guildId', ({ params }) => ({ status: 200, body: guildJson(state, guildOr404(params.guildId)) })),
     route('GET', '/guilds/:guildId/channels', ({ params }) => ({
       status: 200,
-      body: guildOr404(params.guildId).channelIds.map((id) => state.channels.get(id)!)
-        .filter((c) => !c.unknown).map((c) => channelJson(state, c)),
+      body: guildOr404(params.guildId)
+        .channelIds.map((id) => state.channels.get(id)!)
+        .filter((c) => !c.unknown)
+        .map((c) => channelJson(state, c)),
     })),
     route('GET', '/guilds/:guildId/roles', ({ params }) => ({
-      status: 200, body: [...guildOr404(params.guildId).roles.values()].map(roleJson),
+      status: 200,
+      body: [...guildOr404(params.guildId).roles.values()].map(roleJson),
     })),
     route('GET', '/guilds/:guildId/members/:userId', ({ params }) => {
       const member = guildOr404(params.guildId).members.get(params.userId ?? '');
@@ -105,11 +115,23 @@ function applicationJson(context: RestContext, bot: JsonObject): JsonObject {
   let flags = 0;
   for (const intent of context.privilegedIntents) flags |= LIMITED_INTENT_FLAGS[intent];
   return {
-    id: context.state.applicationId, name: String(bot.username), icon: null, description: '', summary: '',
-    type: null, bot_public: true, bot_require_code_grant: false, verify_key: '0'.repeat(64), flags,
-    bot, owner: { id: '1', username: 'owner', discriminator: '0', global_name: null, avatar: null, public_flags: 0, flags: 0 },
-    team: null, approximate_guild_count: context.state.guilds.size, redirect_uris: [],
-    interactions_endpoint_url: null, tags: [],
+    id: context.state.applicationId,
+    name: String(bot.username),
+    icon: null,
+    description: '',
+    summary: '',
+    type: null,
+    bot_public: true,
+    bot_require_code_grant: false,
+    verify_key: '0'.repeat(64),
+    flags,
+    bot,
+    owner: { id: '1', username: 'owner', discriminator: '0', global_name: null, avatar: null, public_flags: 0, flags: 0 },
+    team: null,
+    approximate_guild_count: context.state.guilds.size,
+    redirect_uris: [],
+    interactions_endpoint_url: null,
+    tags: [],
     install_params: { scopes: ['bot', 'applications.commands'], permissions: '0' },
     integration_types_config: { '0': {}, '1': {} },
   };

@@ -3,10 +3,7 @@
  * choices) within Discord's three seconds, then the interaction webhook for editReply,
  * followUp, fetchReply and deleteReply within the token's lifetime.
  */
-import {
-  alreadyAcknowledged, invalidFormBody, invalidWebhookToken, unknownInteraction, unknownMessage,
-  unknownWebhook, type FieldProblem,
-} from './errors.ts';
+import { alreadyAcknowledged, invalidFormBody, invalidWebhookToken, unknownInteraction, unknownMessage, unknownWebhook, type FieldProblem } from './errors.ts';
 import { createMessage, editMessage } from './message-store.ts';
 import { messageJson } from './payloads.ts';
 import { route, type Route, type RouteRequest, type RouteResponse } from './router.ts';
@@ -54,10 +51,13 @@ export function interactionRoutes(context: RestContext): Route[] {
           ? [REPLY, DEFERRED_REPLY, DEFERRED_UPDATE, UPDATE_MESSAGE, MODAL]
           : [REPLY, DEFERRED_REPLY, MODAL];
     if (!allowed.includes(type)) {
-      throw invalidFormBody([{
-        path: ['type'], code: 'INTERACTION_CALLBACK_TYPE_INVALID',
-        message: `Interaction callback type ${type} is not valid for this interaction`,
-      }]);
+      throw invalidFormBody([
+        {
+          path: ['type'],
+          code: 'INTERACTION_CALLBACK_TYPE_INVALID',
+          message: `Interaction callback type ${type} is not valid for this interaction`,
+        },
+      ]);
     }
     const data = asObject(body.data);
     let message: MessageRecord | undefined;
@@ -67,8 +67,12 @@ export function interactionRoutes(context: RestContext): Route[] {
     } else if (type === REPLY || type === DEFERRED_REPLY) {
       const channel = state.channels.get(interaction.channelId)!;
       message = createMessage(state, {
-        channel, authorId: state.botUserId, body: { ...data, flags: Number(data.flags ?? 0) & EPHEMERAL },
-        files: request.files, source: 'interaction-response', interactionId: interaction.id,
+        channel,
+        authorId: state.botUserId,
+        body: { ...data, flags: Number(data.flags ?? 0) & EPHEMERAL },
+        files: request.files,
+        source: 'interaction-response',
+        interactionId: interaction.id,
         placeholder: type === DEFERRED_REPLY,
       });
       interaction.originalMessageId = message.id;
@@ -89,11 +93,15 @@ export function interactionRoutes(context: RestContext): Route[] {
       status: 200,
       body: {
         interaction: {
-          id: interaction.id, type: interaction.kind === 'autocomplete' ? 4 : 2,
-          ...(message ? {
-            response_message_id: message.id, response_message_loading: type === DEFERRED_REPLY,
-            response_message_ephemeral: (message.flags & EPHEMERAL) !== 0,
-          } : {}),
+          id: interaction.id,
+          type: interaction.kind === 'autocomplete' ? 4 : 2,
+          ...(message
+            ? {
+                response_message_id: message.id,
+                response_message_loading: type === DEFERRED_REPLY,
+                response_message_ephemeral: (message.flags & EPHEMERAL) !== 0,
+              }
+            : {}),
         },
         resource: { type, ...(message ? { message: messageJson(state, message) } : {}) },
       },
@@ -118,35 +126,58 @@ export function interactionRoutes(context: RestContext): Route[] {
 
   return [
     route('POST', '/interactions/:interactionId/:token/callback', callback, false),
-    route('POST', base, ({ params, body, files, at, query }) => {
-      const interaction = webhookInteraction(params, at);
-      const data = asObject(body);
-      const message = createMessage(state, {
-        channel: state.channels.get(interaction.channelId)!, authorId: state.botUserId,
-        body: { ...data, flags: Number(data.flags ?? 0) & (EPHEMERAL | 4) }, files,
-        source: 'interaction-followup', interactionId: interaction.id,
-      });
-      context.onMessage(message, 'MESSAGE_CREATE');
-      return query.wait === 'false' ? { status: 204 } : { status: 200, body: messageJson(state, message) };
-    }, false),
-    route('GET', `${base}/messages/:messageId`, ({ params, at }) => {
-      const interaction = webhookInteraction(params, at);
-      return { status: 200, body: messageJson(state, webhookMessage(interaction, params.messageId)) };
-    }, false),
-    route('PATCH', `${base}/messages/:messageId`, ({ params, at, body, files }) => {
-      const interaction = webhookInteraction(params, at);
-      const message = webhookMessage(interaction, params.messageId);
-      editMessage(state, message, asObject(body), files);
-      context.onMessage(message, 'MESSAGE_UPDATE');
-      return { status: 200, body: messageJson(state, message) };
-    }, false),
-    route('DELETE', `${base}/messages/:messageId`, ({ params, at }) => {
-      const interaction = webhookInteraction(params, at);
-      const message = webhookMessage(interaction, params.messageId);
-      message.deleted = true;
-      context.onMessage(message, 'MESSAGE_DELETE');
-      return { status: 204 };
-    }, false),
+    route(
+      'POST',
+      base,
+      ({ params, body, files, at, query }) => {
+        const interaction = webhookInteraction(params, at);
+        const data = asObject(body);
+        const message = createMessage(state, {
+          channel: state.channels.get(interaction.channelId)!,
+          authorId: state.botUserId,
+          body: { ...data, flags: Number(data.flags ?? 0) & (EPHEMERAL | 4) },
+          files,
+          source: 'interaction-followup',
+          interactionId: interaction.id,
+        });
+        context.onMessage(message, 'MESSAGE_CREATE');
+        return query.wait === 'false' ? { status: 204 } : { status: 200, body: messageJson(state, message) };
+      },
+      false,
+    ),
+    route(
+      'GET',
+      `${base}/messages/:messageId`,
+      ({ params, at }) => {
+        const interaction = webhookInteraction(params, at);
+        return { status: 200, body: messageJson(state, webhookMessage(interaction, params.messageId)) };
+      },
+      false,
+    ),
+    route(
+      'PATCH',
+      `${base}/messages/:messageId`,
+      ({ params, at, body, files }) => {
+        const interaction = webhookInteraction(params, at);
+        const message = webhookMessage(interaction, params.messageId);
+        editMessage(state, message, asObject(body), files);
+        context.onMessage(message, 'MESSAGE_UPDATE');
+        return { status: 200, body: messageJson(state, message) };
+      },
+      false,
+    ),
+    route(
+      'DELETE',
+      `${base}/messages/:messageId`,
+      ({ params, at }) => {
+        const interaction = webhookInteraction(params, at);
+        const message = webhookMessage(interaction, params.messageId);
+        message.deleted = true;
+        context.onMessage(message, 'MESSAGE_DELETE');
+        return { status: 204 };
+      },
+      false,
+    ),
   ];
 }
 
@@ -160,7 +191,9 @@ function choiceProblems(choices: Json | undefined): FieldProblem[] {
     problems.push({ path: ['data', 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
   }
   const badLength = (i: number, key: string): FieldProblem => ({
-    path: ['data', 'choices', i, key], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.',
+    path: ['data', 'choices', i, key],
+    code: 'BASE_TYPE_BAD_LENGTH',
+    message: 'Must be between 1 and 100 in length.',
   });
   choices.forEach((entry, i) => {
     const choice = asObject(entry);

@@ -2,9 +2,7 @@
  * REST routes for channel messages: send (and reply), fetch, list, edit, delete. A guild
  * channel checks the bot's permissions there, as Discord does.
  */
-import {
-  apiError, missingAccess, missingPermissions, unknownChannel, unknownMessage,
-} from './errors.ts';
+import { apiError, missingAccess, missingPermissions, unknownChannel, unknownMessage } from './errors.ts';
 import { createMessage, editMessage } from './message-store.ts';
 import { messageJson } from './payloads.ts';
 import { PERMISSION_FLAGS } from './permissions.ts';
@@ -37,7 +35,11 @@ export function messageRoutes(context: RestContext): Route[] {
     route('POST', '/channels/:channelId/messages', ({ params, body, files }) => {
       const channel = channelFor(params.channelId, 'send');
       const message = createMessage(state, {
-        channel, authorId: state.botUserId, body: asObject(body), files, source: 'channel',
+        channel,
+        authorId: state.botUserId,
+        body: asObject(body),
+        files,
+        source: 'channel',
       });
       context.onMessage(message, 'MESSAGE_CREATE');
       return { status: 200, body: messageJson(state, message) };
@@ -66,9 +68,7 @@ export function messageRoutes(context: RestContext): Route[] {
     route('DELETE', '/channels/:channelId/messages/:messageId', ({ params }) => {
       const channel = channelFor(params.channelId, 'read');
       const message = messageIn(channel, params.messageId);
-      const canManage = channel.guildId
-        ? (state.permissionsIn(channel.id, state.botUserId) & PERMISSION_FLAGS.ManageMessages) !== 0n
-        : false;
+      const canManage = channel.guildId ? (state.permissionsIn(channel.id, state.botUserId) & PERMISSION_FLAGS.ManageMessages) !== 0n : false;
       if (message.authorId !== state.botUserId && !canManage) throw missingPermissions();
       message.deleted = true;
       context.onMessage(message, 'MESSAGE_DELETE');

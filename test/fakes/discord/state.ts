@@ -3,13 +3,19 @@
  * registered commands and dispatched interactions. Built once from the test's spec, then
  * changed only by REST calls and the test's dispatch helpers.
  */
-import {
-  computePermissions, DEFAULT_BOT, DEFAULT_EVERYONE, toBits, type Overwrite,
-} from './permissions.ts';
+import { computePermissions, DEFAULT_BOT, DEFAULT_EVERYONE, toBits, type Overwrite } from './permissions.ts';
 import { SnowflakeSource } from './snowflake.ts';
 import type {
-  AllowedMentionsRecord, FakeChannelSpec, FakeDiscordOptions, FakeGuildSpec, FakeMessage, FileRecord,
-  InteractionCallbackRecord, JsonObject, MessageSource, PingRecord,
+  AllowedMentionsRecord,
+  FakeChannelSpec,
+  FakeDiscordOptions,
+  FakeGuildSpec,
+  FakeMessage,
+  FileRecord,
+  InteractionCallbackRecord,
+  JsonObject,
+  MessageSource,
+  PingRecord,
 } from './types.ts';
 
 export interface UserRecord {
@@ -124,12 +130,17 @@ export class DiscordState {
     this.applicationId = options.applicationId ?? this.ids.next();
     this.botUserId = options.botUserId ?? this.applicationId;
     this.users.set(this.botUserId, {
-      id: this.botUserId, username: options.botUsername ?? 'briefbot', globalName: null, bot: true,
+      id: this.botUserId,
+      username: options.botUsername ?? 'briefbot',
+      globalName: null,
+      bot: true,
     });
     for (const user of options.users ?? []) {
       this.users.set(user.id, {
-        id: user.id, username: user.username ?? `user${user.id.slice(-4)}`,
-        globalName: user.globalName ?? null, bot: user.bot ?? false,
+        id: user.id,
+        username: user.username ?? `user${user.id.slice(-4)}`,
+        globalName: user.globalName ?? null,
+        bot: user.bot ?? false,
       });
     }
     for (const spec of options.guilds ?? [{}]) this.#addGuild(spec);
@@ -156,8 +167,17 @@ export class DiscordState {
     if (existing) return this.channels.get(existing)!;
     this.ensureUser(userId);
     const channel: ChannelRecord = {
-      id: this.ids.next(), type: 1, name: null, guildId: undefined, parentId: null, topic: null,
-      position: 0, overwrites: [], recipientId: userId, lastMessageId: null, unknown: false,
+      id: this.ids.next(),
+      type: 1,
+      name: null,
+      guildId: undefined,
+      parentId: null,
+      topic: null,
+      position: 0,
+      overwrites: [],
+      recipientId: userId,
+      lastMessageId: null,
+      unknown: false,
     };
     this.channels.set(channel.id, channel);
     this.dmChannelByUser.set(userId, channel.id);
@@ -180,16 +200,18 @@ export class DiscordState {
     if (!channel || !guild || !member) return 0n;
     const rolePermissions = new Map([...guild.roles.values()].map((r) => [r.id, r.permissions] as const));
     return computePermissions({
-      guildId: guild.id, ownerId: guild.ownerId, rolePermissions, memberId: userId,
-      memberRoles: member.roles, overwrites: channel.overwrites,
+      guildId: guild.id,
+      ownerId: guild.ownerId,
+      rolePermissions,
+      memberId: userId,
+      memberRoles: member.roles,
+      overwrites: channel.overwrites,
     });
   }
 
   /** The messages of a channel in the order they were created, without deleted ones. */
   messagesIn(channelId: string): FakeMessage[] {
-    return [...this.messages.values()]
-      .filter((m) => m.channelId === channelId && !m.deleted)
-      .map((m) => snapshot(m));
+    return [...this.messages.values()].filter((m) => m.channelId === channelId && !m.deleted).map((m) => snapshot(m));
   }
 
   #addGuild(spec: FakeGuildSpec): void {
@@ -197,21 +219,30 @@ export class DiscordState {
     const joinedAt = new Date().toISOString();
     const roles = new Map<string, RoleRecord>();
     roles.set(id, {
-      id, name: '@everyone', permissions: toBits(spec.everyonePermissions ?? DEFAULT_EVERYONE), position: 0,
+      id,
+      name: '@everyone',
+      permissions: toBits(spec.everyonePermissions ?? DEFAULT_EVERYONE),
+      position: 0,
       botId: undefined,
     });
     (spec.roles ?? []).forEach((role, index) => {
       const roleId = role.id ?? this.ids.next();
       roles.set(roleId, {
-        id: roleId, name: role.name, permissions: toBits(role.permissions ?? []), position: index + 1,
+        id: roleId,
+        name: role.name,
+        permissions: toBits(role.permissions ?? []),
+        position: index + 1,
         botId: undefined,
       });
     });
     const botRoleId = this.ids.next();
     const bot = this.users.get(this.botUserId)!;
     roles.set(botRoleId, {
-      id: botRoleId, name: bot.username, permissions: toBits(spec.botPermissions ?? DEFAULT_BOT),
-      position: roles.size, botId: this.botUserId,
+      id: botRoleId,
+      name: bot.username,
+      permissions: toBits(spec.botPermissions ?? DEFAULT_BOT),
+      position: roles.size,
+      botId: this.botUserId,
     });
 
     const members = new Map<string, MemberRecord>();
@@ -223,7 +254,13 @@ export class DiscordState {
     }
     const ownerId = spec.ownerId ?? this.ids.next();
     const guild: GuildRecord = {
-      id, name: spec.name ?? 'Test Guild', ownerId, roles, members, channelIds: [], joinedAt,
+      id,
+      name: spec.name ?? 'Test Guild',
+      ownerId,
+      roles,
+      members,
+      channelIds: [],
+      joinedAt,
     };
     this.guilds.set(id, guild);
     (spec.channels ?? [{ name: 'general' }]).forEach((channel, position) => {
@@ -232,14 +269,24 @@ export class DiscordState {
   }
 
   #addChannel(guild: GuildRecord, spec: FakeChannelSpec, position: number): void {
-    const type = typeof spec.type === 'number' ? spec.type : CHANNEL_TYPES[spec.type ?? 'text'] ?? 0;
+    const type = typeof spec.type === 'number' ? spec.type : (CHANNEL_TYPES[spec.type ?? 'text'] ?? 0);
     const channel: ChannelRecord = {
-      id: spec.id ?? this.ids.next(), type, name: spec.name, guildId: guild.id,
-      parentId: spec.parentId ?? null, topic: spec.topic ?? null, position,
+      id: spec.id ?? this.ids.next(),
+      type,
+      name: spec.name,
+      guildId: guild.id,
+      parentId: spec.parentId ?? null,
+      topic: spec.topic ?? null,
+      position,
       overwrites: (spec.overwrites ?? []).map((o) => ({
-        id: o.id, type: o.kind === 'role' ? 0 : 1, allow: toBits(o.allow ?? []), deny: toBits(o.deny ?? []),
+        id: o.id,
+        type: o.kind === 'role' ? 0 : 1,
+        allow: toBits(o.allow ?? []),
+        deny: toBits(o.deny ?? []),
       })),
-      recipientId: undefined, lastMessageId: null, unknown: false,
+      recipientId: undefined,
+      lastMessageId: null,
+      unknown: false,
     };
     this.channels.set(channel.id, channel);
     guild.channelIds.push(channel.id);
@@ -257,11 +304,22 @@ function roleIdFor(roles: ReadonlyMap<string, RoleRecord>, ref: string): string 
 /** A frozen copy of a stored message for tests to read. */
 export function snapshot(message: MessageRecord): FakeMessage {
   return {
-    id: message.id, channelId: message.channelId, guildId: message.guildId, authorId: message.authorId,
-    content: message.content, embeds: message.embeds, components: message.components,
-    attachments: message.attachments, flags: message.flags, allowedMentions: message.allowedMentions,
-    messageReference: message.messageReference, pings: message.pings, source: message.source,
-    interactionId: message.interactionId, createdAt: message.createdAt, editedAt: message.editedAt,
+    id: message.id,
+    channelId: message.channelId,
+    guildId: message.guildId,
+    authorId: message.authorId,
+    content: message.content,
+    embeds: message.embeds,
+    components: message.components,
+    attachments: message.attachments,
+    flags: message.flags,
+    allowedMentions: message.allowedMentions,
+    messageReference: message.messageReference,
+    pings: message.pings,
+    source: message.source,
+    interactionId: message.interactionId,
+    createdAt: message.createdAt,
+    editedAt: message.editedAt,
     edits: message.edits,
   };
 }

@@ -66,7 +66,10 @@ function record(req: http.IncomingMessage, raw: string, started: number): Record
   const body = parse(raw);
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const messages = Array.isArray(b['messages'])
-    ? (b['messages'] as { role?: unknown; content?: unknown }[]).map((m) => ({ role: String(m.role), content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content) }))
+    ? (b['messages'] as { role?: unknown; content?: unknown }[]).map((m) => ({
+        role: String(m.role),
+        content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+      }))
     : [];
   const options = b['stream_options'] as { include_usage?: unknown } | undefined;
   return {
@@ -113,10 +116,17 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       }
       if (method === 'POST' && path === '/v1/chat/completions') {
         const behaviour =
-          request.model !== null && !models.includes(request.model)
-            ? unknownModel(request.model)
-            : (chooser?.(request) ?? queue.shift() ?? fallback);
-        void respond(res, { model: request.model ?? 'unknown', stream: request.stream, includeUsage: request.includeUsage, promptChars: request.messages.reduce((n, m) => n + m.content.length, 0) }, behaviour);
+          request.model !== null && !models.includes(request.model) ? unknownModel(request.model) : (chooser?.(request) ?? queue.shift() ?? fallback);
+        void respond(
+          res,
+          {
+            model: request.model ?? 'unknown',
+            stream: request.stream,
+            includeUsage: request.includeUsage,
+            promptChars: request.messages.reduce((n, m) => n + m.content.length, 0),
+          },
+          behaviour,
+        );
         return;
       }
       sendJson(res, 404, { error: { message: `Unknown request URL: ${method} ${path}.`, type: 'invalid_request_error', param: null, code: 'unknown_url' } });

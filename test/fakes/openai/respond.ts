@@ -89,7 +89,12 @@ export async function respond(res: ServerResponse, call: CompletionCall, behavio
       return; // the connection stays open until the client gives up or the fake closes
     }
     case 'error':
-      return sendJson(res, behaviour.status, { error: { message: behaviour.message, type: behaviour.type, param: null, code: behaviour.code } }, behaviour.headers);
+      return sendJson(
+        res,
+        behaviour.status,
+        { error: { message: behaviour.message, type: behaviour.type, param: null, code: behaviour.code } },
+        behaviour.headers,
+      );
     case 'malformed-json':
       if (call.stream) {
         const send = startStream(res);

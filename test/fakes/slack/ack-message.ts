@@ -6,11 +6,7 @@
 import type { Workspace } from './workspace.ts';
 
 /** Records the ack body as a channel message if it has anything to show. */
-export function recordAckMessage(
-  workspace: Workspace,
-  command: Readonly<Record<string, unknown>>,
-  body: string | Readonly<Record<string, unknown>>,
-): void {
+export function recordAckMessage(workspace: Workspace, command: Readonly<Record<string, unknown>>, body: string | Readonly<Record<string, unknown>>): void {
   const channel = typeof command.channel_id === 'string' ? command.channel_id : undefined;
   const user = typeof command.user_id === 'string' ? command.user_id : undefined;
   if (channel === undefined) return;

@@ -28,10 +28,7 @@ export const SLACK_LIMITS = {
   markdownText: 12_000,
 } as const;
 
-const KNOWN_BLOCK_TYPES = new Set([
-  'section', 'divider', 'header', 'context', 'actions', 'image', 'rich_text', 'input', 'file',
-  'video', 'markdown',
-]);
+const KNOWN_BLOCK_TYPES = new Set(['section', 'divider', 'header', 'context', 'actions', 'image', 'rich_text', 'input', 'file', 'video', 'markdown']);
 
 type Problems = string[];
 
@@ -44,13 +41,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Checks a text object (`{ type: 'mrkdwn' | 'plain_text', text }`) against a length limit. */
-function checkTextObject(
-  value: unknown,
-  pointer: string,
-  maxLength: number,
-  problems: Problems,
-  onlyPlain = false,
-): void {
+function checkTextObject(value: unknown, pointer: string, maxLength: number, problems: Problems, onlyPlain = false): void {
   if (!isRecord(value)) {
     report(problems, 'must be a text object', pointer);
     return;

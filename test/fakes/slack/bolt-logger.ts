@@ -16,9 +16,11 @@ export interface RecordingLogger extends Logger {
 /** A silent Bolt logger; `logger.lines` holds what Bolt said, e.g. `{ level: 'warn', text: 'http request failed …' }`. */
 export function recordingBoltLogger(): RecordingLogger {
   const lines: LoggedLine[] = [];
-  const keep = (level: LoggedLine['level']) => (...msg: unknown[]) => {
-    lines.push({ level, text: msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ') });
-  };
+  const keep =
+    (level: LoggedLine['level']) =>
+    (...msg: unknown[]) => {
+      lines.push({ level, text: msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ') });
+    };
   let level: LogLevel = LogLevel.DEBUG;
   return {
     lines,

@@ -14,14 +14,7 @@ import {
   type PayloadContext,
 } from './payloads.ts';
 import { deliver, type Encoding } from './signed-delivery.ts';
-import type {
-  BlockActionInput,
-  DeliveryOptions,
-  DeliveryResult,
-  DirectMessageInput,
-  MentionInput,
-  SlashCommandInput,
-} from './types.ts';
+import type { BlockActionInput, DeliveryOptions, DeliveryResult, DirectMessageInput, MentionInput, SlashCommandInput } from './types.ts';
 
 export class HttpDriver {
   private requestUrl: string | undefined;

@@ -146,9 +146,7 @@ export function blockActionPayload(ctx: PayloadContext, input: BlockActionInput)
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: channelId, name: ctx.workspace.channel(channelId)?.name ?? channelId },
-    ...(message
-      ? { message: { type: 'message', user: message.user, ts: message.ts, text: message.text ?? '', blocks: message.blocks ?? [] } }
-      : {}),
+    ...(message ? { message: { type: 'message', user: message.user, ts: message.ts, text: message.text ?? '', blocks: message.blocks ?? [] } } : {}),
     response_url: `${ctx.origin}/respond/${grant.id}`,
     actions: [
       {

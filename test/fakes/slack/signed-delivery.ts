@@ -60,13 +60,7 @@ function signatureHeaders(secret: string, body: string, signing: DeliveryOptions
 }
 
 /** POSTs a payload to `url`, signed as `options.signing` says, and resolves with the answer and its timing. */
-export function deliver(
-  url: string,
-  payload: Payload,
-  encoding: Encoding,
-  secret: string,
-  options: DeliveryOptions = {},
-): Promise<DeliveryResult> {
+export function deliver(url: string, payload: Payload, encoding: Encoding, secret: string, options: DeliveryOptions = {}): Promise<DeliveryResult> {
   const { body, contentType } = encode(payload, encoding);
   const headers: Record<string, string> = {
     'content-type': contentType,

@@ -2,14 +2,7 @@
  * Drives an app over Socket Mode as Slack would: each method wraps a payload in an
  * envelope, sends it on the app's websocket and resolves once the app acks it.
  */
-import {
-  blockActionPayload,
-  directMessagePayload,
-  mentionPayload,
-  slashCommandPayload,
-  type Payload,
-  type PayloadContext,
-} from './payloads.ts';
+import { blockActionPayload, directMessagePayload, mentionPayload, slashCommandPayload, type Payload, type PayloadContext } from './payloads.ts';
 import type { EnvelopeType, SocketModeServer } from './socket-mode-server.ts';
 import type { BlockActionInput, DirectMessageInput, MentionInput, SlashCommandInput, SocketAck } from './types.ts';
 

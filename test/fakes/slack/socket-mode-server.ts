@@ -148,10 +148,7 @@ export class SocketModeServer {
 
   private accept(ws: WebSocket): void {
     this.sockets.add(ws);
-    const pinger =
-      this.options.pingIntervalMs === undefined
-        ? undefined
-        : setInterval(() => ws.ping('fake-slack'), this.options.pingIntervalMs);
+    const pinger = this.options.pingIntervalMs === undefined ? undefined : setInterval(() => ws.ping('fake-slack'), this.options.pingIntervalMs);
     ws.on('ping', () => {
       this.pings += 1;
     });
@@ -197,8 +194,7 @@ export class SocketModeServer {
     if (!pending) return;
     this.pending.delete(message.envelope_id);
     clearTimeout(pending.timer);
-    const payload =
-      typeof message.payload === 'object' && message.payload !== null ? (message.payload as Record<string, unknown>) : {};
+    const payload = typeof message.payload === 'object' && message.payload !== null ? (message.payload as Record<string, unknown>) : {};
     const ack: SocketAck = {
       envelopeId: pending.envelope.envelopeId,
       type: pending.envelope.type,

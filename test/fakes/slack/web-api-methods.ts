@@ -175,7 +175,10 @@ const conversationsOpen: Method = (args, ctx) => {
     const channel = ctx.workspace.channel(existing);
     return channel?.isIm ? { ok: true, channel: channelObject(channel) } : fail('channel_not_found');
   }
-  const users = (str(args.users) ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const users = (str(args.users) ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   if (users.length === 0) return fail('users_list_not_supplied');
   if (users.length > 1) return fail('fake_supports_one_user_dms_only');
   const [user] = users as [string];

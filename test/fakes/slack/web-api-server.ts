@@ -63,10 +63,15 @@ export class WebApiServer {
     try {
       args = parseArgs(contentType, body, query);
     } catch {
-      return this.finish(res, { method, args: { raw: body }, auth: 'none', contentType }, {
-        status: 200,
-        body: { ok: false, error: 'invalid_json' },
-      }, false);
+      return this.finish(
+        res,
+        { method, args: { raw: body }, auth: 'none', contentType },
+        {
+          status: 200,
+          body: { ok: false, error: 'invalid_json' },
+        },
+        false,
+      );
     }
     const token = tokenOf(req, args);
     const auth = this.authOf(token);
@@ -102,10 +107,15 @@ export class WebApiServer {
     try {
       args = parseArgs(contentType, raw, '');
     } catch {
-      return this.finish(res, { method: 'response_url', args: { raw }, auth: 'none', contentType, responseUrlId: id }, {
-        status: 400,
-        body: 'invalid_payload',
-      }, false);
+      return this.finish(
+        res,
+        { method: 'response_url', args: { raw }, auth: 'none', contentType, responseUrlId: id },
+        {
+          status: 400,
+          body: 'invalid_payload',
+        },
+        false,
+      );
     }
     const call = { method: 'response_url', args, auth: 'none' as const, contentType, responseUrlId: id };
     const seq = this.deps.calls.length;
@@ -167,12 +177,7 @@ export class WebApiServer {
     return wanted === 'any' || wanted === auth ? undefined : 'not_allowed_token_type';
   }
 
-  private finish(
-    res: ServerResponse,
-    call: Omit<RecordedCall, 'seq' | 'at' | 'outcome' | 'response'>,
-    answer: Answer,
-    injected: boolean,
-  ): void {
+  private finish(res: ServerResponse, call: Omit<RecordedCall, 'seq' | 'at' | 'outcome' | 'response'>, answer: Answer, injected: boolean): void {
     this.deps.calls.push({
       ...call,
       seq: this.deps.calls.length,

@@ -68,7 +68,11 @@ describe('the fake Slack Web API', () => {
   const tooBig: readonly (readonly [string, Record<string, unknown>, string])[] = [
     ['51 blocks', { blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }, 'invalid_blocks'],
     ['a section of 3,001 characters', { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3_001) } }] }, 'invalid_blocks'],
-    ['a context block of 11 elements', { blocks: [{ type: 'context', elements: Array.from({ length: 11 }, (_, i) => ({ type: 'mrkdwn', text: `[${i}]` })) }] }, 'invalid_blocks'],
+    [
+      'a context block of 11 elements',
+      { blocks: [{ type: 'context', elements: Array.from({ length: 11 }, (_, i) => ({ type: 'mrkdwn', text: `[${i}]` })) }] },
+      'invalid_blocks',
+    ],
     ['a header of 151 characters', { blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }] }, 'invalid_blocks'],
     ['an empty section text', { blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '' } }] }, 'invalid_blocks'],
     ['a text of 40,001 characters', { text: 't'.repeat(40_001) }, 'msg_too_long'],

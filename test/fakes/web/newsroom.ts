@@ -23,7 +23,14 @@ export function openNewsroom(web: FakeWebServer, title = 'Coastal Courier'): New
   let broken: { status: number; headers: Record<string, string> } | null = null;
   let version = 0;
   const entries = (): FeedEntry[] =>
-    articles.map((a) => ({ guid: `courier-${a.slug}`, link: `/news/${a.slug}`, title: a.title, date: a.published, ...(a.modified ? { updated: a.modified } : {}), summary: a.paragraphs[0] }));
+    articles.map((a) => ({
+      guid: `courier-${a.slug}`,
+      link: `/news/${a.slug}`,
+      title: a.title,
+      date: a.published,
+      ...(a.modified ? { updated: a.modified } : {}),
+      summary: a.paragraphs[0],
+    }));
   const serveFeeds = () => {
     version++;
     const etag = `"v${version}"`;
@@ -33,11 +40,14 @@ export function openNewsroom(web: FakeWebServer, title = 'Coastal Courier'): New
       ['/feed.json', () => jsonFeed(title, entries()), 'application/feed+json'],
     ];
     for (const [path, body, type] of feeds) {
-      web.serve(path, () => (broken ? { status: broken.status, headers: broken.headers, body: 'error' } : { body: body(), etag, gzip: true, headers: { 'content-type': type } }));
+      web.serve(path, () =>
+        broken ? { status: broken.status, headers: broken.headers, body: 'error' } : { body: body(), etag, gzip: true, headers: { 'content-type': type } },
+      );
     }
   };
   serveFeeds();
-  const servePage = (article: ArticleFixture) => web.serve(`/news/${article.slug}`, { body: articlePage(article, web.origin), headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const servePage = (article: ArticleFixture) =>
+    web.serve(`/news/${article.slug}`, { body: articlePage(article, web.origin), headers: { 'content-type': 'text/html; charset=utf-8' } });
   return {
     feedUrl: `${web.origin}/feed.xml`,
     publish(article) {

@@ -20,7 +20,7 @@ export interface ArticleFixture {
 export const HARBOUR_PARAGRAPHS: readonly string[] = [
   'The harbour at Kestrel Bay reopened to cargo ships on Monday after three weeks of repairs to its storm-damaged sea wall, the port authority said.',
   '"We have rebuilt the wall to withstand a storm twice as strong as the one that broke it," said Marta Quill, the authority\'s chief engineer.',
-  'The repairs cost £14m, paid by the regional council and the port\'s two largest shipping firms, Halden Lines and Corvo Freight.',
+  "The repairs cost £14m, paid by the regional council and the port's two largest shipping firms, Halden Lines and Corvo Freight.",
   'Fishermen, who were allowed back a week earlier, said the closure had cost them most of the autumn season.',
   'Ms Quill said inspections would continue every month until the spring.',
 ];

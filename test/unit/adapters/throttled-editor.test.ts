@@ -10,7 +10,11 @@ afterEach(() => vi.useRealTimers());
 describe('throttledEditor', () => {
   it('shows the first value at once and only the newest of those that arrive within the interval', async () => {
     const shown: string[] = [];
-    const editor = throttledEditor(async (value: string) => void shown.push(value), 1_000, () => {});
+    const editor = throttledEditor(
+      async (value: string) => void shown.push(value),
+      1_000,
+      () => {},
+    );
     editor.update('a');
     editor.update('b');
     editor.update('c');
@@ -25,13 +29,17 @@ describe('throttledEditor', () => {
     const shown: string[] = [];
     const errors: unknown[] = [];
     let fail = true;
-    const editor = throttledEditor(async (value: string) => {
-      if (fail) {
-        fail = false;
-        throw new Error('429');
-      }
-      shown.push(value);
-    }, 100, (error) => errors.push(error));
+    const editor = throttledEditor(
+      async (value: string) => {
+        if (fail) {
+          fail = false;
+          throw new Error('429');
+        }
+        shown.push(value);
+      },
+      100,
+      (error) => errors.push(error),
+    );
     editor.update('a');
     await vi.advanceTimersByTimeAsync(0);
     editor.update('b');

@@ -67,7 +67,9 @@ describe('descriptions and organisations as speakers', () => {
   });
 
   it('credits a description after an inverted verb, to the end of its clause', () => {
-    expect(credits('“It was never going to work,” said a person close to the negotiations.')).toMatchObject([{ speaker: 'a person close to the negotiations' }]);
+    expect(credits('“It was never going to work,” said a person close to the negotiations.')).toMatchObject([
+      { speaker: 'a person close to the negotiations' },
+    ]);
   });
 
   it('takes no description for a speaker when a clause follows the verb', () => {
@@ -117,10 +119,9 @@ describe('titles and scare quotes', () => {
 
 describe('interview turns and subjects of the clause', () => {
   it('credits a quoted transcript turn to the person of that surname', () => {
-    expect(credits('Chris Wallace interviewed Mike Pence on Sunday.', '"WALLACE: Why would he do that?', '"PENCE: Well, look, it is serious business."')).toMatchObject([
-      { speaker: 'Chris Wallace' },
-      { speaker: 'Mike Pence' },
-    ]);
+    expect(
+      credits('Chris Wallace interviewed Mike Pence on Sunday.', '"WALLACE: Why would he do that?', '"PENCE: Well, look, it is serious business."'),
+    ).toMatchObject([{ speaker: 'Chris Wallace' }, { speaker: 'Mike Pence' }]);
   });
 
   it('credits a quoted phrase to a subject named in apposition to a description', () => {
@@ -128,7 +129,9 @@ describe('interview turns and subjects of the clause', () => {
   });
 
   it('credits a quoted phrase to the subject of a verb after an auxiliary', () => {
-    expect(credits('Harry Dunmore met voters.', 'In recent weeks, Dunmore has gone after his rival as a “spoiled brat.”')).toMatchObject([{ speaker: 'Harry Dunmore' }]);
+    expect(credits('Harry Dunmore met voters.', 'In recent weeks, Dunmore has gone after his rival as a “spoiled brat.”')).toMatchObject([
+      { speaker: 'Harry Dunmore' },
+    ]);
   });
 });
 

@@ -42,7 +42,9 @@ describe('attribution on bad input', () => {
   });
 
   it('indexes 200 quotations in one article, each with its own speaker or none', () => {
-    const paragraphs = Array.from({ length: 200 }, (_, n) => (n % 2 === 0 ? `“Point ${n} stands,” said Maria Lopez.` : `Critics called it “idea ${n}”, and “another, ${n}”, in one breath, with more words.`));
+    const paragraphs = Array.from({ length: 200 }, (_, n) =>
+      n % 2 === 0 ? `“Point ${n} stands,” said Maria Lopez.` : `Critics called it “idea ${n}”, and “another, ${n}”, in one breath, with more words.`,
+    );
     const names = speakerNames(makeArticle(paragraphs));
     expect(names.length).toBeGreaterThanOrEqual(200);
     expect(names.filter((name) => name === 'Maria Lopez')).toHaveLength(100);

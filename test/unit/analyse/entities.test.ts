@@ -24,8 +24,17 @@ describe('finding entities', () => {
   });
 
   it('joins organisation names across "of" and keeps two listed bodies apart', () => {
-    const names = entitiesOf('The Department of Health and the Crown Prosecution Service and Serious Fraud Office met.').map((entity) => [entity.name, entity.kind]);
-    expect(names).toEqual(expect.arrayContaining([['Department of Health', 'organisation'], ['Crown Prosecution Service', 'organisation'], ['Serious Fraud Office', 'organisation']]));
+    const names = entitiesOf('The Department of Health and the Crown Prosecution Service and Serious Fraud Office met.').map((entity) => [
+      entity.name,
+      entity.kind,
+    ]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['Department of Health', 'organisation'],
+        ['Crown Prosecution Service', 'organisation'],
+        ['Serious Fraud Office', 'organisation'],
+      ]),
+    );
   });
 
   it('normalises country variants of a place', () => {
@@ -58,7 +67,9 @@ describe('finding entities', () => {
   });
 
   it('takes a person for a person from an apposition and a reporting verb', () => {
-    expect(entitiesOf('Georgeta Minciu, a part-time cleaner from Iasi, said the phones were cheap.')).toMatchObject([{ name: 'Georgeta Minciu', kind: 'person' }]);
+    expect(entitiesOf('Georgeta Minciu, a part-time cleaner from Iasi, said the phones were cheap.')).toMatchObject([
+      { name: 'Georgeta Minciu', kind: 'person' },
+    ]);
   });
 
   it('records mentions with their spans', () => {
@@ -69,21 +80,28 @@ describe('finding entities', () => {
 
   it('files a given name used alone under the one person of the article it starts', () => {
     const entities = entitiesOf('Rovers signed Peter Wilkins in May.', 'The manager said Peter was happy to stay.');
-    expect(entities.filter((entity) => entity.kind === 'person' && entity.named).map((entity) => [entity.name, entity.aliases])).toEqual([['Peter Wilkins', ['Peter']]]);
+    expect(entities.filter((entity) => entity.kind === 'person' && entity.named).map((entity) => [entity.name, entity.aliases])).toEqual([
+      ['Peter Wilkins', ['Peter']],
+    ]);
   });
 
   it('does not take a capitalised common noun that opens a sentence for a name', () => {
-    const names = entitiesOf('Shares in Acme Holdings fell on Monday.', 'Investors sold shares after the warning. Shares recovered later.').map((entity) => entity.name);
+    const names = entitiesOf('Shares in Acme Holdings fell on Monday.', 'Investors sold shares after the warning. Shares recovered later.').map(
+      (entity) => entity.name,
+    );
     expect(names).not.toContain('Shares');
   });
 
   it('keeps contractions such as "We\'ve" and "I\'m" out of names', () => {
-    const names = entitiesOf('"We\'ve had a good year," said Jane Ashton. "We\'ve worked hard."', 'I\'m Sorry was her first hit.').map((entity) => entity.name);
+    const names = entitiesOf('"We\'ve had a good year," said Jane Ashton. "We\'ve worked hard."', "I'm Sorry was her first hit.").map((entity) => entity.name);
     expect(names.filter((name) => /[’']/.test(name))).toEqual([]);
   });
 
-  it('takes a nationality before a name for the person\'s description', () => {
-    expect(entitiesOf('Andy Clark lost to Dutchman Piet Vos in the final.').find((entity) => entity.name === 'Piet Vos')).toMatchObject({ kind: 'person', roles: ['dutchman'] });
+  it("takes a nationality before a name for the person's description", () => {
+    expect(entitiesOf('Andy Clark lost to Dutchman Piet Vos in the final.').find((entity) => entity.name === 'Piet Vos')).toMatchObject({
+      kind: 'person',
+      roles: ['dutchman'],
+    });
   });
 
   it('takes a name that qualifies a role for an organisation, not a person', () => {
@@ -120,4 +138,3 @@ describe('finding entities', () => {
     expect(names.filter((name) => name.startsWith('Like'))).toEqual([]);
   });
 });
-

@@ -61,7 +61,12 @@ describe('linkStoryEntities', () => {
       { id: 'b', entities: [person('e0', 'Bo Chan')] },
     ]);
     const pairs = [...story.links].map(([key, id]) => [key.split('\u0000'), id]);
-    expect(pairs).toEqual(expect.arrayContaining([[['a', 'e0'], 'person:ann-lee'], [['a', 'e1'], 'person:ann-lee']]));
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        [['a', 'e0'], 'person:ann-lee'],
+        [['a', 'e1'], 'person:ann-lee'],
+      ]),
+    );
     expect(pairs).toHaveLength(3);
     expect(story.links.of('a', 'e1')).toBe('person:ann-lee');
     expect(story.links.has(linkKey('b', 'e9'))).toBe(false);
@@ -72,7 +77,7 @@ describe('linkStoryEntities', () => {
     expect(story.entities[0]?.id).toBe('person:jose-mourinho');
   });
 
-  it('links 10,000 articles of 20 entities each in well under a few seconds', () => {
+  it('links 10,000 articles of 20 entities each, every mention linked once', () => {
     const articles = Array.from({ length: 10_000 }, (_, a) => ({
       id: `article-${a}`,
       entities: Array.from({ length: 20 }, (_, e): Entity => {
@@ -82,12 +87,9 @@ describe('linkStoryEntities', () => {
           : { key: `e${e}`, name: `Body ${n} Council`, kind: 'organisation', aliases: [], roles: [], named: true };
       }),
     }));
-    const started = performance.now();
+    // How fast it is belongs to `npm run bench` (ingest at 10k); here, that the whole story links.
     const story = linkStoryEntities(articles);
-    const elapsed = performance.now() - started;
     expect(story.links.size).toBe(200_000);
-    // The budget is well under a second on an idle machine; the bound leaves room for a busy CI.
-    expect(elapsed).toBeLessThan(3000);
   });
 
   it('does not link an unnamed spokesperson to the named person who holds the role elsewhere', () => {
@@ -106,4 +108,3 @@ describe('linkStoryEntities', () => {
     expect(story.links.get(linkKey('b', 'e1'))).toBe(story.links.get(linkKey('a', 'e1')));
   });
 });
-

@@ -30,24 +30,33 @@ describe('attributing quotations', () => {
   });
 
   it('credits a quotation to the speaker in apposition', () => {
-    expect(credits('"Growth will slow," Karen Ward, chief economist at the bank, told reporters.', 'The head of the agency, Tom Baker, recently said the rules were "out of date".')).toMatchObject([
+    expect(
+      credits(
+        '"Growth will slow," Karen Ward, chief economist at the bank, told reporters.',
+        'The head of the agency, Tom Baker, recently said the rules were "out of date".',
+      ),
+    ).toMatchObject([
       { speaker: 'Karen Ward', cue: 'told' },
       { speaker: 'Tom Baker', cue: 'said' },
     ]);
   });
 
   it('resolves "he said" to the right person before', () => {
-    expect(credits('Sarah Jones met Peter Crouch after the match.', 'Crouch was delighted with his goal. "It was the best of my career," he said.')).toMatchObject([
-      { speaker: 'Peter Crouch', cueKind: 'pronoun' },
-    ]);
+    expect(
+      credits('Sarah Jones met Peter Crouch after the match.', 'Crouch was delighted with his goal. "It was the best of my career," he said.'),
+    ).toMatchObject([{ speaker: 'Peter Crouch', cueKind: 'pronoun' }]);
   });
 
   it('resolves "she said" past a man mentioned more recently', () => {
-    expect(credits('Angela Merkel spoke after talks with Tony Blair.', '"We agree on most things," she said.')).toMatchObject([{ speaker: 'Angela Merkel', cueKind: 'pronoun' }]);
+    expect(credits('Angela Merkel spoke after talks with Tony Blair.', '"We agree on most things," she said.')).toMatchObject([
+      { speaker: 'Angela Merkel', cueKind: 'pronoun' },
+    ]);
   });
 
   it('does not resolve "he" to a man named after a preposition in the same sentence', () => {
-    expect(credits('Ivan Petrov arrived in London in 1985.', 'Commenting on Mr Markov’s case, he said: "He deserves nothing."')).toMatchObject([{ speaker: 'Ivan Petrov', cueKind: 'pronoun' }]);
+    expect(credits('Ivan Petrov arrived in London in 1985.', 'Commenting on Mr Markov’s case, he said: "He deserves nothing."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cueKind: 'pronoun' },
+    ]);
   });
 
   it('resolves "the chairman said" to the person introduced as chairman', () => {
@@ -64,7 +73,9 @@ describe('attributing quotations', () => {
   });
 
   it('keeps the speaker across a multi-paragraph quotation with no closing mark', () => {
-    expect(credits('The minister, Jane Hart, said: "The budget is balanced.', '"Nobody will pay more tax this year."', 'The opposition disagreed.')).toMatchObject([
+    expect(
+      credits('The minister, Jane Hart, said: "The budget is balanced.', '"Nobody will pay more tax this year."', 'The opposition disagreed.'),
+    ).toMatchObject([
       { speaker: 'Jane Hart', cue: 'said' },
       { speaker: 'Jane Hart', cueKind: 'continuation' },
     ]);
@@ -84,13 +95,18 @@ describe('attributing quotations', () => {
   });
 
   it('credits "the firm said in a statement" to the organisation of the article', () => {
-    expect(credits('Shares in Globex Corp fell sharply after Globex Corp missed its targets.', 'The firm said in a statement that it was "confident of a recovery".')).toMatchObject([
-      { speaker: 'Globex Corp', cueKind: 'organisation' },
-    ]);
+    expect(
+      credits(
+        'Shares in Globex Corp fell sharply after Globex Corp missed its targets.',
+        'The firm said in a statement that it was "confident of a recovery".',
+      ),
+    ).toMatchObject([{ speaker: 'Globex Corp', cueKind: 'organisation' }]);
   });
 
   it('credits a spokesman to the organisation the paragraph is about', () => {
-    expect(credits('The Wellcome Trust denied the claims. A spokesman said: "These reports are false."')).toMatchObject([{ speaker: 'Wellcome Trust spokesman', cueKind: 'role' }]);
+    expect(credits('The Wellcome Trust denied the claims. A spokesman said: "These reports are false."')).toMatchObject([
+      { speaker: 'Wellcome Trust spokesman', cueKind: 'role' },
+    ]);
   });
 
   it('credits a group of officials, whatever spelling of the country', () => {
@@ -98,7 +114,9 @@ describe('attributing quotations', () => {
   });
 
   it('does not attribute a scare quote', () => {
-    expect(credits('The minister said the firm had used a “back door” route into the market.', 'Critics mocked the so-called "dream team" of advisers.')).toMatchObject([
+    expect(
+      credits('The minister said the firm had used a “back door” route into the market.', 'Critics mocked the so-called "dream team" of advisers.'),
+    ).toMatchObject([
       { text: 'back door', speaker: null },
       { text: 'dream team', speaker: null },
     ]);

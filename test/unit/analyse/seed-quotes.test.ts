@@ -58,7 +58,14 @@ describe('quotations of the seed articles, scored against the gold', () => {
 
   it('finds at least 21 of the 23 labelled quotations with the right speaker', () => {
     const right = results.filter((result) => result.right).length;
-    expect(right, JSON.stringify(results.filter((result) => !result.right), null, 1)).toBeGreaterThanOrEqual(21);
+    expect(
+      right,
+      JSON.stringify(
+        results.filter((result) => !result.right),
+        null,
+        1,
+      ),
+    ).toBeGreaterThanOrEqual(21);
   });
 
   it('finds every labelled quotation', () => {
@@ -75,7 +82,9 @@ describe('quotations of the seed articles, scored against the gold', () => {
 
   it('puts no boilerplate line inside any quotation', () => {
     const leaks = articles.flatMap(({ id, analysis }) =>
-      (structure.articles[id]?.boilerplate ?? []).filter((line) => analysis.quotes.some((q) => fold(q.text).includes(fold(line.text)))).map((line) => line.text),
+      (structure.articles[id]?.boilerplate ?? [])
+        .filter((line) => analysis.quotes.some((q) => fold(q.text).includes(fold(line.text))))
+        .map((line) => line.text),
     );
     expect(leaks).toEqual([]);
   });

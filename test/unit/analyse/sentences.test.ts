@@ -22,10 +22,9 @@ describe('splitSentences', () => {
   });
 
   it('keeps dotted abbreviations, numbers and money inside a sentence', () => {
-    expect(sentencesOf('U.S. officials met at No. 10 at 9 a.m. on Jan. 5 to discuss a £1.7bn deal, HK$1.59 billion and 3.5% growth. The talks ended.')).toEqual([
-      'U.S. officials met at No. 10 at 9 a.m. on Jan. 5 to discuss a £1.7bn deal, HK$1.59 billion and 3.5% growth.',
-      'The talks ended.',
-    ]);
+    expect(sentencesOf('U.S. officials met at No. 10 at 9 a.m. on Jan. 5 to discuss a £1.7bn deal, HK$1.59 billion and 3.5% growth. The talks ended.')).toEqual(
+      ['U.S. officials met at No. 10 at 9 a.m. on Jan. 5 to discuss a £1.7bn deal, HK$1.59 billion and 3.5% growth.', 'The talks ended.'],
+    );
   });
 
   it('splits after a dotted abbreviation when a new sentence clearly starts', () => {
@@ -33,7 +32,10 @@ describe('splitSentences', () => {
   });
 
   it('does not split a quoted question from its attribution', () => {
-    expect(sentencesOf('"Why should we trust them?" asked Mr Smith. Nobody answered.')).toEqual(['"Why should we trust them?" asked Mr Smith.', 'Nobody answered.']);
+    expect(sentencesOf('"Why should we trust them?" asked Mr Smith. Nobody answered.')).toEqual([
+      '"Why should we trust them?" asked Mr Smith.',
+      'Nobody answered.',
+    ]);
   });
 
   it('keeps a quotation ending in a comma together with its attribution', () => {

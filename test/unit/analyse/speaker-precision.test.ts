@@ -11,17 +11,27 @@ function speakers(paragraphs: string[], title = 'Test article'): { text: string;
 
 describe('speakers described rather than named', () => {
   it('resolves "the 27-year-old said" to the person named before', () => {
-    expect(speakers([
-      'Paul Kerrigan has admitted he would love the captaincy.',
-      'The 27-year-old, who led Leeds to the title, said the job would be a challenge. "Tom would be a hard act to follow," he said.',
-    ], 'Kerrigan wants captaincy')).toEqual([{ text: 'Tom would be a hard ', speaker: 'Paul Kerrigan' }]);
+    expect(
+      speakers(
+        [
+          'Paul Kerrigan has admitted he would love the captaincy.',
+          'The 27-year-old, who led Leeds to the title, said the job would be a challenge. "Tom would be a hard act to follow," he said.',
+        ],
+        'Kerrigan wants captaincy',
+      ),
+    ).toEqual([{ text: 'Tom would be a hard ', speaker: 'Paul Kerrigan' }]);
   });
 
   it('resolves "the Italy captain said" to the player the article introduced with another role', () => {
-    expect(speakers([
-      'Rayo Norte midfielder Marco Rossi has no plans to become a manager.',
-      '"I am not interested in being a coach," the Italy captain said on television. "I would like to open football schools."',
-    ], 'Rossi rules out management')).toEqual([
+    expect(
+      speakers(
+        [
+          'Rayo Norte midfielder Marco Rossi has no plans to become a manager.',
+          '"I am not interested in being a coach," the Italy captain said on television. "I would like to open football schools."',
+        ],
+        'Rossi rules out management',
+      ),
+    ).toEqual([
       { text: 'I am not interested ', speaker: 'Marco Rossi' },
       { text: 'I would like to open', speaker: 'Marco Rossi' },
     ]);
@@ -40,18 +50,25 @@ describe('speakers described rather than named', () => {
   });
 
   it('does not give a second age to a person already described by another', () => {
-    expect(speakers([
-      'Mark Dillon will miss the Open. The 28-year-old tore a muscle in training.',
-      'Tommy Kraus, who beat him last year, is fit again.',
-      '"I feel strong," said the 26-year-old.',
-    ], 'Dillon doubt over Open')).toEqual([{ text: 'I feel strong', speaker: 'Tommy Kraus' }]);
+    expect(
+      speakers(
+        [
+          'Mark Dillon will miss the Open. The 28-year-old tore a muscle in training.',
+          'Tommy Kraus, who beat him last year, is fit again.',
+          '"I feel strong," said the 26-year-old.',
+        ],
+        'Dillon doubt over Open',
+      ),
+    ).toEqual([{ text: 'I feel strong', speaker: 'Tommy Kraus' }]);
   });
 
   it('takes "the 24-year-old Rovers skipper" for a description of the person named before, not of the club', () => {
-    expect(speakers([
-      'Steven Marsh has admitted that Rovers have little chance of promotion.',
-      'The 24-year-old Rovers skipper spoke out on Monday. "Let us be realistic," he told reporters.',
-    ])).toEqual([{ text: 'Let us be realistic', speaker: 'Steven Marsh' }]);
+    expect(
+      speakers([
+        'Steven Marsh has admitted that Rovers have little chance of promotion.',
+        'The 24-year-old Rovers skipper spoke out on Monday. "Let us be realistic," he told reporters.',
+      ]),
+    ).toEqual([{ text: 'Let us be realistic', speaker: 'Steven Marsh' }]);
   });
 
   it('credits no one when a description has no named person to refer to', () => {
@@ -59,19 +76,20 @@ describe('speakers described rather than named', () => {
   });
 
   it('names the spokesperson of a role after the role, not after an organisation nearby', () => {
-    expect(speakers([
-      'The Islamic Forum criticised the plans.',
-      'The prime minister\'s official spokesman said: "Nobody is being singled out."',
-    ])).toEqual([{ text: 'Nobody is being sing', speaker: "prime minister's spokesman" }]);
+    expect(speakers(['The Islamic Forum criticised the plans.', 'The prime minister\'s official spokesman said: "Nobody is being singled out."'])).toEqual([
+      { text: 'Nobody is being sing', speaker: "prime minister's spokesman" },
+    ]);
   });
 });
 
 describe('speakers found through "he" and continuations', () => {
   it('resolves "he added" to the subject of the sentence just before, not a better-known name further back', () => {
-    expect(speakers([
-      'Robbie Keller told the audience: "I\'m just amazed." Glasshouse frontman Tom Ashby thanked fans for enduring "bad gigs" after they won the prize.',
-      'He added: "It is a vital part of who we are."',
-    ])).toEqual([
+    expect(
+      speakers([
+        'Robbie Keller told the audience: "I\'m just amazed." Glasshouse frontman Tom Ashby thanked fans for enduring "bad gigs" after they won the prize.',
+        'He added: "It is a vital part of who we are."',
+      ]),
+    ).toEqual([
       { text: "I'm just amazed.", speaker: 'Robbie Keller' },
       // Words quoted inside the clause of the one who thanked are his words.
       { text: 'bad gigs', speaker: 'Tom Ashby' },
@@ -95,16 +113,18 @@ describe('speakers found through "he" and continuations', () => {
   });
 
   it('resolves "he" to the subject of a clause after "but" that reports someone else', () => {
-    expect(speakers(['Lars Holm said the title was between himself and Ivan Dane, but Peter Novak rejected the claim.', '"I am not finished yet," he said.'])).toEqual([
-      { text: 'I am not finished ye', speaker: 'Peter Novak' },
-    ]);
+    expect(
+      speakers(['Lars Holm said the title was between himself and Ivan Dane, but Peter Novak rejected the claim.', '"I am not finished yet," he said.']),
+    ).toEqual([{ text: 'I am not finished ye', speaker: 'Peter Novak' }]);
   });
 
   it('does not continue a quotation with a team or place named as a possessive', () => {
-    expect(speakers([
-      'Sean Walsh spoke before the match. "I have spoken to the coach," he joked.',
-      'He also said he is cautious about wounded Norway\'s attack, dismissing talk of an easy win. "That would be a big mistake."',
-    ])).toEqual([
+    expect(
+      speakers([
+        'Sean Walsh spoke before the match. "I have spoken to the coach," he joked.',
+        'He also said he is cautious about wounded Norway\'s attack, dismissing talk of an easy win. "That would be a big mistake."',
+      ]),
+    ).toEqual([
       { text: 'I have spoken to the', speaker: 'Sean Walsh' },
       { text: 'That would be a big ', speaker: 'Sean Walsh' },
     ]);
@@ -115,11 +135,14 @@ describe('speakers found through "he" and continuations', () => {
   });
 
   it('does not give a quote to a competition named before "he said"', () => {
-    const result = speakers([
-      'Mark Tallis is almost certain to miss the Open after an injury at the Kingston Cup.',
-      '"He has to rest," said Kingston Cup doctor Hamish Grant.',
-      'The Australian still hopes to play. "I will decide on the day," he said.',
-    ], 'Tallis doubt over Open bid');
+    const result = speakers(
+      [
+        'Mark Tallis is almost certain to miss the Open after an injury at the Kingston Cup.',
+        '"He has to rest," said Kingston Cup doctor Hamish Grant.',
+        'The Australian still hopes to play. "I will decide on the day," he said.',
+      ],
+      'Tallis doubt over Open bid',
+    );
     expect(result).toEqual([
       { text: 'He has to rest', speaker: 'Hamish Grant' },
       { text: 'I will decide on the', speaker: 'Mark Tallis' },
@@ -129,11 +152,13 @@ describe('speakers found through "he" and continuations', () => {
 
 describe('speakers after "said" with a description', () => {
   it('takes the person after a place that only qualifies them, and keeps "of Acme" as an affiliation', () => {
-    expect(speakers([
-      '"We are watching it closely," said Riverton race director Peter Holt.',
-      '"The state should act," said Ohio state archivist Linda Marsh.',
-      '"Sales will recover," said Jane Wells of Acme Holdings.',
-    ])).toEqual([
+    expect(
+      speakers([
+        '"We are watching it closely," said Riverton race director Peter Holt.',
+        '"The state should act," said Ohio state archivist Linda Marsh.',
+        '"Sales will recover," said Jane Wells of Acme Holdings.',
+      ]),
+    ).toEqual([
       { text: 'We are watching it c', speaker: 'Peter Holt' },
       { text: 'The state should act', speaker: 'Linda Marsh' },
       { text: 'Sales will recover', speaker: 'Jane Wells' },
@@ -144,4 +169,3 @@ describe('speakers after "said" with a description', () => {
     expect(speakers(['"The decision is final," said Ohio race organiser Xq Zlotny.'])[0]?.speaker).toBeNull();
   });
 });
-

@@ -31,7 +31,10 @@ describe('layouts', () => {
     ].join('\n');
     const clean = cleanArticle(text);
     expect(clean.blocks.map((block) => [block.line, block.text])).toEqual([
-      [3, 'The council said on Monday that the old bridge over the river would close for six months from March so that engineers can replace its rusting supports and resurface the road.'],
+      [
+        3,
+        'The council said on Monday that the old bridge over the river would close for six months from March so that engineers can replace its rusting supports and resurface the road.',
+      ],
       [7, 'Drivers will be diverted through the town centre, which traders say will bring more congestion to streets that are already busy.'],
     ]);
   });
@@ -55,7 +58,9 @@ describe('block kinds', () => {
   });
 
   it('marks Markdown sub-headings as cross-heads', () => {
-    const clean = cleanArticle('# Budget at a glance\n\nThe chancellor set out her plans on Wednesday, with tax rises for the highest earners.\n\n## What it means for you\n\nMost households will pay slightly more.');
+    const clean = cleanArticle(
+      '# Budget at a glance\n\nThe chancellor set out her plans on Wednesday, with tax rises for the highest earners.\n\n## What it means for you\n\nMost households will pay slightly more.',
+    );
     expect(clean.blocks.map((block) => [block.kind, block.text])).toEqual([
       ['paragraph', 'The chancellor set out her plans on Wednesday, with tax rises for the highest earners.'],
       ['heading', 'What it means for you'],
@@ -64,7 +69,9 @@ describe('block kinds', () => {
   });
 
   it('does not make a cross-head of a short line that is not followed by prose', () => {
-    const clean = cleanArticle('Cup draw\n\nThe draw for the next round was made on Monday evening at the national stadium.\n\nArsenal v West Ham\n\nLeeds v Hull');
+    const clean = cleanArticle(
+      'Cup draw\n\nThe draw for the next round was made on Monday evening at the national stadium.\n\nArsenal v West Ham\n\nLeeds v Hull',
+    );
     expect(clean.blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
   });
 
@@ -79,7 +86,8 @@ describe('block kinds', () => {
   });
 
   it('keeps a summary line with no full stop under the headline as the standfirst', () => {
-    const text = 'Rail strike talks collapse\n\nUnions say fresh walkouts are likely unless the offer is improved this week\n\nTalks between the rail unions and train operators broke down on Tuesday evening.';
+    const text =
+      'Rail strike talks collapse\n\nUnions say fresh walkouts are likely unless the offer is improved this week\n\nTalks between the rail unions and train operators broke down on Tuesday evening.';
     expect(cleanArticle(text).blocks[0]!.kind).toBe('standfirst');
   });
 
@@ -90,7 +98,8 @@ describe('block kinds', () => {
   });
 
   it('makes no standfirst when the file has no headline', () => {
-    const text = 'Ministers have approved a third runway at the airport despite objections from residents.\n\nThe government approved the runway at the airport on Tuesday despite the objections.';
+    const text =
+      'Ministers have approved a third runway at the airport despite objections from residents.\n\nThe government approved the runway at the airport on Tuesday despite the objections.';
     const clean = cleanArticle(text);
     expect(clean.titleMade).toBe(true);
     expect(clean.blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph']);

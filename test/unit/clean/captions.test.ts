@@ -85,7 +85,9 @@ describe('captions in an article', () => {
   });
 
   it('treats a Markdown image as a caption', () => {
-    const clean = cleanArticle('# Pier reopens after repairs\n\n![The restored pier at sunset](pier.jpg)\n\nThe pier has reopened to visitors after a two-year, £9m restoration.');
+    const clean = cleanArticle(
+      '# Pier reopens after repairs\n\n![The restored pier at sunset](pier.jpg)\n\nThe pier has reopened to visitors after a two-year, £9m restoration.',
+    );
     expect(clean.setAside).toEqual([{ line: 3, text: 'The restored pier at sunset', reason: 'caption' }]);
     expect(clean.title).toBe('Pier reopens after repairs');
   });

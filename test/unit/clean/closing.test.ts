@@ -54,13 +54,7 @@ describe('the end of an article', () => {
   });
 
   it('keeps a list the article introduces with a colon', () => {
-    const text = [
-      ...story,
-      '',
-      'The plant will make:',
-      '- Battery cells for electric cars',
-      '- Packs for buses and vans',
-    ].join('\n');
+    const text = [...story, '', 'The plant will make:', '- Battery cells for electric cars', '- Packs for buses and vans'].join('\n');
     const clean = cleanArticle(text);
     expect(clean.setAside).toEqual([]);
     expect(clean.text).toContain('- Battery cells for electric cars\n\n- Packs for buses and vans');

@@ -122,7 +122,9 @@ describe('datelines in an article', () => {
   });
 
   it('reads a date printed on the line after a bare "Published" label', () => {
-    const clean = cleanArticle('Storm closes schools\n\nPublished\n12 November 2021\n\nSchools across the county were closed on Friday as the storm brought down trees.');
+    const clean = cleanArticle(
+      'Storm closes schools\n\nPublished\n12 November 2021\n\nSchools across the county were closed on Friday as the storm brought down trees.',
+    );
     expect(clean.dateline.published).toBe('2021-11-12');
     expect(clean.setAside.map((item) => item.line)).toEqual([3, 4]);
   });

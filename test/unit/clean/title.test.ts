@@ -17,22 +17,28 @@ describe('the headline', () => {
   });
 
   it('keeps a headline that ends with an abbreviation or an ellipsis', () => {
-    expect(cleanArticle('Tariffs will hurt farmers, warns U.S.\n\nFarm groups said the new tariffs would cost them billions of dollars in lost exports this year.').title).toBe(
-      'Tariffs will hurt farmers, warns U.S.',
-    );
-    expect(cleanArticle('My memories of the old theatre...\n\nThe theatre closed its doors in 1989 after almost a century of shows, and was demolished a year later.').title).toBe(
-      'My memories of the old theatre...',
-    );
+    expect(
+      cleanArticle('Tariffs will hurt farmers, warns U.S.\n\nFarm groups said the new tariffs would cost them billions of dollars in lost exports this year.')
+        .title,
+    ).toBe('Tariffs will hurt farmers, warns U.S.');
+    expect(
+      cleanArticle(
+        'My memories of the old theatre...\n\nThe theatre closed its doors in 1989 after almost a century of shows, and was demolished a year later.',
+      ).title,
+    ).toBe('My memories of the old theatre...');
   });
 
   it('is the Markdown level-one heading when there is one', () => {
-    const clean = cleanArticle('World news\n\n# Floods force thousands from homes\n\nHeavy rain has forced thousands of people from their homes across the region, officials said.');
+    const clean = cleanArticle(
+      'World news\n\n# Floods force thousands from homes\n\nHeavy rain has forced thousands of people from their homes across the region, officials said.',
+    );
     expect(clean.title).toBe('Floods force thousands from homes');
     expect(clean.setAside).toEqual([{ line: 1, text: 'World news', reason: 'site-furniture' }]);
   });
 
   it('keeps short lines between the headline and the story as content', () => {
-    const text = 'Leeds v Saracens\n\nHeadingley\n\nFriday, 25 February\n\n2000 GMT\n\nThe home side have brought in two props on loan for the game, while the visitors are unchanged.';
+    const text =
+      'Leeds v Saracens\n\nHeadingley\n\nFriday, 25 February\n\n2000 GMT\n\nThe home side have brought in two props on loan for the game, while the visitors are unchanged.';
     const clean = cleanArticle(text);
     expect(clean.title).toBe('Leeds v Saracens');
     expect(clean.setAside).toEqual([]);
@@ -71,7 +77,9 @@ describe('a made title', () => {
   });
 
   it('cuts at a word boundary when no phrase boundary fits', () => {
-    const title = makeTitle('Supercalifragilistic-expialidocious-internationalisation-standardisation-committee-representatives unanimously rejected everything.');
+    const title = makeTitle(
+      'Supercalifragilistic-expialidocious-internationalisation-standardisation-committee-representatives unanimously rejected everything.',
+    );
     expect(title.length).toBeLessThanOrEqual(90);
     expect(title.endsWith(' ')).toBe(false);
   });

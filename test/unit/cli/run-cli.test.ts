@@ -27,7 +27,14 @@ describe('runCli', () => {
     let stdout = '';
     let stderr = '';
     const code = await runCli(
-      { argv: ['--db', db, ...argv], env: {}, cwd: folder.dir, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, log: silentLogger },
+      {
+        argv: ['--db', db, ...argv],
+        env: {},
+        cwd: folder.dir,
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: (t: string) => (stderr += t) },
+        log: silentLogger,
+      },
       list,
     );
     return { code, stdout, stderr };
@@ -102,13 +109,27 @@ describe('runCli', () => {
   it('creates the database file where --db says, relative to the working folder', async () => {
     let stdout = '';
     const code = await runCli(
-      { argv: ['--db', 'nested/here.db', 'ingest', join(folder.dir, 'corpus'), '--json'], env: {}, cwd: folder.dir, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, log: silentLogger },
+      {
+        argv: ['--db', 'nested/here.db', 'ingest', join(folder.dir, 'corpus'), '--json'],
+        env: {},
+        cwd: folder.dir,
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: () => true },
+        log: silentLogger,
+      },
       commands,
     );
     expect(code).toBe(0);
     expect(JSON.parse(stdout).added).toEqual(['first', 'other']);
     const again = await runCli(
-      { argv: ['--db', join(folder.dir, 'nested', 'here.db'), 'sources', '--json'], env: {}, cwd: '/', stdout: { write: (t: string) => (stdout = t) }, stderr: { write: () => true }, log: silentLogger },
+      {
+        argv: ['--db', join(folder.dir, 'nested', 'here.db'), 'sources', '--json'],
+        env: {},
+        cwd: '/',
+        stdout: { write: (t: string) => (stdout = t) },
+        stderr: { write: () => true },
+        log: silentLogger,
+      },
       commands,
     );
     expect(again).toBe(0);

@@ -78,7 +78,15 @@ describe('brief', () => {
   });
 
   it('puts dated points in date order', async () => {
-    const dates = (await points({})).map((point) => point.citations.map((c) => c.published).filter(Boolean).sort()[0]).filter(Boolean);
+    const dates = (await points({}))
+      .map(
+        (point) =>
+          point.citations
+            .map((c) => c.published)
+            .filter(Boolean)
+            .sort()[0],
+      )
+      .filter(Boolean);
     expect(dates.length).toBeGreaterThan(2);
     expect(dates).toEqual([...dates].sort());
   });

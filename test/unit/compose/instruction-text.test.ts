@@ -104,7 +104,6 @@ describe('the planted sentence', () => {
     expect(shown(reply)).not.toContain(PLANTED_WORDS);
     expect(reply.parts.map((p) => (p.kind === 'text' ? p.text : ''))).toContain(REVIEWED);
   });
-
 });
 
 describe('the detector', () => {
@@ -114,7 +113,11 @@ describe('the detector', () => {
   });
 
   it('keeps news sentences that only mention instructions or telling', () => {
-    for (const sentence of ['Officials said they would ignore the warnings.', 'The council ignored the engineers’ advice for a decade.', 'Residents were told to boil their water.']) {
+    for (const sentence of [
+      'Officials said they would ignore the warnings.',
+      'The council ignored the engineers’ advice for a decade.',
+      'Residents were told to boil their water.',
+    ]) {
       expect(isInstructionLike(sentence)).toBe(false);
     }
   });

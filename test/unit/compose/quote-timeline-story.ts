@@ -55,7 +55,9 @@ Locals have long called the silt "the grey tide".
 `;
 
 /** A store with the story ingested through the real cleaner and analyser. */
-export async function harbourStore(files: Readonly<Record<string, string>> = { 'gazette.md': GAZETTE, 'times.md': TIMES, 'undated.md': UNDATED }): Promise<{ store: Store; cleanup: () => Promise<void> }> {
+export async function harbourStore(
+  files: Readonly<Record<string, string>> = { 'gazette.md': GAZETTE, 'times.md': TIMES, 'undated.md': UNDATED },
+): Promise<{ store: Store; cleanup: () => Promise<void> }> {
   const folder = tempFolder();
   for (const [name, text] of Object.entries(files)) folder.write(name, text);
   const store = openSqliteStore(':memory:');

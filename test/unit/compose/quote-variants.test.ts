@@ -27,7 +27,9 @@ describe('reading a quotation’s words', () => {
 
   it('marks the word after an ellipsis, however the ellipsis is typed', () => {
     for (const text of ['the fact … that', 'the fact ... that', 'the fact [...] that', 'the fact . . . that']) {
-      const cutBefore = readWording(text).tokens.filter((token) => token.afterCut).map((token) => token.surface);
+      const cutBefore = readWording(text)
+        .tokens.filter((token) => token.afterCut)
+        .map((token) => token.surface);
       expect(cutBefore, text).toEqual(['that']);
     }
   });
@@ -50,7 +52,12 @@ describe('telling whether two wordings are one quotation', () => {
 
   it('keeps apart two remarks of one speaker that share a few topic words', () => {
     expect(sameQuotation(GRAVE, ITV)).toBe(false);
-    expect(sameQuotation('Nobody here should wait another winter for the harbour to be dredged', 'The harbour must be dredged before the autumn storms, or the fleet will be stranded for the whole winter')).toBe(false);
+    expect(
+      sameQuotation(
+        'Nobody here should wait another winter for the harbour to be dredged',
+        'The harbour must be dredged before the autumn storms, or the fleet will be stranded for the whole winter',
+      ),
+    ).toBe(false);
   });
 
   it('needs a short phrase word for word, not its words scattered', () => {
@@ -93,7 +100,7 @@ describe('saying how a wording differs', () => {
   });
 
   it('names a contraction opened or closed as a change of wording', () => {
-    expect(howDiffers('We can not wait for another winter.', "We can't wait for another winter")).toBe('“can\'t” for “can not”');
+    expect(howDiffers('We can not wait for another winter.', "We can't wait for another winter")).toBe("“can't” for “can not”");
   });
 
   it('finds nothing to say when only case and punctuation differ', () => {

@@ -22,7 +22,10 @@ const json = (reply: Reply) => reply.data as { quotes: QuoteJson[]; speakers: { 
 
 /** The message of the UserError a promise rejects with. */
 async function userError(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!isUserError(error)) throw new Error(`expected a UserError, got ${String(error)}`);
   return { code: error.code, message: error.message };
 }

@@ -89,7 +89,8 @@ describe('a long timeline', () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 14; i++) {
       const day = String(i).padStart(2, '0');
-      files[`day-${day}.md`] = `---\ntitle: Harbour report number ${i}\noutlet: Coast Gazette\npublished: 2023-04-${day}\n---\nThe harbour board met again in ${1990 + i} to discuss report ${i} on silt number ${i * 7}.\n`;
+      files[`day-${day}.md`] =
+        `---\ntitle: Harbour report number ${i}\noutlet: Coast Gazette\npublished: 2023-04-${day}\n---\nThe harbour board met again in ${1990 + i} to discuss report ${i} on silt number ${i * 7}.\n`;
     }
     const big = await harbourStore(files);
     try {

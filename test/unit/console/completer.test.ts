@@ -31,7 +31,9 @@ describe('completeLine', () => {
   it('completes article ids after an option that takes one, quoting values with spaces', async () => {
     expect(await completeLine('brief --article led', commands, lookup)).toEqual([['ledger-7781', 'ledger-7790'], 'led']);
     const speakerLookup: CompletionLookup = async () => ['Ines Kowalczyk'];
-    const withFlag = chatCommands().map((c) => (c.name === 'quote' ? { ...c, options: c.options.map((o) => (o.name === 'article' ? { ...o, autocomplete: 'speaker' as const } : o)) } : c));
+    const withFlag = chatCommands().map((c) =>
+      c.name === 'quote' ? { ...c, options: c.options.map((o) => (o.name === 'article' ? { ...o, autocomplete: 'speaker' as const } : o)) } : c,
+    );
     expect(await completeLine('quote --article "In', withFlag, speakerLookup)).toEqual([['"Ines Kowalczyk"'], '"In']);
   });
 

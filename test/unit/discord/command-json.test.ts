@@ -42,7 +42,10 @@ describe('discordCommandJson', () => {
 
   it('offers fixed choices up to 25 and leaves longer lists to be checked on arrival', () => {
     const few = commandJson({ ...base, options: [{ name: 'n', type: 'integer', description: 'd', choices: ['1', '2'] }] });
-    expect(few.options[0]!.choices).toEqual([{ name: '1', value: 1 }, { name: '2', value: 2 }]);
+    expect(few.options[0]!.choices).toEqual([
+      { name: '1', value: 1 },
+      { name: '2', value: 2 },
+    ]);
     const many = commandJson({ ...base, options: [{ name: 's', type: 'string', description: 'd', choices: Array.from({ length: 30 }, (_, i) => `c${i}`) }] });
     expect(many.options[0]!.choices).toBeUndefined();
   });
@@ -53,7 +56,10 @@ describe('discordCommandJson', () => {
   });
 
   it('cuts a long description at a word with an ellipsis', () => {
-    const long = commandJson({ ...base, description: 'Briefs the team on every development of the story, quoting each speaker and citing every outlet that carried it' });
+    const long = commandJson({
+      ...base,
+      description: 'Briefs the team on every development of the story, quoting each speaker and citing every outlet that carried it',
+    });
     expect(long.description.length).toBeLessThanOrEqual(100);
     expect(long.description).toMatch(/\w…$/);
   });

@@ -6,17 +6,35 @@ import { describe, expect, it } from 'vitest';
 import type { CommandJson } from '../../../src/adapters/discord/command-json.ts';
 import { deployCommands, normaliseCommand, planDeploy, type CommandRegistry, type RegisteredCommand } from '../../../src/adapters/discord/deploy.ts';
 
-const ask: CommandJson = { type: 1, name: 'ask', description: 'Ask', options: [{ type: 3, name: 'question', description: 'Q', required: true, max_length: 1000 }] };
+const ask: CommandJson = {
+  type: 1,
+  name: 'ask',
+  description: 'Ask',
+  options: [{ type: 3, name: 'question', description: 'Q', required: true, max_length: 1000 }],
+};
 const sources: CommandJson = { type: 1, name: 'sources', description: 'List', options: [] };
 const stored = (command: CommandJson, id: string): RegisteredCommand => ({
-  ...command, id, application_id: '1', version: '9', default_member_permissions: null, dm_permission: true, nsfw: false, contexts: null, integration_types: [0],
+  ...command,
+  id,
+  application_id: '1',
+  version: '9',
+  default_member_permissions: null,
+  dm_permission: true,
+  nsfw: false,
+  contexts: null,
+  integration_types: [0],
   ...(command.options.length === 0 ? { options: undefined } : {}),
 });
 
 describe('planDeploy', () => {
   it('leaves alone a command Discord stores with its own fields and defaults', () => {
     expect(normaliseCommand(stored(ask, '10'))).toBe(normaliseCommand(ask));
-    expect(planDeploy([ask, sources], [stored(ask, '10'), stored(sources, '11')])).toEqual({ unchanged: ['ask', 'sources'], created: [], updated: [], removed: [] });
+    expect(planDeploy([ask, sources], [stored(ask, '10'), stored(sources, '11')])).toEqual({
+      unchanged: ['ask', 'sources'],
+      created: [],
+      updated: [],
+      removed: [],
+    });
   });
 
   it('creates the new, updates the changed and removes the stale', () => {

@@ -47,20 +47,33 @@ describe('rankChoices', () => {
 
 describe('rawInteractionOptions', () => {
   const command: CommandDefinition = {
-    name: 'ingest', description: 'd', examples: [], surfaces: ['chat'], run: async () => ({ parts: [], citations: [] }),
-    options: [{ name: 'paths', type: 'string', description: 'd', multiple: true }, { name: 'limit', type: 'integer', description: 'd' }],
+    name: 'ingest',
+    description: 'd',
+    examples: [],
+    surfaces: ['chat'],
+    run: async () => ({ parts: [], citations: [] }),
+    options: [
+      { name: 'paths', type: 'string', description: 'd', multiple: true },
+      { name: 'limit', type: 'integer', description: 'd' },
+    ],
   };
 
   it('splits a list option at commas and keeps unknown options for validation to refuse', () => {
-    expect(rawInteractionOptions(command, [{ name: 'paths', value: 'a/, b/' }, { name: 'limit', value: 3 }, { name: 'stray', value: 'x' }]))
-      .toEqual({ paths: ['a/', 'b/'], limit: 3, stray: 'x' });
+    expect(
+      rawInteractionOptions(command, [
+        { name: 'paths', value: 'a/, b/' },
+        { name: 'limit', value: 3 },
+        { name: 'stray', value: 'x' },
+      ]),
+    ).toEqual({ paths: ['a/', 'b/'], limit: 3, stray: 'x' });
   });
 });
 
 describe('log fields', () => {
   it('replaces ids and the interaction token in a route', () => {
-    expect(routeOf('http://127.0.0.1:9/api/v10/webhooks/1234567890123456789/aW50ZXJhY3Rpb24secret/messages/@original'))
-      .toBe('/webhooks/:id/:token/messages/@original');
+    expect(routeOf('http://127.0.0.1:9/api/v10/webhooks/1234567890123456789/aW50ZXJhY3Rpb24secret/messages/@original')).toBe(
+      '/webhooks/:id/:token/messages/@original',
+    );
   });
 
   it('scrubs a token out of an error message and its stack', () => {

@@ -95,7 +95,9 @@ describe('dispatchText', () => {
     const result = await dispatchText('sorces', commands, context(log));
     expect(result).toMatchObject({ outcome: 'user-error', code: 'unknown-command', command: null, reply: { ephemeral: true } });
     expect(result.reply.notice).toMatch(/did you mean sources\?/);
-    expect(log.entries).toEqual([expect.objectContaining({ level: 'info', fields: expect.objectContaining({ outcome: 'user-error', code: 'unknown-command' }) })]);
+    expect(log.entries).toEqual([
+      expect.objectContaining({ level: 'info', fields: expect.objectContaining({ outcome: 'user-error', code: 'unknown-command' }) }),
+    ]);
   });
 
   it('keeps a failing command from failing the caller', async () => {

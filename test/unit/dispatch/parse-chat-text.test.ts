@@ -136,14 +136,25 @@ describe('parseChatText', () => {
 
 describe('parseCommandText', () => {
   it('reads the options of a command the platform already named', () => {
-    expect(parseCommandText(quoteFake, 'Kowalczyk --limit 3', commands)).toEqual({ kind: 'command', command: quoteFake, options: { speaker: 'Kowalczyk', limit: 3 } });
+    expect(parseCommandText(quoteFake, 'Kowalczyk --limit 3', commands)).toEqual({
+      kind: 'command',
+      command: quoteFake,
+      options: { speaker: 'Kowalczyk', limit: 3 },
+    });
   });
 
   it('reports a missing required option with the command’s help', () => {
-    expect(parseCommandText(askFake, '   ', commands)).toMatchObject({ kind: 'problem', problem: { code: 'missing-option', message: '"ask" needs QUESTION (see help ask)' } });
+    expect(parseCommandText(askFake, '   ', commands)).toMatchObject({
+      kind: 'problem',
+      problem: { code: 'missing-option', message: '"ask" needs QUESTION (see help ask)' },
+    });
   });
 
   it('never sends the text elsewhere', () => {
-    expect(parseCommandText(briefFake, 'what happened?', commands)).toMatchObject({ kind: 'command', command: briefFake, options: { topic: 'what happened?' } });
+    expect(parseCommandText(briefFake, 'what happened?', commands)).toMatchObject({
+      kind: 'command',
+      command: briefFake,
+      options: { topic: 'what happened?' },
+    });
   });
 });

@@ -12,7 +12,17 @@ const ran = (text: string) => {
 
 describe('plain requests typed in chat', () => {
   it('sends "what\'s the latest", "what\'s new", "summarise" and "what happened" to brief', () => {
-    for (const text of ["what's the latest?", "What's new", 'any news?', 'summarise', 'Summarise the story please', 'Can you sum up the coverage?', 'what happened', 'What has happened so far?', 'catch me up']) {
+    for (const text of [
+      "what's the latest?",
+      "What's new",
+      'any news?',
+      'summarise',
+      'Summarise the story please',
+      'Can you sum up the coverage?',
+      'what happened',
+      'What has happened so far?',
+      'catch me up',
+    ]) {
       expect(ran(text), text).toEqual({ name: 'brief', options: {} });
     }
   });

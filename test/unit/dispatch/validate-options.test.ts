@@ -9,7 +9,10 @@ function message(result: ReturnType<typeof validateOptions>): string {
 
 describe('validateOptions', () => {
   it('converts typed values from text or from a platform’s own types', () => {
-    expect(validateOptions(quoteFake, { limit: '5', full: 'yes', order: 'Speaker' })).toEqual({ ok: true, options: { limit: 5, full: true, order: 'speaker' } });
+    expect(validateOptions(quoteFake, { limit: '5', full: 'yes', order: 'Speaker' })).toEqual({
+      ok: true,
+      options: { limit: 5, full: true, order: 'speaker' },
+    });
     expect(validateOptions(quoteFake, { limit: 7, full: false })).toEqual({ ok: true, options: { limit: 7, full: false } });
   });
 

@@ -51,7 +51,10 @@ describe('ingest on worker threads', () => {
     const single = openSqliteStore(':memory:');
     try {
       for (let i = 0; i < 220; i++) {
-        folder.write(`n/${String(i).padStart(3, '0')}.txt`, `Report number ${i}\n\n"We counted ${i} votes," said Officer Lee Park.\n\nThe count ended at ${i % 12 + 1}pm.`);
+        folder.write(
+          `n/${String(i).padStart(3, '0')}.txt`,
+          `Report number ${i}\n\n"We counted ${i} votes," said Officer Lee Park.\n\nThe count ended at ${(i % 12) + 1}pm.`,
+        );
       }
       folder.write('n/copy.txt', 'Report number 7\n\n"We counted 7 votes," said Officer Lee Park.\n\nThe count ended at 8pm.');
       const deps = { clock: systemClock, log: silentLogger };

@@ -46,7 +46,10 @@ export function simpleAnalyser(): Analyser & { calls: string[] } {
   const calls: string[] = [];
   const analyse = ((raw, hash): AnalysedArticle => {
     calls.push(raw.id);
-    const paragraphs = raw.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    const paragraphs = raw.text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     const article = analysedArticle({ id: raw.id, paragraphs, hash, title: raw.meta.title ?? paragraphs[0], entities: [person('p1', `Writer of ${raw.id}`)] });
     return {
       ...article,
@@ -80,7 +83,10 @@ export function recordingLinker(): Linker {
   return link;
 }
 
-export function testDeps(store: Store = openSqliteStore(':memory:'), overrides: Partial<IngestDeps> = {}): IngestDeps & { analyse: ReturnType<typeof simpleAnalyser>; linkStory: ReturnType<typeof recordingLinker> } {
+export function testDeps(
+  store: Store = openSqliteStore(':memory:'),
+  overrides: Partial<IngestDeps> = {},
+): IngestDeps & { analyse: ReturnType<typeof simpleAnalyser>; linkStory: ReturnType<typeof recordingLinker> } {
   return {
     store,
     clock: steppingClock(),

@@ -131,7 +131,7 @@ describe('ingestPaths', () => {
       }
     });
 
-    it('gives a second folder\'s file of the same name its own id, so neither overwrites the other', async () => {
+    it("gives a second folder's file of the same name its own id, so neither overwrites the other", async () => {
       const first = tempFolder();
       const second = tempFolder();
       try {
@@ -318,7 +318,15 @@ describe('ingestPaths', () => {
           writes++;
           if (writes < 3) return store.putArticle(analysed, origin);
           // Fails after the article row and sentences are written: all of it must roll back.
-          const broken = { ...analysed, analysis: { ...analysed.analysis, get events(): never { throw new Error('power cut'); } } };
+          const broken = {
+            ...analysed,
+            analysis: {
+              ...analysed.analysis,
+              get events(): never {
+                throw new Error('power cut');
+              },
+            },
+          };
           return store.putArticle(broken as AnalysedArticle, origin);
         },
       };

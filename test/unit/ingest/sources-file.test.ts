@@ -14,10 +14,13 @@ describe('readSourcesFile', () => {
   });
 
   it('reads facts by file name, keeping nulls and leaving absent keys unstated', async () => {
-    folder.write('sources.json', JSON.stringify({
-      about: 'anything',
-      articles: { 'a.txt': { outlet: ' The Paper ', url: null }, 'b.md': { published: '2019-05', extra: 'ignored' } },
-    }));
+    folder.write(
+      'sources.json',
+      JSON.stringify({
+        about: 'anything',
+        articles: { 'a.txt': { outlet: ' The Paper ', url: null }, 'b.md': { published: '2019-05', extra: 'ignored' } },
+      }),
+    );
     const { byName, problem } = await readSourcesFile(folder.dir);
     expect(problem).toBeNull();
     expect(byName.get('a.txt')).toEqual({ outlet: 'The Paper', url: null });

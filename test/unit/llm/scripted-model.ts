@@ -26,7 +26,12 @@ export function passagesOf(request: RecordedRequest): PromptPassage[] {
  */
 export function copyablePassages(request: RecordedRequest): PromptPassage[] {
   return passagesOf(request).filter(
-    (p) => !/["“”‘’']\s|\s["“”‘’']|^["“”‘]/.test(p.text) && !/[“”"]/.test(p.text) && !isInstructionLike(p.text) && /[.!?]$/.test(p.text) && !/[.!?]\s+\p{Lu}/u.test(p.text),
+    (p) =>
+      !/["“”‘’']\s|\s["“”‘’']|^["“”‘]/.test(p.text) &&
+      !/[“”"]/.test(p.text) &&
+      !isInstructionLike(p.text) &&
+      /[.!?]$/.test(p.text) &&
+      !/[.!?]\s+\p{Lu}/u.test(p.text),
   );
 }
 

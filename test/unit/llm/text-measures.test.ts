@@ -83,7 +83,9 @@ describe('folding typography and country names', () => {
 
   it('writes each country under one key, never touching the pronoun "us"', () => {
     expect(canonicalPlaces('the U.S., the United States, USA and US')).toBe('the UnitedStates, the UnitedStates, UnitedStates and UnitedStates');
-    expect(canonicalPlaces('Britain, the UK, the U.K. and British ministers')).toBe('UnitedKingdom, the UnitedKingdom, the UnitedKingdom and UnitedKingdom ministers');
+    expect(canonicalPlaces('Britain, the UK, the U.K. and British ministers')).toBe(
+      'UnitedKingdom, the UnitedKingdom, the UnitedKingdom and UnitedKingdom ministers',
+    );
     expect(canonicalPlaces('told us')).toBe('told us');
   });
 });

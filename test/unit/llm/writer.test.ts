@@ -4,9 +4,7 @@ import type { Citation } from '../../../src/core/reply.ts';
 import { enoughSurvived } from '../../../src/llm/write-result.ts';
 import { createWriter, type WriteRequest, type WriterOptions } from '../../../src/llm/writer.ts';
 import { isWriterError, type WriterError } from '../../../src/llm/writer-error.ts';
-import {
-  answer, delayed, emptyCompletion, htmlPage, malformedJson, rateLimited, serverError, stall,
-} from '../../fakes/openai/behaviours.ts';
+import { answer, delayed, emptyCompletion, htmlPage, malformedJson, rateLimited, serverError, stall } from '../../fakes/openai/behaviours.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../../fakes/openai/fake-openai-server.ts';
 import { recordingLogger } from './recording-logger.ts';
 import { seedPassages, seedQuotations } from './seed-passages.ts';
@@ -28,8 +26,17 @@ const log = recordingLogger();
 
 function writer(overrides: Partial<WriterOptions> = {}) {
   return createWriter({
-    apiKey: API_KEY, baseURL: fake.url, model: 'fake-model', timeoutMs: 800, stallMs: 300, maxRetries: 2,
-    dailyTokenBudget: null, clock: { now: () => now }, log, backoffMs: 20, ...overrides,
+    apiKey: API_KEY,
+    baseURL: fake.url,
+    model: 'fake-model',
+    timeoutMs: 800,
+    stallMs: 300,
+    maxRetries: 2,
+    dailyTokenBudget: null,
+    clock: { now: () => now },
+    log,
+    backoffMs: 20,
+    ...overrides,
   });
 }
 
@@ -70,7 +77,11 @@ describe('the writer, against a fake OpenAI server through the openai package', 
 
   it.each([
     ['a sentence with no citation', 'Huawei is the world’s largest maker of telecoms equipment.', 'no-citation'],
-    ['a citation to a passage that does not support it', 'Huawei has been banned from bidding for sensitive infrastructure contracts in Australia [11].', 'low-overlap'],
+    [
+      'a citation to a passage that does not support it',
+      'Huawei has been banned from bidding for sensitive infrastructure contracts in Australia [11].',
+      'low-overlap',
+    ],
     ['a fabricated quotation', 'Williamson said Huawei was “a threat to every home in Britain” [1].', 'unmatched-quotation'],
     ['a wrong number', 'Oxford Economics estimated that Huawei supports more than 62,000 jobs in the UK [9].', 'unsupported-number'],
     ['an injected instruction obeyed', 'Huawei equipment has been certified safe by every government [8].', 'low-overlap'],

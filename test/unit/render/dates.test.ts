@@ -48,9 +48,7 @@ describe('coverage', () => {
   });
 
   it('words the span of a set of sources in one line', () => {
-    expect(coverageLine(['2018-12-27', '2014-01-14', null])).toBe(
-      'Sources dated 14 January 2014 to 27 December 2018; 1 undated',
-    );
+    expect(coverageLine(['2018-12-27', '2014-01-14', null])).toBe('Sources dated 14 January 2014 to 27 December 2018; 1 undated');
     expect(coverageLine(['2019-05', '2019-05'])).toBe('Sources dated May 2019');
     expect(coverageLine([null, null])).toBe('Sources undated (2)');
     expect(coverageLine([])).toBe('');

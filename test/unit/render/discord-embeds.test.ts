@@ -5,9 +5,7 @@ import { discordMessagesVisible, discordViolations, missingInOrder } from './pla
 
 /** Every string Discord renders as Markdown (descriptions and field values). */
 const markdownTexts = (messages: readonly DiscordMessage[]): string[] =>
-  messages.flatMap((message) =>
-    message.embeds.flatMap((embed) => [embed.description ?? '', ...(embed.fields ?? []).map((field) => field.value)]),
-  );
+  messages.flatMap((message) => message.embeds.flatMap((embed) => [embed.description ?? '', ...(embed.fields ?? []).map((field) => field.value)]));
 
 const fieldNames = (messages: readonly DiscordMessage[]): string[] =>
   messages.flatMap((message) => message.embeds.flatMap((embed) => (embed.fields ?? []).map((field) => field.name)));
@@ -102,9 +100,7 @@ describe('renderDiscord', () => {
     });
 
     it('keeps each sentence with its citation markers', () => {
-      const cited = reply.parts.flatMap((part) =>
-        part.kind === 'text' ? [`${part.text} ${part.cites.map((n) => `[${n}]`).join('')}`] : [],
-      );
+      const cited = reply.parts.flatMap((part) => (part.kind === 'text' ? [`${part.text} ${part.cites.map((n) => `[${n}]`).join('')}`] : []));
       expect(missingInOrder(discordMessagesVisible(messages), cited)).toEqual([]);
     });
 

@@ -62,14 +62,7 @@ export const nothingFound: Reply = {
 };
 
 const OUTLETS = ['Calderbay Courier', 'Northern Ledger', 'Maritime Week', 'Coastline Radio', null, 'The Estuary Post'];
-const TOPICS = [
-  'the dredging licence',
-  'the silt disposal site',
-  'the council loan',
-  'the ferry timetable',
-  'the fishing fleet',
-  'the marina expansion',
-];
+const TOPICS = ['the dredging licence', 'the silt disposal site', 'the council loan', 'the ferry timetable', 'the fishing fleet', 'the marina expansion'];
 
 /** Sixty sources over 2015–2022, some with no outlet, date or link. */
 export function manyCitations(count = 60): Citation[] {
@@ -121,8 +114,10 @@ export function longReply(): Reply {
   });
   parts.push({
     kind: 'quote',
-    text: Array.from({ length: 20 }, (_, k) => `Quoted sentence ${k}: we told the board in meeting ${k} that the silt would have to go somewhere.`).join(' ') +
-      ' ' + Array.from({ length: 20 }, (_, k) => sentence(2000 + k)).join(' '),
+    text:
+      Array.from({ length: 20 }, (_, k) => `Quoted sentence ${k}: we told the board in meeting ${k} that the silt would have to go somewhere.`).join(' ') +
+      ' ' +
+      Array.from({ length: 20 }, (_, k) => sentence(2000 + k)).join(' '),
     speaker: 'Ines Kowalczyk',
     role: 'harbour master',
     cites: [2, 5],
@@ -131,11 +126,7 @@ export function longReply(): Reply {
   for (let i = 0; i < 12; i++) parts.push({ kind: 'field', label: `Vote ${i + 1}`, value: `${6 + (i % 3)} for, ${2 + (i % 2)} against` });
   parts.push({
     kind: 'lines',
-    lines: [
-      'Licence reference:',
-      `L${'0123456789ABCDEF'.repeat(220)}`,
-      `Reactions: ${'🙂🚢'.repeat(900)}`,
-    ],
+    lines: ['Licence reference:', `L${'0123456789ABCDEF'.repeat(220)}`, `Reactions: ${'🙂🚢'.repeat(900)}`],
   });
   for (let i = 40; i < 80; i++) parts.push({ kind: 'text', text: sentence(i), cites: citesFor(i, 60) });
   return { title: 'Everything reported about the harbour dredging scheme', parts, citations, mode: 'llm' };

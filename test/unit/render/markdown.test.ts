@@ -66,10 +66,7 @@ describe('renderMarkdown', () => {
     expect(out).not.toContain('<!channel>');
     expect(out).not.toContain('**bold**');
     expect(out).not.toMatch(/(?<!\\)`/);
-    expect(out.split('\n').filter((line) => /^#+ /.test(line))).toEqual([
-      '# Briefing @everyone \\<!here\\> \\*\\*now\\*\\*',
-      '## Sources',
-    ]);
+    expect(out.split('\n').filter((line) => /^#+ /.test(line))).toEqual(['# Briefing @everyone \\<!here\\> \\*\\*now\\*\\*', '## Sources']);
     for (const text of Object.values(HOSTILE)) expect(readEscapes(out)).toContain(text);
   });
 
@@ -86,6 +83,11 @@ describe('renderMarkdown', () => {
     const out = readEscapes(renderMarkdown(reply));
     expect(missingInOrder(out, answerTexts(reply))).toEqual([]);
     const sources = out.slice(out.indexOf('## Sources'));
-    expect(missingInOrder(sources, reply.citations.map((c) => `[${c.n}] `))).toEqual([]);
+    expect(
+      missingInOrder(
+        sources,
+        reply.citations.map((c) => `[${c.n}] `),
+      ),
+    ).toEqual([]);
   });
 });

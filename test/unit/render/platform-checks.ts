@@ -51,7 +51,11 @@ export function slackVisible(mrkdwn: string): string {
 
 export function slackMessagesVisible(messages: readonly SlackMessage[]): string {
   return messages
-    .flatMap((message) => message.blocks.flatMap((block) => slackTexts(block).map((text) => (block.type === 'header' ? undoLookalikes(text).replace(INVISIBLE, '') : slackVisible(text)))))
+    .flatMap((message) =>
+      message.blocks.flatMap((block) =>
+        slackTexts(block).map((text) => (block.type === 'header' ? undoLookalikes(text).replace(INVISIBLE, '') : slackVisible(text))),
+      ),
+    )
     .join('\n');
 }
 

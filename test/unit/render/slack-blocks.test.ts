@@ -4,8 +4,7 @@ import { renderSlack, type SlackMessage } from '../../../src/render/slack-blocks
 import { HOSTILE, answerTexts, hostileReply, longReply, nothingFound, smallReply } from './fixtures.ts';
 import { missingInOrder, slackMessagesVisible, slackTexts, slackViolations } from './platform-checks.ts';
 
-const allTexts = (messages: readonly SlackMessage[]): string[] =>
-  messages.flatMap((message) => message.blocks.flatMap(slackTexts));
+const allTexts = (messages: readonly SlackMessage[]): string[] => messages.flatMap((message) => message.blocks.flatMap(slackTexts));
 
 const contextTexts = (messages: readonly SlackMessage[]): string[] =>
   messages.flatMap((message) => message.blocks.flatMap((block) => (block.type === 'context' ? slackTexts(block) : [])));
@@ -88,9 +87,7 @@ describe('renderSlack', () => {
     });
 
     it('keeps each sentence with its citation markers', () => {
-      const cited = reply.parts.flatMap((part) =>
-        part.kind === 'text' ? [`${part.text} ${part.cites.map((n) => `[${n}]`).join('')}`] : [],
-      );
+      const cited = reply.parts.flatMap((part) => (part.kind === 'text' ? [`${part.text} ${part.cites.map((n) => `[${n}]`).join('')}`] : []));
       expect(missingInOrder(slackMessagesVisible(messages), cited)).toEqual([]);
     });
 
@@ -103,7 +100,8 @@ describe('renderSlack', () => {
       for (const text of allTexts(messages)) {
         const rest = text
           .replace(/^> /gm, '')
-          .replace(/\[\d+\]/g, '').replace(/<https?:\/\/[^<>|\s]+\|[^<>]+>/g, '');
+          .replace(/\[\d+\]/g, '')
+          .replace(/<https?:\/\/[^<>|\s]+\|[^<>]+>/g, '');
         expect(rest).not.toMatch(/[[\]<>]/);
         expect(rest).not.toMatch(/&(?!amp;|lt;|gt;)/);
       }

@@ -17,10 +17,7 @@ describe('splitText', () => {
 
   it('cuts at a sentence end rather than between words when no line break is near', () => {
     const text = 'The harbour board met on Tuesday evening. Councillors asked about the silt disposal site.';
-    expect(splitText(text, 60)).toEqual([
-      'The harbour board met on Tuesday evening.',
-      'Councillors asked about the silt disposal site.',
-    ]);
+    expect(splitText(text, 60)).toEqual(['The harbour board met on Tuesday evening.', 'Councillors asked about the silt disposal site.']);
   });
 
   it('keeps citation markers with the sentence they close', () => {
@@ -111,10 +108,7 @@ describe('truncateText', () => {
 
 describe('packPieces', () => {
   it('joins whole pieces while they fit and starts a new chunk when they do not', () => {
-    expect(packPieces(['Para one.', 'Para two.', 'Para three.'], 21, '\n\n')).toEqual([
-      'Para one.\n\nPara two.',
-      'Para three.',
-    ]);
+    expect(packPieces(['Para one.', 'Para two.', 'Para three.'], 21, '\n\n')).toEqual(['Para one.\n\nPara two.', 'Para three.']);
   });
 
   it('splits a piece longer than the limit on its own', () => {

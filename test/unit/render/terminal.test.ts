@@ -24,7 +24,9 @@ describe('renderTerminal', () => {
 
   it('shows a quotation with its speaker and role, other outlets’ wording, and an unknown speaker as unknown', () => {
     const text = renderTerminal(smallReply);
-    expect(text).toContain('  “We cannot wait another winter.” [2]\n    — Ines Kowalczyk, harbour master\n    also reported as “We can not wait for another winter.” [1]\n');
+    expect(text).toContain(
+      '  “We cannot wait another winter.” [2]\n    — Ines Kowalczyk, harbour master\n    also reported as “We can not wait for another winter.” [1]\n',
+    );
     expect(text).toContain('  “The figures do not add up.” [3]\n    — speaker unknown\n');
   });
 
@@ -108,7 +110,9 @@ describe('renderTerminal', () => {
 
   it('continues a wrapped source under its facts, and leaves a long link whole', () => {
     const text = renderTerminal({ parts: [], citations: [courier, unknownSource] }, { width: 50 });
-    expect(text).toContain('[1] Calderbay Courier, 9 March 2021 — "Harbour\n    board backs £14m dredging scheme"\n    <https://courier.example/news/2021/03/harbour-dredging?ref=rss&page=2>\n');
+    expect(text).toContain(
+      '[1] Calderbay Courier, 9 March 2021 — "Harbour\n    board backs £14m dredging scheme"\n    <https://courier.example/news/2021/03/harbour-dredging?ref=rss&page=2>\n',
+    );
   });
 
   it('shows only http links, so a javascript: link is said to be unknown', () => {

@@ -5,7 +5,10 @@ import { tokenize } from '../../../src/core/retrieve/terms.ts';
 const focus = (question: string) => {
   const tokens = tokenize(question);
   const { start, end } = focusOf(tokens);
-  return tokens.slice(start, end).map((t) => t.text).join(' ');
+  return tokens
+    .slice(start, end)
+    .map((t) => t.text)
+    .join(' ');
 };
 
 describe('the kind of answer a question wants', () => {

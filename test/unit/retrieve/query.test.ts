@@ -26,7 +26,15 @@ describe('reading a question', () => {
     const pact = (aliases: string[]) =>
       buildEntityIndex([
         entity({ id: 'org:pact', name: 'Northern Pact', kind: 'organisation', aliases, articleCount: 2 }),
-        entity({ id: 'person:ann-berg', name: 'Ann Berg', kind: 'person', aliases: ['Ms Berg'], roles: ['northern pact secretary general'], articleCount: 2, quoteCount: 3 }),
+        entity({
+          id: 'person:ann-berg',
+          name: 'Ann Berg',
+          kind: 'person',
+          aliases: ['Ms Berg'],
+          roles: ['northern pact secretary general'],
+          articleCount: 2,
+          quoteCount: 3,
+        }),
       ]);
     const question = 'What did the head of the military alliance say?';
     expect(parseQuestion(question, pact(['the military alliance'])).speaker?.id).toBe('person:ann-berg');

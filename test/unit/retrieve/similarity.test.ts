@@ -12,9 +12,7 @@ describe('telling when two sentences make the same claim', () => {
   });
 
   it('keeps apart two sentences about the same people that say different things', () => {
-    expect(
-      sameClaim('Maria Lopez approved the harbour expansion on Monday.', 'Maria Lopez was sacked after the harbour vote was leaked.'),
-    ).toBe(false);
+    expect(sameClaim('Maria Lopez approved the harbour expansion on Monday.', 'Maria Lopez was sacked after the harbour vote was leaked.')).toBe(false);
   });
 });
 
@@ -38,7 +36,12 @@ describe('never folding what differs', () => {
   });
 
   it('does not fold a development whose figures changed, however alike the words', () => {
-    expect(sameDevelopment('Rescuers said the earthquake had killed 12 people and injured dozens more.', 'Rescuers said the earthquake had killed 45 people and injured dozens more.')).toBe(false);
+    expect(
+      sameDevelopment(
+        'Rescuers said the earthquake had killed 12 people and injured dozens more.',
+        'Rescuers said the earthquake had killed 45 people and injured dozens more.',
+      ),
+    ).toBe(false);
   });
 
   it('says which figures changed between two reports of one thing', () => {

@@ -51,7 +51,16 @@ describe('the digest command', () => {
     expect(again.reply.title).toBe('Digest subscription updated');
     const saved = await store.digests.subscriptions();
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ platform: 'slack', workspace: 'T1', channel: 'C1', time: '17:30', timezone: null, topic: 'security concerns', empty: 'post', days: [0, 1, 2, 3, 4, 5, 6] });
+    expect(saved[0]).toMatchObject({
+      platform: 'slack',
+      workspace: 'T1',
+      channel: 'C1',
+      time: '17:30',
+      timezone: null,
+      topic: 'security concerns',
+      empty: 'post',
+      days: [0, 1, 2, 3, 4, 5, 6],
+    });
   });
 
   it('refuses to subscribe or unsubscribe for someone who cannot manage the channel, and says why', async () => {
@@ -66,7 +75,13 @@ describe('the digest command', () => {
   });
 
   it('answers an invalid time, time zone, days or cron string with a valid example', async () => {
-    for (const line of ['digest subscribe 25:99', 'digest subscribe 09:00 Mars/Olympus', 'digest subscribe --days someday', 'digest subscribe "0 9 1 * *"', 'digest fortnightly']) {
+    for (const line of [
+      'digest subscribe 25:99',
+      'digest subscribe 09:00 Mars/Olympus',
+      'digest subscribe --days someday',
+      'digest subscribe "0 9 1 * *"',
+      'digest fortnightly',
+    ]) {
       const result = await chat(line);
       expect(result.outcome, line).toBe('user-error');
       expect(result.reply.notice, line).toMatch(/e\.g\./);

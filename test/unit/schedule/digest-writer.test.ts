@@ -60,7 +60,13 @@ afterEach(async () => {
 
 async function subscribedWith(writer: ProseWriter | undefined, log: Logger = silentLogger): Promise<DigestScheduler> {
   scheduler = createDigestScheduler({
-    store, clock, log, posters: [poster], config: { missed: 'catch-up', timezone: 'UTC' }, cron: false, ...(writer ? { writer } : {}),
+    store,
+    clock,
+    log,
+    posters: [poster],
+    config: { missed: 'catch-up', timezone: 'UTC' },
+    cron: false,
+    ...(writer ? { writer } : {}),
   });
   await scheduler.service.subscribe(channel, DAILY, 'U1');
   return scheduler;
@@ -84,7 +90,10 @@ function fabricatedNumber(passage: PromptPassage): { readonly sentence: string; 
   const match = /(?<![\p{L}\p{N}])[£$€]?\d[\d,.]*\d(?:bn|m|%)?(?![\p{L}\p{N}])/u.exec(passage.text);
   if (!match) return null;
   const changed = match[0].replace(/\d/g, (d) => String((Number(d) + 3) % 10));
-  return { sentence: faithful({ n: passage.n, text: passage.text.slice(0, match.index) + changed + passage.text.slice(match.index + match[0].length) }), changed };
+  return {
+    sentence: faithful({ n: passage.n, text: passage.text.slice(0, match.index) + changed + passage.text.slice(match.index + match[0].length) }),
+    changed,
+  };
 }
 
 /** An invented article full of figures, ingested from a folder of its own. */
@@ -144,7 +153,9 @@ describe('a digest with a faithful writer', () => {
     expect(new Set(posted!.citations.map((c) => c.article)).size).toBe(posted!.citations.length);
     // The quotations stay extractive, citing the same articles in the written digest's numbering.
     const quotesOf = (reply: Reply) =>
-      reply.parts.flatMap((p) => (p.kind === 'quote' ? [{ text: p.text, speaker: p.speaker, cites: p.cites.map((n) => reply.citations[n - 1]!.article) }] : []));
+      reply.parts.flatMap((p) =>
+        p.kind === 'quote' ? [{ text: p.text, speaker: p.speaker, cites: p.cites.map((n) => reply.citations[n - 1]!.article) }] : [],
+      );
     expect(quotesOf(extractive).length).toBeGreaterThan(0);
     expect(quotesOf(posted!)).toEqual(quotesOf(extractive));
     expect(posted!.citations.map((c) => c.n)).toEqual(posted!.citations.map((_, i) => i + 1));
@@ -161,7 +172,11 @@ describe('a digest with a faithful writer', () => {
     if (!folded) throw new Error('the extractive digest folded no outlets');
     fake.route((request) => {
       const passages = passagesOf(request);
-      const numberOf = (text: string) => first(passages.filter((p) => p.text === text), 'folded passage').n;
+      const numberOf = (text: string) =>
+        first(
+          passages.filter((p) => p.text === text),
+          'folded passage',
+        ).n;
       const [lead, echo] = folded.citations;
       return answer(`${lead!.text.replace(/[.!?]$/, '')} [${numberOf(lead!.text)}][${numberOf(echo!.text)}].`);
     });
@@ -174,10 +189,8 @@ describe('a digest with a faithful writer', () => {
 
   it('tells the writer since when, from the day of the last digest', async () => {
     await seeds.add(store, SEED.scmp2014);
-    let copied = 0;
     fake.route((request) => {
       const passages = copyablePassages(request).slice(0, 2);
-      copied = passages.length;
       return answer(passages.map(faithful).join(' '));
     });
     const s = await subscribedWith(fakeWriter(fake.url, recordingLogger()));
@@ -199,10 +212,19 @@ describe('a digest with a bad sentence', () => {
     let good: string[] = [];
     fake.route((request) => {
       const copyable = copyablePassages(request);
-      const numbered = first(copyable.filter((p) => fabricatedNumber(p) !== null), 'passage with a number');
+      const numbered = first(
+        copyable.filter((p) => fabricatedNumber(p) !== null),
+        'passage with a number',
+      );
       bad = fabricatedNumber(numbered)!;
-      good = copyable.filter((p) => p.n !== numbered.n).slice(0, 2).map((p) => p.text);
-      const others = copyable.filter((p) => p.n !== numbered.n).slice(0, 2).map(faithful);
+      good = copyable
+        .filter((p) => p.n !== numbered.n)
+        .slice(0, 2)
+        .map((p) => p.text);
+      const others = copyable
+        .filter((p) => p.n !== numbered.n)
+        .slice(0, 2)
+        .map(faithful);
       return answer([others[0], bad.sentence, others[1]].join(' '), { chunkChars: 7 });
     });
     const log = recordingLogger();

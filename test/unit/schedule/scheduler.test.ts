@@ -42,7 +42,12 @@ afterEach(async () => {
   seeds.remove();
 });
 
-function scheduler(store: Store, clock: TestClock, poster: RecordingPoster, options: { missed?: 'catch-up' | 'skip'; owner?: string; onPaused?: () => void } = {}): DigestScheduler {
+function scheduler(
+  store: Store,
+  clock: TestClock,
+  poster: RecordingPoster,
+  options: { missed?: 'catch-up' | 'skip'; owner?: string; onPaused?: () => void } = {},
+): DigestScheduler {
   return createDigestScheduler({
     store,
     clock,
@@ -68,7 +73,10 @@ describe('the digest scheduler', () => {
   it('posts a 09:00 Europe/London digest at 09:00 local on both sides of the March and October 2026 clock changes', async () => {
     const store = openStore();
     await seeds.add(store, SEED.scmp2014);
-    for (const [from, until] of [['2026-03-27T00:00:00Z', '2026-03-30T23:00:00Z'], ['2026-10-23T00:00:00Z', '2026-10-26T23:00:00Z']] as const) {
+    for (const [from, until] of [
+      ['2026-03-27T00:00:00Z', '2026-03-30T23:00:00Z'],
+      ['2026-10-23T00:00:00Z', '2026-10-26T23:00:00Z'],
+    ] as const) {
       const clock = new TestClock(Date.parse(from));
       const poster = new RecordingPoster('slack', clock);
       const s = scheduler(store, clock, poster);
@@ -198,7 +206,9 @@ describe('the digest scheduler', () => {
     const s = scheduler(store, clock, poster, { owner: 'new' });
     const { record } = await s.service.subscribe(channel, daily({ timezone: 'UTC' }), 'U1');
     const slot = '2026-06-01T09:00:00.000Z';
-    expect(await store.digests.claimRun({ subscription: record.id, slot, owner: 'dead', at: slot, leaseUntil: '2026-06-01T09:02:00.000Z', catchUp: false })).toBe(true);
+    expect(
+      await store.digests.claimRun({ subscription: record.id, slot, owner: 'dead', at: slot, leaseUntil: '2026-06-01T09:02:00.000Z', catchUp: false }),
+    ).toBe(true);
     clock.set('2026-06-01T09:01:00Z');
     await s.tick();
     expect(poster.posted).toEqual([]);
@@ -257,7 +267,13 @@ describe('the digest scheduler', () => {
   it('keeps one node-cron job per subscription, in its time zone, following changes', async () => {
     const store = openStore();
     const clock = new TestClock(Date.parse('2026-06-01T08:00:00Z'));
-    const s = createDigestScheduler({ store, clock, log: silentLogger, posters: [new RecordingPoster('slack', clock)], config: { missed: 'catch-up', timezone: 'UTC' } });
+    const s = createDigestScheduler({
+      store,
+      clock,
+      log: silentLogger,
+      posters: [new RecordingPoster('slack', clock)],
+      config: { missed: 'catch-up', timezone: 'UTC' },
+    });
     const { record } = await s.service.subscribe(channel, daily({ days: [1, 2, 3, 4, 5] }), 'U1');
     await s.start();
     try {
@@ -281,7 +297,14 @@ describe('the digest scheduler', () => {
     const { record } = await s.service.subscribe(channel, daily({ timezone: 'UTC' }), 'U1');
     const claims = (store: Store, owner: string) =>
       storeRunCoordinator(store, 'UTC', (subscription, slot) =>
-        store.digests.claimRun({ subscription, slot: slot.toISOString(), owner, at: clock.now().toISOString(), leaseUntil: '2026-06-01T09:02:00.000Z', catchUp: false }),
+        store.digests.claimRun({
+          subscription,
+          slot: slot.toISOString(),
+          owner,
+          at: clock.now().toISOString(),
+          leaseUntil: '2026-06-01T09:02:00.000Z',
+          catchUp: false,
+        }),
       );
     clock.set('2026-06-01T09:00:00Z');
     const key = `digest-${record.id}:2026-06-01T09:00:00.123Z`;

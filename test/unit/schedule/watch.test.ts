@@ -55,9 +55,14 @@ describe('the watched folder', () => {
 
   it('stops watching when stopped', async () => {
     let runs = 0;
-    watcher = startWatcher({ folder: dir, services: { store, clock: { now: () => new Date() }, log: silentLogger }, debounceMs: 10_000, onIngested: () => {
-      runs += 1;
-    } });
+    watcher = startWatcher({
+      folder: dir,
+      services: { store, clock: { now: () => new Date() }, log: silentLogger },
+      debounceMs: 10_000,
+      onIngested: () => {
+        runs += 1;
+      },
+    });
     copyFileSync(join(SEEDS, `${SEED.scmp2014}.txt`), join(dir, `${SEED.scmp2014}.txt`));
     await watcher.stop();
     watcher = undefined;

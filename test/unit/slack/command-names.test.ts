@@ -11,8 +11,13 @@ describe('Slack slash command names', () => {
     expect(umbrellaCommandName('bb')).toBe('/bb');
   });
 
-  it('fits every chat command within Slack\'s limits with the default prefix', () => {
-    expect(prefixProblems('briefbot', chat.map((c) => c.name))).toEqual([]);
+  it("fits every chat command within Slack's limits with the default prefix", () => {
+    expect(
+      prefixProblems(
+        'briefbot',
+        chat.map((c) => c.name),
+      ),
+    ).toEqual([]);
   });
 
   it('says once why a prefix cannot work, however many commands it spoils', () => {

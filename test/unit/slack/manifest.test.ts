@@ -65,8 +65,10 @@ describe('the Slack app manifest', () => {
     expect(JSON.stringify(socket)).not.toContain('https://');
   });
 
-  it('passes every limit of Slack\'s manifest schema as generated', () => {
-    expect(checkedSlackManifest({ commands, prefix: 'briefbot', socketMode: false, requestUrl: 'https://bot.example.com/slack/events' })).toHaveProperty('manifest');
+  it("passes every limit of Slack's manifest schema as generated", () => {
+    expect(checkedSlackManifest({ commands, prefix: 'briefbot', socketMode: false, requestUrl: 'https://bot.example.com/slack/events' })).toHaveProperty(
+      'manifest',
+    );
   });
 
   it('states each problem once: a prefix that spoils every command is one problem', () => {
@@ -76,10 +78,20 @@ describe('the Slack app manifest', () => {
   });
 
   it('refuses an app name over 35 characters and a command description over 2,000, naming each', () => {
-    const wordy = defineCommand({ name: 'wordy', description: 'w'.repeat(2_001), options: [], examples: [], surfaces: ['chat'], run: async () => ({ parts: [], citations: [] }) });
+    const wordy = defineCommand({
+      name: 'wordy',
+      description: 'w'.repeat(2_001),
+      options: [],
+      examples: [],
+      surfaces: ['chat'],
+      run: async () => ({ parts: [], citations: [] }),
+    });
     const checked = checkedSlackManifest({ commands: [...commands, wordy], prefix: 'briefbot', socketMode: true, appName: 'N'.repeat(39) });
     expect(checked).toEqual({
-      problems: [`--name "${'N'.repeat(39)}" has 39 characters; Slack allows 35`, 'the description of /briefbot-wordy has 2,001 characters; Slack allows 2,000'],
+      problems: [
+        `--name "${'N'.repeat(39)}" has 39 characters; Slack allows 35`,
+        'the description of /briefbot-wordy has 2,001 characters; Slack allows 2,000',
+      ],
     });
   });
 });

@@ -6,7 +6,8 @@ import { recordingLogger, type LogEntry } from '../llm/recording-logger.ts';
 
 const policy = { retries: 3, minTimeoutMs: 1, maxTimeoutMs: 4, factor: 2 };
 const http = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { response: { status, headers } });
-const platform = (error: string) => Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
+const platform = (error: string) =>
+  Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
 
 describe('withRetries', () => {
   it('retries 429 and 5xx within the policy, then succeeds', async () => {
@@ -70,11 +71,14 @@ describe('secrets in what Bolt logs', () => {
     expect(scrubbed).toContain('app_id=A1');
   });
 
-  it('logs an error thrown inside Bolt by name and message only, scrubbed, at Bolt\'s level and above', () => {
+  it("logs an error thrown inside Bolt by name and message only, scrubbed, at Bolt's level and above", () => {
     const entries: LogEntry[] = [];
     const logger = boltLogger(recordingLogger(entries), ['xoxb-secret-value']);
     logger.debug('request with token xoxb-secret-value');
-    logger.warn('http request failed', Object.assign(new Error('bad xoxb-secret-value'), { code: 'E1', config: { headers: { Authorization: 'Bearer xoxb-secret-value' } } }));
+    logger.warn(
+      'http request failed',
+      Object.assign(new Error('bad xoxb-secret-value'), { code: 'E1', config: { headers: { Authorization: 'Bearer xoxb-secret-value' } } }),
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ level: 'warn', fields: { lib: 'bolt' }, message: 'http request failed Error (E1): bad [redacted]' });
   });

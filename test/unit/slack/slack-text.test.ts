@@ -31,7 +31,7 @@ describe('withoutEmojiCodes', () => {
 });
 
 describe('stripBotMention', () => {
-  it('removes the bot\'s mention and the comma or colon typed after it', () => {
+  it("removes the bot's mention and the comma or colon typed after it", () => {
     expect(stripBotMention('<@U0BOT> who founded it?', 'U0BOT')).toBe('who founded it?');
     expect(stripBotMention('hey <@U0BOT|briefbot>, sources', 'U0BOT')).toBe('hey sources');
   });

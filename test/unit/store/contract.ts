@@ -16,10 +16,7 @@ const williamson = person('e1', 'Gavin Williamson', ['Mr Williamson', 'Williamso
 function firstArticle(overrides: Partial<Parameters<typeof analysedArticle>[0]> = {}): AnalysedArticle {
   return analysedArticle({
     id: 'uk/001',
-    paragraphs: [
-      'The minister voiced concerns about the network. “We must look closely,” Mr Williamson said.',
-      'Officials at the café declined to comment.',
-    ],
+    paragraphs: ['The minister voiced concerns about the network. “We must look closely,” Mr Williamson said.', 'Officials at the café declined to comment.'],
     entities: [williamson],
     quotes: [{ text: 'We must look closely,', speaker: 'e1', cue: 'said' }],
     ...overrides,
@@ -89,7 +86,13 @@ export function storeContract(engine: string, factory: StoreFactory): void {
     it('records each id with its fingerprint, origin and status', async () => {
       await store.putArticle(firstArticle({ hash: 'h1' }), origin({ root: '/news', textHash: 't1' }));
       expect((await store.fingerprints()).get('uk/001')).toEqual({
-        id: 'uk/001', path: '/corpus/uk/001.txt', hash: 'h1', textHash: 't1', root: '/news', status: 'current', duplicateOf: null,
+        id: 'uk/001',
+        path: '/corpus/uk/001.txt',
+        hash: 'h1',
+        textHash: 't1',
+        root: '/news',
+        status: 'current',
+        duplicateOf: null,
       });
     });
 
@@ -112,7 +115,15 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       await store.putArticle(firstArticle(), origin());
       const replacement = firstArticle({ paragraphs: ['Nothing of this may be kept.'], quotes: [], entities: [] });
       // Events are written last: failing there means everything before them must roll back.
-      const failing = { ...replacement, analysis: { ...replacement.analysis, get events(): never { throw new Error('disk on fire'); } } };
+      const failing = {
+        ...replacement,
+        analysis: {
+          ...replacement.analysis,
+          get events(): never {
+            throw new Error('disk on fire');
+          },
+        },
+      };
       await expect(store.putArticle(failing as AnalysedArticle, origin())).rejects.toThrow('disk on fire');
       const stored = await store.getArticle('uk/001');
       expect(stored!.analysis.sentences[0]!.text).toBe('The minister voiced concerns about the network.');
@@ -122,7 +133,15 @@ export function storeContract(engine: string, factory: StoreFactory): void {
 
     it('records a duplicate without serving it', async () => {
       await store.putArticle(firstArticle(), origin({ textHash: 'same' }));
-      await store.putDuplicate({ id: 'uk/copy', path: '/corpus/uk/copy.txt', root: '/corpus', hash: 'hc', textHash: 'same', duplicateOf: 'uk/001', at: '2024-05-01T10:00:00.000Z' });
+      await store.putDuplicate({
+        id: 'uk/copy',
+        path: '/corpus/uk/copy.txt',
+        root: '/corpus',
+        hash: 'hc',
+        textHash: 'same',
+        duplicateOf: 'uk/001',
+        at: '2024-05-01T10:00:00.000Z',
+      });
       expect((await store.fingerprints()).get('uk/copy')).toMatchObject({ status: 'duplicate', duplicateOf: 'uk/001', hash: 'hc' });
       expect(await store.getArticle('uk/copy')).toBeNull();
       expect(await store.countArticles()).toBe(1);
@@ -132,7 +151,15 @@ export function storeContract(engine: string, factory: StoreFactory): void {
     it('turns a current article into a duplicate, dropping its analysis', async () => {
       await store.putArticle(firstArticle(), origin({ textHash: 'a' }));
       await store.putArticle(secondArticle(), origin({ textHash: 'b' }));
-      await store.putDuplicate({ id: 'uk/002', path: '/corpus/uk/002.txt', root: '/corpus', hash: 'h', textHash: 'a', duplicateOf: 'uk/001', at: '2024-05-01T10:00:00.000Z' });
+      await store.putDuplicate({
+        id: 'uk/002',
+        path: '/corpus/uk/002.txt',
+        root: '/corpus',
+        hash: 'h',
+        textHash: 'a',
+        duplicateOf: 'uk/001',
+        at: '2024-05-01T10:00:00.000Z',
+      });
       expect((await store.listQuotes()).map((q) => q.article)).toEqual(['uk/001']);
       expect(await store.searchSentences({ terms: ['grave'] })).toEqual([]);
     });
@@ -184,14 +211,36 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       });
 
       it('name the canonical speaker once the story is linked', async () => {
-        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1'], ['uk/002', 'p1']] }]));
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
         const quotes = await store.listQuotes();
         expect(quotes.map((q) => q.speakerName)).toEqual(['Gavin Williamson', 'Gavin Williamson']);
         expect(quotes.map((q) => q.speakerId)).toEqual(['s1', 's1']);
       });
 
       it('filter by canonical name or alias, whatever the case', async () => {
-        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1'], ['uk/002', 'p1']] }]));
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
         for (const speaker of ['gavin williamson', 'MR WILLIAMSON', 'Defence Secretary', 'the defence secretary']) {
           expect((await store.listQuotes({ speaker })).map((q) => q.article)).toEqual(['uk/001', 'uk/002']);
         }
@@ -204,10 +253,19 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       });
 
       it('count each story entity’s articles and quotations', async () => {
-        await store.saveStoryEntities(storyOf([
-          { id: 's1', entity: williamson, members: [['uk/001', 'e1'], ['uk/002', 'p1']] },
-          { id: 's2', entity: { ...person('x', 'Huawei'), kind: 'organisation' }, members: [] },
-        ]));
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+            { id: 's2', entity: { ...person('x', 'Huawei'), kind: 'organisation' }, members: [] },
+          ]),
+        );
         const story = await store.storyEntities();
         expect(story.map((e) => [e.id, e.name, e.kind, e.articleCount, e.quoteCount])).toEqual([
           ['s1', 'Gavin Williamson', 'person', 2, 2],
@@ -220,7 +278,18 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.needsLinking()).toBe(true);
         await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
         expect(await store.needsLinking()).toBe(true);
-        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1'], ['uk/002', 'p1']] }]));
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
         expect(await store.needsLinking()).toBe(false);
         await store.putArticle(secondArticle(), origin());
         expect(await store.needsLinking()).toBe(true);
@@ -279,7 +348,10 @@ export function storeContract(engine: string, factory: StoreFactory): void {
 
       it('looks sentences up by article and index, in the order asked', async () => {
         const [hit] = await store.searchSentences({ terms: ['grave'] });
-        const found = await store.sentencesAt([{ article: 'nowhere', sentence: 0 }, { article: hit!.article, sentence: hit!.sentence }]);
+        const found = await store.sentencesAt([
+          { article: 'nowhere', sentence: 0 },
+          { article: hit!.article, sentence: hit!.sentence },
+        ]);
         expect(found.map((s) => [s.article, s.sentence, s.text])).toEqual([[hit!.article, hit!.sentence, hit!.text]]);
       });
 
@@ -310,7 +382,10 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.contentSequence()).toBe(2);
         await put('a', 'ta-changed');
         expect(await store.contentSequence()).toBe(3);
-        expect(await store.articleChanges(0, 3)).toEqual([{ id: 'b', sequence: 2 }, { id: 'a', sequence: 3 }]);
+        expect(await store.articleChanges(0, 3)).toEqual([
+          { id: 'b', sequence: 2 },
+          { id: 'a', sequence: 3 },
+        ]);
       });
 
       it('gives the articles of a range only, and current ones only', async () => {
@@ -415,7 +490,9 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         const next = at(24 * 60);
         await claim('p1', 24 * 60, next);
         await store.digests.startPosting({ subscription: id, slot: next }, 'p1', at(24 * 60 + 3));
-        expect(await store.digests.finishRun({ subscription: id, slot: next }, 'p1', { state: 'posted', fromSeq: null, toSeq: 7, articles: 7 }, at(24 * 60 + 1))).toBe(true);
+        expect(
+          await store.digests.finishRun({ subscription: id, slot: next }, 'p1', { state: 'posted', fromSeq: null, toSeq: 7, articles: 7 }, at(24 * 60 + 1)),
+        ).toBe(true);
         expect((await store.digests.subscriptionById(id))!).toMatchObject({ watermark: 7, lastPosted: { slot: next, at: at(24 * 60 + 1) } });
         expect(await run(next)).toMatchObject({ state: 'posted', fromSeq: null, toSeq: 7, articles: 7, attempts: 1 });
       });

@@ -44,7 +44,11 @@ export function feedStoreContract(engine: string, factory: StoreFactory): void {
       expect(await store.feeds.claimPoll({ ...ref, owner: 'B', at: '2026-03-05T09:01:00.000Z', leaseUntil: '2026-03-05T09:06:00.000Z' })).toBe(false);
       expect(await store.feeds.claimPoll({ ...ref, owner: 'B', at: '2026-03-05T09:06:00.000Z', leaseUntil: '2026-03-05T09:11:00.000Z' })).toBe(true);
       expect(await store.feeds.finishPoll(ref, 'A', fetched, AT)).toBeNull();
-      expect(await store.feeds.finishPoll(ref, 'B', fetched, AT)).toMatchObject({ paused: false, resumed: false, record: { title: 'Courier', kind: 'rss', itemsSeen: 3, nextPollAt: LATER, validators: { etag: '"v2"' } } });
+      expect(await store.feeds.finishPoll(ref, 'B', fetched, AT)).toMatchObject({
+        paused: false,
+        resumed: false,
+        record: { title: 'Courier', kind: 'rss', itemsSeen: 3, nextPollAt: LATER, validators: { etag: '"v2"' } },
+      });
       expect(await store.feeds.claimPoll({ ...ref, owner: 'C', at: LATER, leaseUntil: '2026-03-05T09:20:00.000Z' })).toBe(false);
     });
 
@@ -57,19 +61,47 @@ export function feedStoreContract(engine: string, factory: StoreFactory): void {
         slot = done!.record.nextPollAt;
         return done!;
       };
-      expect(await poll(failed('HTTP 500'), '2026-03-05T09:01:00.000Z')).toMatchObject({ paused: false, record: { failures: 1, lastError: { reason: 'HTTP 500' } } });
-      expect(await poll(failed('HTTP 502'), '2026-03-05T09:02:00.000Z')).toMatchObject({ paused: true, record: { failures: 2, paused: { reason: 'HTTP 502' } } });
-      expect(await poll(failed('HTTP 503'), '2026-03-05T09:03:00.000Z')).toMatchObject({ paused: false, record: { failures: 3, paused: { reason: 'HTTP 502' } } });
-      expect(await poll(fetched, '2026-03-05T09:04:00.000Z')).toMatchObject({ resumed: true, record: { failures: 0, paused: null, lastSuccessAt: '2026-03-05T09:04:00.000Z' } });
+      expect(await poll(failed('HTTP 500'), '2026-03-05T09:01:00.000Z')).toMatchObject({
+        paused: false,
+        record: { failures: 1, lastError: { reason: 'HTTP 500' } },
+      });
+      expect(await poll(failed('HTTP 502'), '2026-03-05T09:02:00.000Z')).toMatchObject({
+        paused: true,
+        record: { failures: 2, paused: { reason: 'HTTP 502' } },
+      });
+      expect(await poll(failed('HTTP 503'), '2026-03-05T09:03:00.000Z')).toMatchObject({
+        paused: false,
+        record: { failures: 3, paused: { reason: 'HTTP 502' } },
+      });
+      expect(await poll(fetched, '2026-03-05T09:04:00.000Z')).toMatchObject({
+        resumed: true,
+        record: { failures: 0, paused: null, lastSuccessAt: '2026-03-05T09:04:00.000Z' },
+      });
     });
 
     it('knows an item by any of its keys, whichever feed recorded it', async () => {
       const { record } = await add();
-      await store.feeds.saveItem(['guid:a1', 'url:https://courier.example/a'], record.id, { article: 'web/courier.example/a-123456', entryHash: 'h1', status: 'indexed', reason: null, attempts: 0 }, AT);
-      expect(await store.feeds.seenItem(['url:https://courier.example/a'])).toEqual({ article: 'web/courier.example/a-123456', entryHash: 'h1', status: 'indexed', reason: null, attempts: 0 });
+      await store.feeds.saveItem(
+        ['guid:a1', 'url:https://courier.example/a'],
+        record.id,
+        { article: 'web/courier.example/a-123456', entryHash: 'h1', status: 'indexed', reason: null, attempts: 0 },
+        AT,
+      );
+      expect(await store.feeds.seenItem(['url:https://courier.example/a'])).toEqual({
+        article: 'web/courier.example/a-123456',
+        entryHash: 'h1',
+        status: 'indexed',
+        reason: null,
+        attempts: 0,
+      });
       expect(await store.feeds.seenItem(['guid:other', 'guid:a1'])).toMatchObject({ article: 'web/courier.example/a-123456' });
       expect(await store.feeds.seenItem(['guid:unknown'])).toBeNull();
-      await store.feeds.saveItem(['url:https://courier.example/b'], null, { article: null, entryHash: 'h2', status: 'failed', reason: 'HTTP 404', attempts: 1 }, AT);
+      await store.feeds.saveItem(
+        ['url:https://courier.example/b'],
+        null,
+        { article: null, entryHash: 'h2', status: 'failed', reason: 'HTTP 404', attempts: 1 },
+        AT,
+      );
       expect(await store.feeds.seenItem(['url:https://courier.example/b'])).toMatchObject({ status: 'failed', reason: 'HTTP 404', attempts: 1 });
     });
   });

@@ -30,9 +30,12 @@ describe('which addresses may be fetched from', () => {
     expect(blockedReason(address)).toBe(reason);
   });
 
-  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2a00:1450:4009:81f::200e'])('allows the public address %s', (address) => {
-    expect(blockedReason(address)).toBeNull();
-  });
+  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2a00:1450:4009:81f::200e'])(
+    'allows the public address %s',
+    (address) => {
+      expect(blockedReason(address)).toBeNull();
+    },
+  );
 
   it('says a host name is not an address rather than allowing it', () => {
     expect(blockedReason('localhost')).toBe('not an IP address');

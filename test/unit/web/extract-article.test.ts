@@ -21,7 +21,10 @@ describe('article extraction from a web page', () => {
   });
 
   it('reads headline, publisher, canonical address, dates and author from JSON-LD', () => {
-    const result = extractArticle(articlePage({ ...HARBOUR, modified: '2026-03-02T17:05:00Z', author: 'Ada Brandt' }, ORIGIN), `${ORIGIN}/news/harbour-reopens?utm_source=feed`);
+    const result = extractArticle(
+      articlePage({ ...HARBOUR, modified: '2026-03-02T17:05:00Z', author: 'Ada Brandt' }, ORIGIN),
+      `${ORIGIN}/news/harbour-reopens?utm_source=feed`,
+    );
     expect(result.ok && result.article.meta).toEqual({
       title: HARBOUR.title,
       outlet: 'The Coastal Courier',
@@ -50,7 +53,9 @@ describe('article extraction from a web page', () => {
   });
 
   it('does not let a page claim another site as its canonical address', () => {
-    const page = articlePage(HARBOUR, ORIGIN).replace('href="/news/harbour-reopens"', 'href="https://other.example/news/x"').replace(/"mainEntityOfPage":"[^"]*"/, '"mainEntityOfPage":"https://other.example/y"');
+    const page = articlePage(HARBOUR, ORIGIN)
+      .replace('href="/news/harbour-reopens"', 'href="https://other.example/news/x"')
+      .replace(/"mainEntityOfPage":"[^"]*"/, '"mainEntityOfPage":"https://other.example/y"');
     const result = extractArticle(page, `${ORIGIN}/news/harbour-reopens`);
     expect(result.ok && result.article.meta.url).toBe(`${ORIGIN}/news/harbour-reopens`);
   });
@@ -69,7 +74,9 @@ describe('article extraction from a web page', () => {
 
 describe('HTML to the text the cleaner reads', () => {
   it('writes one paragraph per block, cross-heads, list items and captions in light markup', () => {
-    const document = parseHtml('<div><h2>Why now</h2><p>The council <b>voted</b>\n  on Monday.</p><ul><li>One</li><li>Two</li></ul><figure><img src="x.jpg"><figcaption>The hall [left]. Photo: PA</figcaption></figure><script>bad()</script></div>');
+    const document = parseHtml(
+      '<div><h2>Why now</h2><p>The council <b>voted</b>\n  on Monday.</p><ul><li>One</li><li>Two</li></ul><figure><img src="x.jpg"><figcaption>The hall [left]. Photo: PA</figcaption></figure><script>bad()</script></div>',
+    );
     expect(htmlText(document.querySelector('div')!)).toBe('## Why now\n\nThe council voted on Monday.\n\n- One\n\n- Two\n\n![The hall (left). Photo: PA]()');
   });
 
@@ -92,7 +99,9 @@ describe('page metadata', () => {
   });
 
   it('strips the site name from the title tag when nothing better names the article', () => {
-    const document = parseHtml('<html><head><title>Quay closes early – Harbour News</title><meta property="og:site_name" content="Harbour News"></head><body></body></html>');
+    const document = parseHtml(
+      '<html><head><title>Quay closes early – Harbour News</title><meta property="og:site_name" content="Harbour News"></head><body></body></html>',
+    );
     expect(pageMetadata(document, `${ORIGIN}/q`).title).toBe('Quay closes early');
   });
 });

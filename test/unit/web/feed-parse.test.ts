@@ -7,8 +7,20 @@ import { feedLinkPage, indexPage } from '../../fakes/web/pages.ts';
 
 const BASE = 'https://courier.example/feed';
 const entries: FeedEntry[] = [
-  { guid: 'harbour-1', link: '/news/harbour-reopens', title: 'Harbour <b>reopens</b> & ships return', date: '2026-03-02T08:30:00Z', content: '<p>The harbour reopened.</p>' },
-  { guid: 'ferry-2', link: 'https://courier.example/news/ferry', title: 'Ferry timetable approved', date: '2026-03-04T10:00:00Z', summary: 'Four more crossings.' },
+  {
+    guid: 'harbour-1',
+    link: '/news/harbour-reopens',
+    title: 'Harbour <b>reopens</b> & ships return',
+    date: '2026-03-02T08:30:00Z',
+    content: '<p>The harbour reopened.</p>',
+  },
+  {
+    guid: 'ferry-2',
+    link: 'https://courier.example/news/ferry',
+    title: 'Ferry timetable approved',
+    date: '2026-03-04T10:00:00Z',
+    summary: 'Four more crossings.',
+  },
 ];
 
 describe('reading feeds', () => {
@@ -17,7 +29,13 @@ describe('reading feeds', () => {
     expect(parsed.ok && parsed.feed.kind).toBe('rss');
     if (!parsed.ok) return;
     expect(parsed.feed.title).toBe('Coastal Courier');
-    expect(parsed.feed.items[0]).toMatchObject({ guid: 'harbour-1', link: 'https://courier.example/news/harbour-reopens', title: 'Harbour reopens & ships return', published: '2026-03-02T08:30:00Z', contentHtml: '<p>The harbour reopened.</p>' });
+    expect(parsed.feed.items[0]).toMatchObject({
+      guid: 'harbour-1',
+      link: 'https://courier.example/news/harbour-reopens',
+      title: 'Harbour reopens & ships return',
+      published: '2026-03-02T08:30:00Z',
+      contentHtml: '<p>The harbour reopened.</p>',
+    });
     expect(parsed.feed.items[1]).toMatchObject({ summary: 'Four more crossings.', contentHtml: null });
   });
 
@@ -36,8 +54,17 @@ describe('reading feeds', () => {
   });
 
   it('keeps items with no link or no date, with those facts null', () => {
-    const parsed = parseFeed(rssFeed('X', [{ guid: 'a', title: 'No link', content: '<p>Text</p>' }, { link: '/b', title: 'No date' }]), BASE);
-    expect(parsed.ok && parsed.feed.items.map((i) => [i.link, i.published])).toEqual([[null, null], ['https://courier.example/b', null]]);
+    const parsed = parseFeed(
+      rssFeed('X', [
+        { guid: 'a', title: 'No link', content: '<p>Text</p>' },
+        { link: '/b', title: 'No date' },
+      ]),
+      BASE,
+    );
+    expect(parsed.ok && parsed.feed.items.map((i) => [i.link, i.published])).toEqual([
+      [null, null],
+      ['https://courier.example/b', null],
+    ]);
   });
 
   it('refuses malformed and non-feed input with a reason, and says when it was a web page', () => {
@@ -54,7 +81,12 @@ describe('reading feeds', () => {
   });
 
   it('reads a feed of 10,000 items', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => ({ guid: `g${i}`, link: `/n/${i}`, title: `Item ${i}`, date: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }));
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      guid: `g${i}`,
+      link: `/n/${i}`,
+      title: `Item ${i}`,
+      date: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    }));
     const parsed = parseFeed(rssFeed('Many', many), BASE);
     expect(parsed.ok && parsed.feed.items.length).toBe(10_000);
   });
@@ -66,7 +98,7 @@ describe('reading feeds', () => {
   });
 });
 
-describe('finding a page\'s feed', () => {
+describe("finding a page's feed", () => {
   it('finds the feed a page names with link rel="alternate", made absolute', () => {
     expect(feedLinks(parseHtml(feedLinkPage('/feed.xml')), 'https://courier.example/news/')).toEqual(['https://courier.example/feed.xml']);
     expect(feedLinks(parseHtml(indexPage()), 'https://courier.example/')).toEqual([]);

@@ -58,9 +58,17 @@ describe('following a feed', () => {
     site.publish(HARBOUR);
     const result = await poller.service.add(site.feedUrl, OWNER);
     expect(result).toMatchObject({ kind: 'feed', created: true, pollError: null });
-    expect(result.articles).toEqual([{ id: expect.stringMatching(/^web\/127\.0\.0\.1\/harbour-reopens-[0-9a-f]{6}$/), title: HARBOUR.title, outlet: 'The Coastal Courier', outcome: 'added' }]);
+    expect(result.articles).toEqual([
+      { id: expect.stringMatching(/^web\/127\.0\.0\.1\/harbour-reopens-[0-9a-f]{6}$/), title: HARBOUR.title, outlet: 'The Coastal Courier', outcome: 'added' },
+    ]);
     const stored = await store.getArticle(result.articles[0]!.id);
-    expect(stored?.meta).toMatchObject({ title: HARBOUR.title, outlet: 'The Coastal Courier', url: `${web.origin}/news/harbour-reopens`, published: '2026-03-02T08:30:00Z', byline: 'Ivo Marsh' });
+    expect(stored?.meta).toMatchObject({
+      title: HARBOUR.title,
+      outlet: 'The Coastal Courier',
+      url: `${web.origin}/news/harbour-reopens`,
+      published: '2026-03-02T08:30:00Z',
+      byline: 'Ivo Marsh',
+    });
     const hits = await store.searchSentences({ terms: ['sea wall'] });
     expect(hits.length).toBeGreaterThan(0);
     expect(result.feed).toMatchObject({ title: 'Coastal Courier', kind: 'rss', itemsSeen: 1, failures: 0, lastSuccessAt: '2026-03-05T09:00:00.000Z' });
@@ -85,7 +93,11 @@ describe('following a feed', () => {
     site.publish(HARBOUR);
     const first = await poller.service.add(site.feedUrl, OWNER);
     const id = first.articles[0]!.id;
-    site.edit({ ...HARBOUR, modified: '2026-03-05T10:00:00Z', paragraphs: [...HARBOUR_PARAGRAPHS, 'A second inspection on Thursday found no new cracks in the wall.'] });
+    site.edit({
+      ...HARBOUR,
+      modified: '2026-03-05T10:00:00Z',
+      paragraphs: [...HARBOUR_PARAGRAPHS, 'A second inspection on Thursday found no new cracks in the wall.'],
+    });
     await due();
     const [report] = await poller.tick();
     expect(report!.indexed).toEqual([{ id, title: HARBOUR.title, outlet: 'The Coastal Courier', outcome: 'updated' }]);
@@ -113,11 +125,21 @@ describe('following a feed', () => {
   });
 
   it('takes only the newest items of a feed of 10,000 on its first poll', async () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => ({ guid: `g${i}`, link: `/many/${i}`, title: `Item ${i}`, date: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }));
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      guid: `g${i}`,
+      link: `/many/${i}`,
+      title: `Item ${i}`,
+      date: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    }));
     web.serve('/many.xml', { body: rssFeed('Many', many), headers: { 'content-type': 'application/rss+xml' } });
     const result = await poller.service.add(`${web.origin}/many.xml`, OWNER);
     // The pages do not exist: 20 are tried (newest first), the rest recorded as older.
-    expect(web.requests.filter((r) => r.path.startsWith('/many/')).map((r) => r.path).slice(0, 2)).toEqual(['/many/9999', '/many/9998']);
+    expect(
+      web.requests
+        .filter((r) => r.path.startsWith('/many/'))
+        .map((r) => r.path)
+        .slice(0, 2),
+    ).toEqual(['/many/9999', '/many/9998']);
     expect(web.requests.filter((r) => r.path.startsWith('/many/')).length).toBe(20);
     expect(result.skipped.filter((s) => s.reason.startsWith('older than the newest 20')).length).toBe(9_980);
     expect(result.feed?.itemsSeen).toBe(10_000);
@@ -151,7 +173,9 @@ describe('feed health', () => {
     expect(feed).toMatchObject({ failures: 7, paused: { reason: 'HTTP 500 Internal Server Error' }, lastError: { reason: 'HTTP 500 Internal Server Error' } });
     expect(told).toHaveLength(1);
     expect(told[0]!.owner).toEqual(OWNER);
-    expect(told[0]!.reply.notice).toMatch(/^Paused the feed Coastal Courier \(http:\/\/127\.0\.0\.1:\d+\/feed\.xml\): it failed 5 times in a row\. The last error: HTTP 500/);
+    expect(told[0]!.reply.notice).toMatch(
+      /^Paused the feed Coastal Courier \(http:\/\/127\.0\.0\.1:\d+\/feed\.xml\): it failed 5 times in a row\. The last error: HTTP 500/,
+    );
     // Paused feeds are tried hourly.
     expect(Date.parse(feed!.nextPollAt) - clock.now().getTime()).toBe(60 * 60_000);
     site.breakFeed(null);

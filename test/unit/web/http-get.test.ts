@@ -38,7 +38,12 @@ describe('a guarded GET', () => {
   it('reports 429 with the wait Retry-After asks for, and 500 as a failure', async () => {
     web.serve('/busy', { status: 429, headers: { 'retry-after': '120' } });
     web.serve('/broken', { status: 500 });
-    expect(await httpGet(`${web.origin}/busy`, open)).toMatchObject({ kind: 'failed', status: 429, retryAfterMs: 120_000, reason: 'HTTP 429 Too Many Requests' });
+    expect(await httpGet(`${web.origin}/busy`, open)).toMatchObject({
+      kind: 'failed',
+      status: 429,
+      retryAfterMs: 120_000,
+      reason: 'HTTP 429 Too Many Requests',
+    });
     expect(await httpGet(`${web.origin}/broken`, open)).toMatchObject({ kind: 'failed', status: 500, retryAfterMs: null });
   });
 
@@ -60,7 +65,10 @@ describe('a guarded GET', () => {
   it('stops reading a 20 MB body at the cap, with or without a Content-Length', async () => {
     web.serve('/endless', endlessBody(20));
     web.serve('/declared', { body: Buffer.alloc(6 * 1024 * 1024, 'b') });
-    expect(await httpGet(`${web.origin}/endless`, open)).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^too large: over 5\.0 MB \(the limit is 5\.0 MB\)/) });
+    expect(await httpGet(`${web.origin}/endless`, open)).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(/^too large: over 5\.0 MB \(the limit is 5\.0 MB\)/),
+    });
     expect(await httpGet(`${web.origin}/declared`, open)).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^too large/) });
   });
 
@@ -73,9 +81,15 @@ describe('a guarded GET', () => {
 describe('the SSRF guard', () => {
   it('refuses a loopback address and a name that resolves to one', async () => {
     web.serve('/secret', { body: 'internal' });
-    expect(await httpGet(`${web.origin}/secret`, guarded)).toMatchObject({ kind: 'failed', reason: '127.0.0.1 is a loopback address, which briefbot does not fetch from' });
+    expect(await httpGet(`${web.origin}/secret`, guarded)).toMatchObject({
+      kind: 'failed',
+      reason: '127.0.0.1 is a loopback address, which briefbot does not fetch from',
+    });
     const port = new URL(web.origin).port;
-    expect(await httpGet(`http://localhost:${port}/secret`, guarded)).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^localhost resolves to (127\.0\.0\.1|::1) \(loopback\)/) });
+    expect(await httpGet(`http://localhost:${port}/secret`, guarded)).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(/^localhost resolves to (127\.0\.0\.1|::1) \(loopback\)/),
+    });
     expect(await httpGet(`http://[::ffff:127.0.0.1]:${port}/secret`, guarded)).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/loopback/) });
     expect(web.hits('/secret')).toBe(0);
   });
@@ -93,7 +107,10 @@ describe('the SSRF guard', () => {
     const reached = await httpGet(`http://localhost:${port}/named`, { ...open, resolver });
     expect(reached.kind === 'ok' && reached.body.toString()).toBe('reached by name');
     expect(asked).toEqual(['localhost']);
-    expect(await httpGet(`http://localhost:${port}/named`, { ...guarded, resolver })).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^localhost resolves to 127\.0\.0\.1 \(loopback\)/) });
+    expect(await httpGet(`http://localhost:${port}/named`, { ...guarded, resolver })).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(/^localhost resolves to 127\.0\.0\.1 \(loopback\)/),
+    });
     expect(web.hits('/named')).toBe(1);
   });
 
@@ -103,8 +120,14 @@ describe('the SSRF guard', () => {
     const policy = (address: string) => (address === '127.0.0.1' ? null : blockedReason(address));
     web.serve('/to-private', { status: 302, headers: { location: `http://127.0.0.2:${port}/secret` } });
     web.serve('/to-file', { status: 302, headers: { location: 'file:///etc/passwd' } });
-    expect(await httpGet(`${web.origin}/to-private`, { ...guarded, policy })).toMatchObject({ kind: 'failed', reason: '127.0.0.2 is a loopback address, which briefbot does not fetch from' });
-    expect(await httpGet(`${web.origin}/to-file`, { ...guarded, policy })).toMatchObject({ kind: 'failed', reason: 'redirected to an address that cannot be followed: only http and https addresses can be followed, not file:' });
+    expect(await httpGet(`${web.origin}/to-private`, { ...guarded, policy })).toMatchObject({
+      kind: 'failed',
+      reason: '127.0.0.2 is a loopback address, which briefbot does not fetch from',
+    });
+    expect(await httpGet(`${web.origin}/to-file`, { ...guarded, policy })).toMatchObject({
+      kind: 'failed',
+      reason: 'redirected to an address that cannot be followed: only http and https addresses can be followed, not file:',
+    });
   });
 });
 

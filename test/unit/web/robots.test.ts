@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRobots } from '../../../src/ingest/web/fetch/robots.ts';
 
 describe('robots.txt', () => {
-  const text = [
-    'User-agent: *',
-    'Disallow: /private/',
-    'Allow: /private/open',
-    'Disallow: /*.pdf$',
-    '',
-    'User-agent: OtherBot',
-    'Disallow: /',
-  ].join('\n');
+  const text = ['User-agent: *', 'Disallow: /private/', 'Allow: /private/open', 'Disallow: /*.pdf$', '', 'User-agent: OtherBot', 'Disallow: /'].join('\n');
 
   it('applies the group for everyone when none names us, longest rule first', () => {
     const rules = parseRobots(text, 'briefbot');

@@ -9,9 +9,17 @@ describe('decoding a fetched page', () => {
   });
 
   it('finds the charset in a meta tag or the XML declaration when the header has none', () => {
-    const html = Buffer.concat([Buffer.from('<html><head><meta charset="koi8-r"></head><body>'), Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4]), Buffer.from('</body></html>')]);
+    const html = Buffer.concat([
+      Buffer.from('<html><head><meta charset="koi8-r"></head><body>'),
+      Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4]),
+      Buffer.from('</body></html>'),
+    ]);
     expect(webText(html, 'text/html')).toMatchObject({ ok: true, text: expect.stringContaining('Привет') });
-    const xml = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1252"?><rss><title>'), Buffer.from([0x93, 0x51, 0x94]), Buffer.from('</title></rss>')]);
+    const xml = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="windows-1252"?><rss><title>'),
+      Buffer.from([0x93, 0x51, 0x94]),
+      Buffer.from('</title></rss>'),
+    ]);
     expect(webText(xml, 'application/rss+xml')).toMatchObject({ ok: true, text: expect.stringContaining('“Q”') });
   });
 
@@ -21,6 +29,9 @@ describe('decoding a fetched page', () => {
   });
 
   it('refuses binary content with a reason', () => {
-    expect(webText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0, 0]), 'image/png')).toMatchObject({ ok: false, reason: expect.stringMatching(/^not text/) });
+    expect(webText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0, 0]), 'image/png')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^not text/),
+    });
   });
 });

@@ -18,8 +18,23 @@ export const NEVER_FINAL: ReadonlySet<string> = new Set([
 
 /** Titles that abbreviate an office or rank, with the word they stand for: "Gov." is a governor. */
 export const TITLE_EXPANSIONS: ReadonlyMap<string, string> = new Map([
-  ['gov', 'governor'], ['sen', 'senator'], ['sens', 'senators'], ['rep', 'representative'], ['reps', 'representatives'],
-  ['gen', 'general'], ['lt', 'lieutenant'], ['col', 'colonel'], ['capt', 'captain'], ['sgt', 'sergeant'],
-  ['adm', 'admiral'], ['maj', 'major'], ['cpl', 'corporal'], ['brig', 'brigadier'], ['supt', 'superintendent'],
-  ['insp', 'inspector'], ['det', 'detective'], ['cllr', 'councillor'], ['prof', 'professor'],
+  ['gov', 'governor'],
+  ['sen', 'senator'],
+  ['sens', 'senators'],
+  ['rep', 'representative'],
+  ['reps', 'representatives'],
+  ['gen', 'general'],
+  ['lt', 'lieutenant'],
+  ['col', 'colonel'],
+  ['capt', 'captain'],
+  ['sgt', 'sergeant'],
+  ['adm', 'admiral'],
+  ['maj', 'major'],
+  ['cpl', 'corporal'],
+  ['brig', 'brigadier'],
+  ['supt', 'superintendent'],
+  ['insp', 'inspector'],
+  ['det', 'detective'],
+  ['cllr', 'councillor'],
+  ['prof', 'professor'],
 ]);

@@ -43,7 +43,9 @@ export const SPOKES_NOUNS: ReadonlySet<string> = new Set(['spokesman', 'spokeswo
 
 /** Capitalised abbreviations that are not organisations. */
 export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
-  'GDP GNP CEO CFO COO CTO TV PC IT AI VAT PR IPO AGM DNA HIV AIDS SMS PIN ID OK PM AM BST GMT CD DVD MP MPS MEP MEPS MSP GCSE GCSES SUV CCTV LCD PDF URL WWW FAQ OBE MBE CBE QC RIP AD BC UFO WMD'.split(' '),
+  'GDP GNP CEO CFO COO CTO TV PC IT AI VAT PR IPO AGM DNA HIV AIDS SMS PIN ID OK PM AM BST GMT CD DVD MP MPS MEP MEPS MSP GCSE GCSES SUV CCTV LCD PDF URL WWW FAQ OBE MBE CBE QC RIP AD BC UFO WMD'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -62,7 +62,10 @@ const COUNTRY_VARIANTS: ReadonlyArray<readonly [string, readonly string[]]> = [
 ];
 
 function split(list: string): readonly string[] {
-  return list.split('|').map((name) => name.trim()).filter(Boolean);
+  return list
+    .split('|')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 /** Lower-cased place names (single or several words). */
@@ -104,4 +107,16 @@ export const NATIONALITIES: ReadonlySet<string> = new Set(
 );
 
 /** Last words of the names of grounds, streets and buildings: "Riverside Park", "Baker Street". */
-export const PLACE_SUFFIXES: ReadonlySet<string> = new Set(['park', 'stadium', 'road', 'street', 'square', 'lane', 'avenue', 'bridge', 'airport', 'station', 'arena']);
+export const PLACE_SUFFIXES: ReadonlySet<string> = new Set([
+  'park',
+  'stadium',
+  'road',
+  'street',
+  'square',
+  'lane',
+  'avenue',
+  'bridge',
+  'airport',
+  'station',
+  'arena',
+]);

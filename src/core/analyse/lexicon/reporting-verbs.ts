@@ -106,19 +106,83 @@ export const INVERTING_VERBS: ReadonlySet<string> = new Set(
  * Verbs that only count as reporting when a quote or "that" follows them closely
  * ("described it as", "called it", "reported that"): on their own they often are not speech.
  */
-export const WEAK_REPORTING_STEMS: ReadonlySet<string> = new Set(['call', 'post', 'report', 'cite', 'accept', 'deny', 'agree', 'point', 'believe', 'think', 'feel', 'accuse', 'reject', 'welcome', 'blame', 'question', 'demand', 'mention', 'brand', 'label', 'hail', 'criticise', 'criticize', 'describe', 'dismiss', 'reiterate', 'recall', 'continue', 'promise', 'express']);
+export const WEAK_REPORTING_STEMS: ReadonlySet<string> = new Set([
+  'call',
+  'post',
+  'report',
+  'cite',
+  'accept',
+  'deny',
+  'agree',
+  'point',
+  'believe',
+  'think',
+  'feel',
+  'accuse',
+  'reject',
+  'welcome',
+  'blame',
+  'question',
+  'demand',
+  'mention',
+  'brand',
+  'label',
+  'hail',
+  'criticise',
+  'criticize',
+  'describe',
+  'dismiss',
+  'reiterate',
+  'recall',
+  'continue',
+  'promise',
+  'express',
+]);
 
 /**
  * Verbs of denying, rejecting and attacking (general English, their base forms): a quotation in
  * a sentence that uses one is one side of an argument ("The firm rejected the claims").
  */
 export const OPPOSING_VERBS: ReadonlySet<string> = new Set([
-  'deny', 'reject', 'refute', 'rebut', 'dismiss', 'dispute', 'contradict', 'criticise', 'criticize',
-  'condemn', 'attack', 'slam', 'blast', 'denounce', 'accuse', 'blame', 'oppose', 'challenge',
+  'deny',
+  'reject',
+  'refute',
+  'rebut',
+  'dismiss',
+  'dispute',
+  'contradict',
+  'criticise',
+  'criticize',
+  'condemn',
+  'attack',
+  'slam',
+  'blast',
+  'denounce',
+  'accuse',
+  'blame',
+  'oppose',
+  'challenge',
 ]);
 
 /** Nouns of speech: "in a statement", "the following statement:", "in an interview". */
-export const SPEECH_NOUNS: ReadonlySet<string> = new Set(['statement', 'interview', 'speech', 'letter', 'message', 'remarks', 'comments', 'briefing', 'post', 'tweet', 'blog', 'email', 'e-mail', 'address', 'testimony', 'report']);
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set([
+  'statement',
+  'interview',
+  'speech',
+  'letter',
+  'message',
+  'remarks',
+  'comments',
+  'briefing',
+  'post',
+  'tweet',
+  'blog',
+  'email',
+  'e-mail',
+  'address',
+  'testimony',
+  'report',
+]);
 
 /**
  * Verbs that only people do (an organisation "said" or "announced", but does not "joke" or

@@ -38,7 +38,14 @@ export interface Validators {
 }
 
 export type HttpResult =
-  | { readonly kind: 'ok'; readonly url: string; readonly status: number; readonly contentType: string | null; readonly body: Buffer; readonly validators: Validators }
+  | {
+      readonly kind: 'ok';
+      readonly url: string;
+      readonly status: number;
+      readonly contentType: string | null;
+      readonly body: Buffer;
+      readonly validators: Validators;
+    }
   | { readonly kind: 'not-modified'; readonly url: string; readonly validators: Validators }
   | {
       readonly kind: 'failed';
@@ -65,7 +72,13 @@ export async function httpGet(address: string, options: HttpGetOptions): Promise
   const seen = new Set<string>();
   let current = address;
   for (let hop = 0; ; hop++) {
-    const failed = (reason: string, status: number | null = null, retry: number | null = null): HttpResult => ({ kind: 'failed', url: redactUrl(current), reason, status, retryAfterMs: retry });
+    const failed = (reason: string, status: number | null = null, retry: number | null = null): HttpResult => ({
+      kind: 'failed',
+      url: redactUrl(current),
+      reason,
+      status,
+      retryAfterMs: retry,
+    });
     const checked = checkUrl(current);
     if (!checked.ok) return failed(hop === 0 ? checked.reason : `redirected to an address that cannot be followed: ${checked.reason}`);
     const url = checked.url;
@@ -182,7 +195,13 @@ function readBody(message: IncomingMessage, maxBytes: number, timeoutMs: number)
       clearTimeout(timer);
       resolve(Buffer.concat(chunks));
     });
-    stream.on('error', (error) => stop(error instanceof TooLargeError || error instanceof TimeoutError ? error : new Error(`the body could not be read (${encoding || 'plain'}): ${error.message}`)));
+    stream.on('error', (error) =>
+      stop(
+        error instanceof TooLargeError || error instanceof TimeoutError
+          ? error
+          : new Error(`the body could not be read (${encoding || 'plain'}): ${error.message}`),
+      ),
+    );
     message.on('error', (error) => stop(error));
   });
 }

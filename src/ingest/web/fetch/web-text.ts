@@ -9,7 +9,20 @@ import { decodeText, DecodeError } from '../../decode.ts';
 export type WebText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
 /** Labels the WHATWG Encoding Standard decodes as Windows-1252, or that the file decoder handles. */
-const FILE_DECODER_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'windows-1252', 'cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'x-cp1252']);
+const FILE_DECODER_LABELS = new Set([
+  'utf-8',
+  'utf8',
+  'unicode-1-1-utf-8',
+  'windows-1252',
+  'cp1252',
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'x-cp1252',
+]);
 
 /**
  * @example webText(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'text/html; charset=iso-8859-1') → { ok: true, text: 'café' }
@@ -44,7 +57,6 @@ function hasBom(body: Buffer): boolean {
 /** `<meta charset="…">`, `<meta http-equiv="Content-Type" content="…; charset=…">` or `<?xml … encoding="…"?>`. */
 function declaredInside(body: Buffer): string | null {
   const head = body.subarray(0, 1024).toString('latin1');
-  const match =
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  const match = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   return match ? match[1]!.toLowerCase() : null;
 }
