@@ -84,7 +84,7 @@ function evalSettings(): Pick<Config, 'extractionBench' | 'bbcSummaryRepo' | 'po
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`eval: ${error.message}; the sections that need settings are skipped\n`);
-    return { extractionBench: undefined, bbcSummaryRepo: null, polnear: null };
+    return { extractionBench: null, bbcSummaryRepo: null, polnear: null };
   }
 }
 

@@ -95,7 +95,7 @@ export interface Config {
   /** Where `npm run bench` reads real articles; absent means it looks beside the project. */
   readonly benchCorpus: string;
   /** ScrapingHub's article-extraction benchmark, scored by `npm run eval` when set. */
-  readonly extractionBench: string | undefined;
+  readonly extractionBench: string | null;
   /** The BBC News Summary data set `npm run eval` scores briefs on; null when not fetched. */
   readonly bbcSummaryRepo: string | null;
   /** Where `npm run eval` finds PolNeAR (a git dir) and which split it scores; null when unset. */
@@ -130,7 +130,7 @@ export interface WebConfig {
   readonly maxItems: number;
   readonly timeoutMs: number;
   /** Named in the User-Agent so site owners can see who fetches and why. */
-  readonly botUrl: string;
+  readonly botUrl: string | null;
 }
 
 export interface SlackConfig {
@@ -173,9 +173,6 @@ export interface DigestConfig {
 }
 
 export const DEFAULT_LLM_MODEL = 'gpt-4o-mini';
-/** Where the User-Agent points site owners when BRIEFBOT_BOT_URL is unset: the project's README. */
-export const DEFAULT_BOT_URL = 'https://github.com/briefbot/briefbot#live-coverage';
-
 /** A setting with a bad value; the message names the variable and what to set. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -260,13 +257,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       pauseAfter: values.BRIEFBOT_FEED_PAUSE_AFTER ?? 5,
       maxItems: values.BRIEFBOT_FEED_MAX_ITEMS ?? 20,
       timeoutMs: values.BRIEFBOT_FETCH_TIMEOUT_MS ?? 15_000,
-      botUrl: values.BRIEFBOT_BOT_URL ?? DEFAULT_BOT_URL,
+      botUrl: values.BRIEFBOT_BOT_URL ?? null,
     },
     conversation: { idleMinutes: values.BRIEFBOT_CONVERSATION_IDLE_MINUTES ?? 30 },
     db: path(values.BRIEFBOT_DB, 'data/briefbot.db'),
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),
-    extractionBench: values.EXTRACTION_BENCH_REPO ? resolve(cwd, values.EXTRACTION_BENCH_REPO) : undefined,
+    extractionBench: values.EXTRACTION_BENCH_REPO ? resolve(cwd, values.EXTRACTION_BENCH_REPO) : null,
     bbcSummaryRepo: values.BBC_SUMMARY_REPO ? resolve(cwd, values.BBC_SUMMARY_REPO) : null,
     polnear: values.POLNEAR_REPO ? { repo: resolve(cwd, values.POLNEAR_REPO), split: values.POLNEAR_SPLIT ?? 'dev' } : null,
     logLevel: values.LOG_LEVEL,

@@ -135,8 +135,9 @@ function hostOf(url: string): string {
 /**
  * The User-Agent: the bot, its version, and a page about it for site owners.
  *
+ * @example userAgent('0.1.0', null) === 'briefbot/0.1.0'
  * @example userAgent('0.1.0', 'https://github.com/example/briefbot') === 'briefbot/0.1.0 (+https://github.com/example/briefbot)'
  */
-export function userAgent(version: string, about: string): string {
-  return `briefbot/${version} (+${about})`;
+export function userAgent(version: string, about: string | null): string {
+  return about ? `briefbot/${version} (+${about})` : `briefbot/${version}`;
 }

@@ -3,6 +3,7 @@ import { blockedReason } from '../../../src/ingest/web/fetch/address-policy.ts';
 import { httpGet, type HttpGetOptions } from '../../../src/ingest/web/fetch/http-get.ts';
 import { retryAfterMs } from '../../../src/ingest/web/fetch/retry-after.ts';
 import { checkUrl, redactUrl, unwrapLink } from '../../../src/ingest/web/fetch/url-policy.ts';
+import { userAgent } from '../../../src/ingest/web/web-client.ts';
 import { endlessBody, startFakeWebServer, type FakeWebServer } from '../../fakes/web/fake-web-server.ts';
 
 let web: FakeWebServer;
@@ -14,6 +15,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await web.close();
+});
+
+describe('the User-Agent', () => {
+  it('names the bot and its version, and a page about it only when one is configured', () => {
+    expect(userAgent('0.1.0', null)).toBe('briefbot/0.1.0');
+    expect(userAgent('0.1.0', 'https://news.example/bot')).toBe('briefbot/0.1.0 (+https://news.example/bot)');
+  });
 });
 
 describe('a guarded GET', () => {
