@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { DatedEvent, Sentence } from '../article.ts';
 import { isoDay, simpleDates } from './simple-dates.ts';
 
@@ -61,7 +61,7 @@ export function findDatedEvents(sentences: readonly Sentence[], published: strin
       events.push({ sentence: sentence.index, date, text });
     };
     for (const [from, to] of DIGIT.test(sentence.text) ? windows(sentence.text) : []) {
-      for (const result of chrono.en.GB.parse(sentence.text.slice(from, to), reference ?? new Date(2000, 0, 1, 12))) {
+      for (const result of chrono.GB.parse(sentence.text.slice(from, to), reference ?? new Date(2000, 0, 1, 12))) {
         const date = isoOf(result, reference);
         if (date) take(from + result.index, result.text, date);
       }

@@ -5,7 +5,7 @@
  * Strict by design: a line counts only when it *is* a dateline (a publication keyword and a
  * date, or a date alone on its line). A date mentioned inside a sentence is never read here.
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { isoFromParts, statedParts } from './iso-date.ts';
 
 /** What one dateline line states. A `null` date: the line is a dateline but gave no full date. */
@@ -30,7 +30,7 @@ const significant = (text: string): number => text.replace(/[^\p{L}\p{N}]/gu, ''
 function wholeDate(text: string, share: number): string | null {
   const cleaned = text.replace(ZONE_OR_NOISE, ' ').trim();
   if (!HAS_YEAR.test(cleaned)) return null;
-  const result = chrono.en.GB.parse(cleaned)[0];
+  const result = chrono.GB.parse(cleaned)[0];
   if (result === undefined) return null;
   if (significant(result.text) < significant(cleaned) * share) return null;
   const parts = statedParts(result.start);

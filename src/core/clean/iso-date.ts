@@ -3,7 +3,8 @@
  * a day, or a day with a time. Nothing is filled in: no year is assumed, no midnight added.
  * Times are kept as the wall-clock time the source printed; a zone is not applied.
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
+import type { ParsedComponents } from 'chrono-node';
 
 /** Date parts a parser found; an absent part was not stated. */
 export interface DateParts {
@@ -28,7 +29,7 @@ export function isoFromParts(parts: DateParts): string {
 }
 
 /** The parts of a chrono result that the text stated, or null when it gave no year. */
-export function statedParts(component: chrono.ParsedComponents): DateParts | null {
+export function statedParts(component: ParsedComponents): DateParts | null {
   if (!component.isCertain('year')) return null;
   const year = component.get('year');
   if (year === null) return null;
@@ -69,7 +70,7 @@ export function normaliseDate(value: string): string | null {
   }
   // A stated date gives its year; "next week" would be resolved against today's date.
   if (!/\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(text)) return null;
-  const results = chrono.en.GB.parse(text);
+  const results = chrono.GB.parse(text);
   const first = results[0];
   if (first === undefined) return null;
   // The whole value must be the date; "sometime before 2019" is not one.

@@ -2,7 +2,7 @@
  * The period a message names, for "and in 2019?" or "what about since May 2018?": a year, or a
  * month (and year) that chrono-node reads, and whether the words before it open or close it.
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { PERIOD_FROM_WORDS, PERIOD_TO_WORDS } from '../lexicon/discourse.ts';
 import type { Period } from './turns.ts';
 
@@ -15,7 +15,7 @@ const YEAR = /\b(?:in|during|of|since|after|from|before|until|till|by)?\s*(1[89]
  * @example periodIn('since May 2018', now) → { from: '2018-05', words: 'since May 2018' }
  */
 export function periodIn(text: string, now: Date): Period | null {
-  const parsed = chrono.en.GB.parse(text, now).find((result) => result.start.isCertain('year') || /\b(?:1[89]|20)\d\d\b/.test(result.text));
+  const parsed = chrono.GB.parse(text, now).find((result) => result.start.isCertain('year') || /\b(?:1[89]|20)\d\d\b/.test(result.text));
   if (parsed) {
     const year = parsed.start.get('year');
     if (year !== null) {
