@@ -9,7 +9,8 @@ import { basename, dirname, resolve } from 'node:path';
 const HERE = dirname(fileURLToPath(import.meta.url));
 /**
  * The project folder, so defaults do not depend on where briefbot is started from: the parent
- * of src/, whether this runs from the sources or compiled into dist/src/.
+ * of src/, whether this runs from the sources, compiled into dist/src/ or bundled into a chunk
+ * in dist/bundle/ (bin/build.js): a folder in dist/ means dist/'s parent.
  */
 export const PROJECT_ROOT = basename(resolve(HERE, '..')) === 'dist' ? resolve(HERE, '../..') : resolve(HERE, '..');
 
