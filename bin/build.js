@@ -6,7 +6,7 @@
 // entry points then run the sources through tsx. Without esbuild the programs run from the
 // per-file dist/ (a little slower to start).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BUILD_STAMP, BUNDLE_DIR, BUNDLED, ROOT } from './launch.js';
@@ -33,7 +33,20 @@ writeFileSync(BUILD_STAMP, `${started.toISOString()}\n`);
 utimesSync(BUILD_STAMP, started, started);
 
 /**
- * The programs as a few files instead of some 200 (the modules of node_modules stay apart):
+ * Packages the bundle imports from node_modules at run time: every dependency but those in
+ * INLINED. chrono-node is bundled because it is 51 small modules that every question loads,
+ * and each module Node resolves and reads costs about a millisecond (some 0.05-0.1 s of CPU
+ * a CLI call); the others are loaded lazily, are native (better-sqlite3) or are few files.
+ */
+function externalPackages() {
+  // Inside the function: the build runs bundle() at top level, before any later const is set.
+  const INLINED = new Set(['chrono-node']);
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter((name) => !INLINED.has(name)).flatMap((name) => [name, `${name}/*`]);
+}
+
+/**
+ * The programs as a few files instead of some 200 (node_modules stay apart but for INLINED):
  * Node resolves, reads and compiles each file it imports, which was half of a CLI call's CPU.
  * Lazily loaded code (Slack, Discord, the writer, the web fetcher) stays in chunks of its own,
  * loaded only when used. All files are flat in dist/bundle/: the analysis worker is found
@@ -59,7 +72,7 @@ async function bundle() {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
+      external: externalPackages(),
       sourcemap: true,
       logLevel: 'warning',
     });
