@@ -1,13 +1,17 @@
 // How every entry point starts: the compiled JavaScript in dist/ when it is at least as new as
-// every source file (a start in a blink), otherwise the TypeScript sources through tsx, so an
+// every source file (a start in a blink; the bundle in dist/bundle/ for the two programs), otherwise the TypeScript sources through tsx, so an
 // edit is never run stale and a checkout without a build still works (slower to start).
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Written by bin/build.js once tsc has finished: when dist/ was last built in full. */
 export const BUILD_STAMP = join(ROOT, 'dist', '.built');
+/** Where bin/build.js bundles the programs, when esbuild is installed. */
+export const BUNDLE_DIR = join(ROOT, 'dist', 'bundle');
+/** The entry points bundled, each as dist/bundle/NAME.js: a start reads a few files, not some 200. */
+export const BUNDLED = { 'src/adapters/cli/main.ts': 'cli', 'src/main.ts': 'main' };
 const SOURCE_DIRS = ['src', 'commands', 'scripts'];
 const SOURCE_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
@@ -50,7 +54,10 @@ export async function launch(source, args = process.argv.slice(2)) {
   // Only the project's own sources are compiled; any other TypeScript file runs as it is.
   const built = SOURCE_DIRS.some((dir) => source.startsWith(`${dir}/`));
   let entry = compiled;
-  if (!built || !buildIsFresh()) {
+  if (built && buildIsFresh()) {
+    const bundled = Object.hasOwn(BUNDLED, source) ? join(BUNDLE_DIR, `${BUNDLED[source]}.js`) : undefined;
+    if (bundled && existsSync(bundled)) entry = bundled;
+  } else {
     entry = resolve(ROOT, source);
     if (built && process.stderr.isTTY)
       process.stderr.write('briefbot: running from the sources (dist/ is missing or older than them); npm run build makes start-up fast\n');

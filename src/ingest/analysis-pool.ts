@@ -41,7 +41,8 @@ export function defaultIngestWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-// Compiled (dist/), the worker is plain JavaScript; run from the sources (tests, tsx) it needs
+// Compiled (dist/, or dist/bundle/ where bin/build.js puts analysis-worker.js beside every
+// chunk), the worker is plain JavaScript; run from the sources (tests, tsx) it needs
 // the TypeScript loader registered in the thread first, which the entry file does.
 const ENTRY = import.meta.url.endsWith('.ts') ? new URL('./analysis-worker-entry.js', import.meta.url) : new URL('./analysis-worker.js', import.meta.url);
 

@@ -9,8 +9,9 @@ import { parseFrontMatter } from './front-matter.ts';
 import { combineStated } from './merge-meta.ts';
 import { fsReason, type ArticleFile } from './scan.ts';
 
-/** Larger files are not news articles (5 MB is some 800,000 words). */
-export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+import { MAX_ARTICLE_BYTES } from './article-limits.ts';
+
+export { MAX_ARTICLE_BYTES };
 
 export type BytesResult = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly reason: string };
 

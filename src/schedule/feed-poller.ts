@@ -16,8 +16,7 @@ import type { FeedService } from '../core/ports/feeds.ts';
 import type { Reply } from '../core/reply.ts';
 import type { FeedOwner, FeedRecord, PollOutcome } from '../store/feed-store.ts';
 import type { Store } from '../store/store.ts';
-import { indexFeedItems, type IndexedItem } from '../ingest/web/feed-items.ts';
-import { parseFeed } from '../ingest/web/feed-parse.ts';
+import type { IndexedItem } from '../ingest/web/feed-items.ts';
 import type { HttpResult } from '../ingest/web/fetch/http-get.ts';
 import { redactUrl } from '../ingest/web/fetch/url-policy.ts';
 import { webText } from '../ingest/web/fetch/web-text.ts';
@@ -114,6 +113,8 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         outcome = { state: 'not-modified', validators: result.validators, title: null, kind: null, items: null, nextPollAt: later(intervalMs(feed)) };
       } else {
         const text = webText(result.body, result.contentType);
+        // The feed parser (linkedom) and the indexer load at the first fetched feed, not with the bot.
+        const [{ parseFeed }, { indexFeedItems }] = await Promise.all([import('../ingest/web/feed-parse.ts'), import('../ingest/web/feed-items.ts')]);
         const parsed = text.ok ? parseFeed(text.text, result.url) : text;
         if (!parsed.ok) {
           outcome = failure(feed, parsed.reason, null);

@@ -11,15 +11,9 @@ import type { AddedArticle, AddResult, FeedService } from '../core/ports/feeds.t
 import type { FeedOwner, FeedRecord } from '../store/feed-store.ts';
 import type { Store } from '../store/store.ts';
 import { webArticleId } from '../ingest/web/article-id.ts';
-import { parseHtml } from '../ingest/web/dom.ts';
-import { feedLinks } from '../ingest/web/discover.ts';
-import { parseFeed } from '../ingest/web/feed-parse.ts';
 import type { HttpResult } from '../ingest/web/fetch/http-get.ts';
 import { checkUrl, redactUrl } from '../ingest/web/fetch/url-policy.ts';
 import { webText } from '../ingest/web/fetch/web-text.ts';
-import { ingestWebArticles } from '../ingest/web/ingest-web.ts';
-import { pageFromBody } from '../ingest/web/page-article.ts';
-import { pageMetadata } from '../ingest/web/page-metadata.ts';
 import type { WebClient } from '../ingest/web/web-client.ts';
 import type { FeedSettings, PollReport } from './feed-poller.ts';
 
@@ -30,6 +24,22 @@ export interface FeedServiceDeps {
   readonly web: WebClient;
   readonly settings: FeedSettings;
   readonly poll: (feed: FeedRecord, prefetched?: HttpResult) => Promise<PollReport | null>;
+}
+
+/**
+ * The HTML and feed parsers (linkedom, Readability) and the indexer, loaded at the first `add`
+ * rather than with the bot: a start that adds nothing does not pay for them.
+ */
+async function pageTools() {
+  const [{ parseHtml }, { feedLinks }, { parseFeed }, { ingestWebArticles }, { pageFromBody }, { pageMetadata }] = await Promise.all([
+    import('../ingest/web/dom.ts'),
+    import('../ingest/web/discover.ts'),
+    import('../ingest/web/feed-parse.ts'),
+    import('../ingest/web/ingest-web.ts'),
+    import('../ingest/web/page-article.ts'),
+    import('../ingest/web/page-metadata.ts'),
+  ]);
+  return { parseHtml, feedLinks, parseFeed, ingestWebArticles, pageFromBody, pageMetadata };
 }
 
 const ANY_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, application/xml;q=0.8, */*;q=0.5';
@@ -74,6 +84,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         );
       const text = webText(fetched.body, fetched.contentType);
       if (!text.ok) throw new UserError('not-usable', `${redactUrl(url)} is ${text.reason}.`);
+      const { parseHtml, feedLinks, parseFeed, ingestWebArticles, pageFromBody, pageMetadata } = await pageTools();
       const asFeed = parseFeed(text.text, fetched.url);
       if (asFeed.ok) return follow(fetched.url, fetched.url === url ? null : url, owner, interval, fetched);
       if (!asFeed.html) throw new UserError('not-usable', `${redactUrl(url)} is neither a feed nor an article page: ${asFeed.reason}.`);
@@ -113,7 +124,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         `${redactUrl(page)} names the feed ${redactUrl(feedUrl)}, which could not be read: ${fetched.kind === 'failed' ? fetched.reason : 'not modified'}.`,
       );
     const text = webText(fetched.body, fetched.contentType);
-    const parsed = text.ok ? parseFeed(text.text, fetched.url) : text;
+    const parsed = text.ok ? (await pageTools()).parseFeed(text.text, fetched.url) : text;
     if (!parsed.ok) throw new UserError('not-usable', `${redactUrl(page)} names the feed ${redactUrl(feedUrl)}, which is not one: ${parsed.reason}.`);
     return follow(fetched.url, page, owner, interval, fetched);
   }

@@ -7,7 +7,7 @@ import type { WebConfig } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Store } from '../store/store.ts';
-import { MAX_ARTICLE_BYTES } from '../ingest/read-article.ts';
+import { MAX_ARTICLE_BYTES } from '../ingest/article-limits.ts';
 import type { Resolver } from '../ingest/web/fetch/guarded-lookup.ts';
 import { createWebClient, userAgent } from '../ingest/web/web-client.ts';
 import { createFeedPoller, type FeedNotifier, type FeedPoller } from './feed-poller.ts';

@@ -53,38 +53,41 @@ export interface WordNet {
 
 interface IndexFile {
   readonly buffer: Buffer;
-  /** Byte offset of each entry line, in order. */
-  readonly lines: Int32Array;
+  /** Byte offset of the first entry line, after the licence header. */
+  readonly first: number;
 }
 
 function loadIndex(path: string): IndexFile {
   const buffer = readFileSync(path);
-  const starts: number[] = [];
-  let at = 0;
-  while (at < buffer.length) {
-    // The licence header lines start with a space; entries do not.
-    if (buffer[at] !== 0x20) starts.push(at);
-    const end = buffer.indexOf(0x0a, at);
-    at = end < 0 ? buffer.length : end + 1;
+  // The licence header lines start with a space; entries do not.
+  let first = 0;
+  while (first < buffer.length && buffer[first] === 0x20) {
+    const end = buffer.indexOf(0x0a, first);
+    first = end < 0 ? buffer.length : end + 1;
   }
-  return { buffer, lines: Int32Array.from(starts) };
+  return { buffer, first };
 }
 
-/** The index line for `key` (bytes compared, as the files are sorted), or null. */
+/**
+ * The index line for `key` (bytes compared, as the files are sorted), or null: bisection on
+ * byte offsets, each probe taken back to the start of its line, so loading an index need not
+ * find every line first (that scan cost about 50 ms on the first question).
+ */
 function findLine(index: IndexFile, key: Buffer): string | null {
-  let low = 0;
-  let high = index.lines.length - 1;
-  while (low <= high) {
+  const { buffer } = index;
+  // The line sought, if there is one, starts in [low, high); both are always line starts (or the end).
+  let low = index.first;
+  let high = buffer.length;
+  while (low < high) {
     const mid = (low + high) >> 1;
-    const start = index.lines[mid]!;
-    const space = index.buffer.indexOf(0x20, start);
-    const order = Buffer.compare(index.buffer.subarray(start, space), key);
-    if (order === 0) {
-      const end = index.buffer.indexOf(0x0a, start);
-      return index.buffer.toString('utf8', start, end < 0 ? undefined : end);
-    }
-    if (order < 0) low = mid + 1;
-    else high = mid - 1;
+    const start = mid === 0 ? 0 : Math.max(low, buffer.lastIndexOf(0x0a, mid - 1) + 1);
+    const newline = buffer.indexOf(0x0a, start);
+    const end = newline < 0 || newline > high ? high : newline;
+    const space = buffer.indexOf(0x20, start);
+    const order = Buffer.compare(buffer.subarray(start, space < 0 || space > end ? end : space), key);
+    if (order === 0) return buffer.toString('utf8', start, end);
+    if (order < 0) low = end + 1;
+    else high = start;
   }
   return null;
 }

@@ -101,9 +101,14 @@ function quoteSpeakers(view: StoryView): Promise<ReadonlyMap<string, ReadonlySet
   });
 }
 
-/** A publication date as words a question may use: "2005-01-14" → "January 2005". */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A publication date as words a question may use: "2005-01-14" → "January 2005". The month's
+ * name is spelt here rather than asked of Intl, whose first use costs a CLI call tens of ms.
+ */
 function dateWords(published: string | null): string {
   const date = published ? new Date(published) : null;
   if (!date || Number.isNaN(date.getTime())) return '';
-  return `${date.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${date.getUTCFullYear()}`;
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }

