@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, resolve } from 'node:path';
+import { z } from 'zod';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /**
@@ -14,86 +15,78 @@ const HERE = dirname(fileURLToPath(import.meta.url));
  */
 export const PROJECT_ROOT = basename(resolve(HERE, '..')) === 'dist' ? resolve(HERE, '../..') : resolve(HERE, '..');
 
-/**
- * One setting's rule: what it accepts (and gives back), and the words that say what to set.
- * Hand-written rather than zod, which took a tenth of a second to import on every CLI call;
- * the rules are zod's as they were (a number is coerced with `Number()`, a blank text is unset).
- */
-interface Setting<T> {
-  /** The parsed value, or `invalid` when the variable's value is not accepted. */
-  readonly parse: (value: string) => T | typeof invalid;
-  readonly description: string;
-}
-const invalid = Symbol('invalid');
-
-/** Any text, trimmed; blank means unset. */
-const optionalText = (description: string): Setting<string | undefined> => ({
-  parse: (value) => value.trim() || undefined,
-  description,
-});
-/** One of `choices`, exactly as written. */
-const oneOf = <const C extends readonly string[]>(choices: C, description: string): Setting<C[number]> => ({
-  parse: (value) => (choices.includes(value) ? (value as C[number]) : invalid),
-  description,
-});
-/** A whole number from `min` to `max`, as `Number()` reads the text ('' is 0, as zod's coercion had it). */
-const integer = (min: number, max: number, description: string): Setting<number> => ({
-  parse: (value) => {
-    const number = Number(value);
-    return Number.isSafeInteger(number) && number >= min && number <= max ? number : invalid;
-  },
-  description,
-});
-
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Every variable briefbot reads, in the order they are checked (the first bad one is named). */
-const schema = {
-  BRIEFBOT_DB: optionalText('the SQLite database file, or :memory:'),
-  BRIEFBOT_CORPUS: optionalText('a folder of articles to index when the database is empty'),
-  BRIEFBOT_BENCH_CORPUS: optionalText('a folder of articles for npm run bench'),
-  EXTRACTION_BENCH_REPO: optionalText('a checkout (or git directory) of the article-extraction benchmark, for npm run eval'),
-  BBC_SUMMARY_REPO: optionalText('a checkout or git directory of Ainedembe-Denis/BBC-News-Summary-ML-DL-Project, for npm run eval'),
-  POLNEAR_REPO: optionalText('the git dir of a fetched snapshot of networkdynamics/PolNeAR, for npm run eval'),
-  POLNEAR_SPLIT: oneOf(['dev', 'train'], 'dev or train (the test split is held out)'),
-  NO_COLOR: optionalText('any value to turn off colour in the terminal (see no-color.org)'),
-  SLACK_BOT_TOKEN: optionalText("the Slack bot token (xoxb-…) from your app's OAuth & Permissions page"),
-  SLACK_SIGNING_SECRET: optionalText("the Slack signing secret from your app's Basic Information page"),
-  SLACK_APP_TOKEN: optionalText('a Slack app-level token (xapp-…) with connections:write, to use Socket Mode'),
-  SLACK_API_URL: optionalText('the Slack Web API base URL, ending in /api/ (for tests and proxies)'),
-  SLACK_PORT: integer(0, 65535, 'a port number for the Slack HTTP receiver, e.g. 3000'),
-  SLACK_COMMAND_PREFIX: optionalText('the prefix of the Slack slash commands, e.g. bb (giving /bb-ask); default briefbot'),
-  SLACK_MAX_MESSAGES: integer(1, 4, 'a number from 1 to 4: messages one answer becomes on Slack before a More button, e.g. 3'),
-  SLACK_ADMIN_USERS: optionalText('comma-separated Slack user ids allowed to manage digests besides workspace admins'),
-  DISCORD_TOKEN: optionalText("the Discord bot token from your application's Bot page"),
-  DISCORD_APPLICATION_ID: optionalText('the Discord application id (General Information page)'),
-  DISCORD_GUILD_ID: optionalText('a Discord server id to register commands in that server only'),
-  DISCORD_MAX_MESSAGES: integer(1, 10, 'a number from 1 to 10: messages one answer becomes on Discord before a More button, e.g. 3'),
-  DISCORD_API_URL: optionalText('the Discord REST base URL, e.g. http://127.0.0.1:9999/api (for tests and proxies)'),
-  OPENAI_API_KEY: optionalText('an API key for the OpenAI-compatible endpoint'),
-  OPENAI_BASE_URL: optionalText('the base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
-  BRIEFBOT_LLM_MODEL: optionalText('the model name to ask, e.g. gpt-4o-mini or llama3.1'),
-  BRIEFBOT_LLM_DAILY_TOKENS: integer(0, Number.MAX_SAFE_INTEGER, 'a whole number of tokens per UTC day, e.g. 200000'),
-  BRIEFBOT_LLM_TIMEOUT_MS: integer(100, Number.MAX_SAFE_INTEGER, 'milliseconds to wait for the writer to begin, e.g. 15000'),
-  BRIEFBOT_WATCH: optionalText('a folder to watch: new and changed articles are indexed as they arrive'),
-  BRIEFBOT_DIGEST_MISSED: oneOf(['catch-up', 'skip'], 'catch-up or skip'),
-  BRIEFBOT_TIMEZONE: optionalText('an IANA time zone for digests when the channel has none, e.g. Europe/London'),
-  BRIEFBOT_ALLOW_PRIVATE_URLS: optionalText('any value to let add fetch from loopback and private addresses (tests, an intranet)'),
-  BRIEFBOT_FEED_INTERVAL_MINUTES: integer(1, 1440, 'minutes between polls of each feed, e.g. 15'),
-  BRIEFBOT_FEED_PAUSE_AFTER: integer(1, 100, 'failures in a row that pause a feed, e.g. 5'),
-  BRIEFBOT_FEED_MAX_ITEMS: integer(1, 500, 'articles fetched per poll of a feed, newest first, e.g. 20'),
-  BRIEFBOT_FETCH_TIMEOUT_MS: integer(500, 120000, 'milliseconds a fetch of a feed or page may take, e.g. 15000'),
-  BRIEFBOT_CONVERSATION_IDLE_MINUTES: integer(1, 10080, "minutes after which an idle conversation's context is forgotten, e.g. 30"),
-  BRIEFBOT_BOT_URL: optionalText('a page about your bot for site owners, named in the User-Agent, e.g. https://example.org/briefbot'),
-  LOG_LEVEL: {
-    parse: (value: string) => oneOf(LOG_LEVELS, '').parse(value.trim().toLowerCase()),
-    description: `one of ${LOG_LEVELS.join(', ')}`,
-  },
-} as const satisfies Record<string, Setting<unknown>>;
+const optionalText = z
+  .string()
+  .transform((value) => value.trim())
+  .optional()
+  .transform((value) => (value ? value : undefined));
 
-/** The settings as read: each variable's parsed value, undefined when it is unset. */
-type Values = { readonly [K in keyof typeof schema]: Exclude<ReturnType<(typeof schema)[K]['parse']>, typeof invalid> | undefined };
+const schema = z.object({
+  BRIEFBOT_DB: optionalText.describe('the SQLite database file, or :memory:'),
+  BRIEFBOT_CORPUS: optionalText.describe('a folder of articles to index when the database is empty'),
+  BRIEFBOT_BENCH_CORPUS: optionalText.describe('a folder of articles for npm run bench'),
+  EXTRACTION_BENCH_REPO: optionalText.describe('a checkout (or git directory) of the article-extraction benchmark, for npm run eval'),
+  BBC_SUMMARY_REPO: optionalText.describe('a checkout or git directory of Ainedembe-Denis/BBC-News-Summary-ML-DL-Project, for npm run eval'),
+  POLNEAR_REPO: optionalText.describe('the git dir of a fetched snapshot of networkdynamics/PolNeAR, for npm run eval'),
+  POLNEAR_SPLIT: z.enum(['dev', 'train']).optional().describe('dev or train (the test split is held out)'),
+  NO_COLOR: optionalText.describe('any value to turn off colour in the terminal (see no-color.org)'),
+  SLACK_BOT_TOKEN: optionalText.describe("the Slack bot token (xoxb-…) from your app's OAuth & Permissions page"),
+  SLACK_SIGNING_SECRET: optionalText.describe("the Slack signing secret from your app's Basic Information page"),
+  SLACK_APP_TOKEN: optionalText.describe('a Slack app-level token (xapp-…) with connections:write, to use Socket Mode'),
+  SLACK_API_URL: optionalText.describe('the Slack Web API base URL, ending in /api/ (for tests and proxies)'),
+  SLACK_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('a port number for the Slack HTTP receiver, e.g. 3000'),
+  SLACK_COMMAND_PREFIX: optionalText.describe('the prefix of the Slack slash commands, e.g. bb (giving /bb-ask); default briefbot'),
+  SLACK_MAX_MESSAGES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .optional()
+    .describe('a number from 1 to 4: messages one answer becomes on Slack before a More button, e.g. 3'),
+  SLACK_ADMIN_USERS: optionalText.describe('comma-separated Slack user ids allowed to manage digests besides workspace admins'),
+  DISCORD_TOKEN: optionalText.describe("the Discord bot token from your application's Bot page"),
+  DISCORD_APPLICATION_ID: optionalText.describe('the Discord application id (General Information page)'),
+  DISCORD_GUILD_ID: optionalText.describe('a Discord server id to register commands in that server only'),
+  DISCORD_MAX_MESSAGES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .optional()
+    .describe('a number from 1 to 10: messages one answer becomes on Discord before a More button, e.g. 3'),
+  DISCORD_API_URL: optionalText.describe('the Discord REST base URL, e.g. http://127.0.0.1:9999/api (for tests and proxies)'),
+  OPENAI_API_KEY: optionalText.describe('an API key for the OpenAI-compatible endpoint'),
+  OPENAI_BASE_URL: optionalText.describe('the base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
+  BRIEFBOT_LLM_MODEL: optionalText.describe('the model name to ask, e.g. gpt-4o-mini or llama3.1'),
+  BRIEFBOT_LLM_DAILY_TOKENS: z.coerce.number().int().min(0).optional().describe('a whole number of tokens per UTC day, e.g. 200000'),
+  BRIEFBOT_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).optional().describe('milliseconds to wait for the writer to begin, e.g. 15000'),
+  BRIEFBOT_WATCH: optionalText.describe('a folder to watch: new and changed articles are indexed as they arrive'),
+  BRIEFBOT_DIGEST_MISSED: z.enum(['catch-up', 'skip']).optional().describe('catch-up or skip'),
+  BRIEFBOT_TIMEZONE: optionalText.describe('an IANA time zone for digests when the channel has none, e.g. Europe/London'),
+  BRIEFBOT_ALLOW_PRIVATE_URLS: optionalText.describe('any value to let add fetch from loopback and private addresses (tests, an intranet)'),
+  BRIEFBOT_FEED_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).optional().describe('minutes between polls of each feed, e.g. 15'),
+  BRIEFBOT_FEED_PAUSE_AFTER: z.coerce.number().int().min(1).max(100).optional().describe('failures in a row that pause a feed, e.g. 5'),
+  BRIEFBOT_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(500).optional().describe('articles fetched per poll of a feed, newest first, e.g. 20'),
+  BRIEFBOT_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120000).optional().describe('milliseconds a fetch of a feed or page may take, e.g. 15000'),
+  BRIEFBOT_CONVERSATION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10080)
+    .optional()
+    .describe("minutes after which an idle conversation's context is forgotten, e.g. 30"),
+  BRIEFBOT_BOT_URL: optionalText.describe('a page about your bot for site owners, named in the User-Agent, e.g. https://example.org/briefbot'),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(LOG_LEVELS))
+    .optional()
+    .describe(`one of ${LOG_LEVELS.join(', ')}`),
+});
 
 export interface Config {
   /** Absolute path of the SQLite file, or ':memory:'. */
@@ -194,7 +187,14 @@ export class ConfigError extends Error {
  * @throws ConfigError naming the variable: `LOG_LEVEL is "loud": set it to one of fatal, …`
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string = process.cwd()): Config {
-  const values = parseSettings(env);
+  const parsed = schema.safeParse(pick(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const described = schema.shape[name as keyof typeof schema.shape]?.description;
+    throw new ConfigError(`${name} is ${JSON.stringify(env[name])}: set it to ${described ?? 'a valid value'}, or unset it`);
+  }
+  const values = parsed.data;
   const path = (value: string | undefined, fallback: string): string =>
     value === ':memory:' ? value : value ? resolve(cwd, value) : resolve(PROJECT_ROOT, fallback);
   const fail = (name: string, what: string): never => {
@@ -242,9 +242,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
         }
       : undefined;
   const timezone = values.BRIEFBOT_TIMEZONE ?? 'Europe/London';
-  // The default needs no check, and the check (the first use of Intl) costs every start tens of ms.
-  if (values.BRIEFBOT_TIMEZONE !== undefined && !isTimeZone(timezone))
-    throw new ConfigError(`BRIEFBOT_TIMEZONE is "${timezone}": set it to an IANA time zone such as Europe/London, or unset it`);
+  if (!isTimeZone(timezone)) throw new ConfigError(`BRIEFBOT_TIMEZONE is "${timezone}": set it to an IANA time zone such as Europe/London, or unset it`);
   return {
     slack,
     discord,
@@ -289,15 +287,6 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** Each variable of the schema parsed from `env`; the first bad one throws, naming itself and what to set. */
-function parseSettings(env: Readonly<Record<string, string | undefined>>): Values {
-  const values: Record<string, unknown> = {};
-  for (const [name, setting] of Object.entries(schema) as [string, Setting<unknown>][]) {
-    const raw = env[name];
-    if (raw === undefined) continue;
-    const value = setting.parse(raw);
-    if (value === invalid) throw new ConfigError(`${name} is ${JSON.stringify(raw)}: set it to ${setting.description}, or unset it`);
-    values[name] = value;
-  }
-  return values as Values;
+function pick(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.keys(schema.shape).map((key) => [key, env[key]]));
 }
