@@ -125,17 +125,53 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     work.cueEnd = cue.end;
   };
 
+  /**
+   * `"We will appeal." Jane Doe said.`: a quotation that ends its sentence, followed in the
+   * paragraph by a short sentence that is nothing but a reporting clause (a full stop typed
+   * where a comma belongs). That sentence must quote nothing itself.
+   */
+  const cueInNextSentence = (work: Work, index: number): Cue | null => {
+    const closing = contexts[work.closeSentence] as SentenceContext;
+    const next = contexts[work.closeSentence + 1];
+    if (!next || next.sentence.block !== closing.sentence.block || next.tokens.length > 14) return null;
+    if (closing.tokens.slice(tokenAt(closing.tokens, work.span.close)).some((token) => token.isWord)) return null;
+    if (!/^[\s"”’'»]*$/.test(text.slice(work.span.close, next.sentence.start))) return null;
+    const following = works[index + 1];
+    if (following && following.span.open < next.sentence.end) return null;
+    const cue = cueAfter(next.tokens, next.refs, 0, next.tokens.length);
+    if (!cue) return null;
+    const verb = next.tokens.findIndex((token) => token.start === cue.start);
+    const tail = next.tokens.slice(verb + 1).filter((token) => token.isWord).length;
+    return tail <= 6 && !next.tokens.slice(verb + 1).some((token) => token.text === ',' || token.lower === 'that') ? cue : null;
+  };
+
+  /**
+   * A phrase shaped like a scare quote inside reported speech is the reported speaker's word:
+   * `Doe said that the firm had done an "awful" job` → Doe. Only a strong reporting verb
+   * with a subject and a "that" clause counts; `a "back door" route` stays no one's.
+   */
+  const reportedScare = (work: Work): Cue | null => {
+    const opening = contexts[work.sentence] as SentenceContext;
+    const v = governingVerb(opening.tokens, tokenAt(opening.tokens, work.span.open), quoted);
+    const verb = v === null ? undefined : opening.tokens[v];
+    if (v === null || !verb || reportingStrength(verb) !== 'strong') return null;
+    // Only in a "that" clause, the mark of reported speech ("said it would sign a 'no spying' deal" is a term).
+    if (opening.tokens[v + 1]?.lower !== 'that' && opening.tokens[v + 2]?.lower !== 'that') return null;
+    const subject = subjectOf(opening.tokens, opening.refs, v, quoted);
+    return subject ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;
+  };
+
   const ownCue = (work: Work, index: number): Cue | null => {
     const closing = contexts[work.closeSentence] as SentenceContext;
     if (work.span.closed) {
       const next = works[index + 1];
       const limit = next && next.sentence === work.closeSentence ? tokenAt(closing.tokens, next.span.open) : closing.tokens.length;
       const from = tokenAt(closing.tokens, work.span.close);
-      const cue = cueAfter(closing.tokens, closing.refs, from, limit);
+      const cue = cueAfter(closing.tokens, closing.refs, from, limit) ?? (limit === closing.tokens.length ? cueInNextSentence(work, index) : null);
       if (cue) return cue;
       work.blocked = closing.tokens.slice(from, Math.min(limit, from + 7)).some((token) => reportingStrength(token) === 'strong');
     }
-    if (work.scare) return null;
+    if (work.scare) return reportedScare(work);
     const turn = transcriptTurn(work.span.start, work.span.end, contexts, text);
     if (turn) return turn;
     const opening = contexts[work.sentence] as SentenceContext;
@@ -148,7 +184,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     }
     const v = governingVerb(opening.tokens, openToken, quoted);
     const verb = v === null ? undefined : opening.tokens[v];
-    const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v);
+    const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v, quoted);
     if (subject && verb) return { ref: subject, verb: verb.text, start: verb.start, end: verb.end };
     return (
       closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
@@ -164,7 +200,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const tokens = previous.tokens;
     const v = governingVerb(tokens, tokens.length, quoted);
     const verb = v === null ? undefined : tokens[v];
-    const subject = v === null ? null : subjectOf(tokens, previous.refs, v);
+    const subject = v === null ? null : subjectOf(tokens, previous.refs, v, quoted);
     if (subject && verb) return { cue: { ref: subject, verb: verb.text, start: verb.start, end: verb.end }, kind: cueKindOf(subject) };
     if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) return null;
     const ref = previous.refs.find((r) => !r.afterPreposition && r.type !== 'pronoun');
@@ -258,7 +294,7 @@ function continueSpeakers(
     }
     if (!speaker) {
       const v = governingVerb(previous.tokens, previous.tokens.length, quoted);
-      const subject = v === null ? null : subjectOf(previous.tokens, previous.refs, v);
+      const subject = v === null ? null : subjectOf(previous.tokens, previous.refs, v, quoted);
       speaker = subject ? resolve(subject) : null;
     }
     const wholeParagraph =

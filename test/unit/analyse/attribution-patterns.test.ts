@@ -168,3 +168,36 @@ describe('reported speech, split and multi-paragraph quotations', () => {
     ]);
   });
 });
+
+describe('frames that news typing bends', () => {
+  it('finds the subject past a time phrase between it and the verb', () => {
+    expect(credits('Maria Lopez later Thursday told Radio Nord: "The vote is lost."')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+    expect(credits('Maria Lopez on Monday said the vote was "lost."')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+  });
+
+  it('never takes a name inside a quotation for the subject of ", adding"', () => {
+    expect(
+      credits('"Deals should not be needed to talk to the Coastal Board," Ivan Petrov said, adding that the permits were handed out "like sweets."'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }, { speaker: 'Ivan Petrov' }]);
+  });
+
+  it('reads a short "X said." sentence after a quotation ending in a full stop as its cue', () => {
+    expect(credits('Ivan Petrov runs the port.', 'The board met at noon.', '"Send us the papers, and we will sign." Petrov said.')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('does not take a following sentence that goes on to say more as the cue', () => {
+    expect(
+      credits('Ivan Petrov runs the port.', 'The board met at noon.', '"Send the papers." Petrov said later that the board, which meets weekly, would decide.'),
+    ).toMatchObject([{ speaker: null }]);
+  });
+
+  it('credits a scare-quote-shaped word in a "that" clause to the one who reports it', () => {
+    expect(credits('Ivan Petrov said that the board had done an "awful" job.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('leaves a term in a clause without "that" to no one', () => {
+    expect(credits('Acme Ltd sells phones.', 'Acme has said it will sign a "no strike" pledge.')).toMatchObject([{ speaker: null }]);
+  });
+});
