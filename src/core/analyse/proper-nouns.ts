@@ -88,6 +88,19 @@ function joinsNames(words: readonly Token[], joiner: Token, right: readonly stri
 }
 
 /**
+ * Whether the straight mark at `k` closes a quotation rather than opening one: it follows
+ * the quoted words' last punctuation and a space parts it from the next word
+ * (`…ran with it," Hale said`). Curly marks say which they are themselves.
+ */
+function closesQuotation(tokens: readonly Token[], k: number): boolean {
+  const mark = tokens[k];
+  const next = tokens[k + 1];
+  if (!mark || !next || (mark.text !== '"' && mark.text !== "'") || next.start === mark.end) return false;
+  const before = tokens[k - 1];
+  return before !== undefined && before.end === mark.start;
+}
+
+/**
  * Finds runs of capitalised words in one sentence's tokens, joined across "of", "for" and
  * "and" inside organisation names, and across particles ("van", "de") inside people's.
  * A capitalised function word that opens the sentence does not start a run.
@@ -99,7 +112,7 @@ export function findNameRuns(tokens: readonly Token[]): NameRun[] {
   while (i < tokens.length) {
     const first = tokens[i];
     const previous = tokens[i - 1];
-    const initial = i === 0 || (previous !== undefined && !previous.isWord && OPENING_MARKS.has(previous.text));
+    const initial = i === 0 || (previous !== undefined && !previous.isWord && OPENING_MARKS.has(previous.text) && !closesQuotation(tokens, i - 1));
     if (!first || !isNameWord(first) || cannotStart(first, initial) || tokens[i + 1]?.text === '$' || BREAKERS.has(first.lower)) {
       i++;
       continue;
