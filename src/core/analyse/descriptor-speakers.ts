@@ -83,6 +83,7 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
     for (let k = v - 1; k >= 0 && k >= v - 12; k--) if (OPENERS.has(tokens[k]?.lower ?? '')) candidates.add(k);
   });
   let after = 0;
+  if (candidates.size === 0) return found;
   for (const i of [...candidates].sort((a, b) => a - b)) {
     const opener = tokens[i];
     if (i < after || !opener?.isWord || !OPENERS.has(opener.lower) || opener.possessive) continue;
