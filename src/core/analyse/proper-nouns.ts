@@ -4,6 +4,7 @@ import { ORG_WORDS } from './lexicon/organisations.ts';
 import { PLACES, canonicalCountry } from './lexicon/places.ts';
 import { ROLE_HEADS } from './lexicon/roles.ts';
 import type { Token } from './tokens.ts';
+import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
 /** A run of capitalised words that may name someone or something. */
 export interface NameRun {
@@ -61,7 +62,8 @@ function isAbbreviation(token: Token): boolean {
 function cannotStart(token: Token, initial: boolean): boolean {
   if (isAbbreviation(token)) return false;
   if (/[’'](?:m|ve|re|d|ll|t)$/.test(token.lower)) return true; // "I'm", "We've", "Don't": never a name
-  if (initial) return FUNCTION_WORDS.has(token.lower) || PREPOSITIONS.has(token.lower); // "Like Acme, …"
+  // "Like Acme, …"; "Said Jane Doe: …" (an inverted reporting verb opening the sentence).
+  if (initial) return FUNCTION_WORDS.has(token.lower) || PREPOSITIONS.has(token.lower) || INVERTING_VERBS.has(token.lower);
   return token.lower !== 'the' && CLOSED.has(token.lower);
 }
 

@@ -7,6 +7,7 @@ import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
 import type { Token } from './tokens.ts';
+import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
 interface Work {
   readonly span: QuoteSpan;
@@ -179,7 +180,12 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const colon = opening.tokens[openToken - 1];
     if (colon?.text === ':') {
       // "Jane Doe: "…"" — the name opens the sentence; "he told the director: "…"" is not this.
-      const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && r.type !== 'pronoun' && opening.tokens.slice(0, r.tokStart).every((t) => !t.isWord));
+      // "Said Jane Doe: "…"": an inverting verb may open the sentence before the name.
+      const opener = (r: Ref): boolean => {
+        const words = opening.tokens.slice(0, r.tokStart).filter((t) => t.isWord);
+        return words.length === 0 || (words.length === 1 && r.tokStart === 1 && INVERTING_VERBS.has(words[0]?.lower ?? ''));
+      };
+      const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && r.type !== 'pronoun' && opener(r));
       if (ref) return { ref, verb: ':', start: colon.start, end: colon.end };
     }
     const v = governingVerb(opening.tokens, openToken, quoted);

@@ -201,3 +201,17 @@ describe('frames that news typing bends', () => {
     expect(credits('Acme Ltd sells phones.', 'Acme has said it will sign a "no strike" pledge.')).toMatchObject([{ speaker: null }]);
   });
 });
+
+describe('more reporting frames', () => {
+  it('credits a quotation to a source named after an inverted "reported" or "tweeted"', () => {
+    expect(credits('Shares fell, a "sharp and sudden drop," reported Nordwire.')).toMatchObject([{ speaker: 'Nordwire' }]);
+  });
+
+  it('reads "Said Jane Doe:" opening a sentence as the speaker before a colon', () => {
+    expect(credits('Said Ivan Petrov: "We will not sign."')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('takes a bare plural of people as a group speaker', () => {
+    expect(credits('Demonstrators said they want "answers for the families," but stayed calm.')).toMatchObject([{ speaker: 'demonstrators' }]);
+  });
+});
