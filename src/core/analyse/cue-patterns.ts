@@ -179,7 +179,17 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r) && !quoted(tokens[r.tokStart] as Token));
   const direct = endingAt(k + 1);
   if (direct && !direct.afterPreposition) return direct;
+  const verb = tokens[v]?.lower ?? '';
+  // "footage of Jane Doe saying": a participle right after a name is that person's.
+  if (direct && direct.type === 'name' && verb.endsWith('ing') && k === v - 1) return direct;
   const token = tokens[k];
+  // "wary of Norway's form": a possessive is not a subject; nor is a name inside a quotation.
+  const candidates = refs.filter(
+    (r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r) && !tokens[r.tokEnd - 1]?.possessive && !quoted(tokens[r.tokStart] as Token),
+  );
+  // "She spoke about the deaths in Tulsa, Oklahoma, arguing …": the clause's subject, its
+  // first reference, before any apposition the comma may seem to close.
+  if (verb.endsWith('ing') && token?.text === ',' && candidates[0]) return candidates[0];
   // "An Acme statement said", "a Treasury report says": the body behind the document speaks.
   if (token?.isWord && SPEECH_NOUNS.has(token.lower)) {
     const owner = endingAt(k);
@@ -202,11 +212,6 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
     while (c >= 0 && c > k - 10 && tokens[c]?.text !== ',') c--;
     return endingAt(k - 1) ?? (tokens[c]?.text === ',' ? (endingAt(c) ?? null) : null);
   }
-  const verb = tokens[v]?.lower ?? '';
-  // "wary of Norway's form": a possessive is not a subject; nor is a name inside a quotation.
-  const candidates = refs.filter(
-    (r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r) && !tokens[r.tokEnd - 1]?.possessive && !quoted(tokens[r.tokStart] as Token),
-  );
   if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
   // "Jane Doe was quoted by the paper as saying …": the one quoted, never the paper.
   if (token?.lower === 'as' && verb.endsWith('ing')) return candidates[0] ?? null;

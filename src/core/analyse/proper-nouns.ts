@@ -1,5 +1,5 @@
 import { HONORIFICS, STRICT_HONORIFICS } from './lexicon/honorifics.ts';
-import { FUNCTION_WORDS, PREPOSITIONS } from './lexicon/function-words.ts';
+import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS } from './lexicon/function-words.ts';
 import { ORG_WORDS } from './lexicon/organisations.ts';
 import { PLACES, canonicalCountry } from './lexicon/places.ts';
 import { ROLE_HEADS } from './lexicon/roles.ts';
@@ -79,6 +79,8 @@ function followingNames(tokens: readonly Token[], from: number): string[] {
 function joinsNames(words: readonly Token[], joiner: Token, right: readonly string[]): boolean {
   if (PARTICLES.has(joiner.text)) return true;
   if (!JOINERS.has(joiner.lower) || joiner.capitalised) return false;
+  // "the Security Council on Friday": a date after a name is no part of it.
+  if (right.length > 0 && right.every((word) => CALENDAR_WORDS.has(word))) return false;
   if (joiner.lower === 'and' || joiner.text === '&') {
     // Two names listed ("the Home Office and Crown Prosecution Service", "France and
     // Germany") stay apart; one name with "and" inside ("Trade and Industry") joins.

@@ -215,3 +215,26 @@ describe('more reporting frames', () => {
     expect(credits('Demonstrators said they want "answers for the families," but stayed calm.')).toMatchObject([{ speaker: 'demonstrators' }]);
   });
 });
+
+describe('subjects of participles and habits', () => {
+  it('credits ", arguing that …" to the clause subject, not a place in an apposition', () => {
+    expect(credits('Maria Lopez spoke about the flood in Dunmore, Kentucky, arguing that the delay was "shameful."')).toMatchObject([
+      { speaker: 'Maria Lopez' },
+    ]);
+  });
+
+  it('credits "footage of X saying" to X', () => {
+    expect(credits('Maria Lopez met Ivan Petrov.', 'The advert closes with footage of Petrov saying, "That makes me rich."')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('reads "my father often said" as a described speaker', () => {
+    expect(credits('"We live in hard times," my father often said.')).toMatchObject([{ speaker: 'my father' }]);
+  });
+
+  it('keeps a weekday out of an organisation name', () => {
+    const analysis = analyseArticle(makeArticle(['The Harbour Board on Friday called the plan "a clear threat to trade."']), { published: null });
+    expect(analysis.entities.map((entity) => entity.name)).toContain('Harbour Board');
+  });
+});
