@@ -162,6 +162,26 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return subject ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;
   };
 
+  /**
+   * Reported speech inside reported speech: `Doe said that Roe once described the deal as
+   * "the gold standard"` → Doe, who reports Roe's words. Only when the verb nearest the
+   * quotation is a weak one (describe, call, cite …) inside a strong verb's "that" clause.
+   */
+  const outerReport = (opening: SentenceContext, v: number): Cue | null => {
+    if (reportingStrength(opening.tokens[v]) !== 'weak') return null;
+    for (let k = v - 1; k >= 0; k--) {
+      const token = opening.tokens[k];
+      if (!token || quoted(token) || reportingStrength(token) !== 'strong') continue;
+      // "said that", "said during a rally that": the clause opens within a few words.
+      const clause = opening.tokens.slice(k + 1, Math.min(v, k + 7));
+      const that = clause.findIndex((t) => t.lower === 'that');
+      if (that < 0 || clause.slice(0, that).some((t) => !t.isWord)) continue;
+      const subject = subjectOf(opening.tokens, opening.refs, k, quoted);
+      return subject ? { ref: subject, verb: token.text, start: token.start, end: token.end } : null;
+    }
+    return null;
+  };
+
   const ownCue = (work: Work, index: number): Cue | null => {
     const closing = contexts[work.closeSentence] as SentenceContext;
     if (work.span.closed) {
@@ -189,6 +209,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
       if (ref) return { ref, verb: ':', start: colon.start, end: colon.end };
     }
     const v = governingVerb(opening.tokens, openToken, quoted);
+    const outer = v === null ? null : outerReport(opening, v);
+    if (outer) return outer;
     const verb = v === null ? undefined : opening.tokens[v];
     const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v, quoted);
     if (subject && verb) return { ref: subject, verb: verb.text, start: verb.start, end: verb.end };

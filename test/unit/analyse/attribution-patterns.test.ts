@@ -238,3 +238,15 @@ describe('subjects of participles and habits', () => {
     expect(analysis.entities.map((entity) => entity.name)).toContain('Harbour Board');
   });
 });
+
+describe('reported speech inside reported speech', () => {
+  it('credits the words to the one who reports them, not to the one they describe', () => {
+    expect(credits('Ivan Petrov said during a rally that Maria Lopez once described the pact as "the gold standard" of deals.')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('keeps the nearest speaker when no outer "that" clause holds the quotation', () => {
+    expect(credits('Ivan Petrov spoke first.', 'Maria Lopez described the pact as "the gold standard" of deals.')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+  });
+});
