@@ -214,6 +214,13 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const verb = v === null ? undefined : opening.tokens[v];
     const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v, quoted);
     if (subject && verb) return { ref: subject, verb: verb.text, start: verb.start, end: verb.end };
+    // `"…," said Jane Doe, "and …"`: the second half of a quotation split by an inverted cue.
+    // The verb follows the first half's closing mark or comma; "polls said Doe was "fit"" is no inversion.
+    const inverted =
+      v !== null && verb && INVERTING_VERBS.has(verb.lower) && opening.tokens[v - 1]?.isWord === false
+        ? cueAfter(opening.tokens, opening.refs, v, openToken)
+        : null;
+    if (inverted) return inverted;
     return (
       closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
       accordingToCue(opening.tokens, opening.refs) ??

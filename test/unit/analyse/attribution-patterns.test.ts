@@ -250,3 +250,17 @@ describe('reported speech inside reported speech', () => {
     expect(credits('Ivan Petrov spoke first.', 'Maria Lopez described the pact as "the gold standard" of deals.')).toMatchObject([{ speaker: 'Maria Lopez' }]);
   });
 });
+
+describe('indefinite descriptions and inverted split quotations', () => {
+  it('keeps a name after "to" inside a description of an unnamed source', () => {
+    expect(credits('"This is eerily similar," said one longtime adviser to Maria Lopez.')).toMatchObject([{ speaker: 'one longtime adviser to Maria Lopez' }]);
+  });
+
+  it('credits the second half of a quotation split by an inverted cue', () => {
+    expect(credits('"We lost," said Maria Lopez, "but we will be back."')).toMatchObject([{ speaker: 'Maria Lopez' }, { speaker: 'Maria Lopez' }]);
+  });
+
+  it('does not read "X said Y was …" as an inverted cue naming Y', () => {
+    expect(credits('Maria Lopez met Ivan Petrov.', 'However, 63 percent said Petrov was "justified" in staying.')).toMatchObject([{ speaker: null }]);
+  });
+});

@@ -100,7 +100,7 @@ export const INVERTING_VERBS: ReadonlySet<string> = new Set(
   stressed stresses admitted admits declared declares conceded concedes quipped quips cautioned cautions countered
   counters observed observes remarked remarks commented added agreed agrees predicted predicts suggested suggests
   reckoned reckons admitted confirmed confirms revealed reveals announced announces urged urges boasted boasts
-  reported reports tweeted tweets responded responds demanded demands shouted exclaimed acknowledged acknowledges`
+  reported tweeted responded demanded shouted exclaimed acknowledged`
     .split(/\s+/)
     .filter(Boolean),
 );
