@@ -157,7 +157,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const verb = v === null ? undefined : opening.tokens[v];
     if (v === null || !verb || reportingStrength(verb) !== 'strong') return null;
     // Only in a "that" clause, the mark of reported speech ("said it would sign a 'no spying' deal" is a term).
-    // ("by saying his refusal was a "manufactured" issue": a participle of saying opens such a clause too.)
+    // (", saying the rule was a "manufactured" issue": a participle of saying opens such a clause too.)
     if (opening.tokens[v + 1]?.lower !== 'that' && opening.tokens[v + 2]?.lower !== 'that' && !verb.lower.endsWith('ing')) return null;
     const subject = subjectOf(opening.tokens, opening.refs, v, quoted);
     return subject ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;

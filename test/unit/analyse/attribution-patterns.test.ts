@@ -194,7 +194,7 @@ describe('frames that news typing bends', () => {
   });
 
   it('credits a scare-quote-shaped word in a "that" clause to the one who reports it', () => {
-    expect(credits('Ivan Petrov answered by saying the rule was a "manufactured" issue.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+    expect(credits('Ivan Petrov spoke on Monday, saying the rule was a "manufactured" issue.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
     expect(credits('Ivan Petrov said that the board had done an "awful" job.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
   });
 
