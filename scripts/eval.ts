@@ -13,6 +13,9 @@
  * prints the share of written sentences that passed the checker. With no endpoint configured
  * it says so and exits 0; it exits 1 only when the endpoint failed on every question.
  *
+ * `npm run eval -- --only polnear` runs only the PolNeAR section (POLNEAR_REPO, POLNEAR_SPLIT),
+ * about half a minute on dev; `--misses N` adds up to N quotations whose speaker was not right.
+ *
  * `npm run eval -- --feedback` prints the 👍 / 👎 votes stored in the bot's database;
  * `npm run eval -- --conversations` adds scripted conversations on the BBC News corpus.
  */
@@ -88,8 +91,32 @@ function evalSettings(): Pick<Config, 'extractionBench' | 'bbcSummaryRepo' | 'po
   }
 }
 
+/** The value of a `--name value` or `--name=value` flag, or null. */
+function flagValue(argv: readonly string[], name: string): string | null {
+  const at = argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  if (at < 0) return null;
+  const arg = argv[at]!;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[at + 1] ?? '');
+}
+
+/** `--only polnear`: the PolNeAR section alone, with its misses when `--misses N` asks. */
+function evalPolnearOnly(argv: readonly string[]): number {
+  const misses = Number.parseInt(flagValue(argv, '--misses') ?? '0', 10);
+  const section = runPolnearSection(evalSettings().polnear, Number.isFinite(misses) && misses > 0 ? misses : 0);
+  const out = [section.name, section.metrics.length > 0 ? formatTable(section.metrics) : (section.note ?? '')];
+  if (section.misses.length > 0) out.push('', 'Speaker not right:', ...section.misses.map((line) => `  ${line}`));
+  process.stdout.write(`${out.join('\n')}\n`);
+  return section.metrics.length > 0 && section.metrics.every((metric) => metric.pass) ? 0 : 1;
+}
+
 const writer = writerFlag(process.argv.slice(2));
-if (process.argv.includes('--feedback')) {
+const only = flagValue(process.argv.slice(2), '--only');
+if (only !== null && only !== 'polnear') {
+  process.stderr.write(`eval: --only knows one section, polnear (got "${only}")\n`);
+  process.exitCode = 2;
+} else if (only === 'polnear') {
+  process.exitCode = evalPolnearOnly(process.argv.slice(2));
+} else if (process.argv.includes('--feedback')) {
   const { printFeedback } = await import('./eval/feedback-run.ts');
   process.exitCode = await printFeedback();
 } else if (writer !== null) {

@@ -24,6 +24,8 @@ export interface PolnearSection {
   /** Empty when it did not run; `note` then says why. */
   readonly metrics: readonly Metric[];
   readonly note: string | null;
+  /** The scorer's lines for quotations whose speaker was wrong or missing, when asked for. */
+  readonly misses: readonly string[];
 }
 
 function ratio(name: string, value: number, total: number, min: number): Metric {
@@ -46,30 +48,41 @@ export function parsePolnearSummary(line: string): Metric[] | null {
   ];
 }
 
-/** Runs the scorer when PolNeAR is configured; otherwise a note on how to get it. */
-export function runPolnearSection(polnear: Config['polnear']): PolnearSection {
+/**
+ * Runs the scorer when PolNeAR is configured; otherwise a note on how to get it. `showMisses`
+ * asks the scorer for up to that many quotations whose speaker it did not find right.
+ */
+export function runPolnearSection(polnear: Config['polnear'], showMisses = 0): PolnearSection {
   const name = `Speaker attribution on PolNeAR (${polnear?.split ?? 'dev'} split, real political news)`;
   if (!polnear) {
     return {
       name,
       metrics: [],
+      misses: [],
       note: 'Not run: set POLNEAR_REPO to the git dir of a fetched snapshot of networkdynamics/PolNeAR (POLNEAR_SPLIT=train for the train split).',
     };
   }
-  if (!existsSync(SCORER)) return { name, metrics: [], note: `Not run: the scorer ${SCORER} is absent (it lives in the shared folder beside the project).` };
+  if (!existsSync(SCORER))
+    return { name, metrics: [], misses: [], note: `Not run: the scorer ${SCORER} is absent (it lives in the shared folder beside the project).` };
   const work = mkdtempSync(join(tmpdir(), 'briefbot-polnear-'));
   try {
     const run = spawnSync('python3', [SCORER, `${process.execPath} ${resolve(PROJECT_ROOT, 'bin/briefbot.js')}`], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
-      env: environmentWith({ POLNEAR_REPO: polnear.repo, POLNEAR_SPLIT: polnear.split, EVAL_TMP: work, SHOW_MISSES: '0' }),
+      env: environmentWith({ POLNEAR_REPO: polnear.repo, POLNEAR_SPLIT: polnear.split, EVAL_TMP: work, SHOW_MISSES: String(showMisses) }),
       maxBuffer: 16 * 1024 * 1024,
     });
-    const last = (run.stdout ?? '').trim().split('\n').pop() ?? '';
+    const lines = (run.stdout ?? '').trim().split('\n');
+    const last = lines.pop() ?? '';
     const metrics = run.status === 0 ? parsePolnearSummary(last) : null;
     if (!metrics)
-      return { name, metrics: [], note: `The scorer failed (exit ${run.status ?? run.error?.message}): ${(run.stderr || last).trim().slice(-300)}` };
-    return { name, metrics, note: last };
+      return {
+        name,
+        metrics: [],
+        misses: [],
+        note: `The scorer failed (exit ${run.status ?? run.error?.message}): ${(run.stderr || last).trim().slice(-300)}`,
+      };
+    return { name, metrics, note: last, misses: lines.filter((line) => line.startsWith('  miss ')).map((line) => line.trim()) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -23,3 +23,27 @@ describe('the PolNeAR section of the eval', () => {
     expect(section.note).toMatch(/POLNEAR_REPO/);
   });
 });
+
+describe('npm run eval -- --only polnear', () => {
+  it('runs only the PolNeAR section and says how to get it when it is not configured', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { environmentWith, PROJECT_ROOT } = await import('../../src/config.ts');
+    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'scripts/eval.ts', '--only', 'polnear'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: environmentWith({ POLNEAR_REPO: '' }),
+    });
+    expect(run.stdout).toMatch(/Speaker attribution on PolNeAR/);
+    expect(run.stdout).toMatch(/POLNEAR_REPO/);
+    expect(run.stdout).not.toMatch(/Story index \(seeds\)/);
+    expect(run.status).toBe(1);
+  }, 60_000);
+
+  it('refuses a section it does not know', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { PROJECT_ROOT } = await import('../../src/config.ts');
+    const run = spawnSync(process.execPath, ['bin/run-ts.js', 'scripts/eval.ts', '--only', 'seeds'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--only knows one section, polnear/);
+  }, 60_000);
+});

@@ -1,4 +1,4 @@
-import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { CALENDAR_WORDS, FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
 import { skipAsides } from './token-spans.ts';
@@ -53,6 +53,25 @@ function skipFillers(tokens: readonly Token[], from: number): number {
 function isAdverb(token: Token | undefined): boolean {
   return token !== undefined && token.isWord && !token.capitalised && (VERB_FILLERS.has(token.lower) || (token.lower.endsWith('ly') && token.lower.length > 4));
 }
+
+/**
+ * The token before the time words that may stand between a subject and its verb, going
+ * back from `k`: "Jane Doe later Thursday told", "Jane Doe on Monday said", "Doe this week
+ * said". Calendar words are general English (lexicon/function-words.ts).
+ */
+function skipTimeBack(tokens: readonly Token[], k: number): number {
+  let at = k;
+  for (;;) {
+    while (at >= 0 && isAdverb(tokens[at])) at--;
+    const token = tokens[at];
+    if (!token?.isWord) return at;
+    if (CALENDAR_WORDS.has(token.lower)) at -= tokens[at - 1]?.lower === 'on' || tokens[at - 1]?.lower === 'last' ? 2 : 1;
+    else if (TIME_NOUNS.has(token.lower) && TIME_OPENERS.has(tokens[at - 1]?.lower ?? '')) at -= 2;
+    else return at;
+  }
+}
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
+const TIME_OPENERS = new Set(['this', 'last', 'that', 'earlier', 'later']);
 
 /** "it is believed", "it was claimed": an impersonal "it" names no speaker. */
 export function isImpersonal(tokens: readonly Token[], ref: Ref): boolean {
@@ -141,21 +160,36 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
  * executive, said"), before "who", or — after "and" or for "saying"/"telling" — the
  * subject of the clause the verb continues.
  */
-export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: number): Ref | null {
+export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: number, quoted: (token: Token) => boolean = () => false): Ref | null {
   // "It has been called …", "was described as …": a passive names no speaker.
   if (PASSIVE.has(tokens[v - 1]?.lower ?? '') && /ed$/.test(tokens[v]?.lower ?? '')) return null;
-  let k = v - 1;
-  while (k >= 0 && isAdverb(tokens[k])) k--;
+  const k0 = v - 1;
+  let k = skipTimeBack(tokens, k0);
+  // A time word counts only when a reference stands right before it ("Doe on Monday said").
+  if (k !== k0 && !refs.some((r) => r.tokEnd === k + 1)) {
+    k = k0;
+    while (k >= 0 && isAdverb(tokens[k])) k--;
+  }
   // "Jane Doe (D-Va.) said": the name before the parenthesis.
   if (tokens[k]?.text === ')') {
     let open = k - 1;
     while (open >= 0 && open > k - 12 && tokens[open]?.text !== '(') open--;
     if (tokens[open]?.text === '(') k = open - 1;
   }
-  const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r));
+  const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r) && !quoted(tokens[r.tokStart] as Token));
   const direct = endingAt(k + 1);
   if (direct && !direct.afterPreposition) return direct;
+  const verb = tokens[v]?.lower ?? '';
+  // "footage of Jane Doe saying": a participle right after a name is that person's.
+  if (direct && direct.type === 'name' && verb.endsWith('ing') && k === v - 1) return direct;
   const token = tokens[k];
+  // "wary of Norway's form": a possessive is not a subject; nor is a name inside a quotation.
+  const candidates = refs.filter(
+    (r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r) && !tokens[r.tokEnd - 1]?.possessive && !quoted(tokens[r.tokStart] as Token),
+  );
+  // "She spoke about the deaths in Tulsa, Oklahoma, arguing …": the clause's subject, its
+  // first reference, before any apposition the comma may seem to close.
+  if (verb.endsWith('ing') && token?.text === ',' && candidates[0]) return candidates[0];
   // "An Acme statement said", "a Treasury report says": the body behind the document speaks.
   if (token?.isWord && SPEECH_NOUNS.has(token.lower)) {
     const owner = endingAt(k);
@@ -178,9 +212,6 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
     while (c >= 0 && c > k - 10 && tokens[c]?.text !== ',') c--;
     return endingAt(k - 1) ?? (tokens[c]?.text === ',' ? (endingAt(c) ?? null) : null);
   }
-  const verb = tokens[v]?.lower ?? '';
-  // "wary of Norway's form": a possessive is not a subject.
-  const candidates = refs.filter((r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r) && !tokens[r.tokEnd - 1]?.possessive);
   if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
   // "Jane Doe was quoted by the paper as saying …": the one quoted, never the paper.
   if (token?.lower === 'as' && verb.endsWith('ing')) return candidates[0] ?? null;

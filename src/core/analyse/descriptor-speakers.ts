@@ -21,7 +21,9 @@ export interface DescriptorPhrase {
 // Words that open a description of someone not named: "a friend", "one questioner", "his former partner".
 const OPENERS = new Set(['the', 'a', 'an', 'one', 'another', 'several', 'some', 'many', 'two', 'three', 'his', 'her', 'their', 'its', 'my', 'our']);
 // Prepositions that may continue a description: "a spokeswoman for the agency", "a narrator in the ad".
-const CONTINUERS = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'on']);
+const CONTINUERS = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'on', 'to']);
+// Openers of an indefinite description, which a proper name never takes: "one senior Democrat".
+const INDEFINITE_OPENERS = new Set(['a', 'an', 'one', 'another', 'several', 'some', 'two', 'three']);
 const MAX_WORDS = 5;
 const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
 
@@ -29,13 +31,17 @@ function isDescribing(token: Token | undefined): boolean {
   return token?.isWord === true && !FUNCTION_WORDS.has(token.lower) && reportingStrength(token) === null && !/^\d/.test(token.text);
 }
 
-/** The end of the words describing, from `from`: modifiers and a head, each a word no function word. */
-function wordsEnd(tokens: readonly Token[], from: number): number {
+/**
+ * The end of the words describing, from `from`: modifiers and a head, each a word no function
+ * word. After an indefinite opener capitalised words belong to the description ("an Iowa
+ * Democrat"); otherwise a capitalised word after a lower-case one starts something else.
+ */
+function wordsEnd(tokens: readonly Token[], from: number, indefinite = false): number {
   let k = from;
   while (
     k < from + MAX_WORDS &&
     isDescribing(tokens[k]) &&
-    !(k > from && tokens[k - 1]?.possessive === false && tokens[k]?.capitalised && !tokens[k - 1]?.capitalised)
+    (indefinite || !(k > from && tokens[k - 1]?.possessive === false && tokens[k]?.capitalised && !tokens[k - 1]?.capitalised))
   )
     k++;
   return k;
@@ -83,13 +89,15 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
     for (let k = v - 1; k >= 0 && k >= v - 12; k--) if (OPENERS.has(tokens[k]?.lower ?? '')) candidates.add(k);
   });
   let after = 0;
+  if (candidates.size === 0) return found;
   for (const i of [...candidates].sort((a, b) => a - b)) {
     const opener = tokens[i];
     if (i < after || !opener?.isWord || !OPENERS.has(opener.lower) || opener.possessive) continue;
-    let end = wordsEnd(tokens, i + 1);
+    const indefinite = INDEFINITE_OPENERS.has(opener.lower);
+    let end = wordsEnd(tokens, i + 1, indefinite);
     if (end === i + 1) continue;
     const head = tokens[end - 1];
-    if (!head || head.capitalised || head.lower.endsWith('ly')) continue;
+    if (!head || (head.capitalised && !indefinite) || head.lower.endsWith('ly')) continue;
     // "a friend of the family said": a short phrase after the head still describes it.
     const continuer = tokens[end];
     if (continuer && CONTINUERS.has(continuer.lower)) {

@@ -166,7 +166,9 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[], t
     // name, role or organisation already ends there ("the company said" is the company).
     // Only paragraphs that quote someone need their unnamed sources.
     for (const phrase of quoting.has(context.sentence.block) ? findDescriptorSpeakers(context.tokens) : []) {
-      if (context.refs.some((r) => r.tokEnd === phrase.tokEnd || (r.tokStart < phrase.tokStart && r.tokEnd > phrase.tokStart))) continue;
+      // ("one adviser to Jane Doe said": a name after the description's preposition does not count.)
+      const ownHead = (r: Ref): boolean => r.tokEnd === phrase.tokEnd && !context.tokens.slice(phrase.tokStart, r.tokStart).some((t) => t.lower === 'to');
+      if (context.refs.some((r) => ownHead(r) || (r.tokStart < phrase.tokStart && r.tokEnd > phrase.tokStart))) continue;
       const name = textOf(text, context.tokens, phrase.tokStart, phrase.tokEnd);
       const draft = table.upsert(`described:${name.toLowerCase()}`, { name, kind: phrase.plural ? 'group' : 'person', named: false }, context.sentence.start);
       refs.add(ctx, 'descriptor', phrase.tokStart, phrase.tokEnd, draft);

@@ -7,6 +7,23 @@ import { isoDay, simpleDates } from './simple-dates.ts';
 const NEEDS_CHRONO =
   /\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,4}|\d{1,2}\/\d{1,2}\/\d{2,4})\b/g;
 const WINDOW = 24;
+
+// Chrono reads only windows around a month name or a numeric date, so only its parsers of
+// calendar dates (and the words that merge into them: weekdays, "last", times) are run;
+// spans such as "two days ago" or "tonight" are simple-dates.ts's job. Same results, less work.
+const SKIPPED_PARSERS = new Set([
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitAgoFormatParser',
+  'ENTimeUnitLaterFormatParser',
+  'ENCasualDateParser',
+  'ENCasualTimeParser',
+  'ENEndOfCurrentMonthParser',
+  'ENTimeUnitCasualRelativeFormatParser',
+]);
+const DATES = new chrono.Chrono({
+  parsers: chrono.GB.parsers.filter((parser) => !SKIPPED_PARSERS.has(parser.constructor.name)),
+  refiners: chrono.GB.refiners,
+});
 const DIGIT = /\d/;
 const RELATIVE = /\b(?:last|next|this|yesterday|today|tomorrow|ago)\b/i;
 
@@ -61,7 +78,7 @@ export function findDatedEvents(sentences: readonly Sentence[], published: strin
       events.push({ sentence: sentence.index, date, text });
     };
     for (const [from, to] of DIGIT.test(sentence.text) ? windows(sentence.text) : []) {
-      for (const result of chrono.GB.parse(sentence.text.slice(from, to), reference ?? new Date(2000, 0, 1, 12))) {
+      for (const result of DATES.parse(sentence.text.slice(from, to), reference ?? new Date(2000, 0, 1, 12))) {
         const date = isoOf(result, reference);
         if (date) take(from + result.index, result.text, date);
       }

@@ -20,7 +20,10 @@ const BODIES = new Set(['European Union', 'United Nations']);
 /** The given name's gender, also for hyphenated first names ("Jean-Pierre"). */
 export function givenNameGender(word: string): Gender | null {
   const lower = word.toLowerCase();
-  return GIVEN_NAMES.get(lower) ?? GIVEN_NAMES.get(lower.split('-')[0] ?? '') ?? null;
+  const found = GIVEN_NAMES.get(lower);
+  if (found !== undefined) return found;
+  const dash = lower.indexOf('-');
+  return dash > 0 ? (GIVEN_NAMES.get(lower.slice(0, dash)) ?? null) : null;
 }
 
 function isAcronym(word: string): boolean {

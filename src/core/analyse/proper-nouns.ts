@@ -1,9 +1,10 @@
 import { HONORIFICS, STRICT_HONORIFICS } from './lexicon/honorifics.ts';
-import { FUNCTION_WORDS, PREPOSITIONS } from './lexicon/function-words.ts';
+import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS } from './lexicon/function-words.ts';
 import { ORG_WORDS } from './lexicon/organisations.ts';
 import { PLACES, canonicalCountry } from './lexicon/places.ts';
 import { ROLE_HEADS } from './lexicon/roles.ts';
 import type { Token } from './tokens.ts';
+import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
 /** A run of capitalised words that may name someone or something. */
 export interface NameRun {
@@ -61,7 +62,8 @@ function isAbbreviation(token: Token): boolean {
 function cannotStart(token: Token, initial: boolean): boolean {
   if (isAbbreviation(token)) return false;
   if (/[’'](?:m|ve|re|d|ll|t)$/.test(token.lower)) return true; // "I'm", "We've", "Don't": never a name
-  if (initial) return FUNCTION_WORDS.has(token.lower) || PREPOSITIONS.has(token.lower); // "Like Acme, …"
+  // "Like Acme, …"; "Said Jane Doe: …" (an inverted reporting verb opening the sentence).
+  if (initial) return FUNCTION_WORDS.has(token.lower) || PREPOSITIONS.has(token.lower) || INVERTING_VERBS.has(token.lower);
   return token.lower !== 'the' && CLOSED.has(token.lower);
 }
 
@@ -77,6 +79,8 @@ function followingNames(tokens: readonly Token[], from: number): string[] {
 function joinsNames(words: readonly Token[], joiner: Token, right: readonly string[]): boolean {
   if (PARTICLES.has(joiner.text)) return true;
   if (!JOINERS.has(joiner.lower) || joiner.capitalised) return false;
+  // "the Security Council on Friday": a date after a name is no part of it.
+  if (right.length > 0 && right.every((word) => CALENDAR_WORDS.has(word))) return false;
   if (joiner.lower === 'and' || joiner.text === '&') {
     // Two names listed ("the Home Office and Crown Prosecution Service", "France and
     // Germany") stay apart; one name with "and" inside ("Trade and Industry") joins.
@@ -85,6 +89,19 @@ function joinsNames(words: readonly Token[], joiner: Token, right: readonly stri
     if (right.slice(1).some((word) => ORG_WORDS.has(word))) return false;
   }
   return words.some((word) => ORG_WORDS.has(word.lower) || ROLE_HEADS.has(word.lower) || word.text === '&');
+}
+
+/**
+ * Whether the straight mark at `k` closes a quotation rather than opening one: it follows
+ * the quoted words' last punctuation and a space parts it from the next word
+ * (`…ran with it," Hale said`). Curly marks say which they are themselves.
+ */
+function closesQuotation(tokens: readonly Token[], k: number): boolean {
+  const mark = tokens[k];
+  const next = tokens[k + 1];
+  if (!mark || !next || (mark.text !== '"' && mark.text !== "'") || next.start === mark.end) return false;
+  const before = tokens[k - 1];
+  return before !== undefined && before.end === mark.start;
 }
 
 /**
@@ -99,7 +116,7 @@ export function findNameRuns(tokens: readonly Token[]): NameRun[] {
   while (i < tokens.length) {
     const first = tokens[i];
     const previous = tokens[i - 1];
-    const initial = i === 0 || (previous !== undefined && !previous.isWord && OPENING_MARKS.has(previous.text));
+    const initial = i === 0 || (previous !== undefined && !previous.isWord && OPENING_MARKS.has(previous.text) && !closesQuotation(tokens, i - 1));
     if (!first || !isNameWord(first) || cannotStart(first, initial) || tokens[i + 1]?.text === '$' || BREAKERS.has(first.lower)) {
       i++;
       continue;

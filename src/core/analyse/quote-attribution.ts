@@ -7,6 +7,7 @@ import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
 import type { Token } from './tokens.ts';
+import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
 interface Work {
   readonly span: QuoteSpan;
@@ -125,17 +126,74 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     work.cueEnd = cue.end;
   };
 
+  /**
+   * `"We will appeal." Jane Doe said.`: a quotation that ends its sentence, followed in the
+   * paragraph by a short sentence that is nothing but a reporting clause (a full stop typed
+   * where a comma belongs). That sentence must quote nothing itself.
+   */
+  const cueInNextSentence = (work: Work, index: number): Cue | null => {
+    const closing = contexts[work.closeSentence] as SentenceContext;
+    const next = contexts[work.closeSentence + 1];
+    if (!next || next.sentence.block !== closing.sentence.block || next.tokens.length > 14) return null;
+    if (closing.tokens.slice(tokenAt(closing.tokens, work.span.close)).some((token) => token.isWord)) return null;
+    if (!/^[\s"”’'»]*$/.test(text.slice(work.span.close, next.sentence.start))) return null;
+    const following = works[index + 1];
+    if (following && following.span.open < next.sentence.end) return null;
+    const cue = cueAfter(next.tokens, next.refs, 0, next.tokens.length);
+    if (!cue) return null;
+    const verb = next.tokens.findIndex((token) => token.start === cue.start);
+    const tail = next.tokens.slice(verb + 1).filter((token) => token.isWord).length;
+    return tail <= 6 && !next.tokens.slice(verb + 1).some((token) => token.text === ',' || token.lower === 'that') ? cue : null;
+  };
+
+  /**
+   * A phrase shaped like a scare quote inside reported speech is the reported speaker's word:
+   * `Doe said that the firm had done an "awful" job` → Doe. Only a strong reporting verb
+   * with a subject and a "that" clause counts; `a "back door" route` stays no one's.
+   */
+  const reportedScare = (work: Work): Cue | null => {
+    const opening = contexts[work.sentence] as SentenceContext;
+    const v = governingVerb(opening.tokens, tokenAt(opening.tokens, work.span.open), quoted);
+    const verb = v === null ? undefined : opening.tokens[v];
+    if (v === null || !verb || reportingStrength(verb) !== 'strong') return null;
+    // Only in a "that" clause, the mark of reported speech ("said it would sign a 'no spying' deal" is a term).
+    // (", saying the rule was a "manufactured" issue": a participle of saying opens such a clause too.)
+    if (opening.tokens[v + 1]?.lower !== 'that' && opening.tokens[v + 2]?.lower !== 'that' && !verb.lower.endsWith('ing')) return null;
+    const subject = subjectOf(opening.tokens, opening.refs, v, quoted);
+    return subject ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;
+  };
+
+  /**
+   * Reported speech inside reported speech: `Doe said that Roe once described the deal as
+   * "the gold standard"` → Doe, who reports Roe's words. Only when the verb nearest the
+   * quotation is a weak one (describe, call, cite …) inside a strong verb's "that" clause.
+   */
+  const outerReport = (opening: SentenceContext, v: number): Cue | null => {
+    if (reportingStrength(opening.tokens[v]) !== 'weak') return null;
+    for (let k = v - 1; k >= 0; k--) {
+      const token = opening.tokens[k];
+      if (!token || quoted(token) || reportingStrength(token) !== 'strong') continue;
+      // "said that", "said during a rally that": the clause opens within a few words.
+      const clause = opening.tokens.slice(k + 1, Math.min(v, k + 7));
+      const that = clause.findIndex((t) => t.lower === 'that');
+      if (that < 0 || clause.slice(0, that).some((t) => !t.isWord)) continue;
+      const subject = subjectOf(opening.tokens, opening.refs, k, quoted);
+      return subject ? { ref: subject, verb: token.text, start: token.start, end: token.end } : null;
+    }
+    return null;
+  };
+
   const ownCue = (work: Work, index: number): Cue | null => {
     const closing = contexts[work.closeSentence] as SentenceContext;
     if (work.span.closed) {
       const next = works[index + 1];
       const limit = next && next.sentence === work.closeSentence ? tokenAt(closing.tokens, next.span.open) : closing.tokens.length;
       const from = tokenAt(closing.tokens, work.span.close);
-      const cue = cueAfter(closing.tokens, closing.refs, from, limit);
+      const cue = cueAfter(closing.tokens, closing.refs, from, limit) ?? (limit === closing.tokens.length ? cueInNextSentence(work, index) : null);
       if (cue) return cue;
       work.blocked = closing.tokens.slice(from, Math.min(limit, from + 7)).some((token) => reportingStrength(token) === 'strong');
     }
-    if (work.scare) return null;
+    if (work.scare) return reportedScare(work);
     const turn = transcriptTurn(work.span.start, work.span.end, contexts, text);
     if (turn) return turn;
     const opening = contexts[work.sentence] as SentenceContext;
@@ -143,13 +201,27 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const colon = opening.tokens[openToken - 1];
     if (colon?.text === ':') {
       // "Jane Doe: "…"" — the name opens the sentence; "he told the director: "…"" is not this.
-      const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && r.type !== 'pronoun' && opening.tokens.slice(0, r.tokStart).every((t) => !t.isWord));
+      // "Said Jane Doe: "…"": an inverting verb may open the sentence before the name.
+      const opener = (r: Ref): boolean => {
+        const words = opening.tokens.slice(0, r.tokStart).filter((t) => t.isWord);
+        return words.length === 0 || (words.length === 1 && r.tokStart === 1 && INVERTING_VERBS.has(words[0]?.lower ?? ''));
+      };
+      const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && r.type !== 'pronoun' && opener(r));
       if (ref) return { ref, verb: ':', start: colon.start, end: colon.end };
     }
     const v = governingVerb(opening.tokens, openToken, quoted);
+    const outer = v === null ? null : outerReport(opening, v);
+    if (outer) return outer;
     const verb = v === null ? undefined : opening.tokens[v];
-    const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v);
+    const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v, quoted);
     if (subject && verb) return { ref: subject, verb: verb.text, start: verb.start, end: verb.end };
+    // `"…," said Jane Doe, "and …"`: the second half of a quotation split by an inverted cue.
+    // The verb follows the first half's closing mark or comma; "polls said Doe was "fit"" is no inversion.
+    const inverted =
+      v !== null && verb && INVERTING_VERBS.has(verb.lower) && opening.tokens[v - 1]?.isWord === false
+        ? cueAfter(opening.tokens, opening.refs, v, openToken)
+        : null;
+    if (inverted) return inverted;
     return (
       closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
       accordingToCue(opening.tokens, opening.refs) ??
@@ -164,7 +236,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const tokens = previous.tokens;
     const v = governingVerb(tokens, tokens.length, quoted);
     const verb = v === null ? undefined : tokens[v];
-    const subject = v === null ? null : subjectOf(tokens, previous.refs, v);
+    const subject = v === null ? null : subjectOf(tokens, previous.refs, v, quoted);
     if (subject && verb) return { cue: { ref: subject, verb: verb.text, start: verb.start, end: verb.end }, kind: cueKindOf(subject) };
     if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) return null;
     const ref = previous.refs.find((r) => !r.afterPreposition && r.type !== 'pronoun');
@@ -258,7 +330,7 @@ function continueSpeakers(
     }
     if (!speaker) {
       const v = governingVerb(previous.tokens, previous.tokens.length, quoted);
-      const subject = v === null ? null : subjectOf(previous.tokens, previous.refs, v);
+      const subject = v === null ? null : subjectOf(previous.tokens, previous.refs, v, quoted);
       speaker = subject ? resolve(subject) : null;
     }
     const wholeParagraph =

@@ -36,9 +36,13 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   for (let match = TOKEN.exec(slice); match; match = TOKEN.exec(slice)) {
     let word = match[0];
     const at = start + match.index;
-    const isWord = word.length > 1 || isLetterOrDigit(word.charCodeAt(0), word);
+    // One-character marks are most tokens after words: settle them without a regular expression.
+    if (word.length === 1 && !isLetterOrDigit(word.charCodeAt(0), word)) {
+      tokens.push({ text: word, lower: word, start: at, end: at + 1, isWord: false, capitalised: false, possessive: false });
+      continue;
+    }
     let possessive = false;
-    if (isWord && word.length > 2) {
+    if (word.length > 2) {
       const last = word.charCodeAt(word.length - 1);
       const mark = word.charCodeAt(word.length - 2);
       if ((last === 115 || last === 83) && (mark === 39 || mark === 0x2019)) {
@@ -49,7 +53,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       }
     }
     let tokenEnd = at + word.length;
-    if (isWord && !possessive && slice.charCodeAt(match.index + match[0].length) === 46) {
+    if (!possessive && slice.charCodeAt(match.index + match[0].length) === 46) {
       // "Mr." and "H.": the stop is part of the word (consumed, so it is no token of its own).
       const initial = word.length === 1 && isCapital(word);
       if (initial || NAME_ABBREVIATIONS.has(word.toLowerCase())) {
@@ -61,15 +65,24 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     const first = word.charCodeAt(0);
     tokens.push({
       text: word,
-      lower: word.toLowerCase(),
+      lower: isAsciiLower(word) ? word : word.toLowerCase(),
       start: at,
       end: tokenEnd,
-      isWord,
-      capitalised: isWord && (first >= 65 && first <= 90 ? true : first < 128 ? false : UPPER.test(word)),
+      isWord: true,
+      capitalised: first >= 65 && first <= 90 ? true : first < 128 ? false : UPPER.test(word),
       possessive,
     });
   }
   return tokens;
+}
+
+/** Whether a word is already in lower case by its ASCII letters alone ("said", "co-founder"): no new string needed. */
+function isAsciiLower(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code >= 128) return false;
+  }
+  return true;
 }
 
 function isCapital(word: string): boolean {

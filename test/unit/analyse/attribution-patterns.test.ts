@@ -168,3 +168,100 @@ describe('reported speech, split and multi-paragraph quotations', () => {
     ]);
   });
 });
+
+describe('frames that news typing bends', () => {
+  it('finds the subject past a time phrase between it and the verb', () => {
+    expect(credits('Maria Lopez later Thursday told Radio Nord: "The vote is lost."')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+    expect(credits('Maria Lopez on Monday said the vote was "lost."')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+  });
+
+  it('never takes a name inside a quotation for the subject of ", adding"', () => {
+    expect(
+      credits('"Deals should not be needed to talk to the Coastal Board," Ivan Petrov said, adding that the permits were handed out "like sweets."'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }, { speaker: 'Ivan Petrov' }]);
+  });
+
+  it('reads a short "X said." sentence after a quotation ending in a full stop as its cue', () => {
+    expect(credits('Ivan Petrov runs the port.', 'The board met at noon.', '"Send us the papers, and we will sign." Petrov said.')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('does not take a following sentence that goes on to say more as the cue', () => {
+    expect(
+      credits('Ivan Petrov runs the port.', 'The board met at noon.', '"Send the papers." Petrov said later that the board, which meets weekly, would decide.'),
+    ).toMatchObject([{ speaker: null }]);
+  });
+
+  it('credits a scare-quote-shaped word in a "that" clause to the one who reports it', () => {
+    expect(credits('Ivan Petrov spoke on Monday, saying the rule was a "manufactured" issue.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+    expect(credits('Ivan Petrov said that the board had done an "awful" job.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('leaves a term in a clause without "that" to no one', () => {
+    expect(credits('Acme Ltd sells phones.', 'Acme has said it will sign a "no strike" pledge.')).toMatchObject([{ speaker: null }]);
+  });
+});
+
+describe('more reporting frames', () => {
+  it('credits a quotation to a source named after an inverted "reported" or "tweeted"', () => {
+    expect(credits('Shares fell, a "sharp and sudden drop," reported Nordwire.')).toMatchObject([{ speaker: 'Nordwire' }]);
+  });
+
+  it('reads "Said Jane Doe:" opening a sentence as the speaker before a colon', () => {
+    expect(credits('Said Ivan Petrov: "We will not sign."')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('takes a bare plural of people as a group speaker', () => {
+    expect(credits('Demonstrators said they want "answers for the families," but stayed calm.')).toMatchObject([{ speaker: 'demonstrators' }]);
+  });
+});
+
+describe('subjects of participles and habits', () => {
+  it('credits ", arguing that …" to the clause subject, not a place in an apposition', () => {
+    expect(credits('Maria Lopez spoke about the flood in Dunmore, Kentucky, arguing that the delay was "shameful."')).toMatchObject([
+      { speaker: 'Maria Lopez' },
+    ]);
+  });
+
+  it('credits "footage of X saying" to X', () => {
+    expect(credits('Maria Lopez met Ivan Petrov.', 'The advert closes with footage of Petrov saying, "That makes me rich."')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('reads "my father often said" as a described speaker', () => {
+    expect(credits('"We live in hard times," my father often said.')).toMatchObject([{ speaker: 'my father' }]);
+  });
+
+  it('keeps a weekday out of an organisation name', () => {
+    const analysis = analyseArticle(makeArticle(['The Harbour Board on Friday called the plan "a clear threat to trade."']), { published: null });
+    expect(analysis.entities.map((entity) => entity.name)).toContain('Harbour Board');
+  });
+});
+
+describe('reported speech inside reported speech', () => {
+  it('credits the words to the one who reports them, not to the one they describe', () => {
+    expect(credits('Ivan Petrov said during a rally that Maria Lopez once described the pact as "the gold standard" of deals.')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('keeps the nearest speaker when no outer "that" clause holds the quotation', () => {
+    expect(credits('Ivan Petrov spoke first.', 'Maria Lopez described the pact as "the gold standard" of deals.')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+  });
+});
+
+describe('indefinite descriptions and inverted split quotations', () => {
+  it('keeps a name after "to" inside a description of an unnamed source', () => {
+    expect(credits('"This is eerily similar," said one longtime adviser to Maria Lopez.')).toMatchObject([{ speaker: 'one longtime adviser to Maria Lopez' }]);
+  });
+
+  it('credits the second half of a quotation split by an inverted cue', () => {
+    expect(credits('"We lost," said Maria Lopez, "but we will be back."')).toMatchObject([{ speaker: 'Maria Lopez' }, { speaker: 'Maria Lopez' }]);
+  });
+
+  it('does not read "X said Y was …" as an inverted cue naming Y', () => {
+    expect(credits('Maria Lopez met Ivan Petrov.', 'However, 63 percent said Petrov was "justified" in staying.')).toMatchObject([{ speaker: null }]);
+  });
+});

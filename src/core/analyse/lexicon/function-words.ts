@@ -30,7 +30,7 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set(
 export const VERB_FILLERS: ReadonlySet<string> = new Set(
   `has have had is was were are be been also then later recently previously earlier repeatedly strongly once
   already again too further however subsequently yesterday today now last night separately publicly privately
-  reportedly allegedly even just still not never did does do would will could might may`
+  reportedly allegedly even just still not never did does do would will could might may often always sometimes`
     .split(/\s+/)
     .filter((word) => /^[a-z]+$/.test(word)),
 );

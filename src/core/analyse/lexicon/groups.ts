@@ -9,7 +9,9 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set(
   investigators police officers detectives prosecutors lawyers sources insiders executives bosses leaders
   authorities regulators spokesmen spokespeople representatives residents witnesses doctors teachers workers
   unions employers investors traders bankers fans players supporters voters members staff engineers
-  commentators observers judges officers troops soldiers generals envoys agencies governments allies`
+  commentators observers judges officers troops soldiers generals envoys agencies governments allies
+  demonstrators marchers organisers organizers advocates opponents proponents aides advisers advisors strategists
+  pollsters donors delegates attorneys plaintiffs defendants`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -83,6 +83,8 @@ const STEMS: ReadonlyArray<readonly string[]> = [
   ['concur', 'concurs', 'concurred'],
   ['elaborate', 'elaborates', 'elaborated'],
   ['mention', 'mentions', 'mentioned'],
+  ['chant', 'chants', 'chanted', 'chanting'],
+  ['exclaim', 'exclaims', 'exclaimed'],
 ];
 
 /** Every form of a reporting verb, lower-cased, mapped to its stem. */
@@ -97,7 +99,8 @@ export const INVERTING_VERBS: ReadonlySet<string> = new Set(
   replied replies wrote writes told tells recalled recalls noted notes argued argues concluded concludes joked jokes
   stressed stresses admitted admits declared declares conceded concedes quipped quips cautioned cautions countered
   counters observed observes remarked remarks commented added agreed agrees predicted predicts suggested suggests
-  reckoned reckons admitted confirmed confirms revealed reveals announced announces urged urges boasted boasts`
+  reckoned reckons admitted confirmed confirms revealed reveals announced announces urged urges boasted boasts
+  reported tweeted responded demanded shouted exclaimed acknowledged`
     .split(/\s+/)
     .filter(Boolean),
 );
