@@ -74,6 +74,8 @@ async function bundle() {
       format: 'esm',
       platform: 'node',
       target: 'node20',
+      // Names as written: code may read a class's name (events.ts picks chrono's parsers by it).
+      keepNames: true,
       external: externalPackages(),
       sourcemap: true,
       logLevel: 'warning',
