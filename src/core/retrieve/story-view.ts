@@ -16,8 +16,15 @@ export interface StoryView {
   entities(): Promise<EntityIndex>;
   /** Sentences in the index, and a function giving how many contain a word or phrase. */
   frequencies(forms: readonly string[]): Promise<{ readonly sentences: number; readonly of: (form: string) => number }>;
-  /** Every quotation of the story (cached: speakers are few, quotations are read often). */
+  /**
+   * Every quotation of the story, cached per revision. A whole-story read (some 500,000 rows
+   * at 100,000 articles): what answers a question uses `quotesOf` and `quotesIn` instead.
+   */
   quotes(): Promise<readonly StoredQuote[]>;
+  /** One story entity's quotations, in article and quotation order, read by index. */
+  quotesOf(speakerId: string): Promise<readonly StoredQuote[]>;
+  /** The quotations of these articles, in article and quotation order, read by index. */
+  quotesIn(articles: readonly string[]): Promise<readonly StoredQuote[]>;
   /** A citation of one sentence, with its article's publication facts. */
   cite(n: number, hit: Pick<SentenceHit, 'article' | 'sentence' | 'text'>): Promise<Citation>;
   /** Values derived from the story, computed once per revision. */
@@ -65,6 +72,8 @@ export function createStoryView(store: Store): StoryView {
     memo,
     entities: () => memo('entities', async () => buildEntityIndex(await store.storyEntities(), (await articles()).size)),
     quotes: () => memo('quotes', () => store.listQuotes()),
+    quotesOf: (speakerId) => store.listQuotes({ speakerId }),
+    quotesIn: async (ids) => (ids.length === 0 ? [] : store.listQuotes({ articles: ids })),
     async frequencies(forms) {
       await fresh();
       const stemsOf = new Map(forms.map((form) => [form, tokenize(form).map((token) => token.stem)]));
