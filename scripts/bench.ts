@@ -4,14 +4,18 @@
  * beside the project (or BRIEFBOT_BENCH_CORPUS), replicated with variations; without it, from
  * generated text. Each size runs in its own process so each peak is its own.
  * Then answer latency (ask, brief, quote; p50 and p95, warm) on the seeds and on each size.
- * First, start-up times beside their targets (scripts/bench/startup.ts).
+ * First, start-up times beside their targets (scripts/bench/startup.ts). Last, the story-at-scale
+ * rows of each size beside issue 13's targets at 100k (scripts/bench/scale.ts): first ask after
+ * start, one-shot CLI ask, adding one article, digest, and the FTS5 anchor measured in the same
+ * run; they are also written to bench/results.md with the machine's description.
+ * Try: npm run bench -- --sizes 1000,10000,100000
  * Options: --sizes 1000,10000   --workers N (analysis threads; default as the CLI: one per core)
  *          --no-latency (ingest figures only)   --no-startup   --sizes= (start-up only)
  *          --cpu-prof (writes a V8 profile per size under the temp folder)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, PROJECT_ROOT } from '../src/config.ts';
@@ -20,6 +24,7 @@ import { loadArticles, writeCorpus } from './bench/corpus.ts';
 import type { SizeResult } from './bench/run-size.ts';
 import type { LatencyResult } from './bench/latency.ts';
 import { benchDigest, type DigestBenchResult } from './bench/digest.ts';
+import type { ScaleResult } from './bench/scale.ts';
 import { measureStartup, startupReport } from './bench/startup.ts';
 
 const PROFILE_DIR = join(tmpdir(), 'briefbot-profiles');
@@ -52,6 +57,18 @@ process.stdout.write(
 const rows: (SizeResult & { size: number })[] = [];
 const latencies: { size: number; result: LatencyResult }[] = [];
 const digestTimes: { size: number; result: DigestBenchResult }[] = [];
+const scales: { size: number; result: ScaleResult }[] = [];
+
+/** Runs the story-at-scale script on an indexed database of one size. */
+function measureScale(size: number, corpus: string, db: string): void {
+  const child = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/scale.ts'), corpus, db], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`the ${size}-article scale run failed (exit ${child.status})`);
+  scales.push({ size, result: JSON.parse(child.stdout.trim().split('\n').pop()!) as ScaleResult });
+}
 
 /** Runs the latency script on a database (ingesting `corpus` first if it is empty). */
 function measureLatency(size: number, corpus: string, db: string): void {
@@ -95,6 +112,7 @@ for (const size of sizes) {
     if (values.latency) {
       measureLatency(size, join(dir, 'corpus'), join(dir, 'bench.db'));
       digestTimes.push({ size, result: await benchDigest(join(dir, 'bench.db')) });
+      measureScale(size, join(dir, 'corpus'), join(dir, 'bench.db'));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -149,4 +167,42 @@ if (atTarget) {
     `\nTargets at ${TARGET.atSize}: ≥ ${TARGET.articlesPerSecond} articles/s (${fast ? 'met' : 'missed'}), ` +
       `< ${TARGET.peakRssMb} MB peak RSS (${small ? 'met' : 'missed'}).\n`,
   );
+}
+
+if (scales.length > 0) {
+  const table = scaleTable();
+  process.stdout.write(`\n${table}\n`);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB memory, Node ${process.version}, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ')} at the end`;
+  mkdirSync(resolve(PROJECT_ROOT, 'bench'), { recursive: true });
+  writeFileSync(
+    resolve(PROJECT_ROOT, 'bench/results.md'),
+    `# npm run bench -- --sizes ${sizes.join(',')}\n\n${new Date().toISOString()} on ${machine}.\n\n${table}\n`,
+  );
+  process.stdout.write('(Written to bench/results.md.)\n');
+}
+
+/** Issue 13's rows, one column per size, then the target at 100k; a Markdown table. */
+function scaleTable(): string {
+  const sizesShown = scales.map((s) => s.size);
+  const latency = (size: number) => latencies.find((l) => l.size === size)?.result.ask;
+  const digest = (size: number) => digestTimes.find((d) => d.size === size)?.result;
+  const row = rows.length > 0 ? (size: number) => rows.find((r) => r.size === size) : () => undefined;
+  const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const lines: [string, (size: number, scale: ScaleResult) => string, string][] = [
+    ['warm `ask` p50 / p95', (size) => `${latency(size)?.p50.toFixed(0) ?? '-'} / ${latency(size)?.p95.toFixed(0) ?? '-'} ms`, '≤ 20 / ≤ 50 ms'],
+    ['FTS5 anchor p50 / p95 (bm25, same questions)', (_, s) => `${s.anchor.p50.toFixed(0)} / ${s.anchor.p95.toFixed(0)} ms`, '-'],
+    ['warm `ask` p95 ÷ anchor p95', (size, s) => `${((latency(size)?.p95 ?? Number.NaN) / s.anchor.p95).toFixed(1)}×`, '≤ 1.5×'],
+    ['first `ask` after start', (_, s) => `${s.firstAskMs.toFixed(0)} ms`, '≤ 100 ms'],
+    ['one-shot CLI `ask`', (_, s) => `${s.cliAskSeconds.toFixed(1)} s`, '≤ 0.5 s'],
+    ['adding one article (median)', (_, s) => `${median(s.addOneMs).toFixed(0)} ms`, '≤ 50 ms'],
+    ['digest of 100 new (p95)', (size) => `${digest(size)?.p95.toFixed(0) ?? '-'} ms`, '≤ 300 ms'],
+    ['peak RSS ingesting', (size) => `${row(size)?.peakRssMb.toFixed(0) ?? '-'} MB`, '≤ 400 MB'],
+    ['database on disk', (size) => `${row(size)?.dbMb.toFixed(0) ?? '-'} MB`, '≤ 800 MB'],
+  ];
+  const header = `| | ${sizesShown.map((n) => n.toLocaleString('en-GB')).join(' | ')} | target at 100k |`;
+  const rule = `|---|${sizesShown.map(() => '---').join('|')}|---|`;
+  const body = lines.map(([label, cell, target]) => `| ${label} | ${scales.map((s) => cell(s.size, s.result)).join(' | ')} | ${target} |`);
+  return ['Story at scale (issue 13)', '', header, rule, ...body].join('\n');
 }

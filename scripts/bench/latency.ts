@@ -12,25 +12,12 @@ import { systemClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { QUERIES } from './questions.ts';
 
 export interface LatencyResult {
   readonly [command: string]: { readonly p50: number; readonly p95: number; readonly runs: number };
 }
 
-const QUERIES: Readonly<Record<string, readonly string[]>> = {
-  ask: [
-    'What did the minister say about the economy?',
-    'Who founded the company?',
-    'How much did the deal cost?',
-    'Why did the government ban the firm?',
-    'When did the company start operating in the UK?',
-    'What did the chairman say?',
-    'Which countries have restricted the company?',
-    'What is the capital of France?',
-  ],
-  brief: ['', 'security concerns', 'the economy and jobs'],
-  quote: ['', 'the minister', 'security'],
-};
 const ROUNDS = 5;
 
 const [corpusDir, dbFile] = process.argv.slice(2);

@@ -89,6 +89,10 @@ export interface QuoteFilter {
   /** A canonical name or any alias, compared case-insensitively: "smith", "Ms Smith". */
   readonly speaker?: string;
   readonly article?: string;
+  /** Only these articles' quotations (read by the article index, however large the story). */
+  readonly articles?: readonly string[];
+  /** Only the quotations linked to this story entity (read through its links, not by scanning every quotation). */
+  readonly speakerId?: string;
 }
 
 /** A canonical person, organisation, place or group across the story, as stored. */

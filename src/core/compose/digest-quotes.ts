@@ -64,10 +64,17 @@ export async function pickDigestQuotes(
     return topicWords.length === 0 || topicWords.some((word) => quote.text.toLowerCase().includes(word));
   });
   const groups: Group[] = [];
+  // A quotation is compared only with the groups of its own speaker, not with every group.
+  const groupsOf = new Map<string | null, Group[]>();
   for (const quote of candidates) {
-    const twin = groups.find((group) => group.lead.speakerName === quote.speakerName && sameQuotation(group.lead.text, quote.text));
-    if (!twin) groups.push({ lead: quote, others: [] });
-    else if (![twin.lead, ...twin.others].some((q) => q.article === quote.article)) twin.others.push(quote);
+    const own = groupsOf.get(quote.speakerName) ?? [];
+    const twin = own.find((group) => sameQuotation(group.lead.text, quote.text));
+    if (!twin) {
+      const group = { lead: quote, others: [] };
+      groups.push(group);
+      own.push(group);
+      groupsOf.set(quote.speakerName, own);
+    } else if (![twin.lead, ...twin.others].some((q) => q.article === quote.article)) twin.others.push(quote);
   }
   groups.sort((a, b) => notability(b) - notability(a));
   const chosen: DigestQuote[] = [];
@@ -88,10 +95,47 @@ export async function pickDigestQuotes(
 
 /** Whether an article outside the new ones carries the same quotation by the same speaker. */
 async function saidBefore(quote: StoredQuote, fresh: ReadonlySet<string>, view: StoryView): Promise<boolean> {
-  // The view's quotations, cached per revision: asking the store by speaker scans every
-  // quotation of a large story once per candidate.
-  const all = await view.quotes();
-  return all.some((other) => !fresh.has(other.article) && sameSpeaker(other, quote) && sameQuotation(other.text, quote.text));
+  // Only the same speaker's quotations are compared, found by index: scanning every quotation
+  // of the story for each candidate made a digest cost the story's size times its quotations.
+  const index = await quotesBySpeaker(view);
+  const same =
+    quote.speakerId !== null
+      ? [...(index.byId.get(quote.speakerId) ?? []), ...(index.unlinkedByName.get(quote.speakerName) ?? [])]
+      : (index.byName.get(quote.speakerName) ?? []);
+  return same.some((other) => !fresh.has(other.article) && sameSpeaker(other, quote) && sameQuotation(other.text, quote.text));
+}
+
+interface SpeakerIndex {
+  /** Quotations by story entity id (linked speakers). */
+  readonly byId: ReadonlyMap<string, readonly StoredQuote[]>;
+  /** Quotations with no story entity, by canonical name. */
+  readonly unlinkedByName: ReadonlyMap<string | null, readonly StoredQuote[]>;
+  /** Every quotation by canonical name, linked or not. */
+  readonly byName: ReadonlyMap<string | null, readonly StoredQuote[]>;
+}
+
+/**
+ * The view's quotations grouped the ways `sameSpeaker` compares them, once per revision: a
+ * linked quotation matches the same entity's, or an unlinked one of the same name; an unlinked
+ * one matches any of the same name.
+ */
+function quotesBySpeaker(view: StoryView): Promise<SpeakerIndex> {
+  return view.memo('digest-quotes-by-speaker', async () => {
+    const byId = new Map<string, StoredQuote[]>();
+    const unlinkedByName = new Map<string | null, StoredQuote[]>();
+    const byName = new Map<string | null, StoredQuote[]>();
+    const add = <K>(map: Map<K, StoredQuote[]>, key: K, quote: StoredQuote) => {
+      const list = map.get(key);
+      if (list) list.push(quote);
+      else map.set(key, [quote]);
+    };
+    for (const quote of await view.quotes()) {
+      if (quote.speakerId !== null) add(byId, quote.speakerId, quote);
+      else add(unlinkedByName, quote.speakerName, quote);
+      add(byName, quote.speakerName, quote);
+    }
+    return { byId, unlinkedByName, byName };
+  });
 }
 
 /** The same person: by story entity where both are linked, by canonical name otherwise. */

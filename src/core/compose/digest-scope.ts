@@ -33,6 +33,8 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     entities: () => base.entities(),
     frequencies: (forms) => base.frequencies(forms),
     quotes: async () => (await base.quotes()).filter((quote) => ids.has(quote.article)),
+    quotesOf: async (speakerId) => (await base.quotesOf(speakerId)).filter((quote) => ids.has(quote.article)),
+    quotesIn: (articles) => base.quotesIn(articles.filter((id) => ids.has(id))),
     cite: (n, hit) => base.cite(n, hit),
   };
 }

@@ -18,7 +18,8 @@ const sentenceKey = (q: { article: string; sentence: number }) => `${q.article}#
  *   → the first quotation of Joan Smith in uk/001 after that one, cited
  */
 export async function composeNextQuote(speaker: EntityRef, from: QuotedRef | null, seen: readonly string[], view: StoryView): Promise<Reply> {
-  const quotes = (await view.store.listQuotes({ speaker: speaker.name })).filter((q) => q.speakerId === speaker.id);
+  // By the entity's links: the same quotations as filtering the list by name and id, without reading every quotation.
+  const quotes = await view.quotesOf(speaker.id);
   const sentences = new Map(
     (await view.store.sentencesAt(quotes.map((q) => ({ article: q.article, sentence: q.sentence })))).map((hit) => [sentenceKey(hit), hit]),
   );

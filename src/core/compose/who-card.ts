@@ -77,11 +77,7 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
     );
   }
   const { entity, others } = match;
-  const [articles, named, spoken] = await Promise.all([
-    view.articles(),
-    sentencesNaming(entity, view),
-    view.store.listQuotes({ speaker: entity.name }).then((all) => all.filter((q) => q.speakerId === entity.id)),
-  ]);
+  const [articles, named, spoken] = await Promise.all([view.articles(), sentencesNaming(entity, view), view.quotesOf(entity.id)]);
   const citations = new CitationList(view);
   const parts: ReplyPart[] = [];
 

@@ -42,12 +42,19 @@ export async function rankSentences(
     candidates.set(`${hit.article}#${hit.sentence}`, { article: hit.article, sentence: hit.sentence, text: hit.text, bm25: hit.score });
   }
   const speaker = plan.speaker;
-  const spoken = speaker ? (await view.quotes()).filter((quote) => quote.speakerId === speaker.id) : [];
+  const spoken = speaker ? await view.quotesOf(speaker.id) : [];
   if (spoken.length > 0) {
+    // The first of the speaker's quotations in each sentence, indexed once: a speaker with
+    // 50,000 quotations costs 50,000 lookups, not 50,000 scans of them all.
+    const quoteAt = new Map<string, StoredQuote>();
+    for (const quote of spoken) {
+      const key = `${quote.article}#${quote.sentence}`;
+      if (!quoteAt.has(key)) quoteAt.set(key, quote);
+    }
     const sentences = await view.store.sentencesAt(spoken.map((quote) => ({ article: quote.article, sentence: quote.sentence })));
     sentences.forEach((sentence) => {
       const key = `${sentence.article}#${sentence.sentence}`;
-      const quote = spoken.find((q) => q.article === sentence.article && q.sentence === sentence.sentence);
+      const quote = quoteAt.get(key);
       const existing = candidates.get(key);
       candidates.set(key, {
         article: sentence.article,
@@ -64,10 +71,6 @@ export async function rankSentences(
     const meta = articles.get(article)?.meta;
     return meta ? `${meta.title ?? ''} ${dateWords(meta.published)}` : undefined;
   };
-  // A quotation carries its speaker: "the head of the federation feared…" is answered by her words.
-  const speakers = await quoteSpeakers(view);
-  const carries = (candidate: AnswerCandidate, concept: Concept) =>
-    (concept.entityIds ?? []).some((id) => speakers.get(`${candidate.article}#${candidate.sentence}`)?.has(id) ?? false);
 
   // The articles that cover most of the question, and those of the best BM25 hits (a very rare
   // name may be in one sentence only), read whole.
@@ -82,23 +85,31 @@ export async function rankSentences(
     if (sentence.kind === 'heading') continue;
     candidates.set(`${sentence.article}#${sentence.sentence}`, { article: sentence.article, sentence: sentence.sentence, text: sentence.text, bm25: 0 });
   }
+  // A quotation carries its speaker: "the head of the federation feared…" is answered by her words.
+  const speakers = await quoteSpeakers(view, candidates.values());
+  const carries = (candidate: AnswerCandidate, concept: Concept) =>
+    (concept.entityIds ?? []).some((id) => speakers.get(`${candidate.article}#${candidate.sentence}`)?.has(id) ?? false);
   const ranked = scoreCandidates(plan, [...candidates.values()], frequencies.sentences, frequencies.of, carries, { context: { about }, tuning });
   return { ranked, needed: Math.min(2, informativeConcepts(plan, frequencies.sentences, frequencies.of)) };
 }
 
-/** Who speaks in each sentence that holds a quotation, by `article#sentence`. */
-function quoteSpeakers(view: StoryView): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
-  return view.memo('speakers-by-sentence', async () => {
-    const bySentence = new Map<string, Set<string>>();
-    for (const quote of await view.quotes()) {
-      if (!quote.speakerId) continue;
-      const key = `${quote.article}#${quote.sentence}`;
-      const set = bySentence.get(key) ?? new Set<string>();
-      set.add(quote.speakerId);
-      bySentence.set(key, set);
-    }
-    return bySentence;
-  });
+/**
+ * Who speaks in each sentence of the candidates' articles that holds a quotation, by
+ * `article#sentence`: read for those articles only, so a question costs its candidates, not
+ * the story's every quotation.
+ */
+async function quoteSpeakers(view: StoryView, candidates: Iterable<AnswerCandidate>): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+  const articles = new Set<string>();
+  for (const candidate of candidates) articles.add(candidate.article);
+  const bySentence = new Map<string, Set<string>>();
+  for (const quote of await view.quotesIn([...articles])) {
+    if (!quote.speakerId) continue;
+    const key = `${quote.article}#${quote.sentence}`;
+    const set = bySentence.get(key) ?? new Set<string>();
+    set.add(quote.speakerId);
+    bySentence.set(key, set);
+  }
+  return bySentence;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -6,6 +6,7 @@
  */
 import type { ArticleSummary, SentenceHit, Store, StoredQuote } from '../../store/store.ts';
 import type { Citation } from '../reply.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { buildEntityIndex, type EntityIndex } from './entity-index.ts';
 import { tokenize } from './terms.ts';
 
@@ -16,16 +17,31 @@ export interface StoryView {
   entities(): Promise<EntityIndex>;
   /** Sentences in the index, and a function giving how many contain a word or phrase. */
   frequencies(forms: readonly string[]): Promise<{ readonly sentences: number; readonly of: (form: string) => number }>;
-  /** Every quotation of the story (cached: speakers are few, quotations are read often). */
+  /**
+   * Every quotation of the story, cached per revision. A whole-story read (some 500,000 rows
+   * at 100,000 articles): what answers a question uses `quotesOf` and `quotesIn` instead.
+   */
   quotes(): Promise<readonly StoredQuote[]>;
+  /** One story entity's quotations, in article and quotation order, read by index. */
+  quotesOf(speakerId: string): Promise<readonly StoredQuote[]>;
+  /** The quotations of these articles, in article and quotation order, read by index. */
+  quotesIn(articles: readonly string[]): Promise<readonly StoredQuote[]>;
   /** A citation of one sentence, with its article's publication facts. */
   cite(n: number, hit: Pick<SentenceHit, 'article' | 'sentence' | 'text'>): Promise<Citation>;
   /** Values derived from the story, computed once per revision. */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * Quotations kept between questions, by speaker and by article: at most this many each (a
+ * few megabytes), the least recently asked for dropped first, all dropped when the story changes.
+ */
+const CACHED_QUOTATIONS = 20_000;
+
 /** Builds a view over a store; keep one per process and pass it to what answers. */
 export function createStoryView(store: Store): StoryView {
+  const bySpeaker = new BoundedCache<string, readonly StoredQuote[]>(CACHED_QUOTATIONS, (quotes) => quotes.length);
+  const byArticle = new BoundedCache<string, readonly StoredQuote[]>(CACHED_QUOTATIONS, (quotes) => quotes.length);
   let revision: string | null = null;
   let checkedAt = -1;
   let memos = new Map<string, Promise<unknown>>();
@@ -41,6 +57,8 @@ export function createStoryView(store: Store): StoryView {
     if (now !== revision) {
       revision = now;
       memos = new Map();
+      bySpeaker.clear();
+      byArticle.clear();
       stemCounts = new Map();
       sentenceTotal = 0;
     }
@@ -65,6 +83,35 @@ export function createStoryView(store: Store): StoryView {
     memo,
     entities: () => memo('entities', async () => buildEntityIndex(await store.storyEntities(), (await articles()).size)),
     quotes: () => memo('quotes', () => store.listQuotes()),
+    async quotesOf(speakerId) {
+      await fresh();
+      let quotes = bySpeaker.get(speakerId);
+      if (!quotes) {
+        quotes = await store.listQuotes({ speakerId });
+        bySpeaker.set(speakerId, quotes);
+      }
+      return quotes;
+    },
+    async quotesIn(ids) {
+      await fresh();
+      const wanted = [...new Set(ids)].sort();
+      const found = new Map<string, readonly StoredQuote[]>();
+      for (const id of wanted) {
+        const quotes = byArticle.get(id);
+        if (quotes) found.set(id, quotes);
+      }
+      const missing = wanted.filter((id) => !found.has(id));
+      if (missing.length > 0) {
+        const read = new Map<string, StoredQuote[]>(missing.map((id) => [id, []]));
+        for (const quote of await store.listQuotes({ articles: missing })) read.get(quote.article)?.push(quote);
+        for (const [id, quotes] of read) {
+          found.set(id, quotes);
+          byArticle.set(id, quotes);
+        }
+      }
+      // In article order (as the store gives them), each article's in quotation order.
+      return wanted.flatMap((id) => found.get(id) ?? []);
+    },
     async frequencies(forms) {
       await fresh();
       const stemsOf = new Map(forms.map((form) => [form, tokenize(form).map((token) => token.stem)]));

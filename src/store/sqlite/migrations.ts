@@ -314,6 +314,20 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX feedback_by_at ON feedback (at);
     `,
   },
+  {
+    version: 7,
+    name: "each story entity's article and quotation counts kept in its row",
+    sql: `
+      -- Kept by saving the story (recounted for the entities whose links change), so listing
+      -- the entities is one read rather than two correlated subqueries per entity.
+      ALTER TABLE story_entities ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE story_entities ADD COLUMN quote_count INTEGER NOT NULL DEFAULT 0;
+      UPDATE story_entities SET
+        article_count = (SELECT count(DISTINCT l.article) FROM entity_links l WHERE l.story_entity = story_entities.id),
+        quote_count = (SELECT count(*) FROM entity_links l JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+          WHERE l.story_entity = story_entities.id);
+    `,
+  },
 ];
 
 /**

@@ -35,10 +35,34 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
     ORDER BY q.article, q.idx`);
   const everywhere = query('1');
   const inArticle = query('q.article = @article');
+  const inArticles = query('q.article IN (SELECT value FROM json_each(@articles))');
+  // One story entity's quotations, from its links (index entity_links_by_story_entity) to
+  // each article's quotations: the same rows `everywhere` gives with that speaker_id.
+  const bySpeakerId = db.prepare(`
+    SELECT q.*, se.name AS speaker_name, se.id AS speaker_id
+    FROM entity_links l
+    JOIN story_entities se ON se.id = l.story_entity
+    JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+    WHERE l.story_entity = @speakerId
+    ORDER BY q.article, q.idx`);
+
+  const read = (filter: QuoteFilter): ResolvedQuoteRow[] => {
+    const speaker = filter.speaker === undefined ? null : nameKey(filter.speaker);
+    if (filter.articles !== undefined) return inArticles.all({ articles: JSON.stringify(filter.articles), speaker }) as ResolvedQuoteRow[];
+    return (filter.article === undefined ? everywhere.all({ speaker }) : inArticle.all({ article: filter.article, speaker })) as ResolvedQuoteRow[];
+  };
 
   return (filter) => {
-    const speaker = filter.speaker === undefined ? null : nameKey(filter.speaker);
-    const rows = (filter.article === undefined ? everywhere.all({ speaker }) : inArticle.all({ article: filter.article, speaker })) as ResolvedQuoteRow[];
+    let rows: ResolvedQuoteRow[];
+    if (filter.speakerId !== undefined) {
+      // Narrowed by the other fields afterwards: a speaker's quotations are few beside the story's.
+      const { speakerId, ...rest } = filter;
+      rows = bySpeakerId.all({ speakerId }) as ResolvedQuoteRow[];
+      if (Object.keys(rest).length > 0) {
+        const keep = new Set(read(rest).map((row) => `${row.article}#${row.idx}`));
+        rows = rows.filter((row) => keep.has(`${row.article}#${row.idx}`));
+      }
+    } else rows = read(filter);
     return rows.map((row) => ({
       ...toQuote(row),
       article: row.article,

@@ -1,16 +1,19 @@
 /**
- * The story's canonical entities and the links from each article's entities to them, saved
- * whole after every relink (the linking is a function of all current articles, so a partial
- * update could only be wrong).
+ * The story's canonical entities and the links from each article's entities to them. The
+ * linking is a function of all current articles, but saving it writes only what differs from
+ * the rows already stored: adding one article to a story of 100,000 writes that article's
+ * links and the rows of the entities it names (or merges), not the story's 1.27M links again.
+ * Each entity's article and quotation counts are kept in its row, recounted when its links
+ * change, so listing the entities is one read, not a subquery per entity.
  */
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../core/article.ts';
-import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
+import type { StoryEntities, StoryEntity } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../store.ts';
 import { nameKey } from '../name-key.ts';
 
 export interface StoryEntityStatements {
-  /** Replaces everything; the caller wraps it in a transaction. */
+  /** Makes the stored story equal to `story`, writing only the rows that differ; the caller wraps it in a transaction. */
   save(story: StoryEntities): void;
   list(): StoryEntityRecord[];
   anyUnlinked(): boolean;
@@ -22,28 +25,37 @@ interface StoryEntityRow {
   kind: string;
   aliases: string;
   roles: string;
-  articles: number;
-  quotes: number;
+  article_count: number;
+  quote_count: number;
+}
+
+interface LinkRow {
+  article: string;
+  entity_key: string;
+  story_entity: string;
 }
 
 /** Prepares every statement once. */
 export function prepareStoryEntities(db: Database.Database): StoryEntityStatements {
-  const clearLinks = db.prepare('DELETE FROM entity_links');
-  const clearNames = db.prepare('DELETE FROM story_entity_names');
-  const clearEntities = db.prepare('DELETE FROM story_entities');
-  const insertEntity = db.prepare('INSERT INTO story_entities VALUES (?, ?, ?, ?, ?)');
+  const storedEntities = db.prepare('SELECT id, name, kind, aliases, roles FROM story_entities');
+  const storedLinks = db.prepare('SELECT article, entity_key, story_entity FROM entity_links');
+  const upsertEntity = db.prepare(`INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`);
+  const deleteEntity = db.prepare('DELETE FROM story_entities WHERE id = ?');
+  const deleteNames = db.prepare('DELETE FROM story_entity_names WHERE story_entity = ?');
   const insertName = db.prepare('INSERT OR IGNORE INTO story_entity_names VALUES (?, ?)');
   // Links only to entities of current articles: linking may lag a removal by a moment.
-  const insertLink = db.prepare(`INSERT OR REPLACE INTO entity_links
+  const upsertLink = db.prepare(`INSERT OR REPLACE INTO entity_links
     SELECT @article, @key, @story
     WHERE EXISTS (SELECT 1 FROM entities WHERE article = @article AND key = @key)`);
-  const list = db.prepare(`
-    SELECT se.*,
-      (SELECT count(DISTINCT l.article) FROM entity_links l WHERE l.story_entity = se.id) AS articles,
-      (SELECT count(*) FROM entity_links l JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
-        WHERE l.story_entity = se.id) AS quotes
-    FROM story_entities se
-    ORDER BY quotes DESC, articles DESC, se.name`);
+  const deleteLink = db.prepare('DELETE FROM entity_links WHERE article = ? AND entity_key = ?');
+  // One entity's counts, by its links (index entity_links_by_story_entity) and its articles' quotations.
+  const recount = db.prepare(`UPDATE story_entities SET
+      article_count = (SELECT count(DISTINCT l.article) FROM entity_links l WHERE l.story_entity = @id),
+      quote_count = (SELECT count(*) FROM entity_links l JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+        WHERE l.story_entity = @id)
+    WHERE id = @id`);
+  const list = db.prepare(`SELECT * FROM story_entities ORDER BY quote_count DESC, article_count DESC, name`);
   const unlinked = db
     .prepare(`SELECT EXISTS (SELECT 1 FROM entities e WHERE NOT EXISTS
     (SELECT 1 FROM entity_links l WHERE l.article = e.article AND l.entity_key = e.key))`)
@@ -51,18 +63,60 @@ export function prepareStoryEntities(db: Database.Database): StoryEntityStatemen
 
   return {
     save(story) {
-      clearLinks.run();
-      clearNames.run();
-      clearEntities.run();
+      // Entities whose counts may have moved: any whose links were written, and any new one.
+      const touched = new Set<string>();
+      const stored = new Map<string, string>();
+      for (const row of storedEntities.iterate() as Iterable<Omit<StoryEntityRow, 'article_count' | 'quote_count'>>) {
+        stored.set(row.id, entityFingerprint(row.name, row.kind, row.aliases, row.roles));
+      }
+      const wanted = new Set<string>();
       for (const entity of story.entities) {
-        insertEntity.run(entity.id, entity.name, entity.kind, JSON.stringify(entity.aliases), JSON.stringify(entity.roles));
-        for (const name of [entity.name, ...entity.aliases]) insertName.run(entity.id, nameKey(name));
+        wanted.add(entity.id);
+        const aliases = JSON.stringify(entity.aliases);
+        const roles = JSON.stringify(entity.roles);
+        const before = stored.get(entity.id);
+        if (before === entityFingerprint(entity.name, entity.kind, aliases, roles)) continue;
+        upsertEntity.run(entity.id, entity.name, entity.kind, aliases, roles);
+        if (before !== undefined) deleteNames.run(entity.id);
+        for (const name of namesOf(entity)) insertName.run(entity.id, name);
+        touched.add(entity.id);
+      }
+
+      // Links: the stored ones by article, then each wanted link written only when it differs.
+      const storedByArticle = new Map<string, Map<string, string>>();
+      for (const row of storedLinks.iterate() as Iterable<LinkRow>) {
+        let links = storedByArticle.get(row.article);
+        if (!links) {
+          links = new Map();
+          storedByArticle.set(row.article, links);
+        }
+        links.set(row.entity_key, row.story_entity);
       }
       for (const [key, storyEntity] of story.links) {
         const [article, entityKey] = key.split('\u0000');
         if (article === undefined || entityKey === undefined) continue;
-        insertLink.run({ article, key: entityKey, story: storyEntity });
+        const links = storedByArticle.get(article);
+        const before = links?.get(entityKey);
+        links?.delete(entityKey);
+        if (before === storyEntity) continue;
+        upsertLink.run({ article, key: entityKey, story: storyEntity });
+        touched.add(storyEntity);
+        if (before !== undefined) touched.add(before);
       }
+      for (const [article, links] of storedByArticle) {
+        for (const [entityKey, storyEntity] of links) {
+          deleteLink.run(article, entityKey);
+          touched.add(storyEntity);
+        }
+      }
+
+      // Entities no longer in the story go last, once nothing links to them.
+      for (const id of stored.keys()) {
+        if (wanted.has(id)) continue;
+        deleteEntity.run(id);
+        touched.delete(id);
+      }
+      for (const id of touched) recount.run({ id });
     },
 
     anyUnlinked() {
@@ -76,9 +130,19 @@ export function prepareStoryEntities(db: Database.Database): StoryEntityStatemen
         kind: row.kind as EntityKind,
         aliases: JSON.parse(row.aliases) as string[],
         roles: JSON.parse(row.roles) as string[],
-        articleCount: row.articles,
-        quoteCount: row.quotes,
+        articleCount: row.article_count,
+        quoteCount: row.quote_count,
       }));
     },
   };
+}
+
+/** The stored columns of an entity as one string, to tell whether its row must be written. */
+function entityFingerprint(name: string, kind: string, aliases: string, roles: string): string {
+  return `${name}\u0000${kind}\u0000${aliases}\u0000${roles}`;
+}
+
+/** The folded names an entity is found by: its own and every alias. */
+function namesOf(entity: StoryEntity): Set<string> {
+  return new Set([entity.name, ...entity.aliases].map(nameKey));
 }

@@ -247,6 +247,29 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.listQuotes({ speaker: 'Theresa May' })).toEqual([]);
       });
 
+      it('filter by story entity, reading the same quotations as the whole list gives that speaker', async () => {
+        await store.saveStoryEntities(
+          storyOf([
+            { id: 's1', entity: williamson, members: [['uk/001', 'e1']] },
+            { id: 's2', entity: person('z', 'Williamson'), members: [['uk/002', 'p1']] },
+          ]),
+        );
+        const all = await store.listQuotes();
+        for (const id of ['s1', 's2']) {
+          const own = await store.listQuotes({ speakerId: id });
+          expect(own).toEqual(all.filter((q) => q.speakerId === id));
+          expect(own).toHaveLength(1);
+        }
+        expect(await store.listQuotes({ speakerId: 's404' })).toEqual([]);
+        expect(await store.listQuotes({ speakerId: 's1', article: 'uk/002' })).toEqual([]);
+      });
+
+      it('filter by several articles, in article order', async () => {
+        expect((await store.listQuotes({ articles: ['uk/002', 'uk/001'] })).map((q) => q.article)).toEqual(['uk/001', 'uk/002']);
+        expect((await store.listQuotes({ articles: ['uk/002', 'uk/404'] })).map((q) => q.text)).toEqual(['It is a grave matter,']);
+        expect(await store.listQuotes({ articles: [] })).toEqual([]);
+      });
+
       it('filter by article', async () => {
         expect((await store.listQuotes({ article: 'uk/002' })).map((q) => q.text)).toEqual(['It is a grave matter,']);
         expect(await store.listQuotes({ article: 'uk/404' })).toEqual([]);

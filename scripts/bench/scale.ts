@@ -1,0 +1,154 @@
+/**
+ * The story-at-scale rows of `npm run bench` on one indexed database: the first `ask` of a
+ * fresh process (the story view built from nothing), the one-shot CLI `ask` (a whole process,
+ * wall time), adding one new article (ingest, analysis and relinking, on a copy of the
+ * database), and the FTS5 anchor: the same sentences in one plain FTS5 table, queried with
+ * bm25 for the same questions, so the answer latency can be read as a ratio to it.
+ * Usage: run-ts.js scripts/bench/scale.ts CORPUS_DIR DB_FILE — prints one JSON line.
+ *        run-ts.js scripts/bench/scale.ts --first-ask DB_FILE — one cold ask, in its own process.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { commands } from '../../commands/index.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { ASK_QUESTIONS } from './questions.ts';
+
+export interface ScaleResult {
+  /** The first ask of a process that has just opened the database, in ms (median of runs). */
+  readonly firstAskMs: number;
+  /** `briefbot ask` as a one-shot process, wall seconds (median of runs). */
+  readonly cliAskSeconds: number;
+  /** Adding one new article to the indexed story, ms, each round a different article. */
+  readonly addOneMs: readonly number[];
+  /** The plain FTS5 index of the same sentences, bm25, the same ask questions. */
+  readonly anchor: { readonly p50: number; readonly p95: number; readonly buildSeconds: number; readonly rssMb: number };
+}
+
+const ROUNDS = 3;
+const ANCHOR_ROUNDS = 5;
+const FIRST_QUESTION = 'What did the minister say about the economy?';
+const run = (script: string, args: readonly string[]) =>
+  spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+
+/** One cold ask in this process: the time from an opened store to the reply. */
+async function firstAsk(db: string): Promise<number> {
+  const store = openSqliteStore(db);
+  const ask = commands.find((c) => c.name === 'ask');
+  const rest = ask?.options.find((o) => o.rest)?.name;
+  if (!ask || !rest) throw new Error('no ask command');
+  const context = {
+    store,
+    clock: systemClock,
+    log: silentLogger,
+    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
+  } as const;
+  const started = performance.now();
+  await ask.run({ [rest]: FIRST_QUESTION }, context);
+  const ms = performance.now() - started;
+  await store.close();
+  return ms;
+}
+
+/** A corpus article made new: a sentence naming an invented person, so it is no duplicate. */
+function newArticle(corpusDir: string, round: number): string {
+  const folder = readdirSync(corpusDir).sort()[0]!;
+  const file = readdirSync(join(corpusDir, folder)).sort()[round]!;
+  const text = readFileSync(join(corpusDir, folder, file), 'utf8');
+  return text.replace(/\.\s/, `. Officials said round ${round + 1} of the talks was chaired by Odile Verhaegen${round + 1}. `);
+}
+
+/** Adds `ROUNDS` new articles one at a time to a copy of the database, timing each ingest. */
+async function addOne(corpusDir: string, db: string, dir: string): Promise<number[]> {
+  const copy = join(dir, 'add.db');
+  copyFileSync(db, copy);
+  if (existsSync(`${db}-wal`)) copyFileSync(`${db}-wal`, `${copy}-wal`);
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const file = join(dir, `new-${round}.txt`);
+    writeFileSync(file, newArticle(corpusDir, round));
+    const store = openSqliteStore(copy);
+    const started = performance.now();
+    const report = await ingestPaths([file], { store, clock: systemClock, log: silentLogger });
+    times.push(performance.now() - started);
+    await store.close();
+    if (report.added.length !== 1) throw new Error(`adding one article added ${report.added.length}`);
+  }
+  return times;
+}
+
+/** Words of a question as one wide FTS5 OR query: `"what" OR "did" OR …`. */
+function anchorQuery(question: string): string {
+  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].map((word) => `"${word}"`).join(' OR ');
+}
+
+/** Copies the current sentences into one FTS5 table and times bm25 top-150 queries on it. */
+function anchor(db: string, dir: string): ScaleResult['anchor'] {
+  const file = join(dir, 'anchor.db');
+  const fts = new Database(file);
+  try {
+    const built = performance.now();
+    fts.exec(`ATTACH DATABASE '${db.replace(/'/g, "''")}' AS story`);
+    fts.exec('CREATE VIRTUAL TABLE sentences USING fts5 (text)');
+    fts.exec(`INSERT INTO sentences (rowid, text) SELECT s.id, s.text FROM story.sentences s
+      JOIN story.articles a ON a.id = s.article WHERE a.status = 'current'`);
+    fts.exec('DETACH DATABASE story');
+    const buildSeconds = (performance.now() - built) / 1000;
+    const search = fts.prepare('SELECT rowid, text, bm25(sentences) AS score FROM sentences WHERE sentences MATCH ? ORDER BY rank LIMIT 150');
+    const queries = ASK_QUESTIONS.map(anchorQuery);
+    for (const query of queries) search.all(query);
+    const samples: number[] = [];
+    for (let round = 0; round < ANCHOR_ROUNDS; round++) {
+      for (const query of queries) {
+        const started = performance.now();
+        search.all(query);
+        samples.push(performance.now() - started);
+      }
+    }
+    samples.sort((a, b) => a - b);
+    return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), buildSeconds, rssMb: process.memoryUsage().rss / 1024 / 1024 };
+  } finally {
+    fts.close();
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--first-ask') {
+  process.stdout.write(`${JSON.stringify({ ms: await firstAsk(args[1]!) })}\n`);
+} else {
+  const [corpusDir, db] = args;
+  if (!corpusDir || !db) throw new Error('usage: scale.ts CORPUS_DIR DB_FILE');
+  const dir = mkdtempSync(join(tmpdir(), 'briefbot-scale-'));
+  try {
+    const firsts: number[] = [];
+    const clis: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const child = run('scripts/bench/scale.ts', ['--first-ask', db]);
+      if (child.status !== 0) throw new Error(`the first-ask run failed: ${child.stderr}`);
+      firsts.push((JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number }).ms);
+      const started = performance.now();
+      const cli = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin/briefbot.js'), 'ask', FIRST_QUESTION, '--db', db], { encoding: 'utf8' });
+      if (cli.status !== 0) throw new Error(`briefbot ask failed: ${cli.stderr}`);
+      clis.push((performance.now() - started) / 1000);
+    }
+    // The anchor before adding articles, so its process holds only the FTS5 table and this script.
+    const fts5 = anchor(db, dir);
+    const result: ScaleResult = { firstAskMs: median(firsts), cliAskSeconds: median(clis), addOneMs: await addOne(corpusDir, db, dir), anchor: fts5 };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
