@@ -4,8 +4,8 @@
  * speaker:
  *
  *   Joan Smith said he had "serious concerns"   → Joan Smith
- *   "It is madness," said Mr Smith                      → Smith
- *   "It is madness," Smith told reporters               → Smith
+ *   "It is reckless," said Mr Smith                     → Smith
+ *   "It is reckless," Smith told reporters              → Smith
  *   According to Acme, it "never" did                 → Acme
  *   The Defence Secretary said "…"                      → nobody named (a role only)
  *   He said "…"                                          → nobody named
@@ -93,7 +93,7 @@ function attributions(text: string, tokens: readonly Token[]): Attribution[] {
 /**
  * The name a sentence gives as the speaker of a quotation, or null when it names nobody.
  * Quotation text is masked first so words inside the quotation are never taken as the speaker.
- * @example namedSpeaker('"It is madness," said Mr Smith.', span) // 'Smith'
+ * @example namedSpeaker('"It is reckless," said Mr Smith.', span) // 'Smith'
  */
 export function namedSpeaker(text: string, spans: readonly QuotedSpan[], quote: QuotedSpan): string | null {
   let masked = text;

@@ -63,7 +63,7 @@ function singleSpans(text: string, inside: readonly QuotedSpan[]): QuotedSpan[] 
 
 /**
  * Finds the quotations in a sentence.
- * @example findQuotations('He said it was “nothing short of madness” [2].').spans[0].text // 'nothing short of madness'
+ * @example findQuotations('He said it was “nothing short of reckless” [2].').spans[0].text // 'nothing short of reckless'
  * @example findQuotations("a 'no strike' deal with Britain's government").spans.map((s) => s.text) // ['no strike']
  */
 export function findQuotations(text: string): QuotationScan {

@@ -156,7 +156,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const v = governingVerb(opening.tokens, tokenAt(opening.tokens, work.span.open), quoted);
     const verb = v === null ? undefined : opening.tokens[v];
     if (v === null || !verb || reportingStrength(verb) !== 'strong') return null;
-    // Only in a "that" clause, the mark of reported speech ("said it would sign a 'no spying' deal" is a term).
+    // Only in a "that" clause, the mark of reported speech ("said it would sign a 'no strike' deal" is a term).
     // (", saying the rule was a "manufactured" issue": a participle of saying opens such a clause too.)
     if (opening.tokens[v + 1]?.lower !== 'that' && opening.tokens[v + 2]?.lower !== 'that' && !verb.lower.endsWith('ing')) return null;
     const subject = subjectOf(opening.tokens, opening.refs, v, quoted);

@@ -34,7 +34,7 @@ function looksLikeCredit(text: string): boolean {
 /**
  * Classifies a line as an image caption or credit, or null for anything else.
  *
- * Examples: "Image credit: Alexey Novikov |" → 'credit'; "Boris Johnson in Downing Street.
+ * Examples: "Image credit: Alexey Novikov |" → 'credit'; "The mayor at City Hall.
  * Photograph: Stefan Rousseau/PA" → 'caption'; "Getty Images" → 'credit'; "Protesters
  * outside parliament (Getty Images)" → 'caption'; "He showed a picture: a grim scene." → null.
  */

@@ -51,7 +51,7 @@ export async function sentencesNaming(entity: KnownEntity, view: StoryView): Pro
 
 /**
  * Whether a sentence gives a role: every content word of the role stands in it, in any order
- * ("head of MI6" in "Alex Younger, the head of Britain's MI6 intelligence services").
+ * ("head of the agency" in "Dana Reyes, the head of the agency's inspection service").
  */
 export function givesRole(text: string, role: string): boolean {
   const wanted = contentStems(role);

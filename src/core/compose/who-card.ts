@@ -25,7 +25,7 @@ const CO_SPEAKER_ARTICLES = 20;
 
 /**
  * The entity a name means: a name or alias, a role ("the chairman"), or every word of a
- * longer name ("williamson" in "Gavin Williamson"); the most prominent when several fit.
+ * longer name ("okafor" in "Maria Okafor"); the most prominent when several fit.
  */
 export function findEntity(name: string, index: EntityIndex): { entity: KnownEntity; others: readonly KnownEntity[] } | null {
   const folded = foldForLookup(name);
