@@ -18,6 +18,7 @@ import { systemClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { isStopword, tokenize } from '../../src/core/retrieve/terms.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { ASK_QUESTIONS } from './questions.ts';
 
@@ -89,9 +90,14 @@ async function addOne(corpusDir: string, db: string, dir: string): Promise<numbe
   return times;
 }
 
-/** Words of a question as one wide FTS5 OR query: `"what" OR "did" OR …`. */
+/**
+ * A question's content words as one FTS5 OR query (`"blair" OR "election"`): the words the eval's
+ * plain BM25 baseline searches for, without the function words that would match most sentences.
+ */
 function anchorQuery(question: string): string {
-  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = tokenize(question)
+    .filter((token) => !isStopword(token.lower) && /[\p{L}\p{N}]/u.test(token.lower))
+    .map((token) => token.lower.replaceAll('"', '""'));
   return [...new Set(words)].map((word) => `"${word}"`).join(' OR ');
 }
 
