@@ -3,26 +3,19 @@
  * question's people first, then whom the reply quoted, then whom its cited sentences name),
  * the quotations it showed and the sources it cited.
  */
-import type { ParsedOptions } from '../command.ts';
 import { shownKey } from '../compose/answer-focus.ts';
 import type { Reply } from '../reply.ts';
 import type { EntityIndex } from '../retrieve/entity-index.ts';
 import { entitiesNamedIn, entityByName, entityRef } from './entity-refs.ts';
-import type { EntityRef, Period, QuotedRef, SourceRef, SubjectConcept, Turn } from './turns.ts';
+import type { EntityRef, QuotedRef, SourceRef, Turn } from './turns.ts';
 
 /** Enough people and organisations for "he", "she" and "they" to find theirs. */
 const ENTITIES_KEPT = 10;
 /** Sentences remembered as shown for one subject: "more" after many pages still skips the first. */
 const SHOWN_KEPT = 60;
 
-export interface TurnFacts {
-  readonly at: string;
-  readonly text: string;
-  readonly command: string;
-  readonly options: ParsedOptions;
-  readonly subject: string | null;
-  readonly concepts: readonly SubjectConcept[];
-  readonly period?: Period;
+/** What the message and its reading say of the turn; the rest of it is taken from the reply. */
+export interface TurnFacts extends Pick<Turn, 'at' | 'text' | 'command' | 'options' | 'subject' | 'concepts' | 'period'> {
   /** Entities the message was read to be about (a pronoun's person, a card's subject). */
   readonly about?: readonly EntityRef[];
   /** The turn this one goes on from ("more"): what it showed is still shown. */
