@@ -7,6 +7,8 @@
  * posted once each.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { postNonce } from '../../src/adapters/discord/channel-poster.ts';
+import { runKey } from '../../src/schedule/delivery.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord, type FakeMessage } from '../fakes/discord/index.ts';
 import { ALICE, TOKEN, WORLD } from '../fakes/discord/client-harness.ts';
@@ -113,6 +115,11 @@ for (const makeEngine of testEngines()) {
       expect(runs.map((r) => r.state)).toEqual(['empty', 'empty', 'uncertain', 'posted', 'posted', 'posted', 'posted', 'posted']);
       // Every run was posted by one of the three processes; none by the dead one after it died.
       expect(runs.filter((r) => r.slot > slot(5)).every((r) => !r.owner?.includes(`:${pid}:`))).toBe(true);
+      // Each post carried its run's nonce, enforced: whichever process posted, the same one.
+      const slots = Array.from({ length: 8 }, (_, n) => slot(n));
+      expect(posts().map((m) => m.nonce)).toEqual(slots.map((iso) => postNonce(runKey({ subscription: record.id, slot: iso }), 0)));
+      const bodies = fake.requestsTo('POST', `/channels/${desk}/messages`).map((r) => r.body as { enforce_nonce?: unknown });
+      expect(bodies.every((body) => body.enforce_nonce === true)).toBe(true);
 
       const codes = await replicas.stop();
       for (const replica of replicas.all) {

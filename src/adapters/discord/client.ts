@@ -25,6 +25,10 @@ export function createClient(config: DiscordConfig, log: Logger, buildStrategy?:
     ...(buildStrategy ? { ws: { buildStrategy } } : {}),
     // Belt and braces: the default for anything sent, on top of each message's own setting.
     allowedMentions: { parse: [] },
+    // Every message sent without a nonce of its own gets a fresh one, enforced: when the REST
+    // client retries a send that timed out but had reached Discord, Discord returns the
+    // message it made instead of making a second.
+    enforceNonce: true,
   });
   client.rest.on(RESTEvents.Response, (request, response) => {
     // Retries happen inside discord.js; this is where they become visible. Route, not path:
