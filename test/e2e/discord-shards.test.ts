@@ -95,6 +95,18 @@ describe('the Discord adapter, sharded across two replicas', () => {
     expect(fake.messagesIn(fake.channelId('bureau-desk')).filter((m) => m.authorId === fake!.botUserId)).toHaveLength(1);
   });
 
+  it('takes the shard count Discord recommends with DISCORD_SHARDS=auto', async () => {
+    fake = await startFake();
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: 'auto' }).discord!;
+    const log = recordingLogger();
+    const store = openSqliteStore(':memory:');
+    const adapter = createDiscordAdapter({ config, commands, services: { store, clock: systemClock, log: log.logger }, stopTimeoutMs: 5_000 });
+    replicas.push({ adapter, log, store });
+    await adapter.start();
+    // The fake's GET /gateway/bot recommends one shard.
+    expect(fake.identifies.map((identify) => identify.shard)).toEqual([[0, 1]]);
+  });
+
   it('runs both shards in one process when given both', async () => {
     fake = await startFake();
     const both = await startReplica(fake, '0,1');
