@@ -27,17 +27,17 @@ afterEach(async () => {
   cleanups = [];
 });
 
-for (const makeEngine of testEngines()) {
-  describe(`three bot processes on one ${makeEngine().name === 'sqlite' ? 'SQLite file' : 'database'}`, () => {
+for (const choice of testEngines()) {
+  describe(`three bot processes on one ${choice.name}`, () => {
     it('post each digest slot once, and carry on without double-posting when one is killed mid-post', async () => {
-      const engine: TestEngine = makeEngine();
+      const engine: TestEngine = choice.make();
       cleanups.push(() => engine.dispose());
       const fake = await FakeDiscord.start(WORLD);
       cleanups.push(() => fake.stop());
       const desk = fake.channelId('desk');
       const seeds = seedFolder();
       cleanups.push(() => seeds.remove());
-      const store: Store = engine.open();
+      const store: Store = await engine.open();
       cleanups.push(() => store.close());
       // Indexed before the bots start, so none of them indexes the corpus at start.
       await seeds.add(store, SEED.scmp2014);

@@ -22,10 +22,10 @@ afterEach(async () => {
   cleanups = [];
 });
 
-for (const makeEngine of testEngines()) {
-  describe(`three bot processes following a feed on one ${makeEngine().name === 'sqlite' ? 'SQLite file' : 'database'}`, () => {
+for (const choice of testEngines()) {
+  describe(`three bot processes following a feed on one ${choice.name}`, () => {
     it('poll it once per due time, not once per process, and index each new article once', async () => {
-      const engine: TestEngine = makeEngine();
+      const engine: TestEngine = choice.make();
       cleanups.push(() => engine.dispose());
       const fake = await FakeDiscord.start(WORLD);
       cleanups.push(() => fake.stop());
@@ -35,7 +35,7 @@ for (const makeEngine of testEngines()) {
       newsroom.publish(HARBOUR);
       const seeds = seedFolder();
       cleanups.push(() => seeds.remove());
-      const store: Store = engine.open();
+      const store: Store = await engine.open();
       cleanups.push(() => store.close());
       await seeds.add(store, SEED.scmp2014);
       // Followed from the terminal: nobody to tell in a chat.

@@ -30,26 +30,47 @@ export interface TestEngine {
   /** Settings naming the database, for each bot process. */
   readonly env: Readonly<Record<string, string>>;
   /** The test's own connection, to seed the database and read the runs. */
-  open(): Store;
+  open(): Promise<Store>;
   /** Drops what the engine made. */
   dispose(): Promise<void>;
+}
+
+/** An engine a test can run on: its name for the test's title, and how to make a fresh one. */
+export interface EngineChoice {
+  readonly name: string;
+  make(): TestEngine;
 }
 
 /**
  * The engines the multi-process tests run on: a SQLite file, and PostgreSQL when
  * BRIEFBOT_TEST_DATABASE_URL is set and the engine exists.
  */
-export function testEngines(): readonly (() => TestEngine)[] {
-  const engines: (() => TestEngine)[] = [sqliteEngine];
-  // ── PostgreSQL (issue 16 part A) ─────────────────────────────────────────────────────────
-  // Switch on after merging src/store/postgres/: each bot is given DATABASE_URL, and the test
-  // opens the same database through openStore. A fresh schema per run keeps runs apart, e.g.:
+export function testEngines(): readonly EngineChoice[] {
+  const engines: EngineChoice[] = [{ name: 'SQLite file', make: sqliteEngine }];
+  // ── PostgreSQL (issue 16 part A): switch on after merging src/store/postgres/ ───────────────
+  // Each run gets a database of its own, made from the test server's URL, so the bots need
+  // nothing but DATABASE_URL (no schema option), and it is dropped at the end:
   //
   //   const url = process.env.BRIEFBOT_TEST_DATABASE_URL;
-  //   if (url) engines.push(() => postgresEngine(url));
+  //   if (url) engines.push({ name: 'PostgreSQL database', make: () => postgresEngine(url) });
   //
-  // where postgresEngine(url) returns { name: 'postgres', env: { DATABASE_URL: url },
-  // open: () => openStore({ db: '', databaseUrl: url }), dispose: drop its tables }.
+  //   function postgresEngine(serverUrl: string): TestEngine {
+  //     const name = `briefbot_replicas_${randomBytes(6).toString('hex')}`;
+  //     const url = new URL(serverUrl);
+  //     url.pathname = `/${name}`;
+  //     const admin = async (sql: string) => {
+  //       const client = new pg.Client({ connectionString: serverUrl });
+  //       await client.connect();
+  //       try { await client.query(sql); } finally { await client.end(); }
+  //     };
+  //     const made = admin(`CREATE DATABASE ${name}`);
+  //     return {
+  //       name: 'postgres',
+  //       env: { DATABASE_URL: url.href },
+  //       open: async () => { await made; return openStore({ db: '', databaseUrl: url.href }); },
+  //       dispose: async () => { await made; await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); },
+  //     };
+  //   }
   return engines;
 }
 
@@ -59,7 +80,7 @@ function sqliteEngine(): TestEngine {
   return {
     name: 'sqlite',
     env: { BRIEFBOT_DB: db },
-    open: () => openSqliteStore(db),
+    open: async () => openSqliteStore(db),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }

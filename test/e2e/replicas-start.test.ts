@@ -17,10 +17,10 @@ afterEach(async () => {
   cleanups = [];
 });
 
-for (const makeEngine of testEngines()) {
-  describe(`three bot processes started at once on a new ${makeEngine().name === 'sqlite' ? 'SQLite file' : 'database'}`, () => {
+for (const choice of testEngines()) {
+  describe(`three bot processes started at once on a new ${choice.name}`, () => {
     it('all start, the schema is made once and the corpus indexed once', async () => {
-      const engine = makeEngine();
+      const engine = choice.make();
       cleanups.push(() => engine.dispose());
       const fake = await FakeDiscord.start(WORLD);
       cleanups.push(() => fake.stop());
@@ -44,7 +44,7 @@ for (const makeEngine of testEngines()) {
         expect(replica.other.join('\n')).not.toMatch(/cannot open the database/);
       }
       expect(Object.values(codes)).toEqual([0, 0, 0]);
-      const store = engine.open();
+      const store = await engine.open();
       try {
         expect(await store.countArticles()).toBe(5);
       } finally {
