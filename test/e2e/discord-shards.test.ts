@@ -11,7 +11,6 @@ import { runDiscordDeploy } from '../../src/adapters/discord/deploy-run.ts';
 import { loadConfig } from '../../src/config.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
 import { recordingLogger, type RecordingLogger } from '../support/recording-logger.ts';
 import { FakeDiscord } from '../fakes/discord/index.ts';
 import { ALICE, TOKEN } from '../fakes/discord/client-harness.ts';
@@ -19,6 +18,8 @@ import { ALICE, TOKEN } from '../fakes/discord/client-harness.ts';
 /** Guild ids whose shard of two is 0 and 1: the shard is taken from the bits above the 22nd. */
 const ON_SHARD_0 = String(1_000n << 22n);
 const ON_SHARD_1 = String(1_001n << 22n);
+
+type Store = ReturnType<typeof openSqliteStore>;
 
 interface Replica {
   readonly adapter: DiscordAdapter;

@@ -9,12 +9,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { postNonce } from '../../src/adapters/discord/channel-poster.ts';
 import { runKey } from '../../src/schedule/delivery.ts';
-import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord, type FakeMessage } from '../fakes/discord/index.ts';
 import { ALICE, TOKEN, WORLD } from '../fakes/discord/client-harness.ts';
 import { SEED, seedFolder } from '../unit/schedule/helpers.ts';
 import { plus } from './digest-harness.ts';
-import { startReplicas, testEngines, waitUntil, type Replicas, type TestEngine } from './replicas-harness.ts';
+import { type Store, startReplicas, testEngines, waitUntil, type Replicas, type TestEngine } from './replicas-harness.ts';
 
 const T0 = '2026-06-01T07:00:00.000Z';
 /** The hourly ':30' slot `n` hours after 07:30 UTC. */

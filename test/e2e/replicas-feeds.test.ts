@@ -4,7 +4,6 @@
  * and indexed once. The shared clock moves through four fifteen-minute intervals.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../fakes/discord/index.ts';
 import { TOKEN, WORLD } from '../fakes/discord/client-harness.ts';
 import { startFakeWebServer } from '../fakes/web/fake-web-server.ts';
@@ -12,7 +11,7 @@ import { FERRY, openNewsroom } from '../fakes/web/newsroom.ts';
 import { HARBOUR } from '../fakes/web/pages.ts';
 import { SEED, seedFolder } from '../unit/schedule/helpers.ts';
 import { plus } from './digest-harness.ts';
-import { startReplicas, testEngines, type TestEngine } from './replicas-harness.ts';
+import { type Store, startReplicas, testEngines, type TestEngine } from './replicas-harness.ts';
 
 const T0 = '2026-06-01T07:00:00.000Z';
 

@@ -18,9 +18,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
 
 const START = resolve(PROJECT_ROOT, 'bin/start.js');
+
+/** The Store port, named through the SQLite engine so this file does not depend on where the port lives. */
+export type Store = ReturnType<typeof openSqliteStore>;
 /** How long a condition may take before a wait fails: generous, since three processes share two cores. */
 const WAIT_MS = 20_000;
 
