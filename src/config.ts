@@ -58,6 +58,13 @@ const schema = z.object({
     .optional()
     .describe('a number from 1 to 10: messages one answer becomes on Discord before a More button, e.g. 3'),
   DISCORD_API_URL: optionalText.describe('the Discord REST base URL, e.g. http://127.0.0.1:9999/api (for tests and proxies)'),
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .regex(/^(auto|\d+(\s*,\s*\d+)*)$/)
+    .optional()
+    .describe('auto, or the comma-separated shard ids this process runs, e.g. 0,1 (with DISCORD_SHARD_COUNT)'),
+  DISCORD_SHARD_COUNT: z.coerce.number().int().min(1).max(10000).optional().describe('the total number of shards across every replica, e.g. 4'),
   OPENAI_API_KEY: optionalText.describe('an API key for the OpenAI-compatible endpoint'),
   OPENAI_BASE_URL: optionalText.describe('the base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
   BRIEFBOT_LLM_MODEL: optionalText.describe('the model name to ask, e.g. gpt-4o-mini or llama3.1'),
@@ -79,6 +86,8 @@ const schema = z.object({
     .optional()
     .describe("minutes after which an idle conversation's context is forgotten, e.g. 30"),
   BRIEFBOT_BOT_URL: optionalText.describe('a page about your bot for site owners, named in the User-Agent, e.g. https://example.org/briefbot'),
+  BRIEFBOT_TEST_CLOCK_FILE: optionalText.describe('tests only: a file holding the ISO time the bot takes as now'),
+  BRIEFBOT_TEST_SWEEP_MS: z.coerce.number().int().min(10).max(60000).optional().describe('tests only: milliseconds between sweeps, e.g. 100'),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -114,6 +123,18 @@ export interface Config {
   readonly digests: DigestConfig;
   readonly web: WebConfig;
   readonly conversation: ConversationConfig;
+  /**
+   * Tests only (BRIEFBOT_TEST_CLOCK_FILE): the bot's clock is read from a file the test
+   * moves, and digests and feeds are swept every `sweepMs` of real time instead of by cron,
+   * whose wake-ups follow the real clock. End-to-end tests of several processes use it.
+   */
+  readonly testClock: TestClockConfig | undefined;
+}
+
+export interface TestClockConfig {
+  /** Absolute path of a file holding an ISO 8601 time. */
+  readonly file: string;
+  readonly sweepMs: number;
 }
 
 /** Follow-ups in threads, reply chains, direct messages and terminal sessions. */
@@ -155,7 +176,15 @@ export interface DiscordConfig {
   readonly apiUrl: string | undefined;
   /** Messages one answer becomes before a "More" button (DISCORD_MAX_MESSAGES, default 3). */
   readonly maxMessages?: number;
+  /** The gateway shards this process runs; absent, one connection for the whole bot. */
+  readonly sharding?: DiscordSharding;
 }
+
+/**
+ * discord.js's `shards` and `shardCount`: `auto` takes the count Discord recommends and runs
+ * every shard here; a list runs only those of `count`, so several replicas can split them.
+ */
+export type DiscordSharding = { readonly shards: 'auto' } | { readonly shards: readonly number[]; readonly count: number };
 
 export interface LlmConfig {
   readonly apiKey: string | null;
@@ -229,6 +258,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
         guildId: values.DISCORD_GUILD_ID,
         apiUrl: values.DISCORD_API_URL,
         maxMessages: values.DISCORD_MAX_MESSAGES ?? 3,
+        ...(values.DISCORD_SHARDS ? { sharding: sharding(values.DISCORD_SHARDS, values.DISCORD_SHARD_COUNT) } : {}),
       }
     : undefined;
   const llm: LlmConfig | undefined =
@@ -269,7 +299,27 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     polnear: values.POLNEAR_REPO ? { repo: resolve(cwd, values.POLNEAR_REPO), split: values.POLNEAR_SPLIT ?? 'dev' } : null,
     logLevel: values.LOG_LEVEL,
     noColor: values.NO_COLOR !== undefined,
+    testClock: values.BRIEFBOT_TEST_CLOCK_FILE
+      ? { file: resolve(cwd, values.BRIEFBOT_TEST_CLOCK_FILE), sweepMs: values.BRIEFBOT_TEST_SWEEP_MS ?? 100 }
+      : undefined,
   };
+}
+
+/**
+ * DISCORD_SHARDS and DISCORD_SHARD_COUNT as discord.js takes them.
+ *
+ * @example sharding('0, 1', 4) → { shards: [0, 1], count: 4 }
+ * @throws ConfigError when a list comes without a count, or names a shard the count has not
+ */
+function sharding(shards: string, count: number | undefined): DiscordSharding {
+  if (shards === 'auto') return { shards: 'auto' };
+  if (count === undefined)
+    throw new ConfigError('DISCORD_SHARD_COUNT is missing: set it to the total number of shards across every replica when DISCORD_SHARDS lists shard ids');
+  const ids = [...new Set(shards.split(',').map((id) => Number(id.trim())))].sort((a, b) => a - b);
+  const outside = ids.find((id) => id >= count);
+  if (outside !== undefined)
+    throw new ConfigError(`DISCORD_SHARDS is "${shards}": shard ${outside} is not below DISCORD_SHARD_COUNT (${count}); shard ids run from 0 to ${count - 1}`);
+  return { shards: ids, count };
 }
 
 /** This process's environment with some variables added: for a child process such as an eval scorer. */

@@ -10,7 +10,7 @@
  */
 import { commands } from '../commands/index.ts';
 import { PlatformRefusedError, type ChannelPoster, type PlatformAdapter } from './core/adapter.ts';
-import { systemClock } from './core/clock.ts';
+import { systemClock, type Clock } from './core/clock.ts';
 import type { CommandDefinition } from './core/command.ts';
 import type { Services } from './core/dispatch.ts';
 import { createConsoleChat, TERMINAL_SESSION } from './adapters/console/console-chat.ts';
@@ -22,6 +22,7 @@ import { retryDigestsWhenBack } from './schedule/retry-when-back.ts';
 import { createDigestScheduler } from './schedule/scheduler.ts';
 import type { FeedNotifier } from './schedule/feed-poller.ts';
 import { liveCoverage } from './schedule/live-coverage.ts';
+import { fileClock } from './file-clock.ts';
 import { createLogger } from './log.ts';
 import { guardUnhandledRejections } from './process-guards.ts';
 import { openStore } from './store/open-store.ts';
@@ -97,17 +98,21 @@ async function run(config: Config, platforms: readonly Platform[], log: Logger):
     say(`cannot open the database ${config.db}: ${(error as Error).message}`);
     return 1;
   }
+  // Tests that spawn several bot processes move one shared time through a file.
+  const clock: Clock = config.testClock ? fileClock(config.testClock.file) : systemClock;
+  const sweepEveryMs = config.testClock?.sweepMs;
   // The writer's SDK is loaded only when an endpoint is configured.
   const llm = config.llm ? await import('./llm/index.ts') : undefined;
-  const writer = llm?.createProseWriter(config.llm, { log, clock: systemClock, ledgerFile: llm.ledgerPathFor(config.db) });
+  const writer = llm?.createProseWriter(config.llm, { log, clock, ledgerFile: llm.ledgerPathFor(config.db) });
   if (writer) log.info({ writer: writer.label }, 'LLM writer on');
   // The scheduler posts through the adapters' posters, known once the adapters are built.
   const posters: ChannelPoster[] = [];
   const digestScheduler = createDigestScheduler({
     store,
-    clock: systemClock,
+    clock,
     log,
     posters,
+    ...(sweepEveryMs ? { sweepEveryMs } : {}),
     config: { missed: config.digests.missed, timezone: config.digests.timezone },
     ...(writer ? { writer } : {}),
   });
@@ -118,8 +123,8 @@ async function run(config: Config, platforms: readonly Platform[], log: Logger):
     if (poster && owner.channel) await poster.post(owner.channel, reply);
     else if (reply.notice) say(reply.notice);
   };
-  const feedPoller = liveCoverage(config.web, { store, clock: systemClock, log, notify });
-  const services: Services = { store, clock: systemClock, log, digests: digestScheduler.service, feeds: feedPoller.service, ...(writer ? { writer } : {}) };
+  const feedPoller = liveCoverage(config.web, { store, clock, log, notify, ...(sweepEveryMs ? { sweepEveryMs } : {}) });
+  const services: Services = { store, clock, log, digests: digestScheduler.service, feeds: feedPoller.service, ...(writer ? { writer } : {}) };
   try {
     await indexDefaultCorpusIfEmpty(config.corpus, { ...services, say });
   } catch (error) {
@@ -172,7 +177,7 @@ async function run(config: Config, platforms: readonly Platform[], log: Logger):
     if (config.digests.watch) {
       try {
         const { startWatcher } = await import('./ingest/watch.ts');
-        watcher = startWatcher({ folder: config.digests.watch, services: { store, clock: systemClock, log } });
+        watcher = startWatcher({ folder: config.digests.watch, services: { store, clock, log } });
       } catch (error) {
         log.error({ err: error, folder: config.digests.watch }, 'cannot watch the folder');
         say(`cannot watch ${config.digests.watch} (BRIEFBOT_WATCH): ${(error as Error).message}; new articles there need briefbot ingest`);

@@ -18,12 +18,22 @@ export interface ChannelPoster {
    * Posts the reply, split as the platform needs; resolves once every part is posted. A
    * failure after the first part is thrown as `PartialPostError`.
    */
-  post(channel: string, reply: Reply): Promise<void>;
+  post(channel: string, reply: Reply, options?: PostOptions): Promise<void>;
   /**
    * Sends the reply to one user as a direct message (telling whoever subscribed a channel
    * that its digests are paused). Throws as `post` does.
    */
   notify(user: string, reply: Reply): Promise<void>;
+}
+
+/** How a post is made. */
+export interface PostOptions {
+  /**
+   * Names this post the same in every process and every attempt (a digest's run: its
+   * subscription and slot). A platform that can de-duplicate a repeated post (Discord's
+   * `enforce_nonce`) is asked to, so a retry, by this process or another, is not posted twice.
+   */
+  readonly key?: string;
 }
 
 /** The platform says the channel is gone (Slack channel_not_found, Discord Unknown Channel). */

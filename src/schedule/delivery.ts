@@ -53,7 +53,9 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
   const run = (await digests.runs(subscription.id, 20)).find((r) => r.slot === ref.slot);
   const attempts = run?.attempts ?? 1;
   try {
-    await poster.post(subscription.channel, digest.reply);
+    // Every attempt at this slot, by any process, names it the same: a platform that
+    // de-duplicates (Discord) then shows a retry of a post it already has only once.
+    await poster.post(subscription.channel, digest.reply, { key: runKey(ref) });
   } catch (error) {
     const at = now().toISOString();
     if (error instanceof ChannelGoneError) {
@@ -97,6 +99,11 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
   if (!recorded) log.warn({}, 'posted, but the run was no longer ours to record');
   log.info({ articles: digest.articles, cited: digest.cited.length, attempts }, 'digest posted');
   return 'posted';
+}
+
+/** A run's name for the platform: the same for every attempt by every process. */
+export function runKey(ref: RunRef): string {
+  return `digest:${ref.subscription}:${ref.slot}`;
 }
 
 /**

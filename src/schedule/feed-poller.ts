@@ -48,6 +48,8 @@ export interface FeedPollerDeps {
   readonly owner?: string;
   /** Sweep every minute on a timer (default true); tests drive `tick()` instead. */
   readonly timer?: boolean;
+  /** The timer's period in real milliseconds (default a minute); tests whose clock is a file sweep faster. */
+  readonly sweepEveryMs?: number;
 }
 
 /** What one poll did. */
@@ -176,7 +178,8 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
 
   const sweep = async (): Promise<readonly PollReport[]> => {
     const reports: PollReport[] = [];
-    for (const feed of await feeds.dueFeeds(deps.clock.now().toISOString())) {
+    const at = deps.clock.now().toISOString();
+    for (const feed of await feeds.dueFeeds(at)) {
       try {
         const report = await poll(feed);
         if (report) reports.push(report);
@@ -184,6 +187,8 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         log.error({ err: error, feed: feed.id }, 'feed sweep failed for a feed');
       }
     }
+    // What an end-to-end test waits for: this process has swept at this time.
+    log.debug({ at, polled: reports.length }, 'feed sweep done');
     return reports;
   };
 
@@ -207,7 +212,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     poll,
     async start() {
       if (deps.timer === false) return;
-      timer = setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, 'feed sweep failed')), 60_000);
+      timer = setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, 'feed sweep failed')), deps.sweepEveryMs ?? 60_000);
       timer.unref();
       void tick().catch((error: unknown) => log.error({ err: error }, 'feed sweep failed'));
       log.info({ owner, intervalMinutes: deps.settings.intervalMinutes }, 'feed poller started');

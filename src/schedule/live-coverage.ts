@@ -21,6 +21,8 @@ export interface LiveCoverageDeps {
   readonly notify?: FeedNotifier;
   /** Sweep on a timer (the bot); the CLI only adds and lists. */
   readonly timer?: boolean;
+  /** The timer's period in real milliseconds (default a minute; BRIEFBOT_TEST_SWEEP_MS in tests). */
+  readonly sweepEveryMs?: number;
   /** Tests name their own hosts. */
   readonly resolver?: Resolver;
 }
@@ -46,5 +48,6 @@ export function liveCoverage(config: WebConfig, deps: LiveCoverageDeps): FeedPol
     settings: { intervalMinutes: config.intervalMinutes, pauseAfter: config.pauseAfter, maxItems: config.maxItems, timeoutMs: config.timeoutMs },
     ...(deps.notify ? { notify: deps.notify } : {}),
     ...(deps.timer === false ? { timer: false } : {}),
+    ...(deps.sweepEveryMs ? { sweepEveryMs: deps.sweepEveryMs } : {}),
   });
 }

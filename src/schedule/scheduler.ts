@@ -40,6 +40,11 @@ export interface DigestSchedulerDeps {
   readonly retry?: RetryPolicy;
   /** Wake with node-cron (default true); tests drive `tick()` with their clock instead. */
   readonly cron?: boolean;
+  /**
+   * Instead of node-cron, whose wake-ups follow the real clock, sweep on a plain timer this
+   * often (real milliseconds): the bot processes of an end-to-end test, whose clock is a file.
+   */
+  readonly sweepEveryMs?: number;
   /** Told when a channel is gone and its subscription paused: tell the admins. */
   readonly onPaused?: DeliveryDeps['onPaused'];
   /** This process's name in run records (default host:pid:random). */
@@ -74,6 +79,8 @@ const TASK_PREFIX = 'digest-';
 /** Builds the scheduler; `start()` it once the platforms it posts to are started. */
 export function createDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
   const log = deps.log.child({ component: 'digest-scheduler' });
+  // Cron jobs and the every-minute sweep follow the real clock: off when a timer sweeps instead.
+  const useCron = deps.cron !== false && deps.sweepEveryMs === undefined;
   const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // Read at each use: the composition root may add the adapters' posters after building this.
   const posterFor = (platform: string) => deps.posters.find((poster) => poster.platform === platform);
@@ -90,6 +97,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const jobs = new Map<number, { readonly task: ScheduledTask; readonly shape: string }>();
   const inFlight = new Set<Promise<unknown>>();
   let sweepTask: ScheduledTask | null = null;
+  let sweepTimer: NodeJS.Timeout | null = null;
   let running = false;
   let sweeping: Promise<readonly DeliveryResult[]> | null = null;
 
@@ -150,7 +158,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       );
     }
     const subscriptions = await deps.store.digests.subscriptions();
-    if (running && deps.cron !== false) reconcileJobs(subscriptions);
+    if (running && useCron) reconcileJobs(subscriptions);
     const results: DeliveryResult[] = [];
     for (const subscription of subscriptions) {
       try {
@@ -160,6 +168,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         log.error({ err: error, subscription: subscription.id }, 'digest sweep failed for a subscription');
       }
     }
+    // What an end-to-end test waits for: this process has swept at this time.
+    log.debug({ at: now.toISOString(), results }, 'digest sweep done');
     return results;
   };
 
@@ -218,7 +228,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     timezone: deps.config.timezone,
     ...(deps.writer ? { writer: deps.writer } : {}),
     onChange: () => {
-      if (running && deps.cron !== false)
+      if (running && useCron)
         void deps.store.digests.subscriptions().then(reconcileJobs, (error: unknown) => log.error({ err: error }, 'rescheduling digests failed'));
     },
   });
@@ -235,12 +245,14 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     },
     async start() {
       running = true;
-      if (deps.cron !== false) {
+      if (useCron) {
         sweepTask = cron.createTask('0 * * * * *', () => void tick().catch((error: unknown) => log.error({ err: error }, 'digest sweep failed')), {
           name: 'digest-sweep',
           noOverlap: true,
         });
         void sweepTask.start();
+      } else if (deps.sweepEveryMs !== undefined) {
+        sweepTimer = setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, 'digest sweep failed')), deps.sweepEveryMs);
       }
       // At start: catch up what was missed while down, and schedule every subscription.
       await tick();
@@ -250,6 +262,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       running = false;
       if (sweepTask) await sweepTask.destroy();
       sweepTask = null;
+      if (sweepTimer) clearInterval(sweepTimer);
+      sweepTimer = null;
       for (const job of jobs.values()) await job.task.destroy();
       jobs.clear();
       await Promise.allSettled([...inFlight]);

@@ -13,7 +13,7 @@ import { commands } from '../../commands/index.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import { runDiscordDeploy } from '../../src/adapters/discord/deploy-run.ts';
 import type { DiscordConfig } from '../../src/config.ts';
-import { FakeDiscord, type FakeMessage } from '../fakes/discord/index.ts';
+import { FakeDiscord, type FakeMessage, type JsonObject } from '../fakes/discord/index.ts';
 import { ALICE, BOB, TOKEN, WORLD } from '../fakes/discord/client-harness.ts';
 import { ARRIVALS, digestWorld, expectOnePostPerSlot, londonNine, plus, SEED, type DigestProcess, type DigestWorld } from './digest-harness.ts';
 import { pings, visibleText } from './discord-harness.ts';
@@ -130,6 +130,12 @@ describe('scheduled digests on Discord', () => {
     ]);
     expect(failures.remaining).toBe(0);
     expect(digests()).toHaveLength(2);
+    // Every attempt at the slot, whichever process made it, carried the run's one nonce, enforced.
+    const attempts = postsTo(desk).slice(4);
+    expect(attempts).toHaveLength(3 * 4 + 1);
+    expect(new Set(attempts.map((r) => (r.body as JsonObject).nonce)).size).toBe(1);
+    expect(attempts.every((r) => (r.body as JsonObject).enforce_nonce === true)).toBe(true);
+    expect((attempts[0]!.body as JsonObject).nonce).not.toBe((postsTo(desk)[3]!.body as JsonObject).nonce);
     expect(await world.citedIn(visibleText(digests()[1]!))).toEqual([SEED.itv2018, SEED.et2019].sort());
     const [run] = await a.store.digests.runs((await a.store.digests.subscriptions())[0]!.id, 1);
     expect(run).toMatchObject({ slot, state: 'posted', attempts: 4 });

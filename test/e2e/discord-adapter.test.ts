@@ -22,6 +22,7 @@ import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord, type FakeMessage, type JsonObject } from '../fakes/discord/index.ts';
 import { WORLD } from '../fakes/discord/client-harness.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { postNonce } from '../../src/adapters/discord/channel-poster.ts';
 import { ALICE, BOB, CAROL, TOKEN, messageStrings, newestButton, recordingLogger, startDiscord, visibleText, type DiscordRig } from './discord-harness.ts';
 
 const HOSTILE = `Hostile article for the Discord tests
@@ -405,6 +406,45 @@ describe('the Discord adapter (end to end)', () => {
       expect(posted[0]!.allowedMentions).toEqual({ parse: [] });
       expect(visibleText(posted[0]!)).toContain('@everyone a digest');
       expect(posted[0]!.pings.everyone).toBe(false);
+    });
+
+    it('posts a keyed post once however often it is repeated: the same nonce each time, enforced', async () => {
+      const general = rig.fake.channelId('general');
+      const digest: Reply = { parts: [{ kind: 'text', text: 'A digest posted twice', cites: [] }], citations: [] };
+      const before = rig.fake.messagesIn(general).length;
+      const from = rig.fake.requestsTo('POST', `/channels/${general}/messages`).length;
+      // The same run, posted again (a retry after the answer was lost, by this process or another).
+      await rig.adapter.poster.post(general, digest, { key: 'digest:7:2026-06-01T08:00:00.000Z' });
+      await rig.adapter.poster.post(general, digest, { key: 'digest:7:2026-06-01T08:00:00.000Z' });
+      expect(rig.fake.messagesIn(general)).toHaveLength(before + 1);
+      // Another run is another post.
+      await rig.adapter.poster.post(general, digest, { key: 'digest:7:2026-06-01T09:00:00.000Z' });
+      expect(rig.fake.messagesIn(general)).toHaveLength(before + 2);
+      const bodies = rig.fake
+        .requestsTo('POST', `/channels/${general}/messages`)
+        .slice(from)
+        .map((r) => r.body as JsonObject);
+      expect(bodies.map((b) => b.enforce_nonce)).toEqual([true, true, true]);
+      expect(bodies.map((b) => b.nonce)).toEqual([
+        postNonce('digest:7:2026-06-01T08:00:00.000Z', 0),
+        postNonce('digest:7:2026-06-01T08:00:00.000Z', 0),
+        postNonce('digest:7:2026-06-01T09:00:00.000Z', 0),
+      ]);
+    });
+
+    it('sends every unkeyed post with a fresh enforced nonce, so a retried request is not doubled', async () => {
+      const general = rig.fake.channelId('general');
+      const from = rig.fake.requestsTo('POST', `/channels/${general}/messages`).length;
+      const note: Reply = { parts: [{ kind: 'text', text: 'A notice', cites: [] }], citations: [] };
+      await rig.adapter.poster.post(general, note);
+      await rig.adapter.poster.post(general, note);
+      const bodies = rig.fake
+        .requestsTo('POST', `/channels/${general}/messages`)
+        .slice(from)
+        .map((r) => r.body as JsonObject);
+      expect(bodies.map((b) => b.enforce_nonce)).toEqual([true, true]);
+      expect(typeof bodies[0]!.nonce).toBe('string');
+      expect(bodies[0]!.nonce).not.toBe(bodies[1]!.nonce);
     });
 
     it('retries a digest after a 429 and a 500', async () => {

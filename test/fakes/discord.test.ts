@@ -129,6 +129,32 @@ describe('messages', () => {
     expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(300);
   });
 
+  it('returns the first message for a repeated enforced nonce, as Discord does, and a new one when not enforced', async () => {
+    const { fake, client } = await connect();
+    const channelId = fake.channelId('general');
+    const channel = sendable(client, channelId);
+
+    const first = await channel.send({ content: 'once', nonce: 'run-1', enforceNonce: true, allowedMentions: { parse: [] } });
+    const again = await channel.send({ content: 'once, retried', nonce: 'run-1', enforceNonce: true, allowedMentions: { parse: [] } });
+    expect(again.id).toBe(first.id);
+    expect(again.content).toBe('once');
+    expect(fake.messagesIn(channelId).map((m) => [m.content, m.nonce])).toEqual([['once', 'run-1']]);
+
+    await channel.send({ content: 'unenforced', nonce: 'run-1', enforceNonce: false, allowedMentions: { parse: [] } });
+    await channel.send({ content: 'another run', nonce: 'run-2', enforceNonce: true, allowedMentions: { parse: [] } });
+    expect(fake.messagesIn(channelId).map((m) => m.content)).toEqual(['once', 'unenforced', 'another run']);
+  });
+
+  it('refuses a nonce longer than 25 characters with 400, as Discord does', async () => {
+    const { fake, client } = await connect();
+    const channel = sendable(client, fake.channelId('general'));
+
+    const refused = await channel.send({ content: 'x', nonce: 'n'.repeat(26), enforceNonce: true }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DiscordAPIError);
+    expect(refused).toMatchObject({ status: 400, code: 50035 });
+    await channel.send({ content: 'x', nonce: 'n'.repeat(25), enforceNonce: true });
+  });
+
   it('lets discord.js retry a 502 from the proxy and succeed', async () => {
     const { fake, client } = await connect();
     const channel = sendable(client, fake.channelId('general'));

@@ -14,6 +14,18 @@ import { restOptions } from './rest-options.ts';
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
 
 /**
+ * discord.js's shard options for the configuration.
+ *
+ * @example shardOptions({ …, sharding: { shards: [0, 1], count: 4 } }) → { shards: [0, 1], shardCount: 4 }
+ */
+export function shardOptions(config: DiscordConfig): { shards?: 'auto' | number[]; shardCount?: number } {
+  const sharding = config.sharding;
+  if (!sharding) return {};
+  if (sharding.shards === 'auto') return { shards: 'auto' };
+  return { shards: [...sharding.shards], shardCount: sharding.count };
+}
+
+/**
  * A client for `config` (not logged in), logging REST retries and gateway trouble to `log`;
  * `buildStrategy` (gateway-backoff.ts) spaces its reconnections out and reports them.
  */
@@ -23,8 +35,15 @@ export function createClient(config: DiscordConfig, log: Logger, buildStrategy?:
     partials: [Partials.Channel],
     rest: restOptions(config.apiUrl, restTimeoutMs),
     ...(buildStrategy ? { ws: { buildStrategy } } : {}),
+    // Sharded (DISCORD_SHARDS): this replica runs only its shards, and Discord sends it only
+    // their guilds' events; unsharded, one connection carries the whole bot.
+    ...shardOptions(config),
     // Belt and braces: the default for anything sent, on top of each message's own setting.
     allowedMentions: { parse: [] },
+    // Every message sent without a nonce of its own gets a fresh one, enforced: when the REST
+    // client retries a send that timed out but had reached Discord, Discord returns the
+    // message it made instead of making a second.
+    enforceNonce: true,
   });
   client.rest.on(RESTEvents.Response, (request, response) => {
     // Retries happen inside discord.js; this is where they become visible. Route, not path:

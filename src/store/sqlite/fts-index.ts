@@ -27,7 +27,13 @@ export function prepareFtsIndexer(db: Database.Database): FtsIndexer {
     advance.run(to);
   });
   return {
-    catchUp: () => catchUp(),
+    // Looked at outside a transaction first, so the usual case (nothing to index) takes no lock.
+    // With work to do, IMMEDIATE: several processes sharing the file (replicas closing at once)
+    // then queue for the write lock; a deferred transaction that read first would fail with
+    // SQLITE_BUSY on upgrading, without waiting, when another had written in between.
+    catchUp: () => {
+      if ((newest.get() as number) > (progress.get() as number)) catchUp.immediate();
+    },
     pending: () => countAfter.get(progress.get()) as number,
   };
 }

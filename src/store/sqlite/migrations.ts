@@ -331,8 +331,9 @@ export const migrations: readonly Migration[] = [
 ];
 
 /**
- * Brings the database up to the newest migration. Safe to call on every open: applied
- * versions are skipped. Throws when the file was written by a newer schema.
+ * Brings the database up to the newest migration. Safe to call on every open, and from
+ * several processes opening one file at once: applied versions are skipped. Throws when the
+ * file was written by a newer schema.
  */
 export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -347,12 +348,16 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
     throw new Error(`the database has schema version ${current}, newer than this briefbot knows (${newest}): upgrade briefbot or use another --db file`);
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
   for (const migration of [...list].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;
+    // IMMEDIATE, and looked at again inside: several replicas opening a new file at once each
+    // read "not applied" above; under the write lock only the first applies it, the others skip.
     db.transaction(() => {
+      if (applied.get(migration.version)) return;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
-    })();
+    }).immediate();
   }
   return newest;
 }

@@ -89,16 +89,18 @@ function createSqliteStore(db: Database.Database): Store {
 
   return {
     fingerprints: async () => reader.fingerprints(),
+    // IMMEDIATE, as every write that reads first: processes sharing the file queue for the
+    // write lock instead of failing with SQLITE_BUSY when one upgrades a stale read.
     putArticle: async (article, origin) => {
-      putArticle(article, origin);
+      putArticle.immediate(article, origin);
       written();
     },
     putDuplicate: async (entry) => {
-      putDuplicate(entry);
+      putDuplicate.immediate(entry);
       ownWrites += 1;
     },
     markRemoved: async (ids, at) => {
-      markRemoved(ids, at);
+      markRemoved.immediate(ids, at);
       ownWrites += 1;
     },
     countArticles: async () => reader.count(),
@@ -107,7 +109,7 @@ function createSqliteStore(db: Database.Database): Store {
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),
     saveStoryEntities: async (entities) => {
-      saveStory(entities);
+      saveStory.immediate(entities);
       ownWrites += 1;
     },
     storyEntities: async () => story.list(),
@@ -130,8 +132,13 @@ function createSqliteStore(db: Database.Database): Store {
     answers,
     close: async () => {
       if (!db.open) return;
-      fts.catchUp();
-      db.close();
+      try {
+        fts.catchUp();
+      } catch {
+        // Busy past the timeout: indexing is idempotent, and whoever opens the file next finishes it.
+      } finally {
+        db.close();
+      }
     },
   };
 }

@@ -55,6 +55,7 @@ export function dispatchUserMessage(state: DiscordState, gateway: FakeGateway, i
     editedAt: undefined,
     edits: 0,
     deleted: false,
+    nonce: undefined,
   };
   state.messages.set(message.id, message);
   channel.lastMessageId = message.id;

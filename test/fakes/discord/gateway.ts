@@ -44,6 +44,8 @@ interface Session {
   readonly id: string;
   readonly token: string;
   readonly intents: number;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when the client did not shard. */
+  readonly shard: readonly [number, number];
   seq: number;
   /** Every dispatch of the session, replayed after a RESUME from the client's last seq. */
   readonly sent: Frame[];
@@ -86,12 +88,18 @@ export class FakeGateway {
     return this.#sessions.size > 0;
   }
 
-  /** Sends an event to every session `payloadFor` includes; returns how many it reached. */
+  /**
+   * Sends an event to every session `payloadFor` includes; returns how many it reached. As on
+   * Discord, an event of a guild goes to the sessions of that guild's shard, any other
+   * (a direct message) to shard 0's.
+   */
   dispatch(t: string, payloadFor: PayloadFor): number {
     let count = 0;
     for (const session of this.#sessions.values()) {
       const d = payloadFor(session.intents);
       if (d === undefined) continue;
+      const guildId = typeof d.guild_id === 'string' ? d.guild_id : undefined;
+      if ((guildId ? shardOf(guildId, session.shard[1]) : 0) !== session.shard[0]) continue;
       this.#dispatchTo(session, t, d);
       count += 1;
     }
@@ -183,18 +191,25 @@ export class FakeGateway {
         return undefined;
       }
     }
-    const session: Session = { id: this.state.ids.next(), token, intents, seq: 0, sent: [], socket };
+    const shard = readShard(d.shard);
+    if (!shard) {
+      socket.close(4010, 'Invalid shard');
+      return undefined;
+    }
+    const session: Session = { id: this.state.ids.next(), token, intents, shard, seq: 0, sent: [], socket };
     this.#sessions.set(session.id, session);
     const bot = this.state.users.get(this.state.botUserId)!;
+    // A shard is told of, and sent, only its own guilds.
+    const guilds = [...this.state.guilds.values()].filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
     this.#dispatchTo(session, 'READY', {
       v: 10,
       user_settings: {},
       user: { ...userJson(bot), verified: true, mfa_enabled: false, email: null },
-      guilds: [...this.state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.resumeUrl(),
       session_type: 'normal',
-      shard: d.shard ?? [0, 1],
+      shard: [...shard],
       application: { id: this.state.applicationId, flags: 0 },
       relationships: [],
       private_channels: [],
@@ -206,7 +221,7 @@ export class FakeGateway {
     });
     // Guilds arrive after READY, and only to sessions that asked for the Guilds intent.
     if (intents & INTENTS.Guilds) {
-      for (const guild of this.state.guilds.values()) this.#dispatchTo(session, 'GUILD_CREATE', guildCreateJson(this.state, guild));
+      for (const guild of guilds) this.#dispatchTo(session, 'GUILD_CREATE', guildCreateJson(this.state, guild));
     }
     this.onChange();
     return session;
@@ -262,6 +277,20 @@ export class FakeGateway {
   #log(direction: 'sent' | 'received', frame: Frame): void {
     this.frames.push({ direction, op: frame.op, t: frame.t ?? null, s: frame.s ?? null, at: Date.now() });
   }
+}
+
+/** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** IDENTIFY's `shard`, [id, count] with 0 <= id < count; absent is [0, 1]; anything else undefined. */
+function readShard(value: Json | undefined): readonly [number, number] | undefined {
+  if (value === undefined || value === null) return [0, 1];
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [id, count] = value;
+  if (typeof id !== 'number' || typeof count !== 'number' || !Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+  return count >= 1 && id >= 0 && id < count ? [id, count] : undefined;
 }
 
 function parseFrame(raw: RawData): Frame | undefined {

@@ -46,6 +46,8 @@ import { DiscordState, snapshot } from './state.ts';
 import type {
   FailureHandle,
   FailureSpec,
+  HeldRequest,
+  HoldSpec,
   FakeDiscordOptions,
   FakeInteractionRecord,
   FakeMessage,
@@ -241,6 +243,14 @@ export class FakeDiscord {
   /** The next `times` requests matching the spec fail (429 with Discord's headers and body, or 5xx). */
   failNext(spec: FailureSpec): FailureHandle {
     return this.#rest.failNext(spec);
+  }
+
+  /**
+   * The next request matching the spec is held unanswered until `release()` (a post in flight
+   * when its sender is killed); released, it is handled as usual, sender gone or not.
+   */
+  holdNext(spec: HoldSpec): HeldRequest {
+    return this.#rest.holdNext(spec);
   }
 
   // ── what happened ────────────────────────────────────────────────────────────────────

@@ -50,6 +50,7 @@ export function createMessage(state: DiscordState, input: NewMessage): MessageRe
     editedAt: undefined,
     edits: 0,
     deleted: false,
+    nonce: typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : undefined,
   };
   state.messages.set(message.id, message);
   channel.lastMessageId = message.id;

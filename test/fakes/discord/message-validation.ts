@@ -53,6 +53,7 @@ export function validateMessageBody(body: JsonObject, hasFiles: boolean): void {
     });
   }
   checkAllowedMentions(problems, body.allowed_mentions);
+  checkNonce(problems, body.nonce, body.enforce_nonce);
   if (problems.length > 0) throw invalidFormBody(problems);
 
   const hasContent = typeof content === 'string' && content.trim().length > 0;
@@ -170,4 +171,17 @@ function isWellFormedUrl(value: Json): boolean {
   } catch {
     return false;
   }
+}
+
+/** Discord's nonce: an integer or a string of at most 25 characters; enforce_nonce a boolean. */
+export const NONCE_MAX_LENGTH = 25;
+
+function checkNonce(problems: FieldProblem[], nonce: Json | undefined, enforce: Json | undefined): void {
+  if (nonce !== undefined && nonce !== null) {
+    if (typeof nonce === 'string') maxLength(problems, ['nonce'], nonce, NONCE_MAX_LENGTH);
+    else if (typeof nonce !== 'number' || !Number.isInteger(nonce))
+      problems.push({ path: ['nonce'], code: 'NONCE_TYPE_INVALID', message: 'Nonce must be an integer or a string.' });
+  }
+  if (enforce !== undefined && typeof enforce !== 'boolean')
+    problems.push({ path: ['enforce_nonce'], code: 'BOOLEAN_TYPE_CONVERT', message: 'Must be either true or false.' });
 }

@@ -202,6 +202,7 @@ export function messageJson(
     embeds: [...message.embeds],
     components: [...message.components],
     pinned: false,
+    ...(message.nonce !== undefined ? { nonce: message.nonce } : {}),
     type: message.type,
     flags: message.flags,
     ...(message.webhookId ? { webhook_id: message.webhookId, application_id: state.applicationId } : {}),

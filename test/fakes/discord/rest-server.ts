@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DiscordHttpError } from './errors.ts';
 import type { Recorder } from './recorder.ts';
 import { findRoute, matchTemplate, type Route } from './router.ts';
-import type { FailureHandle, FailureSpec, FileRecord, Json } from './types.ts';
+import type { FailureHandle, FailureSpec, FileRecord, HeldRequest, HoldSpec, Json } from './types.ts';
 
 const API_PREFIX = '/api/v10';
 
@@ -15,6 +15,13 @@ interface FailureRule extends FailureHandle {
   readonly spec: FailureSpec;
   hits: number;
   remaining: number;
+}
+
+interface HoldRule {
+  readonly spec: HoldSpec;
+  taken: boolean;
+  arrived: (body: Json | undefined) => void;
+  released: Promise<void>;
 }
 
 interface Reply {
@@ -27,6 +34,7 @@ interface Reply {
 
 export class RestServer {
   readonly #failures: FailureRule[] = [];
+  readonly #holds: HoldRule[] = [];
 
   constructor(
     private readonly routes: readonly Route[],
@@ -39,6 +47,20 @@ export class RestServer {
     const rule: FailureRule = { spec, hits: 0, remaining: spec.times ?? 1 };
     this.#failures.push(rule);
     return rule;
+  }
+
+  /**
+   * The next request matching the spec waits, unanswered, until `release()`; then it is
+   * handled as if it had just arrived, whether or not its client is still there (Discord acts
+   * on a request whose sender has died).
+   */
+  holdNext(spec: HoldSpec): HeldRequest {
+    let arrived: (body: Json | undefined) => void = () => {};
+    let release: () => void = () => {};
+    const whenArrived = new Promise<Json | undefined>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.#holds.push({ spec, taken: false, arrived, released });
+    return { arrived: whenArrived, release };
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -62,6 +84,12 @@ export class RestServer {
       if (found) {
         routeName = found.route.template;
         params = found.params;
+      }
+      const hold = this.#holds.find((h) => !h.taken && fits(h.spec, method, path));
+      if (hold) {
+        hold.taken = true;
+        hold.arrived(body);
+        await hold.released;
       }
       const failure = this.#takeFailure(method, path);
       if (failure) {
@@ -107,17 +135,19 @@ export class RestServer {
   }
 
   #takeFailure(method: string, path: string): FailureRule | undefined {
-    const rule = this.#failures.find((r) => {
-      if (r.remaining <= 0) return false;
-      if (r.spec.method && r.spec.method.toUpperCase() !== method) return false;
-      return typeof r.spec.path === 'string' ? matchTemplate(r.spec.path, path) !== undefined : r.spec.path.test(path);
-    });
+    const rule = this.#failures.find((r) => r.remaining > 0 && fits(r.spec, method, path));
     if (rule) {
       rule.remaining -= 1;
       rule.hits += 1;
     }
     return rule;
   }
+}
+
+/** Whether a request is one a failure or hold rule names. */
+function fits(spec: { readonly method?: string; readonly path: string | RegExp }, method: string, path: string): boolean {
+  if (spec.method && spec.method.toUpperCase() !== method) return false;
+  return typeof spec.path === 'string' ? matchTemplate(spec.path, path) !== undefined : spec.path.test(path);
 }
 
 /** Discord's 429 (headers and body), or a 5xx as Discord or its proxy sends it. */

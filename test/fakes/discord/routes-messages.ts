@@ -11,6 +11,12 @@ import type { RestContext } from './routes-core.ts';
 import type { ChannelRecord } from './state.ts';
 import type { Json, JsonObject } from './types.ts';
 
+/**
+ * How long Discord remembers an enforced nonce: "a few minutes" in its docs; a second create
+ * with the same nonce in this window returns the first message instead of a new one.
+ */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 export function messageRoutes(context: RestContext): Route[] {
   const { state } = context;
 
@@ -34,6 +40,12 @@ export function messageRoutes(context: RestContext): Route[] {
   return [
     route('POST', '/channels/:channelId/messages', ({ params, body, files }) => {
       const channel = channelFor(params.channelId, 'send');
+      const request = asObject(body);
+      const nonce = request.enforce_nonce === true && (typeof request.nonce === 'string' || typeof request.nonce === 'number') ? request.nonce : undefined;
+      const nonceKey = `${channel.id}:${state.botUserId}:${String(nonce)}`;
+      const earlier = nonce === undefined ? undefined : state.nonces.get(nonceKey);
+      const repeated = earlier && Date.now() - earlier.at < NONCE_WINDOW_MS ? state.messages.get(earlier.messageId) : undefined;
+      if (repeated) return { status: 200, body: messageJson(state, repeated) };
       const message = createMessage(state, {
         channel,
         authorId: state.botUserId,
@@ -41,6 +53,7 @@ export function messageRoutes(context: RestContext): Route[] {
         files,
         source: 'channel',
       });
+      if (nonce !== undefined) state.nonces.set(nonceKey, { messageId: message.id, at: Date.now() });
       context.onMessage(message, 'MESSAGE_CREATE');
       return { status: 200, body: messageJson(state, message) };
     }),

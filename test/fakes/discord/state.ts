@@ -91,6 +91,8 @@ export interface MessageRecord {
   editedAt: number | undefined;
   edits: number;
   deleted: boolean;
+  /** The nonce the client sent, if any (Discord echoes it in the create response). */
+  nonce: string | number | undefined;
 }
 
 export interface InteractionRecord {
@@ -120,6 +122,8 @@ export class DiscordState {
   readonly guilds = new Map<string, GuildRecord>();
   readonly channels = new Map<string, ChannelRecord>();
   readonly messages = new Map<string, MessageRecord>();
+  /** Messages created with enforce_nonce, by `channel:author:nonce`, for Discord's de-duplication window. */
+  readonly nonces = new Map<string, { readonly messageId: string; readonly at: number }>();
   readonly dmChannelByUser = new Map<string, string>();
   /** Registered commands by scope: `global` or a guild id, then by command id. */
   readonly commands = new Map<string, Map<string, JsonObject>>();
@@ -321,5 +325,6 @@ export function snapshot(message: MessageRecord): FakeMessage {
     createdAt: message.createdAt,
     editedAt: message.editedAt,
     edits: message.edits,
+    nonce: message.nonce,
   };
 }

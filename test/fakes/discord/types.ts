@@ -229,6 +229,8 @@ export interface FakeMessage {
   readonly editedAt: number | undefined;
   /** How many times it was edited (editReply on a deferred reply counts). */
   readonly edits: number;
+  /** The nonce it was sent with, if any. */
+  readonly nonce: string | number | undefined;
 }
 
 export interface FileRecord {
@@ -272,6 +274,20 @@ export interface FailureSpec {
   readonly retryAfter?: number;
   /** For 429: a global rate limit (adds x-ratelimit-global). */
   readonly global?: boolean;
+}
+
+export interface HoldSpec {
+  /** Only this method (any when omitted). */
+  readonly method?: string;
+  /** A template like `/channels/:id/messages`, or a RegExp on the path. */
+  readonly path: string | RegExp;
+}
+
+export interface HeldRequest {
+  /** Resolves with the request's body once a matching request arrived and is being held. */
+  readonly arrived: Promise<Json | undefined>;
+  /** Lets it through, to be handled as if it had just arrived. */
+  release(): void;
 }
 
 export interface FailureHandle {

@@ -29,4 +29,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL is "loud": set it to one of fatal, error, warn, info, debug, trace, silent/);
   });
+
+  it('reads a test clock file relative to the working folder, with a sweep period', () => {
+    expect(loadConfig({}).testClock).toBeUndefined();
+    expect(loadConfig({ BRIEFBOT_TEST_CLOCK_FILE: 'clock', BRIEFBOT_TEST_SWEEP_MS: '40' }, '/tmp/t').testClock).toEqual({ file: '/tmp/t/clock', sweepMs: 40 });
+    expect(loadConfig({ BRIEFBOT_TEST_CLOCK_FILE: '/c' }).testClock?.sweepMs).toBe(100);
+  });
+});
+
+describe('Discord sharding settings', () => {
+  const discord = (env: Record<string, string>) => loadConfig({ DISCORD_TOKEN: 't', ...env }).discord;
+
+  it('runs one connection for the whole bot when DISCORD_SHARDS is unset', () => {
+    expect(discord({})?.sharding).toBeUndefined();
+  });
+
+  it('takes auto, or a list of shard ids with the total count across replicas', () => {
+    expect(discord({ DISCORD_SHARDS: 'auto' })?.sharding).toEqual({ shards: 'auto' });
+    expect(discord({ DISCORD_SHARDS: '3, 1,1', DISCORD_SHARD_COUNT: '4' })?.sharding).toEqual({ shards: [1, 3], count: 4 });
+  });
+
+  it('refuses a list without a count, a shard outside the count, and words', () => {
+    expect(() => discord({ DISCORD_SHARDS: '0,1' })).toThrow(/^DISCORD_SHARD_COUNT is missing: set it to the total number of shards/);
+    expect(() => discord({ DISCORD_SHARDS: '0,4', DISCORD_SHARD_COUNT: '4' })).toThrow(
+      /^DISCORD_SHARDS is "0,4": shard 4 is not below DISCORD_SHARD_COUNT \(4\)/,
+    );
+    expect(() => discord({ DISCORD_SHARDS: 'some' })).toThrow(/^DISCORD_SHARDS is "some": set it to auto, or the comma-separated shard ids/);
+  });
 });

@@ -75,6 +75,33 @@ describe('the SQLite engine on a file', () => {
     db.close();
   });
 
+  it('lets two processes opening a new file at once both migrate it, each migration applied once', () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const first = new Database(file);
+    const second = new Database(file);
+    // The race, made certain: the second process migrates the file just after the first has
+    // read which version the file is at, before it applies anything.
+    const prepare = first.prepare.bind(first);
+    const raced = ((sql: string) => {
+      const statement = prepare(sql);
+      if (!sql.includes('max(version)')) return statement;
+      return {
+        get: () => {
+          const row = statement.get();
+          migrate(second);
+          return row;
+        },
+      };
+    }) as unknown as typeof first.prepare;
+    first.prepare = raced;
+    expect(() => migrate(first)).not.toThrow();
+    first.prepare = prepare;
+    const versions = first.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual(migrations.map((m) => m.version).sort((x, y) => x - y));
+    first.close();
+    second.close();
+  });
+
   it('indexes sentences that a crash left unindexed before they are searched', async () => {
     const file = join(tempDir(), 'briefbot.db');
     const crashed = openSqliteStore(file);
