@@ -24,7 +24,7 @@ import type { FeedNotifier } from './schedule/feed-poller.ts';
 import { liveCoverage } from './schedule/live-coverage.ts';
 import { createLogger } from './log.ts';
 import { guardUnhandledRejections } from './process-guards.ts';
-import { openStore } from './store/open-store.ts';
+import { openStore, storeLocation } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import type { Logger } from './core/logger.ts';
 
@@ -91,10 +91,10 @@ async function main(): Promise<number> {
 async function run(config: Config, platforms: readonly Platform[], log: Logger): Promise<number> {
   let store: Store;
   try {
-    store = openStore({ db: config.db });
+    store = await openStore(config);
   } catch (error) {
-    log.debug({ err: error, db: config.db }, 'cannot open the database');
-    say(`cannot open the database ${config.db}: ${(error as Error).message}`);
+    log.debug({ err: error, db: storeLocation(config) }, 'cannot open the database');
+    say(`cannot open the database ${storeLocation(config)}: ${(error as Error).message}`);
     return 1;
   }
   // The writer's SDK is loaded only when an endpoint is configured.

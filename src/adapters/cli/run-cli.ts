@@ -21,7 +21,7 @@ import { indexDefaultCorpusIfEmpty } from '../../ingest/default-corpus.ts';
 import { renderJson, renderJsonError } from '../../render/json.ts';
 import { renderTerminal, type TerminalOptions } from '../../render/terminal.ts';
 import { wrapWidth } from '../../render/terminal-text.ts';
-import { openStore } from '../../store/open-store.ts';
+import { openStore, storeLocation } from '../../store/open-store.ts';
 import type { Store } from '../../store/store.ts';
 import { createConsoleChat } from '../console/console-chat.ts';
 import { historyFileFor } from '../console/history.ts';
@@ -84,13 +84,15 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   const log = io.log ?? createLogger({ level: config.logLevel ?? 'warn', base: { app: 'briefbot-cli' } });
   const dbOption = invocation.kind === 'chat' ? invocation.db : invocation.global.db;
   const dbFile = dbOption === undefined ? config.db : dbOption === ':memory:' ? ':memory:' : resolve(io.cwd, dbOption);
+  // An explicit --db names a SQLite file; otherwise DATABASE_URL, when set, chooses PostgreSQL.
+  const settings = { db: dbFile, databaseUrl: dbOption === undefined ? config.databaseUrl : null };
   let store: Store;
   try {
-    store = openStore({ db: dbFile });
+    store = await openStore(settings);
   } catch (error) {
-    // The user's to fix (a path, permissions, a newer schema): one line, the cause only in debug.
-    log.debug({ err: error, db: dbFile }, 'cannot open the database');
-    return fail(EXIT.failed, `cannot open the database ${dbFile}: ${(error as Error).message}`);
+    // The user's to fix (a path, permissions, a newer schema, a server down): one line, the cause only in debug.
+    log.debug({ err: error, db: storeLocation(settings) }, 'cannot open the database');
+    return fail(EXIT.failed, `cannot open the database ${storeLocation(settings)}: ${(error as Error).message}`);
   }
   const clock = io.clock ?? systemClock;
   const writer = await cliWriter(config, dbFile, clock, log);

@@ -33,7 +33,13 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
 /** Opens a store in a new schema; closing the store drops the schema. */
 export async function freshPostgresStore(url: string): Promise<Store> {
   const schema = freshSchema();
-  const store = await openPostgresStore(url, { schema, max: 4 });
+  let store: Store;
+  try {
+    store = await openPostgresStore(url, { schema, max: 4 });
+  } catch (error) {
+    await dropSchema(url, schema);
+    throw error;
+  }
   return {
     ...store,
     close: async () => {
