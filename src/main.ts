@@ -25,7 +25,7 @@ import { liveCoverage } from './schedule/live-coverage.ts';
 import { createLogger } from './log.ts';
 import { guardUnhandledRejections } from './process-guards.ts';
 import { openStore, storeLocation } from './store/open-store.ts';
-import type { Store } from './store/store.ts';
+import type { Store } from './core/ports/store.ts';
 import type { Logger } from './core/logger.ts';
 
 /** What a platform adapter is built from. */

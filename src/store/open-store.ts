@@ -2,7 +2,7 @@
  * Chooses the Store engine for a configuration: PostgreSQL when a database URL is given (many
  * replicas share it), otherwise the embedded SQLite file.
  */
-import type { Store } from './store.ts';
+import type { Store } from '../core/ports/store.ts';
 import { describeDatabaseUrl, openPostgresStore } from './postgres/postgres-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 

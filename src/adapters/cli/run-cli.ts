@@ -22,7 +22,7 @@ import { renderJson, renderJsonError } from '../../render/json.ts';
 import { renderTerminal, type TerminalOptions } from '../../render/terminal.ts';
 import { wrapWidth } from '../../render/terminal-text.ts';
 import { openStore, storeLocation } from '../../store/open-store.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../core/ports/store.ts';
 import { createConsoleChat } from '../console/console-chat.ts';
 import { historyFileFor } from '../console/history.ts';
 import { CHAT_HELP, chatInvocation, type ChatInvocation } from './chat-mode.ts';

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { citationJson, type CitationJson } from '../../core/compose/citations.ts';
 import type { Reply } from '../../core/reply.ts';
-import type { AnswerStore, FeedbackRecord, Vote } from '../answer-store.ts';
+import type { AnswerStore, FeedbackRecord, Vote } from '../../core/ports/answer-store.ts';
 import { inTransaction } from './transaction.ts';
 
 interface AnswerRow {

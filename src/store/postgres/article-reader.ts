@@ -3,7 +3,7 @@
  * row mappers as the SQLite engine (the columns are the same).
  */
 import type { Block, DatedEvent, Entity, Mention, SetAside } from '../../core/article.ts';
-import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../store.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
 import {
   toEntity,
   toQuote,

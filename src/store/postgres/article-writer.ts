@@ -8,8 +8,8 @@
  */
 import type pg from 'pg';
 import type { AnalysedArticle } from '../../core/article.ts';
-import type { ArticleOrigin, DuplicateEntry } from '../store.ts';
-import { nameKey } from '../name-key.ts';
+import type { ArticleOrigin, DuplicateEntry } from '../../core/ports/store.ts';
+import { nameKey } from '../../core/name-key.ts';
 import { tsvectorLiteral, type Fts5Tokenizer } from './fts5-tokens.ts';
 
 /** Namespaces the advisory locks on article ids. */

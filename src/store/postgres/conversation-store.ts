@@ -4,7 +4,7 @@
  */
 import type pg from 'pg';
 import type { Turn } from '../../core/conversation/turns.ts';
-import type { ConversationStore } from '../conversation-store.ts';
+import type { ConversationStore } from '../../core/ports/conversation-store.ts';
 import { inTransaction } from './transaction.ts';
 
 export function createPostgresConversationStore(pool: pg.Pool): ConversationStore {

@@ -6,7 +6,7 @@
  * the owner and the state it leaves.
  */
 import type pg from 'pg';
-import type { ChannelKey, DigestStore, RunRecord, RunState, SubscriptionRecord } from '../digest-store.ts';
+import type { ChannelKey, DigestStore, RunRecord, RunState, SubscriptionRecord } from '../../core/ports/digest-store.ts';
 import { inTransaction, type Queryable } from './transaction.ts';
 
 interface SubscriptionRow {

@@ -5,7 +5,7 @@
  * locked so that exactly one finisher sees the pause or the resumption happen.
  */
 import type pg from 'pg';
-import type { FeedKind, FeedRecord, FeedStore, SeenItem } from '../feed-store.ts';
+import type { FeedKind, FeedRecord, FeedStore, SeenItem } from '../../core/ports/feed-store.ts';
 import { inTransaction, type Queryable } from './transaction.ts';
 
 interface FeedRow {

@@ -5,7 +5,7 @@
  * SQLite engine's FTS5 does (sentence-search.ts), so both engines cite the same sentences.
  */
 import pg from 'pg';
-import type { Store } from '../store.ts';
+import type { Store } from '../../core/ports/store.ts';
 import { createPostgresAnswerStore } from './answer-store.ts';
 import { createArticleReader } from './article-reader.ts';
 import { createArticleWriter, moveRevision } from './article-writer.ts';

@@ -3,8 +3,8 @@
  * SQLite engine's queries (sqlite/quote-reader.ts), with a speaker not yet linked falling back
  * to its article entity's name.
  */
-import type { QuoteFilter, StoredQuote } from '../store.ts';
-import { nameKey } from '../name-key.ts';
+import type { QuoteFilter, StoredQuote } from '../../core/ports/store.ts';
+import { nameKey } from '../../core/name-key.ts';
 import { toQuote, type QuoteRow } from '../sqlite/rows.ts';
 import type { Queryable } from './transaction.ts';
 

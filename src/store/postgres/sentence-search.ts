@@ -7,7 +7,7 @@
  * in the same order.
  */
 import type { BlockKind } from '../../core/article.ts';
-import type { SentenceHit, SentenceQuery, SentenceRef, TermStatistics } from '../store.ts';
+import type { SentenceHit, SentenceQuery, SentenceRef, TermStatistics } from '../../core/ports/store.ts';
 import { tsqueryLiteral, type Fts5Tokenizer } from './fts5-tokens.ts';
 import type { Queryable } from './transaction.ts';
 

@@ -7,8 +7,8 @@
 import type pg from 'pg';
 import type { EntityKind } from '../../core/article.ts';
 import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
-import type { StoryEntityRecord } from '../store.ts';
-import { nameKey } from '../name-key.ts';
+import type { StoryEntityRecord } from '../../core/ports/store.ts';
+import { nameKey } from '../../core/name-key.ts';
 import type { Queryable } from './transaction.ts';
 
 interface StoryEntityRow {

@@ -1,11 +1,11 @@
 /**
- * The Store contract: every engine (SQLite now, PostgreSQL later) must pass this suite.
+ * The Store contract: every engine (SQLite and PostgreSQL) must pass this suite.
  * Call `storeContract('engine name', factory)` from the engine's test file; each test gets a
  * fresh, empty store from the factory and closes it afterwards.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysedArticle } from '../../../src/core/article.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, origin, person } from './article-fixture.ts';
 import { storyOf } from './story-fixture.ts';
 

@@ -5,7 +5,7 @@
  * replacements and removals run on both so the counters must follow them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SentenceQuery, Store } from '../../../src/store/store.ts';
+import type { SentenceQuery, Store } from '../../../src/core/ports/store.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { analysedArticle, origin } from './article-fixture.ts';
 import { freshPostgresStore, withTestDatabase } from './postgres-database.ts';

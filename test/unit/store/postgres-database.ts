@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
 import { openPostgresStore } from '../../../src/store/postgres/postgres-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 
 export const TEST_DATABASE_URL = process.env.BRIEFBOT_TEST_DATABASE_URL;
 
