@@ -18,6 +18,7 @@ import { createQuoteReader } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { anyUnlinked, listStoryEntities, saveStoryEntities } from './story-entities.ts';
 import { inTransaction } from './transaction.ts';
+import { guardConnections } from './unavailable.ts';
 
 /** OIDs of PostgreSQL's 64-bit integer and numeric types. */
 const INT8 = 20;
@@ -76,7 +77,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     }
     throw error;
   }
-  return createPostgresStore(pool);
+  return guardConnections(createPostgresStore(pool));
 }
 
 /** A catch handler that swallows one PostgreSQL error code and rethrows the rest. */
