@@ -56,13 +56,8 @@ export function describeDatabaseUrl(url: string): string {
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.max ?? 10,
-    connectionTimeoutMillis: 10_000,
-    types,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  const { connectionString, settings } = sessionSettings(url, schema);
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000, types, options: settings });
   // An idle client whose server went away must not crash the process: the next query reports it.
   pool.on('error', () => undefined);
   try {
@@ -78,6 +73,28 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     throw error;
   }
   return guardConnections(createPostgresStore(pool));
+}
+
+/**
+ * The session settings every connection starts with: JIT off (it compiles a search's per-row
+ * scoring for some 200 ms when the planner guesses many rows, longer than the query itself at
+ * every size measured by npm run bench -- --engine postgres), the schema when one is asked for,
+ * and any `options` the URL carries (taken out of it: pg would let them replace ours).
+ */
+function sessionSettings(url: string, schema: string | undefined): { connectionString: string; settings: string } {
+  let connectionString = url;
+  let fromUrl: string | null = null;
+  try {
+    const parsed = new URL(url);
+    fromUrl = parsed.searchParams.get('options');
+    if (fromUrl !== null) {
+      parsed.searchParams.delete('options');
+      connectionString = parsed.toString();
+    }
+  } catch {
+    // Not a URL pg can read either: it says so when connecting.
+  }
+  return { connectionString, settings: ['-c jit=off', schema ? `-c search_path=${schema}` : null, fromUrl].filter(Boolean).join(' ') };
 }
 
 /** A catch handler that swallows one PostgreSQL error code and rethrows the rest. */
