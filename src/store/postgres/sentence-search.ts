@@ -65,7 +65,13 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): S
     const documents = await phraseDocuments(db, phrases);
     const { rows } = await db.query<HitRow>(
       `SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind,
-         fts5_bm25(ARRAY(SELECT fts5_phrase_count(s.tokens, p) FROM unnest($2::text[]) WITH ORDINALITY AS q (p, i) ORDER BY i),
+         fts5_bm25(ARRAY(
+             -- A one-stem phrase occurs as often as its stem has positions: read them directly,
+             -- sparing the phrase function's per-row query for the common case.
+             SELECT CASE WHEN strpos(q.p, ' ') = 0
+               THEN coalesce((SELECT array_length(d.positions, 1) FROM unnest(s.tokens) AS d (lexeme, positions, weights) WHERE d.lexeme = q.p), 0)
+               ELSE fts5_phrase_count(s.tokens, q.p) END
+             FROM unnest($2::text[]) WITH ORDINALITY AS q (p, i) ORDER BY i),
            $3::float8[], s.token_count::float8, st.sentences::float8, st.tokens::float8) AS score
        FROM sentences s CROSS JOIN store_state st
        WHERE s.tokens @@ $1::tsquery AND ($4::text[] IS NULL OR s.article = ANY($4::text[]))
