@@ -6,7 +6,7 @@
 import { defineCommand } from '../src/core/define-command.ts';
 import { composeQuotes, DEFAULT_QUOTE_LIMIT, MAX_QUOTE_LIMIT, MAX_QUOTE_TEXT } from '../src/core/compose/quotes.ts';
 import { storyViewFor } from '../src/core/retrieve/story-view.ts';
-import { missingArticle } from '../src/store/missing-article.ts';
+import { missingArticle } from '../src/core/missing-article.ts';
 
 export const quote = defineCommand({
   name: 'quote',

@@ -6,9 +6,9 @@ import { defineCommand } from '../src/core/define-command.ts';
 import type { Citation, QuotePart } from '../src/core/reply.ts';
 import { UserError } from '../src/core/errors.ts';
 import { closeMatches } from '../src/core/close-matches.ts';
-import type { Store, StoredQuote } from '../src/store/store.ts';
-import { nameKey } from '../src/store/name-key.ts';
-import { missingArticle } from '../src/store/missing-article.ts';
+import type { Store, StoredQuote } from '../src/core/ports/store.ts';
+import { nameKey } from '../src/core/name-key.ts';
+import { missingArticle } from '../src/core/missing-article.ts';
 
 /** The `quotes --json` contract: add fields freely, never rename these. */
 export interface QuoteJson {

@@ -4,8 +4,8 @@
  */
 import { defineCommand } from '../src/core/define-command.ts';
 import type { FieldPart, ReplyPart } from '../src/core/reply.ts';
-import { missingArticle } from '../src/store/missing-article.ts';
-import type { StoredArticle } from '../src/store/store.ts';
+import { missingArticle } from '../src/core/missing-article.ts';
+import type { StoredArticle } from '../src/core/ports/store.ts';
 
 export const show = defineCommand({
   name: 'show',

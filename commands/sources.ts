@@ -3,7 +3,7 @@
  * Unknown facts are shown as unknown (null in JSON), never guessed.
  */
 import { defineCommand } from '../src/core/define-command.ts';
-import type { ArticleSummary } from '../src/store/store.ts';
+import type { ArticleSummary } from '../src/core/ports/store.ts';
 
 /** The `sources --json` contract: add fields freely, never rename these. */
 export interface SourceJson {

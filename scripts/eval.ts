@@ -16,6 +16,9 @@
  * `npm run eval -- --only polnear` runs only the PolNeAR section (POLNEAR_REPO, POLNEAR_SPLIT),
  * about half a minute on dev; `--misses N` adds up to N quotations whose speaker was not right.
  *
+ * `npm run eval -- --engines` asks the seed and BBC questions of SQLite and of PostgreSQL
+ * (DATABASE_URL) over the same corpus and checks `ask` cites the same sentences in the same order.
+ *
  * `npm run eval -- --feedback` prints the 👍 / 👎 votes stored in the bot's database;
  * `npm run eval -- --conversations` adds scripted conversations on the BBC News corpus.
  */
@@ -109,6 +112,31 @@ function evalPolnearOnly(argv: readonly string[]): number {
   return section.metrics.length > 0 && section.metrics.every((metric) => metric.pass) ? 0 : 1;
 }
 
+/** `--engines`: the seed and BBC questions asked of SQLite and of PostgreSQL (DATABASE_URL); 1 when any citation differs. */
+async function evalEngines(): Promise<number> {
+  let databaseUrl: string | null = null;
+  try {
+    databaseUrl = loadConfig(process.env).databaseUrl;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`eval: ${error.message}\n`);
+    return 2;
+  }
+  if (!databaseUrl) {
+    process.stderr.write('eval: --engines compares SQLite with PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)\n');
+    return 2;
+  }
+  const { createLogger } = await import('../src/log.ts');
+  const { formatEngineParity, runEngineParity } = await import('./eval/engine-parity.ts');
+  const sets = [
+    { name: 'Seed questions', corpusDir, questionsFile: resolve(goldDir, 'seed-questions.json') },
+    ...(bbc ? [{ name: 'BBC questions', corpusDir: bbcCorpus, questionsFile: bbcQuestions }] : []),
+  ];
+  const results = await runEngineParity(sets, databaseUrl, createLogger({ level: 'warn', base: { app: 'briefbot-eval' } }));
+  process.stdout.write(`${formatEngineParity(results)}\n`);
+  return results.every((r) => r.same === r.questions) ? 0 : 1;
+}
+
 const writer = writerFlag(process.argv.slice(2));
 const only = flagValue(process.argv.slice(2), '--only');
 if (only !== null && only !== 'polnear') {
@@ -116,6 +144,8 @@ if (only !== null && only !== 'polnear') {
   process.exitCode = 2;
 } else if (only === 'polnear') {
   process.exitCode = evalPolnearOnly(process.argv.slice(2));
+} else if (process.argv.includes('--engines')) {
+  process.exitCode = await evalEngines();
 } else if (process.argv.includes('--feedback')) {
   const { printFeedback } = await import('./eval/feedback-run.ts');
   process.exitCode = await printFeedback();

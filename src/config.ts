@@ -26,6 +26,9 @@ const optionalText = z
 
 const schema = z.object({
   BRIEFBOT_DB: optionalText.describe('the SQLite database file, or :memory:'),
+  DATABASE_URL: optionalText
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\/./.test(value))
+    .describe('a PostgreSQL connection string, e.g. postgres://briefbot@db.internal:5432/briefbot'),
   BRIEFBOT_CORPUS: optionalText.describe('a folder of articles to index when the database is empty'),
   BRIEFBOT_BENCH_CORPUS: optionalText.describe('a folder of articles for npm run bench'),
   EXTRACTION_BENCH_REPO: optionalText.describe('a checkout (or git directory) of the article-extraction benchmark, for npm run eval'),
@@ -100,6 +103,8 @@ const schema = z.object({
 export interface Config {
   /** Absolute path of the SQLite file, or ':memory:'. */
   readonly db: string;
+  /** DATABASE_URL: when set, the store is PostgreSQL at this address instead of the SQLite file. */
+  readonly databaseUrl: string | null;
   /** Absolute path of the corpus ingested into an empty database. */
   readonly corpus: string;
   /** Where `npm run bench` reads real articles; absent means it looks beside the project. */
@@ -221,7 +226,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     const described = schema.shape[name as keyof typeof schema.shape]?.description;
-    throw new ConfigError(`${name} is ${JSON.stringify(env[name])}: set it to ${described ?? 'a valid value'}, or unset it`);
+    // A connection string may carry a password: it is never echoed.
+    const shown = name === 'DATABASE_URL' ? 'not a PostgreSQL URL' : JSON.stringify(env[name]);
+    throw new ConfigError(`${name} is ${shown}: set it to ${described ?? 'a valid value'}, or unset it`);
   }
   const values = parsed.data;
   const path = (value: string | undefined, fallback: string): string =>
@@ -292,6 +299,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     },
     conversation: { idleMinutes: values.BRIEFBOT_CONVERSATION_IDLE_MINUTES ?? 30 },
     db: path(values.BRIEFBOT_DB, 'data/briefbot.db'),
+    databaseUrl: values.DATABASE_URL ?? null,
     corpus: path(values.BRIEFBOT_CORPUS, 'seeds'),
     benchCorpus: path(values.BRIEFBOT_BENCH_CORPUS, '../shared/corpus/bbc-news'),
     extractionBench: values.EXTRACTION_BENCH_REPO ? resolve(cwd, values.EXTRACTION_BENCH_REPO) : null,

@@ -25,8 +25,8 @@ import { liveCoverage } from './schedule/live-coverage.ts';
 import { fileClock } from './file-clock.ts';
 import { createLogger } from './log.ts';
 import { guardUnhandledRejections } from './process-guards.ts';
-import { openStore } from './store/open-store.ts';
-import type { Store } from './store/store.ts';
+import { openStore, storeLocation } from './store/open-store.ts';
+import type { Store } from './core/ports/store.ts';
 import type { Logger } from './core/logger.ts';
 
 /** What a platform adapter is built from. */
@@ -92,10 +92,10 @@ async function main(): Promise<number> {
 async function run(config: Config, platforms: readonly Platform[], log: Logger): Promise<number> {
   let store: Store;
   try {
-    store = openStore({ db: config.db });
+    store = await openStore(config);
   } catch (error) {
-    log.debug({ err: error, db: config.db }, 'cannot open the database');
-    say(`cannot open the database ${config.db}: ${(error as Error).message}`);
+    log.debug({ err: error, db: storeLocation(config) }, 'cannot open the database');
+    say(`cannot open the database ${storeLocation(config)}: ${(error as Error).message}`);
     return 1;
   }
   // Tests that spawn several bot processes move one shared time through a file.

@@ -11,7 +11,7 @@ import type { CommandContext } from '../../src/core/command.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { openBenchStore } from './bench-store.ts';
 import { QUERIES } from './questions.ts';
 
 export interface LatencyResult {
@@ -22,7 +22,7 @@ const ROUNDS = 5;
 
 const [corpusDir, dbFile] = process.argv.slice(2);
 if (!corpusDir || !dbFile) throw new Error('usage: latency.ts CORPUS_DIR DB_FILE');
-const store = openSqliteStore(dbFile);
+const store = await openBenchStore(dbFile);
 if ((await store.countArticles()) === 0) await ingestPaths([corpusDir], { store, clock: systemClock, log: silentLogger });
 const context: CommandContext = {
   store,

@@ -3,12 +3,11 @@
  * corpus folder given on the command line into a new database file and print one JSON line.
  * Usage: run-ts.js scripts/bench/run-size.ts CORPUS_DIR DB_FILE WORKERS
  */
-import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { databaseMb, openBenchStore } from './bench-store.ts';
 
 export interface SizeResult {
   readonly articles: number;
@@ -29,7 +28,7 @@ const [corpusDir, dbFile, workerArg] = process.argv.slice(2);
 if (!corpusDir || !dbFile) throw new Error('usage: run-size.ts CORPUS_DIR DB_FILE WORKERS');
 const workers = Number.parseInt(workerArg ?? '0', 10);
 
-const store = openSqliteStore(dbFile);
+const store = await openBenchStore(dbFile);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 const report = await ingestPaths([corpusDir], { store, clock: systemClock, log: silentLogger, workers });
@@ -42,13 +41,6 @@ const quotes = await store.listQuotes();
 await store.close();
 
 const files = report.added.length + report.duplicates.length + report.skipped.length;
-const size = (file: string) => {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-};
 const result: SizeResult = {
   articles: report.articles,
   files,
@@ -58,7 +50,7 @@ const result: SizeResult = {
   cpuSeconds: (cpu.user + cpu.system) / 1e6,
   articlesPerSecond: files / seconds,
   peakRssMb,
-  dbMb: (size(dbFile) + size(`${dbFile}-wal`)) / 1024 / 1024,
+  dbMb: await databaseMb(dbFile),
   quotes: quotes.length,
   quotesWithSpeaker: quotes.filter((q) => q.speakerName !== null).length,
 };

@@ -15,7 +15,7 @@ import { ANALYSIS_VERSION } from '../../src/ingest/analysis-version.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import type { IngestReport } from '../../src/ingest/report.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 
 export interface CachedCorpus {
   readonly store: Store;

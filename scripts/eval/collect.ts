@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { decodeText } from '../../src/ingest/decode.ts';
 import type { SystemQuote } from './score-quotes.ts';
 import type { SourceLines, SystemArticle } from './score-structure.ts';

@@ -11,7 +11,7 @@ import { converse } from '../../src/core/conversation/converse.ts';
 import { contextFor } from '../../src/core/dispatch.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { atLeast, atMost, type Metric } from './metrics.ts';
 
 interface TurnCheck {

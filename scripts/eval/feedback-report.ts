@@ -3,8 +3,8 @@
  * the bot's database (BRIEFBOT_DB, default data/briefbot.db): totals, then each vote, newest
  * first, with the question and the sources it is about.
  */
-import type { FeedbackRecord } from '../../src/store/answer-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { FeedbackRecord } from '../../src/core/ports/answer-store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 
 /** More votes than this are counted, not listed. */
 const LISTED = 200;

@@ -10,7 +10,7 @@ import { encodeAction } from '../core/feedback/answer-actions.ts';
 import { rememberAnswer } from '../core/feedback/feedback.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Reply } from '../core/reply.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../core/ports/store.ts';
 
 /** How many messages one reply becomes before "more": the default on Slack and on Discord. */
 export const DEFAULT_MESSAGE_CAP = 3;

@@ -8,7 +8,7 @@ import type { Clock } from './clock.ts';
 import type { AnswerFocus } from './compose/answer-focus.ts';
 import type { Logger } from './logger.ts';
 import type { Reply } from './reply.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from './ports/store.ts';
 import type { DigestService } from './ports/digests.ts';
 import type { FeedService } from './ports/feeds.ts';
 import type { ProseWriter } from './ports/writer.ts';

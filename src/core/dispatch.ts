@@ -3,6 +3,8 @@
  * same input gives the same reply everywhere and errors are handled once:
  *
  * - a `UserError` becomes a short reply, `ephemeral: true`, with its message;
+ * - a `StoreUnavailableError` (the database is away for a moment) says "the index is
+ *   unavailable, try again shortly", logged as a warning;
  * - anything else is logged once, with its cause and an error id, and the user gets a polite
  *   apology quoting the id; commands never catch their own errors;
  * - every dispatch is logged at info as `{ command, ms, outcome }`.
@@ -14,7 +16,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CommandContext, CommandDefinition, Invoker, ParsedOptions } from './command.ts';
 import { newErrorId } from './error-id.ts';
-import { isUserError } from './errors.ts';
+import { isStoreUnavailable, isUserError } from './errors.ts';
 import type { Reply } from './reply.ts';
 import { ASK_COMMAND, HELP_COMMAND, parseChatText, type ChatParse } from './chat-parse.ts';
 import type { UsageProblem } from './option-validation.ts';
@@ -70,6 +72,11 @@ export async function dispatch(command: CommandDefinition, options: ParsedOption
     return finish({ reply, outcome: 'ok' });
   } catch (error) {
     if (isUserError(error)) return finish(userErrorResult(error.code, error.message, error.usage));
+    if (isStoreUnavailable(error)) {
+      // Not a bug to chase with an id: the database is away for a moment, and asking again works.
+      log.warn({ err: error, command: command.name }, 'store unavailable');
+      return finish({ reply: unavailable(), outcome: 'internal-error', code: 'store-unavailable' });
+    }
     const errorId = newErrorId();
     log.error({ err: error, errorId, command: command.name }, 'command failed');
     return finish({ reply: apology(command.name, errorId), outcome: 'internal-error', code: 'internal', errorId });
@@ -112,6 +119,11 @@ export function hintReply(commands: readonly CommandDefinition[]): Reply {
 
 function userErrorResult(code: string, message: string, usage: boolean): Omit<DispatchResult, 'ms' | 'command'> {
   return { reply: { parts: [], citations: [], notice: message, ephemeral: true }, outcome: 'user-error', code, ...(usage ? { usage } : {}) };
+}
+
+/** The reply while the store's database cannot be reached. */
+function unavailable(): Reply {
+  return { parts: [], citations: [], notice: 'The index is unavailable, try again shortly.', ephemeral: true };
 }
 
 function apology(command: string, errorId: string): Reply {

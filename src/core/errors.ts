@@ -33,3 +33,16 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * The store cannot be reached for the moment (its database server is down or restarting). Not
+ * the user's fault and not a bug: nothing was lost, and asking again shortly works. Engines
+ * throw it for lost or refused connections; dispatch answers "the index is unavailable".
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+export function isStoreUnavailable(error: unknown): error is StoreUnavailableError {
+  return error instanceof StoreUnavailableError;
+}

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { Fingerprint } from '../store/store.ts';
+import type { Fingerprint } from '../core/ports/store.ts';
 import type { ArticleFile, ScanResult } from './scan.ts';
 
 /**

@@ -6,7 +6,7 @@
 import type { AnalysedArticle, StatedMeta } from '../core/article.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import type { Fingerprint, Store } from '../store/store.ts';
+import type { Fingerprint, Store } from '../core/ports/store.ts';
 import { ANALYSIS_VERSION } from './analysis-version.ts';
 import { fileFingerprint, textFingerprint } from './fingerprint.ts';
 import { readArticleBytes, toRawArticle, type SourceArticle } from './read-article.ts';

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { StatedMeta } from '../core/article.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../core/ports/store.ts';
 import { linkStoryEntities } from '../core/analyse/entity-linking.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
 import { assignIds } from './article-ids.ts';

@@ -8,8 +8,8 @@
 import { ChannelGoneError, PartialPostError, type ChannelPoster } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import type { RunRef, SubscriptionRecord } from '../store/digest-store.ts';
-import type { Store } from '../store/store.ts';
+import type { RunRef, SubscriptionRecord } from '../core/ports/digest-store.ts';
+import type { Store } from '../core/ports/store.ts';
 import { pendingDigest, type DigestWriting } from './digest-content.ts';
 
 export interface RetryPolicy {

@@ -9,8 +9,8 @@ import { writeDigest } from '../core/compose/digest-written.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ProseWriter } from '../core/ports/writer.ts';
 import { storyViewFor } from '../core/retrieve/story-view.ts';
-import type { SubscriptionRecord } from '../store/digest-store.ts';
-import type { Store } from '../store/store.ts';
+import type { SubscriptionRecord } from '../core/ports/digest-store.ts';
+import type { Store } from '../core/ports/store.ts';
 
 export interface PendingDigest extends DigestContent {
   readonly fromSeq: number | null;

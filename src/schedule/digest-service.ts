@@ -8,11 +8,11 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { DigestService } from '../core/ports/digests.ts';
 import type { ProseWriter } from '../core/ports/writer.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../core/ports/store.ts';
 import { pendingDigest } from './digest-content.ts';
 import { nextSlot } from './slots.ts';
 import { scheduleOf } from './subscription-input.ts';
-import type { SubscriptionRecord } from '../store/digest-store.ts';
+import type { SubscriptionRecord } from '../core/ports/digest-store.ts';
 
 export interface DigestServiceDeps {
   readonly store: Store;

@@ -6,7 +6,7 @@
 import type { WebConfig } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../core/ports/store.ts';
 import { MAX_ARTICLE_BYTES } from '../ingest/article-limits.ts';
 import type { Resolver } from '../ingest/web/fetch/guarded-lookup.ts';
 import { createWebClient, userAgent } from '../ingest/web/web-client.ts';

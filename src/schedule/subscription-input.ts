@@ -7,7 +7,7 @@
 import { isTimeZone } from '../config.ts';
 import { echoValue } from '../core/command-text.ts';
 import { UserError } from '../core/errors.ts';
-import type { SubscriptionRecord, SubscriptionSettings } from '../store/digest-store.ts';
+import type { SubscriptionRecord, SubscriptionSettings } from '../core/ports/digest-store.ts';
 import type { DigestSchedule } from './slots.ts';
 
 export const TIME_EXAMPLE = 'digest subscribe 09:00 Europe/London --days mon-fri';

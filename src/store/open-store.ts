@@ -1,16 +1,28 @@
 /**
- * Chooses the Store engine for a configuration: the embedded SQLite file for now; the
- * PostgreSQL engine joins here when it exists.
+ * Chooses the Store engine for a configuration: PostgreSQL when a database URL is given (many
+ * replicas share it), otherwise the embedded SQLite file.
  */
-import type { Store } from './store.ts';
+import type { Store } from '../core/ports/store.ts';
+import { describeDatabaseUrl, openPostgresStore } from './postgres/postgres-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 
 export interface StoreSettings {
   /** SQLite file path, or ':memory:'. */
   readonly db: string;
+  /** A PostgreSQL connection string (DATABASE_URL); when set, `db` is not used. */
+  readonly databaseUrl?: string | null;
 }
 
-/** Opens the configured store; throws when the database cannot be opened or migrated. */
-export function openStore(settings: StoreSettings): Store {
+/**
+ * Opens the configured store; throws when the database cannot be opened, reached or migrated
+ * (for PostgreSQL, with a message naming the host, never the password).
+ */
+export async function openStore(settings: StoreSettings): Promise<Store> {
+  if (settings.databaseUrl) return openPostgresStore(settings.databaseUrl);
   return openSqliteStore(settings.db);
+}
+
+/** Where the store lives, for messages: the SQLite file, or the PostgreSQL host (no password). */
+export function storeLocation(settings: StoreSettings): string {
+  return settings.databaseUrl ? `PostgreSQL at ${describeDatabaseUrl(settings.databaseUrl)}` : settings.db;
 }

@@ -20,7 +20,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 
 /** One message the bot posted (or an ephemeral reply), flattened to what a user reads. */
 export interface PostedMessage {

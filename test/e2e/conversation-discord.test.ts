@@ -8,7 +8,7 @@ import { commands as registry } from '../../commands/index.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { scriptedConversation, seededDatabase } from './conversation-scenario.ts';
 import { BOB, startDiscord, visibleText, type DiscordRig } from './discord-harness.ts';
 

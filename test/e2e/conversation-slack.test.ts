@@ -7,7 +7,7 @@ import { commands as registry } from '../../commands/index.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { scriptedConversation, seededDatabase } from './conversation-scenario.ts';
 import { CHANNEL, FAST_RETRY, startSlack, visibleText, type SlackRig } from './slack-harness.ts';
 

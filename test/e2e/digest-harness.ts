@@ -22,7 +22,7 @@ import { ingestPaths } from '../../src/ingest/ingest.ts';
 import type { DeliveryResult } from '../../src/schedule/delivery.ts';
 import { createDigestScheduler, type DigestScheduler } from '../../src/schedule/scheduler.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { recordingLogger, type RecordingLogger } from '../support/recording-logger.ts';
 import { SEED, seedFolder, TestClock } from '../unit/schedule/helpers.ts';
 

@@ -18,7 +18,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { FakeDiscord, type FakeMessage, type JsonObject } from '../fakes/discord/index.ts';
 import { WORLD } from '../fakes/discord/client-harness.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands as registry } from '../../commands/index.ts';
 import { systemClock } from '../../src/core/clock.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { ingestStory, type StoryArticle } from '../unit/compose/story.ts';
 import type { AdapterHarness } from '../contract/adapter-contract.ts';
 import { BOB, startDiscord, visibleText as visibleDiscord, type DiscordRig } from './discord-harness.ts';

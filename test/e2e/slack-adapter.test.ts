@@ -10,7 +10,7 @@ import { systemClock } from '../../src/core/clock.ts';
 import type { CommandContext, CommandDefinition } from '../../src/core/command.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { openNetworkHandles } from '../fakes/slack/index.ts';
 import { asPosted, CHANNEL, FAST_RETRY, pings, startSlack, USER, visibleText, type SlackRig } from './slack-harness.ts';
 

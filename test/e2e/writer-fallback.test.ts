@@ -15,7 +15,7 @@ import { dispatch } from '../../src/core/dispatch.ts';
 import { createStoryView } from '../../src/core/retrieve/story-view.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { createProseWriter, ledgerPathFor } from '../../src/llm/index.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { answer, delayed, emptyCompletion, htmlPage, malformedJson, rateLimited, serverError, stall, type FakeBehaviour } from '../fakes/openai/behaviours.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai/fake-openai-server.ts';
 import { recordingLogger, type LogEntry } from '../unit/llm/recording-logger.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/core/dispatch.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { LLM_NOTE } from '../../src/render/source-facts.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { answer } from '../fakes/openai/behaviours.ts';
 import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../fakes/openai/fake-openai-server.ts';
 import { recordingLogger } from '../unit/llm/recording-logger.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFeedback } from '../../scripts/eval/feedback-report.ts';
-import type { FeedbackRecord } from '../../src/store/answer-store.ts';
+import type { FeedbackRecord } from '../../src/core/ports/answer-store.ts';
 
 const vote = (overrides: Partial<FeedbackRecord>): FeedbackRecord => ({
   answer: 'k3j9x0a2q1',

@@ -6,6 +6,7 @@
 import type { CommandDefinition } from '../../core/command.ts';
 import { optionRows, twoColumns, usageLine } from '../../core/command-text.ts';
 import { CHAT_DESCRIPTION, CHAT_MODE } from './chat-mode.ts';
+import { MIGRATE_DESCRIPTION, MIGRATE_MODE } from './migrate-mode.ts';
 
 const GLOBAL_HELP = [
   '  --db FILE   the SQLite database (default data/briefbot.db, or BRIEFBOT_DB)',
@@ -19,7 +20,11 @@ export function generalHelp(commands: readonly CommandDefinition[]): string {
     'Usage: briefbot [--db FILE] [--json] COMMAND [options]',
     '',
     'Commands:',
-    ...twoColumns([...commands.map((c) => [c.name, c.description] as const), [CHAT_MODE, CHAT_DESCRIPTION] as const]),
+    ...twoColumns([
+      ...commands.map((c) => [c.name, c.description] as const),
+      [CHAT_MODE, CHAT_DESCRIPTION] as const,
+      [MIGRATE_MODE, MIGRATE_DESCRIPTION] as const,
+    ]),
     '',
     'Options for every command:',
     ...GLOBAL_HELP,

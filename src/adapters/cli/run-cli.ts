@@ -21,12 +21,14 @@ import { indexDefaultCorpusIfEmpty } from '../../ingest/default-corpus.ts';
 import { renderJson, renderJsonError } from '../../render/json.ts';
 import { renderTerminal, type TerminalOptions } from '../../render/terminal.ts';
 import { wrapWidth } from '../../render/terminal-text.ts';
-import { openStore } from '../../store/open-store.ts';
-import type { Store } from '../../store/store.ts';
+import { openStore, storeLocation } from '../../store/open-store.ts';
+import type { Store } from '../../core/ports/store.ts';
 import { createConsoleChat } from '../console/console-chat.ts';
 import { historyFileFor } from '../console/history.ts';
 import { CHAT_HELP, chatInvocation, type ChatInvocation } from './chat-mode.ts';
 import { commandHelp, generalHelp } from './help.ts';
+import { MIGRATE_HELP, migrateInvocation, type MigrateInvocation } from './migrate-mode.ts';
+import { describeDatabaseUrl } from '../../store/postgres/postgres-store.ts';
 import { parseCommandLine, UsageError, type Invocation } from './parse-args.ts';
 
 export interface CliIo {
@@ -58,10 +60,11 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     return code;
   };
   let config: Config;
-  let invocation: Invocation | ChatInvocation;
+  let invocation: Invocation | ChatInvocation | MigrateInvocation;
   try {
     config = loadConfig(io.env, io.cwd);
     invocation =
+      migrateInvocation(io.argv, io.cwd) ??
       chatInvocation(io.argv) ??
       parseCommandLine(
         io.argv,
@@ -71,6 +74,7 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
     if (error instanceof ConfigError || error instanceof UsageError) return fail(EXIT.usage, error.message);
     throw error;
   }
+  if (invocation.kind === 'migrate') return runMigrate(io, invocation);
   if (invocation.kind === 'chat' && invocation.help) {
     io.stdout.write(`${CHAT_HELP}\n`);
     return EXIT.ok;
@@ -84,13 +88,15 @@ export async function runCli(io: CliIo, commands: readonly CommandDefinition[]):
   const log = io.log ?? createLogger({ level: config.logLevel ?? 'warn', base: { app: 'briefbot-cli' } });
   const dbOption = invocation.kind === 'chat' ? invocation.db : invocation.global.db;
   const dbFile = dbOption === undefined ? config.db : dbOption === ':memory:' ? ':memory:' : resolve(io.cwd, dbOption);
+  // An explicit --db names a SQLite file; otherwise DATABASE_URL, when set, chooses PostgreSQL.
+  const settings = { db: dbFile, databaseUrl: dbOption === undefined ? config.databaseUrl : null };
   let store: Store;
   try {
-    store = openStore({ db: dbFile });
+    store = await openStore(settings);
   } catch (error) {
-    // The user's to fix (a path, permissions, a newer schema): one line, the cause only in debug.
-    log.debug({ err: error, db: dbFile }, 'cannot open the database');
-    return fail(EXIT.failed, `cannot open the database ${dbFile}: ${(error as Error).message}`);
+    // The user's to fix (a path, permissions, a newer schema, a server down): one line, the cause only in debug.
+    log.debug({ err: error, db: storeLocation(settings) }, 'cannot open the database');
+    return fail(EXIT.failed, `cannot open the database ${storeLocation(settings)}: ${(error as Error).message}`);
   }
   const clock = io.clock ?? systemClock;
   const writer = await cliWriter(config, dbFile, clock, log);
@@ -202,4 +208,30 @@ async function cliFeeds(store: Store, clock: Clock, log: Logger, config: Config)
 function terminalOptions(io: CliIo, config: Config): TerminalOptions {
   if (io.stdout.isTTY !== true) return {};
   return { color: !config.noColor, width: wrapWidth(io.stdout.columns) };
+}
+
+/** `briefbot migrate`: copies the SQLite file into PostgreSQL and says what was copied. */
+async function runMigrate(io: CliIo, invocation: MigrateInvocation): Promise<number> {
+  if (invocation.help) {
+    io.stdout.write(`${MIGRATE_HELP}\n`);
+    return EXIT.ok;
+  }
+  const where = describeDatabaseUrl(invocation.to);
+  try {
+    // Loaded only here: the copy needs both engines at once.
+    const { migrateSqliteToPostgres } = await import('../../store/migrate/sqlite-to-postgres.ts');
+    const report = await migrateSqliteToPostgres(invocation.from, invocation.to);
+    const others = Object.entries(report.tables)
+      .filter(([, n]) => n > 0)
+      .map(([table, n]) => `${n} ${table.replace(/_/g, ' ')}`);
+    io.stdout.write(
+      `Copied ${invocation.from} to PostgreSQL at ${where}: ${report.articles} articles (${report.copied} written this run)${others.length > 0 ? `, ${others.join(', ')}` : ''}.\n`,
+    );
+    return EXIT.ok;
+  } catch (error) {
+    // The URL's password never reaches the message: only the host, and the cause's own words.
+    const message = (error as Error).message.split(invocation.to).join(where);
+    io.stderr.write(`briefbot: cannot migrate ${invocation.from} to PostgreSQL at ${where}: ${message}\n`);
+    return EXIT.failed;
+  }
 }

@@ -4,7 +4,7 @@
  * ids, matched on what was typed. Lists are read from the store once per store revision.
  */
 import type { OptionSpec } from '../../core/command.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../core/ports/store.ts';
 import { clipText } from '../../core/graphemes.ts';
 
 /** Discord's limits: at most 25 choices, names and values of 1–100 characters. */

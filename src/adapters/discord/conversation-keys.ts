@@ -4,7 +4,7 @@
  * to the bot's answers (and to the question), found through the message links the store keeps.
  */
 import type { ChatInputCommandInteraction, Message } from 'discord.js';
-import type { ConversationStore } from '../../store/conversation-store.ts';
+import type { ConversationStore } from '../../core/ports/conversation-store.ts';
 
 /**
  * The key of a message's conversation.

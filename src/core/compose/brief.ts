@@ -13,7 +13,7 @@ import { parseQuestion, planTerms, searchTerms } from '../retrieve/query.ts';
 import { scoreCandidates } from '../retrieve/rank.ts';
 import { sameDevelopment } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import { missingArticle } from '../../store/missing-article.ts';
+import { missingArticle } from '../missing-article.ts';
 import { needsAntecedent } from './antecedents.ts';
 import { NOTHING_FOUND } from './answer.ts';
 import { selectKeySentences } from './article-selection.ts';

@@ -11,7 +11,7 @@ import { parseQuestion, planTerms, searchTerms } from '../retrieve/query.ts';
 import { scoreCandidates, type Candidate } from '../retrieve/rank.ts';
 import { sameClaim, sameDevelopment } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { ArticleSummary, SentenceHit } from '../../store/store.ts';
+import type { ArticleSummary, SentenceHit } from '../ports/store.ts';
 
 /** At most this many outlets are compared: enough to see who leaves what out, few enough to read. */
 export const MAX_OUTLETS = 5;

@@ -7,7 +7,7 @@
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { SentenceHit, StoredQuote } from '../../store/store.ts';
+import type { SentenceHit, StoredQuote } from '../ports/store.ts';
 import { CitationList } from './citations.ts';
 import { coverageOf, factsOf, type Fact, type OutletCoverage } from './compare-coverage.ts';
 import { buildQuoteIndex, type QuoteGroup } from './quote-groups.ts';

@@ -5,7 +5,7 @@
  * previous instructions …"). Outlets carrying the same quotation are one entry citing them all.
  */
 import { isInstructionLike } from '../analyse/instruction-text.ts';
-import type { StoredQuote } from '../../store/store.ts';
+import type { StoredQuote } from '../ports/store.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { sameQuotation } from './quote-variants.ts';
 

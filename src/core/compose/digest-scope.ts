@@ -4,7 +4,7 @@
  * Citations still come from the whole story's facts; words are still weighed across the
  * whole story, so what is common in the story stays common in a digest.
  */
-import type { ArticleSummary, SentenceQuery, Store } from '../../store/store.ts';
+import type { ArticleSummary, SentenceQuery, Store } from '../ports/store.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 
 /**

@@ -8,7 +8,7 @@ import { OPPOSING_VERBS } from '../analyse/lexicon/reporting-verbs.ts';
 import type { KnownEntity } from '../retrieve/entity-index.ts';
 import { contentStems, stem, tokenize } from '../retrieve/terms.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { SentenceHit, StoredQuote } from '../../store/store.ts';
+import type { SentenceHit, StoredQuote } from '../ports/store.ts';
 
 /** A role longer than this reads as a description, not a title. */
 const TITLE_WORDS = 4;

@@ -11,7 +11,7 @@ import { holdsAnswerKind } from '../retrieve/answer-kinds.ts';
 import { sameClaim } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { contentStems } from '../retrieve/terms.ts';
-import type { SentenceHit } from '../../store/store.ts';
+import type { SentenceHit } from '../ports/store.ts';
 import { shownKey } from './answer-focus.ts';
 import { answerText } from './answer.ts';
 import { CitationList } from './citations.ts';

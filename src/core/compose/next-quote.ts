@@ -6,7 +6,7 @@
 import type { EntityRef, QuotedRef } from '../conversation/turns.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { StoredQuote } from '../../store/store.ts';
+import type { StoredQuote } from '../ports/store.ts';
 import { shownKey } from './answer-focus.ts';
 import { CitationList } from './citations.ts';
 

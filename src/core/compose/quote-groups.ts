@@ -3,7 +3,7 @@
  * carry (word for word, cut, or reworded) are grouped under its fullest wording, per speaker.
  * Built once per store revision; a `quote` command then only picks and cites.
  */
-import type { StoredQuote } from '../../store/store.ts';
+import type { StoredQuote } from '../ports/store.ts';
 import { foldForLookup } from '../retrieve/entity-index.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { compareWordings } from './quote-variants.ts';

@@ -3,7 +3,7 @@
  * cited, and every other outlet's wording of it with how that wording differs. A partial
  * quotation ("some decisions") means little alone, so it is shown in its reporter's sentence.
  */
-import type { ArticleSummary, SentenceHit, StoredQuote } from '../../store/store.ts';
+import type { ArticleSummary, SentenceHit, StoredQuote } from '../ports/store.ts';
 import type { QuotePart, ReplyPart, TextPart } from '../reply.ts';
 import type { CitationList } from './citations.ts';
 import { differences } from './quote-differences.ts';

@@ -3,7 +3,7 @@
  * one article's, or (with nothing given) the most quoted speakers' strongest. Reading the
  * free text is here: a speaker first, then a topic, then a misspelt speaker.
  */
-import type { StoredQuote } from '../../store/store.ts';
+import type { StoredQuote } from '../ports/store.ts';
 import { UserError } from '../errors.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import type { QuoteGroup, QuoteIndex } from './quote-groups.ts';

@@ -4,7 +4,7 @@
  * as `ask` scores sentences. The full-text index finds the sentences; each sentence leads to
  * the quotations that start or run in it.
  */
-import type { StoredQuote } from '../../store/store.ts';
+import type { StoredQuote } from '../ports/store.ts';
 import { parseQuestion, planTerms, type QueryPlan } from '../retrieve/query.ts';
 import { informativeConcepts, scoreCandidates, type Candidate } from '../retrieve/rank.ts';
 import type { StoryView } from '../retrieve/story-view.ts';

@@ -11,7 +11,7 @@ import type { Sentence } from '../article.ts';
 import { isFurnitureSentence } from '../clean/furniture-sentence.ts';
 import { sameDevelopment } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { ArticleSummary, Store } from '../../store/store.ts';
+import type { ArticleSummary, Store } from '../ports/store.ts';
 import { needsAntecedent } from './antecedents.ts';
 import type { Point } from './brief-points.ts';
 import { centrality, cosine, norm, wordCounts } from './centrality.ts';

@@ -3,7 +3,7 @@
  * dated events analysis found in its text, each tied to the sentence that states it. The same
  * event reported by several articles is one entry citing them all.
  */
-import type { ArticleSummary } from '../../store/store.ts';
+import type { ArticleSummary } from '../ports/store.ts';
 import { sameClaim } from '../retrieve/similarity.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { contentStems } from '../retrieve/terms.ts';

@@ -4,7 +4,7 @@
  * month or a year is shown so ("May 2019", "2005") and sorts at the start of that period;
  * articles with no publication date are listed apart, under "Undated".
  */
-import type { ArticleSummary } from '../../store/store.ts';
+import type { ArticleSummary } from '../ports/store.ts';
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
 import { parseQuestion, planTerms } from '../retrieve/query.ts';

@@ -9,7 +9,7 @@ import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
 import { foldForLookup, type EntityIndex, type KnownEntity } from '../retrieve/entity-index.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { ArticleSummary, SentenceHit, StoredQuote } from '../../store/store.ts';
+import type { ArticleSummary, SentenceHit, StoredQuote } from '../ports/store.ts';
 import { CitationList } from './citations.ts';
 import { coSpeakers, distinctRoles, givesRole, mentions, nameForms, sentencesNaming } from './entity-evidence.ts';
 import { buildQuoteIndex } from './quote-groups.ts';

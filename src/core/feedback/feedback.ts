@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Reply } from '../reply.ts';
-import type { AnswerStore } from '../../store/answer-store.ts';
+import type { AnswerStore } from '../ports/answer-store.ts';
 import type { AnswerAction } from './answer-actions.ts';
 
 /** How long answers are kept for their buttons to work. */

@@ -5,9 +5,9 @@
  * database; the bot's scheduler sees the change at its next sweep).
  */
 import type { Reply } from '../reply.ts';
-import type { ChannelKey, RunRecord, SubscriptionRecord, SubscriptionSettings } from '../../store/digest-store.ts';
+import type { ChannelKey, RunRecord, SubscriptionRecord, SubscriptionSettings } from './digest-store.ts';
 
-export type { ChannelKey, SubscriptionSettings, SubscriptionRecord } from '../../store/digest-store.ts';
+export type { ChannelKey, SubscriptionSettings, SubscriptionRecord } from './digest-store.ts';
 
 /** What `digest status` shows about one channel. */
 export interface DigestStatus {

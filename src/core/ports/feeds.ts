@@ -3,9 +3,9 @@
  * The feed poller (src/schedule/feed-poller.ts) implements it; absent, those commands say this
  * process does not fetch from the web.
  */
-import type { FeedOwner, FeedRecord } from '../../store/feed-store.ts';
+import type { FeedOwner, FeedRecord } from './feed-store.ts';
 
-export type { FeedOwner, FeedRecord } from '../../store/feed-store.ts';
+export type { FeedOwner, FeedRecord } from './feed-store.ts';
 
 /** An article an `add` or a poll indexed. */
 export interface AddedArticle {

@@ -4,7 +4,7 @@
  * question, and those of the best BM25 hits, are then read whole, so every sentence is scored
  * with its neighbours and its article as context.
  */
-import type { StoredQuote } from '../../store/store.ts';
+import type { StoredQuote } from '../ports/store.ts';
 import { planTerms, searchTerms, type Concept, type QueryPlan } from './query.ts';
 import { informativeConcepts, RANK_TUNING, rankArticles, scoreCandidates, type Candidate, type RankTuning, type Scored } from './rank.ts';
 import type { StoryView } from './story-view.ts';

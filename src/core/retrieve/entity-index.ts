@@ -3,7 +3,7 @@
  * every alias and role of every canonical entity, folded for lookup, so that "the Defence
  * Secretary", "Ms Smith" and "Smith" in a question all find the same person.
  */
-import type { StoryEntityRecord } from '../../store/store.ts';
+import type { StoryEntityRecord } from '../ports/store.ts';
 import { placeFor } from '../lexicon/places.ts';
 import { stem } from './terms.ts';
 import { isLeaderNoun, sharedWordNet } from './word-relations.ts';

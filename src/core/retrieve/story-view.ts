@@ -4,7 +4,7 @@
  * common each word is (for weighing it). A question then costs a search and a few lookups,
  * not a reread of the story.
  */
-import type { ArticleSummary, SentenceHit, Store, StoredQuote } from '../../store/store.ts';
+import type { ArticleSummary, SentenceHit, Store, StoredQuote } from '../ports/store.ts';
 import type { Citation } from '../reply.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { buildEntityIndex, type EntityIndex } from './entity-index.ts';

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { StatedMeta } from '../../core/article.ts';
-import type { FeedRecord } from '../../store/feed-store.ts';
+import type { FeedRecord } from '../../core/ports/feed-store.ts';
 import { webArticleId } from './article-id.ts';
 import type { FeedItem, ParsedFeed } from './feed-parse.ts';
 import { ingestWebArticles, type WebArticle, type WebIngestDeps, type WebOutcome } from './ingest-web.ts';

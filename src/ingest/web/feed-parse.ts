@@ -5,7 +5,7 @@
  * reason. Links are made absolute against the feed's address and kept only when http(s).
  */
 import { DOMParser } from 'linkedom';
-import type { FeedKind } from '../../store/feed-store.ts';
+import type { FeedKind } from '../../core/ports/feed-store.ts';
 import { isElement, type DomElement } from './dom.ts';
 
 export interface FeedItem {

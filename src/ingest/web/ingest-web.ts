@@ -8,7 +8,7 @@
 import type { StatedMeta } from '../../core/article.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../core/ports/store.ts';
 import { analyseRawArticle } from '../analyse-raw.ts';
 import { ANALYSIS_VERSION } from '../analysis-version.ts';
 import { fileFingerprint, textFingerprint } from '../fingerprint.ts';

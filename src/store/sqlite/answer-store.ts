@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { citationJson, type CitationJson } from '../../core/compose/citations.ts';
 import type { Reply } from '../../core/reply.ts';
-import type { AnswerStore, FeedbackRecord, StoredAnswer, Vote } from '../answer-store.ts';
+import type { AnswerStore, FeedbackRecord, StoredAnswer, Vote } from '../../core/ports/answer-store.ts';
 
 interface AnswerRow {
   id: string;

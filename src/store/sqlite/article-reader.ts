@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Block, DatedEvent, Entity, Mention, SetAside } from '../../core/article.ts';
-import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../store.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
 import { toEntity, toQuote, toSentence, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from './rows.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,

@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { AnalysedArticle } from '../../core/article.ts';
-import type { ArticleOrigin, DuplicateEntry } from '../store.ts';
-import { nameKey } from '../name-key.ts';
+import type { ArticleOrigin, DuplicateEntry } from '../../core/ports/store.ts';
+import { nameKey } from '../../core/name-key.ts';
 
 const CHILD_TABLES = ['sentences', 'entities', 'quotes', 'events', 'entity_links'] as const;
 

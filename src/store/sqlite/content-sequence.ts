@@ -3,7 +3,7 @@
  * and which current articles arrived in a range of it.
  */
 import type Database from 'better-sqlite3';
-import type { ArticleChange } from '../store.ts';
+import type { ArticleChange } from '../../core/ports/store.ts';
 
 export interface ContentSequenceReader {
   last(): number;

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Turn } from '../../core/conversation/turns.ts';
-import type { ConversationStore } from '../conversation-store.ts';
+import type { ConversationStore } from '../../core/ports/conversation-store.ts';
 
 interface ConversationRow {
   key: string;

@@ -5,7 +5,7 @@
  * Every later step is an UPDATE conditional on the owner and the state it leaves.
  */
 import type Database from 'better-sqlite3';
-import type { ClaimRequest, RunOutcome, RunRecord, RunRef, RunState } from '../digest-store.ts';
+import type { ClaimRequest, RunOutcome, RunRecord, RunRef, RunState } from '../../core/ports/digest-store.ts';
 
 interface RunRow {
   subscription: number;

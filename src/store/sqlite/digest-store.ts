@@ -3,7 +3,7 @@
  * more than one row in one transaction.
  */
 import type Database from 'better-sqlite3';
-import type { DigestStore } from '../digest-store.ts';
+import type { DigestStore } from '../../core/ports/digest-store.ts';
 import { prepareRunTable } from './digest-runs.ts';
 import { prepareSubscriptionTable } from './digest-subscriptions.ts';
 

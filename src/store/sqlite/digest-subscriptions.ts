@@ -3,7 +3,7 @@
  * channel) key so that subscribing twice updates.
  */
 import type Database from 'better-sqlite3';
-import type { ChannelKey, SubscriptionRecord, SubscriptionSettings } from '../digest-store.ts';
+import type { ChannelKey, SubscriptionRecord, SubscriptionSettings } from '../../core/ports/digest-store.ts';
 
 interface SubscriptionRow {
   id: number;

@@ -5,7 +5,7 @@
  * poll and the feed's health in one IMMEDIATE transaction.
  */
 import type Database from 'better-sqlite3';
-import type { FeedKind, FeedRecord, FeedStore, PollClaim, PollFinish, PollOutcome, PollRef, SeenItem } from '../feed-store.ts';
+import type { FeedKind, FeedRecord, FeedStore, PollClaim, PollFinish, PollOutcome, PollRef, SeenItem } from '../../core/ports/feed-store.ts';
 
 interface FeedRow {
   id: number;

@@ -4,8 +4,8 @@
  * name, so a quote never loses its speaker between an article write and the relink after it.
  */
 import type Database from 'better-sqlite3';
-import type { QuoteFilter, StoredQuote } from '../store.ts';
-import { nameKey } from '../name-key.ts';
+import type { QuoteFilter, StoredQuote } from '../../core/ports/store.ts';
+import { nameKey } from '../../core/name-key.ts';
 import { toQuote, type QuoteRow } from './rows.ts';
 
 interface ResolvedQuoteRow extends QuoteRow {

@@ -3,7 +3,7 @@
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
 import type { BlockKind, CueKind, Entity, EntityKind, Quote, Sentence } from '../../core/article.ts';
-import type { ArticleSummary } from '../store.ts';
+import type { ArticleSummary } from '../../core/ports/store.ts';
 
 export interface ArticleRow {
   id: string;

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { BlockKind } from '../../core/article.ts';
-import type { SentenceHit, SentenceQuery, SentenceRef } from '../store.ts';
+import type { SentenceHit, SentenceQuery, SentenceRef } from '../../core/ports/store.ts';
 import { ftsMatchExpression } from './fts-query.ts';
 
 const DEFAULT_LIMIT = 20;

@@ -9,8 +9,8 @@
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../core/article.ts';
 import type { StoryEntities, StoryEntity } from '../../core/analyse/entity-linking.ts';
-import type { StoryEntityRecord } from '../store.ts';
-import { nameKey } from '../name-key.ts';
+import type { StoryEntityRecord } from '../../core/ports/store.ts';
+import { nameKey } from '../../core/name-key.ts';
 
 export interface StoryEntityStatements {
   /** Makes the stored story equal to `story`, writing only the rows that differ; the caller wraps it in a transaction. */

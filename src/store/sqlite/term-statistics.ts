@@ -3,7 +3,7 @@
  * lookup per term), so retrieval can weigh a question's words without scanning sentences.
  */
 import type Database from 'better-sqlite3';
-import type { TermStatistics } from '../store.ts';
+import type { TermStatistics } from '../../core/ports/store.ts';
 
 export type TermStatisticsReader = (stems: readonly string[]) => TermStatistics;
 

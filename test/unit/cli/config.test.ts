@@ -30,6 +30,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL is "loud": set it to one of fatal, error, warn, info, debug, trace, silent/);
   });
 
+  it('takes DATABASE_URL for PostgreSQL, and never echoes a bad one, which may hold a password', () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db.internal:5432/briefbot' }).databaseUrl).toBe('postgres://bot:pw@db.internal:5432/briefbot');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://bot:s3cret@db/briefbot' })).toThrow(
+      /^DATABASE_URL is not a PostgreSQL URL: set it to a PostgreSQL connection string/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://bot:s3cret@db/briefbot' })).not.toThrow(/s3cret/);
+  });
+
   it('reads a test clock file relative to the working folder, with a sweep period', () => {
     expect(loadConfig({}).testClock).toBeUndefined();
     expect(loadConfig({ BRIEFBOT_TEST_CLOCK_FILE: 'clock', BRIEFBOT_TEST_SWEEP_MS: '40' }, '/tmp/t').testClock).toEqual({ file: '/tmp/t/clock', sweepMs: 40 });

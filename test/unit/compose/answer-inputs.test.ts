@@ -9,7 +9,7 @@ import { answerQuestion, MAX_QUESTION_LENGTH, NOTHING_FOUND } from '../../../src
 import { UserError } from '../../../src/core/errors.ts';
 import { speakerBook } from '../../../src/core/compose/speaker-lookup.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { ingestStory } from './story.ts';
 
 const JOBS = 'The union said the closure would mean the loss of 300 jobs.';

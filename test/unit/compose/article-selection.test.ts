@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sentence } from '../../../src/core/article.ts';
 import { needsAntecedent } from '../../../src/core/compose/antecedents.ts';
 import { rankKeySentences, selectKeySentences } from '../../../src/core/compose/article-selection.ts';
-import type { Store, StoredArticle } from '../../../src/store/store.ts';
+import type { Store, StoredArticle } from '../../../src/core/ports/store.ts';
 import { ingestStory } from './story.ts';
 
 // An invented article. The sentences that open on "This" and "She" share the most

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeBrief, MAX_POINTS } from '../../../src/core/compose/brief.ts';
 import { isUserError } from '../../../src/core/errors.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { ingestStory } from './story.ts';
 
 // An invented story: two outlets report the same remarks; one article has no date.

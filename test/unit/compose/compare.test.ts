@@ -3,7 +3,7 @@ import { composeComparison } from '../../../src/core/compose/compare.ts';
 import type { QuotePart, Reply, TextPart } from '../../../src/core/reply.ts';
 import { sameClaim, sameDevelopment } from '../../../src/core/retrieve/similarity.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { ferryStore } from './ferry-story.ts';
 import { seedStore } from './seed-store.ts';
 

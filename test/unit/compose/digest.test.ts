@@ -3,7 +3,7 @@ import { silentLogger } from '../../../src/core/logger.ts';
 import { ASK_FOR_MORE, NO_NEW_COVERAGE, type DigestJson } from '../../../src/core/compose/digest.ts';
 import { createDigestScheduler, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import type { TextPart } from '../../../src/core/reply.ts';
 import { citedArticles, RecordingPoster, SEED, seedFolder, TestClock } from '../schedule/helpers.ts';
 

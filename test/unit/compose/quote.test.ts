@@ -5,7 +5,7 @@ import { speakerChoices } from '../../../src/core/compose/speaker-lookup.ts';
 import { isUserError } from '../../../src/core/errors.ts';
 import type { QuotePart, Reply, TextPart } from '../../../src/core/reply.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { harbourStore } from './quote-timeline-story.ts';
 
 let store: Store;

@@ -14,7 +14,7 @@ import { renderDiscord } from '../../../src/render/discord-embeds.ts';
 import { renderMarkdown } from '../../../src/render/markdown.ts';
 import { renderSlack } from '../../../src/render/slack-blocks.ts';
 import { renderTerminal } from '../../../src/render/terminal.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { ferryStore } from './ferry-story.ts';
 import { seedStore } from './seed-store.ts';
 

@@ -9,7 +9,7 @@ import { renderJson } from '../../../src/render/json.ts';
 import { renderMarkdown } from '../../../src/render/markdown.ts';
 import { renderSlack } from '../../../src/render/slack-blocks.ts';
 import { renderTerminal } from '../../../src/render/terminal.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { ingestStory } from './story.ts';
 
 // An invented article long enough for a brief of several points, all of them from it.

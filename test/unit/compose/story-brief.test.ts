@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeBrief, type BriefJson } from '../../../src/core/compose/brief.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { ingestStory } from './story.ts';
 
 // An invented story over three years; two articles carry no date, one of them says when.

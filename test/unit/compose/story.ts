@@ -9,7 +9,7 @@ import { silentLogger } from '../../../src/core/logger.ts';
 import { systemClock } from '../../../src/core/clock.ts';
 import { ingestPaths } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 
 export interface StoryArticle {
   readonly id: string;

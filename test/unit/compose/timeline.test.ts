@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeTimeline, type TimelineEntryJson } from '../../../src/core/compose/timeline.ts';
 import type { Reply, TextPart } from '../../../src/core/reply.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { harbourStore } from './quote-timeline-story.ts';
 
 let store: Store;

@@ -3,7 +3,7 @@ import { answerQuestion } from '../../../src/core/compose/answer.ts';
 import { composeBrief, type BriefJson } from '../../../src/core/compose/brief.ts';
 import type { TextPart } from '../../../src/core/reply.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { renderDiscord } from '../../../src/render/discord-embeds.ts';
 import { renderMarkdown } from '../../../src/render/markdown.ts';
 import { renderSlack } from '../../../src/render/slack-blocks.ts';

@@ -4,7 +4,7 @@ import { composeWhoCard } from '../../../src/core/compose/who-card.ts';
 import { isUserError } from '../../../src/core/errors.ts';
 import type { Citation, Reply, TextPart } from '../../../src/core/reply.ts';
 import { createStoryView, type StoryView } from '../../../src/core/retrieve/story-view.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { ferryStore } from './ferry-story.ts';
 import { seedStore } from './seed-store.ts';
 

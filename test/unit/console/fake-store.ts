@@ -4,8 +4,8 @@
  * else fails loudly.
  */
 import type { ConversationRecord } from '../../../src/core/conversation/turns.ts';
-import type { ConversationStore } from '../../../src/store/conversation-store.ts';
-import type { ArticleSummary, Store, StoryEntityRecord } from '../../../src/store/store.ts';
+import type { ConversationStore } from '../../../src/core/ports/conversation-store.ts';
+import type { ArticleSummary, Store, StoryEntityRecord } from '../../../src/core/ports/store.ts';
 
 function article(id: string, outlet: string | null, published: string | null): ArticleSummary {
   return {

@@ -12,7 +12,7 @@ import { silentLogger } from '../../../src/core/logger.ts';
 import type { QuotePart, Reply } from '../../../src/core/reply.ts';
 import { ingestPaths } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 
 const chat = commands.filter((c) => c.surfaces.includes('chat'));
 const ITV = '000_027e3a3643333b23';

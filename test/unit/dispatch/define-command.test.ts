@@ -10,7 +10,7 @@ import { contextFor, dispatch } from '../../../src/core/dispatch.ts';
 import { UserError } from '../../../src/core/errors.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import type { Reply } from '../../../src/core/reply.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 
 const OPTIONS = [
   { name: 'question', type: 'string', description: 'q', rest: true, required: true },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandDefinition } from '../../../src/core/command.ts';
 import { dispatch, dispatchText, hintReply } from '../../../src/core/dispatch.ts';
+import { StoreUnavailableError } from '../../../src/core/errors.ts';
 import { recordingLogger } from '../llm/recording-logger.ts';
 import { askFake, chatCommands, context, failingFake, refusingFake, sourcesFake, tagFake } from './fake-commands.ts';
 
@@ -37,6 +38,16 @@ describe('dispatch', () => {
     expect(result.reply.ephemeral).toBe(true);
     expect(result.reply.notice).toContain(`error ${result.errorId}`);
     expect(result.reply.notice).not.toMatch(/cannot read|TypeError|\n\s+at /);
+  });
+
+  it('answers that the index is unavailable while the store cannot be reached, logging a warning and no error', async () => {
+    const log = recordingLogger();
+    const unreachable = { ...failingFake, run: async () => Promise.reject(new StoreUnavailableError('the PostgreSQL server cannot be reached')) };
+    const result = await dispatch(unreachable, {}, context(log));
+    expect(result).toMatchObject({ outcome: 'internal-error', code: 'store-unavailable' });
+    expect(result.reply).toEqual({ parts: [], citations: [], notice: 'The index is unavailable, try again shortly.', ephemeral: true });
+    expect(log.entries.filter((e) => e.level === 'error')).toEqual([]);
+    expect(log.entries.filter((e) => e.level === 'warn')).toHaveLength(1);
   });
 
   it('gives each failure its own id', async () => {

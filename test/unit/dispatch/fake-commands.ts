@@ -7,7 +7,7 @@ import { systemClock } from '../../../src/core/clock.ts';
 import { UserError } from '../../../src/core/errors.ts';
 import { silentLogger, type Logger } from '../../../src/core/logger.ts';
 import type { Reply } from '../../../src/core/reply.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { helpCommand } from '../../../commands/help.ts';
 
 const echo = async (options: ParsedOptions): Promise<Reply> => ({

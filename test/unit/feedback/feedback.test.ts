@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FEEDBACK_NOTES, handleClick, rememberAnswer } from '../../../src/core/feedback/feedback.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 
 const reply: Reply = { parts: [{ kind: 'text', text: 'An answer.', cites: [] }], citations: [] };
 let store: Store;

@@ -13,7 +13,7 @@ import type { Analyser } from '../../../src/ingest/analyse-raw.ts';
 import type { IngestDeps } from '../../../src/ingest/ingest.ts';
 import { StoryLinks, type StoryEntities } from '../../../src/core/analyse/entity-linking.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { ArticleEntities, Store } from '../../../src/store/store.ts';
+import type { ArticleEntities, Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, person } from '../store/article-fixture.ts';
 
 export function tempFolder(): { dir: string; write: (path: string, content: string | Uint8Array) => string; cleanup: () => void } {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysedArticle } from '../../../src/core/article.ts';
 import { ingestPaths } from '../../../src/ingest/ingest.ts';
 import { MAX_ARTICLE_BYTES } from '../../../src/ingest/read-article.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { tempFolder, testDeps } from './helpers.ts';
 

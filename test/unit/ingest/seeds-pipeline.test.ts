@@ -10,7 +10,7 @@ import { silentLogger } from '../../../src/core/logger.ts';
 import { PROJECT_ROOT } from '../../../src/config.ts';
 import { ingestPaths } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { tempFolder } from './helpers.ts';
 
 const SEEDS = resolve(PROJECT_ROOT, 'seeds');

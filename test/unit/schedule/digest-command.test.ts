@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/core/logger.ts';
 import { renderJson } from '../../../src/render/json.ts';
 import { createDigestService } from '../../../src/schedule/digest-service.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { SEED, seedFolder, TestClock } from './helpers.ts';
 
 let store: Store;

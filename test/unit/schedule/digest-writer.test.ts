@@ -20,7 +20,7 @@ import { pendingDigest } from '../../../src/schedule/digest-content.ts';
 import { createDigestService } from '../../../src/schedule/digest-service.ts';
 import { createDigestScheduler, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { answer } from '../../fakes/openai/behaviours.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../../fakes/openai/fake-openai-server.ts';
 import { recordingLogger } from '../llm/recording-logger.ts';

@@ -10,7 +10,7 @@ import type { Clock } from '../../../src/core/clock.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import { ingestPaths } from '../../../src/ingest/ingest.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 
 export class TestClock implements Clock {
   constructor(private time: number) {}

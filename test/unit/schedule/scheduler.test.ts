@@ -7,9 +7,9 @@ import { silentLogger } from '../../../src/core/logger.ts';
 import cron from 'node-cron';
 import { createDigestScheduler, storeRunCoordinator, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
 import { wallTimeAt } from '../../../src/schedule/zoned-time.ts';
-import type { SubscriptionSettings } from '../../../src/store/digest-store.ts';
+import type { SubscriptionSettings } from '../../../src/core/ports/digest-store.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { citedArticles, RecordingPoster, SEED, seedFolder, TestClock } from './helpers.ts';
 
 const MINUTE = 60_000;

@@ -7,7 +7,7 @@ import { startWatcher, type Watcher } from '../../../src/ingest/watch.ts';
 import type { IngestReport } from '../../../src/ingest/report.ts';
 import { pendingDigest } from '../../../src/schedule/digest-content.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { SEED } from './helpers.ts';
 
 const SEEDS = join(import.meta.dirname, '../../../seeds');

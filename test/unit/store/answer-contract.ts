@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/reply.ts';
-import type { NewAnswer } from '../../../src/store/answer-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { NewAnswer } from '../../../src/core/ports/answer-store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import type { StoreFactory } from './contract.ts';
 
 const AT = '2026-03-05T09:00:00.000Z';

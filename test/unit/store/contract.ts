@@ -1,11 +1,11 @@
 /**
- * The Store contract: every engine (SQLite now, PostgreSQL later) must pass this suite.
+ * The Store contract: every engine (SQLite and PostgreSQL) must pass this suite.
  * Call `storeContract('engine name', factory)` from the engine's test file; each test gets a
  * fresh, empty store from the factory and closes it afterwards.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysedArticle } from '../../../src/core/article.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, origin, person } from './article-fixture.ts';
 import { storyOf } from './story-fixture.ts';
 
@@ -423,6 +423,53 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         await store.markRemoved(['a'], '2024-01-01T00:00:00.000Z');
         await put('a', 'ta');
         expect(await store.articleChanges(1, 10)).toEqual([{ id: 'a', sequence: 2 }]);
+      });
+    });
+
+    describe('ingest', () => {
+      const article = (id: string, words: string) => analysedArticle({ id, paragraphs: [`The ${words} harbour story. Harbour talks went on.`] });
+
+      it('is idempotent: writing an article again with the same text leaves everything as it was', async () => {
+        await store.putArticle(firstArticle(), origin());
+        const before = {
+          article: await store.getArticle('uk/001'),
+          hits: await store.searchSentences({ terms: ['minister', 'café'] }),
+          terms: await store.termStatistics(['minist', 'cafe', 'network']),
+          sequence: await store.contentSequence(),
+          quotes: await store.listQuotes(),
+        };
+        await store.putArticle(firstArticle(), origin());
+        await store.putArticle(firstArticle(), origin());
+        expect({
+          article: await store.getArticle('uk/001'),
+          hits: await store.searchSentences({ terms: ['minister', 'café'] }),
+          terms: await store.termStatistics(['minist', 'cafe', 'network']),
+          sequence: await store.contentSequence(),
+          quotes: await store.listQuotes(),
+        }).toEqual(before);
+        expect(before.hits.length).toBeGreaterThan(0);
+      });
+
+      it('takes two writers at once without losing or doubling a write', async () => {
+        // Two streams of writes in flight together (on PostgreSQL, two connections), one id in both.
+        const ids = Array.from({ length: 8 }, (_, i) => `w/${i}`);
+        const writer = (words: string) =>
+          Promise.all([
+            ...ids.map((id) => store.putArticle(article(id, words), origin({ textHash: `${id}-${words}` }))),
+            store.putArticle(article('shared', 'common'), origin({ textHash: 'shared' })),
+          ]);
+        await Promise.all([writer('red'), writer('blue')]);
+        expect(await store.countArticles()).toBe(9);
+        const texts = await Promise.all(ids.map(async (id) => (await store.getArticle(id))!.analysis.sentences[0]!.text));
+        for (const text of texts) expect(['The red harbour story.', 'The blue harbour story.']).toContain(text);
+        // Every current sentence mentions the harbour once: the counts kept beside the index agree.
+        expect((await store.termStatistics(['harbour'])).documents.get('harbour')).toBe(18);
+        expect((await store.termStatistics(['harbour'])).sentences).toBe(18);
+        expect(await store.searchSentences({ terms: ['harbour'], limit: 100 })).toHaveLength(18);
+        // Each id's text was new once per colour written last or first: sequence numbers are unique.
+        const changes = await store.articleChanges(0, await store.contentSequence());
+        expect(new Set(changes.map((c) => c.sequence)).size).toBe(changes.length);
+        expect(changes.map((c) => c.id).sort()).toEqual([...ids, 'shared'].sort());
       });
     });
 

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Turn } from '../../../src/core/conversation/turns.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import type { StoreFactory } from './contract.ts';
 
 const AT = '2026-03-05T09:00:00.000Z';

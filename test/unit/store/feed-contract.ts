@@ -3,8 +3,8 @@
  * pass it. Call `feedStoreContract('engine name', factory)` from the engine's test file.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedOwner, PollOutcome } from '../../../src/store/feed-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { FeedOwner, PollOutcome } from '../../../src/core/ports/feed-store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import type { StoreFactory } from './contract.ts';
 
 const OWNER: FeedOwner = { platform: 'slack', workspace: 'T1', channel: 'C1', user: 'U1' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ftsMatchExpression } from '../../../src/store/sqlite/fts-query.ts';
-import { nameKey } from '../../../src/store/name-key.ts';
+import { nameKey } from '../../../src/core/name-key.ts';
 
 describe('ftsMatchExpression', () => {
   it('quotes every term as an FTS5 string and joins them with OR by default', () => {

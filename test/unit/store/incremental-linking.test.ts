@@ -13,7 +13,7 @@ import type { Entity } from '../../../src/core/article.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import { relinkStory } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, origin, person } from './article-fixture.ts';
 
 const ARTICLES = 5000;

@@ -2,9 +2,9 @@
  * The message for an article id the store does not serve: it may be a duplicate of another
  * id, removed, or a typo with close matches. Shared by every command that takes an id.
  */
-import { UserError } from '../core/errors.ts';
-import { closeMatches } from '../core/close-matches.ts';
-import type { Store } from './store.ts';
+import { UserError } from './errors.ts';
+import { closeMatches } from './close-matches.ts';
+import type { Store } from './ports/store.ts';
 
 /**
  * A `UserError` saying why `id` is not served and what to ask for instead.

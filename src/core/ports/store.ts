@@ -1,6 +1,7 @@
 /**
  * The Store port: what briefbot keeps and how it reads it back. Two engines implement it
- * (SQLite, embedded default; PostgreSQL for scale-out, later), and one contract suite
+ * (src/store/sqlite, the embedded default; src/store/postgres when DATABASE_URL is set, for
+ * several replicas sharing one database), and one contract suite
  * (test/unit/store/contract.ts) checks both.
  *
  * An article id names one file of the story. Its row says where the file came from and what
@@ -10,8 +11,8 @@
  * Only current articles have sentences, quotes and entities, so every read below serves
  * current articles only without having to say so.
  */
-import type { AnalysedArticle, Analysis, ArticleMeta, BlockKind, CleanArticle, Entity, EntityKind, Quote } from '../core/article.ts';
-import type { StoryEntities } from '../core/analyse/entity-linking.ts';
+import type { AnalysedArticle, Analysis, ArticleMeta, BlockKind, CleanArticle, Entity, EntityKind, Quote } from '../article.ts';
+import type { StoryEntities } from '../analyse/entity-linking.ts';
 import type { AnswerStore } from './answer-store.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import type { DigestStore } from './digest-store.ts';

@@ -8,7 +8,7 @@
  * `updatedAt`; the store keeps a record until `prune` removes it, so "that conversation
  * expired" can be told apart from "there was none". Times are ISO 8601 strings in UTC.
  */
-import type { ConversationRecord, Turn } from '../core/conversation/turns.ts';
+import type { ConversationRecord, Turn } from '../conversation/turns.ts';
 
 export interface ConversationStore {
   /** The conversation under `key`, or null when there is none. */

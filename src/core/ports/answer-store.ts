@@ -4,8 +4,8 @@
  * and cited, and the votes people give it: one per person per answer, a 👎 perhaps with the
  * reason "wrong source". Times are ISO 8601 strings in UTC.
  */
-import type { CitationJson } from '../core/compose/citations.ts';
-import type { Reply } from '../core/reply.ts';
+import type { CitationJson } from '../compose/citations.ts';
+import type { Reply } from '../reply.ts';
 
 export interface NewAnswer {
   /** Short and random: buttons carry it. */

@@ -1,0 +1,105 @@
+/**
+ * Reads of current articles from PostgreSQL, mapped back to the domain shapes through the same
+ * row mappers as the SQLite engine (the columns are the same).
+ */
+import type { Block, DatedEvent, Entity, Mention, SetAside } from '../../core/article.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
+import {
+  toEntity,
+  toQuote,
+  toSentence,
+  toSummary,
+  type ArticleRow,
+  type EntityRow,
+  type FullArticleRow,
+  type QuoteRow,
+  type SentenceRow,
+} from '../sqlite/rows.ts';
+import type { Queryable } from './transaction.ts';
+
+const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
+  clean_title, sentence_count, quote_count, first_seen, changed_at`;
+
+export interface ArticleReader {
+  fingerprints(): Promise<Map<string, Fingerprint>>;
+  count(): Promise<number>;
+  list(): Promise<ArticleSummary[]>;
+  get(id: string): Promise<StoredArticle | null>;
+  entities(): Promise<ArticleEntities[]>;
+}
+
+export function createArticleReader(db: Queryable): ArticleReader {
+  return {
+    async fingerprints() {
+      const { rows } = await db.query<{
+        id: string;
+        path: string;
+        hash: string;
+        text_hash: string;
+        root: string;
+        status: Fingerprint['status'];
+        duplicate_of: string | null;
+      }>('SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles');
+      return new Map(
+        rows.map((r) => [r.id, { id: r.id, hash: r.hash, textHash: r.text_hash, root: r.root, path: r.path, status: r.status, duplicateOf: r.duplicate_of }]),
+      );
+    },
+
+    async count() {
+      const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM articles WHERE status = 'current'");
+      return rows[0]?.n ?? 0;
+    },
+
+    async list() {
+      const { rows } = await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
+      return rows.map(toSummary);
+    },
+
+    async get(id) {
+      const { rows } = await db.query<FullArticleRow>(
+        `SELECT ${SUMMARY_COLUMNS}, analysis_version, clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside, mentions
+         FROM articles WHERE id = $1 AND status = 'current'`,
+        [id],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      const [sentences, entities, quotes, events] = await Promise.all([
+        db.query<SentenceRow>('SELECT idx, start_offset, end_offset, text, block, kind FROM sentences WHERE article = $1 ORDER BY idx', [id]),
+        db.query<EntityRow>('SELECT * FROM entities WHERE article = $1 ORDER BY key', [id]),
+        db.query<QuoteRow>('SELECT * FROM quotes WHERE article = $1 ORDER BY idx', [id]),
+        db.query<DatedEvent>('SELECT sentence, date, text FROM events WHERE article = $1 ORDER BY idx', [id]),
+      ]);
+      return {
+        ...toSummary(row),
+        analysisVersion: row.analysis_version,
+        clean: {
+          title: row.clean_title ?? '',
+          titleMade: row.title_made === 1,
+          text: row.clean_text,
+          blocks: JSON.parse(row.blocks) as Block[],
+          setAside: JSON.parse(row.set_aside) as SetAside[],
+          dateline: { published: row.dateline_published, updated: row.dateline_updated },
+          byline: row.clean_byline,
+        },
+        analysis: {
+          sentences: sentences.rows.map(toSentence),
+          entities: entities.rows.map(toEntity),
+          mentions: JSON.parse(row.mentions) as Mention[],
+          quotes: quotes.rows.map(toQuote),
+          events: events.rows,
+        },
+      };
+    },
+
+    async entities() {
+      // Every current article, even one that names nobody: linking sees the whole story.
+      const ids = await db.query<{ id: string }>("SELECT id FROM articles WHERE status = 'current' ORDER BY id");
+      const byArticle = new Map<string, Entity[]>(ids.rows.map((r) => [r.id, []]));
+      const { rows } = await db.query<EntityRow>(
+        "SELECT e.* FROM entities e JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key",
+      );
+      for (const row of rows) byArticle.get(row.article)?.push(toEntity(row));
+      return [...byArticle].map(([id, list]) => ({ id, entities: list }));
+    },
+  };
+}

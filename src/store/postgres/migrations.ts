@@ -1,0 +1,285 @@
+/**
+ * The PostgreSQL schema as a versioned list of migrations, its own list (the SQLite engine's
+ * is written in SQLite's dialect). Each is applied once, in its own transaction, recorded in
+ * `schema_migrations`, and the whole run holds an advisory lock, so replicas starting together
+ * migrate once; a database written by a newer briefbot is refused. Append; never edit one applied.
+ *
+ * Text that is ordered or compared (ids, ISO times, slots, names) is `COLLATE "C"`: byte order,
+ * as SQLite's BINARY collation, so both engines list and compare in the same order.
+ */
+import type pg from 'pg';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Byte-ordered text, as SQLite compares it. */
+const T = 'TEXT COLLATE "C"';
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'the whole schema of SQLite migrations 1 to 7, and full text kept as FTS5 keeps it',
+    sql: `
+      CREATE TABLE articles (
+        id ${T} PRIMARY KEY,
+        path ${T} NOT NULL, root ${T} NOT NULL, hash ${T} NOT NULL, text_hash ${T} NOT NULL,
+        status ${T} NOT NULL CHECK (status IN ('current', 'duplicate', 'removed')),
+        duplicate_of ${T},
+        analysis_version INTEGER,
+        title ${T}, outlet ${T}, url ${T}, published ${T}, updated ${T}, byline ${T},
+        clean_title ${T}, title_made INTEGER NOT NULL DEFAULT 0, clean_text ${T}, clean_byline ${T},
+        dateline_published ${T}, dateline_updated ${T},
+        sentence_count INTEGER NOT NULL DEFAULT 0,
+        quote_count INTEGER NOT NULL DEFAULT 0,
+        first_seen ${T} NOT NULL, changed_at ${T} NOT NULL, removed_at ${T},
+        blocks ${T}, set_aside ${T}, mentions ${T},
+        content_seq BIGINT
+      );
+      CREATE INDEX articles_by_status ON articles (status, id);
+      CREATE INDEX articles_by_content_seq ON articles (content_seq) WHERE status = 'current';
+
+      -- tokens: the sentence's FTS5 tokens (unicode61, Porter stems) as a tsvector with their
+      -- positions, for matching and phrases; token_count: its length, for BM25.
+      CREATE TABLE sentences (
+        id BIGSERIAL PRIMARY KEY,
+        article ${T} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, block INTEGER NOT NULL, kind ${T} NOT NULL,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text ${T} NOT NULL,
+        tokens TSVECTOR NOT NULL,
+        token_count INTEGER NOT NULL,
+        UNIQUE (article, idx)
+      );
+      CREATE INDEX sentences_tokens ON sentences USING GIN (tokens);
+
+      -- How many sentences contain each stem: BM25's document frequencies, as FTS5 keeps them.
+      CREATE TABLE term_documents (
+        term ${T} PRIMARY KEY,
+        documents INTEGER NOT NULL
+      );
+
+      -- One row of counters, updated last in every write transaction: sentences and tokens
+      -- (BM25's N and average length), the content sequence (taken under this row's lock, so
+      -- numbers are given in commit order), and a revision that moves on every write.
+      CREATE TABLE store_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        sentences BIGINT NOT NULL, tokens BIGINT NOT NULL,
+        last_seq BIGINT NOT NULL, revision BIGINT NOT NULL
+      );
+      INSERT INTO store_state VALUES (1, 0, 0, 0, 0);
+
+      CREATE TABLE entities (
+        article ${T} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        key ${T} NOT NULL, name ${T} NOT NULL, kind ${T} NOT NULL,
+        aliases ${T} NOT NULL, roles ${T} NOT NULL, named INTEGER NOT NULL,
+        name_keys TEXT[] COLLATE "C" NOT NULL,
+        PRIMARY KEY (article, key)
+      );
+
+      CREATE TABLE quotes (
+        article ${T} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, text ${T} NOT NULL,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+        sentence INTEGER NOT NULL, kind ${T} NOT NULL,
+        speaker ${T}, speaker_text ${T}, cue ${T}, cue_kind ${T} NOT NULL,
+        cue_start INTEGER, cue_end INTEGER,
+        PRIMARY KEY (article, idx)
+      );
+
+      CREATE TABLE events (
+        article ${T} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, sentence INTEGER NOT NULL, date ${T} NOT NULL, text ${T} NOT NULL,
+        PRIMARY KEY (article, idx)
+      );
+
+      CREATE TABLE story_entities (
+        id ${T} PRIMARY KEY, name ${T} NOT NULL, kind ${T} NOT NULL,
+        aliases ${T} NOT NULL, roles ${T} NOT NULL,
+        article_count INTEGER NOT NULL DEFAULT 0,
+        quote_count INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE story_entity_names (
+        story_entity ${T} NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        name_key ${T} NOT NULL,
+        PRIMARY KEY (name_key, story_entity)
+      );
+
+      CREATE TABLE entity_links (
+        article ${T} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        entity_key ${T} NOT NULL,
+        story_entity ${T} NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        PRIMARY KEY (article, entity_key)
+      );
+      CREATE INDEX entity_links_by_story_entity ON entity_links (story_entity);
+
+      CREATE TABLE digest_subscriptions (
+        id SERIAL PRIMARY KEY,
+        platform ${T} NOT NULL, workspace ${T} NOT NULL, channel ${T} NOT NULL,
+        time ${T} NOT NULL, days ${T} NOT NULL, timezone ${T}, topic ${T},
+        empty ${T} NOT NULL CHECK (empty IN ('skip', 'post')),
+        created_at ${T} NOT NULL, created_by ${T}, updated_at ${T} NOT NULL, active_from ${T} NOT NULL,
+        paused_at ${T}, paused_reason ${T},
+        watermark BIGINT, last_posted_slot ${T}, last_posted_at ${T},
+        UNIQUE (platform, workspace, channel)
+      );
+
+      CREATE TABLE digest_runs (
+        subscription INTEGER NOT NULL REFERENCES digest_subscriptions (id) ON DELETE CASCADE,
+        slot ${T} NOT NULL,
+        state ${T} NOT NULL CHECK (state IN ('claimed', 'posting', 'retrying', 'posted', 'empty',
+          'missed', 'failed', 'gone', 'superseded', 'uncertain')),
+        owner ${T}, lease_until ${T},
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at ${T},
+        catch_up INTEGER NOT NULL DEFAULT 0,
+        claimed_at ${T} NOT NULL, finished_at ${T},
+        from_seq BIGINT, to_seq BIGINT, articles INTEGER, error ${T},
+        PRIMARY KEY (subscription, slot)
+      );
+      CREATE INDEX digest_runs_open ON digest_runs (state) WHERE state IN ('claimed', 'posting', 'retrying');
+
+      CREATE TABLE feeds (
+        id SERIAL PRIMARY KEY,
+        url ${T} NOT NULL UNIQUE, added_from ${T}, title ${T}, kind ${T},
+        platform ${T} NOT NULL, workspace ${T} NOT NULL, channel ${T}, added_by ${T},
+        interval_minutes INTEGER, added_at ${T} NOT NULL,
+        etag ${T}, last_modified ${T}, last_polled_at ${T}, last_success_at ${T},
+        last_error ${T}, last_error_at ${T},
+        failures INTEGER NOT NULL DEFAULT 0,
+        paused_at ${T}, paused_reason ${T},
+        next_poll_at ${T} NOT NULL,
+        items_seen INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX feeds_by_added_from ON feeds (added_from);
+      CREATE INDEX feeds_due ON feeds (next_poll_at);
+
+      CREATE TABLE feed_polls (
+        feed INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        slot ${T} NOT NULL,
+        state ${T} NOT NULL CHECK (state IN ('claimed', 'fetched', 'not-modified', 'failed')),
+        owner ${T} NOT NULL, lease_until ${T}, claimed_at ${T} NOT NULL, finished_at ${T}, error ${T},
+        PRIMARY KEY (feed, slot)
+      );
+
+      CREATE TABLE feed_items (
+        key ${T} PRIMARY KEY,
+        feed INTEGER REFERENCES feeds (id) ON DELETE SET NULL,
+        article ${T}, entry_hash ${T} NOT NULL,
+        status ${T} NOT NULL CHECK (status IN ('indexed', 'skipped', 'failed')),
+        reason ${T}, attempts INTEGER NOT NULL DEFAULT 0,
+        first_seen ${T} NOT NULL, last_seen ${T} NOT NULL
+      );
+
+      CREATE TABLE conversations (
+        key ${T} PRIMARY KEY, turns ${T} NOT NULL, updated_at ${T} NOT NULL
+      );
+      CREATE INDEX conversations_by_updated ON conversations (updated_at);
+      CREATE TABLE conversation_messages (
+        message ${T} PRIMARY KEY, conversation ${T} NOT NULL, at ${T} NOT NULL
+      );
+      CREATE INDEX conversation_messages_by_at ON conversation_messages (at);
+
+      CREATE TABLE answers (
+        id ${T} PRIMARY KEY, platform ${T} NOT NULL, conversation ${T}, command ${T} NOT NULL,
+        question ${T}, citations ${T} NOT NULL, reply ${T} NOT NULL, created_at ${T} NOT NULL
+      );
+      CREATE INDEX answers_by_created ON answers (created_at);
+      CREATE TABLE feedback (
+        answer ${T} NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        platform ${T} NOT NULL, user_id ${T} NOT NULL,
+        vote ${T} NOT NULL CHECK (vote IN ('up', 'down')),
+        reason ${T}, at ${T} NOT NULL,
+        PRIMARY KEY (answer, platform, user_id)
+      );
+      CREATE INDEX feedback_by_at ON feedback (at);
+
+      -- How often a phrase (its stems, space-separated) occurs in a sentence's tokens: FTS5's
+      -- instance count, a phrase matching where its stems stand at consecutive positions.
+      CREATE FUNCTION fts5_phrase_count(doc TSVECTOR, phrase TEXT) RETURNS INTEGER
+      LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+        WITH words AS (
+          SELECT w, i FROM unnest(string_to_array(phrase, ' ')) WITH ORDINALITY AS t (w, i)
+        ), places AS (
+          SELECT d.lexeme, p::INTEGER AS p
+          FROM unnest(doc) AS d (lexeme, positions, weights), unnest(d.positions) AS p
+          WHERE d.lexeme IN (SELECT w FROM words)
+        )
+        SELECT count(*)::INTEGER FROM places f
+        WHERE f.lexeme = (SELECT w FROM words WHERE i = 1)
+          AND NOT EXISTS (SELECT 1 FROM words WHERE i > 1 AND NOT EXISTS
+            (SELECT 1 FROM places o WHERE o.lexeme = words.w AND o.p = f.p + words.i - 1))
+      $fn$;
+
+      -- FTS5's bm25() (fts5_aux.c), operation for operation in double precision, so both engines
+      -- give equal scores and so equal orders: k1 1.2, b 0.75, IDF log((N - n + 0.5) / (n + 0.5))
+      -- raised to 1e-6 when not positive, summed over the query's phrases in their order.
+      CREATE FUNCTION fts5_bm25(freqs INTEGER[], hits FLOAT8[], dl FLOAT8, n FLOAT8, total FLOAT8)
+      RETURNS FLOAT8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
+      DECLARE
+        k1 CONSTANT FLOAT8 := 1.2;
+        b CONSTANT FLOAT8 := 0.75;
+        avgdl FLOAT8 := total / n;
+        score FLOAT8 := 0.0;
+        idf FLOAT8;
+        f FLOAT8;
+      BEGIN
+        FOR i IN 1 .. coalesce(array_length(freqs, 1), 0) LOOP
+          idf := ln((n - hits[i] + 0.5::FLOAT8) / (hits[i] + 0.5::FLOAT8));
+          IF idf <= 0.0 THEN idf := 1e-6::FLOAT8; END IF;
+          f := freqs[i];
+          score := score + idf * ((f * (k1 + 1.0::FLOAT8)) / (f + k1 * (1.0::FLOAT8 - b + b * dl / avgdl)));
+        END LOOP;
+        RETURN score;
+      END
+      $fn$;
+    `,
+  },
+];
+
+/** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */
+const MIGRATION_LOCK = 716_016;
+
+/**
+ * Brings the database up to the newest migration, holding an advisory lock so that replicas
+ * starting together take turns. Throws when the database was written by a newer schema.
+ */
+export async function migrate(pool: pg.Pool, list: readonly Migration[] = migrations): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+      const current = rows[0]?.version ?? 0;
+      const newest = list.reduce((max, m) => Math.max(max, m.version), 0);
+      if (current > newest) {
+        throw new Error(`the database has schema version ${current}, newer than this briefbot knows (${newest}): upgrade briefbot or use another database`);
+      }
+      for (const migration of [...list].sort((a, b) => a.version - b.version)) {
+        if (migration.version <= current) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+            migration.version,
+            migration.name,
+            new Date().toISOString(),
+          ]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+      return newest;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The scale-out Store engine: PostgreSQL through a `pg.Pool`, shared by any number of bot
+ * replicas. The schema is migrated on open under an advisory lock; each article is written in
+ * one transaction on one client; every value travels as a parameter. Full text answers as the
+ * SQLite engine's FTS5 does (sentence-search.ts), so both engines cite the same sentences.
+ */
+import pg from 'pg';
+import type { Store } from '../../core/ports/store.ts';
+import { createPostgresAnswerStore } from './answer-store.ts';
+import { createArticleReader } from './article-reader.ts';
+import { createArticleWriter, moveRevision } from './article-writer.ts';
+import { createPostgresConversationStore } from './conversation-store.ts';
+import { createPostgresDigestStore } from './digest-store.ts';
+import { createPostgresFeedStore } from './feed-store.ts';
+import { openFts5Tokenizer } from './fts5-tokens.ts';
+import { migrate } from './migrations.ts';
+import { createQuoteReader } from './quote-reader.ts';
+import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
+import { anyUnlinked, listStoryEntities, saveStoryEntities } from './story-entities.ts';
+import { inTransaction } from './transaction.ts';
+import { guardConnections } from './unavailable.ts';
+
+/** OIDs of PostgreSQL's 64-bit integer and numeric types. */
+const INT8 = 20;
+
+/** Counts and sequences are far below 2^53: read 64-bit integers as numbers, in this pool only. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresOptions {
+  /** A schema to work in (created if missing) instead of the user's default: tests use one each. */
+  readonly schema?: string;
+  /** Most connections the pool opens (default 10). */
+  readonly max?: number;
+}
+
+/** Where a connection string points, for messages: host, port and database, never the password. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const database = parsed.pathname.replace(/^\//, '');
+    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${database ? `/${database}` : ''}`;
+  } catch {
+    return 'an unreadable DATABASE_URL';
+  }
+}
+
+/**
+ * Connects to the database at `url`, migrates it, and returns the store. Throws an error whose
+ * message names the host (never the password) when the server cannot be reached.
+ *
+ * @example const store = await openPostgresStore('postgres://bot@db.internal:5432/briefbot');
+ */
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
+  const { connectionString, settings } = sessionSettings(url, schema);
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000, types, options: settings });
+  // An idle client whose server went away must not crash the process: the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    // Replicas creating one schema together race past IF NOT EXISTS: the loser's error is harmless.
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch(ignoreCode('23505'));
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const code = (error as { code?: string }).code;
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || /timeout/i.test((error as Error).message)) {
+      throw new Error(`cannot reach PostgreSQL at ${describeDatabaseUrl(url)} (${code ?? (error as Error).message})`, { cause: error });
+    }
+    throw error;
+  }
+  return guardConnections(createPostgresStore(pool));
+}
+
+/**
+ * The session settings every connection starts with: JIT off (it compiles a search's per-row
+ * scoring for some 200 ms when the planner guesses many rows, longer than the query itself at
+ * every size measured by npm run bench -- --engine postgres), the schema when one is asked for,
+ * and any `options` the URL carries (taken out of it: pg would let them replace ours).
+ */
+function sessionSettings(url: string, schema: string | undefined): { connectionString: string; settings: string } {
+  let connectionString = url;
+  let fromUrl: string | null = null;
+  try {
+    const parsed = new URL(url);
+    fromUrl = parsed.searchParams.get('options');
+    if (fromUrl !== null) {
+      parsed.searchParams.delete('options');
+      connectionString = parsed.toString();
+    }
+  } catch {
+    // Not a URL pg can read either: it says so when connecting.
+  }
+  return { connectionString, settings: ['-c jit=off', schema ? `-c search_path=${schema}` : null, fromUrl].filter(Boolean).join(' ') };
+}
+
+/** A catch handler that swallows one PostgreSQL error code and rethrows the rest. */
+function ignoreCode(code: string): (error: unknown) => void {
+  return (error) => {
+    if ((error as { code?: string }).code !== code) throw error;
+  };
+}
+
+function createPostgresStore(pool: pg.Pool): Store {
+  const tokenizer = openFts5Tokenizer();
+  const writer = createArticleWriter(tokenizer);
+  const reader = createArticleReader(pool);
+  const quotes = createQuoteReader(pool);
+  const search = createSentenceSearch(pool, tokenizer);
+  const lookup = createSentenceLookup(pool);
+  const terms = createTermStatistics(pool);
+  let closed = false;
+
+  return {
+    fingerprints: () => reader.fingerprints(),
+    putArticle: (article, origin) => inTransaction(pool, (client) => writer.put(client, article, origin)),
+    putDuplicate: (entry) => inTransaction(pool, (client) => writer.putDuplicate(client, entry)),
+    markRemoved: (ids, at) => inTransaction(pool, (client) => writer.markRemoved(client, ids, at)),
+    countArticles: () => reader.count(),
+    listArticles: () => reader.list(),
+    getArticle: (id) => reader.get(id),
+    listArticleEntities: () => reader.entities(),
+    listQuotes: (filter = {}) => quotes(filter),
+    saveStoryEntities: (story) =>
+      inTransaction(pool, async (client) => {
+        await saveStoryEntities(client, story);
+        await moveRevision(client);
+      }),
+    storyEntities: () => listStoryEntities(pool),
+    needsLinking: () => anyUnlinked(pool),
+    searchSentences: (query) => search(query),
+    sentencesAt: (refs) => lookup(refs),
+    termStatistics: (stems) => terms(stems),
+    revision: async () => {
+      const { rows } = await pool.query<{ revision: number }>('SELECT revision FROM store_state WHERE id = 1');
+      return String(rows[0]?.revision ?? 0);
+    },
+    contentSequence: async () => {
+      const { rows } = await pool.query<{ last_seq: number }>('SELECT last_seq FROM store_state WHERE id = 1');
+      return rows[0]?.last_seq ?? 0;
+    },
+    articleChanges: async (after, upTo) => {
+      const { rows } = await pool.query<{ id: string; sequence: number }>(
+        `SELECT id, content_seq AS sequence FROM articles
+         WHERE status = 'current' AND content_seq > $1 AND content_seq <= $2 ORDER BY content_seq`,
+        [after, upTo],
+      );
+      return rows;
+    },
+    digests: createPostgresDigestStore(pool),
+    feeds: createPostgresFeedStore(pool),
+    conversations: createPostgresConversationStore(pool),
+    answers: createPostgresAnswerStore(pool),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      tokenizer.close();
+      await pool.end();
+    },
+  };
+}

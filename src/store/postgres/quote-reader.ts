@@ -1,0 +1,57 @@
+/**
+ * Quotations with their speakers resolved to the story's canonical entities, in PostgreSQL: the
+ * SQLite engine's queries (sqlite/quote-reader.ts), with a speaker not yet linked falling back
+ * to its article entity's name.
+ */
+import type { QuoteFilter, StoredQuote } from '../../core/ports/store.ts';
+import { nameKey } from '../../core/name-key.ts';
+import { toQuote, type QuoteRow } from '../sqlite/rows.ts';
+import type { Queryable } from './transaction.ts';
+
+interface ResolvedQuoteRow extends QuoteRow {
+  speaker_name: string | null;
+  speaker_id: string | null;
+}
+
+const RESOLVED = `
+  SELECT q.*, COALESCE(se.name, e.name) AS speaker_name, se.id AS speaker_id
+  FROM quotes q
+  LEFT JOIN entities e ON e.article = q.article AND e.key = q.speaker
+  LEFT JOIN entity_links l ON l.article = q.article AND l.entity_key = q.speaker
+  LEFT JOIN story_entities se ON se.id = l.story_entity
+  WHERE ($1::text IS NULL
+      OR EXISTS (SELECT 1 FROM story_entity_names n WHERE n.story_entity = l.story_entity AND n.name_key = $1::text)
+      OR (l.story_entity IS NULL AND $1::text = ANY(e.name_keys)))
+    AND ($2::text IS NULL OR q.article = $2::text)
+    AND ($3::text[] IS NULL OR q.article = ANY($3::text[]))
+  ORDER BY q.article, q.idx`;
+
+const BY_SPEAKER_ID = `
+  SELECT q.*, se.name AS speaker_name, se.id AS speaker_id
+  FROM entity_links l
+  JOIN story_entities se ON se.id = l.story_entity
+  JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+  WHERE l.story_entity = $1
+  ORDER BY q.article, q.idx`;
+
+export type QuoteReader = (filter: QuoteFilter) => Promise<StoredQuote[]>;
+
+export function createQuoteReader(db: Queryable): QuoteReader {
+  const read = async (filter: QuoteFilter): Promise<ResolvedQuoteRow[]> => {
+    const speaker = filter.speaker === undefined ? null : nameKey(filter.speaker);
+    const { rows } = await db.query<ResolvedQuoteRow>(RESOLVED, [speaker, filter.article ?? null, filter.articles ?? null]);
+    return rows;
+  };
+  return async (filter) => {
+    let rows: ResolvedQuoteRow[];
+    if (filter.speakerId !== undefined) {
+      const { speakerId, ...rest } = filter;
+      rows = (await db.query<ResolvedQuoteRow>(BY_SPEAKER_ID, [speakerId])).rows;
+      if (Object.keys(rest).length > 0) {
+        const keep = new Set((await read(rest)).map((row) => `${row.article}#${row.idx}`));
+        rows = rows.filter((row) => keep.has(`${row.article}#${row.idx}`));
+      }
+    } else rows = await read(filter);
+    return rows.map((row) => ({ ...toQuote(row), article: row.article, speakerName: row.speaker_name, speakerId: row.speaker_id }));
+  };
+}

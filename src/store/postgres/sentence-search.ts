@@ -1,0 +1,115 @@
+/**
+ * Full-text search in PostgreSQL that ranks as the SQLite engine's FTS5 does: each user term
+ * becomes a phrase of the FTS5 tokenizer's tokens (fts5-tokens.ts), sentences are matched by
+ * their tsvector through the GIN index, and each match is scored by `fts5_bm25` (migrations.ts)
+ * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase.
+ * Equal scores fall back to sentence id, FTS5's rowid order, so both engines give the same hits
+ * in the same order.
+ */
+import type { BlockKind } from '../../core/article.ts';
+import type { SentenceHit, SentenceQuery, SentenceRef, TermStatistics } from '../../core/ports/store.ts';
+import { tsqueryLiteral, type Fts5Tokenizer } from './fts5-tokens.ts';
+import type { Queryable } from './transaction.ts';
+
+const DEFAULT_LIMIT = 20;
+
+interface HitRow {
+  article: string;
+  idx: number;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+  kind: BlockKind;
+  score: number;
+}
+
+function toHit(row: HitRow): SentenceHit {
+  return { article: row.article, sentence: row.idx, text: row.text, start: row.start_offset, end: row.end_offset, kind: row.kind, score: row.score };
+}
+
+/**
+ * The phrases FTS5 would search for `terms`: the same terms `ftsMatchExpression` keeps (those
+ * with a letter or digit), each as its list of tokens.
+ */
+export function queryPhrases(terms: readonly string[], tokenizer: Fts5Tokenizer): string[][] {
+  const kept = terms.map((term) => term.replace(/\s+/g, ' ').trim()).filter((term) => /[\p{L}\p{N}]/u.test(term));
+  return tokenizer.tokenize(kept).filter((phrase) => phrase.length > 0);
+}
+
+/** How many sentences hold each phrase: a stem's count is kept; a longer phrase is counted. */
+async function phraseDocuments(db: Queryable, phrases: readonly (readonly string[])[]): Promise<number[]> {
+  const singles = [...new Set(phrases.filter((p) => p.length === 1).map((p) => p[0]!))];
+  const counts = new Map<string, number>();
+  if (singles.length > 0) {
+    const { rows } = await db.query<{ term: string; documents: number }>('SELECT term, documents FROM term_documents WHERE term = ANY($1::text[])', [singles]);
+    for (const row of rows) counts.set(row.term, row.documents);
+  }
+  const result: number[] = [];
+  for (const phrase of phrases) {
+    if (phrase.length === 1) result.push(counts.get(phrase[0]!) ?? 0);
+    else {
+      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sentences WHERE tokens @@ $1::tsquery', [tsqueryLiteral([phrase], 'any')]);
+      result.push(rows[0]?.n ?? 0);
+    }
+  }
+  return result;
+}
+
+export type SentenceSearch = (query: SentenceQuery) => Promise<SentenceHit[]>;
+
+export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): SentenceSearch {
+  return async (query) => {
+    const phrases = queryPhrases(query.terms, tokenizer);
+    if (phrases.length === 0) return [];
+    const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
+    const documents = await phraseDocuments(db, phrases);
+    const { rows } = await db.query<HitRow>(
+      `SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind,
+         fts5_bm25(ARRAY(
+             -- A one-stem phrase occurs as often as its stem has positions: read them directly,
+             -- sparing the phrase function's per-row query for the common case.
+             SELECT CASE WHEN strpos(q.p, ' ') = 0
+               THEN coalesce((SELECT array_length(d.positions, 1) FROM unnest(s.tokens) AS d (lexeme, positions, weights) WHERE d.lexeme = q.p), 0)
+               ELSE fts5_phrase_count(s.tokens, q.p) END
+             FROM unnest($2::text[]) WITH ORDINALITY AS q (p, i) ORDER BY i),
+           $3::float8[], s.token_count::float8, st.sentences::float8, st.tokens::float8) AS score
+       FROM sentences s CROSS JOIN store_state st
+       WHERE s.tokens @@ $1::tsquery AND ($4::text[] IS NULL OR s.article = ANY($4::text[]))
+       ORDER BY score DESC, s.id
+       LIMIT $5`,
+      [tsqueryLiteral(phrases, query.match ?? 'any'), phrases.map((p) => p.join(' ')), documents, query.articles ?? null, limit],
+    );
+    return rows.map(toHit);
+  };
+}
+
+export type SentenceLookup = (refs: readonly SentenceRef[]) => Promise<SentenceHit[]>;
+
+/** Sentences by article and index, in the order asked (score 0: nothing was searched). */
+export function createSentenceLookup(db: Queryable): SentenceLookup {
+  return async (refs) => {
+    if (refs.length === 0) return [];
+    const { rows } = await db.query<HitRow & { n: string }>(
+      `SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, 0::float8 AS score, r.n
+       FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS r (article, idx, n)
+       JOIN sentences s ON s.article = r.article AND s.idx = r.idx
+       JOIN articles a ON a.id = s.article AND a.status = 'current'
+       ORDER BY r.n`,
+      [refs.map((r) => r.article), refs.map((r) => r.sentence)],
+    );
+    return rows.map(toHit);
+  };
+}
+
+/** How many indexed sentences hold each stem, from the counts kept with every write. */
+export function createTermStatistics(db: Queryable): (stems: readonly string[]) => Promise<TermStatistics> {
+  return async (stems) => {
+    const unique = [...new Set(stems)];
+    const [state, terms] = await Promise.all([
+      db.query<{ sentences: number }>('SELECT sentences FROM store_state WHERE id = 1'),
+      db.query<{ term: string; documents: number }>('SELECT term, documents FROM term_documents WHERE term = ANY($1::text[])', [unique]),
+    ]);
+    const found = new Map(terms.rows.map((row) => [row.term, row.documents]));
+    return { sentences: state.rows[0]?.sentences ?? 0, documents: new Map(unique.map((stem) => [stem, found.get(stem) ?? 0])) };
+  };
+}

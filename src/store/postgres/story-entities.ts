@@ -1,0 +1,148 @@
+/**
+ * The story's canonical entities and the links to them, in PostgreSQL: as the SQLite engine
+ * (sqlite/story-entities.ts), saving writes only the rows that differ from those stored, and
+ * keeps each entity's article and quotation counts in its row. Writes are batched into a few
+ * statements (arrays as parameters) rather than one round trip per row.
+ */
+import type pg from 'pg';
+import type { EntityKind } from '../../core/article.ts';
+import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
+import type { StoryEntityRecord } from '../../core/ports/store.ts';
+import { nameKey } from '../../core/name-key.ts';
+import type { Queryable } from './transaction.ts';
+
+interface StoryEntityRow {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string;
+  roles: string;
+  article_count: number;
+  quote_count: number;
+}
+
+/** Makes the stored story equal to `story` inside the caller's transaction. */
+export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntities): Promise<void> {
+  // One saver at a time: two replicas relinking at once would each diff against the same rows.
+  await client.query('LOCK TABLE story_entities IN SHARE ROW EXCLUSIVE MODE');
+  const touched = new Set<string>();
+  const stored = new Map<string, string>();
+  for (const row of (await client.query<StoryEntityRow>('SELECT id, name, kind, aliases, roles FROM story_entities')).rows) {
+    stored.set(row.id, fingerprint(row.name, row.kind, row.aliases, row.roles));
+  }
+  const wanted = new Set<string>();
+  const upserts: { id: string; name: string; kind: string; aliases: string; roles: string }[] = [];
+  const renamed: string[] = [];
+  const names: { id: string; key: string }[] = [];
+  for (const entity of story.entities) {
+    wanted.add(entity.id);
+    const aliases = JSON.stringify(entity.aliases);
+    const roles = JSON.stringify(entity.roles);
+    const before = stored.get(entity.id);
+    if (before === fingerprint(entity.name, entity.kind, aliases, roles)) continue;
+    upserts.push({ id: entity.id, name: entity.name, kind: entity.kind, aliases, roles });
+    if (before !== undefined) renamed.push(entity.id);
+    for (const key of new Set([entity.name, ...entity.aliases].map(nameKey))) names.push({ id: entity.id, key });
+    touched.add(entity.id);
+  }
+  if (upserts.length > 0) {
+    await client.query(
+      `INSERT INTO story_entities (id, name, kind, aliases, roles)
+       SELECT id, name, kind, aliases, roles FROM jsonb_to_recordset($1::jsonb) AS e (id text, name text, kind text, aliases text, roles text)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`,
+      [JSON.stringify(upserts)],
+    );
+  }
+  if (renamed.length > 0) await client.query('DELETE FROM story_entity_names WHERE story_entity = ANY($1::text[])', [renamed]);
+  if (names.length > 0) {
+    await client.query(
+      `INSERT INTO story_entity_names (story_entity, name_key)
+       SELECT id, key FROM jsonb_to_recordset($1::jsonb) AS n (id text, key text) ON CONFLICT DO NOTHING`,
+      [JSON.stringify(names)],
+    );
+  }
+
+  const storedByArticle = new Map<string, Map<string, string>>();
+  for (const row of (
+    await client.query<{ article: string; entity_key: string; story_entity: string }>('SELECT article, entity_key, story_entity FROM entity_links')
+  ).rows) {
+    let links = storedByArticle.get(row.article);
+    if (!links) {
+      links = new Map();
+      storedByArticle.set(row.article, links);
+    }
+    links.set(row.entity_key, row.story_entity);
+  }
+  const linkWrites: { article: string; key: string; story: string }[] = [];
+  for (const [key, storyEntity] of story.links) {
+    const [article, entityKey] = key.split('\u0000');
+    if (article === undefined || entityKey === undefined) continue;
+    const links = storedByArticle.get(article);
+    const before = links?.get(entityKey);
+    links?.delete(entityKey);
+    if (before === storyEntity) continue;
+    linkWrites.push({ article, key: entityKey, story: storyEntity });
+    touched.add(storyEntity);
+    if (before !== undefined) touched.add(before);
+  }
+  if (linkWrites.length > 0) {
+    // Links only to entities of current articles: linking may lag a removal by a moment.
+    await client.query(
+      `INSERT INTO entity_links (article, entity_key, story_entity)
+       SELECT w.article, w.key, w.story FROM jsonb_to_recordset($1::jsonb) AS w (article text, key text, story text)
+       WHERE EXISTS (SELECT 1 FROM entities e WHERE e.article = w.article AND e.key = w.key)
+       ON CONFLICT (article, entity_key) DO UPDATE SET story_entity = excluded.story_entity`,
+      [JSON.stringify(linkWrites)],
+    );
+  }
+  const gone: { article: string; key: string }[] = [];
+  for (const [article, links] of storedByArticle) {
+    for (const [entityKey, storyEntity] of links) {
+      gone.push({ article, key: entityKey });
+      touched.add(storyEntity);
+    }
+  }
+  if (gone.length > 0) {
+    await client.query(
+      `DELETE FROM entity_links l USING jsonb_to_recordset($1::jsonb) AS g (article text, key text)
+       WHERE l.article = g.article AND l.entity_key = g.key`,
+      [JSON.stringify(gone)],
+    );
+  }
+  const dropped = [...stored.keys()].filter((id) => !wanted.has(id));
+  if (dropped.length > 0) await client.query('DELETE FROM story_entities WHERE id = ANY($1::text[])', [dropped]);
+  for (const id of dropped) touched.delete(id);
+  if (touched.size > 0) {
+    await client.query(
+      `UPDATE story_entities se SET
+         article_count = (SELECT count(DISTINCT l.article) FROM entity_links l WHERE l.story_entity = se.id),
+         quote_count = (SELECT count(*) FROM entity_links l JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+           WHERE l.story_entity = se.id)
+       WHERE se.id = ANY($1::text[])`,
+      [[...touched]],
+    );
+  }
+}
+
+export async function listStoryEntities(db: Queryable): Promise<StoryEntityRecord[]> {
+  const { rows } = await db.query<StoryEntityRow>('SELECT * FROM story_entities ORDER BY quote_count DESC, article_count DESC, name');
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind as EntityKind,
+    aliases: JSON.parse(row.aliases) as string[],
+    roles: JSON.parse(row.roles) as string[],
+    articleCount: row.article_count,
+    quoteCount: row.quote_count,
+  }));
+}
+
+export async function anyUnlinked(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ unlinked: boolean }>(`SELECT EXISTS (SELECT 1 FROM entities e WHERE NOT EXISTS
+    (SELECT 1 FROM entity_links l WHERE l.article = e.article AND l.entity_key = e.key)) AS unlinked`);
+  return rows[0]?.unlinked === true;
+}
+
+function fingerprint(name: string, kind: string, aliases: string, roles: string): string {
+  return `${name}\u0000${kind}\u0000${aliases}\u0000${roles}`;
+}

@@ -1,0 +1,84 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../../src/store/postgres/postgres-store.ts';
+import { migrate, migrations } from '../../../src/store/postgres/migrations.ts';
+import { analysedArticle, origin } from './article-fixture.ts';
+import { storeContract } from './contract.ts';
+import { feedStoreContract } from './feed-contract.ts';
+import { conversationStoreContract } from './conversation-contract.ts';
+import { answerStoreContract } from './answer-contract.ts';
+import { dropSchema, freshPostgresStore, freshSchema, withTestDatabase } from './postgres-database.ts';
+
+withTestDatabase((url) => {
+  const factory = () => freshPostgresStore(url);
+  storeContract('PostgreSQL', factory);
+  feedStoreContract('PostgreSQL', factory);
+  conversationStoreContract('PostgreSQL', factory);
+  answerStoreContract('PostgreSQL', factory);
+
+  describe('the PostgreSQL engine on a shared database', () => {
+    it('keeps what was written across a close and reopen, and records each migration once', async () => {
+      const schema = freshSchema();
+      try {
+        const first = await openPostgresStore(url, { schema });
+        await first.putArticle(analysedArticle({ id: 'a', paragraphs: ['Kept on the server.'] }), origin());
+        await first.close();
+        const second = await openPostgresStore(url, { schema });
+        expect((await second.getArticle('a'))?.clean.text).toBe('Kept on the server.');
+        expect(await second.searchSentences({ terms: ['server'] })).toHaveLength(1);
+        await second.close();
+        const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+        await client.connect();
+        const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+        await client.end();
+        expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
+      } finally {
+        await dropSchema(url, schema);
+      }
+    });
+
+    it('migrates once when several replicas start together', async () => {
+      const schema = freshSchema();
+      try {
+        const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url, { schema, max: 2 })));
+        expect(await Promise.all(stores.map((s) => s.countArticles()))).toEqual([0, 0, 0]);
+        await Promise.all(stores.map((s) => s.close()));
+      } finally {
+        await dropSchema(url, schema);
+      }
+    });
+
+    it('applies a new migration in a transaction and rolls a broken one back', async () => {
+      const schema = freshSchema();
+      const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
+      try {
+        await pool.query(`CREATE SCHEMA ${schema}`);
+        await migrate(pool);
+        const next = [...migrations, { version: 999, name: 'test column', sql: 'ALTER TABLE articles ADD COLUMN note TEXT;' }];
+        expect(await migrate(pool, next)).toBe(999);
+        await expect(pool.query('SELECT note FROM articles')).resolves.toBeDefined();
+        const broken = [...next, { version: 1000, name: 'broken', sql: 'CREATE TABLE half (x int); THIS IS NOT SQL;' }];
+        await expect(migrate(pool, broken)).rejects.toThrow();
+        const { rows } = await pool.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'half'", [schema]);
+        expect(rows[0].n).toBe(0);
+      } finally {
+        await pool.end();
+        await dropSchema(url, schema);
+      }
+    });
+
+    it('refuses a database written by a newer schema', async () => {
+      const schema = freshSchema();
+      try {
+        await (await openPostgresStore(url, { schema })).close();
+        const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+        await client.connect();
+        await client.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [9999, 'from the future', '2099-01-01']);
+        await client.end();
+        await expect(openPostgresStore(url, { schema })).rejects.toThrow(/newer than this briefbot/);
+      } finally {
+        await dropSchema(url, schema);
+      }
+    });
+  });
+});
