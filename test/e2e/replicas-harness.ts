@@ -10,19 +10,22 @@
  *   await replicas.stop();                            // SIGTERM to the rest; their exit codes
  *
  * The database engine comes from the environment (`testEngines()`): a SQLite file always,
- * and PostgreSQL where the place marked below is switched on.
+ * and a PostgreSQL database of its own when BRIEFBOT_TEST_DATABASE_URL is set.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import type { Store } from '../../src/core/ports/store.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 const START = resolve(PROJECT_ROOT, 'bin/start.js');
 
-/** The Store port, named through the SQLite engine so this file does not depend on where the port lives. */
-export type Store = ReturnType<typeof openSqliteStore>;
+export type { Store };
 /** How long a condition may take before a wait fails: generous, since three processes share two cores. */
 const WAIT_MS = 20_000;
 
@@ -45,35 +48,45 @@ export interface EngineChoice {
 
 /**
  * The engines the multi-process tests run on: a SQLite file, and PostgreSQL when
- * BRIEFBOT_TEST_DATABASE_URL is set and the engine exists.
+ * BRIEFBOT_TEST_DATABASE_URL is set.
  */
 export function testEngines(): readonly EngineChoice[] {
   const engines: EngineChoice[] = [{ name: 'SQLite file', make: sqliteEngine }];
-  // ── PostgreSQL (issue 16 part A): switch on after merging src/store/postgres/ ───────────────
-  // Each run gets a database of its own, made from the test server's URL, so the bots need
-  // nothing but DATABASE_URL (no schema option), and it is dropped at the end:
-  //
-  //   const url = process.env.BRIEFBOT_TEST_DATABASE_URL;
-  //   if (url) engines.push({ name: 'PostgreSQL database', make: () => postgresEngine(url) });
-  //
-  //   function postgresEngine(serverUrl: string): TestEngine {
-  //     const name = `briefbot_replicas_${randomBytes(6).toString('hex')}`;
-  //     const url = new URL(serverUrl);
-  //     url.pathname = `/${name}`;
-  //     const admin = async (sql: string) => {
-  //       const client = new pg.Client({ connectionString: serverUrl });
-  //       await client.connect();
-  //       try { await client.query(sql); } finally { await client.end(); }
-  //     };
-  //     const made = admin(`CREATE DATABASE ${name}`);
-  //     return {
-  //       name: 'postgres',
-  //       env: { DATABASE_URL: url.href },
-  //       open: async () => { await made; return openStore({ db: '', databaseUrl: url.href }); },
-  //       dispose: async () => { await made; await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); },
-  //     };
-  //   }
+  const url = process.env.BRIEFBOT_TEST_DATABASE_URL;
+  if (url) engines.push({ name: 'PostgreSQL database', make: () => postgresEngine(url) });
   return engines;
+}
+
+/**
+ * A PostgreSQL database of its own for one run, made from the test server's URL, so the bots
+ * need nothing but DATABASE_URL; dropped at the end.
+ */
+function postgresEngine(serverUrl: string): TestEngine {
+  const name = `briefbot_replicas_${randomBytes(6).toString('hex')}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const made = admin(`CREATE DATABASE ${name}`);
+  return {
+    name: 'postgres',
+    env: { DATABASE_URL: url.href },
+    open: async () => {
+      await made;
+      return openStore({ db: '', databaseUrl: url.href });
+    },
+    dispose: async () => {
+      await made;
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
 function sqliteEngine(): TestEngine {
