@@ -21,6 +21,22 @@ export interface RunState {
   /** Id → path of the file that took it in this run. */
   readonly claimed: Map<string, string>;
   readonly report: ReportBuilder;
+  /**
+   * How many more writes of this run link their article into the story in their own
+   * transaction; past that (a large run), writes only mark the story, and the run relinks it
+   * whole at the end, which then costs less than linking each article.
+   */
+  readonly linking: { remaining: number; deferred: boolean };
+}
+
+/** The write options of the run's next write: linked while the budget lasts. */
+export function nextWrite(state: RunState): { link: boolean } {
+  if (state.linking.remaining > 0) {
+    state.linking.remaining -= 1;
+    return { link: true };
+  }
+  state.linking.deferred = true;
+  return { link: false };
 }
 
 export interface FileContext {
@@ -77,7 +93,7 @@ export async function prepareFile(file: ArticleFile, root: string, stated: State
   const original = state.byText.get(textHash);
   if (original !== undefined && original !== file.id) {
     const at = context.clock.now().toISOString();
-    await context.store.putDuplicate({ id: file.id, path: file.path, root, hash, textHash, duplicateOf: original, at });
+    await context.store.putDuplicate({ id: file.id, path: file.path, root, hash, textHash, duplicateOf: original, at }, nextWrite(state));
     forgetText(state, before);
     state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'duplicate', duplicateOf: original });
     report.duplicates.push({ id: file.id, of: original });
@@ -100,7 +116,7 @@ export async function commitFile(job: AnalysisJob, result: AnalysisResult, conte
   }
   const { article } = result;
   const at = context.clock.now().toISOString();
-  await context.store.putArticle(article, { root, textHash, analysisVersion: ANALYSIS_VERSION, at });
+  await context.store.putArticle(article, { root, textHash, analysisVersion: ANALYSIS_VERSION, at }, nextWrite(state));
   state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'current', duplicateOf: null });
   (before && before.status !== 'removed' ? state.report.updated : state.report.added).push(file.id);
   context.log.debug({ id: file.id, sentences: article.analysis.sentences.length, quotes: article.analysis.quotes.length }, 'indexed');

@@ -5,7 +5,9 @@
  * its analysis in one transaction; text that exactly repeats another id's is recorded as a
  * duplicate and indexed once; a file that cannot be read as an article is reported with the
  * reason and skipped. Per folder ingested again: ids whose files are gone are marked
- * removed. After any change, the story's entities are relinked across all current articles.
+ * removed. Each change links its article into the story's entities in its own transaction
+ * (incremental linking); a run of many changes, or a story left unlinked by a stopped run,
+ * relinks the whole story at the end instead.
  */
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../core/clock.ts';
@@ -33,7 +35,16 @@ export interface IngestDeps {
    */
   readonly workers?: number;
   readonly linkStory?: typeof linkStoryEntities;
+  /**
+   * Up to this many articles written, changed or removed in a run are linked into the story
+   * one at a time, each in its own transaction (default 200); a larger run relinks the whole
+   * story once at the end. 0: always relink whole.
+   */
+  readonly incrementalLinking?: number;
 }
+
+/** Beyond this many changed articles in a run, one whole relink costs less than linking each. */
+const INCREMENTAL_LINKING = 200;
 
 /** Below this many files, starting workers (about half a second each) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
@@ -60,14 +71,20 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
     byText: new Map([...fingerprints.values()].filter((f) => f.status === 'current').map((f) => [f.textHash, f.id])),
     claimed: new Map(),
     report,
+    linking: { remaining: 0, deferred: false },
   };
   const scans = assignIds(await Promise.all(paths.map((path) => scanPath(path))), fingerprints);
   for (const scan of scans) {
     for (const problem of scan.problems) report.skipped.push({ path: problem.path, id: null, reason: problem.reason });
   }
+  const planned = await plan(scans, report.warnings);
+  // Link article by article unless the run brings more new ids than that pays for, or the
+  // story already waits for a whole relink.
+  const limit = deps.incrementalLinking ?? INCREMENTAL_LINKING;
+  const fresh = planned.filter((p) => !fingerprints.has(p.file.id)).length;
+  state.linking.remaining = fresh > limit || (await deps.store.needsLinking()) ? 0 : limit;
   await removeMissing(scans, deps, state, log);
 
-  const planned = await plan(scans, report.warnings);
   // Stored duplicates go last, so they are compared with their originals as they are now.
   const isStoredDuplicate = (p: Planned) => fingerprints.get(p.file.id)?.status === 'duplicate';
   const context: FileContext = { store: deps.store, clock: deps.clock, log };
@@ -87,7 +104,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
     state,
   );
 
-  if (changedArticles(report) || (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
+  if ((changedArticles(report) && state.linking.deferred) || (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
   const result: IngestReport = { ...report, articles: await deps.store.countArticles(), ms: Math.round(performance.now() - started) };
   log.info(
     {
@@ -167,7 +184,11 @@ async function removeMissing(scans: readonly ScanResult[], deps: IngestDeps, sta
 
 async function markRemoved(ids: readonly string[], deps: IngestDeps, state: RunState): Promise<void> {
   if (ids.length === 0) return;
-  await deps.store.markRemoved(ids, deps.clock.now().toISOString());
+  // One write removes them all, linked if the budget covers every one of them.
+  const link = ids.length <= state.linking.remaining;
+  if (link) state.linking.remaining -= ids.length;
+  else state.linking.deferred = true;
+  await deps.store.markRemoved(ids, deps.clock.now().toISOString(), { link });
   for (const id of ids) {
     const before = state.fingerprints.get(id);
     if (!before) continue;

@@ -91,7 +91,10 @@ function mostCommon<T>(values: readonly T[], better: (a: T, b: T) => boolean): T
  * Secretary") joins the one named person who holds that role somewhere in the story.
  * Hash-based: linear in the number of entities.
  */
-export function linkStoryEntities(articles: readonly { readonly id: string; readonly entities: readonly Entity[] }[]): StoryEntities {
+export function linkStoryEntities(
+  articles: readonly { readonly id: string; readonly entities: readonly Entity[] }[],
+  options: LinkOptions = {},
+): StoryEntities {
   const groups = new Map<string, Member[]>();
   const join = (key: string, member: Member): void => {
     const members = groups.get(key);
@@ -175,10 +178,60 @@ export function linkStoryEntities(articles: readonly { readonly id: string; read
       .find((key) => key !== undefined);
     join(holder ?? `role:${fold(member.entity.name)}`, member);
   }
-  return finish(groups, fold);
+  return finish(groups, fold, options.taken ?? (() => false));
 }
 
-function finish(groups: ReadonlyMap<string, Member[]>, fold: (name: string) => string): StoryEntities {
+export interface LinkOptions {
+  /**
+   * Ids already used by story entities outside the articles given: linking part of a story
+   * (see `linkKeys`) numbers a new entity past them, as linking the whole would.
+   */
+  readonly taken?: (id: string) => boolean;
+}
+
+/**
+ * What linking's decision for one article's entity depends on and bears on, as keys: `own`,
+ * the keys it is stored under (in its story entity); `dependsOn`, the keys of the entities its
+ * own decision reads (a surname alone reads the full names that end or start with it, an
+ * unnamed role holder the people who hold the role, an organisation the names and aliases
+ * others claimed); `affects`, the keys of the entities whose decisions it bears on (a full
+ * name bears on the surname alone, a person with a role on the unnamed holders of it).
+ * Linking part of a story equals linking the whole when the part holds, for every entity
+ * whose decision is made again, every entity stored under a key it depends on.
+ *
+ * @example linkKeysOf({ name: 'Jane Doe', kind: 'person', roles: ['minister'], named: true, … })
+ *   → { own: ['person:jane doe', 'owner:doe', 'holder:minister'], dependsOn: [],
+ *       affects: ['person:jane doe', 'single:doe', 'roleonly:minister'] }   ("jane" is a given name)
+ */
+export function linkKeysOf(entity: Entity): { readonly own: string[]; readonly dependsOn: string[]; readonly affects: string[] } {
+  const folded = foldName(entity.name);
+  if (entity.kind !== 'person') {
+    // Whose names and aliases claim whose: a chain of organisations, places and groups.
+    const names = [`thing:${folded}`];
+    for (const alias of entity.aliases) if (isProperAlias(alias)) names.push(`thing:${foldName(alias)}`);
+    return { own: names, dependsOn: names, affects: [...names, `single:${folded}`] };
+  }
+  const roles = (prefix: string) => entity.roles.map((role) => `${prefix}:${role}`);
+  if (!entity.named) {
+    const group = `unnamed:${folded}`;
+    return { own: [group, ...roles('roleonly')], dependsOn: roles('holder'), affects: [group] };
+  }
+  const words = folded.split(' ');
+  if (words.length === 1) {
+    const single = `single:${folded}`;
+    return { own: [single, ...roles('holder')], dependsOn: [`owner:${folded}`, `thing:${folded}`], affects: [single, ...roles('roleonly')] };
+  }
+  const first = words[0] ?? '';
+  const owned = [`${words[words.length - 1]}`, ...(givenNameGender(first) ? [] : [first])];
+  const person = `person:${folded}`;
+  return {
+    own: [person, ...owned.map((word) => `owner:${word}`), ...roles('holder')],
+    dependsOn: [],
+    affects: [person, ...owned.map((word) => `single:${word}`), ...roles('roleonly')],
+  };
+}
+
+function finish(groups: ReadonlyMap<string, Member[]>, fold: (name: string) => string, taken: (id: string) => boolean): StoryEntities {
   const entities: StoryEntity[] = [];
   const links = new StoryLinks();
   const used = new Set<string>();
@@ -216,7 +269,7 @@ function finish(groups: ReadonlyMap<string, Member[]>, fold: (name: string) => s
     const folded = fold(name);
     const base = `${kind}:${slug(folded)}`;
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; used.has(id) || taken(id); n++) id = `${base}-${n}`;
     used.add(id);
     entities.push({ id, name, kind, aliases: [...aliases.values()], roles: [...roles], articles: [...new Set(articles)] });
     for (const { article, entity } of members) links.add(article, entity.key, id);

@@ -97,6 +97,13 @@ export async function pickDigestQuotes(
 async function saidBefore(quote: StoredQuote, fresh: ReadonlySet<string>, view: StoryView): Promise<boolean> {
   // Only the same speaker's quotations are compared, found by index: scanning every quotation
   // of the story for each candidate made a digest cost the story's size times its quotations.
+  // With every article linked (the usual case, each write linking its article), a linked
+  // speaker's quotations are all under its entity, read through its links.
+  if (quote.speakerId !== null && !(await view.memo('needs-linking', () => view.store.needsLinking()))) {
+    const same = await view.quotesOf(quote.speakerId);
+    return same.some((other) => !fresh.has(other.article) && sameQuotation(other.text, quote.text));
+  }
+  // Otherwise an unlinked quotation of the same name counts too: the story's quotations, once per revision.
   const index = await quotesBySpeaker(view);
   const same =
     quote.speakerId !== null

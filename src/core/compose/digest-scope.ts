@@ -32,7 +32,8 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     articles: () => memo('articles', async () => new Map([...(await base.articles())].filter(([id]) => ids.has(id))) as ReadonlyMap<string, ArticleSummary>),
     entities: () => base.entities(),
     frequencies: (forms) => base.frequencies(forms),
-    quotes: async () => (await base.quotes()).filter((quote) => ids.has(quote.article)),
+    // Read by the articles' index, not filtered from the whole story's quotations.
+    quotes: () => base.quotesIn([...ids]),
     quotesOf: async (speakerId) => (await base.quotesOf(speakerId)).filter((quote) => ids.has(quote.article)),
     quotesIn: (articles) => base.quotesIn(articles.filter((id) => ids.has(id))),
     cite: (n, hit) => base.cite(n, hit),

@@ -164,15 +164,25 @@ export interface ArticleChange {
   readonly sequence: number;
 }
 
+/** How a write of articles treats the story's entities. */
+export interface WriteOptions {
+  /**
+   * Link the written articles into the story in the same transaction, updating only the story
+   * entities they can affect (see src/store/sqlite/incremental-linking.ts). Without it (or when
+   * an engine cannot), the write makes `needsLinking()` true until the story is saved whole.
+   */
+  readonly link?: boolean;
+}
+
 export interface Store {
   /** Every id the store has ever indexed, with its status: the input of incremental ingest. */
   fingerprints(): Promise<ReadonlyMap<string, Fingerprint>>;
   /** Writes one article and all its analysis in one transaction, replacing what the id had. */
-  putArticle(article: AnalysedArticle, origin: ArticleOrigin): Promise<void>;
+  putArticle(article: AnalysedArticle, origin: ArticleOrigin, options?: WriteOptions): Promise<void>;
   /** Records an exact duplicate, dropping any analysis the id had. One transaction. */
-  putDuplicate(entry: DuplicateEntry): Promise<void>;
+  putDuplicate(entry: DuplicateEntry, options?: WriteOptions): Promise<void>;
   /** Marks ids removed: their analysis is dropped, their facts kept, never served again. */
-  markRemoved(ids: readonly string[], at: string): Promise<void>;
+  markRemoved(ids: readonly string[], at: string, options?: WriteOptions): Promise<void>;
 
   countArticles(): Promise<number>;
   /** Current articles, by id. */
@@ -189,8 +199,9 @@ export interface Store {
   /** The story's canonical entities, most quoted first. */
   storyEntities(): Promise<readonly StoryEntityRecord[]>;
   /**
-   * True when some current article's entity is not linked to the story: a run stopped
-   * between writing articles and relinking them, so the next run must relink.
+   * True when some current article's entity is not linked to the story, or an article was
+   * written or removed without linking (`WriteOptions.link`) since the story was last saved
+   * whole: a run stopped between writing articles and relinking them, so the next run must relink.
    */
   needsLinking(): Promise<boolean>;
 

@@ -68,7 +68,7 @@ export async function ingestWebArticles(
     }
     const original = byText.get(textHash);
     if (original !== undefined && original !== article.id) {
-      await deps.store.putDuplicate({ id: article.id, path: article.url, root: WEB_ROOT, hash, textHash, duplicateOf: original, at });
+      await deps.store.putDuplicate({ id: article.id, path: article.url, root: WEB_ROOT, hash, textHash, duplicateOf: original, at }, { link: true });
       report.duplicates.push({ id: article.id, of: original });
       outcomes.set(article.id, 'duplicate');
       continue;
@@ -78,7 +78,7 @@ export async function ingestWebArticles(
         { id: article.id, path: article.url, text: article.text, meta: article.stated, firstLine: 1, encoding: 'utf-8' },
         hash,
       );
-      await deps.store.putArticle(analysed, { root: WEB_ROOT, textHash, analysisVersion: ANALYSIS_VERSION, at });
+      await deps.store.putArticle(analysed, { root: WEB_ROOT, textHash, analysisVersion: ANALYSIS_VERSION, at }, { link: true });
       wrote = true;
     } catch (error) {
       log.error({ err: error, id: article.id }, 'analysis failed');
@@ -95,8 +95,9 @@ export async function ingestWebArticles(
     (outcome === 'added' ? report.added : outcome === 'updated' ? report.updated : report.unchanged).push(article.id);
     outcomes.set(article.id, outcome);
   }
-  // A rewrite of the same text still replaced the article's entities: they are linked again.
-  if (wrote || changedArticles(report)) await relinkStory(deps, report.warnings, log);
+  // Each write linked its article in its own transaction; a store that could not (or a
+  // linking that failed) left the story marked, and it is relinked whole.
+  if ((wrote || changedArticles(report)) && (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
   log.info(
     { added: report.added.length, updated: report.updated.length, unchanged: report.unchanged.length, duplicates: report.duplicates.length },
     'web articles indexed',

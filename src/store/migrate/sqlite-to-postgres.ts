@@ -76,7 +76,10 @@ function articleKey(row: Row): string {
  */
 export async function migrateSqliteToPostgres(file: string, url: string, options: MigrationOptions = {}): Promise<MigrationReport> {
   // Bring the source up to the current schema and its full-text index up to date, then read it as rows.
-  await openSqliteStore(file).close();
+  // Whether the story waits for a relink travels too, so the first ingest on Postgres relinks.
+  const opened = openSqliteStore(file);
+  const stale = await opened.needsLinking();
+  await opened.close();
   const source = new Database(file, { readonly: true, fileMustExist: true });
   const pool = new pg.Pool({ connectionString: url, max: 2, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
   pool.on('error', () => undefined);
@@ -150,8 +153,8 @@ export async function migrateSqliteToPostgres(file: string, url: string, options
       const last = (source.prepare('SELECT last FROM content_sequence WHERE id = 1').pluck().get() as number | undefined) ?? 0;
       await client.query(
         `UPDATE store_state SET sentences = (SELECT count(*) FROM sentences), tokens = (SELECT coalesce(sum(token_count), 0) FROM sentences),
-           last_seq = $1, revision = revision + 1 WHERE id = 1`,
-        [last],
+           last_seq = $1, revision = revision + 1, linking_stale = $2 WHERE id = 1`,
+        [last, stale],
       );
     });
     return { articles: articles.length, copied: todo.length, tables };

@@ -237,6 +237,16 @@ export const migrations: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 2,
+    name: 'a flag that says the story waits for a whole relink (SQLite migration 8)',
+    sql: `
+      -- Set by every article write, cleared when the story is saved whole: this engine links no
+      -- article on its own (it ignores WriteOptions.link), so after any write the story must be
+      -- relinked, a removal or a duplicate included, which leave no entity unlinked to see.
+      ALTER TABLE store_state ADD COLUMN linking_stale BOOLEAN NOT NULL DEFAULT FALSE;
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */

@@ -128,9 +128,14 @@ function createPostgresStore(pool: pg.Pool): Store {
       inTransaction(pool, async (client) => {
         await saveStoryEntities(client, story);
         await moveRevision(client);
+        await client.query('UPDATE store_state SET linking_stale = FALSE WHERE id = 1');
       }),
     storyEntities: () => listStoryEntities(pool),
-    needsLinking: () => anyUnlinked(pool),
+    // Every write leaves the story to be relinked whole (WriteOptions.link is not carried out here).
+    needsLinking: async () => {
+      const { rows } = await pool.query<{ stale: boolean }>('SELECT linking_stale AS stale FROM store_state WHERE id = 1');
+      return rows[0]?.stale === true || (await anyUnlinked(pool));
+    },
     searchSentences: (query) => search(query),
     sentencesAt: (refs) => lookup(refs),
     termStatistics: (stems) => terms(stems),

@@ -328,6 +328,32 @@ export const migrations: readonly Migration[] = [
           WHERE l.story_entity = story_entities.id);
     `,
   },
+  {
+    version: 8,
+    name: 'linking keys of story entities and the linking state, for linking one article at a time',
+    sql: `
+      -- Every key under which linking could join an article's entity with a story entity's
+      -- members (linkKeysOf: folded names, surnames, roles): the story entities a changed
+      -- article can affect are found by these, not by relinking the whole story.
+      CREATE TABLE story_entity_keys (
+        link_key TEXT NOT NULL,
+        story_entity TEXT NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        PRIMARY KEY (link_key, story_entity)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_entity_keys_by_entity ON story_entity_keys (story_entity);
+
+      -- stale: some current article's entities are not linked (a write without linking, or a
+      -- run stopped half-way), so the next ingest relinks the whole story. keys_built: the keys
+      -- above cover every story entity (a database from before this migration has none until
+      -- its next whole relink, which it needs: stale starts true when there is anything to link).
+      CREATE TABLE story_link_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        stale INTEGER NOT NULL,
+        keys_built INTEGER NOT NULL
+      );
+      INSERT INTO story_link_state SELECT 1, EXISTS (SELECT 1 FROM entities), NOT EXISTS (SELECT 1 FROM story_entities);
+    `,
+  },
 ];
 
 /**

@@ -16,6 +16,7 @@ import { createSqliteConversationStore } from './conversation-store.ts';
 import { createSqliteDigestStore } from './digest-store.ts';
 import { createSqliteFeedStore } from './feed-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
+import { type Affected, prepareIncrementalLinker } from './incremental-linking.ts';
 import { migrate } from './migrations.ts';
 import { prepareQuoteReader } from './quote-reader.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
@@ -61,7 +62,8 @@ function createSqliteStore(db: Database.Database): Store {
   const quotes = prepareQuoteReader(db);
   const search = prepareSentenceSearch(db);
   const lookup = prepareSentenceLookup(db);
-  const story = prepareStoryEntities(db);
+  const linker = prepareIncrementalLinker(db);
+  const story = prepareStoryEntities(db, linker);
   const fts = prepareFtsIndexer(db);
   const terms = prepareTermStatistics(db);
   const sequence = prepareContentSequence(db);
@@ -80,27 +82,52 @@ function createSqliteStore(db: Database.Database): Store {
     fts.catchUp();
     unindexedWrites = 0;
   };
-  const putArticle = db.transaction(writer.put);
-  const putDuplicate = db.transaction(writer.putDuplicate);
-  const markRemoved = db.transaction((ids: readonly string[], at: string) => {
-    for (const id of ids) writer.markRemoved(id, at);
-  });
+  // A failed incremental linking rolls back to here and leaves the story marked for a whole relink.
+  const linkOrMark = db.transaction((ids: readonly string[], before: Affected) => linker.link(ids, before));
+  /** Runs `write` on `ids`, then links them into the story (or marks it for a relink), all in one transaction. */
+  const linkedWrite = <T extends unknown[]>(write: (...args: T) => void, idsOf: (...args: T) => readonly string[]) =>
+    db.transaction((link: boolean, ...args: T) => {
+      const ids = idsOf(...args);
+      const before = { linked: new Set<string>(), scope: new Set<string>() };
+      if (link) {
+        for (const id of ids) {
+          const affected = linker.affectedBy(id);
+          for (const entity of affected.linked) before.linked.add(entity);
+          for (const entity of affected.scope) before.scope.add(entity);
+        }
+      }
+      write(...args);
+      if (!link) return linker.markStale();
+      try {
+        linkOrMark(ids, before);
+      } catch {
+        linker.markStale();
+      }
+    });
+  const putArticle = linkedWrite(writer.put, (article) => [article.id]);
+  const putDuplicate = linkedWrite(writer.putDuplicate, (entry) => [entry.id]);
+  const markRemoved = linkedWrite(
+    (ids: readonly string[], at: string) => {
+      for (const id of ids) writer.markRemoved(id, at);
+    },
+    (ids) => ids,
+  );
   const saveStory = db.transaction(story.save);
 
   return {
     fingerprints: async () => reader.fingerprints(),
     // IMMEDIATE, as every write that reads first: processes sharing the file queue for the
     // write lock instead of failing with SQLITE_BUSY when one upgrades a stale read.
-    putArticle: async (article, origin) => {
-      putArticle.immediate(article, origin);
+    putArticle: async (article, origin, options = {}) => {
+      putArticle.immediate(options.link === true, article, origin);
       written();
     },
-    putDuplicate: async (entry) => {
-      putDuplicate.immediate(entry);
+    putDuplicate: async (entry, options = {}) => {
+      putDuplicate.immediate(options.link === true, entry);
       ownWrites += 1;
     },
-    markRemoved: async (ids, at) => {
-      markRemoved.immediate(ids, at);
+    markRemoved: async (ids, at, options = {}) => {
+      markRemoved.immediate(options.link === true, ids, at);
       ownWrites += 1;
     },
     countArticles: async () => reader.count(),

@@ -1,7 +1,9 @@
 /**
- * The story's canonical entities and the links from each article's entities to them. The
- * linking is a function of all current articles, but saving it writes only what differs from
- * the rows already stored: adding one article to a story of 100,000 writes that article's
+ * The story's canonical entities and the links from each article's entities to them, saved
+ * whole: after a run of many changes, or to recover a story a stopped run left unlinked (a
+ * few changes are linked one article at a time: incremental-linking.ts). The linking is a
+ * function of all current articles, but saving it writes only what differs from the rows
+ * already stored: adding one article to a story of 100,000 writes that article's
  * links and the rows of the entities it names (or merges), not the story's 1.27M links again.
  * Each entity's article and quotation counts are kept in its row, recounted when its links
  * change, so listing the entities is one read, not a subquery per entity.
@@ -11,11 +13,13 @@ import type { EntityKind } from '../../core/article.ts';
 import type { StoryEntities, StoryEntity } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../../core/ports/store.ts';
 import { nameKey } from '../../core/name-key.ts';
+import type { IncrementalLinker } from './incremental-linking.ts';
 
 export interface StoryEntityStatements {
   /** Makes the stored story equal to `story`, writing only the rows that differ; the caller wraps it in a transaction. */
   save(story: StoryEntities): void;
   list(): StoryEntityRecord[];
+  /** True when some current article's entities are not linked (kept as a flag: see migration 8). */
   anyUnlinked(): boolean;
 }
 
@@ -36,7 +40,7 @@ interface LinkRow {
 }
 
 /** Prepares every statement once. */
-export function prepareStoryEntities(db: Database.Database): StoryEntityStatements {
+export function prepareStoryEntities(db: Database.Database, linker: Pick<IncrementalLinker, 'rewriteKeys'>): StoryEntityStatements {
   const storedEntities = db.prepare('SELECT id, name, kind, aliases, roles FROM story_entities');
   const storedLinks = db.prepare('SELECT article, entity_key, story_entity FROM entity_links');
   const upsertEntity = db.prepare(`INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)
@@ -60,6 +64,9 @@ export function prepareStoryEntities(db: Database.Database): StoryEntityStatemen
     .prepare(`SELECT EXISTS (SELECT 1 FROM entities e WHERE NOT EXISTS
     (SELECT 1 FROM entity_links l WHERE l.article = e.article AND l.entity_key = e.key))`)
     .pluck();
+  const keysBuilt = db.prepare('SELECT keys_built FROM story_link_state WHERE id = 1').pluck();
+  const setState = db.prepare('UPDATE story_link_state SET stale = ?, keys_built = 1 WHERE id = 1');
+  const stale = db.prepare('SELECT stale FROM story_link_state WHERE id = 1').pluck();
 
   return {
     save(story) {
@@ -117,10 +124,13 @@ export function prepareStoryEntities(db: Database.Database): StoryEntityStatemen
         touched.delete(id);
       }
       for (const id of touched) recount.run({ id });
+      // Linking keys follow the members; a database from before migration 8 builds them all once.
+      for (const id of keysBuilt.get() === 1 ? touched : wanted) linker.rewriteKeys(id);
+      setState.run(unlinked.get() === 1 ? 1 : 0);
     },
 
     anyUnlinked() {
-      return unlinked.get() === 1;
+      return stale.get() === 1;
     },
 
     list() {

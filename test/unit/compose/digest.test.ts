@@ -3,7 +3,7 @@ import { silentLogger } from '../../../src/core/logger.ts';
 import { ASK_FOR_MORE, NO_NEW_COVERAGE, type DigestJson } from '../../../src/core/compose/digest.ts';
 import { createDigestScheduler, type DigestScheduler } from '../../../src/schedule/scheduler.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import type { Store } from '../../../src/core/ports/store.ts';
+import type { QuoteFilter, Store } from '../../../src/core/ports/store.ts';
 import type { TextPart } from '../../../src/core/reply.ts';
 import { citedArticles, RecordingPoster, SEED, seedFolder, TestClock } from '../schedule/helpers.ts';
 
@@ -85,6 +85,43 @@ describe('digests of the seeds, ingested one by one in date order', () => {
     for (const part of reply.parts) if (part.kind === 'text') expect(part.cites.length).toBeGreaterThan(0);
     expect(reply.parts.at(-1)).toEqual({ kind: 'lines', lines: [ASK_FOR_MORE] });
     for (const citation of reply.citations) expect([SEED.itv2018, SEED.newEurope2018]).toContain(citation.article);
+  });
+
+  it("reads the new articles' quotations and their speakers', never every quotation of the story", async () => {
+    await seeds.add(store, SEED.scmp2014);
+    await seeds.add(store, SEED.itv2018);
+    await digestOn(1);
+    await seeds.add(store, SEED.newEurope2018);
+    await seeds.add(store, SEED.et2019);
+    const filters: (QuoteFilter | undefined)[] = [];
+    const counted = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'listQuotes')
+          return (filter?: QuoteFilter) => {
+            filters.push(filter);
+            return target.listQuotes(filter);
+          };
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as Store;
+    const watching = createDigestScheduler({
+      store: counted,
+      clock,
+      log: silentLogger,
+      posters: [poster],
+      config: { missed: 'catch-up', timezone: 'UTC' },
+      cron: false,
+    });
+    clock.set('2026-06-02T09:00:00Z');
+    const before = poster.posted.length;
+    await watching.tick();
+    const [second] = poster.posted.slice(before);
+    expect(citedArticles(second!.reply)).toEqual([SEED.newEurope2018, SEED.et2019].sort());
+    expect(second!.reply.parts.some((p) => p.kind === 'quote')).toBe(true);
+    expect(filters.length).toBeGreaterThan(0);
+    // Each read is bounded: by article, by articles or by speaker.
+    for (const filter of filters) expect(filter?.article ?? filter?.articles ?? filter?.speakerId).toBeDefined();
   });
 
   it('previews a topic digest in the brief --json shape without moving the watermark', async () => {

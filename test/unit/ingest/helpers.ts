@@ -93,6 +93,9 @@ export function testDeps(
     log: silentLogger,
     analyse: simpleAnalyser(),
     linkStory: recordingLinker(),
+    // These tests watch the whole relink; "linking one article at a time" below and
+    // test/unit/store/linking-one-article.test.ts test linking each write.
+    incrementalLinking: 0,
     ...overrides,
   } as IngestDeps & { analyse: ReturnType<typeof simpleAnalyser>; linkStory: ReturnType<typeof recordingLinker> };
 }

@@ -96,6 +96,30 @@ describe('ingestPaths', () => {
       expect(deps.linkStory.runs).toEqual([['a', 'b', 'c']]);
     });
 
+    it('links a few new, changed or removed articles each in its own write, without relinking the whole story', async () => {
+      const linked = testDeps(store, { incrementalLinking: 10 });
+      await ingestPaths([folder.dir], linked);
+      folder.write('c.txt', article('C', 'Gamma body.'));
+      folder.write('b.txt', article('B', 'Beta body, corrected.'));
+      rmSync(join(folder.dir, 'a.txt'));
+      const report = await ingestPaths([folder.dir], linked);
+      expect(report).toMatchObject({ added: ['c'], updated: ['b'], removed: ['a'] });
+      expect(linked.linkStory.runs).toEqual([]);
+      expect(await store.needsLinking()).toBe(false);
+      expect((await store.storyEntities()).map((e) => [e.name, e.articleCount])).toEqual([
+        ['Writer of b', 1],
+        ['Writer of c', 1],
+      ]);
+    });
+
+    it('relinks the whole story once when a run brings more new articles than it links one by one', async () => {
+      folder.write('c.txt', article('C', 'Gamma body.'));
+      const linked = testDeps(store, { incrementalLinking: 2 });
+      await ingestPaths([folder.dir], linked);
+      expect(linked.linkStory.runs).toEqual([['a', 'b', 'c']]);
+      expect(await store.needsLinking()).toBe(false);
+    });
+
     it('replaces a changed article and leaves the others alone', async () => {
       await ingestPaths([folder.dir], deps);
       folder.write('b.txt', article('B', 'Beta body, corrected.'));

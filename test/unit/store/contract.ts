@@ -318,6 +318,24 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.needsLinking()).toBe(true);
       });
 
+      it('say the story needs linking after a removal written without linking, which leaves no entity unlinked', async () => {
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
+        expect(await store.needsLinking()).toBe(false);
+        await store.markRemoved(['uk/002'], '2024-05-02T00:00:00.000Z');
+        expect(await store.needsLinking()).toBe(true);
+      });
+
       it('replace the story entities whole when saved again', async () => {
         await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
         await store.saveStoryEntities(storyOf([{ id: 's9', entity: person('z', 'G. Williamson'), members: [['uk/002', 'p1']] }]));
