@@ -48,7 +48,8 @@ export function closingCue(tokens: readonly Token[], refs: readonly Ref[], from:
 export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): Cue | null {
   const [first, second] = tokens;
   if (first?.lower !== 'according' || second?.lower !== 'to') return null;
-  const ref = refs.find((r) => r.tokStart === 2 || (r.tokStart === 3 && tokens[2]?.lower === 'the'));
+  // "According to conservative talk radio host Jane Doe,": a few describing words may come before the name.
+  const ref = refs.find((r) => r.tokStart >= 2 && r.tokStart <= 8 && tokens.slice(2, r.tokStart).every((t) => t.isWord));
   if (!ref || tokens[skipAsides(tokens, ref.tokEnd)]?.text !== ',') return null;
   return { ref, verb: 'according to', start: first.start, end: second.end };
 }

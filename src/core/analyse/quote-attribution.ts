@@ -361,19 +361,21 @@ function foldWords(words: string): string {
 }
 
 /**
- * A quotation of two or more words with no cue of its own whose words another quotation
+ * A quotation with no cue of its own whose words (whole words, even one) another quotation
  * of the article carries with a speaker is the same remark: a headline's `Trump ‘Mocking’
- * Rivals` → whoever the body quotes saying "mocking rivals". Scare quotes stay uncredited.
+ * Rivals` → whoever the body quotes saying "mocking rivals"; a lede's `will be "fair"` →
+ * whoever the body quotes in full saying "… will be very fair". News quotes a fragment
+ * first and the full sentence with its speaker later. Scare quotes stay uncredited.
  */
 function repeatSpeakers(text: string, works: Work[]): void {
   // A blocked quotation counts: its cue names someone unknown (`‘Fraud,’ Says Senator`).
-  const open = works.filter((work) => !work.speaker && !work.scare && work.credited && /\s/.test(text.slice(work.span.start, work.span.end).trim()));
+  const open = works.filter((work) => !work.speaker && !work.scare && work.credited);
   if (open.length === 0) return;
   const credited = works.filter((work) => work.speaker).map((work) => ({ work, folded: foldWords(text.slice(work.span.start, work.span.end)) }));
   if (credited.length === 0) return;
   for (const work of open) {
     const folded = foldWords(text.slice(work.span.start, work.span.end));
-    if (folded.trim().split(' ').length < 2) continue;
+    if (folded.trim() === '') continue;
     const source = credited.find((other) => other.work !== work && other.folded.includes(folded));
     if (source) Object.assign(work, { speaker: source.work.speaker, speakerText: null, cue: null, cueKind: 'repeated', cueStart: null, cueEnd: null });
   }

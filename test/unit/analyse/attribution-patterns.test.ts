@@ -44,6 +44,16 @@ describe('the reporting frame around a quotation', () => {
     ]);
   });
 
+  it('credits "According to <description> X," to X past the describing words', () => {
+    expect(credits('According to veteran radio host Sarah Menon, the merger reeks of “fear” and haste.')).toMatchObject([{ speaker: 'Sarah Menon' }]);
+  });
+
+  it('reads "He’s claiming" as he is claiming, not as a possessive', () => {
+    expect(credits('Ivan Petrov spoke first.', 'He’s claiming that the vote was “rigged from the start” by his rivals.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cueKind: 'pronoun' },
+    ]);
+  });
+
   it('credits everything after "According to X," to X', () => {
     expect(credits('According to Sarah Menon, the merger reeks of “fear” and haste.')).toMatchObject([{ speaker: 'Sarah Menon' }]);
   });
@@ -89,6 +99,18 @@ describe('signatures, repeats and shared surnames', () => {
     expect(credits('Rival ‘Disgusting Fraud,’ Says Senator.', '“He is a disgusting fraud,” said Karen Obi, a senator.')).toMatchObject([
       { text: 'Disgusting Fraud', speaker: 'Karen Obi', cueKind: 'repeated' },
       { speaker: 'Karen Obi' },
+    ]);
+  });
+
+  it('credits a one-word fragment that echoes a fuller attributed quotation, whole words only', () => {
+    const lede = ['Maria Lopez held a rally in Dayton.', 'Whether the judges will be "fair" is the question of the week.'];
+    expect(credits(...lede, '"I think the judges will be very fair," Lopez said at the rally.')).toMatchObject([
+      { text: 'fair', speaker: 'Maria Lopez', cueKind: 'repeated' },
+      { speaker: 'Maria Lopez' },
+    ]);
+    expect(credits(...lede, '"I think the judges treat me unfairly," Lopez said at the rally.')).toMatchObject([
+      { text: 'fair', speaker: null },
+      { speaker: 'Maria Lopez' },
     ]);
   });
 
