@@ -95,6 +95,13 @@ describe('signatures, repeats and shared surnames', () => {
     ]);
   });
 
+  it('credits a signature after a dash even when the given name is one we do not know', () => {
+    expect(credits('“The debate changed nothing.” ― Jaylee Brandvold', '“I will vote anyway.” ― Quorra Vantassel.')).toMatchObject([
+      { speaker: 'Jaylee Brandvold', cueKind: 'explicit' },
+      { speaker: 'Quorra Vantassel', cueKind: 'explicit' },
+    ]);
+  });
+
   it('credits a headline quotation with the speaker of the same words in the body', () => {
     expect(credits('Rival ‘Disgusting Fraud,’ Says Senator.', '“He is a disgusting fraud,” said Karen Obi, a senator.')).toMatchObject([
       { text: 'Disgusting Fraud', speaker: 'Karen Obi', cueKind: 'repeated' },
