@@ -43,7 +43,10 @@ export function isScareQuote(span: QuoteSpan, quoted: string, before: Token | un
   const words = quoted.split(/\s+/).filter(Boolean).length;
   if (words > 4 || /[.?!]$/.test(quoted)) return false;
   if (before && NAMING_WORDS.has(before.lower)) return true;
+  // `a "strong leader," comparing …`: a comma inside the marks ends the phrase; no noun follows it.
+  const punctuatedInside = span.closed && span.end < span.close - 1;
   const modifiesNoun =
+    !punctuatedInside &&
     after !== undefined &&
     after.isWord &&
     !after.capitalised &&

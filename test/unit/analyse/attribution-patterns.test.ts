@@ -95,6 +95,15 @@ describe('signatures, repeats and shared surnames', () => {
     ]);
   });
 
+  it('credits quotations barked or sung, but not one after a noun like "a snappy retort"', () => {
+    expect(credits('“Enough of this,” Maria Lopez barked.', '“Keep your hands in sight,” the singer Ana Ruiz sings to the crowd.')).toMatchObject([
+      { speaker: 'Maria Lopez' },
+      { speaker: 'Ana Ruiz' },
+    ]);
+    const retort = credits('Ana Ruiz spoke last.', 'It drew a snappy retort: “No one is leaving.”');
+    expect(retort.map((credit) => credit.speaker)).not.toContain('a snappy');
+  });
+
   it('credits a signature after a dash even when the given name is one we do not know', () => {
     expect(credits('“The debate changed nothing.” ― Jaylee Brandvold', '“I will vote anyway.” ― Quorra Vantassel.')).toMatchObject([
       { speaker: 'Jaylee Brandvold', cueKind: 'explicit' },
@@ -132,6 +141,13 @@ describe('titles and scare quotes', () => {
     expect(credits('Speaking on “Face the Nation” on Sunday, Maria Lopez said the plan was “dead on arrival”.')).toMatchObject([
       { text: 'dead on arrival', speaker: 'Maria Lopez' },
     ]);
+  });
+
+  it('reads a phrase with a comma inside its marks as words, not a scare quote before a noun', () => {
+    expect(credits('Ivan Petrov spoke in Ohio.', 'Petrov admires Maria Lopez as a “strong leader,” comparing her favorably to others.')).toMatchObject([
+      { text: 'strong leader', speaker: 'Ivan Petrov' },
+    ]);
+    expect(credits('Acme offered a “back door” route.')).toMatchObject([{ text: 'back door', speaker: null }]);
   });
 
   it('keeps a name someone gave in title case as their words', () => {
