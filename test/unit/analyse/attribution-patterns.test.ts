@@ -104,6 +104,14 @@ describe('signatures, repeats and shared surnames', () => {
     expect(retort.map((credit) => credit.speaker)).not.toContain('a snappy');
   });
 
+  it('credits a document that "reads" the quotation, and not a reader of a title', () => {
+    expect(credits('“Friend, let me be blunt,” the email read.', '“We will appeal,” read the statement.')).toMatchObject([
+      { speaker: 'the email', cueKind: 'descriptor' },
+      { speaker: 'the statement', cueKind: 'descriptor' },
+    ]);
+    expect(credits('Maria Lopez reads “The Morning Ledger” every day.')).toMatchObject([]);
+  });
+
   it('credits a signature after a dash even when the given name is one we do not know', () => {
     expect(credits('“The debate changed nothing.” ― Jaylee Brandvold', '“I will vote anyway.” ― Quorra Vantassel.')).toMatchObject([
       { speaker: 'Jaylee Brandvold', cueKind: 'explicit' },

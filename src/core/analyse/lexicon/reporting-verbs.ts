@@ -85,6 +85,8 @@ const STEMS: ReadonlyArray<readonly string[]> = [
   ['mention', 'mentions', 'mentioned'],
   ['chant', 'chants', 'chanted', 'chanting'],
   ['exclaim', 'exclaims', 'exclaimed'],
+  // `"…," the letter reads`: how news quotes a document.
+  ['read', 'reads'],
   // Verbs whose bare or -s form is mostly a noun in news ("a recount", "a retort", "the alleged
   // gunman") are listed only in their verb forms.
   ['allege', 'alleges', 'alleging'],
@@ -117,7 +119,7 @@ export const INVERTING_VERBS: ReadonlySet<string> = new Set(
   stressed stresses admitted admits declared declares conceded concedes quipped quips cautioned cautions countered
   counters observed observes remarked remarks commented added agreed agrees predicted predicts suggested suggests
   reckoned reckons admitted confirmed confirms revealed reveals announced announces urged urges boasted boasts
-  reported tweeted responded demanded shouted exclaimed acknowledged`
+  reported tweeted responded demanded shouted exclaimed acknowledged read reads`
     .split(/\s+/)
     .filter(Boolean),
 );
