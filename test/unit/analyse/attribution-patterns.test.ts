@@ -158,6 +158,11 @@ describe('titles and scare quotes', () => {
     expect(credits('Acme offered a “back door” route.')).toMatchObject([{ text: 'back door', speaker: null }]);
   });
 
+  it('does not list a nickname inside a name as a quotation, nor take a headline word for one', () => {
+    expect(credits('Rep. Robert C. "Bobby" Lane threw open his yard.', 'Fans chanted "Bobby!" at the rally.')).toMatchObject([{ text: 'Bobby!' }]);
+    expect(credits('Website Shows Bias When "Fact-Checking" Rivals')).toMatchObject([{ text: 'Fact-Checking' }]);
+  });
+
   it('keeps a name someone gave in title case as their words', () => {
     expect(credits('Tom Baker called his rival “Little Marco” at the rally.')).toMatchObject([{ text: 'Little Marco', speaker: 'Tom Baker' }]);
   });
