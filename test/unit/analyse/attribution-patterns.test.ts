@@ -104,6 +104,15 @@ describe('signatures, repeats and shared surnames', () => {
     expect(retort.map((credit) => credit.speaker)).not.toContain('a snappy');
   });
 
+  it('credits a description opened by a name’s possessive, when its head can speak', () => {
+    const opening = 'Ivan Petrov spoke in Ohio.';
+    expect(credits(opening, '“That was outrageous,” Petrov’s former campaign strategist said.')).toMatchObject([
+      { speaker: 'Petrov’s former campaign strategist', cueKind: 'descriptor' },
+    ]);
+    expect(credits(opening, 'Petrov’s office said the claims were “false.”')).toMatchObject([{ speaker: 'Petrov’s office' }]);
+    expect(credits(opening, 'Petrov’s mental state is “spiraling out of control.”')).toMatchObject([{ speaker: null }]);
+  });
+
   it('credits a document that "reads" the quotation, and not a reader of a title', () => {
     expect(credits('“Friend, let me be blunt,” the email read.', '“We will appeal,” read the statement.')).toMatchObject([
       { speaker: 'the email', cueKind: 'descriptor' },
