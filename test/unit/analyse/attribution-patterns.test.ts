@@ -307,6 +307,16 @@ describe('subjects of participles and habits', () => {
   });
 });
 
+describe('the subject of a clause that holds a quoted phrase', () => {
+  it('reads "is rolling out" as a verb in progress, not a passive', () => {
+    expect(credits('With voters restless, Ivan Petrov is rolling out a new campaign message: "It is about me."')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('keeps "of <Place>" after a name with the subject', () => {
+    expect(credits('In January, Gov. Maria Lopez of West Virginia lauded the plan for its "new and bold ideas."')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+  });
+});
+
 describe('reported speech inside reported speech', () => {
   it('credits the words to the one who reports them, not to the one they describe', () => {
     expect(credits('Ivan Petrov said during a rally that Maria Lopez once described the pact as "the gold standard" of deals.')).toMatchObject([
