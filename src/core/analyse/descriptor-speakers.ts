@@ -144,8 +144,11 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
       if (clauseEnd === null) continue;
       end = clauseEnd;
     }
-    // "An Acme statement said": the body behind the document speaks, not the document.
+    // "An Acme statement said": the body behind the document speaks, not the document; so does
+    // whoever "issued a statement saying …" (the document is the object of someone's act).
     if (SPEECH_NOUNS.has(head.lower) && tokens.slice(i + 1, end - 1).some((token) => token.capitalised)) continue;
+    const actBefore = tokens[i - 1];
+    if (SPEECH_NOUNS.has(head.lower) && actBefore?.isWord && !actBefore.capitalised && !reportingStrength(actBefore) && actBefore.lower !== 'to') continue;
     found.push({ tokStart: i, tokEnd: end, plural: /[^s']s$/.test(head.lower) && opener.lower !== 'a' && opener.lower !== 'an' && opener.lower !== 'one' });
     after = end;
   }

@@ -104,6 +104,11 @@ describe('signatures, repeats and shared surnames', () => {
     expect(retort.map((credit) => credit.speaker)).not.toContain('a snappy');
   });
 
+  it('credits whoever issued a statement saying the words, not the statement', () => {
+    expect(credits('Acme President Jane Roe issued a statement saying his remark "has no place here."')).toMatchObject([{ speaker: 'Jane Roe' }]);
+    expect(credits('The statement said the plan was "dead."')).toMatchObject([{ speaker: 'The statement' }]);
+  });
+
   it('credits a description opened by a name’s possessive, when its head can speak', () => {
     const opening = 'Ivan Petrov spoke in Ohio.';
     expect(credits(opening, '“That was outrageous,” Petrov’s former campaign strategist said.')).toMatchObject([
