@@ -95,6 +95,10 @@ describe('signatures, repeats and shared surnames', () => {
     ]);
   });
 
+  it('credits a one-word answer to the one who answered', () => {
+    expect(credits('Ivan Petrov was asked who would win.', '“Denver,” Petrov answered.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
   it('credits quotations barked or sung, but not one after a noun like "a snappy retort"', () => {
     expect(credits('“Enough of this,” Maria Lopez barked.', '“Keep your hands in sight,” the singer Ana Ruiz sings to the crowd.')).toMatchObject([
       { speaker: 'Maria Lopez' },

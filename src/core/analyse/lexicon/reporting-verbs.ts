@@ -104,6 +104,15 @@ const STEMS: ReadonlyArray<readonly string[]> = [
   ['opine', 'opines', 'opined'],
   ['recounted', 'recounting'],
   ['gushed'],
+  ['answered'],
+  ['interjected', 'interjecting'],
+  ['implore', 'implores', 'implored', 'imploring'],
+  ['muse', 'muses', 'mused', 'musing'],
+  ['sighed'],
+  ['grumble', 'grumbles', 'grumbled', 'grumbling'],
+  ['chide', 'chides', 'chided', 'chiding'],
+  ['scold', 'scolds', 'scolded', 'scolding'],
+  ['tease', 'teases', 'teased', 'teasing'],
 ];
 
 /** Every form of a reporting verb, lower-cased, mapped to its stem. */
