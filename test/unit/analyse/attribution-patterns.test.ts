@@ -95,6 +95,13 @@ describe('signatures, repeats and shared surnames', () => {
     ]);
   });
 
+  it('credits a phrase in the that-clause of "protested" and the words a speaker affirmed', () => {
+    expect(credits('“We will stay,” Maria Lopez affirmed.')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+    expect(credits('Ivan Petrov spoke.', 'Petrov protested that his rivals were being "disingenuous" about the date.')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
   it('credits a one-word answer to the one who answered', () => {
     expect(credits('Ivan Petrov was asked who would win.', '“Denver,” Petrov answered.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
   });

@@ -113,6 +113,10 @@ const STEMS: ReadonlyArray<readonly string[]> = [
   ['chide', 'chides', 'chided', 'chiding'],
   ['scold', 'scolds', 'scolded', 'scolding'],
   ['tease', 'teases', 'teased', 'teasing'],
+  ['affirm', 'affirms', 'affirmed', 'affirming'],
+  ['protested', 'protesting'],
+  ['rated'],
+  ['referenced'],
 ];
 
 /** Every form of a reporting verb, lower-cased, mapped to its stem. */
@@ -163,6 +167,9 @@ export const WEAK_REPORTING_STEMS: ReadonlySet<string> = new Set([
   'criticize',
   'describe',
   'dismiss',
+  'protested',
+  'rated',
+  'referenced',
   'reiterate',
   'recall',
   'continue',
