@@ -184,6 +184,18 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return null;
   };
 
+  /**
+   * `… doesn't surprise pollster Jane Doe: "…"`: a named person just before the colon that
+   * opens the quotation introduces it, when nothing in the sentence reports anyone else.
+   */
+  const introducedBefore = (opening: SentenceContext, openToken: number): Cue | null => {
+    const colon = opening.tokens[openToken - 1];
+    if (colon?.text !== ':') return null;
+    if (opening.tokens.slice(0, openToken).some((token) => !quoted(token) && reportingStrength(token) !== null)) return null;
+    const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && (r.type === 'name' || r.type === 'role'));
+    return ref && table.kindOf(ref.entity ?? '') === 'person' ? { ref, verb: ':', start: colon.start, end: colon.end } : null;
+  };
+
   const ownCue = (work: Work, index: number): Cue | null => {
     const closing = contexts[work.closeSentence] as SentenceContext;
     if (work.span.closed) {
@@ -226,7 +238,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return (
       closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
       accordingToCue(opening.tokens, opening.refs) ??
-      subjectCue(opening.tokens, opening.refs, openToken, quoted)
+      subjectCue(opening.tokens, opening.refs, openToken, quoted) ??
+      introducedBefore(opening, openToken)
     );
   };
 

@@ -102,6 +102,11 @@ describe('signatures, repeats and shared surnames', () => {
     ]);
   });
 
+  it('credits a named person just before the colon that opens a quotation, unless someone in the sentence reports', () => {
+    expect(credits('The surge does not surprise pollster Dr Maria Lopez: “Outsiders always rise early.”')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+    expect(credits('Ivan Petrov spoke.', 'He told Dr Maria Lopez: “We are done.”')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
   it('credits a one-word answer to the one who answered', () => {
     expect(credits('Ivan Petrov was asked who would win.', '“Denver,” Petrov answered.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
   });
