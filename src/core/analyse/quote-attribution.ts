@@ -274,7 +274,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const key = resolve(ref);
     return key && table.kindOf(key) !== 'place' ? key : null;
   };
-  continueSpeakers(text, works, contexts, blocks, speakerOf, quoted);
+  continueSpeakers(text, works, contexts, blocks, speakerOf, quoted, (key) => table.kindOf(key));
   repeatSpeakers(text, works);
   return works.map((work, index) => ({
     index,
@@ -325,6 +325,7 @@ function continueSpeakers(
   blocks: readonly Block[],
   resolve: (ref: Ref) => string | null,
   quoted: (token: Token) => boolean,
+  kindOf: (key: string) => string | undefined,
 ): void {
   works.forEach((work, index) => {
     if (work.speaker || work.blocked || !work.credited || work.kind !== 'full') return;
@@ -346,6 +347,13 @@ function continueSpeakers(
       const v = governingVerb(previous.tokens, previous.tokens.length, quoted);
       const subject = v === null ? null : subjectOf(previous.tokens, previous.refs, v, quoted);
       speaker = subject ? resolve(subject) : null;
+    }
+    // "Jane Doe singled out young voters. "They are sick of it."": in the same paragraph, the
+    // quotation goes on from the person the sentence before is about, even without a verb of speech.
+    if (!speaker && previous.sentence.block === work.span.block) {
+      const subject = subjectCue(previous.tokens, previous.refs, previous.tokens.length, quoted);
+      const key = subject ? resolve(subject.ref) : null;
+      speaker = key && kindOf(key) === 'person' ? key : null;
     }
     const wholeParagraph =
       text

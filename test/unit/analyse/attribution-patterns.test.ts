@@ -338,6 +338,18 @@ describe('the subject of a clause that holds a quoted phrase', () => {
   });
 });
 
+describe('a quoted paragraph after a sentence about someone', () => {
+  it('goes on from the subject of the sentence before in the same paragraph, even with no verb of speech', () => {
+    expect(credits('On Sunday, Ivan Petrov singled out exhaustion with bigotry as a reason to vote. "The young are sick and tired of it."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cueKind: 'continuation' },
+    ]);
+  });
+
+  it('does not go on from a place', () => {
+    expect(credits('Ohio singled out exhaustion as a reason to vote. "The young are sick and tired of it."')).toMatchObject([{ speaker: null }]);
+  });
+});
+
 describe('reported speech inside reported speech', () => {
   it('credits the words to the one who reports them, not to the one they describe', () => {
     expect(credits('Ivan Petrov said during a rally that Maria Lopez once described the pact as "the gold standard" of deals.')).toMatchObject([
