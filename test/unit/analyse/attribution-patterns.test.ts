@@ -338,6 +338,15 @@ describe('the subject of a clause that holds a quoted phrase', () => {
   });
 });
 
+describe('time phrases between a subject and its verb', () => {
+  it('reads "who in 2010 said" and "X in 2010 said" as the subject speaking', () => {
+    expect(
+      credits('Ivan Petrov has long clashed with Maria Lopez, now the majority leader, who in 2010 said the goal was to make him a "one-term president."'),
+    ).toMatchObject([{ speaker: 'Maria Lopez' }]);
+    expect(credits('Maria Lopez in 2010 said the goal was "growth."')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+  });
+});
+
 describe('a quoted paragraph after a sentence about someone', () => {
   it('goes on from the subject of the sentence before in the same paragraph, even with no verb of speech', () => {
     expect(credits('On Sunday, Ivan Petrov singled out exhaustion with bigotry as a reason to vote. "The young are sick and tired of it."')).toMatchObject([
