@@ -48,7 +48,8 @@ export function closingCue(tokens: readonly Token[], refs: readonly Ref[], from:
 export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): Cue | null {
   const [first, second] = tokens;
   if (first?.lower !== 'according' || second?.lower !== 'to') return null;
-  const ref = refs.find((r) => r.tokStart === 2 || (r.tokStart === 3 && tokens[2]?.lower === 'the'));
+  // "According to conservative talk radio host Jane Doe,": a few describing words may come before the name.
+  const ref = refs.find((r) => r.tokStart >= 2 && r.tokStart <= 8 && tokens.slice(2, r.tokStart).every((t) => t.isWord));
   if (!ref || tokens[skipAsides(tokens, ref.tokEnd)]?.text !== ',') return null;
   return { ref, verb: 'according to', start: first.start, end: second.end };
 }
@@ -102,6 +103,11 @@ export function subjectCue(tokens: readonly Token[], refs: readonly Ref[], openT
   if (!ref || ref.afterPreposition || tokens[ref.tokEnd - 1]?.possessive || isImpersonal(tokens, ref)) return null;
   let v = skipAsides(tokens, ref.tokEnd);
   if (described !== null && ref.tokStart === described && tokens[v]?.text === ',') v++;
+  // "Gov. Jane Doe of Ohio lauded …": a place after "of" still belongs to the subject.
+  if (tokens[v]?.lower === 'of' && tokens[v + 1]?.capitalised) {
+    v++;
+    while (tokens[v]?.isWord && tokens[v]?.capitalised) v++;
+  }
   let passive = false;
   let auxiliary = false;
   while (tokens[v] && (VERB_FILLERS.has(tokens[v]?.lower ?? '') || (tokens[v]?.lower.endsWith('ly') && !tokens[v]?.capitalised))) {
@@ -110,8 +116,11 @@ export function subjectCue(tokens: readonly Token[], refs: readonly Ref[], openT
     v++;
   }
   const verb = tokens[v];
+  // "is rolling out": after a form of "be", a word in -ing is a verb in progress, not a passive.
+  const progressive = passive && verb?.isWord === true && !verb.capitalised && verb.lower.length > 4 && verb.lower.endsWith('ing');
+  if (progressive) passive = false;
   // After "has", "will", "was": any word that is no function word is the verb ("has gone after").
-  const verbLike = isVerbLike(verb) || (auxiliary && verb?.isWord === true && !verb.capitalised && !FUNCTION_WORDS.has(verb.lower));
+  const verbLike = isVerbLike(verb) || progressive || (auxiliary && verb?.isWord === true && !verb.capitalised && !FUNCTION_WORDS.has(verb.lower));
   if (!verb || v >= openToken || !verbLike || (passive && /ed$|en$/.test(verb.lower))) return null;
   // "It appears that …", "it seems": "it" speaks only through a verb of speech.
   if (ref.pronoun === 'it' && !reportingStrength(verb)) return null;

@@ -67,6 +67,8 @@ function skipTimeBack(tokens: readonly Token[], k: number): number {
     if (!token?.isWord) return at;
     if (CALENDAR_WORDS.has(token.lower)) at -= tokens[at - 1]?.lower === 'on' || tokens[at - 1]?.lower === 'last' ? 2 : 1;
     else if (TIME_NOUNS.has(token.lower) && TIME_OPENERS.has(tokens[at - 1]?.lower ?? '')) at -= 2;
+    // "in 2010"
+    else if (/^(?:1[89]|20)\d\d$/.test(token.text) && tokens[at - 1]?.lower === 'in') at -= 2;
     else return at;
   }
 }
@@ -165,8 +167,9 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   if (PASSIVE.has(tokens[v - 1]?.lower ?? '') && /ed$/.test(tokens[v]?.lower ?? '')) return null;
   const k0 = v - 1;
   let k = skipTimeBack(tokens, k0);
-  // A time word counts only when a reference stands right before it ("Doe on Monday said").
-  if (k !== k0 && !refs.some((r) => r.tokEnd === k + 1)) {
+  // A time word counts only when a reference or "who" stands right before it ("Doe on Monday
+  // said", "Doe, who in 2010 said").
+  if (k !== k0 && !refs.some((r) => r.tokEnd === k + 1) && tokens[k]?.lower !== 'who') {
     k = k0;
     while (k >= 0 && isAdverb(tokens[k])) k--;
   }

@@ -8,6 +8,9 @@ import { reportingStrength } from './cue-patterns.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS } from './lexicon/reporting-verbs.ts';
 import { skipAsides } from './token-spans.ts';
+import { isRoleHead } from './roles.ts';
+import { GROUP_NOUNS } from './lexicon/groups.ts';
+import { ENTOURAGE_NOUNS, ORG_NOUNS } from './lexicon/organisations.ts';
 import type { Token } from './tokens.ts';
 
 /** A described speaker: the phrase's tokens and how to name it. */
@@ -73,6 +76,31 @@ function describedAfterVerb(tokens: readonly Token[], start: number): number | n
   return k;
 }
 
+// Agent nouns: "strategist", "biographers", "reviewer", "counsellors".
+const AGENT_NOUN = /(?:ist|er|or|ant|ent)s?$/;
+
+/**
+ * Whether a noun after a possessive name can be someone who speaks: a role, a group, an
+ * organisation, an entourage ("Jane Doe's office") or an agent noun ("her biographer"), not
+ * "Doe's mental state" or "Doe's flurry of tweets".
+ */
+function speaksFor(lower: string): boolean {
+  return isRoleHead(lower) || GROUP_NOUNS.has(lower) || ORG_NOUNS.has(lower) || ENTOURAGE_NOUNS.has(lower) || AGENT_NOUN.test(lower);
+}
+
+/**
+ * Where a possessive name that opens a description starts: `Jane Doe's` in "Jane Doe's
+ * former aide said" → the index of "Jane"; null when `at` is no capitalised possessive or
+ * the sentence-initial word is not part of a name.
+ */
+function ownerStart(tokens: readonly Token[], at: number): number | null {
+  const token = tokens[at];
+  if (!token?.isWord || !token.possessive || !token.capitalised) return null;
+  let k = at;
+  while (k > 0 && at - k < 3 && tokens[k - 1]?.isWord && tokens[k - 1]?.capitalised && !FUNCTION_WORDS.has(tokens[k - 1]?.lower ?? '')) k--;
+  return k;
+}
+
 /**
  * Finds the described speakers of one sentence. Example: `"No," a friend of the family
  * said.` → one phrase, "a friend of the family"; `the new rules say` → one phrase, "the
@@ -86,18 +114,24 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
     if (token.lower === 'to' && tokens[v - 1]?.lower === 'according') candidates.add(v + 1);
     if (token.capitalised || !REPORTING_VERBS.has(token.lower)) return;
     candidates.add(v + 1);
-    for (let k = v - 1; k >= 0 && k >= v - 12; k--) if (OPENERS.has(tokens[k]?.lower ?? '')) candidates.add(k);
+    for (let k = v - 1; k >= 0 && k >= v - 12; k--)
+      if (OPENERS.has(tokens[k]?.lower ?? '') || (tokens[k]?.possessive && tokens[k]?.capitalised)) candidates.add(k);
   });
   let after = 0;
   if (candidates.size === 0) return found;
-  for (const i of [...candidates].sort((a, b) => a - b)) {
-    const opener = tokens[i];
-    if (i < after || !opener?.isWord || !OPENERS.has(opener.lower) || opener.possessive) continue;
-    const indefinite = INDEFINITE_OPENERS.has(opener.lower);
-    let end = wordsEnd(tokens, i + 1, indefinite);
-    if (end === i + 1) continue;
+  for (const candidate of [...candidates].sort((a, b) => a - b)) {
+    const opener = tokens[candidate];
+    if (candidate < after || !opener?.isWord) continue;
+    // "Jane Doe's former campaign strategist said": a name's possessive opens a description too.
+    const owner = !OPENERS.has(opener.lower) ? ownerStart(tokens, candidate) : null;
+    if ((!OPENERS.has(opener.lower) && owner === null) || (owner === null && opener.possessive)) continue;
+    const i = owner ?? candidate;
+    const indefinite = owner === null && INDEFINITE_OPENERS.has(opener.lower);
+    let end = wordsEnd(tokens, candidate + 1, indefinite);
+    if (end === candidate + 1 || (owner !== null && end - candidate - 1 > 3)) continue;
     const head = tokens[end - 1];
     if (!head || (head.capitalised && !indefinite) || head.lower.endsWith('ly')) continue;
+    if (owner !== null && !speaksFor(head.lower)) continue;
     // "a friend of the family said": a short phrase after the head still describes it.
     const continuer = tokens[end];
     if (continuer && CONTINUERS.has(continuer.lower)) {
@@ -110,8 +144,11 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
       if (clauseEnd === null) continue;
       end = clauseEnd;
     }
-    // "An Acme statement said": the body behind the document speaks, not the document.
+    // "An Acme statement said": the body behind the document speaks, not the document; so does
+    // whoever "issued a statement saying …" (the document is the object of someone's act).
     if (SPEECH_NOUNS.has(head.lower) && tokens.slice(i + 1, end - 1).some((token) => token.capitalised)) continue;
+    const actBefore = tokens[i - 1];
+    if (SPEECH_NOUNS.has(head.lower) && actBefore?.isWord && !actBefore.capitalised && !reportingStrength(actBefore) && actBefore.lower !== 'to') continue;
     found.push({ tokStart: i, tokEnd: end, plural: /[^s']s$/.test(head.lower) && opener.lower !== 'a' && opener.lower !== 'an' && opener.lower !== 'one' });
     after = end;
   }

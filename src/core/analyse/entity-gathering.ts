@@ -52,6 +52,18 @@ export interface Occurrence {
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside']);
 
+const SIGNING_DASHES = new Set(['—', '―', '–', '-']);
+const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+
+/**
+ * `“…” ― Jane Doe`: two or more capitalised words alone after a closing mark and a dash sign
+ * the quotation, as letters and vox pops do; a person, even with a given name we do not know.
+ */
+function signsQuotation(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start < 2 || !SIGNING_DASHES.has(tokens[start - 1]?.text ?? '') || !CLOSING_MARKS.has(tokens[start - 2]?.text ?? '')) return false;
+  return tokens.slice(end).every((token) => !token.isWord);
+}
+
 function isShouting(tokens: readonly Token[]): boolean {
   let words = 0;
   let upper = 0;
@@ -236,7 +248,8 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         verbAfter(tokens, b) ||
         (closing !== null && verbAfter(tokens, closing + 1)) ||
         relative ||
-        (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase);
+        (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase) ||
+        signsQuotation(tokens, run.tokStart, b);
       // "Riverside City striker Jane Doe": a name inside a role phrase qualifies the role.
       const qualifies = roles.some((r) => r.tokStart <= run.tokStart && b <= r.tokEnd);
       let next = b;

@@ -2,7 +2,7 @@ import type { Block, CueKind, Quote, Sentence } from '../article.ts';
 import { accordingToCue, closingCue, subjectCue } from './clause-cues.ts';
 import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
-import { isScareQuote, isTitleOfWork, quoteKind } from './quote-shape.ts';
+import { isNickname, isScareQuote, isTitleOfWork, quoteKind } from './quote-shape.ts';
 import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
@@ -81,10 +81,11 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   const pronouns = new PronounResolver(contexts, table, quoted);
   const resolve = (ref: Ref): string | null => pronouns.resolve(ref);
 
-  // Titles of works and programmes are no one's words: not quotations at all.
+  // Titles of works and programmes, and nicknames inside names, are no one's words: not quotations at all.
   const kept = spans.filter((span) => {
     const context = contexts[sentenceAt(sentences, span.open)] as SentenceContext;
-    return !isTitleOfWork(span, text.slice(span.start, span.end), context.tokens);
+    const words = text.slice(span.start, span.end);
+    return !isTitleOfWork(span, words, context.tokens) && !isNickname(span, words, context.tokens);
   });
   const works: Work[] = kept.map((span) => {
     const sentence = sentenceAt(sentences, span.open);
@@ -183,6 +184,18 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return null;
   };
 
+  /**
+   * `… doesn't surprise pollster Jane Doe: "…"`: a named person just before the colon that
+   * opens the quotation introduces it, when nothing in the sentence reports anyone else.
+   */
+  const introducedBefore = (opening: SentenceContext, openToken: number): Cue | null => {
+    const colon = opening.tokens[openToken - 1];
+    if (colon?.text !== ':') return null;
+    if (opening.tokens.slice(0, openToken).some((token) => !quoted(token) && reportingStrength(token) !== null)) return null;
+    const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && (r.type === 'name' || r.type === 'role'));
+    return ref && table.kindOf(ref.entity ?? '') === 'person' ? { ref, verb: ':', start: colon.start, end: colon.end } : null;
+  };
+
   const ownCue = (work: Work, index: number): Cue | null => {
     const closing = contexts[work.closeSentence] as SentenceContext;
     if (work.span.closed) {
@@ -225,7 +238,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return (
       closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
       accordingToCue(opening.tokens, opening.refs) ??
-      subjectCue(opening.tokens, opening.refs, openToken, quoted)
+      subjectCue(opening.tokens, opening.refs, openToken, quoted) ??
+      introducedBefore(opening, openToken)
     );
   };
 
@@ -260,7 +274,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const key = resolve(ref);
     return key && table.kindOf(key) !== 'place' ? key : null;
   };
-  continueSpeakers(text, works, contexts, blocks, speakerOf, quoted);
+  continueSpeakers(text, works, contexts, blocks, speakerOf, quoted, (key) => table.kindOf(key));
   repeatSpeakers(text, works);
   return works.map((work, index) => ({
     index,
@@ -311,6 +325,7 @@ function continueSpeakers(
   blocks: readonly Block[],
   resolve: (ref: Ref) => string | null,
   quoted: (token: Token) => boolean,
+  kindOf: (key: string) => string | undefined,
 ): void {
   works.forEach((work, index) => {
     if (work.speaker || work.blocked || !work.credited || work.kind !== 'full') return;
@@ -332,6 +347,13 @@ function continueSpeakers(
       const v = governingVerb(previous.tokens, previous.tokens.length, quoted);
       const subject = v === null ? null : subjectOf(previous.tokens, previous.refs, v, quoted);
       speaker = subject ? resolve(subject) : null;
+    }
+    // "Jane Doe singled out young voters. "They are sick of it."": in the same paragraph, the
+    // quotation goes on from the person the sentence before is about, even without a verb of speech.
+    if (!speaker && previous.sentence.block === work.span.block) {
+      const subject = subjectCue(previous.tokens, previous.refs, previous.tokens.length, quoted);
+      const key = subject ? resolve(subject.ref) : null;
+      speaker = key && kindOf(key) === 'person' ? key : null;
     }
     const wholeParagraph =
       text
@@ -361,19 +383,21 @@ function foldWords(words: string): string {
 }
 
 /**
- * A quotation of two or more words with no cue of its own whose words another quotation
+ * A quotation with no cue of its own whose words (whole words, even one) another quotation
  * of the article carries with a speaker is the same remark: a headline's `Trump ‘Mocking’
- * Rivals` → whoever the body quotes saying "mocking rivals". Scare quotes stay uncredited.
+ * Rivals` → whoever the body quotes saying "mocking rivals"; a lede's `will be "fair"` →
+ * whoever the body quotes in full saying "… will be very fair". News quotes a fragment
+ * first and the full sentence with its speaker later. Scare quotes stay uncredited.
  */
 function repeatSpeakers(text: string, works: Work[]): void {
   // A blocked quotation counts: its cue names someone unknown (`‘Fraud,’ Says Senator`).
-  const open = works.filter((work) => !work.speaker && !work.scare && work.credited && /\s/.test(text.slice(work.span.start, work.span.end).trim()));
+  const open = works.filter((work) => !work.speaker && !work.scare && work.credited);
   if (open.length === 0) return;
   const credited = works.filter((work) => work.speaker).map((work) => ({ work, folded: foldWords(text.slice(work.span.start, work.span.end)) }));
   if (credited.length === 0) return;
   for (const work of open) {
     const folded = foldWords(text.slice(work.span.start, work.span.end));
-    if (folded.trim().split(' ').length < 2) continue;
+    if (folded.trim() === '') continue;
     const source = credited.find((other) => other.work !== work && other.folded.includes(folded));
     if (source) Object.assign(work, { speaker: source.work.speaker, speakerText: null, cue: null, cueKind: 'repeated', cueStart: null, cueEnd: null });
   }

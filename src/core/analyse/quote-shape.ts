@@ -1,4 +1,5 @@
 import { FUNCTION_WORDS } from './lexicon/function-words.ts';
+import { givenNameGender } from './name-kinds.ts';
 import { REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
 import type { QuoteSpan } from './quotes.ts';
 import type { Token } from './tokens.ts';
@@ -43,7 +44,10 @@ export function isScareQuote(span: QuoteSpan, quoted: string, before: Token | un
   const words = quoted.split(/\s+/).filter(Boolean).length;
   if (words > 4 || /[.?!]$/.test(quoted)) return false;
   if (before && NAMING_WORDS.has(before.lower)) return true;
+  // `a "strong leader," comparing …`: a comma inside the marks ends the phrase; no noun follows it.
+  const punctuatedInside = span.closed && span.end < span.close - 1;
   const modifiesNoun =
+    !punctuatedInside &&
     after !== undefined &&
     after.isWord &&
     !after.capitalised &&
@@ -83,4 +87,23 @@ export function isTitleOfWork(span: { readonly start: number; readonly end: numb
   const outside = [...sentence.slice(0, at), ...sentence.slice(stop)].filter((token) => token.isWord && /\p{L}/u.test(token.text));
   const capitalised = outside.filter((token) => token.capitalised).length;
   return outside.length >= 3 && capitalised / outside.length < 0.6;
+}
+
+// One or two capitalised words, as a nickname is written: "Bobby", "Big Jim".
+const NICKNAME_SHAPE = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?$/u;
+
+/**
+ * Whether a quotation is a nickname inside a name, `Robert C. "Bobby" Scott`: a capitalised
+ * word or two after a given name or an initial and before a surname. No one's words, so not a quotation at all.
+ * `sentence` is the tokens of the sentence the quotation opens in.
+ */
+export function isNickname(span: { readonly open: number; readonly close: number }, quoted: string, sentence: readonly Token[]): boolean {
+  if (!NICKNAME_SHAPE.test(quoted)) return false;
+  const at = sentence.findIndex((token) => token.start >= span.open);
+  const before = sentence[at - 1];
+  const after = sentence.find((token) => token.start >= span.close);
+  if (!before?.isWord || !before.capitalised || !after?.isWord || !after.capitalised) return false;
+  // After a given name or an initial ("Robert C."), not any capitalised word of a headline.
+  if (!/^\p{Lu}\.$/u.test(before.text) && !givenNameGender(before.text)) return false;
+  return before.end === span.open - 1 && after.start === span.close + 1;
 }

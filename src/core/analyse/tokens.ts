@@ -24,6 +24,8 @@ const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|\S/g
 const DOTTED = /^(?:[A-Za-z]\.){2,}$/;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
+// Words whose 's is a contraction ("he's", "that's"), since they have no possessive.
+const CONTRACTING = new Set(['he', 'she', 'it', 'that', 'there', 'here', 'who', 'what', 'where', 'let']);
 
 /**
  * Splits `text.slice(start, end)` into tokens with absolute offsets.
@@ -47,7 +49,8 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       const mark = word.charCodeAt(word.length - 2);
       if ((last === 115 || last === 83) && (mark === 39 || mark === 0x2019)) {
         word = word.slice(0, -2);
-        possessive = true;
+        // "He's claiming", "it's": after a pronoun the 's is "is" or "has", never a possessive.
+        possessive = !CONTRACTING.has(word.toLowerCase());
       } else if (last === 46 && !DOTTED.test(word)) {
         word = word.slice(0, -1);
       }

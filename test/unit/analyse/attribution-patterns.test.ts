@@ -44,6 +44,16 @@ describe('the reporting frame around a quotation', () => {
     ]);
   });
 
+  it('credits "According to <description> X," to X past the describing words', () => {
+    expect(credits('According to veteran radio host Sarah Menon, the merger reeks of “fear” and haste.')).toMatchObject([{ speaker: 'Sarah Menon' }]);
+  });
+
+  it('reads "He’s claiming" as he is claiming, not as a possessive', () => {
+    expect(credits('Ivan Petrov spoke first.', 'He’s claiming that the vote was “rigged from the start” by his rivals.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cueKind: 'pronoun' },
+    ]);
+  });
+
   it('credits everything after "According to X," to X', () => {
     expect(credits('According to Sarah Menon, the merger reeks of “fear” and haste.')).toMatchObject([{ speaker: 'Sarah Menon' }]);
   });
@@ -85,10 +95,76 @@ describe('signatures, repeats and shared surnames', () => {
     ]);
   });
 
+  it('credits a phrase in the that-clause of "protested" and the words a speaker affirmed', () => {
+    expect(credits('“We will stay,” Maria Lopez affirmed.')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+    expect(credits('Ivan Petrov spoke.', 'Petrov protested that his rivals were being "disingenuous" about the date.')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('credits a named person just before the colon that opens a quotation, unless someone in the sentence reports', () => {
+    expect(credits('The surge does not surprise pollster Dr Maria Lopez: “Outsiders always rise early.”')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+    expect(credits('Ivan Petrov spoke.', 'He told Dr Maria Lopez: “We are done.”')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('credits a one-word answer to the one who answered', () => {
+    expect(credits('Ivan Petrov was asked who would win.', '“Denver,” Petrov answered.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('credits quotations barked or sung, but not one after a noun like "a snappy retort"', () => {
+    expect(credits('“Enough of this,” Maria Lopez barked.', '“Keep your hands in sight,” the singer Ana Ruiz sings to the crowd.')).toMatchObject([
+      { speaker: 'Maria Lopez' },
+      { speaker: 'Ana Ruiz' },
+    ]);
+    const retort = credits('Ana Ruiz spoke last.', 'It drew a snappy retort: “No one is leaving.”');
+    expect(retort.map((credit) => credit.speaker)).not.toContain('a snappy');
+  });
+
+  it('credits whoever issued a statement saying the words, not the statement', () => {
+    expect(credits('Acme President Jane Roe issued a statement saying his remark "has no place here."')).toMatchObject([{ speaker: 'Jane Roe' }]);
+    expect(credits('The statement said the plan was "dead."')).toMatchObject([{ speaker: 'The statement' }]);
+  });
+
+  it('credits a description opened by a name’s possessive, when its head can speak', () => {
+    const opening = 'Ivan Petrov spoke in Ohio.';
+    expect(credits(opening, '“That was outrageous,” Petrov’s former campaign strategist said.')).toMatchObject([
+      { speaker: 'Petrov’s former campaign strategist', cueKind: 'descriptor' },
+    ]);
+    expect(credits(opening, 'Petrov’s office said the claims were “false.”')).toMatchObject([{ speaker: 'Petrov’s office' }]);
+    expect(credits(opening, 'Petrov’s mental state is “spiraling out of control.”')).toMatchObject([{ speaker: null }]);
+  });
+
+  it('credits a document that "reads" the quotation, and not a reader of a title', () => {
+    expect(credits('“Friend, let me be blunt,” the email read.', '“We will appeal,” read the statement.')).toMatchObject([
+      { speaker: 'the email', cueKind: 'descriptor' },
+      { speaker: 'the statement', cueKind: 'descriptor' },
+    ]);
+    expect(credits('Maria Lopez reads “The Morning Ledger” every day.')).toMatchObject([]);
+  });
+
+  it('credits a signature after a dash even when the given name is one we do not know', () => {
+    expect(credits('“The debate changed nothing.” ― Jaylee Brandvold', '“I will vote anyway.” ― Quorra Vantassel.')).toMatchObject([
+      { speaker: 'Jaylee Brandvold', cueKind: 'explicit' },
+      { speaker: 'Quorra Vantassel', cueKind: 'explicit' },
+    ]);
+  });
+
   it('credits a headline quotation with the speaker of the same words in the body', () => {
     expect(credits('Rival ‘Disgusting Fraud,’ Says Senator.', '“He is a disgusting fraud,” said Karen Obi, a senator.')).toMatchObject([
       { text: 'Disgusting Fraud', speaker: 'Karen Obi', cueKind: 'repeated' },
       { speaker: 'Karen Obi' },
+    ]);
+  });
+
+  it('credits a one-word fragment that echoes a fuller attributed quotation, whole words only', () => {
+    const lede = ['Maria Lopez held a rally in Dayton.', 'Whether the judges will be "fair" is the question of the week.'];
+    expect(credits(...lede, '"I think the judges will be very fair," Lopez said at the rally.')).toMatchObject([
+      { text: 'fair', speaker: 'Maria Lopez', cueKind: 'repeated' },
+      { speaker: 'Maria Lopez' },
+    ]);
+    expect(credits(...lede, '"I think the judges treat me unfairly," Lopez said at the rally.')).toMatchObject([
+      { text: 'fair', speaker: null },
+      { speaker: 'Maria Lopez' },
     ]);
   });
 
@@ -103,6 +179,18 @@ describe('titles and scare quotes', () => {
     expect(credits('Speaking on “Face the Nation” on Sunday, Maria Lopez said the plan was “dead on arrival”.')).toMatchObject([
       { text: 'dead on arrival', speaker: 'Maria Lopez' },
     ]);
+  });
+
+  it('reads a phrase with a comma inside its marks as words, not a scare quote before a noun', () => {
+    expect(credits('Ivan Petrov spoke in Ohio.', 'Petrov admires Maria Lopez as a “strong leader,” comparing her favorably to others.')).toMatchObject([
+      { text: 'strong leader', speaker: 'Ivan Petrov' },
+    ]);
+    expect(credits('Acme offered a “back door” route.')).toMatchObject([{ text: 'back door', speaker: null }]);
+  });
+
+  it('does not list a nickname inside a name as a quotation, nor take a headline word for one', () => {
+    expect(credits('Rep. Robert C. "Bobby" Lane threw open his yard.', 'Fans chanted "Bobby!" at the rally.')).toMatchObject([{ text: 'Bobby!' }]);
+    expect(credits('Website Shows Bias When "Fact-Checking" Rivals')).toMatchObject([{ text: 'Fact-Checking' }]);
   });
 
   it('keeps a name someone gave in title case as their words', () => {
@@ -237,6 +325,37 @@ describe('subjects of participles and habits', () => {
   it('keeps a weekday out of an organisation name', () => {
     const analysis = analyseArticle(makeArticle(['The Harbour Board on Friday called the plan "a clear threat to trade."']), { published: null });
     expect(analysis.entities.map((entity) => entity.name)).toContain('Harbour Board');
+  });
+});
+
+describe('the subject of a clause that holds a quoted phrase', () => {
+  it('reads "is rolling out" as a verb in progress, not a passive', () => {
+    expect(credits('With voters restless, Ivan Petrov is rolling out a new campaign message: "It is about me."')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('keeps "of <Place>" after a name with the subject', () => {
+    expect(credits('In January, Gov. Maria Lopez of West Virginia lauded the plan for its "new and bold ideas."')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+  });
+});
+
+describe('time phrases between a subject and its verb', () => {
+  it('reads "who in 2010 said" and "X in 2010 said" as the subject speaking', () => {
+    expect(
+      credits('Ivan Petrov has long clashed with Maria Lopez, now the majority leader, who in 2010 said the goal was to make him a "one-term president."'),
+    ).toMatchObject([{ speaker: 'Maria Lopez' }]);
+    expect(credits('Maria Lopez in 2010 said the goal was "growth."')).toMatchObject([{ speaker: 'Maria Lopez' }]);
+  });
+});
+
+describe('a quoted paragraph after a sentence about someone', () => {
+  it('goes on from the subject of the sentence before in the same paragraph, even with no verb of speech', () => {
+    expect(credits('On Sunday, Ivan Petrov singled out exhaustion with bigotry as a reason to vote. "The young are sick and tired of it."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cueKind: 'continuation' },
+    ]);
+  });
+
+  it('does not go on from a place', () => {
+    expect(credits('Ohio singled out exhaustion as a reason to vote. "The young are sick and tired of it."')).toMatchObject([{ speaker: null }]);
   });
 });
 

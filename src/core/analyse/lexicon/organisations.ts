@@ -38,6 +38,9 @@ export const ORG_NOUNS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Nouns for the people or body that speak for someone named before them: "Jane Doe's office said", "her campaign". */
+export const ENTOURAGE_NOUNS: ReadonlySet<string> = new Set(['office', 'campaign', 'staff', 'team', 'counsel', 'camp', 'family', 'allies', 'circle']);
+
 /** Nouns for a spokesperson: "a spokesman said" speaks for an organisation. */
 export const SPOKES_NOUNS: ReadonlySet<string> = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokesmen']);
 
