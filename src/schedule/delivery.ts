@@ -53,9 +53,11 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
   const run = (await digests.runs(subscription.id, 20)).find((r) => r.slot === ref.slot);
   const attempts = run?.attempts ?? 1;
   try {
-    // Every attempt at this slot, by any process, names it the same: a platform that
-    // de-duplicates (Discord) then shows a retry of a post it already has only once.
-    await poster.post(subscription.channel, digest.reply, { key: runKey(ref) });
+    // Every attempt at this slot with this content, by any process, names it the same: a
+    // platform that de-duplicates (Discord) then shows a retry of a post it already has only
+    // once. A retry that carries newer articles is named anew, so it is never swallowed as a
+    // repeat of an attempt that may have landed without them.
+    await poster.post(subscription.channel, digest.reply, { key: runKey(ref, digest) });
   } catch (error) {
     const at = now().toISOString();
     if (error instanceof ChannelGoneError) {
@@ -101,9 +103,14 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
   return 'posted';
 }
 
-/** A run's name for the platform: the same for every attempt by every process. */
-export function runKey(ref: RunRef): string {
-  return `digest:${ref.subscription}:${ref.slot}`;
+/**
+ * A run's name for the platform: the same for every attempt by every process at the same
+ * content (the range of the content sequence it covers).
+ *
+ * @example runKey({ subscription: 12, slot: '2026-06-01T08:00:00.000Z' }, { fromSeq: 40, toSeq: 52 }) → 'digest:12:2026-06-01T08:00:00.000Z:40-52'
+ */
+export function runKey(ref: RunRef, range: { readonly fromSeq: number | null; readonly toSeq: number }): string {
+  return `digest:${ref.subscription}:${ref.slot}:${range.fromSeq ?? 0}-${range.toSeq}`;
 }
 
 /**

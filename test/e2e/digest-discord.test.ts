@@ -130,10 +130,15 @@ describe('scheduled digests on Discord', () => {
     ]);
     expect(failures.remaining).toBe(0);
     expect(digests()).toHaveLength(2);
-    // Every attempt at the slot, whichever process made it, carried the run's one nonce, enforced.
+    // Every attempt at the slot with the same content, whichever process made it, carried one
+    // nonce, enforced; the attempts after an article arrived carry another, so Discord cannot
+    // take them for a repeat of an attempt that may have landed without it.
     const attempts = postsTo(desk).slice(4);
     expect(attempts).toHaveLength(3 * 4 + 1);
-    expect(new Set(attempts.map((r) => (r.body as JsonObject).nonce)).size).toBe(1);
+    const nonces = attempts.map((r) => (r.body as JsonObject).nonce);
+    expect(new Set(nonces.slice(0, 2 * 4)).size).toBe(1);
+    expect(new Set(nonces.slice(2 * 4)).size).toBe(1);
+    expect(nonces[0]).not.toBe(nonces[2 * 4]);
     expect(attempts.every((r) => (r.body as JsonObject).enforce_nonce === true)).toBe(true);
     expect((attempts[0]!.body as JsonObject).nonce).not.toBe((postsTo(desk)[3]!.body as JsonObject).nonce);
     expect(await world.citedIn(visibleText(digests()[1]!))).toEqual([SEED.itv2018, SEED.et2019].sort());

@@ -114,9 +114,14 @@ for (const choice of testEngines()) {
       expect(runs.map((r) => r.state)).toEqual(['empty', 'empty', 'uncertain', 'posted', 'posted', 'posted', 'posted', 'posted']);
       // Every run was posted by one of the three processes; none by the dead one after it died.
       expect(runs.filter((r) => r.slot > slot(5)).every((r) => !r.owner?.includes(`:${pid}:`))).toBe(true);
-      // Each post carried its run's nonce, enforced: whichever process posted, the same one.
-      const slots = Array.from({ length: 8 }, (_, n) => slot(n));
-      expect(posts().map((m) => m.nonce)).toEqual(slots.map((iso) => postNonce(runKey({ subscription: record.id, slot: iso }), 0)));
+      // Each post carried its run's nonce, enforced: whichever process posted, the same one. The
+      // killed run recorded no range; it moved no watermark and nothing was indexed after it,
+      // so it covered what the next run covers.
+      const chronological = [...runs].reverse();
+      const ranges = chronological.map((run, n) => (run.toSeq === null ? chronological[n + 1]! : run));
+      expect(posts().map((m) => m.nonce)).toEqual(
+        chronological.map((run, n) => postNonce(runKey(run, { fromSeq: ranges[n]!.fromSeq, toSeq: ranges[n]!.toSeq ?? 0 }), 0)),
+      );
       const bodies = fake.requestsTo('POST', `/channels/${desk}/messages`).map((r) => r.body as { enforce_nonce?: unknown });
       expect(bodies.every((body) => body.enforce_nonce === true)).toBe(true);
 
