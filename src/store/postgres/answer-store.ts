@@ -3,33 +3,10 @@
  * on (answer, platform, user), so two clicks, or two replicas handling one click, store it once.
  */
 import type pg from 'pg';
-import { citationJson, type CitationJson } from '../../core/compose/citations.ts';
-import type { Reply } from '../../core/reply.ts';
-import type { AnswerStore, FeedbackRecord, Vote } from '../../core/ports/answer-store.ts';
+import { citationJson } from '../../core/compose/citations.ts';
+import type { AnswerStore, Vote } from '../../core/ports/answer-store.ts';
 import { inTransaction } from './transaction.ts';
-
-interface AnswerRow {
-  id: string;
-  platform: string;
-  conversation: string | null;
-  command: string;
-  question: string | null;
-  citations: string;
-  reply: string;
-  created_at: string;
-}
-
-interface FeedbackRow {
-  answer: string;
-  platform: string;
-  user_id: string;
-  vote: Vote;
-  reason: string | null;
-  at: string;
-  command: string;
-  question: string | null;
-  citations: string;
-}
+import { type AnswerRow, type FeedbackRow, toFeedbackRecord, toStoredAnswer } from '../rows/answer-rows.ts';
 
 export function createPostgresAnswerStore(pool: pg.Pool): AnswerStore {
   return {
@@ -54,17 +31,7 @@ export function createPostgresAnswerStore(pool: pg.Pool): AnswerStore {
     async answer(id) {
       const { rows } = await pool.query<AnswerRow>('SELECT * FROM answers WHERE id = $1', [id]);
       const row = rows[0];
-      if (!row) return null;
-      return {
-        id: row.id,
-        platform: row.platform,
-        conversation: row.conversation,
-        command: row.command,
-        question: row.question,
-        citations: JSON.parse(row.citations) as CitationJson[],
-        reply: JSON.parse(row.reply) as Reply,
-        at: row.created_at,
-      };
+      return row ? toStoredAnswer(row) : null;
     },
     vote: (entry) =>
       inTransaction(pool, async (client) => {
@@ -100,19 +67,7 @@ export function createPostgresAnswerStore(pool: pg.Pool): AnswerStore {
          FROM feedback f JOIN answers a ON a.id = f.answer ORDER BY f.at DESC, f.answer LIMIT $1`,
         [limit],
       );
-      return rows.map(
-        (row): FeedbackRecord => ({
-          answer: row.answer,
-          platform: row.platform,
-          user: row.user_id,
-          vote: row.vote,
-          reason: row.reason,
-          at: row.at,
-          command: row.command,
-          question: row.question,
-          citations: JSON.parse(row.citations) as CitationJson[],
-        }),
-      );
+      return rows.map(toFeedbackRecord);
     },
     pruneAnswers: async (before) => (await pool.query('DELETE FROM answers WHERE created_at < $1', [before])).rowCount ?? 0,
   };

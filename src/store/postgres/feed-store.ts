@@ -5,66 +5,21 @@
  * locked so that exactly one finisher sees the pause or the resumption happen.
  */
 import type pg from 'pg';
-import type { FeedKind, FeedRecord, FeedStore, SeenItem } from '../../core/ports/feed-store.ts';
+import type { FeedRecord, FeedStore, SeenItem } from '../../core/ports/feed-store.ts';
 import { inTransaction, type Queryable } from './transaction.ts';
-
-interface FeedRow {
-  id: number;
-  url: string;
-  added_from: string | null;
-  title: string | null;
-  kind: FeedKind | null;
-  platform: string;
-  workspace: string;
-  channel: string | null;
-  added_by: string | null;
-  interval_minutes: number | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  failures: number;
-  paused_at: string | null;
-  paused_reason: string | null;
-  next_poll_at: string;
-  items_seen: number;
-}
-
-function toRecord(row: FeedRow): FeedRecord {
-  return {
-    id: row.id,
-    url: row.url,
-    addedFrom: row.added_from,
-    title: row.title,
-    kind: row.kind,
-    owner: { platform: row.platform, workspace: row.workspace, channel: row.channel, user: row.added_by },
-    intervalMinutes: row.interval_minutes,
-    addedAt: row.added_at,
-    validators: { etag: row.etag, lastModified: row.last_modified },
-    lastPolledAt: row.last_polled_at,
-    lastSuccessAt: row.last_success_at,
-    lastError: row.last_error && row.last_error_at ? { at: row.last_error_at, reason: row.last_error } : null,
-    failures: row.failures,
-    paused: row.paused_at ? { at: row.paused_at, reason: row.paused_reason ?? '' } : null,
-    nextPollAt: row.next_poll_at,
-    itemsSeen: row.items_seen,
-  };
-}
+import { type FeedRow, toFeedRecord } from '../rows/feed-rows.ts';
 
 /** Finished polls older than this are forgotten: the feed row keeps the health that matters. */
 const POLL_HISTORY_MS = 7 * 24 * 60 * 60 * 1000;
 
 async function find(db: Queryable, url: string): Promise<FeedRecord | null> {
   const { rows } = await db.query<FeedRow>('SELECT * FROM feeds WHERE url = $1 OR added_from = $1 ORDER BY (url = $1) DESC, id LIMIT 1', [url]);
-  return rows[0] ? toRecord(rows[0]) : null;
+  return rows[0] ? toFeedRecord(rows[0]) : null;
 }
 
 async function get(db: Queryable, id: number, lock = ''): Promise<FeedRecord | null> {
   const { rows } = await db.query<FeedRow>(`SELECT * FROM feeds WHERE id = $1 ${lock}`, [id]);
-  return rows[0] ? toRecord(rows[0]) : null;
+  return rows[0] ? toFeedRecord(rows[0]) : null;
 }
 
 export function createPostgresFeedStore(pool: pg.Pool): FeedStore {
@@ -87,7 +42,7 @@ export function createPostgresFeedStore(pool: pg.Pool): FeedStore {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *`,
           [feed.url, feed.addedFrom, feed.owner.platform, feed.owner.workspace, feed.owner.channel, feed.owner.user, feed.intervalMinutes, feed.at],
         );
-        return { record: toRecord(rows[0]!), created: true };
+        return { record: toFeedRecord(rows[0]!), created: true };
       }),
     removeFeed: async (url) => {
       const found = await find(pool, url);
@@ -96,8 +51,8 @@ export function createPostgresFeedStore(pool: pg.Pool): FeedStore {
     },
     feed: (url) => find(pool, url),
     feedById: (id) => get(pool, id),
-    feeds: async () => (await pool.query<FeedRow>('SELECT * FROM feeds ORDER BY id')).rows.map(toRecord),
-    dueFeeds: async (at) => (await pool.query<FeedRow>('SELECT * FROM feeds WHERE next_poll_at <= $1 ORDER BY next_poll_at, id', [at])).rows.map(toRecord),
+    feeds: async () => (await pool.query<FeedRow>('SELECT * FROM feeds ORDER BY id')).rows.map(toFeedRecord),
+    dueFeeds: async (at) => (await pool.query<FeedRow>('SELECT * FROM feeds WHERE next_poll_at <= $1 ORDER BY next_poll_at, id', [at])).rows.map(toFeedRecord),
     claimPoll: (request) =>
       inTransaction(pool, async (client) => {
         const due = await client.query('SELECT 1 FROM feeds WHERE id = $1 AND next_poll_at = $2 FOR SHARE', [request.feed, request.slot]);

@@ -5,30 +5,8 @@
 import type Database from 'better-sqlite3';
 import { citationJson, type CitationJson } from '../../core/compose/citations.ts';
 import type { Reply } from '../../core/reply.ts';
-import type { AnswerStore, FeedbackRecord, StoredAnswer, Vote } from '../../core/ports/answer-store.ts';
-
-interface AnswerRow {
-  id: string;
-  platform: string;
-  conversation: string | null;
-  command: string;
-  question: string | null;
-  citations: string;
-  reply: string;
-  created_at: string;
-}
-
-interface FeedbackRow {
-  answer: string;
-  platform: string;
-  user_id: string;
-  vote: Vote;
-  reason: string | null;
-  at: string;
-  command: string;
-  question: string | null;
-  citations: string;
-}
+import type { AnswerStore, Vote } from '../../core/ports/answer-store.ts';
+import { type AnswerRow, type FeedbackRow, toFeedbackRecord, toStoredAnswer } from '../rows/answer-rows.ts';
 
 /** The citations a reply carries, in the `--json` contract's shape. */
 function citationsOf(reply: Reply): CitationJson[] {
@@ -67,35 +45,12 @@ export function createSqliteAnswerStore(db: Database.Database): AnswerStore {
     },
     async answer(id) {
       const row = get.get(id) as AnswerRow | undefined;
-      if (!row) return null;
-      const answer: StoredAnswer = {
-        id: row.id,
-        platform: row.platform,
-        conversation: row.conversation,
-        command: row.command,
-        question: row.question,
-        citations: JSON.parse(row.citations) as CitationJson[],
-        reply: JSON.parse(row.reply) as Reply,
-        at: row.created_at,
-      };
-      return answer;
+      return row ? toStoredAnswer(row) : null;
     },
     vote: async (entry) => addVote.immediate(entry),
     addReason: async (entry) => addReason.immediate(entry),
     async feedback(limit) {
-      return (list.all(limit) as FeedbackRow[]).map(
-        (row): FeedbackRecord => ({
-          answer: row.answer,
-          platform: row.platform,
-          user: row.user_id,
-          vote: row.vote,
-          reason: row.reason,
-          at: row.at,
-          command: row.command,
-          question: row.question,
-          citations: JSON.parse(row.citations) as CitationJson[],
-        }),
-      );
+      return (list.all(limit) as FeedbackRow[]).map(toFeedbackRecord);
     },
     pruneAnswers: async (before) => prune.run(before).changes,
   };

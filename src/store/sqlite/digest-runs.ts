@@ -5,43 +5,8 @@
  * Every later step is an UPDATE conditional on the owner and the state it leaves.
  */
 import type Database from 'better-sqlite3';
-import type { ClaimRequest, RunOutcome, RunRecord, RunRef, RunState } from '../../core/ports/digest-store.ts';
-
-interface RunRow {
-  subscription: number;
-  slot: string;
-  state: RunState;
-  owner: string | null;
-  lease_until: string | null;
-  attempts: number;
-  next_attempt_at: string | null;
-  catch_up: number;
-  claimed_at: string;
-  finished_at: string | null;
-  from_seq: number | null;
-  to_seq: number | null;
-  articles: number | null;
-  error: string | null;
-}
-
-function toRecord(row: RunRow): RunRecord {
-  return {
-    subscription: row.subscription,
-    slot: row.slot,
-    state: row.state,
-    owner: row.owner,
-    leaseUntil: row.lease_until,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    catchUp: row.catch_up === 1,
-    claimedAt: row.claimed_at,
-    finishedAt: row.finished_at,
-    fromSeq: row.from_seq,
-    toSeq: row.to_seq,
-    articles: row.articles,
-    error: row.error,
-  };
-}
+import type { ClaimRequest, RunOutcome, RunRecord, RunRef } from '../../core/ports/digest-store.ts';
+import { type RunRow, toRun } from '../rows/digest-rows.ts';
 
 export interface RunTable {
   /** Runs inside a transaction (the store wraps it). */
@@ -124,9 +89,9 @@ export function prepareRunTable(db: Database.Database): RunTable {
     abandonStale(at) {
       const rows = stale.all(at) as RunRow[];
       for (const row of rows) markUncertain.run(at, row.subscription, row.slot);
-      return rows.map((row) => toRecord({ ...row, state: 'uncertain', finished_at: at }));
+      return rows.map((row) => toRun({ ...row, state: 'uncertain', finished_at: at }));
     },
-    list: (subscription, limit) => (list.all(subscription, limit) as RunRow[]).map(toRecord),
+    list: (subscription, limit) => (list.all(subscription, limit) as RunRow[]).map(toRun),
     retryNow: (platform, at) => retryNow.run({ platform, at }).changes,
   };
 }

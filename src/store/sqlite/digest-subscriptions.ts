@@ -4,48 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ChannelKey, SubscriptionRecord, SubscriptionSettings } from '../../core/ports/digest-store.ts';
-
-interface SubscriptionRow {
-  id: number;
-  platform: string;
-  workspace: string;
-  channel: string;
-  time: string;
-  days: string;
-  timezone: string | null;
-  topic: string | null;
-  empty: 'skip' | 'post';
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  active_from: string;
-  paused_at: string | null;
-  paused_reason: string | null;
-  watermark: number | null;
-  last_posted_slot: string | null;
-  last_posted_at: string | null;
-}
-
-function toRecord(row: SubscriptionRow): SubscriptionRecord {
-  return {
-    id: row.id,
-    platform: row.platform,
-    workspace: row.workspace,
-    channel: row.channel,
-    time: row.time,
-    days: row.days === '' ? [] : row.days.split(',').map(Number),
-    timezone: row.timezone,
-    topic: row.topic,
-    empty: row.empty,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    activeFrom: row.active_from,
-    paused: row.paused_at ? { at: row.paused_at, reason: row.paused_reason ?? '' } : null,
-    watermark: row.watermark,
-    lastPosted: row.last_posted_slot && row.last_posted_at ? { slot: row.last_posted_slot, at: row.last_posted_at } : null,
-  };
-}
+import { type SubscriptionRow, toSubscription } from '../rows/digest-rows.ts';
 
 export interface SubscriptionTable {
   save(key: ChannelKey, settings: SubscriptionSettings, by: string | null, at: string): { record: SubscriptionRecord; created: boolean };
@@ -71,7 +30,7 @@ export function prepareSubscriptionTable(db: Database.Database): SubscriptionTab
   const pause = db.prepare('UPDATE digest_subscriptions SET paused_at = ?, paused_reason = ? WHERE id = ?');
   const byKey = (key: ChannelKey) => {
     const row = select.get(key.platform, key.workspace, key.channel) as SubscriptionRow | undefined;
-    return row ? toRecord(row) : null;
+    return row ? toSubscription(row) : null;
   };
 
   return {
@@ -86,9 +45,9 @@ export function prepareSubscriptionTable(db: Database.Database): SubscriptionTab
     byKey,
     byId(id) {
       const row = selectId.get(id) as SubscriptionRow | undefined;
-      return row ? toRecord(row) : null;
+      return row ? toSubscription(row) : null;
     },
-    all: () => (selectAll.all() as SubscriptionRow[]).map(toRecord),
+    all: () => (selectAll.all() as SubscriptionRow[]).map(toSubscription),
     pause: (id, reason, at) => void pause.run(at, reason, id),
   };
 }

@@ -5,53 +5,8 @@
  * poll and the feed's health in one IMMEDIATE transaction.
  */
 import type Database from 'better-sqlite3';
-import type { FeedKind, FeedRecord, FeedStore, PollClaim, PollFinish, PollOutcome, PollRef, SeenItem } from '../../core/ports/feed-store.ts';
-
-interface FeedRow {
-  id: number;
-  url: string;
-  added_from: string | null;
-  title: string | null;
-  kind: FeedKind | null;
-  platform: string;
-  workspace: string;
-  channel: string | null;
-  added_by: string | null;
-  interval_minutes: number | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  failures: number;
-  paused_at: string | null;
-  paused_reason: string | null;
-  next_poll_at: string;
-  items_seen: number;
-}
-
-function toRecord(row: FeedRow): FeedRecord {
-  return {
-    id: row.id,
-    url: row.url,
-    addedFrom: row.added_from,
-    title: row.title,
-    kind: row.kind,
-    owner: { platform: row.platform, workspace: row.workspace, channel: row.channel, user: row.added_by },
-    intervalMinutes: row.interval_minutes,
-    addedAt: row.added_at,
-    validators: { etag: row.etag, lastModified: row.last_modified },
-    lastPolledAt: row.last_polled_at,
-    lastSuccessAt: row.last_success_at,
-    lastError: row.last_error && row.last_error_at ? { at: row.last_error_at, reason: row.last_error } : null,
-    failures: row.failures,
-    paused: row.paused_at ? { at: row.paused_at, reason: row.paused_reason ?? '' } : null,
-    nextPollAt: row.next_poll_at,
-    itemsSeen: row.items_seen,
-  };
-}
+import type { FeedRecord, FeedStore, PollClaim, PollFinish, PollOutcome, PollRef, SeenItem } from '../../core/ports/feed-store.ts';
+import { type FeedRow, toFeedRecord } from '../rows/feed-rows.ts';
 
 /** Finished polls older than this are forgotten: the feed row keeps the health that matters. */
 const POLL_HISTORY_MS = 7 * 24 * 60 * 60 * 1000;
@@ -104,11 +59,11 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
 
   const get = (id: number): FeedRecord | null => {
     const row = byId.get(id) as FeedRow | undefined;
-    return row ? toRecord(row) : null;
+    return row ? toFeedRecord(row) : null;
   };
   const find = (url: string): FeedRecord | null => {
     const row = byUrl.get(url, url, url) as FeedRow | undefined;
-    return row ? toRecord(row) : null;
+    return row ? toFeedRecord(row) : null;
   };
 
   const add = db.transaction((feed: Parameters<FeedStore['addFeed']>[0]) => {
@@ -165,8 +120,8 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
     },
     feed: async (url) => find(url),
     feedById: async (id) => get(id),
-    feeds: async () => (all.all() as FeedRow[]).map(toRecord),
-    dueFeeds: async (at) => (due.all(at) as FeedRow[]).map(toRecord),
+    feeds: async () => (all.all() as FeedRow[]).map(toFeedRecord),
+    dueFeeds: async (at) => (due.all(at) as FeedRow[]).map(toFeedRecord),
     claimPoll: async (request) => claimPoll.immediate(request),
     finishPoll: async (ref, owner, outcome, at) => finish.immediate(ref, owner, outcome, at),
     seenItem: async (keys) => {
