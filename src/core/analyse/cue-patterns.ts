@@ -1,4 +1,4 @@
-import { CALENDAR_WORDS, FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
 import { skipAsides } from './token-spans.ts';
@@ -134,7 +134,15 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     // "said Jane Doe", "said team-mate Jane Doe": the speaker within a few words of the verb.
     let after =
       startsAt(i + 1) ??
-      refs.find((r) => r.tokStart > i + 1 && r.tokStart <= i + 4 && r.type === 'name' && tokens.slice(i + 1, r.tokStart).every((t) => t.isWord));
+      // ("said at a Washington event": a name after a preposition is a place or a setting, not the speaker.)
+      refs.find(
+        (r) =>
+          r.tokStart > i + 1 &&
+          r.tokStart <= i + 4 &&
+          r.type === 'name' &&
+          !r.afterPreposition &&
+          tokens.slice(i + 1, r.tokStart).every((t) => t.isWord && !PREPOSITIONS.has(t.lower)),
+      );
     // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
     // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)
     const from = after?.tokEnd ?? 0;

@@ -169,3 +169,21 @@ describe('speakers after "said" with a description', () => {
     expect(speakers(['"The decision is final," said Ohio race organiser Xq Zlotny.'])[0]?.speaker).toBeNull();
   });
 });
+
+describe('speakers past two appositions, and settings after the verb', () => {
+  it('joins a speaker to the verb across two appositions in a row', () => {
+    expect(
+      speakers([
+        '"The rule oversteps the law," Maria Velasquez, the attorney general of Nevada, one of the states in the lawsuit, said at a Denver forum on Monday.',
+      ])[0]?.speaker,
+    ).toBe('Maria Velasquez');
+  });
+
+  it('does not take the verb of the sentence for a second apposition', () => {
+    expect(speakers(['Tom Baker, a nurse, said the plan, which was late, was "a disgrace."'])[0]?.speaker).toBe('Tom Baker');
+  });
+
+  it('never takes a place after "said at" for the speaker', () => {
+    expect(speakers(['"We will appeal, whatever it costs, for as long as it takes," said at a Washington event this month.'])[0]?.speaker).toBeNull();
+  });
+});
