@@ -41,6 +41,8 @@ const NOUN_MARKERS = new Set([
 ]);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+// Words that open a clause after a verb ("suggests that Phoenix …"): what follows is said, not who says it.
+const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what']);
 const TRAILING_MARKS = new Set([',', '—', '–', '―', '-', ';', '.', '?', '!', ')']);
 const DASHES = new Set(['—', '–', '―', '-']);
 
@@ -134,14 +136,15 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     // "said Jane Doe", "said team-mate Jane Doe": the speaker within a few words of the verb.
     let after =
       startsAt(i + 1) ??
-      // ("said at a Washington event": a name after a preposition is a place or a setting, not the speaker.)
+      // ("said at a Washington event": a name after a preposition is a setting, not the speaker;
+      // "suggests that Phoenix …" opens a clause.)
       refs.find(
         (r) =>
           r.tokStart > i + 1 &&
           r.tokStart <= i + 4 &&
           r.type === 'name' &&
           !r.afterPreposition &&
-          tokens.slice(i + 1, r.tokStart).every((t) => t.isWord && !PREPOSITIONS.has(t.lower)),
+          tokens.slice(i + 1, r.tokStart).every((t) => t.isWord && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
       );
     // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
     // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)

@@ -187,3 +187,31 @@ describe('speakers past two appositions, and settings after the verb', () => {
     expect(speakers(['"We will appeal, whatever it costs, for as long as it takes," said at a Washington event this month.'])[0]?.speaker).toBeNull();
   });
 });
+
+describe('words that cannot be the speaker', () => {
+  it('takes no adjective for a described speaker when the verb is a noun ("a bitter comment that described")', () => {
+    expect(speakers(['The decision led the governor to make a bitter comment that described the judges as "partisan hacks."'])[0]?.speaker).toBeNull();
+  });
+
+  it('keeps a described speaker whose verb agrees ("one sign read")', () => {
+    expect(speakers(['Protesters lined the road. One sign read "Go home, Acme."'])[0]?.speaker).toBe('One sign');
+  });
+
+  it('reads "suggests that Name" as a clause, not an inverted cue', () => {
+    expect(
+      speakers([
+        'The town of Fairview objects to the campaign.',
+        'Town lawyer Ann Morrow said in a letter that the flyer "plainly and wrongly" suggests that Fairview backs the campaign.',
+      ])[0]?.speaker,
+    ).toBe('Ann Morrow');
+  });
+
+  it('does not take a role that opens the main clause for an apposition to the place before it', () => {
+    expect(
+      speakers([
+        'Mayor Tom Okafor described the blast as "a deliberate act."',
+        'At a briefing in Chelsea, the mayor also said there was "no evidence" of terrorism.',
+      ]).map((quote) => quote.speaker),
+    ).toEqual(['Tom Okafor', 'Tom Okafor']);
+  });
+});
