@@ -39,6 +39,7 @@ const NOUN_MARKERS = new Set([
   'this',
   'that',
 ]);
+const GOING_ON = new Set(['go', 'goes', 'going', 'went', 'gone']);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 // Words that open a clause after a verb ("suggests that Phoenix …"): what follows is said, not who says it.
@@ -176,6 +177,9 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
 export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: number, quoted: (token: Token) => boolean = () => false): Ref | null {
   // "It has been called …", "was described as …": a passive names no speaker.
   if (PASSIVE.has(tokens[v - 1]?.lower ?? '') && /ed$/.test(tokens[v]?.lower ?? '')) return null;
+  // "Doe said, going on to say that …", "Doe went on to call …": whoever goes on speaks.
+  if (v >= 3 && tokens[v - 1]?.lower === 'to' && tokens[v - 2]?.lower === 'on' && GOING_ON.has(tokens[v - 3]?.lower ?? ''))
+    return subjectOf(tokens, refs, v - 3, quoted);
   const k0 = v - 1;
   let k = skipTimeBack(tokens, k0);
   // A time word counts only when a reference or "who" stands right before it ("Doe on Monday

@@ -215,3 +215,11 @@ describe('words that cannot be the speaker', () => {
     ).toEqual(['Tom Okafor', 'Tom Okafor']);
   });
 });
+
+describe('going on to say', () => {
+  it('credits a quotation after "said, going on to say that" to who said', () => {
+    expect(
+      speakers(['"It is a disgrace," Maria Velasquez said, going on to say that the state has spent "decades fighting this."']).map((quote) => quote.speaker),
+    ).toEqual(['Maria Velasquez', 'Maria Velasquez']);
+  });
+});
