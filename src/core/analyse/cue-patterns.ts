@@ -39,6 +39,8 @@ const NOUN_MARKERS = new Set([
   'this',
   'that',
 ]);
+const PARTICIPLE_OPENERS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
+const RELATIVE_WORDS = new Set(['who', 'which', 'where', 'whose', 'whom']);
 const GOING_ON = new Set(['go', 'goes', 'going', 'went', 'gone']);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -233,6 +235,13 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
   // "Jane Doe was quoted by the paper as saying …": the one quoted, never the paper.
   if (token?.lower === 'as' && verb.endsWith('ing')) return candidates[0] ?? null;
+  // "Doe sang to the crowd before asking it, …", "while saying": a participle after a
+  // conjunction of time or manner is the clause's subject's act.
+  // (Never a name inside a relative clause: "marched past the stadium where the Panthers play while chanting".)
+  if (verb.endsWith('ing') && PARTICIPLE_OPENERS.has(token?.lower ?? '')) {
+    const first = candidates[0];
+    return first && !tokens.slice(0, first.tokStart).some((t) => RELATIVE_WORDS.has(t.lower)) ? first : null;
+  }
   // "She said the plan would work, adding …": the clause's subject, its first reference.
   if (verb.endsWith('ing') && token?.text === ',') return candidates[0] ?? null;
   return null;

@@ -223,3 +223,17 @@ describe('going on to say', () => {
     ).toEqual(['Maria Velasquez', 'Maria Velasquez']);
   });
 });
+
+describe('a participle after a conjunction of time', () => {
+  it('credits "X sang to the crowd before asking, "…"" to X', () => {
+    expect(
+      speakers(['“Our day is coming,” Rosa Delgado sings to the crowd before asking them, “Where do we go from here?”']).map((quote) => quote.speaker),
+    ).toEqual(['Rosa Delgado', 'Rosa Delgado']);
+  });
+
+  it('never credits a name inside a relative clause', () => {
+    expect(
+      speakers(['Small groups marched around the stadium - where the Denver Broncos played - while chanting, "Hands up, don\'t shoot."'])[0]?.speaker,
+    ).toBeNull();
+  });
+});
