@@ -1,4 +1,4 @@
-import { CALENDAR_WORDS, FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
 import { skipAsides } from './token-spans.ts';
@@ -39,8 +39,13 @@ const NOUN_MARKERS = new Set([
   'this',
   'that',
 ]);
+const PARTICIPLE_OPENERS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
+const RELATIVE_WORDS = new Set(['who', 'which', 'where', 'whose', 'whom']);
+const GOING_ON = new Set(['go', 'goes', 'going', 'went', 'gone']);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+// Words that open a clause after a verb ("suggests that Phoenix …"): what follows is said, not who says it.
+const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'why', 'what']);
 const TRAILING_MARKS = new Set([',', '—', '–', '―', '-', ';', '.', '?', '!', ')']);
 const DASHES = new Set(['—', '–', '―', '-']);
 
@@ -134,7 +139,16 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     // "said Jane Doe", "said team-mate Jane Doe": the speaker within a few words of the verb.
     let after =
       startsAt(i + 1) ??
-      refs.find((r) => r.tokStart > i + 1 && r.tokStart <= i + 4 && r.type === 'name' && tokens.slice(i + 1, r.tokStart).every((t) => t.isWord));
+      // ("said at a Washington event": a name after a preposition is a setting, not the speaker;
+      // "suggests that Phoenix …" opens a clause.)
+      refs.find(
+        (r) =>
+          r.tokStart > i + 1 &&
+          r.tokStart <= i + 4 &&
+          r.type === 'name' &&
+          !r.afterPreposition &&
+          tokens.slice(i + 1, r.tokStart).every((t) => t.isWord && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
+      );
     // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
     // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)
     const from = after?.tokEnd ?? 0;
@@ -165,6 +179,9 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
 export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: number, quoted: (token: Token) => boolean = () => false): Ref | null {
   // "It has been called …", "was described as …": a passive names no speaker.
   if (PASSIVE.has(tokens[v - 1]?.lower ?? '') && /ed$/.test(tokens[v]?.lower ?? '')) return null;
+  // "Doe said, going on to say that …", "Doe went on to call …": whoever goes on speaks.
+  if (v >= 3 && tokens[v - 1]?.lower === 'to' && tokens[v - 2]?.lower === 'on' && GOING_ON.has(tokens[v - 3]?.lower ?? ''))
+    return subjectOf(tokens, refs, v - 3, quoted);
   const k0 = v - 1;
   let k = skipTimeBack(tokens, k0);
   // A time word counts only when a reference or "who" stands right before it ("Doe on Monday
@@ -218,6 +235,13 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
   // "Jane Doe was quoted by the paper as saying …": the one quoted, never the paper.
   if (token?.lower === 'as' && verb.endsWith('ing')) return candidates[0] ?? null;
+  // "Doe sang to the crowd before asking it, …", "while saying": a participle after a
+  // conjunction of time or manner is the clause's subject's act.
+  // (Never a name inside a relative clause: "marched past the stadium where the Panthers play while chanting".)
+  if (verb.endsWith('ing') && PARTICIPLE_OPENERS.has(token?.lower ?? '')) {
+    const first = candidates[0];
+    return first && !tokens.slice(0, first.tokStart).some((t) => RELATIVE_WORDS.has(t.lower)) ? first : null;
+  }
   // "She said the plan would work, adding …": the clause's subject, its first reference.
   if (verb.endsWith('ing') && token?.text === ',') return candidates[0] ?? null;
   return null;

@@ -27,6 +27,10 @@ const OPENERS = new Set(['the', 'a', 'an', 'one', 'another', 'several', 'some', 
 const CONTINUERS = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'on', 'to']);
 // Openers of an indefinite description, which a proper name never takes: "one senior Democrat".
 const INDEFINITE_OPENERS = new Set(['a', 'an', 'one', 'another', 'several', 'some', 'two', 'three']);
+// Openers of one speaker, whose verb agrees with a singular subject.
+const SINGULAR_OPENERS = new Set(['a', 'an', 'one', 'another']);
+// Verbs whose past is their bare form: "one message read" agrees.
+const SAME_IN_PAST = new Set(['read', 'put', 'set', 'let', 'cut', 'broadcast', 'forecast']);
 const MAX_WORDS = 5;
 const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
 
@@ -139,6 +143,17 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
       const past = wordsEnd(tokens, from);
       if (past > from && speaksAfter(tokens, past) && !speaksAfter(tokens, end)) end = past;
     }
+    // "a controversial comment that …": a singular subject never takes a bare verb ("a friend
+    // comment"), so the word is a noun and the phrase before it no speaker.
+    const next = tokens[skipAsides(tokens, end)];
+    if (
+      SINGULAR_OPENERS.has(opener.lower) &&
+      next &&
+      REPORTING_VERBS.get(next.lower) === next.lower &&
+      !SAME_IN_PAST.has(next.lower) &&
+      !next.lower.endsWith('ed')
+    )
+      continue;
     if (!speaksAfter(tokens, end)) {
       const clauseEnd = describedAfterVerb(tokens, i);
       if (clauseEnd === null) continue;

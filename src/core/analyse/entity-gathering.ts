@@ -227,7 +227,13 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       }
       const afterComma =
         canBePerson && tokens[b]?.text === ','
-          ? roles.find((r) => (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? ''))) && !prefixesName(r))
+          ? roles.find(
+              (r) =>
+                (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? ''))) &&
+                !prefixesName(r) &&
+                // "At a briefing in Chelsea, the mayor said": a role its verb follows opens a clause, no apposition.
+                !verbAfter(tokens, r.tokEnd),
+            )
           : undefined;
       // "The head of the agency, Tom Baker," and "Head of the division, Tom Baker,": the role before.
       const beforeComma = canBePerson && tokens[a - 1]?.text === ',' ? roles.find((r) => r.tokEnd === a - 1 || roleRunsTo(tokens, r, a - 1)) : undefined;

@@ -3,6 +3,7 @@
  * commas ("Jane Doe, 45, a nurse, said") and a parenthesis ("Jane Doe (D-Va.) said").
  * Attribution skips them to join a speaker to the verb after.
  */
+import { REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
 import type { Token } from './tokens.ts';
 
 // Marks that may stand inside an apposition or a parenthesis: "R-Va.", "Smith & Co", "(D-N.C.)".
@@ -37,18 +38,24 @@ export function parenthesisEnd(tokens: readonly Token[], open: number): number |
  */
 export function skipAsides(tokens: readonly Token[], from: number): number {
   let k = from;
+  let closing = false;
   for (let guard = 0; guard < 4; guard++) {
     const paren = parenthesisEnd(tokens, k);
     if (paren !== null) {
       k = paren;
+      closing = false;
       continue;
     }
+    // The comma that closes one apposition may open another ("Jane Doe, the attorney general
+    // of Ohio, one of the states suing, said"), but never one that opens with a verb of speech
+    // ("…, a nurse, said the plan, which …", "also told": the verb is the sentence's own).
     const comma = appositionEnd(tokens, k);
-    if (comma !== null) {
-      k = comma + 1;
+    if (comma !== null && !(closing && tokens.slice(k + 1, k + 3).some((token) => REPORTING_VERBS.has(token.lower)))) {
+      k = comma;
+      closing = true;
       continue;
     }
     break;
   }
-  return k;
+  return closing ? k + 1 : k;
 }

@@ -169,3 +169,71 @@ describe('speakers after "said" with a description', () => {
     expect(speakers(['"The decision is final," said Ohio race organiser Xq Zlotny.'])[0]?.speaker).toBeNull();
   });
 });
+
+describe('speakers past two appositions, and settings after the verb', () => {
+  it('joins a speaker to the verb across two appositions in a row', () => {
+    expect(
+      speakers([
+        '"The rule oversteps the law," Maria Velasquez, the attorney general of Nevada, one of the states in the lawsuit, said at a Denver forum on Monday.',
+      ])[0]?.speaker,
+    ).toBe('Maria Velasquez');
+  });
+
+  it('does not take the verb of the sentence for a second apposition', () => {
+    expect(speakers(['Tom Baker, a nurse, said the plan, which was late, was "a disgrace."'])[0]?.speaker).toBe('Tom Baker');
+  });
+
+  it('never takes a place after "said at" for the speaker', () => {
+    expect(speakers(['"We will appeal, whatever it costs, for as long as it takes," said at a Washington event this month.'])[0]?.speaker).toBeNull();
+  });
+});
+
+describe('words that cannot be the speaker', () => {
+  it('takes no adjective for a described speaker when the verb is a noun ("a bitter comment that described")', () => {
+    expect(speakers(['The decision led the governor to make a bitter comment that described the judges as "partisan hacks."'])[0]?.speaker).toBeNull();
+  });
+
+  it('keeps a described speaker whose verb agrees ("one sign read")', () => {
+    expect(speakers(['Protesters lined the road. One sign read "Go home, Acme."'])[0]?.speaker).toBe('One sign');
+  });
+
+  it('reads "suggests that Name" as a clause, not an inverted cue', () => {
+    expect(
+      speakers([
+        'The town of Fairview objects to the campaign.',
+        'Town lawyer Ann Morrow said in a letter that the flyer "plainly and wrongly" suggests that Fairview backs the campaign.',
+      ])[0]?.speaker,
+    ).toBe('Ann Morrow');
+  });
+
+  it('does not take a role that opens the main clause for an apposition to the place before it', () => {
+    expect(
+      speakers([
+        'Mayor Tom Okafor described the blast as "a deliberate act."',
+        'At a briefing in Chelsea, the mayor also said there was "no evidence" of terrorism.',
+      ]).map((quote) => quote.speaker),
+    ).toEqual(['Tom Okafor', 'Tom Okafor']);
+  });
+});
+
+describe('going on to say', () => {
+  it('credits a quotation after "said, going on to say that" to who said', () => {
+    expect(
+      speakers(['"It is a disgrace," Maria Velasquez said, going on to say that the state has spent "decades fighting this."']).map((quote) => quote.speaker),
+    ).toEqual(['Maria Velasquez', 'Maria Velasquez']);
+  });
+});
+
+describe('a participle after a conjunction of time', () => {
+  it('credits "X sang to the crowd before asking, "…"" to X', () => {
+    expect(
+      speakers(['“Our day is coming,” Rosa Delgado sings to the crowd before asking them, “Where do we go from here?”']).map((quote) => quote.speaker),
+    ).toEqual(['Rosa Delgado', 'Rosa Delgado']);
+  });
+
+  it('never credits a name inside a relative clause', () => {
+    expect(
+      speakers(['Small groups marched around the stadium - where the Denver Broncos played - while chanting, "Hands up, don\'t shoot."'])[0]?.speaker,
+    ).toBeNull();
+  });
+});
