@@ -14,9 +14,11 @@
  *            ingest and answer latency only, the digest and scale rows are SQLite's)
  *          --no-latency (ingest figures only)   --no-startup   --sizes= (start-up only)
  *          --cpu-prof (writes a V8 profile per size under the temp folder)
+ *          --keep-db DIR (SQLite: keeps each size's indexed file as DIR/SIZE.db, e.g. to fill a
+ *            Postgres schema from it with --from-sqlite instead of ingesting again)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     latency: { type: 'boolean', default: true },
     startup: { type: 'boolean', default: true },
     engine: { type: 'string', default: 'sqlite' },
+    'keep-db': { type: 'string' },
   },
   allowNegative: true,
 });
@@ -133,9 +136,17 @@ for (const size of sizes) {
       }
     }
   } finally {
+    if (values['keep-db'] && !postgresUrl) keepDatabase(target, resolve(values['keep-db'], `${size}.db`));
     await done();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Copies an indexed SQLite file (and its write-ahead log, if any) out of the temp folder. */
+function keepDatabase(file: string, to: string): void {
+  mkdirSync(resolve(to, '..'), { recursive: true });
+  for (const suffix of ['', '-wal']) if (existsSync(`${file}${suffix}`)) copyFileSync(`${file}${suffix}`, `${to}${suffix}`);
+  process.stdout.write(`(Kept ${to}.)\n`);
 }
 
 const header = ['Files', 'Indexed', 'Dupes', 'Seconds', 'CPU s', 'Articles/s', 'Per CPU s', 'Peak RSS MB', 'DB MB', 'Quotes', 'With speaker'];

@@ -1,8 +1,10 @@
 /**
  * Full-text search in PostgreSQL that ranks as the SQLite engine's FTS5 does: each user term
- * becomes a phrase of the FTS5 tokenizer's tokens (fts5-tokens.ts), sentences are matched by
- * their tsvector through the GIN index, and each match is scored by `fts5_bm25` (migrations.ts)
- * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase.
+ * becomes a phrase of the FTS5 tokenizer's tokens (fts5-tokens.ts) and is scored as FTS5's bm25
+ * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase. When
+ * every phrase is one stem, the stems' postings (migration 3) are scored in one aggregate and
+ * only the top hits' sentences are read; a phrase of several stems matches sentences by their
+ * tsvector through the GIN index and scores each with `fts5_bm25` (migrations.ts).
  * Equal scores fall back to sentence id, FTS5's rowid order, so both engines give the same hits
  * in the same order.
  */
@@ -57,12 +59,74 @@ async function phraseDocuments(db: Queryable, phrases: readonly (readonly string
 
 export type SentenceSearch = (query: SentenceQuery) => Promise<SentenceHit[]>;
 
+/**
+ * One stem's contribution to FTS5's bm25 for one posting, operation for operation as
+ * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF from `q`, the
+ * average length from `st`. Written out so that no function is called per posting.
+ */
+const POSTING_SCORE = `q.idf * ((p.tf::float8 * (1.2::float8 + 1.0::float8))
+  / (p.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * p.dl::float8 / (st.tokens::float8 / st.sentences::float8))))`;
+
+/**
+ * The score of a sentence: its phrases' contributions added in the query's order from 0, as
+ * FTS5's loop adds them (floating-point sums depend on order, and ties on equal sums). A phrase
+ * the sentence lacks adds 0, which changes no sum; the expression is built from phrase numbers
+ * only, never from user text.
+ */
+function orderedSum(phrases: number): string {
+  const parts = Array.from({ length: phrases }, (_, i) => `coalesce(max(${POSTING_SCORE}) FILTER (WHERE q.i = ${i + 1}), 0::float8)`);
+  return ['0::float8', ...parts].join('\n  + ');
+}
+
+/**
+ * Search when every phrase is one stem (nearly every question): only the query's stems'
+ * postings are read, through the (term, sentence) index, and scored in one aggregate; the top
+ * `limit` are taken before any sentence row is read. Scores and order are those of the
+ * tsvector path below, hence of FTS5.
+ */
+async function searchPostings(db: Queryable, stems: readonly string[], documents: readonly number[], query: SentenceQuery, limit: number): Promise<HitRow[]> {
+  const distinct = new Set(stems).size;
+  const inArticles = query.articles ? 'AND p.sentence IN (SELECT id FROM sentences WHERE article = ANY($4::text[]))' : '';
+  const all = query.match === 'all' ? `HAVING count(DISTINCT p.term) = ${distinct}` : '';
+  const { rows } = await db.query<HitRow>(
+    `WITH q AS (
+       SELECT q.term, q.i, CASE WHEN q.idf <= 0.0::float8 THEN 1e-6::float8 ELSE q.idf END AS idf
+       FROM (SELECT u.term, u.i, ln((st.sentences::float8 - u.hits + 0.5::float8) / (u.hits + 0.5::float8)) AS idf
+             FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS u (term, hits, i) CROSS JOIN store_state st) AS q
+     ), top AS (
+       SELECT p.sentence, ${orderedSum(stems.length)} AS score
+       FROM q JOIN sentence_postings p ON p.term = q.term CROSS JOIN store_state st
+       WHERE true ${inArticles}
+       GROUP BY p.sentence ${all}
+       ORDER BY score DESC, p.sentence
+       LIMIT $3
+     )
+     SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.score
+     FROM top JOIN sentences s ON s.id = top.sentence
+     ORDER BY top.score DESC, s.id`,
+    query.articles ? [stems, documents, limit, query.articles] : [stems, documents, limit],
+  );
+  return rows;
+}
+
 export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): SentenceSearch {
   return async (query) => {
     const phrases = queryPhrases(query.terms, tokenizer);
     if (phrases.length === 0) return [];
     const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
     const documents = await phraseDocuments(db, phrases);
+    if (phrases.every((p) => p.length === 1)) {
+      return (
+        await searchPostings(
+          db,
+          phrases.map((p) => p[0]!),
+          documents,
+          query,
+          limit,
+        )
+      ).map(toHit);
+    }
+    // A phrase of several stems ("covid-19") needs positions: every match is scored from its tsvector.
     const { rows } = await db.query<HitRow>(
       `SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind,
          fts5_bm25(ARRAY(
