@@ -16,6 +16,8 @@
  *          --cpu-prof (writes a V8 profile per size under the temp folder)
  *          --keep-db DIR (SQLite: keeps each size's indexed file as DIR/SIZE.db, e.g. to fill a
  *            Postgres schema from it with --from-sqlite instead of ingesting again)
+ *          --from-sqlite FILE (postgres: instead of ingesting --sizes, fill one schema from an
+ *            indexed SQLite file with `briefbot migrate`, timed, then measure answer latency on it)
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +32,9 @@ import type { LatencyResult } from './bench/latency.ts';
 import { benchDigest, type DigestBenchResult } from './bench/digest.ts';
 import type { ScaleResult } from './bench/scale.ts';
 import { measureStartup, startupReport } from './bench/startup.ts';
-import { benchSchema, inSchema } from './bench/bench-store.ts';
+import { benchSchema, databaseMb, inSchema } from './bench/bench-store.ts';
+import { migrateSqliteToPostgres } from '../src/store/migrate/sqlite-to-postgres.ts';
+import { performance } from 'node:perf_hooks';
 
 const PROFILE_DIR = join(tmpdir(), 'briefbot-profiles');
 const TARGET = { articlesPerSecond: 500, peakRssMb: 300, atSize: 10_000 };
@@ -44,6 +48,7 @@ const { values } = parseArgs({
     startup: { type: 'boolean', default: true },
     engine: { type: 'string', default: 'sqlite' },
     'keep-db': { type: 'string' },
+    'from-sqlite': { type: 'string' },
   },
   allowNegative: true,
 });
@@ -113,7 +118,24 @@ if (values.latency) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-for (const size of sizes) {
+const fromSqlite = values['from-sqlite'];
+if (fromSqlite && !postgresUrl) throw new Error('--from-sqlite fills a PostgreSQL schema: use it with --engine postgres');
+if (fromSqlite && postgresUrl) {
+  const { target, done } = await benchTarget(tmpdir(), 'migrated');
+  try {
+    const started = performance.now();
+    const report = await migrateSqliteToPostgres(resolve(fromSqlite), target);
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `\nFilled from ${fromSqlite} by briefbot migrate: ${report.articles} articles in ${seconds.toFixed(0)} s ` +
+        `(${(report.articles / seconds).toFixed(0)} articles/s, vacuumed and analysed), ${(await databaseMb(target)).toFixed(0)} MB in PostgreSQL.\n`,
+    );
+    if (values.latency) measureLatency(report.articles, resolve(fromSqlite, '..'), target);
+  } finally {
+    await done();
+  }
+}
+for (const size of fromSqlite ? [] : sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
   const { target, done } = await benchTarget(dir, `s${size}`);
   try {
