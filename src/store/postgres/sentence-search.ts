@@ -61,11 +61,11 @@ export type SentenceSearch = (query: SentenceQuery) => Promise<SentenceHit[]>;
 
 /**
  * One stem's contribution to FTS5's bm25 for one posting, operation for operation as
- * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF from `q`, the
- * average length from `st`. Written out so that no function is called per posting.
+ * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF and the average
+ * sentence length from `q`. Written out so that no function is called per posting.
  */
 const POSTING_SCORE = `q.idf * ((p.tf::float8 * (1.2::float8 + 1.0::float8))
-  / (p.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * p.dl::float8 / (st.tokens::float8 / st.sentences::float8))))`;
+  / (p.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * p.dl::float8 / q.avgdl)))`;
 
 /**
  * The score of a sentence: its phrases' contributions added in the query's order from 0, as
@@ -89,13 +89,15 @@ async function searchPostings(db: Queryable, stems: readonly string[], documents
   const inArticles = query.articles ? 'AND p.sentence IN (SELECT id FROM sentences WHERE article = ANY($4::text[]))' : '';
   const all = query.match === 'all' ? `HAVING count(DISTINCT p.term) = ${distinct}` : '';
   const { rows } = await db.query<HitRow>(
-    `WITH q AS (
-       SELECT q.term, q.i, CASE WHEN q.idf <= 0.0::float8 THEN 1e-6::float8 ELSE q.idf END AS idf
-       FROM (SELECT u.term, u.i, ln((st.sentences::float8 - u.hits + 0.5::float8) / (u.hits + 0.5::float8)) AS idf
-             FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS u (term, hits, i) CROSS JOIN store_state st) AS q
+    `WITH q AS MATERIALIZED (
+       SELECT q.term, q.i, CASE WHEN q.idf <= 0.0::float8 THEN 1e-6::float8 ELSE q.idf END AS idf, q.avgdl
+       FROM (SELECT u.term COLLATE "C" AS term, u.i, ln((st.sentences::float8 - u.hits + 0.5::float8) / (u.hits + 0.5::float8)) AS idf,
+               st.tokens::float8 / nullif(st.sentences, 0)::float8 AS avgdl
+             FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS u (term, hits, i)
+             CROSS JOIN (SELECT sentences, tokens FROM store_state WHERE id = 1) AS st) AS q
      ), top AS (
        SELECT p.sentence, ${orderedSum(stems.length)} AS score
-       FROM q JOIN sentence_postings p ON p.term = q.term CROSS JOIN store_state st
+       FROM q JOIN sentence_postings p ON p.term = q.term
        WHERE true ${inArticles}
        GROUP BY p.sentence ${all}
        ORDER BY score DESC, p.sentence
