@@ -60,12 +60,13 @@ async function phraseDocuments(db: Queryable, phrases: readonly (readonly string
 export type SentenceSearch = (query: SentenceQuery) => Promise<SentenceHit[]>;
 
 /**
- * One stem's contribution to FTS5's bm25 for one posting, operation for operation as
+ * One phrase's contribution to FTS5's bm25 for one sentence, operation for operation as
  * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF and the average
- * sentence length from `q`. Written out so that no function is called per posting.
+ * sentence length from `q`, its count `c.tf` in a sentence of `c.dl` tokens. Written out so that
+ * no function is called per posting.
  */
-const POSTING_SCORE = `q.idf * ((p.tf::float8 * (1.2::float8 + 1.0::float8))
-  / (p.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * p.dl::float8 / q.avgdl)))`;
+const PHRASE_SCORE = `c.idf * ((c.tf::float8 * (1.2::float8 + 1.0::float8))
+  / (c.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * c.dl::float8 / c.avgdl)))`;
 
 /**
  * The score of a sentence: its phrases' contributions added in the query's order from 0, as
@@ -74,41 +75,8 @@ const POSTING_SCORE = `q.idf * ((p.tf::float8 * (1.2::float8 + 1.0::float8))
  * only, never from user text.
  */
 function orderedSum(phrases: number): string {
-  const parts = Array.from({ length: phrases }, (_, i) => `coalesce(max(${POSTING_SCORE}) FILTER (WHERE q.i = ${i + 1}), 0::float8)`);
+  const parts = Array.from({ length: phrases }, (_, i) => `coalesce(max(${PHRASE_SCORE}) FILTER (WHERE c.i = ${i + 1}), 0::float8)`);
   return ['0::float8', ...parts].join('\n  + ');
-}
-
-/**
- * Search when every phrase is one stem (nearly every question): only the query's stems'
- * postings are read, through the (term, sentence) index, and scored in one aggregate; the top
- * `limit` are taken before any sentence row is read. Scores and order are those of the
- * tsvector path below, hence of FTS5.
- */
-async function searchPostings(db: Queryable, stems: readonly string[], documents: readonly number[], query: SentenceQuery, limit: number): Promise<HitRow[]> {
-  const distinct = new Set(stems).size;
-  const inArticles = query.articles ? 'AND p.sentence IN (SELECT id FROM sentences WHERE article = ANY($4::text[]))' : '';
-  const all = query.match === 'all' ? `HAVING count(DISTINCT p.term) = ${distinct}` : '';
-  const { rows } = await db.query<HitRow>(
-    `WITH q AS MATERIALIZED (
-       SELECT q.term, q.i, CASE WHEN q.idf <= 0.0::float8 THEN 1e-6::float8 ELSE q.idf END AS idf, q.avgdl
-       FROM (SELECT u.term COLLATE "C" AS term, u.i, ln((st.sentences::float8 - u.hits + 0.5::float8) / (u.hits + 0.5::float8)) AS idf,
-               st.tokens::float8 / nullif(st.sentences, 0)::float8 AS avgdl
-             FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS u (term, hits, i)
-             CROSS JOIN (SELECT sentences, tokens FROM store_state WHERE id = 1) AS st) AS q
-     ), top AS (
-       SELECT p.sentence, ${orderedSum(stems.length)} AS score
-       FROM q JOIN sentence_postings p ON p.term = q.term
-       WHERE true ${inArticles}
-       GROUP BY p.sentence ${all}
-       ORDER BY score DESC, p.sentence
-       LIMIT $3
-     )
-     SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.score
-     FROM top JOIN sentences s ON s.id = top.sentence
-     ORDER BY top.score DESC, s.id`,
-    query.articles ? [stems, documents, limit, query.articles] : [stems, documents, limit],
-  );
-  return rows;
 }
 
 export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): SentenceSearch {
@@ -117,33 +85,46 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): S
     if (phrases.length === 0) return [];
     const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
     const documents = await phraseDocuments(db, phrases);
-    if (phrases.every((p) => p.length === 1)) {
-      return (
-        await searchPostings(
-          db,
-          phrases.map((p) => p[0]!),
-          documents,
-          query,
-          limit,
-        )
-      ).map(toHit);
-    }
-    // A phrase of several stems ("covid-19") needs positions: every match is scored from its tsvector.
+    const texts = phrases.map((p) => p.join(' '));
+    const inArticles = query.articles ? 'AND c.sentence IN (SELECT id FROM sentences WHERE article = ANY($4::text[]))' : '';
+    const all = query.match === 'all' ? `HAVING count(DISTINCT c.phrase) = ${new Set(texts).size}` : '';
+    // Only the query's stems' postings are read, through the (term, sentence) index. A one-stem
+    // phrase's count is its posting's; a longer phrase is counted, from the tsvector, only in the
+    // sentences holding all its stems. The top `limit` are taken before any other sentence is read.
     const { rows } = await db.query<HitRow>(
-      `SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind,
-         fts5_bm25(ARRAY(
-             -- A one-stem phrase occurs as often as its stem has positions: read them directly,
-             -- sparing the phrase function's per-row query for the common case.
-             SELECT CASE WHEN strpos(q.p, ' ') = 0
-               THEN coalesce((SELECT array_length(d.positions, 1) FROM unnest(s.tokens) AS d (lexeme, positions, weights) WHERE d.lexeme = q.p), 0)
-               ELSE fts5_phrase_count(s.tokens, q.p) END
-             FROM unnest($2::text[]) WITH ORDINALITY AS q (p, i) ORDER BY i),
-           $3::float8[], s.token_count::float8, st.sentences::float8, st.tokens::float8) AS score
-       FROM sentences s CROSS JOIN store_state st
-       WHERE s.tokens @@ $1::tsquery AND ($4::text[] IS NULL OR s.article = ANY($4::text[]))
-       ORDER BY score DESC, s.id
-       LIMIT $5`,
-      [tsqueryLiteral(phrases, query.match ?? 'any'), phrases.map((p) => p.join(' ')), documents, query.articles ?? null, limit],
+      `WITH q AS MATERIALIZED (
+         SELECT q.phrase, q.i, CASE WHEN q.idf <= 0.0::float8 THEN 1e-6::float8 ELSE q.idf END AS idf, q.avgdl,
+           string_to_array(q.phrase, ' ') AS stems
+         FROM (SELECT u.phrase COLLATE "C" AS phrase, u.i, ln((st.sentences::float8 - u.hits + 0.5::float8) / (u.hits + 0.5::float8)) AS idf,
+                 st.tokens::float8 / nullif(st.sentences, 0)::float8 AS avgdl
+               FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS u (phrase, hits, i)
+               CROSS JOIN (SELECT sentences, tokens FROM store_state WHERE id = 1) AS st) AS q
+       ), c AS (
+         SELECT p.sentence, q.phrase, q.i, q.idf, q.avgdl, p.tf, p.dl
+         FROM q JOIN sentence_postings p ON p.term = q.phrase
+         WHERE cardinality(q.stems) = 1
+         UNION ALL
+         SELECT m.sentence, m.phrase, m.i, m.idf, m.avgdl, m.tf, m.dl
+         FROM (SELECT s.id AS sentence, q.phrase, q.i, q.idf, q.avgdl, fts5_phrase_count(s.tokens, q.phrase) AS tf, s.token_count AS dl
+               FROM q CROSS JOIN LATERAL (
+                 SELECT p.sentence FROM unnest(q.stems) AS w (stem) JOIN sentence_postings p ON p.term = w.stem COLLATE "C"
+                 GROUP BY p.sentence HAVING count(DISTINCT p.term) = (SELECT count(DISTINCT x) FROM unnest(q.stems) AS x)
+               ) AS holding
+               JOIN sentences s ON s.id = holding.sentence
+               WHERE cardinality(q.stems) > 1) AS m
+         WHERE m.tf > 0
+       ), top AS (
+         SELECT c.sentence, ${orderedSum(phrases.length)} AS score
+         FROM c
+         WHERE true ${inArticles}
+         GROUP BY c.sentence ${all}
+         ORDER BY score DESC, c.sentence
+         LIMIT $3
+       )
+       SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.score
+       FROM top JOIN sentences s ON s.id = top.sentence
+       ORDER BY top.score DESC, s.id`,
+      query.articles ? [texts, documents, limit, query.articles] : [texts, documents, limit],
     );
     return rows.map(toHit);
   };
