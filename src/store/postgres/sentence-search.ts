@@ -1,10 +1,10 @@
 /**
  * Full-text search in PostgreSQL that ranks as the SQLite engine's FTS5 does: each user term
  * becomes a phrase of the FTS5 tokenizer's tokens (fts5-tokens.ts) and is scored as FTS5's bm25
- * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase. When
- * every phrase is one stem, the stems' postings (migration 3) are scored in one aggregate and
- * only the top hits' sentences are read; a phrase of several stems matches sentences by their
- * tsvector through the GIN index and scores each with `fts5_bm25` (migrations.ts).
+ * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase. Only
+ * the query's stems' postings (migration 3) are read and scored in one aggregate, as
+ * `fts5_bm25` (migrations.ts) scores, and only the top hits' sentences are read; a phrase of
+ * several stems is counted from the tsvector of the sentences holding all its stems.
  * Equal scores fall back to sentence id, FTS5's rowid order, so both engines give the same hits
  * in the same order.
  */
