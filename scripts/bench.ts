@@ -187,10 +187,12 @@ const table = rows.map((r) => [
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
-process.stdout.write(`\nEngine: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}\n${line(header)}\n${table.map(line).join('\n')}\n`);
-process.stdout.write(
-  `(Articles/s is files over wall time; Per CPU s is files over CPU time, which other load on the machine does not inflate. ${cpus().length} cores, ${values.workers} analysis worker(s), load average ${loadavg()[0]!.toFixed(1)}.)\n`,
-);
+if (rows.length > 0) {
+  process.stdout.write(`\nEngine: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}\n${line(header)}\n${table.map(line).join('\n')}\n`);
+  process.stdout.write(
+    `(Articles/s is files over wall time; Per CPU s is files over CPU time, which other load on the machine does not inflate. ${cpus().length} cores, ${values.workers} analysis worker(s), load average ${loadavg()[0]!.toFixed(1)}.)\n`,
+  );
+}
 
 if (latencies.length > 0) {
   const names = [...new Set(latencies.flatMap((l) => Object.keys(l.result)))];
