@@ -14,9 +14,13 @@
  *            ingest and answer latency only, the digest and scale rows are SQLite's)
  *          --no-latency (ingest figures only)   --no-startup   --sizes= (start-up only)
  *          --cpu-prof (writes a V8 profile per size under the temp folder)
+ *          --keep-db DIR (SQLite: keeps each size's indexed file as DIR/SIZE.db, e.g. to fill a
+ *            Postgres schema from it with --from-sqlite instead of ingesting again)
+ *          --from-sqlite FILE (postgres: instead of ingesting --sizes, fill one schema from an
+ *            indexed SQLite file with `briefbot migrate`, timed, then measure answer latency on it)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +32,9 @@ import type { LatencyResult } from './bench/latency.ts';
 import { benchDigest, type DigestBenchResult } from './bench/digest.ts';
 import type { ScaleResult } from './bench/scale.ts';
 import { measureStartup, startupReport } from './bench/startup.ts';
-import { benchSchema, inSchema } from './bench/bench-store.ts';
+import { benchSchema, databaseMb, inSchema } from './bench/bench-store.ts';
+import { migrateSqliteToPostgres } from '../src/store/migrate/sqlite-to-postgres.ts';
+import { performance } from 'node:perf_hooks';
 
 const PROFILE_DIR = join(tmpdir(), 'briefbot-profiles');
 const TARGET = { articlesPerSecond: 500, peakRssMb: 300, atSize: 10_000 };
@@ -41,6 +47,8 @@ const { values } = parseArgs({
     latency: { type: 'boolean', default: true },
     startup: { type: 'boolean', default: true },
     engine: { type: 'string', default: 'sqlite' },
+    'keep-db': { type: 'string' },
+    'from-sqlite': { type: 'string' },
   },
   allowNegative: true,
 });
@@ -110,7 +118,24 @@ if (values.latency) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-for (const size of sizes) {
+const fromSqlite = values['from-sqlite'];
+if (fromSqlite && !postgresUrl) throw new Error('--from-sqlite fills a PostgreSQL schema: use it with --engine postgres');
+if (fromSqlite && postgresUrl) {
+  const { target, done } = await benchTarget(tmpdir(), 'migrated');
+  try {
+    const started = performance.now();
+    const report = await migrateSqliteToPostgres(resolve(fromSqlite), target);
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `\nFilled from ${fromSqlite} by briefbot migrate: ${report.articles} articles in ${seconds.toFixed(0)} s ` +
+        `(${(report.articles / seconds).toFixed(0)} articles/s, vacuumed and analysed), ${(await databaseMb(target)).toFixed(0)} MB in PostgreSQL.\n`,
+    );
+    if (values.latency) measureLatency(report.articles, resolve(fromSqlite, '..'), target);
+  } finally {
+    await done();
+  }
+}
+for (const size of fromSqlite ? [] : sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
   const { target, done } = await benchTarget(dir, `s${size}`);
   try {
@@ -133,9 +158,17 @@ for (const size of sizes) {
       }
     }
   } finally {
+    if (values['keep-db'] && !postgresUrl) keepDatabase(target, resolve(values['keep-db'], `${size}.db`));
     await done();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Copies an indexed SQLite file (and its write-ahead log, if any) out of the temp folder. */
+function keepDatabase(file: string, to: string): void {
+  mkdirSync(resolve(to, '..'), { recursive: true });
+  for (const suffix of ['', '-wal']) if (existsSync(`${file}${suffix}`)) copyFileSync(`${file}${suffix}`, `${to}${suffix}`);
+  process.stdout.write(`(Kept ${to}.)\n`);
 }
 
 const header = ['Files', 'Indexed', 'Dupes', 'Seconds', 'CPU s', 'Articles/s', 'Per CPU s', 'Peak RSS MB', 'DB MB', 'Quotes', 'With speaker'];
@@ -154,10 +187,12 @@ const table = rows.map((r) => [
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
-process.stdout.write(`\nEngine: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}\n${line(header)}\n${table.map(line).join('\n')}\n`);
-process.stdout.write(
-  `(Articles/s is files over wall time; Per CPU s is files over CPU time, which other load on the machine does not inflate. ${cpus().length} cores, ${values.workers} analysis worker(s), load average ${loadavg()[0]!.toFixed(1)}.)\n`,
-);
+if (rows.length > 0) {
+  process.stdout.write(`\nEngine: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}\n${line(header)}\n${table.map(line).join('\n')}\n`);
+  process.stdout.write(
+    `(Articles/s is files over wall time; Per CPU s is files over CPU time, which other load on the machine does not inflate. ${cpus().length} cores, ${values.workers} analysis worker(s), load average ${loadavg()[0]!.toFixed(1)}.)\n`,
+  );
+}
 
 if (latencies.length > 0) {
   const names = [...new Set(latencies.flatMap((l) => Object.keys(l.result)))];

@@ -36,6 +36,9 @@ const WHOLE_TABLES: readonly { readonly table: string; readonly serial?: string 
   { table: 'feedback' },
 ];
 
+/** The tables an article batch writes, and those its triggers fill: vacuumed and analysed after a copy. */
+const ANALYSED = ['articles', ...CHILDREN, 'sentence_postings', 'term_documents', 'store_state'] as const;
+
 export interface MigrationReport {
   readonly articles: number;
   /** Articles written this run (the rest were already copied, unchanged). */
@@ -157,6 +160,9 @@ export async function migrateSqliteToPostgres(file: string, url: string, options
         [last, stale],
       );
     });
+    // A bulk copy leaves the planner no statistics and the postings' pages not marked all-visible
+    // (no index-only scans): do now what autovacuum would do some time later.
+    await pool.query(`VACUUM (ANALYZE) ${[...ANALYSED, ...WHOLE_TABLES.map((t) => t.table)].join(', ')}`);
     return { articles: articles.length, copied: todo.length, tables };
   } finally {
     tokenizer.close();

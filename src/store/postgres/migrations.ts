@@ -247,6 +247,47 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE store_state ADD COLUMN linking_stale BOOLEAN NOT NULL DEFAULT FALSE;
     `,
   },
+  {
+    version: 3,
+    name: 'postings: each stem of each sentence with its count and the sentence length, read by search',
+    sql: `
+      -- What FTS5's index holds: for each stem, the sentences holding it, how often (tf) and the
+      -- sentence's length in tokens (dl). A one-stem search reads only its stems' rows, in
+      -- index order, and scores them in one aggregate, with no tsvector unpacked and no function
+      -- called per row. Kept by triggers on sentences, so every writer (ingest, migrate) fills it.
+      CREATE TABLE sentence_postings (
+        term ${T} NOT NULL,
+        sentence BIGINT NOT NULL,
+        tf INTEGER NOT NULL,
+        dl INTEGER NOT NULL,
+        PRIMARY KEY (term, sentence) INCLUDE (tf, dl)
+      );
+      CREATE INDEX sentence_postings_by_sentence ON sentence_postings (sentence);
+
+      CREATE FUNCTION sentence_postings_add() RETURNS TRIGGER LANGUAGE plpgsql AS $fn$
+      BEGIN
+        INSERT INTO sentence_postings (term, sentence, tf, dl)
+        SELECT d.lexeme, s.id, coalesce(array_length(d.positions, 1), 0), s.token_count
+        FROM added s, unnest(s.tokens) AS d (lexeme, positions, weights);
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE FUNCTION sentence_postings_remove() RETURNS TRIGGER LANGUAGE plpgsql AS $fn$
+      BEGIN
+        DELETE FROM sentence_postings p USING removed r WHERE p.sentence = r.id;
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER sentences_postings_add AFTER INSERT ON sentences
+        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION sentence_postings_add();
+      CREATE TRIGGER sentences_postings_remove AFTER DELETE ON sentences
+        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION sentence_postings_remove();
+
+      INSERT INTO sentence_postings (term, sentence, tf, dl)
+      SELECT d.lexeme, s.id, coalesce(array_length(d.positions, 1), 0), s.token_count
+      FROM sentences s, unnest(s.tokens) AS d (lexeme, positions, weights);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */

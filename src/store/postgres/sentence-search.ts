@@ -1,8 +1,10 @@
 /**
  * Full-text search in PostgreSQL that ranks as the SQLite engine's FTS5 does: each user term
- * becomes a phrase of the FTS5 tokenizer's tokens (fts5-tokens.ts), sentences are matched by
- * their tsvector through the GIN index, and each match is scored by `fts5_bm25` (migrations.ts)
- * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase.
+ * becomes a phrase of the FTS5 tokenizer's tokens (fts5-tokens.ts) and is scored as FTS5's bm25
+ * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase. Only
+ * the query's stems' postings (migration 3) are read and scored in one aggregate, as
+ * `fts5_bm25` (migrations.ts) scores, and only the top hits' sentences are read; a phrase of
+ * several stems is counted from the tsvector of the sentences holding all its stems.
  * Equal scores fall back to sentence id, FTS5's rowid order, so both engines give the same hits
  * in the same order.
  */
@@ -57,27 +59,72 @@ async function phraseDocuments(db: Queryable, phrases: readonly (readonly string
 
 export type SentenceSearch = (query: SentenceQuery) => Promise<SentenceHit[]>;
 
+/**
+ * One phrase's contribution to FTS5's bm25 for one sentence, operation for operation as
+ * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF and the average
+ * sentence length from `q`, its count `c.tf` in a sentence of `c.dl` tokens. Written out so that
+ * no function is called per posting.
+ */
+const PHRASE_SCORE = `c.idf * ((c.tf::float8 * (1.2::float8 + 1.0::float8))
+  / (c.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * c.dl::float8 / c.avgdl)))`;
+
+/**
+ * The score of a sentence: its phrases' contributions added in the query's order from 0, as
+ * FTS5's loop adds them (floating-point sums depend on order, and ties on equal sums). A phrase
+ * the sentence lacks adds 0, which changes no sum; the expression is built from phrase numbers
+ * only, never from user text.
+ */
+function orderedSum(phrases: number): string {
+  const parts = Array.from({ length: phrases }, (_, i) => `coalesce(max(${PHRASE_SCORE}) FILTER (WHERE c.i = ${i + 1}), 0::float8)`);
+  return ['0::float8', ...parts].join('\n  + ');
+}
+
 export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): SentenceSearch {
   return async (query) => {
     const phrases = queryPhrases(query.terms, tokenizer);
     if (phrases.length === 0) return [];
     const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
     const documents = await phraseDocuments(db, phrases);
+    const texts = phrases.map((p) => p.join(' '));
+    const inArticles = query.articles ? 'AND c.sentence IN (SELECT id FROM sentences WHERE article = ANY($4::text[]))' : '';
+    const all = query.match === 'all' ? `HAVING count(DISTINCT c.phrase) = ${new Set(texts).size}` : '';
+    // Only the query's stems' postings are read, through the (term, sentence) index. A one-stem
+    // phrase's count is its posting's; a longer phrase is counted, from the tsvector, only in the
+    // sentences holding all its stems. The top `limit` are taken before any other sentence is read.
     const { rows } = await db.query<HitRow>(
-      `SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind,
-         fts5_bm25(ARRAY(
-             -- A one-stem phrase occurs as often as its stem has positions: read them directly,
-             -- sparing the phrase function's per-row query for the common case.
-             SELECT CASE WHEN strpos(q.p, ' ') = 0
-               THEN coalesce((SELECT array_length(d.positions, 1) FROM unnest(s.tokens) AS d (lexeme, positions, weights) WHERE d.lexeme = q.p), 0)
-               ELSE fts5_phrase_count(s.tokens, q.p) END
-             FROM unnest($2::text[]) WITH ORDINALITY AS q (p, i) ORDER BY i),
-           $3::float8[], s.token_count::float8, st.sentences::float8, st.tokens::float8) AS score
-       FROM sentences s CROSS JOIN store_state st
-       WHERE s.tokens @@ $1::tsquery AND ($4::text[] IS NULL OR s.article = ANY($4::text[]))
-       ORDER BY score DESC, s.id
-       LIMIT $5`,
-      [tsqueryLiteral(phrases, query.match ?? 'any'), phrases.map((p) => p.join(' ')), documents, query.articles ?? null, limit],
+      `WITH q AS MATERIALIZED (
+         SELECT q.phrase, q.i, CASE WHEN q.idf <= 0.0::float8 THEN 1e-6::float8 ELSE q.idf END AS idf, q.avgdl,
+           string_to_array(q.phrase, ' ') AS stems
+         FROM (SELECT u.phrase COLLATE "C" AS phrase, u.i, ln((st.sentences::float8 - u.hits + 0.5::float8) / (u.hits + 0.5::float8)) AS idf,
+                 st.tokens::float8 / nullif(st.sentences, 0)::float8 AS avgdl
+               FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS u (phrase, hits, i)
+               CROSS JOIN (SELECT sentences, tokens FROM store_state WHERE id = 1) AS st) AS q
+       ), c AS (
+         SELECT p.sentence, q.phrase, q.i, q.idf, q.avgdl, p.tf, p.dl
+         FROM q JOIN sentence_postings p ON p.term = q.phrase
+         WHERE cardinality(q.stems) = 1
+         UNION ALL
+         SELECT m.sentence, m.phrase, m.i, m.idf, m.avgdl, m.tf, m.dl
+         FROM (SELECT s.id AS sentence, q.phrase, q.i, q.idf, q.avgdl, fts5_phrase_count(s.tokens, q.phrase) AS tf, s.token_count AS dl
+               FROM q CROSS JOIN LATERAL (
+                 SELECT p.sentence FROM unnest(q.stems) AS w (stem) JOIN sentence_postings p ON p.term = w.stem COLLATE "C"
+                 GROUP BY p.sentence HAVING count(DISTINCT p.term) = (SELECT count(DISTINCT x) FROM unnest(q.stems) AS x)
+               ) AS holding
+               JOIN sentences s ON s.id = holding.sentence
+               WHERE cardinality(q.stems) > 1) AS m
+         WHERE m.tf > 0
+       ), top AS (
+         SELECT c.sentence, ${orderedSum(phrases.length)} AS score
+         FROM c
+         WHERE true ${inArticles}
+         GROUP BY c.sentence ${all}
+         ORDER BY score DESC, c.sentence
+         LIMIT $3
+       )
+       SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.score
+       FROM top JOIN sentences s ON s.id = top.sentence
+       ORDER BY top.score DESC, s.id`,
+      query.articles ? [texts, documents, limit, query.articles] : [texts, documents, limit],
     );
     return rows.map(toHit);
   };

@@ -48,6 +48,11 @@ const QUERIES: SentenceQuery[] = [
   { terms: ['nothing-matches-this'] },
   { terms: ['quay', 'quay'] },
   { terms: ['bread', 'baker', 'bakery'], match: 'any', limit: 50 },
+  // Four stems summed: FTS5 adds them in the query's order, and so must the postings' aggregate.
+  { terms: ['quay', 'board', 'vote', 'said'], limit: 50 },
+  { terms: ['said', 'vote', 'board', 'quay'], limit: 50 },
+  { terms: ['quay', 'quay', 'board'], match: 'all' },
+  { terms: ['fishermen', 'quay', 'southern'], match: 'all' },
 ];
 
 async function fill(store: Store): Promise<void> {

@@ -37,6 +37,49 @@ withTestDatabase((url) => {
       }
     });
 
+    it('keeps one posting per stem of each sentence through writes, rewrites and removals, and fills them for sentences written before', async () => {
+      const schema = freshSchema();
+      const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+      // What the postings must hold: each sentence's stems with their counts and its length, from its tsvector.
+      const mismatches = async () =>
+        (
+          await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM (
+            (SELECT d.lexeme AS term, s.id, array_length(d.positions, 1) AS tf, s.token_count AS dl FROM sentences s, unnest(s.tokens) AS d (lexeme, positions, weights)
+             EXCEPT ALL SELECT term, sentence, tf, dl FROM sentence_postings)
+            UNION ALL
+            (SELECT term, sentence, tf, dl FROM sentence_postings
+             EXCEPT ALL SELECT d.lexeme, s.id, array_length(d.positions, 1), s.token_count FROM sentences s, unnest(s.tokens) AS d (lexeme, positions, weights))) AS diff`)
+        ).rows[0]?.n;
+      try {
+        const store = await openPostgresStore(url, { schema });
+        await client.connect();
+        await store.putArticle(
+          analysedArticle({ id: 'a', paragraphs: ['The quay, the quay and the board.', 'A second sentence.'] }),
+          origin({ textHash: 'a1' }),
+        );
+        await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['The board met.'] }), origin({ textHash: 'b1' }));
+        expect((await client.query('SELECT 1 FROM sentence_postings')).rowCount).toBeGreaterThan(5);
+        expect(await mismatches()).toBe(0);
+        await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['Only the quay now.'] }), origin({ textHash: 'a2' }));
+        await store.markRemoved(['b'], '2026-12-03T00:00:00.000Z');
+        expect(await mismatches()).toBe(0);
+        expect((await client.query("SELECT 1 FROM sentence_postings WHERE term = 'board'")).rowCount).toBe(0);
+        // Migration 3 run again on sentences already there fills their postings.
+        await client.query('DELETE FROM sentence_postings');
+        await client.query(
+          `INSERT INTO sentence_postings (term, sentence, tf, dl) ${migrations
+            .find((m) => m.version === 3)!
+            .sql.split('INSERT INTO sentence_postings (term, sentence, tf, dl)')
+            .pop()}`,
+        );
+        expect(await mismatches()).toBe(0);
+        await store.close();
+      } finally {
+        await client.end().catch(() => undefined);
+        await dropSchema(url, schema);
+      }
+    });
+
     it('migrates once when several replicas start together', async () => {
       const schema = freshSchema();
       try {
