@@ -3,7 +3,7 @@
  * replicas share it), otherwise the embedded SQLite file.
  */
 import type { Store } from '../core/ports/store.ts';
-import { describeDatabaseUrl, openPostgresStore } from './postgres/postgres-store.ts';
+import { describeDatabaseUrl } from './postgres/database-url.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 
 export interface StoreSettings {
@@ -18,7 +18,11 @@ export interface StoreSettings {
  * (for PostgreSQL, with a message naming the host, never the password).
  */
 export async function openStore(settings: StoreSettings): Promise<Store> {
-  if (settings.databaseUrl) return openPostgresStore(settings.databaseUrl);
+  if (settings.databaseUrl) {
+    // Loaded only when configured: the embedded default starts without the driver.
+    const { openPostgresStore } = await import('./postgres/postgres-store.ts');
+    return openPostgresStore(settings.databaseUrl);
+  }
   return openSqliteStore(settings.db);
 }
 

@@ -28,7 +28,7 @@ import { historyFileFor } from '../console/history.ts';
 import { CHAT_HELP, chatInvocation, type ChatInvocation } from './chat-mode.ts';
 import { commandHelp, generalHelp } from './help.ts';
 import { MIGRATE_HELP, migrateInvocation, type MigrateInvocation } from './migrate-mode.ts';
-import { describeDatabaseUrl } from '../../store/postgres/postgres-store.ts';
+import { describeDatabaseUrl } from '../../store/postgres/database-url.ts';
 import { parseCommandLine, UsageError, type Invocation } from './parse-args.ts';
 
 export interface CliIo {

@@ -6,6 +6,7 @@
  */
 import pg from 'pg';
 import type { Store } from '../../core/ports/store.ts';
+import { describeDatabaseUrl } from './database-url.ts';
 import { createPostgresAnswerStore } from './answer-store.ts';
 import { createArticleReader } from './article-reader.ts';
 import { createArticleWriter, moveRevision } from './article-writer.ts';
@@ -34,17 +35,6 @@ export interface PostgresOptions {
   readonly schema?: string;
   /** Most connections the pool opens (default 10). */
   readonly max?: number;
-}
-
-/** Where a connection string points, for messages: host, port and database, never the password. */
-export function describeDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const database = parsed.pathname.replace(/^\//, '');
-    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${database ? `/${database}` : ''}`;
-  } catch {
-    return 'an unreadable DATABASE_URL';
-  }
 }
 
 /**
