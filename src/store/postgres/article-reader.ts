@@ -2,19 +2,9 @@
  * Reads of current articles from PostgreSQL, mapped back to the domain shapes through the same
  * row mappers as the SQLite engine (the columns are the same).
  */
-import type { Block, DatedEvent, Entity, Mention, SetAside } from '../../core/article.ts';
+import type { DatedEvent, Entity } from '../../core/article.ts';
 import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
-import {
-  toEntity,
-  toQuote,
-  toSentence,
-  toSummary,
-  type ArticleRow,
-  type EntityRow,
-  type FullArticleRow,
-  type QuoteRow,
-  type SentenceRow,
-} from '../sqlite/rows.ts';
+import { toEntity, toStoredArticle, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from '../sqlite/rows.ts';
 import type { Queryable } from './transaction.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
@@ -69,26 +59,7 @@ export function createArticleReader(db: Queryable): ArticleReader {
         db.query<QuoteRow>('SELECT * FROM quotes WHERE article = $1 ORDER BY idx', [id]),
         db.query<DatedEvent>('SELECT sentence, date, text FROM events WHERE article = $1 ORDER BY idx', [id]),
       ]);
-      return {
-        ...toSummary(row),
-        analysisVersion: row.analysis_version,
-        clean: {
-          title: row.clean_title ?? '',
-          titleMade: row.title_made === 1,
-          text: row.clean_text,
-          blocks: JSON.parse(row.blocks) as Block[],
-          setAside: JSON.parse(row.set_aside) as SetAside[],
-          dateline: { published: row.dateline_published, updated: row.dateline_updated },
-          byline: row.clean_byline,
-        },
-        analysis: {
-          sentences: sentences.rows.map(toSentence),
-          entities: entities.rows.map(toEntity),
-          mentions: JSON.parse(row.mentions) as Mention[],
-          quotes: quotes.rows.map(toQuote),
-          events: events.rows,
-        },
-      };
+      return toStoredArticle(row, { sentences: sentences.rows, entities: entities.rows, quotes: quotes.rows, events: events.rows });
     },
 
     async entities() {

@@ -3,9 +3,9 @@
  * from. Prepared once; each call is one or a few indexed lookups.
  */
 import type Database from 'better-sqlite3';
-import type { Block, DatedEvent, Entity, Mention, SetAside } from '../../core/article.ts';
+import type { DatedEvent, Entity } from '../../core/article.ts';
 import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
-import { toEntity, toQuote, toSentence, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from './rows.ts';
+import { toEntity, toStoredArticle, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from './rows.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
   clean_title, sentence_count, quote_count, first_seen, changed_at`;
@@ -73,26 +73,12 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
     get(id) {
       const row = oneArticle.get(id) as FullArticleRow | undefined;
       if (!row) return null;
-      return {
-        ...toSummary(row),
-        analysisVersion: row.analysis_version,
-        clean: {
-          title: row.clean_title ?? '',
-          titleMade: row.title_made === 1,
-          text: row.clean_text,
-          blocks: JSON.parse(row.blocks) as Block[],
-          setAside: JSON.parse(row.set_aside) as SetAside[],
-          dateline: { published: row.dateline_published, updated: row.dateline_updated },
-          byline: row.clean_byline,
-        },
-        analysis: {
-          sentences: (sentences.all(id) as SentenceRow[]).map(toSentence),
-          entities: (entities.all(id) as EntityRow[]).map(toEntity),
-          mentions: JSON.parse(row.mentions) as Mention[],
-          quotes: (quotes.all(id) as QuoteRow[]).map(toQuote),
-          events: events.all(id) as DatedEvent[],
-        },
-      };
+      return toStoredArticle(row, {
+        sentences: sentences.all(id) as SentenceRow[],
+        entities: entities.all(id) as EntityRow[],
+        quotes: quotes.all(id) as QuoteRow[],
+        events: events.all(id) as DatedEvent[],
+      });
     },
 
     entities() {

@@ -2,8 +2,8 @@
  * Rows as SQLite returns them, and their mapping back to the domain shapes. Column names
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
-import type { BlockKind, CueKind, Entity, EntityKind, Quote, Sentence } from '../../core/article.ts';
-import type { ArticleSummary } from '../../core/ports/store.ts';
+import type { Block, BlockKind, CueKind, DatedEvent, Entity, EntityKind, Mention, Quote, Sentence, SetAside } from '../../core/article.ts';
+import type { ArticleSummary, StoredArticle } from '../../core/ports/store.ts';
 
 export interface ArticleRow {
   id: string;
@@ -126,5 +126,37 @@ export function toQuote(row: QuoteRow): Quote {
     cueKind: row.cue_kind as CueKind,
     cueStart: row.cue_start,
     cueEnd: row.cue_end,
+  };
+}
+
+/** An article's child rows, as each engine reads them in text order. */
+export interface ArticleChildren {
+  readonly sentences: readonly SentenceRow[];
+  readonly entities: readonly EntityRow[];
+  readonly quotes: readonly QuoteRow[];
+  readonly events: readonly DatedEvent[];
+}
+
+/** A whole stored article from its row and child rows (both engines keep the same columns). */
+export function toStoredArticle(row: FullArticleRow, children: ArticleChildren): StoredArticle {
+  return {
+    ...toSummary(row),
+    analysisVersion: row.analysis_version,
+    clean: {
+      title: row.clean_title ?? '',
+      titleMade: row.title_made === 1,
+      text: row.clean_text,
+      blocks: JSON.parse(row.blocks) as Block[],
+      setAside: JSON.parse(row.set_aside) as SetAside[],
+      dateline: { published: row.dateline_published, updated: row.dateline_updated },
+      byline: row.clean_byline,
+    },
+    analysis: {
+      sentences: children.sentences.map(toSentence),
+      entities: children.entities.map(toEntity),
+      mentions: JSON.parse(row.mentions) as Mention[],
+      quotes: children.quotes.map(toQuote),
+      events: [...children.events],
+    },
   };
 }
