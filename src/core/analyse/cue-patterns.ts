@@ -140,14 +140,14 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     let after =
       startsAt(i + 1) ??
       // ("said at a Washington event": a name after a preposition is a setting, not the speaker;
-      // "suggests that Phoenix …" opens a clause.)
+      // "suggests that Phoenix …" opens a clause. "said 9/11 widow Jane Doe": a slash joins words.)
       refs.find(
         (r) =>
           r.tokStart > i + 1 &&
-          r.tokStart <= i + 4 &&
+          r.tokStart <= i + 4 + tokens.slice(i + 1, r.tokStart).filter((t) => t.text === '/').length * 2 &&
           r.type === 'name' &&
           !r.afterPreposition &&
-          tokens.slice(i + 1, r.tokStart).every((t) => t.isWord && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
+          tokens.slice(i + 1, r.tokStart).every((t) => (t.isWord || t.text === '/') && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
       );
     // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
     // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)

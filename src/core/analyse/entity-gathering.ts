@@ -9,7 +9,7 @@ import { findNameRuns, type NameRun } from './proper-nouns.ts';
 import { findDemonyms, splitNationality } from './descriptors.ts';
 import { PLACE_SUFFIXES } from './lexicon/places.ts';
 import { findRolePhrases, isRoleHead, normaliseRole, splitRunRole, type Role } from './roles.ts';
-import { appositionEnd } from './token-spans.ts';
+import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 /** The tokens of one sentence, as gathering needs them. */
@@ -246,13 +246,13 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
           !run.possessive &&
           !after.capitalised &&
           (SPEECH_NOUNS.has(after.lower) || SPOKES_NOUNS.has(after.lower) || ORG_NOUNS.has(after.lower)));
-      const closing = appositionEnd(tokens, b);
       const relative = tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'who';
       // "said Kingston Cup doctor Jane Doe": a name followed by more description only qualifies the speaker.
       const endsPhrase = !after?.isWord || after.capitalised || FUNCTION_WORDS.has(after.lower);
       const cue =
         verbAfter(tokens, b) ||
-        (closing !== null && verbAfter(tokens, closing + 1)) ||
+        // "Jane Doe, 45, said", "Rep. Jo Kay (D-Va.) said", "Jo Kay, R-Va., said": past the asides.
+        verbAfter(tokens, skipAsides(tokens, b)) ||
         relative ||
         (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase) ||
         signsQuotation(tokens, run.tokStart, b);

@@ -384,3 +384,22 @@ describe('indefinite descriptions and inverted split quotations', () => {
     expect(credits('Maria Lopez met Ivan Petrov.', 'However, 63 percent said Petrov was "justified" in staying.')).toMatchObject([{ speaker: null }]);
   });
 });
+
+describe('names after long titles and asides', () => {
+  it('reads a plain name after an organisation’s title as a person, even with a given name no list knows', () => {
+    expect(credits('"We will hold the vote," Senate Majority Leader Wendell Ostrowski, R-Ky., said Tuesday.', '"It is done," Ostrowski said.')).toMatchObject([
+      { speaker: 'Wendell Ostrowski' },
+      { speaker: 'Wendell Ostrowski' },
+    ]);
+  });
+
+  it('takes a name whose verb follows a party-and-state parenthesis for a person', () => {
+    expect(
+      credits('In an interview on Sunday, House Speaker Carl B. Hendry (R-Wis.) said the country needs calm.', '"It is heartbreaking," Hendry said.'),
+    ).toMatchObject([{ speaker: 'House Speaker Carl B. Hendry', cueKind: 'explicit' }]);
+  });
+
+  it('finds the speaker past a description with a slash in it', () => {
+    expect(credits('"They are wrong," said 9/11 widow Maria Kwasny.')).toMatchObject([{ speaker: 'Maria Kwasny' }]);
+  });
+});
