@@ -403,3 +403,19 @@ describe('names after long titles and asides', () => {
     expect(credits('"They are wrong," said 9/11 widow Maria Kwasny.')).toMatchObject([{ speaker: 'Maria Kwasny' }]);
   });
 });
+
+describe('a quoted phrase under a verb with no named subject', () => {
+  it('goes to the speaker of the clause around it, even after a quoted programme title', () => {
+    expect(
+      credits(
+        'In an interview on the network’s "Meet the Voters," Ivan Petrov said the recent wave of strikes and protests demands that everyone engage in "more listening" now.',
+      ),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('names no one when no verb of speech before has a subject either', () => {
+    expect(credits('On "Meet the Voters," the recent wave of strikes and protests demands that everyone engage in "more listening" now.')).toMatchObject([
+      { speaker: null },
+    ]);
+  });
+});
