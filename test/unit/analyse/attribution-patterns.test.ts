@@ -354,6 +354,14 @@ describe('a quoted paragraph after a sentence about someone', () => {
     ]);
   });
 
+  it('goes on from the subject past an opening phrase that names a programme in quotation marks', () => {
+    expect(
+      credits(
+        'On "Meet the Voters," Sen. Ivan Petrov (Vt.), who lost the primary, singled out exhaustion with bigotry as a reason. "The young are sick and tired of it."',
+      ),
+    ).toMatchObject([{ speaker: 'Ivan Petrov', cueKind: 'continuation' }]);
+  });
+
   it('does not go on from a place', () => {
     expect(credits('Ohio singled out exhaustion as a reason to vote. "The young are sick and tired of it."')).toMatchObject([{ speaker: null }]);
   });
