@@ -219,7 +219,10 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
     let c = k - 1;
     while (c >= 0 && c > k - 16 && tokens[c]?.text !== ',') c--;
     if (tokens[c]?.text === ',') {
-      const inside = refs.find((r) => r.tokStart === c + 1 && r.tokEnd === k && r.type === 'name');
+      // "…, Gov. Jane Doe (R-OH), said": the name between the commas, before its parenthesis.
+      let end = k;
+      if (tokens[k - 1]?.text === ')') while (end > c + 1 && tokens[end]?.text !== '(') end--;
+      const inside = refs.find((r) => r.tokStart === c + 1 && (r.tokEnd === k || r.tokEnd === end) && r.type === 'name');
       if (inside) return inside;
       const before = endingAt(c);
       if (before) return before;

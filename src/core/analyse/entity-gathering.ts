@@ -88,6 +88,15 @@ function verbAfter(tokens: readonly Token[], from: number): boolean {
   return isReportingCue(tokens[k]);
 }
 
+/**
+ * "Jane Doe, a Denver-based developer and spokeswoman for Acme,": a role joined by "and" to a
+ * short description that opens the apposition after the comma at `comma`.
+ */
+function coordinatedRole(tokens: readonly Token[], comma: number, roleStart: number): boolean {
+  if (tokens[roleStart - 1]?.lower !== 'and' || roleStart - comma > 8 || !DETERMINERS.has(tokens[comma + 1]?.lower ?? '')) return false;
+  return tokens.slice(comma + 2, roleStart - 1).every((token) => token.isWord && !FUNCTION_WORDS.has(token.lower));
+}
+
 /** "the media watchdog, Reporters Without Borders": an organisation noun in apposition before the name. */
 function orgBefore(tokens: readonly Token[], start: number): boolean {
   return (
@@ -229,7 +238,7 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         canBePerson && tokens[b]?.text === ','
           ? roles.find(
               (r) =>
-                (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? ''))) &&
+                (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? '')) || coordinatedRole(tokens, b, r.tokStart)) &&
                 !prefixesName(r) &&
                 // "At a briefing in Chelsea, the mayor said": a role its verb follows opens a clause, no apposition.
                 !verbAfter(tokens, r.tokEnd),

@@ -427,3 +427,20 @@ describe('a quoted phrase under a verb with no named subject', () => {
     ]);
   });
 });
+
+describe('appositions and parentheses around a named speaker', () => {
+  it('credits the name between commas past its party-and-state parenthesis, not the phrase before', () => {
+    expect(
+      credits('At a rally in Dayton, after winning the state in the Republican primary, Gov. Ivan Petrov (R-OH), said, “We are going all the way.”'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('reads a role joined by "and" to a description in apposition as the named person’s', () => {
+    expect(
+      credits(
+        'Oriane Brackwell, a Denver-based developer and spokeswoman for the Redrock Investment Coalition, said the critics had it wrong.',
+        '"People look at what an area looks like after the investment," she said.',
+      ),
+    ).toMatchObject([{ speaker: 'Oriane Brackwell', cueKind: 'pronoun' }]);
+  });
+});
