@@ -174,8 +174,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     for (let k = v - 1; k >= 0; k--) {
       const token = opening.tokens[k];
       if (!token || quoted(token) || reportingStrength(token) !== 'strong') continue;
-      // "said that", "said during a rally that": the clause opens within a few words.
-      const clause = opening.tokens.slice(k + 1, Math.min(v, k + 7));
+      // "said that", "said during a Friday evening rally in Ohio that": the clause opens within nine words.
+      const clause = opening.tokens.slice(k + 1, Math.min(v, k + 10));
       const that = clause.findIndex((t) => t.lower === 'that');
       if (that < 0 || clause.slice(0, that).some((t) => !t.isWord)) continue;
       const subject = subjectOf(opening.tokens, opening.refs, k, quoted);

@@ -374,6 +374,12 @@ describe('reported speech inside reported speech', () => {
     ]);
   });
 
+  it('finds the outer "that" clause past a longer setting after the verb', () => {
+    expect(
+      credits('Ivan Petrov said during a Friday evening rally in Dayton that Maria Lopez once described the pact as "the gold standard" of deals.'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
   it('keeps the nearest speaker when no outer "that" clause holds the quotation', () => {
     expect(credits('Ivan Petrov spoke first.', 'Maria Lopez described the pact as "the gold standard" of deals.')).toMatchObject([{ speaker: 'Maria Lopez' }]);
   });
