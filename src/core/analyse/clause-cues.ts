@@ -54,6 +54,16 @@ export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): 
   return { ref, verb: 'according to', start: first.start, end: second.end };
 }
 
+// Prepositions that open a phrase naming a programme, book or event: "On "Face the Nation," …".
+const TITLE_OPENERS = new Set(['on', 'in', 'at', 'during']);
+const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+
+function pastClosingMarks(tokens: readonly Token[], from: number): number {
+  let k = from;
+  while (tokens[k] && CLOSING_MARKS.has(tokens[k]?.text ?? '')) k++;
+  return k;
+}
+
 /** Where the sentence's main clause starts: past "But", and past an introductory phrase closed by a comma. */
 function clauseStart(tokens: readonly Token[], quoted: (token: Token) => boolean): number {
   let k = 0;
@@ -64,8 +74,10 @@ function clauseStart(tokens: readonly Token[], quoted: (token: Token) => boolean
   if (!introduces) return k;
   for (let c = k + 1; c < tokens.length && c <= k + 20; c++) {
     const token = tokens[c];
-    if (!token || quoted(token)) return -1;
-    if (token.text === ',') return c + 1;
+    if (!token) return -1;
+    // A quoted title inside the phrase ("On "Face the Nation," Sen. Doe …") closes it with its comma.
+    if (token.text === ',') return quoted(token) ? pastClosingMarks(tokens, c + 1) : c + 1;
+    if (quoted(token) && !TITLE_OPENERS.has(tokens[k]?.lower ?? '')) return -1;
   }
   return -1;
 }

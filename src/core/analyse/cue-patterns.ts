@@ -140,14 +140,14 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     let after =
       startsAt(i + 1) ??
       // ("said at a Washington event": a name after a preposition is a setting, not the speaker;
-      // "suggests that Phoenix …" opens a clause.)
+      // "suggests that Phoenix …" opens a clause. "said 9/11 widow Jane Doe": a slash joins words.)
       refs.find(
         (r) =>
           r.tokStart > i + 1 &&
-          r.tokStart <= i + 4 &&
+          r.tokStart <= i + 4 + tokens.slice(i + 1, r.tokStart).filter((t) => t.text === '/').length * 2 &&
           r.type === 'name' &&
           !r.afterPreposition &&
-          tokens.slice(i + 1, r.tokStart).every((t) => t.isWord && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
+          tokens.slice(i + 1, r.tokStart).every((t) => (t.isWord || t.text === '/') && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
       );
     // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
     // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)
@@ -219,7 +219,10 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
     let c = k - 1;
     while (c >= 0 && c > k - 16 && tokens[c]?.text !== ',') c--;
     if (tokens[c]?.text === ',') {
-      const inside = refs.find((r) => r.tokStart === c + 1 && r.tokEnd === k && r.type === 'name');
+      // "…, Gov. Jane Doe (R-OH), said": the name between the commas, before its parenthesis.
+      let end = k;
+      if (tokens[k - 1]?.text === ')') while (end > c + 1 && tokens[end]?.text !== '(') end--;
+      const inside = refs.find((r) => r.tokStart === c + 1 && (r.tokEnd === k || r.tokEnd === end) && r.type === 'name');
       if (inside) return inside;
       const before = endingAt(c);
       if (before) return before;

@@ -9,7 +9,7 @@ import { findNameRuns, type NameRun } from './proper-nouns.ts';
 import { findDemonyms, splitNationality } from './descriptors.ts';
 import { PLACE_SUFFIXES } from './lexicon/places.ts';
 import { findRolePhrases, isRoleHead, normaliseRole, splitRunRole, type Role } from './roles.ts';
-import { appositionEnd } from './token-spans.ts';
+import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 /** The tokens of one sentence, as gathering needs them. */
@@ -86,6 +86,15 @@ function verbAfter(tokens: readonly Token[], from: number): boolean {
   let k = from;
   while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '')) k++;
   return isReportingCue(tokens[k]);
+}
+
+/**
+ * "Jane Doe, a Denver-based developer and spokeswoman for Acme,": a role joined by "and" to a
+ * short description that opens the apposition after the comma at `comma`.
+ */
+function coordinatedRole(tokens: readonly Token[], comma: number, roleStart: number): boolean {
+  if (tokens[roleStart - 1]?.lower !== 'and' || roleStart - comma > 8 || !DETERMINERS.has(tokens[comma + 1]?.lower ?? '')) return false;
+  return tokens.slice(comma + 2, roleStart - 1).every((token) => token.isWord && !FUNCTION_WORDS.has(token.lower));
 }
 
 /** "the media watchdog, Reporters Without Borders": an organisation noun in apposition before the name. */
@@ -229,7 +238,7 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         canBePerson && tokens[b]?.text === ','
           ? roles.find(
               (r) =>
-                (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? ''))) &&
+                (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? '')) || coordinatedRole(tokens, b, r.tokStart)) &&
                 !prefixesName(r) &&
                 // "At a briefing in Chelsea, the mayor said": a role its verb follows opens a clause, no apposition.
                 !verbAfter(tokens, r.tokEnd),
@@ -246,13 +255,13 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
           !run.possessive &&
           !after.capitalised &&
           (SPEECH_NOUNS.has(after.lower) || SPOKES_NOUNS.has(after.lower) || ORG_NOUNS.has(after.lower)));
-      const closing = appositionEnd(tokens, b);
       const relative = tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'who';
       // "said Kingston Cup doctor Jane Doe": a name followed by more description only qualifies the speaker.
       const endsPhrase = !after?.isWord || after.capitalised || FUNCTION_WORDS.has(after.lower);
       const cue =
         verbAfter(tokens, b) ||
-        (closing !== null && verbAfter(tokens, closing + 1)) ||
+        // "Jane Doe, 45, said", "Rep. Jo Kay (D-Va.) said", "Jo Kay, R-Va., said": past the asides.
+        verbAfter(tokens, skipAsides(tokens, b)) ||
         relative ||
         (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase) ||
         signsQuotation(tokens, run.tokStart, b);
