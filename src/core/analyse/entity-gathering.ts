@@ -150,6 +150,11 @@ function roleRunsTo(tokens: readonly Token[], r: RoleRef, comma: number): boolea
   return between.length >= 2 && between.length <= 6 && ['of', 'for', 'at'].includes(between[0]?.lower ?? '') && between.every((token) => token.isWord);
 }
 
+/** Whether an age in apposition follows the name ending at `b`: "Jane Doe, 29,". */
+function aged(tokens: readonly Token[], b: number): boolean {
+  return tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && Number(tokens[b + 1]?.text) < 120 && tokens[b + 2]?.text === ',';
+}
+
 /** "the Leeds MP": a capitalised run after "the" that ends in a role word is a role, not a name. */
 function roleAfterThe(tokens: readonly Token[], run: NameRun): { role: readonly string[]; name: readonly string[] } | null {
   const last = run.words[run.words.length - 1] ?? '';
@@ -273,7 +278,8 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       else if (kind === null && qualifies) kind = 'organisation';
       else if ((kind === null || kind === 'person') && found.length > 0) kind = 'person';
       else if (kind === null && (descriptor || orgApposition(tokens, b) || orgBefore(tokens, a))) kind = 'organisation';
-      else if (kind === null && cue && words.length >= 2) kind = 'person';
+      // "Brianne Doe, 29, of Huntsville, says": an age in apposition is said only of people.
+      else if (kind === null && (cue || aged(tokens, b)) && words.length >= 2) kind = 'person';
       const occurrence: Occurrence = {
         ctx,
         tokStart: run.tokStart,

@@ -1,7 +1,9 @@
 import type { EntityTable, SentenceContext } from './entities.ts';
+import type { Gender } from './lexicon/honorifics.ts';
 import { mainSpeaker } from './main-speaker.ts';
 import { PRONOUN_GENDER, type Ref } from './references.ts';
 import { descriptorFacet } from './descriptors.ts';
+import { gendersTold } from './told-genders.ts';
 import type { Token } from './tokens.ts';
 
 // How far back a pronoun may look for the one it stands for.
@@ -25,12 +27,14 @@ export class PronounResolver {
   private readonly memo = new Map<Ref, string | null>();
   private readonly speakers = new Map<number, Ref | null>();
   private readonly facets = new Map<string, Map<Facet, string>>();
+  private readonly told: ReadonlyMap<string, Gender>;
 
   constructor(
     private readonly contexts: readonly SentenceContext[],
     private readonly table: Pick<EntityTable, 'genderOf' | 'kindOf' | 'isNamed' | 'mainPerson'>,
     private readonly quoted: (token: Token) => boolean,
   ) {
+    this.told = gendersTold(contexts, table, quoted);
     // In text order, so that "the 28-year-old" is settled before "the 26-year-old" is sought.
     for (const context of contexts) for (const ref of context.refs) if (ref.anaphor !== undefined) this.resolve(ref);
   }
@@ -50,7 +54,8 @@ export class PronounResolver {
     if (pronoun.pronoun === 'it') return kind === 'organisation';
     if (pronoun.pronoun === 'they') return kind === 'group' || kind === 'organisation';
     if (kind !== 'person') return false;
-    const gender = this.table.genderOf(key);
+    // What the text says of the person ("Doe said she …") outweighs a list of given names.
+    const gender = this.told.get(key) ?? this.table.genderOf(key);
     const wanted = PRONOUN_GENDER.get(pronoun.pronoun ?? '') ?? 'unknown';
     return gender === 'unknown' || gender === wanted;
   }

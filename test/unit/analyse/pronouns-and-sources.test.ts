@@ -1,0 +1,56 @@
+/**
+ * Who a pronoun, a turn or a source that is no person stands for, on sentences written for
+ * these tests (no article of any gold set).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../../src/core/analyse/index.ts';
+import { makeArticle } from './make-article.ts';
+
+/** Each quotation's opening words and its speaker's name in the article. */
+function credits(...paragraphs: string[]): { text: string; speaker: string | null; cueKind: string }[] {
+  const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
+  const names = new Map(analysis.entities.map((entity) => [entity.key, entity.name]));
+  return analysis.quotes.map((quote) => ({
+    text: quote.text.slice(0, 30),
+    speaker: quote.speaker ? (names.get(quote.speaker) ?? '?') : null,
+    cueKind: quote.cueKind,
+  }));
+}
+
+describe('gender the text gives a person', () => {
+  it('lets a reflexive in the clause outweigh the name lists: "Ashley Voss … finds herself" takes "she"', () => {
+    expect(
+      credits('The economy comes first, says Marta Kellerman.', 'Ashley Voss, a clerk in Greeley, finds herself in a similar job.', '"I have two loans," she said.'),
+    ).toMatchObject([{ text: 'I have two loans', speaker: 'Ashley Voss', cueKind: 'pronoun' }]);
+  });
+
+  it('reads "X said she …" as a woman, so a later "she" passes over X for no one else', () => {
+    expect(
+      credits('Ashley Voss said she would stand again.', 'Tom Pruitt, her rival, laughed.', '"We will see," she said.'),
+    ).toMatchObject([{ text: 'We will see', speaker: 'Ashley Voss' }]);
+  });
+
+  it('keeps the list gender when the text says nothing', () => {
+    expect(credits('Ashley Voss spoke to Marta Kellerman.', '"We will see," he said.')).toMatchObject([{ speaker: 'Ashley Voss' }]);
+  });
+
+  it('takes no gender from a surname that two people of the article share', () => {
+    // "Voss said he" may be Maria Voss's brother: she keeps the gender of her given name.
+    expect(
+      credits('Maria Voss runs the farm with her brother Peter Voss.', 'Maria Voss met the buyers on Monday.', 'Voss said he would sell.', '"Not yet," she said.'),
+    ).toMatchObject([{ speaker: 'Maria Voss' }]);
+  });
+});
+
+describe('people introduced with their age', () => {
+  it('reads "Name, 29, of Place," as a person even when no list knows the given name', () => {
+    expect(
+      credits('The economy comes first, says Marta Kellerman, 32, of Chicago.', 'Brisa Okonkwo, 29, of Huntsville, Ala., says her worry is the climate. "We are late," she says.'),
+    ).toMatchObject([{ text: 'We are late', speaker: 'Brisa Okonkwo' }]);
+  });
+
+  it('does not make a person of a name followed by a number that is no age', () => {
+    const analysis = analyseArticle(makeArticle(['Route Nine, 2024, was repaved.']), { published: null });
+    expect(analysis.entities.filter((entity) => entity.kind === 'person')).toEqual([]);
+  });
+});
