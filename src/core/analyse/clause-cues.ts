@@ -50,7 +50,15 @@ export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): 
   if (first?.lower !== 'according' || second?.lower !== 'to') return null;
   // "According to conservative talk radio host Jane Doe,": a few describing words may come before the name.
   const ref = refs.find((r) => r.tokStart >= 2 && r.tokStart <= 8 && tokens.slice(2, r.tokStart).every((t) => t.isWord));
-  if (!ref || tokens[skipAsides(tokens, ref.tokEnd)]?.text !== ',') return null;
+  if (!ref) return null;
+  let k = skipAsides(tokens, ref.tokEnd);
+  // "According to Jane Doe of the Acme Institute,": the name's affiliation belongs to it.
+  if (tokens[k]?.lower === 'of') {
+    k++;
+    while (tokens[k]?.isWord && (tokens[k]?.capitalised || tokens[k]?.lower === 'the')) k++;
+  }
+  // "According to the Ledger: "…"" introduces as a comma does.
+  if (tokens[k]?.text !== ',' && tokens[k]?.text !== ':') return null;
   return { ref, verb: 'according to', start: first.start, end: second.end };
 }
 

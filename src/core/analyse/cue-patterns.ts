@@ -163,7 +163,13 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     if (after && after.type !== 'pronoun') return { ref: after, verb: verb.text, start: verb.start, end: verb.end };
   }
   if (verb?.lower === 'according' && tokens[i + 1]?.lower === 'to') {
-    const after = startsAt(i + 2);
+    // "according to campaign manager Jane Doe": a name past a few lower-case describing words.
+    const described = (r: Ref): boolean =>
+      r.type === 'name' &&
+      r.tokStart > i + 2 &&
+      r.tokStart <= i + 6 &&
+      tokens.slice(i + 2, r.tokStart).every((t) => t.isWord && !t.capitalised && !FUNCTION_WORDS.has(t.lower) && reportingStrength(t) === null);
+    const after = startsAt(i + 2) ?? refs.find(described);
     const to = tokens[i + 1];
     if (after && to) return { ref: after, verb: 'according to', start: verb.start, end: to.end };
   }

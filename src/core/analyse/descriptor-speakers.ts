@@ -35,7 +35,8 @@ const MAX_WORDS = 5;
 const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
 
 function isDescribing(token: Token | undefined): boolean {
-  return token?.isWord === true && !FUNCTION_WORDS.has(token.lower) && reportingStrength(token) === null && !/^\d/.test(token.text);
+  // ("a State Department official": a capitalised word inside a description is no verb.)
+  return token?.isWord === true && !FUNCTION_WORDS.has(token.lower) && (token.capitalised || reportingStrength(token) === null) && !/^\d/.test(token.text);
 }
 
 /**
@@ -74,7 +75,7 @@ function describedAfterVerb(tokens: readonly Token[], start: number): number | n
   while (k < tokens.length && k < start + 12 && tokens[k]?.isWord) {
     // "said a former aide who asked not to be named": the description ends at its relative clause.
     if (RELATIVES.has(tokens[k]?.lower ?? '')) return k;
-    if (VERB_FILLERS.has(tokens[k]?.lower ?? '') || reportingStrength(tokens[k]) !== null) return null;
+    if (VERB_FILLERS.has(tokens[k]?.lower ?? '') || (!tokens[k]?.capitalised && reportingStrength(tokens[k]) !== null)) return null;
     k++;
   }
   return k;

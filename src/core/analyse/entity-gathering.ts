@@ -150,6 +150,12 @@ function roleRunsTo(tokens: readonly Token[], r: RoleRef, comma: number): boolea
   return between.length >= 2 && between.length <= 6 && ['of', 'for', 'at'].includes(between[0]?.lower ?? '') && between.every((token) => token.isWord);
 }
 
+/** Whether the name starting at `a` follows "according to" (or "according to the"). */
+function afterAccordingTo(tokens: readonly Token[], a: number): boolean {
+  const to = tokens[a - 1]?.lower === 'the' ? a - 2 : a - 1;
+  return tokens[to]?.lower === 'to' && tokens[to - 1]?.lower === 'according';
+}
+
 /** Whether an age in apposition follows the name ending at `b`: "Jane Doe, 29,". */
 function aged(tokens: readonly Token[], b: number): boolean {
   return tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && Number(tokens[b + 1]?.text) < 120 && tokens[b + 2]?.text === ',';
@@ -255,7 +261,9 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       const relative = tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'who';
       // "said Kingston Cup doctor Jane Doe": a name followed by more description only qualifies the speaker.
       const endsPhrase = !after?.isWord || after.capitalised || FUNCTION_WORDS.has(after.lower);
+      const according = afterAccordingTo(tokens, run.tokStart);
       const cue =
+        according ||
         verbAfter(tokens, b) ||
         (closing !== null && verbAfter(tokens, closing + 1)) ||
         relative ||
@@ -278,6 +286,8 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       else if (kind === null && qualifies) kind = 'organisation';
       else if ((kind === null || kind === 'person') && found.length > 0) kind = 'person';
       else if (kind === null && (descriptor || orgApposition(tokens, b) || orgBefore(tokens, a))) kind = 'organisation';
+      // "According to the Daily Ledger,": a source with "the" before its name is no person.
+      else if (kind === null && according && tokens[run.tokStart - 1]?.lower === 'the') kind = 'organisation';
       // "Brianne Doe, 29, of Huntsville, says": an age in apposition is said only of people.
       else if (kind === null && (cue || aged(tokens, b)) && words.length >= 2) kind = 'person';
       const occurrence: Occurrence = {

@@ -20,14 +20,18 @@ function credits(...paragraphs: string[]): { text: string; speaker: string | nul
 describe('gender the text gives a person', () => {
   it('lets a reflexive in the clause outweigh the name lists: "Ashley Voss … finds herself" takes "she"', () => {
     expect(
-      credits('The economy comes first, says Marta Kellerman.', 'Ashley Voss, a clerk in Greeley, finds herself in a similar job.', '"I have two loans," she said.'),
+      credits(
+        'The economy comes first, says Marta Kellerman.',
+        'Ashley Voss, a clerk in Greeley, finds herself in a similar job.',
+        '"I have two loans," she said.',
+      ),
     ).toMatchObject([{ text: 'I have two loans', speaker: 'Ashley Voss', cueKind: 'pronoun' }]);
   });
 
   it('reads "X said she …" as a woman, so a later "she" passes over X for no one else', () => {
-    expect(
-      credits('Ashley Voss said she would stand again.', 'Tom Pruitt, her rival, laughed.', '"We will see," she said.'),
-    ).toMatchObject([{ text: 'We will see', speaker: 'Ashley Voss' }]);
+    expect(credits('Ashley Voss said she would stand again.', 'Tom Pruitt, her rival, laughed.', '"We will see," she said.')).toMatchObject([
+      { text: 'We will see', speaker: 'Ashley Voss' },
+    ]);
   });
 
   it('keeps the list gender when the text says nothing', () => {
@@ -37,7 +41,12 @@ describe('gender the text gives a person', () => {
   it('takes no gender from a surname that two people of the article share', () => {
     // "Voss said he" may be Maria Voss's brother: she keeps the gender of her given name.
     expect(
-      credits('Maria Voss runs the farm with her brother Peter Voss.', 'Maria Voss met the buyers on Monday.', 'Voss said he would sell.', '"Not yet," she said.'),
+      credits(
+        'Maria Voss runs the farm with her brother Peter Voss.',
+        'Maria Voss met the buyers on Monday.',
+        'Voss said he would sell.',
+        '"Not yet," she said.',
+      ),
     ).toMatchObject([{ speaker: 'Maria Voss' }]);
   });
 });
@@ -45,12 +54,46 @@ describe('gender the text gives a person', () => {
 describe('people introduced with their age', () => {
   it('reads "Name, 29, of Place," as a person even when no list knows the given name', () => {
     expect(
-      credits('The economy comes first, says Marta Kellerman, 32, of Chicago.', 'Brisa Okonkwo, 29, of Huntsville, Ala., says her worry is the climate. "We are late," she says.'),
+      credits(
+        'The economy comes first, says Marta Kellerman, 32, of Chicago.',
+        'Brisa Okonkwo, 29, of Huntsville, Ala., says her worry is the climate. "We are late," she says.',
+      ),
     ).toMatchObject([{ text: 'We are late', speaker: 'Brisa Okonkwo' }]);
   });
 
   it('does not make a person of a name followed by a number that is no age', () => {
     const analysis = analyseArticle(makeArticle(['Route Nine, 2024, was repaved.']), { published: null });
     expect(analysis.entities.filter((entity) => entity.kind === 'person')).toEqual([]);
+  });
+});
+
+describe('sources named after "according to"', () => {
+  it('credits a newspaper named with "the" before it', () => {
+    expect(credits('According to the Daily Ledger, “the mayor also met the developer twice.”')).toMatchObject([{ speaker: 'Daily Ledger' }]);
+  });
+
+  it('reads a colon after the source as a comma', () => {
+    expect(credits('According to NewsWire: “The senator has had a mixed record on the issue.”')).toMatchObject([{ speaker: 'NewsWire' }]);
+  });
+
+  it('keeps the affiliation after "of" with the person', () => {
+    expect(credits('According to Paul Brennock of the Harbour Institute, “the port has been losing money for years.”')).toMatchObject([
+      { speaker: 'Paul Brennock' },
+    ]);
+  });
+
+  it('credits a description when the article names no such organisation', () => {
+    expect(credits('According to the newspaper, “the county failed its voters.”')).toMatchObject([{ speaker: 'the newspaper', cueKind: 'descriptor' }]);
+  });
+
+  it('finds the person past describing words: "according to campaign manager X"', () => {
+    expect(credits('The campaign pays "dozens" of canvassers to knock on doors, according to campaign manager Lou Ferrante.')).toMatchObject([
+      { speaker: 'Lou Ferrante' },
+    ]);
+  });
+
+  it('reads a capitalised word inside a description as no verb ("a State Department official")', () => {
+    const analysis = analyseArticle(makeArticle(['“We were never told,” according to a State Department official.']), { published: null });
+    expect(analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker)?.name).toBe('a State Department official');
   });
 });
