@@ -97,3 +97,25 @@ describe('sources named after "according to"', () => {
     expect(analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker)?.name).toBe('a State Department official');
   });
 });
+
+describe('crowds and shares of a poll as speakers', () => {
+  it('credits a chant to "some protesters" after it', () => {
+    expect(credits('"Hey, hey! Ho, ho! The council has got to go!" some protesters chanted outside.')).toMatchObject([
+      { speaker: 'protesters', cueKind: 'explicit' },
+    ]);
+  });
+
+  it('credits what a share of those polled said to that share', () => {
+    expect(credits('However, 58 percent said the governor was "justified" in keeping it private.')).toMatchObject([{ speaker: '58 percent' }]);
+  });
+
+  it('reads "N percent of X said" as the share too', () => {
+    expect(credits('In the survey, 41 percent of Canadians said the plan was the “right direction” for the country.')).toMatchObject([
+      { speaker: '41 percent' },
+    ]);
+  });
+
+  it('never makes a speaker of a percentage that is no subject of speech', () => {
+    expect(credits('Prices rose 5 percent, the report said, calling it "a shock."')[0]?.speaker).not.toBe('5 percent');
+  });
+});
