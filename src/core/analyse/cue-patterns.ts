@@ -80,6 +80,11 @@ function skipTimeBack(tokens: readonly Token[], k: number): number {
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
 const TIME_OPENERS = new Set(['this', 'last', 'that', 'earlier', 'later']);
 
+/** "as the memo put it", "as he puts it": the idiom reports words as a verb of speech does. */
+export function putsIt(tokens: readonly Token[], k: number): boolean {
+  return (tokens[k]?.lower === 'put' || tokens[k]?.lower === 'puts') && tokens[k + 1]?.lower === 'it';
+}
+
 /** "it is believed", "it was claimed": an impersonal "it" names no speaker. */
 export function isImpersonal(tokens: readonly Token[], ref: Ref): boolean {
   if (ref.pronoun !== 'it') return false;

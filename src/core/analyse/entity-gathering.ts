@@ -1,4 +1,5 @@
 import type { EntityKind } from '../article.ts';
+import { putsIt } from './cue-patterns.ts';
 import type { Draft } from './entity-drafts.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { ORG_NOUNS, SPOKES_NOUNS } from './lexicon/organisations.ts';
@@ -264,6 +265,8 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       const according = afterAccordingTo(tokens, run.tokStart);
       const cue =
         according ||
+        // "As Vulture put it,": a source of words.
+        (tokens[run.tokStart - 1]?.lower === 'as' && putsIt(tokens, b)) ||
         verbAfter(tokens, b) ||
         (closing !== null && verbAfter(tokens, closing + 1)) ||
         relative ||

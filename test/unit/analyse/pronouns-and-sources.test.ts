@@ -119,3 +119,26 @@ describe('crowds and shares of a poll as speakers', () => {
     expect(credits('Prices rose 5 percent, the report said, calling it "a shock."')[0]?.speaker).not.toBe('5 percent');
   });
 });
+
+describe('"as X put it"', () => {
+  it('credits the quoted words before it to a document described after "as"', () => {
+    expect(credits('The main test for the permit is a "lawful source of income," as a Treasury memo put it.')).toMatchObject([
+      { speaker: 'a Treasury memo', cueKind: 'descriptor' },
+    ]);
+  });
+
+  it('credits the quotation after it to a source the article names once', () => {
+    expect(credits('As Gazetteer put it, “Hello, it’s the comeback.”')).toMatchObject([{ speaker: 'Gazetteer' }]);
+  });
+
+  it('finds the person past an apposition and past a possessive outlet', () => {
+    expect(credits('As Anna Kowal, the party whip, put it: "This bill will not pass."')).toMatchObject([{ speaker: 'Anna Kowal' }]);
+    expect(credits('As The Ledger’s Tom Varga puts it, "the senators are unmoved."')).toMatchObject([{ speaker: 'Tom Varga' }]);
+  });
+
+  it('resolves "as he puts it" to the person before', () => {
+    expect(credits('Dan Roemer likes the chair.', 'That is because, as he puts it, "the best thing we have" is low rates.')).toMatchObject([
+      { speaker: 'Dan Roemer', cueKind: 'pronoun' },
+    ]);
+  });
+});
