@@ -27,14 +27,13 @@ export class PronounResolver {
   private readonly memo = new Map<Ref, string | null>();
   private readonly speakers = new Map<number, Ref | null>();
   private readonly facets = new Map<string, Map<Facet, string>>();
-  private readonly told: ReadonlyMap<string, Gender>;
+  private told: ReadonlyMap<string, Gender> | null = null;
 
   constructor(
     private readonly contexts: readonly SentenceContext[],
     private readonly table: Pick<EntityTable, 'genderOf' | 'kindOf' | 'isNamed' | 'mainPerson'>,
     private readonly quoted: (token: Token) => boolean,
   ) {
-    this.told = gendersTold(contexts, table, quoted);
     // In text order, so that "the 28-year-old" is settled before "the 26-year-old" is sought.
     for (const context of contexts) for (const ref of context.refs) if (ref.anaphor !== undefined) this.resolve(ref);
   }
@@ -55,6 +54,7 @@ export class PronounResolver {
     if (pronoun.pronoun === 'they') return kind === 'group' || kind === 'organisation';
     if (kind !== 'person') return false;
     // What the text says of the person ("Doe said she …") outweighs a list of given names.
+    this.told ??= gendersTold(this.contexts, this.table, this.quoted);
     const gender = this.told.get(key) ?? this.table.genderOf(key);
     const wanted = PRONOUN_GENDER.get(pronoun.pronoun ?? '') ?? 'unknown';
     return gender === 'unknown' || gender === wanted;

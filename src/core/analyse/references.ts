@@ -161,7 +161,8 @@ export function findGroups(tokens: readonly Token[]): GroupPhrase[] {
   const found: GroupPhrase[] = [];
   tokens.forEach((token, index) => {
     // "63 percent said", "49% say": the share of those asked that answered so.
-    const share = shareAt(tokens, index);
+    const first = token.text.charCodeAt(0);
+    const share = first >= 48 && first <= 57 ? shareAt(tokens, index) : null;
     if (share) {
       found.push(share);
       return;

@@ -12,6 +12,8 @@ const BOUND_GENDER: ReadonlyMap<string, Gender> = new Map([
   ['herself', 'female'],
 ]);
 
+const GENDERED = new Set(['he', 'she', 'himself', 'herself']);
+
 /**
  * The gender the text itself gives named people: a reflexive in their clause ("Jane Roe
  * finds herself …") or the pronoun that opens what they report ("Doe said she would …",
@@ -30,9 +32,10 @@ export function gendersTold(
   const bearers = new Map<string, Set<string>>();
   for (const { tokens, refs } of contexts)
     for (const ref of refs) {
+      if (!person(ref) || ref.tokEnd - ref.tokStart < 2) continue;
       const words = wordsOf(tokens, ref);
       const surname = words[words.length - 1];
-      if (!person(ref) || words.length < 2 || !surname) continue;
+      if (words.length < 2 || !surname) continue;
       bearers.set(surname, (bearers.get(surname) ?? new Set()).add(ref.entity ?? ''));
     }
   const seen = new Map<string, Set<Gender>>();
@@ -43,6 +46,8 @@ export function gendersTold(
     seen.set(key, genders);
   };
   for (const { tokens, refs } of contexts) {
+    // Only a sentence with a gendered pronoun outside quotation marks tells anything.
+    if (!tokens.some((token) => GENDERED.has(token.lower) && !quoted(token))) continue;
     refs.forEach((ref, n) => {
       const key = ref.entity;
       const first = tokens[ref.tokStart];
