@@ -4,18 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/core/analyse/index.ts';
-import { makeArticle } from './make-article.ts';
-
-/** Each quotation's opening words and its speaker's name in the article. */
-function credits(...paragraphs: string[]): { text: string; speaker: string | null; cueKind: string }[] {
-  const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
-  const names = new Map(analysis.entities.map((entity) => [entity.key, entity.name]));
-  return analysis.quotes.map((quote) => ({
-    text: quote.text.slice(0, 30),
-    speaker: quote.speaker ? (names.get(quote.speaker) ?? '?') : null,
-    cueKind: quote.cueKind,
-  }));
-}
+import { credits, makeArticle } from './make-article.ts';
 
 describe('gender the text gives a person', () => {
   it('lets a reflexive in the clause outweigh the name lists: "Ashley Voss … finds herself" takes "she"', () => {
