@@ -80,6 +80,11 @@ function skipTimeBack(tokens: readonly Token[], k: number): number {
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
 const TIME_OPENERS = new Set(['this', 'last', 'that', 'earlier', 'later']);
 
+/** "as the memo put it", "as he puts it": the idiom reports words as a verb of speech does. */
+export function putsIt(tokens: readonly Token[], k: number): boolean {
+  return (tokens[k]?.lower === 'put' || tokens[k]?.lower === 'puts') && tokens[k + 1]?.lower === 'it';
+}
+
 /** "it is believed", "it was claimed": an impersonal "it" names no speaker. */
 export function isImpersonal(tokens: readonly Token[], ref: Ref): boolean {
   if (ref.pronoun !== 'it') return false;
@@ -163,7 +168,13 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     if (after && after.type !== 'pronoun') return { ref: after, verb: verb.text, start: verb.start, end: verb.end };
   }
   if (verb?.lower === 'according' && tokens[i + 1]?.lower === 'to') {
-    const after = startsAt(i + 2);
+    // "according to campaign manager Jane Doe": a name past a few lower-case describing words.
+    const described = (r: Ref): boolean =>
+      r.type === 'name' &&
+      r.tokStart > i + 2 &&
+      r.tokStart <= i + 6 &&
+      tokens.slice(i + 2, r.tokStart).every((t) => t.isWord && !t.capitalised && !FUNCTION_WORDS.has(t.lower) && reportingStrength(t) === null);
+    const after = startsAt(i + 2) ?? refs.find(described);
     const to = tokens[i + 1];
     if (after && to) return { ref: after, verb: 'according to', start: verb.start, end: to.end };
   }

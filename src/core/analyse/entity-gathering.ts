@@ -1,4 +1,5 @@
 import type { EntityKind } from '../article.ts';
+import { putsIt } from './cue-patterns.ts';
 import type { Draft } from './entity-drafts.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { ORG_NOUNS, SPOKES_NOUNS } from './lexicon/organisations.ts';
@@ -159,6 +160,17 @@ function roleRunsTo(tokens: readonly Token[], r: RoleRef, comma: number): boolea
   return between.length >= 2 && between.length <= 6 && ['of', 'for', 'at'].includes(between[0]?.lower ?? '') && between.every((token) => token.isWord);
 }
 
+/** Whether the name starting at `a` follows "according to" (or "according to the"). */
+function afterAccordingTo(tokens: readonly Token[], a: number): boolean {
+  const to = tokens[a - 1]?.lower === 'the' ? a - 2 : a - 1;
+  return tokens[to]?.lower === 'to' && tokens[to - 1]?.lower === 'according';
+}
+
+/** Whether an age in apposition follows the name ending at `b`: "Jane Doe, 29,". */
+function aged(tokens: readonly Token[], b: number): boolean {
+  return tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && Number(tokens[b + 1]?.text) < 120 && tokens[b + 2]?.text === ',';
+}
+
 /** "the Leeds MP": a capitalised run after "the" that ends in a role word is a role, not a name. */
 function roleAfterThe(tokens: readonly Token[], run: NameRun): { role: readonly string[]; name: readonly string[] } | null {
   const last = run.words[run.words.length - 1] ?? '';
@@ -258,7 +270,11 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       const relative = tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'who';
       // "said Kingston Cup doctor Jane Doe": a name followed by more description only qualifies the speaker.
       const endsPhrase = !after?.isWord || after.capitalised || FUNCTION_WORDS.has(after.lower);
+      const according = afterAccordingTo(tokens, run.tokStart);
       const cue =
+        according ||
+        // "As Vulture put it,": a source of words.
+        (tokens[run.tokStart - 1]?.lower === 'as' && putsIt(tokens, b)) ||
         verbAfter(tokens, b) ||
         // "Jane Doe, 45, said", "Rep. Jo Kay (D-Va.) said", "Jo Kay, R-Va., said": past the asides.
         verbAfter(tokens, skipAsides(tokens, b)) ||
@@ -282,7 +298,10 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       else if (kind === null && qualifies) kind = 'organisation';
       else if ((kind === null || kind === 'person') && found.length > 0) kind = 'person';
       else if (kind === null && (descriptor || orgApposition(tokens, b) || orgBefore(tokens, a))) kind = 'organisation';
-      else if (kind === null && cue && words.length >= 2) kind = 'person';
+      // "According to the Daily Ledger,": a source with "the" before its name is no person.
+      else if (kind === null && according && tokens[run.tokStart - 1]?.lower === 'the') kind = 'organisation';
+      // "Brianne Doe, 29, of Huntsville, says": an age in apposition is said only of people.
+      else if (kind === null && (cue || aged(tokens, b)) && words.length >= 2) kind = 'person';
       const occurrence: Occurrence = {
         ctx,
         tokStart: run.tokStart,

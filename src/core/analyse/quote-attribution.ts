@@ -1,5 +1,5 @@
 import type { Block, CueKind, Quote, Sentence } from '../article.ts';
-import { accordingToCue, closingCue, subjectCue } from './clause-cues.ts';
+import { accordingToCue, closingCue, putItCue, subjectCue } from './clause-cues.ts';
 import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
 import { isNickname, isScareQuote, isTitleOfWork, quoteKind } from './quote-shape.ts';
@@ -255,6 +255,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return (
       closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
       accordingToCue(opening.tokens, opening.refs) ??
+      putItCue(opening.tokens, opening.refs, quoted) ??
       subjectCue(opening.tokens, opening.refs, openToken, quoted) ??
       introducedBefore(opening, openToken)
     );
