@@ -20,13 +20,8 @@ import type { Entity } from '../article.ts';
 import { baseId, describeGroup, foldName, isProperAlias, linkKeysOf, strippedName, type StoryEntity } from './entity-linking.ts';
 import { givenNameGender } from './name-kinds.ts';
 
-/** A stored story entity, as the decision reads it. */
-export interface StoredStoryEntity {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly aliases: readonly string[];
-  readonly roles: readonly string[];
+/** A stored story entity, as the decision reads it: its row, its keys and its tally. */
+export interface StoredStoryEntity extends Omit<StoryEntity, 'articles'> {
   /** Every linking key it is stored under (`linkKeysOf(member).own` of its members). */
   readonly keys: ReadonlySet<string>;
   /** How many of its members go by each name, named or not. */

@@ -13,7 +13,7 @@
  * organisation claimed first, and the number suffix of two entities with the same id.
  */
 import type Database from 'better-sqlite3';
-import type { Entity } from '../../core/article.ts';
+import type { Entity, EntityKind } from '../../core/article.ts';
 import { linkKeysOf, linkStoryEntities } from '../../core/analyse/entity-linking.ts';
 import { linkLastArticle, type LastArticlePlan, type LinkReads } from '../../core/analyse/link-last-article.ts';
 import { nameKey } from '../../core/name-key.ts';
@@ -161,7 +161,7 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
             row && {
               id,
               name: row.name,
-              kind: row.kind,
+              kind: row.kind as EntityKind,
               aliases: JSON.parse(row.aliases) as string[],
               roles: JSON.parse(row.roles) as string[],
               keys: new Set(keysOf.all(id) as string[]),
