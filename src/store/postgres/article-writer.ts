@@ -10,6 +10,7 @@ import type pg from 'pg';
 import type { AnalysedArticle } from '../../core/article.ts';
 import type { ArticleOrigin, DuplicateEntry } from '../../core/ports/store.ts';
 import { nameKey } from '../../core/name-key.ts';
+import { encodeBlocks, encodeMentions } from '../rows/article-json.ts';
 import { tsvectorLiteral, type Fts5Tokenizer } from './fts5-tokens.ts';
 
 /** Namespaces the advisory locks on article ids. */
@@ -152,9 +153,9 @@ export function createArticleWriter(tokenizer: Fts5Tokenizer): ArticleWriter {
         cue_end: q.cueEnd,
       }));
       const events = analysis.events.map((e, idx) => ({ idx, sentence: e.sentence, date: e.date, text: e.text }));
-      const blocks = JSON.stringify(clean.blocks);
+      const blocks = encodeBlocks(clean.blocks, clean.text);
       const setAside = JSON.stringify(clean.setAside);
-      const mentions = JSON.stringify(analysis.mentions);
+      const mentions = encodeMentions(analysis.mentions, clean.text);
 
       await lockIds(client, [id]);
       const before = await client.query<{ text_hash: string; status: string }>('SELECT text_hash, status FROM articles WHERE id = $1 FOR NO KEY UPDATE', [id]);
