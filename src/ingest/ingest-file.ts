@@ -11,13 +11,14 @@ import { ANALYSIS_VERSION } from './analysis-version.ts';
 import { fileFingerprint, textFingerprint } from './fingerprint.ts';
 import { readArticleBytes, toRawArticle, type SourceArticle } from './read-article.ts';
 import type { ReportBuilder } from './report.ts';
+import type { TextHolders } from './text-holders.ts';
 import type { ArticleFile } from './scan.ts';
 
 /** What a run knows so far; updated after every write so later files see earlier ones. */
 export interface RunState {
   readonly fingerprints: Map<string, Fingerprint>;
   /** Text hash → the current id holding that text. */
-  readonly byText: Map<string, string>;
+  readonly byText: TextHolders;
   /** Id → path of the file that took it in this run. */
   readonly claimed: Map<string, string>;
   readonly report: ReportBuilder;
@@ -81,7 +82,7 @@ export async function prepareFile(file: ArticleFile, root: string, stated: State
   if (!read.ok) return done(skip(file, read.reason, context, state));
   const hash = fileFingerprint(read.bytes, stated, ANALYSIS_VERSION);
   const before = state.fingerprints.get(file.id);
-  if (before && isUnchanged(before, hash, root, state)) {
+  if (before && (await isUnchanged(before, hash, root, state))) {
     report.unchanged.push(file.id);
     return done('unchanged');
   }
@@ -90,17 +91,17 @@ export async function prepareFile(file: ArticleFile, root: string, stated: State
   if (!raw.ok) return done(skip(file, raw.reason, context, state));
   for (const message of raw.warnings) report.warnings.push({ path: file.path, message });
   const textHash = textFingerprint(raw.decoded, stated);
-  const original = state.byText.get(textHash);
+  const original = await state.byText.get(textHash);
   if (original !== undefined && original !== file.id) {
     const at = context.clock.now().toISOString();
     await context.store.putDuplicate({ id: file.id, path: file.path, root, hash, textHash, duplicateOf: original, at }, nextWrite(state));
-    forgetText(state, before);
+    await forgetText(state, before);
     state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'duplicate', duplicateOf: original });
     report.duplicates.push({ id: file.id, of: original });
     context.log.debug({ id: file.id, of: original }, 'duplicate');
     return done('duplicate');
   }
-  forgetText(state, before);
+  await forgetText(state, before);
   state.byText.set(textHash, file.id);
   return { kind: 'analyse', job: { file, root, raw: raw.article, hash, textHash, before } };
 }
@@ -109,7 +110,7 @@ export async function prepareFile(file: ArticleFile, root: string, stated: State
 export async function commitFile(job: AnalysisJob, result: AnalysisResult, context: FileContext, state: RunState): Promise<FileOutcome> {
   const { file, root, hash, textHash, before } = job;
   if (!result.ok) {
-    if (state.byText.get(textHash) === file.id) state.byText.delete(textHash);
+    await state.byText.release(textHash, file.id);
     context.log.error({ err: result.error, id: file.id }, 'analysis failed');
     const message = result.error instanceof Error ? result.error.message : String(result.error);
     return skip(file, `analysis failed: ${message}`, context, state);
@@ -131,16 +132,16 @@ function skip(file: ArticleFile, reason: string, context: FileContext, state: Ru
 }
 
 /** The id no longer holds the text it had: a later copy of that text is not its duplicate. */
-function forgetText(state: RunState, before: Fingerprint | undefined): void {
-  if (before && state.byText.get(before.textHash) === before.id) state.byText.delete(before.textHash);
+async function forgetText(state: RunState, before: Fingerprint | undefined): Promise<void> {
+  if (before) await state.byText.release(before.textHash, before.id);
 }
 
 /**
  * Nothing to do: same bytes, facts and analysis version from the same place, and for a
  * duplicate, its original still current with the same text.
  */
-function isUnchanged(before: Fingerprint, hash: string, root: string, state: RunState): boolean {
+async function isUnchanged(before: Fingerprint, hash: string, root: string, state: RunState): Promise<boolean> {
   if (before.hash !== hash || before.root !== root) return false;
   if (before.status === 'current') return true;
-  return before.status === 'duplicate' && state.byText.get(before.textHash) === before.duplicateOf;
+  return before.status === 'duplicate' && (await state.byText.get(before.textHash)) === before.duplicateOf;
 }

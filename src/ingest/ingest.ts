@@ -16,12 +16,13 @@ import type { StatedMeta } from '../core/article.ts';
 import type { Store } from '../core/ports/store.ts';
 import { linkStoryEntities } from '../core/analyse/entity-linking.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
-import { assignIds } from './article-ids.ts';
+import { assignIds, fingerprintQuery } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
 import { commitFile, prepareFile, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
 import { changedArticles, emptyReport, type IngestReport } from './report.ts';
 import { scanPath, type ArticleFile, type ScanResult } from './scan.ts';
 import { readSourcesFile, SOURCES_FILE, type SourcesFile } from './sources-file.ts';
+import { TextHolders } from './text-holders.ts';
 
 export interface IngestDeps {
   readonly store: Store;
@@ -65,15 +66,17 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
   const started = performance.now();
   const log = deps.log.child({ component: 'ingest' });
   const report = emptyReport();
-  const fingerprints = new Map(await deps.store.fingerprints());
+  const scanned = await Promise.all(paths.map((path) => scanPath(path)));
+  // Only the fingerprints of these files and folders: the run never reads the whole story's.
+  const fingerprints = new Map(await deps.store.fingerprintsOf(fingerprintQuery(scanned)));
   const state: RunState = {
     fingerprints,
-    byText: new Map([...fingerprints.values()].filter((f) => f.status === 'current').map((f) => [f.textHash, f.id])),
+    byText: new TextHolders(deps.store),
     claimed: new Map(),
     report,
     linking: { remaining: 0, deferred: false },
   };
-  const scans = assignIds(await Promise.all(paths.map((path) => scanPath(path))), fingerprints);
+  const scans = assignIds(scanned, fingerprints);
   for (const scan of scans) {
     for (const problem of scan.problems) report.skipped.push({ path: problem.path, id: null, reason: problem.reason });
   }
@@ -192,7 +195,7 @@ async function markRemoved(ids: readonly string[], deps: IngestDeps, state: RunS
   for (const id of ids) {
     const before = state.fingerprints.get(id);
     if (!before) continue;
-    if (state.byText.get(before.textHash) === id) state.byText.delete(before.textHash);
+    await state.byText.release(before.textHash, id);
     state.fingerprints.set(id, { ...before, status: 'removed' });
     state.report.removed.push(id);
   }

@@ -5,7 +5,7 @@
  * whole story, so what is common in the story stays common in a digest.
  */
 import type { ArticleSummary, SentenceQuery, Store } from '../ports/store.ts';
-import type { StoryView } from '../retrieve/story-view.ts';
+import { citationOf, type StoryView } from '../retrieve/story-view.ts';
 
 /**
  * The view of `base` restricted to `articles`.
@@ -26,17 +26,27 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     },
   }) as Store;
   const memo = <T>(key: string, compute: () => Promise<T>) => base.memo(`${scope}${key}`, compute);
+  // Its own articles read by index, not picked from the whole story's list.
+  const scopedArticles = () =>
+    memo(
+      'articles',
+      async () => new Map((await base.store.articleSummaries([...ids])).map((article) => [article.id, article])) as ReadonlyMap<string, ArticleSummary>,
+    );
   return {
     store,
     memo,
-    articles: () => memo('articles', async () => new Map([...(await base.articles())].filter(([id]) => ids.has(id))) as ReadonlyMap<string, ArticleSummary>),
+    articles: scopedArticles,
     entities: () => base.entities(),
     frequencies: (forms) => base.frequencies(forms),
     // Read by the articles' index, not filtered from the whole story's quotations.
     quotes: () => base.quotesIn([...ids]),
     quotesOf: async (speakerId) => (await base.quotesOf(speakerId)).filter((quote) => ids.has(quote.article)),
     quotesIn: (articles) => base.quotesIn(articles.filter((id) => ids.has(id))),
-    cite: (n, hit) => base.cite(n, hit),
+    // An article of the scope from its list; another (a quotation's earlier source) by its id.
+    cite: async (n, hit) => {
+      const own = (await scopedArticles()).get(hit.article);
+      return citationOf(n, hit, own ?? (ids.has(hit.article) ? undefined : (await base.store.articleSummaries([hit.article]))[0]));
+    },
   };
 }
 

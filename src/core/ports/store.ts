@@ -36,6 +36,14 @@ export interface Fingerprint {
   readonly duplicateOf: string | null;
 }
 
+/** Which fingerprints an ingest run reads: those of its files' ids and paths, and under its folders. */
+export interface FingerprintQuery {
+  readonly ids?: readonly string[];
+  readonly paths?: readonly string[];
+  /** Every fingerprint ingested from these folders (to see which files are gone). */
+  readonly roots?: readonly string[];
+}
+
 /** Where an analysed article came from, beside what analysis made of it. */
 export interface ArticleOrigin {
   readonly root: string;
@@ -177,6 +185,10 @@ export interface WriteOptions {
 export interface Store {
   /** Every id the store has ever indexed, with its status: the input of incremental ingest. */
   fingerprints(): Promise<ReadonlyMap<string, Fingerprint>>;
+  /** The fingerprints a query names, by id, read by index: what one ingest run needs. */
+  fingerprintsOf(query: FingerprintQuery): Promise<ReadonlyMap<string, Fingerprint>>;
+  /** The current article whose text has this text hash (an exact copy's original), or null. */
+  currentWithText(textHash: string): Promise<string | null>;
   /** Writes one article and all its analysis in one transaction, replacing what the id had. */
   putArticle(article: AnalysedArticle, origin: ArticleOrigin, options?: WriteOptions): Promise<void>;
   /** Records an exact duplicate, dropping any analysis the id had. One transaction. */
@@ -187,6 +199,8 @@ export interface Store {
   countArticles(): Promise<number>;
   /** Current articles, by id. */
   listArticles(): Promise<readonly ArticleSummary[]>;
+  /** These of the current articles, by id, read by index (unknown ids left out). */
+  articleSummaries(ids: readonly string[]): Promise<readonly ArticleSummary[]>;
   /** A current article with its clean text and analysis, or null. */
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Current articles' entities, for story linking. */

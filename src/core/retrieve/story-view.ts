@@ -129,18 +129,22 @@ export function createStoryView(store: Store): StoryView {
       return { sentences: sentenceTotal, of };
     },
     async cite(n, hit) {
-      const article = (await articles()).get(hit.article);
-      return {
-        n,
-        article: hit.article,
-        outlet: article?.meta.outlet ?? null,
-        title: article?.meta.title ?? hit.article,
-        published: article?.meta.published ?? null,
-        url: article?.meta.url ?? null,
-        text: hit.text,
-        sentence: hit.sentence,
-      };
+      return citationOf(n, hit, (await articles()).get(hit.article));
     },
+  };
+}
+
+/** A citation of one sentence with its article's publication facts (the id as its title when the article is unknown). */
+export function citationOf(n: number, hit: Pick<SentenceHit, 'article' | 'sentence' | 'text'>, article: ArticleSummary | undefined): Citation {
+  return {
+    n,
+    article: hit.article,
+    outlet: article?.meta.outlet ?? null,
+    title: article?.meta.title ?? hit.article,
+    published: article?.meta.published ?? null,
+    url: article?.meta.url ?? null,
+    text: hit.text,
+    sentence: hit.sentence,
   };
 }
 

@@ -288,6 +288,15 @@ export const migrations: readonly Migration[] = [
       FROM sentences s, unnest(s.tokens) AS d (lexeme, positions, weights);
     `,
   },
+  {
+    version: 4,
+    name: 'fingerprints by path, root and text hash, so an ingest run reads only its own files (SQLite migration 9)',
+    sql: `
+      CREATE INDEX articles_by_path ON articles (path);
+      CREATE INDEX articles_by_root ON articles (root);
+      CREATE INDEX articles_by_text_hash ON articles (text_hash, id) WHERE status = 'current';
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */

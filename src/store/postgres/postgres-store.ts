@@ -106,11 +106,14 @@ function createPostgresStore(pool: pg.Pool): Store {
 
   return {
     fingerprints: () => reader.fingerprints(),
+    fingerprintsOf: (query) => reader.fingerprintsOf(query),
+    currentWithText: (textHash) => reader.currentWithText(textHash),
     putArticle: (article, origin) => inTransaction(pool, (client) => writer.put(client, article, origin)),
     putDuplicate: (entry) => inTransaction(pool, (client) => writer.putDuplicate(client, entry)),
     markRemoved: (ids, at) => inTransaction(pool, (client) => writer.markRemoved(client, ids, at)),
     countArticles: () => reader.count(),
     listArticles: () => reader.list(),
+    articleSummaries: (ids) => reader.summaries(ids),
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
     listQuotes: (filter = {}) => quotes(filter),

@@ -4,25 +4,48 @@
  */
 import type Database from 'better-sqlite3';
 import type { DatedEvent, Entity } from '../../core/article.ts';
-import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
-import { toEntity, toStoredArticle, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from './rows.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, FingerprintQuery, StoredArticle } from '../../core/ports/store.ts';
+import {
+  FINGERPRINT_COLUMNS,
+  toEntity,
+  toFingerprint,
+  toStoredArticle,
+  toSummary,
+  type ArticleRow,
+  type EntityRow,
+  type FingerprintRow,
+  type FullArticleRow,
+  type QuoteRow,
+  type SentenceRow,
+} from './rows.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
   clean_title, sentence_count, quote_count, first_seen, changed_at`;
 
 export interface ArticleReader {
   fingerprints(): Map<string, Fingerprint>;
+  fingerprintsOf(query: FingerprintQuery): Map<string, Fingerprint>;
+  currentWithText(textHash: string): string | null;
   count(): number;
   list(): ArticleSummary[];
+  summaries(ids: readonly string[]): ArticleSummary[];
   get(id: string): StoredArticle | null;
   entities(): ArticleEntities[];
 }
 
 /** Prepares every read statement once. */
 export function prepareArticleReader(db: Database.Database): ArticleReader {
-  const fingerprintRows = db.prepare('SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles');
+  const fingerprintRows = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles`);
+  // Each by an index (the primary key, migration 9's path, root and text hash indexes).
+  const fingerprintsOfIds = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`);
+  const fingerprintsOfPaths = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE path IN (SELECT value FROM json_each(?))`);
+  const fingerprintsUnder = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE root = ?`);
+  // min(), not ORDER BY id: the planner would walk articles_by_status for the order.
+  const currentWithText = db.prepare("SELECT min(id) FROM articles WHERE text_hash = ? AND status = 'current'").pluck();
   const countCurrent = db.prepare("SELECT count(*) AS n FROM articles WHERE status = 'current'");
   const listCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
+  const someCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles
+    WHERE id IN (SELECT value FROM json_each(?)) AND status = 'current' ORDER BY id`);
   const oneArticle = db.prepare(`SELECT ${SUMMARY_COLUMNS}, analysis_version,
     clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside, mentions
     FROM articles WHERE id = ? AND status = 'current'`);
@@ -37,29 +60,22 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
 
   return {
     fingerprints() {
-      const rows = fingerprintRows.all() as {
-        id: string;
-        path: string;
-        hash: string;
-        text_hash: string;
-        root: string;
-        status: Fingerprint['status'];
-        duplicate_of: string | null;
-      }[];
-      return new Map(
-        rows.map((r) => [
-          r.id,
-          {
-            id: r.id,
-            hash: r.hash,
-            textHash: r.text_hash,
-            root: r.root,
-            path: r.path,
-            status: r.status,
-            duplicateOf: r.duplicate_of,
-          },
-        ]),
-      );
+      return new Map((fingerprintRows.all() as FingerprintRow[]).map((row) => [row.id, toFingerprint(row)]));
+    },
+
+    fingerprintsOf({ ids = [], paths = [], roots = [] }) {
+      const found = new Map<string, Fingerprint>();
+      const add = (rows: FingerprintRow[]) => {
+        for (const row of rows) found.set(row.id, toFingerprint(row));
+      };
+      if (ids.length > 0) add(fingerprintsOfIds.all(JSON.stringify(ids)) as FingerprintRow[]);
+      if (paths.length > 0) add(fingerprintsOfPaths.all(JSON.stringify(paths)) as FingerprintRow[]);
+      for (const root of new Set(roots)) add(fingerprintsUnder.all(root) as FingerprintRow[]);
+      return found;
+    },
+
+    currentWithText(textHash) {
+      return (currentWithText.get(textHash) as string | undefined) ?? null;
     },
 
     count() {
@@ -68,6 +84,10 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
 
     list() {
       return (listCurrent.all() as ArticleRow[]).map(toSummary);
+    },
+
+    summaries(ids) {
+      return ids.length === 0 ? [] : (someCurrent.all(JSON.stringify(ids)) as ArticleRow[]).map(toSummary);
     },
 
     get(id) {

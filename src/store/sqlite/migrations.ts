@@ -354,6 +354,33 @@ export const migrations: readonly Migration[] = [
       INSERT INTO story_link_state SELECT 1, EXISTS (SELECT 1 FROM entities), NOT EXISTS (SELECT 1 FROM story_entities);
     `,
   },
+  {
+    version: 9,
+    name: 'fingerprints by path, root and text hash, and how many members of each story entity go by each name',
+    sql: `
+      -- Ingest looks up the fingerprints of the files it was given (by id, path, and for a
+      -- folder every id ingested from it) and the current holder of a text, instead of reading
+      -- every article's fingerprint per run.
+      CREATE INDEX articles_by_path ON articles (path);
+      CREATE INDEX articles_by_root ON articles (root);
+      CREATE INDEX articles_by_text_hash ON articles (text_hash, id) WHERE status = 'current';
+
+      -- How many members of each story entity go by each name (named or not): what its name,
+      -- the most common, is chosen from. A new article that joins an entity is linked without
+      -- reading the entity's members when these counts say its name stays.
+      CREATE TABLE story_entity_tally (
+        story_entity TEXT NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        named INTEGER NOT NULL,
+        members INTEGER NOT NULL,
+        PRIMARY KEY (story_entity, name, named)
+      ) WITHOUT ROWID;
+      INSERT INTO story_entity_tally
+        SELECT l.story_entity, e.name, e.named, count(*) FROM entity_links l
+        JOIN entities e ON e.article = l.article AND e.key = l.entity_key
+        GROUP BY l.story_entity, e.name, e.named;
+    `,
+  },
 ];
 
 /**

@@ -3,7 +3,7 @@
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
 import type { BlockKind, CueKind, DatedEvent, Entity, EntityKind, Quote, Sentence, SetAside } from '../../core/article.ts';
-import type { ArticleSummary, StoredArticle } from '../../core/ports/store.ts';
+import type { ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
 import { decodeBlocks, decodeMentions } from '../rows/article-json.ts';
 
 export interface ArticleRow {
@@ -67,6 +67,23 @@ export interface SentenceRow {
   text: string;
   block: number;
   kind: string;
+}
+
+/** The columns of an article's fingerprint, as both engines store them. */
+export const FINGERPRINT_COLUMNS = 'id, path, hash, text_hash, root, status, duplicate_of';
+
+export interface FingerprintRow {
+  id: string;
+  path: string;
+  hash: string;
+  text_hash: string;
+  root: string;
+  status: Fingerprint['status'];
+  duplicate_of: string | null;
+}
+
+export function toFingerprint(row: FingerprintRow): Fingerprint {
+  return { id: row.id, hash: row.hash, textHash: row.text_hash, root: row.root, path: row.path, status: row.status, duplicateOf: row.duplicate_of };
 }
 
 export function toSummary(row: ArticleRow): ArticleSummary {

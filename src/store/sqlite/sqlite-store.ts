@@ -116,6 +116,8 @@ function createSqliteStore(db: Database.Database): Store {
 
   return {
     fingerprints: async () => reader.fingerprints(),
+    fingerprintsOf: async (query) => reader.fingerprintsOf(query),
+    currentWithText: async (textHash) => reader.currentWithText(textHash),
     // IMMEDIATE, as every write that reads first: processes sharing the file queue for the
     // write lock instead of failing with SQLITE_BUSY when one upgrades a stale read.
     putArticle: async (article, origin, options = {}) => {
@@ -132,6 +134,7 @@ function createSqliteStore(db: Database.Database): Store {
     },
     countArticles: async () => reader.count(),
     listArticles: async () => reader.list(),
+    articleSummaries: async (ids) => reader.summaries(ids),
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),
