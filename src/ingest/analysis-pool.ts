@@ -36,9 +36,13 @@ interface Slot {
   readonly pending: Map<number, Pending>;
 }
 
-/** One analysis worker per core but one (at least one, at most four): the main thread reads and writes. */
+/**
+ * One analysis worker per core (at most eight). The main thread reads, hashes and writes
+ * besides: writing batches of articles costs it a fraction of what analysing them costs a
+ * worker, so a core kept for it alone would idle most of the time.
+ */
 export function defaultIngestWorkers(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(1, Math.min(8, availableParallelism()));
 }
 
 // Compiled (dist/, or dist/bundle/ where bin/build.js puts analysis-worker.js beside every

@@ -18,7 +18,7 @@ import { linkStoryEntities } from '../core/analyse/entity-linking.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
 import { assignIds } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
-import { commitFile, prepareFile, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
+import { commitFiles, prepareFile, type Analysed, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
 import { changedArticles, emptyReport, type IngestReport } from './report.ts';
 import { scanPath, type ArticleFile, type ScanResult } from './scan.ts';
 import { readSourcesFile, SOURCES_FILE, type SourcesFile } from './sources-file.ts';
@@ -45,6 +45,12 @@ export interface IngestDeps {
 
 /** Beyond this many changed articles in a run, one whole relink costs less than linking each. */
 const INCREMENTAL_LINKING = 200;
+
+/**
+ * Articles written in one transaction once a run links the story whole at the end: a commit per
+ * article would cost more than writing it (measured: npm run bench).
+ */
+const WRITE_BATCH = 64;
 
 /** Below this many files, starting workers (about half a second each) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
@@ -136,7 +142,9 @@ function analyser(analyse: Analyser, pool: AnalysisPool | null): AnalyseAsync {
 
 /**
  * Prepares files in order and writes them in the same order, with up to `window` analyses in
- * flight meanwhile (1 on this thread: analyse, write, next).
+ * flight meanwhile (1 on this thread: analyse, write, next). Once the run no longer links article
+ * by article, the oldest analysis and every later one already done are written together, up to
+ * `WRITE_BATCH` in one transaction.
  */
 async function processInOrder(
   items: readonly Planned[],
@@ -146,10 +154,20 @@ async function processInOrder(
   window: number,
   onUnusable: (id: string) => void,
 ): Promise<void> {
-  const inFlight: { job: AnalysisJob; result: Promise<AnalysisResult> }[] = [];
-  const commitOldest = async () => {
-    const { job, result } = inFlight.shift()!;
-    if ((await commitFile(job, await result, context, state)) === 'skipped') onUnusable(job.file.id);
+  const inFlight: { job: AnalysisJob; result: Promise<AnalysisResult>; done?: AnalysisResult }[] = [];
+  const batchSize = () => (state.linking.remaining > 0 ? 1 : WRITE_BATCH);
+  const commitReady = async () => {
+    const oldest = inFlight.shift()!;
+    const batch: Analysed[] = [{ job: oldest.job, result: await oldest.result }];
+    const size = batchSize();
+    while (batch.length < size && inFlight[0]?.done) {
+      const next = inFlight.shift()!;
+      batch.push({ job: next.job, result: next.done! });
+    }
+    const outcomes = await commitFiles(batch, context, state);
+    outcomes.forEach((outcome, i) => {
+      if (outcome === 'skipped') onUnusable(batch[i]!.job.file.id);
+    });
   };
   for (const item of items) {
     const prepared = await prepareFile(item.file, item.root, item.stated, context, state);
@@ -157,10 +175,15 @@ async function processInOrder(
       if (prepared.outcome === 'skipped') onUnusable(item.file.id);
       continue;
     }
-    inFlight.push({ job: prepared.job, result: analyse(prepared.job) });
-    if (inFlight.length >= window) await commitOldest();
+    const entry: (typeof inFlight)[number] = { job: prepared.job, result: analyse(prepared.job) };
+    void entry.result.then((result) => {
+      entry.done = result;
+    });
+    inFlight.push(entry);
+    // Analysed on this thread, a batch is gathered before it is written.
+    if (inFlight.length >= Math.max(window, batchSize())) await commitReady();
   }
-  while (inFlight.length > 0) await commitOldest();
+  while (inFlight.length > 0) await commitReady();
 }
 
 /** Ids from a folder ingested before whose files are no longer in it. */
