@@ -14,12 +14,12 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { StatedMeta } from '../core/article.ts';
 import type { Store } from '../core/ports/store.ts';
-import { linkStoryEntities } from '../core/analyse/entity-linking.ts';
+import { linkStoryEntities, type StoryEntities } from '../core/analyse/entity-linking.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
 import { assignIds } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
 import { commitFiles, prepareFile, type Analysed, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
-import { changedArticles, emptyReport, type IngestReport } from './report.ts';
+import { changedArticles, emptyReport, type IngestReport, type ReportBuilder } from './report.ts';
 import { scanPath, type ArticleFile, type ScanResult } from './scan.ts';
 import { readSourcesFile, SOURCES_FILE, type SourcesFile } from './sources-file.ts';
 
@@ -70,6 +70,28 @@ interface Planned {
 export async function ingestPaths(paths: readonly string[], deps: IngestDeps): Promise<IngestReport> {
   const started = performance.now();
   const log = deps.log.child({ component: 'ingest' });
+  // The run's state (every fingerprint, every file) is let go before the story is relinked,
+  // which holds every article's entities: the two would otherwise add up at the peak.
+  const { report, deferred } = await writeChanges(paths, deps, log);
+  if ((changedArticles(report) && deferred) || (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
+  const result: IngestReport = { ...report, articles: await deps.store.countArticles(), ms: Math.round(performance.now() - started) };
+  log.info(
+    {
+      added: result.added.length,
+      updated: result.updated.length,
+      unchanged: result.unchanged.length,
+      removed: result.removed.length,
+      duplicates: result.duplicates.length,
+      skipped: result.skipped.length,
+      ms: result.ms,
+    },
+    'ingested',
+  );
+  return result;
+}
+
+/** Writes what changed under `paths`; `deferred`: some write left the story to relink whole. */
+async function writeChanges(paths: readonly string[], deps: IngestDeps, log: Logger): Promise<{ report: ReportBuilder; deferred: boolean }> {
   const report = emptyReport();
   const fingerprints = new Map(await deps.store.fingerprints());
   const state: RunState = {
@@ -110,21 +132,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
     state,
   );
 
-  if ((changedArticles(report) && state.linking.deferred) || (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
-  const result: IngestReport = { ...report, articles: await deps.store.countArticles(), ms: Math.round(performance.now() - started) };
-  log.info(
-    {
-      added: result.added.length,
-      updated: result.updated.length,
-      unchanged: result.unchanged.length,
-      removed: result.removed.length,
-      duplicates: result.duplicates.length,
-      skipped: result.skipped.length,
-      ms: result.ms,
-    },
-    'ingested',
-  );
-  return result;
+  return { report, deferred: state.linking.deferred };
 }
 
 type AnalyseAsync = (job: AnalysisJob) => Promise<AnalysisResult>;
@@ -255,13 +263,18 @@ type ReportBuilderWarnings = ReturnType<typeof emptyReport>['warnings'];
 export async function relinkStory(deps: Pick<IngestDeps, 'store' | 'linkStory'>, warnings: ReportBuilderWarnings, log: Logger): Promise<void> {
   const started = performance.now();
   try {
-    const articles = await deps.store.listArticleEntities();
-    const story = (deps.linkStory ?? linkStoryEntities)(articles);
+    const { story, articles } = await linkWhole(deps);
     await deps.store.saveStoryEntities(story);
-    log.debug({ articles: articles.length, ms: Math.round(performance.now() - started) }, 'story entities relinked');
+    log.debug({ articles, ms: Math.round(performance.now() - started) }, 'story entities relinked');
   } catch (error) {
     // The articles are stored; only cross-article names are stale until the next change.
     log.error({ err: error }, 'story entity linking failed');
     warnings.push({ path: '(story)', message: `entities were not linked across articles: ${(error as Error).message}` });
   }
+}
+
+/** The story linked from every current article's entities, which are let go before it is saved. */
+async function linkWhole(deps: Pick<IngestDeps, 'store' | 'linkStory'>): Promise<{ story: StoryEntities; articles: number }> {
+  const articles = await deps.store.listArticleEntities();
+  return { story: (deps.linkStory ?? linkStoryEntities)(articles), articles: articles.length };
 }

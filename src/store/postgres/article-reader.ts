@@ -4,7 +4,16 @@
  */
 import type { DatedEvent, Entity } from '../../core/article.ts';
 import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
-import { toEntity, toStoredArticle, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from '../sqlite/rows.ts';
+import {
+  entityReader,
+  toStoredArticle,
+  toSummary,
+  type ArticleRow,
+  type EntityRow,
+  type FullArticleRow,
+  type QuoteRow,
+  type SentenceRow,
+} from '../sqlite/rows.ts';
 import type { Queryable } from './transaction.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
@@ -69,7 +78,8 @@ export function createArticleReader(db: Queryable): ArticleReader {
       const { rows } = await db.query<EntityRow>(
         "SELECT e.* FROM entities e JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key",
       );
-      for (const row of rows) byArticle.get(row.article)?.push(toEntity(row));
+      const read = entityReader();
+      for (const row of rows) byArticle.get(row.article)?.push(read(row));
       return [...byArticle].map(([id, list]) => ({ id, entities: list }));
     },
   };

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { DatedEvent, Entity } from '../../core/article.ts';
 import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
-import { toEntity, toStoredArticle, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from './rows.ts';
+import { entityReader, toStoredArticle, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from './rows.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
   clean_title, sentence_count, quote_count, first_seen, changed_at`;
@@ -84,7 +84,8 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
     entities() {
       // Every current article, even one that names nobody: linking sees the whole story.
       const byArticle = new Map<string, Entity[]>((currentIds.all() as { id: string }[]).map((r) => [r.id, []]));
-      for (const row of allEntities.iterate() as IterableIterator<EntityRow>) byArticle.get(row.article)?.push(toEntity(row));
+      const read = entityReader();
+      for (const row of allEntities.iterate() as IterableIterator<EntityRow>) byArticle.get(row.article)?.push(read(row));
       return [...byArticle].map(([id, list]) => ({ id, entities: list }));
     },
   };
