@@ -121,7 +121,9 @@ async function writeChanges(paths: readonly string[], deps: IngestDeps, log: Log
   const unusable: string[] = [];
   try {
     const ordered = [...planned.filter((p) => !isStoredDuplicate(p)), ...planned.filter(isStoredDuplicate)];
-    await processInOrder(ordered, context, state, analyser(deps.analyse ?? analyseRawArticle, pool), pool ? 32 * deps.workers! : 1, (id) => unusable.push(id));
+    // A batch's worth more than the workers need in flight: writing a batch leaves them work.
+    const window = pool ? 32 * deps.workers! + WRITE_BATCH : 1;
+    await processInOrder(ordered, context, state, analyser(deps.analyse ?? analyseRawArticle, pool), window, (id) => unusable.push(id));
   } finally {
     await pool?.close();
   }
