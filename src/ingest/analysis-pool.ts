@@ -37,12 +37,13 @@ interface Slot {
 }
 
 /**
- * One analysis worker per core (at most eight). The main thread reads, hashes and writes
- * besides: writing batches of articles costs it a fraction of what analysing them costs a
- * worker, so a core kept for it alone would idle most of the time.
+ * One analysis worker per core but one (at least one, at most four): the main thread reads,
+ * hashes and writes. One worker per core was measured on the 2-core machine (bench/results.md,
+ * "Ingest on every core") and cost 20–30% more CPU for a slower ingest while other work kept the
+ * cores busy; pass `workers` to use more.
  */
 export function defaultIngestWorkers(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 // Compiled (dist/, or dist/bundle/ where bin/build.js puts analysis-worker.js beside every
