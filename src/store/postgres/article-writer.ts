@@ -9,6 +9,7 @@
 import type pg from 'pg';
 import type { ArticleWrite, DuplicateEntry } from '../../core/ports/store.ts';
 import { nameKey } from '../../core/name-key.ts';
+import { encodeBlocks, encodeMentions } from '../rows/article-json.ts';
 import { tsvectorLiteral, type Fts5Tokenizer } from './fts5-tokens.ts';
 
 /** Namespaces the advisory locks on article ids. */
@@ -153,9 +154,9 @@ function articleRows({ article, origin }: ArticleWrite, tokenizer: Fts5Tokenizer
       sentence_count: analysis.sentences.length,
       quote_count: analysis.quotes.length,
       at: origin.at,
-      blocks: JSON.stringify(clean.blocks),
+      blocks: encodeBlocks(clean.blocks, clean.text),
       set_aside: JSON.stringify(clean.setAside),
-      mentions: JSON.stringify(analysis.mentions),
+      mentions: encodeMentions(analysis.mentions, clean.text),
     },
     sentences: analysis.sentences.map((s, i) => ({
       article: id,

@@ -2,8 +2,9 @@
  * Rows as SQLite returns them, and their mapping back to the domain shapes. Column names
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
-import type { Block, BlockKind, CueKind, DatedEvent, Entity, EntityKind, Mention, Quote, Sentence, SetAside } from '../../core/article.ts';
+import type { BlockKind, CueKind, DatedEvent, Entity, EntityKind, Quote, Sentence, SetAside } from '../../core/article.ts';
 import type { ArticleSummary, StoredArticle } from '../../core/ports/store.ts';
+import { decodeBlocks, decodeMentions } from '../rows/article-json.ts';
 
 export interface ArticleRow {
   id: string;
@@ -179,7 +180,7 @@ export function toStoredArticle(row: FullArticleRow, children: ArticleChildren):
       title: row.clean_title ?? '',
       titleMade: row.title_made === 1,
       text: row.clean_text,
-      blocks: JSON.parse(row.blocks) as Block[],
+      blocks: decodeBlocks(row.blocks, row.clean_text),
       setAside: JSON.parse(row.set_aside) as SetAside[],
       dateline: { published: row.dateline_published, updated: row.dateline_updated },
       byline: row.clean_byline,
@@ -187,7 +188,7 @@ export function toStoredArticle(row: FullArticleRow, children: ArticleChildren):
     analysis: {
       sentences: children.sentences.map(toSentence),
       entities: children.entities.map(toEntity),
-      mentions: JSON.parse(row.mentions) as Mention[],
+      mentions: decodeMentions(row.mentions, row.clean_text),
       quotes: children.quotes.map(toQuote),
       events: [...children.events],
     },

@@ -465,6 +465,17 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect((await store.searchSentences({ terms: ['williamson'], articles: ['uk/002'] })).map((h) => h.article)).toEqual(['uk/002']);
         expect(await store.searchSentences({ terms: ['williamson', 'minister', 'officials'], limit: 1 })).toHaveLength(1);
       });
+
+      it('takes the best first and equal scores in the order the sentences were written, within the limit', async () => {
+        for (const id of ['tie/a', 'tie/b', 'tie/c', 'tie/d'])
+          await store.putArticle(analysedArticle({ id, paragraphs: ['The harbour closed early.'] }), origin({ textHash: id }));
+        await store.putArticle(analysedArticle({ id: 'tie/best', paragraphs: ['Harbour after harbour closed.'] }), origin({ textHash: 'best' }));
+        const hits = await store.searchSentences({ terms: ['harbour', 'ferry'], limit: 3 });
+        expect(hits.map((h) => h.article)).toEqual(['tie/best', 'tie/a', 'tie/b']);
+        expect(hits[1]!.score).toBe(hits[2]!.score);
+        const within = await store.searchSentences({ terms: ['harbour'], articles: ['tie/d', 'tie/c', 'tie/best'], limit: 2 });
+        expect(within.map((h) => h.article)).toEqual(['tie/best', 'tie/c']);
+      });
     });
 
     describe('content sequence', () => {
