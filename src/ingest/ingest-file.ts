@@ -30,10 +30,10 @@ export interface RunState {
   readonly linking: { remaining: number; deferred: boolean };
 }
 
-/** The write options of the run's next write: linked while the budget lasts. */
-export function nextWrite(state: RunState): { link: boolean } {
-  if (state.linking.remaining > 0) {
-    state.linking.remaining -= 1;
+/** The write options of the run's next write of `articles` articles: linked while the budget covers them all. */
+export function nextWrite(state: RunState, articles = 1): { link: boolean } {
+  if (state.linking.remaining >= articles) {
+    state.linking.remaining -= articles;
     return { link: true };
   }
   state.linking.deferred = true;
@@ -106,22 +106,44 @@ export async function prepareFile(file: ArticleFile, root: string, stated: State
   return { kind: 'analyse', job: { file, root, raw: raw.article, hash, textHash, before } };
 }
 
-/** Writes an analysed article (one transaction), or reports why it could not be analysed. */
-export async function commitFile(job: AnalysisJob, result: AnalysisResult, context: FileContext, state: RunState): Promise<FileOutcome> {
-  const { file, root, hash, textHash, before } = job;
-  if (!result.ok) {
+/** A job with what analysing it gave. */
+export interface Analysed {
+  readonly job: AnalysisJob;
+  readonly result: AnalysisResult;
+}
+
+/**
+ * Writes the analysed articles of `batch` in one transaction (all or none), and reports each
+ * one that could not be analysed; the outcomes come back in the batch's order.
+ */
+export async function commitFiles(batch: readonly Analysed[], context: FileContext, state: RunState): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  const written: { job: AnalysisJob; article: AnalysedArticle }[] = [];
+  for (const { job, result } of batch) {
+    if (result.ok) {
+      written.push({ job, article: result.article });
+      outcomes.push('written');
+      continue;
+    }
+    const { file, textHash } = job;
     await state.byText.release(textHash, file.id);
     context.log.error({ err: result.error, id: file.id }, 'analysis failed');
     const message = result.error instanceof Error ? result.error.message : String(result.error);
-    return skip(file, `analysis failed: ${message}`, context, state);
+    outcomes.push(skip(file, `analysis failed: ${message}`, context, state));
   }
-  const { article } = result;
+  if (written.length === 0) return outcomes;
   const at = context.clock.now().toISOString();
-  await context.store.putArticle(article, { root, textHash, analysisVersion: ANALYSIS_VERSION, at }, nextWrite(state));
-  state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'current', duplicateOf: null });
-  (before && before.status !== 'removed' ? state.report.updated : state.report.added).push(file.id);
-  context.log.debug({ id: file.id, sentences: article.analysis.sentences.length, quotes: article.analysis.quotes.length }, 'indexed');
-  return 'written';
+  await context.store.putArticles(
+    written.map(({ job, article }) => ({ article, origin: { root: job.root, textHash: job.textHash, analysisVersion: ANALYSIS_VERSION, at } })),
+    nextWrite(state, written.length),
+  );
+  for (const { job, article } of written) {
+    const { file, root, hash, textHash, before } = job;
+    state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'current', duplicateOf: null });
+    (before && before.status !== 'removed' ? state.report.updated : state.report.added).push(file.id);
+    context.log.debug({ id: file.id, sentences: article.analysis.sentences.length, quotes: article.analysis.quotes.length }, 'indexed');
+  }
+  return outcomes;
 }
 
 function skip(file: ArticleFile, reason: string, context: FileContext, state: RunState): FileOutcome {

@@ -53,6 +53,12 @@ export interface ArticleOrigin {
   readonly at: string;
 }
 
+/** One article of a batch write, with where it came from. */
+export interface ArticleWrite {
+  readonly article: AnalysedArticle;
+  readonly origin: ArticleOrigin;
+}
+
 /** An id whose text exactly repeats another's: recorded, indexed once (under `duplicateOf`). */
 export interface DuplicateEntry {
   readonly id: string;
@@ -191,6 +197,12 @@ export interface Store {
   currentWithText(textHash: string): Promise<string | null>;
   /** Writes one article and all its analysis in one transaction, replacing what the id had. */
   putArticle(article: AnalysedArticle, origin: ArticleOrigin, options?: WriteOptions): Promise<void>;
+  /**
+   * Writes several articles in one transaction, as `putArticle` would one after another (in
+   * order: a later entry for an id replaces an earlier one), all or none: a bulk ingest pays one
+   * commit, and on PostgreSQL a few statements, for the lot instead of for each.
+   */
+  putArticles(entries: readonly ArticleWrite[], options?: WriteOptions): Promise<void>;
   /** Records an exact duplicate, dropping any analysis the id had. One transaction. */
   putDuplicate(entry: DuplicateEntry, options?: WriteOptions): Promise<void>;
   /** Marks ids removed: their analysis is dropped, their facts kept, never served again. */

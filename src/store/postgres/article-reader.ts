@@ -8,6 +8,7 @@ import {
   FINGERPRINT_COLUMNS,
   toEntity,
   toFingerprint,
+  entityReader,
   toStoredArticle,
   toSummary,
   type ArticleRow,
@@ -98,7 +99,8 @@ export function createArticleReader(db: Queryable): ArticleReader {
       const { rows } = await db.query<EntityRow>(
         "SELECT e.* FROM entities e JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key",
       );
-      for (const row of rows) byArticle.get(row.article)?.push(toEntity(row));
+      const read = entityReader();
+      for (const row of rows) byArticle.get(row.article)?.push(read(row));
       return [...byArticle].map(([id, list]) => ({ id, entities: list }));
     },
   };

@@ -108,7 +108,10 @@ function createPostgresStore(pool: pg.Pool): Store {
     fingerprints: () => reader.fingerprints(),
     fingerprintsOf: (query) => reader.fingerprintsOf(query),
     currentWithText: (textHash) => reader.currentWithText(textHash),
-    putArticle: (article, origin) => inTransaction(pool, (client) => writer.put(client, article, origin)),
+    putArticle: (article, origin) => inTransaction(pool, (client) => writer.putMany(client, [{ article, origin }])),
+    putArticles: async (entries) => {
+      if (entries.length > 0) await inTransaction(pool, (client) => writer.putMany(client, entries));
+    },
     putDuplicate: (entry) => inTransaction(pool, (client) => writer.putDuplicate(client, entry)),
     markRemoved: (ids, at) => inTransaction(pool, (client) => writer.markRemoved(client, ids, at)),
     countArticles: () => reader.count(),

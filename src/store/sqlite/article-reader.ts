@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { DatedEvent, Entity } from '../../core/article.ts';
 import type { ArticleEntities, ArticleSummary, Fingerprint, FingerprintQuery, StoredArticle } from '../../core/ports/store.ts';
 import {
+  entityReader,
   FINGERPRINT_COLUMNS,
   toEntity,
   toFingerprint,
@@ -104,7 +105,8 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
     entities() {
       // Every current article, even one that names nobody: linking sees the whole story.
       const byArticle = new Map<string, Entity[]>((currentIds.all() as { id: string }[]).map((r) => [r.id, []]));
-      for (const row of allEntities.iterate() as IterableIterator<EntityRow>) byArticle.get(row.article)?.push(toEntity(row));
+      const read = entityReader();
+      for (const row of allEntities.iterate() as IterableIterator<EntityRow>) byArticle.get(row.article)?.push(read(row));
       return [...byArticle].map(([id, list]) => ({ id, entities: list }));
     },
   };
