@@ -6,7 +6,6 @@ import type { DatedEvent, Entity } from '../../core/article.ts';
 import type { ArticleEntities, ArticleSummary, Fingerprint, FingerprintQuery, StoredArticle } from '../../core/ports/store.ts';
 import {
   FINGERPRINT_COLUMNS,
-  toEntity,
   toFingerprint,
   entityReader,
   toStoredArticle,

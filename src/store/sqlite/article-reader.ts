@@ -8,7 +8,6 @@ import type { ArticleEntities, ArticleSummary, Fingerprint, FingerprintQuery, St
 import {
   entityReader,
   FINGERPRINT_COLUMNS,
-  toEntity,
   toFingerprint,
   toStoredArticle,
   toSummary,
