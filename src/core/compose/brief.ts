@@ -9,9 +9,10 @@
 import { isInstructionLike } from '../analyse/instruction-text.ts';
 import type { Sentence } from '../article.ts';
 import type { Reply, TextPart } from '../reply.ts';
-import { parseQuestion, planTerms, searchTerms } from '../retrieve/query.ts';
+import { planTerms, searchTerms } from '../retrieve/query.ts';
 import { scoreCandidates } from '../retrieve/rank.ts';
 import { sameDevelopment } from '../retrieve/similarity.ts';
+import { readQuestion } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { missingArticle } from '../missing-article.ts';
 import { needsAntecedent } from './antecedents.ts';
@@ -76,7 +77,7 @@ async function storyPoints(view: StoryView): Promise<Chosen> {
 async function topicPoints(topic: string, view: StoryView): Promise<Chosen> {
   const articles = await view.articles();
   const dateOf = (id: string) => articles.get(id)?.meta.published ?? null;
-  const asked = parseQuestion(topic, await view.entities());
+  const asked = await readQuestion(topic, view);
   const frequencies = await view.frequencies(planTerms(asked));
   // A topic is a filter, not a question: words the coverage never uses narrow nothing.
   const plan = { ...asked, concepts: asked.concepts.filter((c) => c.forms.some((form) => frequencies.of(form.text) > 0)) };

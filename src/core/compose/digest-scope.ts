@@ -30,7 +30,9 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     store,
     memo,
     articles: () => memo('articles', async () => new Map([...(await base.articles())].filter(([id]) => ids.has(id))) as ReadonlyMap<string, ArticleSummary>),
+    summaries: async (wanted) => new Map([...(await base.summaries(wanted))].filter(([id]) => ids.has(id))),
     entities: () => base.entities(),
+    questionEntities: () => base.questionEntities(),
     frequencies: (forms) => base.frequencies(forms),
     // Read by the articles' index, not filtered from the whole story's quotations.
     quotes: () => base.quotesIn([...ids]),

@@ -185,8 +185,11 @@ export interface Store {
   markRemoved(ids: readonly string[], at: string, options?: WriteOptions): Promise<void>;
 
   countArticles(): Promise<number>;
-  /** Current articles, by id. */
-  listArticles(): Promise<readonly ArticleSummary[]>;
+  /**
+   * Current articles, by id; with `ids`, only those of them that are current (read by the
+   * primary key, so an answer citing five articles reads five rows, however large the story).
+   */
+  listArticles(ids?: readonly string[]): Promise<readonly ArticleSummary[]>;
   /** A current article with its clean text and analysis, or null. */
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Current articles' entities, for story linking. */
@@ -198,6 +201,17 @@ export interface Store {
   saveStoryEntities(story: StoryEntities): Promise<void>;
   /** The story's canonical entities, most quoted first. */
   storyEntities(): Promise<readonly StoryEntityRecord[]>;
+  /**
+   * The story entities found under any of these keys, in `storyEntities()` order: `names` are
+   * name keys (`nameKey`) of a name or alias, `roleStems` stems of a role's words (see
+   * `lookupKeysOf`). Read by index: a question reads the entities it may name, not all of them.
+   */
+  storyEntitiesByKey(keys: { readonly names?: readonly string[]; readonly roleStems?: readonly string[] }): Promise<readonly StoryEntityRecord[]>;
+  /**
+   * The highest prominence (3 × articles + quotations) among the story's entities of a kind, and
+   * those of them named in at least `minArticles` current articles, in `storyEntities()` order.
+   */
+  prominentEntities(kind: EntityKind, minArticles: number): Promise<{ readonly top: number; readonly entities: readonly StoryEntityRecord[] }>;
   /**
    * True when some current article's entity is not linked to the story, or an article was
    * written or removed without linking (`WriteOptions.link`) since the story was last saved

@@ -13,7 +13,7 @@ const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, bylin
 export interface ArticleReader {
   fingerprints(): Promise<Map<string, Fingerprint>>;
   count(): Promise<number>;
-  list(): Promise<ArticleSummary[]>;
+  list(ids?: readonly string[]): Promise<ArticleSummary[]>;
   get(id: string): Promise<StoredArticle | null>;
   entities(): Promise<ArticleEntities[]>;
 }
@@ -40,8 +40,10 @@ export function createArticleReader(db: Queryable): ArticleReader {
       return rows[0]?.n ?? 0;
     },
 
-    async list() {
-      const { rows } = await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
+    async list(ids) {
+      const { rows } = ids
+        ? await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ANY($1::text[]) AND status = 'current' ORDER BY id`, [[...ids]])
+        : await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
       return rows.map(toSummary);
     },
 

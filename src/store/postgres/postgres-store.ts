@@ -17,7 +17,7 @@ import { openFts5Tokenizer } from './fts5-tokens.ts';
 import { migrate } from './migrations.ts';
 import { createQuoteReader } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
-import { anyUnlinked, listStoryEntities, saveStoryEntities } from './story-entities.ts';
+import { anyUnlinked, listStoryEntities, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
 import { inTransaction } from './transaction.ts';
 import { guardConnections } from './unavailable.ts';
 
@@ -110,7 +110,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     putDuplicate: (entry) => inTransaction(pool, (client) => writer.putDuplicate(client, entry)),
     markRemoved: (ids, at) => inTransaction(pool, (client) => writer.markRemoved(client, ids, at)),
     countArticles: () => reader.count(),
-    listArticles: () => reader.list(),
+    listArticles: (ids) => reader.list(ids),
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
     listQuotes: (filter = {}) => quotes(filter),
@@ -121,6 +121,8 @@ function createPostgresStore(pool: pg.Pool): Store {
         await client.query('UPDATE store_state SET linking_stale = FALSE WHERE id = 1');
       }),
     storyEntities: () => listStoryEntities(pool),
+    storyEntitiesByKey: ({ names = [], roleStems = [] }) => storyEntitiesByKey(pool, names, roleStems),
+    prominentEntities: (kind, minArticles) => prominentEntities(pool, kind, minArticles),
     // Every write leaves the story to be relinked whole (WriteOptions.link is not carried out here).
     needsLinking: async () => {
       const { rows } = await pool.query<{ stale: boolean }>('SELECT linking_stale AS stale FROM store_state WHERE id = 1');

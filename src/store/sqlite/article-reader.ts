@@ -13,7 +13,7 @@ const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, bylin
 export interface ArticleReader {
   fingerprints(): Map<string, Fingerprint>;
   count(): number;
-  list(): ArticleSummary[];
+  list(ids?: readonly string[]): ArticleSummary[];
   get(id: string): StoredArticle | null;
   entities(): ArticleEntities[];
 }
@@ -23,6 +23,8 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
   const fingerprintRows = db.prepare('SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles');
   const countCurrent = db.prepare("SELECT count(*) AS n FROM articles WHERE status = 'current'");
   const listCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
+  const listSome = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles
+    WHERE id IN (SELECT value FROM json_each(?)) AND status = 'current' ORDER BY id`);
   const oneArticle = db.prepare(`SELECT ${SUMMARY_COLUMNS}, analysis_version,
     clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside, mentions
     FROM articles WHERE id = ? AND status = 'current'`);
@@ -66,8 +68,8 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
       return (countCurrent.get() as { n: number }).n;
     },
 
-    list() {
-      return (listCurrent.all() as ArticleRow[]).map(toSummary);
+    list(ids) {
+      return ((ids ? listSome.all(JSON.stringify(ids)) : listCurrent.all()) as ArticleRow[]).map(toSummary);
     },
 
     get(id) {

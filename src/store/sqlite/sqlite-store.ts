@@ -131,7 +131,7 @@ function createSqliteStore(db: Database.Database): Store {
       ownWrites += 1;
     },
     countArticles: async () => reader.count(),
-    listArticles: async () => reader.list(),
+    listArticles: async (ids) => reader.list(ids),
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),
@@ -140,6 +140,8 @@ function createSqliteStore(db: Database.Database): Store {
       ownWrites += 1;
     },
     storyEntities: async () => story.list(),
+    storyEntitiesByKey: async ({ names = [], roleStems = [] }) => story.byKey(names, roleStems),
+    prominentEntities: async (kind, minArticles) => story.prominent(kind, minArticles),
     needsLinking: async () => story.anyUnlinked(),
     searchSentences: async (query) => {
       fts.catchUp();

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { migrate, migrations } from '../../../src/store/sqlite/migrations.ts';
-import { analysedArticle, origin } from './article-fixture.ts';
+import { analysedArticle, origin, person } from './article-fixture.ts';
+import { storyOf } from './story-fixture.ts';
 import { storeContract } from './contract.ts';
 import { feedStoreContract } from './feed-contract.ts';
 import { conversationStoreContract } from './conversation-contract.ts';
@@ -129,6 +130,39 @@ describe('the SQLite engine on a file', () => {
     const db = new Database(file);
     expect(() => db.exec("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")).not.toThrow();
     db.close();
+  });
+
+  it('keeps the count of indexed sentences equal to the sentences indexed, through replacements and removals', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const store = openSqliteStore(file);
+    const indexed = async () => (await store.termStatistics([])).sentences;
+    const counted = () => {
+      const db = new Database(file, { readonly: true });
+      const n = db.prepare('SELECT count(*) FROM sentences WHERE id <= (SELECT indexed_to FROM fts_progress)').pluck().get();
+      db.close();
+      return n;
+    };
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['One sentence. Two sentences. Three sentences.'] }), origin());
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['Soon gone. Quite soon.'] }), origin());
+    expect(await indexed()).toBe(5);
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['Only one now.'] }), origin()); // replaces indexed sentences
+    await store.markRemoved(['b'], '2024-07-01T00:00:00.000Z');
+    expect(await indexed()).toBe(1);
+    expect(counted()).toBe(1);
+    await store.close();
+  });
+
+  it('finds the story entities of a database from before migration 10 by their roles once it is opened', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const store = openSqliteStore(file);
+    await store.saveStoryEntities(storyOf([{ id: 's1', entity: person('e1', 'Jane Doe', [], ['defence secretary']), members: [] }]));
+    await store.close();
+    const db = new Database(file);
+    db.exec('DROP TABLE story_entity_roles; DROP INDEX story_entities_by_kind; DELETE FROM schema_migrations WHERE version = 10;');
+    db.close();
+    const reopened = openSqliteStore(file);
+    expect((await reopened.storyEntitiesByKey({ roleStems: ['defenc'] })).map((e) => e.id)).toEqual(['s1']);
+    await reopened.close();
   });
 
   it('refuses a database written by a newer schema', async () => {
