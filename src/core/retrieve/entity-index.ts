@@ -171,6 +171,29 @@ export function buildEntityIndex(entities: readonly KnownEntity[], articles?: nu
       longestAlias = Math.max(longestAlias, alias.split(' ').length);
     }
   }
+  const organisations = sorted.filter((entity) => entity.kind === 'organisation');
+  const top = organisations[0];
+  const mainOrganisations = top ? pickMainOrganisations(organisations, prominence(top), articles) : [];
+
+  return {
+    byName: (folded) => names.get(folded) ?? [],
+    longestAlias: Math.min(longestAlias, 6),
+    byRole: roleLookup(sorted),
+    mainOrganisations,
+    all: sorted,
+  };
+}
+
+/**
+ * `EntityIndex.byRole` over these entities alone: what a question reads when it needs the
+ * holders of roles sharing a word, not the story's every name.
+ */
+export function buildRoleIndex(entities: readonly KnownEntity[]): Pick<EntityIndex, 'byRole'> {
+  return { byRole: roleLookup(byProminence(entities)) };
+}
+
+/** People who hold a role the words describe, from entities in `byProminence` order (see `EntityIndex.byRole`). */
+function roleLookup(sorted: readonly KnownEntity[]): EntityIndex['byRole'] {
   const roleEntries: RoleEntry[] = sorted
     .filter((entity) => entity.kind === 'person')
     .flatMap((entity) => entity.roles.map((role) => ({ entity, stems: roleStems(role), head: lazyHead(foldForLookup(role).split(' ')) })));
@@ -184,32 +207,22 @@ export function buildEntityIndex(entities: readonly KnownEntity[], articles?: nu
       rolesByStem.set(roleStem, list);
     }
   }
-  const organisations = sorted.filter((entity) => entity.kind === 'organisation');
-  const top = organisations[0];
-  const mainOrganisations = top ? pickMainOrganisations(organisations, prominence(top), articles) : [];
-
-  return {
-    byName: (folded) => names.get(folded) ?? [],
-    longestAlias: Math.min(longestAlias, 6),
-    byRole(words) {
-      const asked = askedRole(words);
-      if (!asked) return [];
-      const { stems: askedStems, head: askedHead } = asked;
-      const leader = isLeaderNoun(askedHead);
-      // A modifier must be in the role, so the roles holding the first one are all there is to try;
-      // a bare head may match any role with an agreeing head.
-      const pool = askedStems.length > 1 ? (rolesByStem.get(askedStems[0]!) ?? []) : bareRoles;
-      const seen = new Set<string>();
-      const found: KnownEntity[] = [];
-      for (const entry of pool) {
-        if (!seen.has(entry.entity.id) && roleMatches(entry, askedStems, askedHead, leader)) {
-          seen.add(entry.entity.id);
-          found.push(entry.entity);
-        }
+  return (words) => {
+    const asked = askedRole(words);
+    if (!asked) return [];
+    const { stems: askedStems, head: askedHead } = asked;
+    const leader = isLeaderNoun(askedHead);
+    // A modifier must be in the role, so the roles holding the first one are all there is to try;
+    // a bare head may match any role with an agreeing head.
+    const pool = askedStems.length > 1 ? (rolesByStem.get(askedStems[0]!) ?? []) : bareRoles;
+    const seen = new Set<string>();
+    const found: KnownEntity[] = [];
+    for (const entry of pool) {
+      if (!seen.has(entry.entity.id) && roleMatches(entry, askedStems, askedHead, leader)) {
+        seen.add(entry.entity.id);
+        found.push(entry.entity);
       }
-      return found;
-    },
-    mainOrganisations,
-    all: sorted,
+    }
+    return found;
   };
 }

@@ -7,11 +7,12 @@
  * the question is read again, until nothing is missing: each lookup then answers exactly as
  * the index of the whole story would (same entities, same order), so the plan is the same.
  */
-import type { Store, StoryEntityRecord } from '../ports/store.ts';
+import type { Store } from '../ports/store.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import {
   askedRole,
   buildEntityIndex,
+  buildRoleIndex,
   byProminence,
   type EntityIndex,
   type KnownEntity,
@@ -40,7 +41,7 @@ const MAX_ROUNDS = 8;
 /** Entities read by key, kept between questions until the story changes. */
 export class EntityLookups {
   private readonly names = new BoundedCache<string, readonly KnownEntity[]>(CACHED_ENTITIES, (list) => list.length);
-  private readonly roles = new BoundedCache<string, EntityIndex>(CACHED_ENTITIES, (index) => index.all.length);
+  private readonly roles = new BoundedCache<string, RoleHolders>(CACHED_ENTITIES, (holders) => holders.count);
   private main: Promise<readonly KnownEntity[]> | undefined;
 
   constructor(private readonly store: Store) {}
@@ -77,7 +78,7 @@ export class EntityLookups {
 /** One question's lookups: what it read stays in hand for the question, whatever the caches drop. */
 class LookupSession implements QuestionEntities {
   private readonly heldNames = new Map<string, readonly KnownEntity[]>();
-  private readonly heldRoles = new Map<string, EntityIndex>();
+  private readonly heldRoles = new Map<string, RoleHolders>();
   private readonly missingNames = new Set<string>();
   private readonly missingRoles = new Set<string>();
   readonly index: QuestionIndex;
@@ -85,7 +86,7 @@ class LookupSession implements QuestionEntities {
   constructor(
     private readonly store: Store,
     private readonly names: BoundedCache<string, readonly KnownEntity[]>,
-    private readonly roles: BoundedCache<string, EntityIndex>,
+    private readonly roles: BoundedCache<string, RoleHolders>,
     mainOrganisations: readonly KnownEntity[],
   ) {
     this.index = {
@@ -109,13 +110,13 @@ class LookupSession implements QuestionEntities {
   private holding(words: readonly string[]): readonly KnownEntity[] {
     const key = askedRole(words)?.stems[0];
     if (key === undefined) return [];
-    const index = this.heldRoles.get(key) ?? this.roles.get(key);
-    if (index === undefined) {
+    const holders = this.heldRoles.get(key) ?? this.roles.get(key);
+    if (holders === undefined) {
       this.missingRoles.add(key);
       return [];
     }
-    this.heldRoles.set(key, index);
-    return index.byRole(words);
+    this.heldRoles.set(key, holders);
+    return holders.index.byRole(words);
   }
 
   async readMissing(): Promise<boolean> {
@@ -124,25 +125,32 @@ class LookupSession implements QuestionEntities {
     const stems = [...this.missingRoles];
     this.missingNames.clear();
     this.missingRoles.clear();
-    const read = await this.store.storyEntitiesByKey({ names: [...new Set(folded.flatMap(nameKeysFor))], roleStems: stems });
+    const [named, holding] = await Promise.all([
+      folded.length > 0 ? this.store.storyEntitiesByKey({ names: [...new Set(folded.flatMap(nameKeysFor))] }) : [],
+      stems.length > 0 ? this.store.storyEntitiesByKey({ roleStems: stems }) : [],
+    ]);
     // The name keys find a few more than the fold asks for ("Smith's" under "smith's"): the index sorts them out.
-    const batch = buildEntityIndex(read);
+    const batch = buildEntityIndex(named);
     for (const name of folded) {
       const found = batch.byName(name);
       this.heldNames.set(name, found);
       this.names.set(name, found);
     }
+    const people = holding.filter((entity) => entity.kind === 'person').map((entity) => ({ entity, stems: new Set(entity.roles.flatMap(roleStems)) }));
     for (const stem of stems) {
-      const index = buildEntityIndex(read.filter((entity) => holdsRoleWord(entity, stem)));
-      this.heldRoles.set(stem, index);
-      this.roles.set(stem, index);
+      const holders = people.filter((person) => person.stems.has(stem)).map((person) => person.entity);
+      const entry = { index: buildRoleIndex(holders), count: holders.length };
+      this.heldRoles.set(stem, entry);
+      this.roles.set(stem, entry);
     }
     return true;
   }
 }
 
-function holdsRoleWord(entity: StoryEntityRecord, stem: string): boolean {
-  return entity.roles.some((role) => roleStems(role).includes(stem));
+/** The people holding a role with one word's stem, as a role index, and how many (the cache's weight). */
+interface RoleHolders {
+  readonly index: Pick<EntityIndex, 'byRole'>;
+  readonly count: number;
 }
 
 /**

@@ -21,7 +21,8 @@ export interface ArticleReader {
 /** Prepares every read statement once. */
 export function prepareArticleReader(db: Database.Database): ArticleReader {
   const fingerprintRows = db.prepare('SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles');
-  const countCurrent = db.prepare("SELECT count(*) AS n FROM articles WHERE status = 'current'");
+  // Kept by triggers (migration 11).
+  const countCurrent = db.prepare('SELECT current AS n FROM article_count WHERE id = 1');
   const listCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
   const listSome = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles
     WHERE id IN (SELECT value FROM json_each(?)) AND status = 'current' ORDER BY id`);

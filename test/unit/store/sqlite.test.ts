@@ -5,8 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { migrate, migrations } from '../../../src/store/sqlite/migrations.ts';
-import { analysedArticle, origin, person } from './article-fixture.ts';
-import { storyOf } from './story-fixture.ts';
+import { analysedArticle, origin } from './article-fixture.ts';
 import { storeContract } from './contract.ts';
 import { feedStoreContract } from './feed-contract.ts';
 import { conversationStoreContract } from './conversation-contract.ts';
@@ -152,13 +151,40 @@ describe('the SQLite engine on a file', () => {
     await store.close();
   });
 
+  it('keeps the count of current articles through writes, rewrites, duplicates and removals', async () => {
+    const store = openSqliteStore(join(tempDir(), 'briefbot.db'));
+    const expectCount = async (n: number) => {
+      expect(await store.countArticles()).toBe(n);
+      expect((await store.listArticles()).length).toBe(n);
+    };
+    await expectCount(0);
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['First text.'] }), origin());
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['Second text.'] }), origin());
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['First text, changed.'] }), origin());
+    await expectCount(2);
+    await store.putDuplicate({ id: 'b', path: 'b.txt', root: 'r', hash: 'h', textHash: 't', duplicateOf: 'a', at: '2024-07-01T00:00:00.000Z' });
+    await expectCount(1);
+    await store.markRemoved(['a', 'a'], '2024-07-01T00:00:00.000Z');
+    await expectCount(0);
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['Second text again.'] }), origin());
+    await expectCount(1);
+    await store.close();
+  });
+
   it('finds the story entities of a database from before migration 10 by their roles once it is opened', async () => {
     const file = join(tempDir(), 'briefbot.db');
-    const store = openSqliteStore(file);
-    await store.saveStoryEntities(storyOf([{ id: 's1', entity: person('e1', 'Jane Doe', [], ['defence secretary']), members: [] }]));
-    await store.close();
     const db = new Database(file);
-    db.exec('DROP TABLE story_entity_roles; DROP INDEX story_entities_by_kind; DELETE FROM schema_migrations WHERE version = 10;');
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 10),
+    );
+    db.prepare('INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)').run(
+      's1',
+      'Jane Doe',
+      'person',
+      '[]',
+      '["defence secretary"]',
+    );
     db.close();
     const reopened = openSqliteStore(file);
     expect((await reopened.storyEntitiesByKey({ roleStems: ['defenc'] })).map((e) => e.id)).toEqual(['s1']);
