@@ -5,21 +5,11 @@
  * statements (arrays as parameters) rather than one round trip per row.
  */
 import type pg from 'pg';
-import type { EntityKind } from '../../core/article.ts';
 import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../../core/ports/store.ts';
+import { STORY_ENTITY_ORDER, type StoryEntityRow, toStoryEntityRecord } from '../sqlite/rows.ts';
 import { lookupKeysOf } from '../../core/retrieve/entity-index.ts';
 import type { Queryable } from './transaction.ts';
-
-interface StoryEntityRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string;
-  roles: string;
-  article_count: number;
-  quote_count: number;
-}
 
 /** Makes the stored story equal to `story` inside the caller's transaction. */
 export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntities): Promise<void> {
@@ -149,12 +139,9 @@ export async function backfillRoleStems(client: pg.PoolClient): Promise<void> {
   await insertKeys(client, 'story_entity_roles', 'role_stem', roles);
 }
 
-/** The order of the story's entities everywhere they are listed: most quoted first; the id settles a tie. */
-const LIST_ORDER = 'quote_count DESC, article_count DESC, name, id';
-
 export async function listStoryEntities(db: Queryable): Promise<StoryEntityRecord[]> {
-  const { rows } = await db.query<StoryEntityRow>(`SELECT * FROM story_entities ORDER BY ${LIST_ORDER}`);
-  return rows.map(toRecord);
+  const { rows } = await db.query<StoryEntityRow>(`SELECT * FROM story_entities ORDER BY ${STORY_ENTITY_ORDER}`);
+  return rows.map(toStoryEntityRecord);
 }
 
 /** The entities under any of these name keys or role stems, in `listStoryEntities` order. */
@@ -163,31 +150,22 @@ export async function storyEntitiesByKey(db: Queryable, names: readonly string[]
     `SELECT * FROM story_entities WHERE id IN (
        SELECT story_entity FROM story_entity_names WHERE name_key = ANY($1::text[])
        UNION SELECT story_entity FROM story_entity_roles WHERE role_stem = ANY($2::text[]))
-     ORDER BY ${LIST_ORDER}`,
+     ORDER BY ${STORY_ENTITY_ORDER}`,
     [[...names], [...roleStems]],
   );
-  return rows.map(toRecord);
+  return rows.map(toStoryEntityRecord);
 }
 
 /** The highest prominence among entities of a kind, and those named in at least `minArticles` articles, in list order. */
 export async function prominentEntities(db: Queryable, kind: string, minArticles: number): Promise<{ top: number; entities: StoryEntityRecord[] }> {
   const [top, named] = await Promise.all([
     db.query<{ top: number }>('SELECT coalesce(max(article_count * 3 + quote_count), 0)::int AS top FROM story_entities WHERE kind = $1', [kind]),
-    db.query<StoryEntityRow>(`SELECT * FROM story_entities WHERE kind = $1 AND article_count >= $2::float8 ORDER BY ${LIST_ORDER}`, [kind, minArticles]),
+    db.query<StoryEntityRow>(`SELECT * FROM story_entities WHERE kind = $1 AND article_count >= $2::float8 ORDER BY ${STORY_ENTITY_ORDER}`, [
+      kind,
+      minArticles,
+    ]),
   ]);
-  return { top: top.rows[0]?.top ?? 0, entities: named.rows.map(toRecord) };
-}
-
-function toRecord(row: StoryEntityRow): StoryEntityRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as EntityKind,
-    aliases: JSON.parse(row.aliases) as string[],
-    roles: JSON.parse(row.roles) as string[],
-    articleCount: row.article_count,
-    quoteCount: row.quote_count,
-  };
+  return { top: top.rows[0]?.top ?? 0, entities: named.rows.map(toStoryEntityRecord) };
 }
 
 export async function anyUnlinked(db: Queryable): Promise<boolean> {

@@ -10,9 +10,9 @@
  */
 import type Database from 'better-sqlite3';
 import { prepareEntityLookupRows } from './entity-lookup-rows.ts';
-import type { EntityKind } from '../../core/article.ts';
 import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../../core/ports/store.ts';
+import { STORY_ENTITY_ORDER, type StoryEntityRow, toStoryEntityRecord } from './rows.ts';
 import type { IncrementalLinker } from './incremental-linking.ts';
 
 export interface StoryEntityStatements {
@@ -25,16 +25,6 @@ export interface StoryEntityStatements {
   prominent(kind: string, minArticles: number): { top: number; entities: StoryEntityRecord[] };
   /** True when some current article's entities are not linked (kept as a flag: see migration 8). */
   anyUnlinked(): boolean;
-}
-
-interface StoryEntityRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string;
-  roles: string;
-  article_count: number;
-  quote_count: number;
 }
 
 interface LinkRow {
@@ -62,14 +52,14 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
       quote_count = (SELECT count(*) FROM entity_links l JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
         WHERE l.story_entity = @id)
     WHERE id = @id`);
-  const list = db.prepare(`SELECT * FROM story_entities ORDER BY ${LIST_ORDER}`);
+  const list = db.prepare(`SELECT * FROM story_entities ORDER BY ${STORY_ENTITY_ORDER}`);
   const byKey = db.prepare(`SELECT * FROM story_entities WHERE id IN (
       SELECT story_entity FROM story_entity_names WHERE name_key IN (SELECT value FROM json_each(@names))
       UNION SELECT story_entity FROM story_entity_roles WHERE role_stem IN (SELECT value FROM json_each(@roles)))
-    ORDER BY ${LIST_ORDER}`);
+    ORDER BY ${STORY_ENTITY_ORDER}`);
   // Both by the index on (kind, article_count, quote_count).
   const topOfKind = db.prepare('SELECT coalesce(max(article_count * 3 + quote_count), 0) FROM story_entities WHERE kind = ?').pluck();
-  const namedInMany = db.prepare(`SELECT * FROM story_entities WHERE kind = ? AND article_count >= ? ORDER BY ${LIST_ORDER}`);
+  const namedInMany = db.prepare(`SELECT * FROM story_entities WHERE kind = ? AND article_count >= ? ORDER BY ${STORY_ENTITY_ORDER}`);
   const unlinked = db
     .prepare(`SELECT EXISTS (SELECT 1 FROM entities e WHERE NOT EXISTS
     (SELECT 1 FROM entity_links l WHERE l.article = e.article AND l.entity_key = e.key))`)
@@ -143,31 +133,16 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
     },
 
     list() {
-      return (list.all() as StoryEntityRow[]).map(toRecord);
+      return (list.all() as StoryEntityRow[]).map(toStoryEntityRecord);
     },
 
     byKey(names, roleStems) {
-      return (byKey.all({ names: JSON.stringify(names), roles: JSON.stringify(roleStems) }) as StoryEntityRow[]).map(toRecord);
+      return (byKey.all({ names: JSON.stringify(names), roles: JSON.stringify(roleStems) }) as StoryEntityRow[]).map(toStoryEntityRecord);
     },
 
     prominent(kind, minArticles) {
-      return { top: topOfKind.get(kind) as number, entities: (namedInMany.all(kind, minArticles) as StoryEntityRow[]).map(toRecord) };
+      return { top: topOfKind.get(kind) as number, entities: (namedInMany.all(kind, minArticles) as StoryEntityRow[]).map(toStoryEntityRecord) };
     },
-  };
-}
-
-/** The order of the story's entities everywhere they are listed: most quoted first; the id settles a tie. */
-const LIST_ORDER = 'quote_count DESC, article_count DESC, name, id';
-
-function toRecord(row: StoryEntityRow): StoryEntityRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as EntityKind,
-    aliases: JSON.parse(row.aliases) as string[],
-    roles: JSON.parse(row.roles) as string[],
-    articleCount: row.article_count,
-    quoteCount: row.quote_count,
   };
 }
 
