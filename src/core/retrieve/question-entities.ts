@@ -154,15 +154,25 @@ interface RoleHolders {
 }
 
 /**
- * Reads a question as `parseQuestion` does over the index of the whole story, reading only the
- * entities its words may name.
- * @example await readQuestion('What did the defence secretary say?', lookups) → the plan, its speaker the holder of that role
+ * Runs a synchronous reading over the story's entities (`compute` must have no side effects: it
+ * may run two or three times) with only the entities it names read: each round reads what the
+ * last one asked for and lacked, until nothing is missing. The value is the one `compute` gives
+ * over the index of the whole story.
  */
-export async function readQuestion(question: string, view: { questionEntities(): Promise<QuestionEntities> }): Promise<QueryPlan> {
+export async function withQuestionEntities<T>(view: { questionEntities(): Promise<QuestionEntities> }, compute: (index: QuestionIndex) => T): Promise<T> {
   const session = await view.questionEntities();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const plan = parseQuestion(question, session.index);
-    if (!(await session.readMissing())) return plan;
+    const value = compute(session.index);
+    if (!(await session.readMissing())) return value;
   }
-  return parseQuestion(question, session.index);
+  return compute(session.index);
+}
+
+/**
+ * Reads a question as `parseQuestion` does over the index of the whole story, reading only the
+ * entities its words may name.
+ * @example await readQuestion('What did the defence secretary say?', view) → the plan, its speaker the holder of that role
+ */
+export function readQuestion(question: string, view: { questionEntities(): Promise<QuestionEntities> }): Promise<QueryPlan> {
+  return withQuestionEntities(view, (index) => parseQuestion(question, index));
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityKind } from '../../../src/core/article.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
-import { buildEntityIndex, type KnownEntity, lookupKeysOf } from '../../../src/core/retrieve/entity-index.ts';
+import { buildEntityIndex, type KnownEntity } from '../../../src/core/retrieve/entity-index.ts';
 import { EntityLookups, readQuestion } from '../../../src/core/retrieve/question-entities.ts';
 import { parseQuestion } from '../../../src/core/retrieve/query.ts';
-import { entity } from './fixtures.ts';
+import { entity, entityLookupsOver } from './fixtures.ts';
 
 const story: readonly KnownEntity[] = [
   entity({ id: 'org:portco', name: 'PortCo', kind: 'organisation', aliases: ['PortCo Ltd', "PortCo's", 'the firm'], articleCount: 4, quoteCount: 2 }),
@@ -52,18 +51,7 @@ function lookupStore(): { store: Store; wholeReads: () => number } {
       wholeReads += 1;
       return story;
     },
-    storyEntitiesByKey: async ({ names = [], roleStems = [] }: { names?: readonly string[]; roleStems?: readonly string[] }) =>
-      story.filter((e) => {
-        const keys = lookupKeysOf(e);
-        return keys.names.some((key) => names.includes(key)) || keys.roleStems.some((key) => roleStems.includes(key));
-      }),
-    prominentEntities: async (kind: EntityKind, minArticles: number) => {
-      const ofKind = story.filter((e) => e.kind === kind);
-      return {
-        top: Math.max(0, ...ofKind.map((e) => e.articleCount * 3 + e.quoteCount)),
-        entities: ofKind.filter((e) => e.articleCount >= minArticles),
-      };
-    },
+    ...entityLookupsOver(story),
   } as unknown as Store;
   return { store, wholeReads: () => wholeReads };
 }
