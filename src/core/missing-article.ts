@@ -13,7 +13,7 @@ import type { Store } from './ports/store.ts';
  *   → UserError('unknown-article', 'No article "politics/01". Close matches: politics/010, politics/001.')
  */
 export async function missingArticle(store: Store, id: string): Promise<UserError> {
-  const known = (await store.fingerprints()).get(id);
+  const known = (await store.fingerprintsOf({ ids: [id] })).get(id);
   if (known?.status === 'duplicate' && known.duplicateOf) {
     return new UserError('duplicate-article', `Article "${id}" is an exact duplicate of "${known.duplicateOf}", which is indexed instead.`);
   }

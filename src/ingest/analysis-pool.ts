@@ -36,7 +36,12 @@ interface Slot {
   readonly pending: Map<number, Pending>;
 }
 
-/** One analysis worker per core but one (at least one, at most four): the main thread reads and writes. */
+/**
+ * One analysis worker per core but one (at least one, at most four): the main thread reads,
+ * hashes and writes. One worker per core was measured on the 2-core machine (bench/results.md,
+ * "Ingest on every core") and cost 20–30% more CPU for a slower ingest while other work kept the
+ * cores busy; pass `workers` to use more.
+ */
 export function defaultIngestWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }

@@ -3,4 +3,4 @@
  * bumping it makes the next ingest re-analyse every article, even unchanged files. Bump it
  * whenever cleaning or analysis changes what it stores.
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { Fingerprint } from '../core/ports/store.ts';
+import type { Fingerprint, FingerprintQuery } from '../core/ports/store.ts';
 import type { ArticleFile, ScanResult } from './scan.ts';
 
 /**
@@ -36,14 +36,33 @@ export function assignIds(scans: readonly ScanResult[], fingerprints: ReadonlyMa
     files: scan.files.map((file) => {
       let id = byPath.get(file.path) ?? file.id;
       if (!byPath.has(file.path) && holderElsewhere(id, file)) {
-        const folder = folderLabel(scan.kind === 'file' ? dirname(scan.root) : scan.root);
-        id = `${folder}/${file.id}`;
-        if (holderElsewhere(id, file)) id = `${folder}-${shortHash(scan.root)}/${file.id}`;
+        const [, inFolder, hashed] = candidateIds(scan, file);
+        id = inFolder;
+        if (holderElsewhere(id, file)) id = hashed;
       }
       given.set(id, file.path);
       return id === file.id ? file : { ...file, id };
     }),
   }));
+}
+
+/**
+ * The fingerprints `assignIds` reads for these scans: of every id a file may take, of its
+ * path, and of every id ingested from a scanned folder before (to see which files are gone).
+ */
+export function fingerprintQuery(scans: readonly ScanResult[]): FingerprintQuery {
+  const files = scans.flatMap((scan) => scan.files.map((file) => ({ scan, file })));
+  return {
+    ids: files.flatMap(({ scan, file }) => candidateIds(scan, file)),
+    paths: files.map(({ file }) => file.path),
+    roots: scans.filter((scan) => scan.kind === 'folder').map((scan) => scan.root),
+  };
+}
+
+/** The ids a file may take, in order of preference: its own, under its folder's name, and that with a hash. */
+function candidateIds(scan: ScanResult, file: ArticleFile): [string, string, string] {
+  const folder = folderLabel(scan.kind === 'file' ? dirname(scan.root) : scan.root);
+  return [file.id, `${folder}/${file.id}`, `${folder}-${shortHash(scan.root)}/${file.id}`];
 }
 
 function folderLabel(root: string): string {

@@ -11,13 +11,14 @@ import { ANALYSIS_VERSION } from './analysis-version.ts';
 import { fileFingerprint, textFingerprint } from './fingerprint.ts';
 import { readArticleBytes, toRawArticle, type SourceArticle } from './read-article.ts';
 import type { ReportBuilder } from './report.ts';
+import type { TextHolders } from './text-holders.ts';
 import type { ArticleFile } from './scan.ts';
 
 /** What a run knows so far; updated after every write so later files see earlier ones. */
 export interface RunState {
   readonly fingerprints: Map<string, Fingerprint>;
   /** Text hash → the current id holding that text. */
-  readonly byText: Map<string, string>;
+  readonly byText: TextHolders;
   /** Id → path of the file that took it in this run. */
   readonly claimed: Map<string, string>;
   readonly report: ReportBuilder;
@@ -29,10 +30,10 @@ export interface RunState {
   readonly linking: { remaining: number; deferred: boolean };
 }
 
-/** The write options of the run's next write: linked while the budget lasts. */
-export function nextWrite(state: RunState): { link: boolean } {
-  if (state.linking.remaining > 0) {
-    state.linking.remaining -= 1;
+/** The write options of the run's next write of `articles` articles: linked while the budget covers them all. */
+export function nextWrite(state: RunState, articles = 1): { link: boolean } {
+  if (state.linking.remaining >= articles) {
+    state.linking.remaining -= articles;
     return { link: true };
   }
   state.linking.deferred = true;
@@ -81,7 +82,7 @@ export async function prepareFile(file: ArticleFile, root: string, stated: State
   if (!read.ok) return done(skip(file, read.reason, context, state));
   const hash = fileFingerprint(read.bytes, stated, ANALYSIS_VERSION);
   const before = state.fingerprints.get(file.id);
-  if (before && isUnchanged(before, hash, root, state)) {
+  if (before && (await isUnchanged(before, hash, root, state))) {
     report.unchanged.push(file.id);
     return done('unchanged');
   }
@@ -90,37 +91,59 @@ export async function prepareFile(file: ArticleFile, root: string, stated: State
   if (!raw.ok) return done(skip(file, raw.reason, context, state));
   for (const message of raw.warnings) report.warnings.push({ path: file.path, message });
   const textHash = textFingerprint(raw.decoded, stated);
-  const original = state.byText.get(textHash);
+  const original = await state.byText.get(textHash);
   if (original !== undefined && original !== file.id) {
     const at = context.clock.now().toISOString();
     await context.store.putDuplicate({ id: file.id, path: file.path, root, hash, textHash, duplicateOf: original, at }, nextWrite(state));
-    forgetText(state, before);
+    await forgetText(state, before);
     state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'duplicate', duplicateOf: original });
     report.duplicates.push({ id: file.id, of: original });
     context.log.debug({ id: file.id, of: original }, 'duplicate');
     return done('duplicate');
   }
-  forgetText(state, before);
+  await forgetText(state, before);
   state.byText.set(textHash, file.id);
   return { kind: 'analyse', job: { file, root, raw: raw.article, hash, textHash, before } };
 }
 
-/** Writes an analysed article (one transaction), or reports why it could not be analysed. */
-export async function commitFile(job: AnalysisJob, result: AnalysisResult, context: FileContext, state: RunState): Promise<FileOutcome> {
-  const { file, root, hash, textHash, before } = job;
-  if (!result.ok) {
-    if (state.byText.get(textHash) === file.id) state.byText.delete(textHash);
+/** A job with what analysing it gave. */
+export interface Analysed {
+  readonly job: AnalysisJob;
+  readonly result: AnalysisResult;
+}
+
+/**
+ * Writes the analysed articles of `batch` in one transaction (all or none), and reports each
+ * one that could not be analysed; the outcomes come back in the batch's order.
+ */
+export async function commitFiles(batch: readonly Analysed[], context: FileContext, state: RunState): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  const written: { job: AnalysisJob; article: AnalysedArticle }[] = [];
+  for (const { job, result } of batch) {
+    if (result.ok) {
+      written.push({ job, article: result.article });
+      outcomes.push('written');
+      continue;
+    }
+    const { file, textHash } = job;
+    await state.byText.release(textHash, file.id);
     context.log.error({ err: result.error, id: file.id }, 'analysis failed');
     const message = result.error instanceof Error ? result.error.message : String(result.error);
-    return skip(file, `analysis failed: ${message}`, context, state);
+    outcomes.push(skip(file, `analysis failed: ${message}`, context, state));
   }
-  const { article } = result;
+  if (written.length === 0) return outcomes;
   const at = context.clock.now().toISOString();
-  await context.store.putArticle(article, { root, textHash, analysisVersion: ANALYSIS_VERSION, at }, nextWrite(state));
-  state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'current', duplicateOf: null });
-  (before && before.status !== 'removed' ? state.report.updated : state.report.added).push(file.id);
-  context.log.debug({ id: file.id, sentences: article.analysis.sentences.length, quotes: article.analysis.quotes.length }, 'indexed');
-  return 'written';
+  await context.store.putArticles(
+    written.map(({ job, article }) => ({ article, origin: { root: job.root, textHash: job.textHash, analysisVersion: ANALYSIS_VERSION, at } })),
+    nextWrite(state, written.length),
+  );
+  for (const { job, article } of written) {
+    const { file, root, hash, textHash, before } = job;
+    state.fingerprints.set(file.id, { id: file.id, path: file.path, hash, textHash, root, status: 'current', duplicateOf: null });
+    (before && before.status !== 'removed' ? state.report.updated : state.report.added).push(file.id);
+    context.log.debug({ id: file.id, sentences: article.analysis.sentences.length, quotes: article.analysis.quotes.length }, 'indexed');
+  }
+  return outcomes;
 }
 
 function skip(file: ArticleFile, reason: string, context: FileContext, state: RunState): FileOutcome {
@@ -131,16 +154,16 @@ function skip(file: ArticleFile, reason: string, context: FileContext, state: Ru
 }
 
 /** The id no longer holds the text it had: a later copy of that text is not its duplicate. */
-function forgetText(state: RunState, before: Fingerprint | undefined): void {
-  if (before && state.byText.get(before.textHash) === before.id) state.byText.delete(before.textHash);
+async function forgetText(state: RunState, before: Fingerprint | undefined): Promise<void> {
+  if (before) await state.byText.release(before.textHash, before.id);
 }
 
 /**
  * Nothing to do: same bytes, facts and analysis version from the same place, and for a
  * duplicate, its original still current with the same text.
  */
-function isUnchanged(before: Fingerprint, hash: string, root: string, state: RunState): boolean {
+async function isUnchanged(before: Fingerprint, hash: string, root: string, state: RunState): Promise<boolean> {
   if (before.hash !== hash || before.root !== root) return false;
   if (before.status === 'current') return true;
-  return before.status === 'duplicate' && state.byText.get(before.textHash) === before.duplicateOf;
+  return before.status === 'duplicate' && (await state.byText.get(before.textHash)) === before.duplicateOf;
 }

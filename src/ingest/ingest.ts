@@ -2,7 +2,7 @@
  * Incremental, idempotent ingest of files and folders of articles into a Store.
  *
  * Per file: an unchanged fingerprint writes nothing; a changed one replaces the article and
- * its analysis in one transaction; text that exactly repeats another id's is recorded as a
+ * its analysis in one transaction (with up to 63 others in a run that relinks whole); text that exactly repeats another id's is recorded as a
  * duplicate and indexed once; a file that cannot be read as an article is reported with the
  * reason and skipped. Per folder ingested again: ids whose files are gone are marked
  * removed. Each change links its article into the story's entities in its own transaction
@@ -14,14 +14,15 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { StatedMeta } from '../core/article.ts';
 import type { Store } from '../core/ports/store.ts';
-import { linkStoryEntities } from '../core/analyse/entity-linking.ts';
+import { linkStoryEntities, type StoryEntities } from '../core/analyse/entity-linking.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
-import { assignIds } from './article-ids.ts';
+import { assignIds, fingerprintQuery } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
-import { commitFile, prepareFile, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
-import { changedArticles, emptyReport, type IngestReport } from './report.ts';
+import { commitFiles, prepareFile, type Analysed, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
+import { changedArticles, emptyReport, type IngestReport, type ReportBuilder } from './report.ts';
 import { scanPath, type ArticleFile, type ScanResult } from './scan.ts';
 import { readSourcesFile, SOURCES_FILE, type SourcesFile } from './sources-file.ts';
+import { TextHolders } from './text-holders.ts';
 
 export interface IngestDeps {
   readonly store: Store;
@@ -46,6 +47,13 @@ export interface IngestDeps {
 /** Beyond this many changed articles in a run, one whole relink costs less than linking each. */
 const INCREMENTAL_LINKING = 200;
 
+/**
+ * Articles written in one transaction once a run links the story whole at the end: a commit per
+ * article cost a quarter more of the writer's CPU and twice its wall time, and on PostgreSQL a
+ * dozen round trips each (bench/results.md, "Ingest on every core").
+ */
+const WRITE_BATCH = 64;
+
 /** Below this many files, starting workers (about half a second each) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
 
@@ -64,16 +72,40 @@ interface Planned {
 export async function ingestPaths(paths: readonly string[], deps: IngestDeps): Promise<IngestReport> {
   const started = performance.now();
   const log = deps.log.child({ component: 'ingest' });
+  // The run's state (every fingerprint, every file) is let go before the story is relinked,
+  // which holds every article's entities: the two would otherwise add up at the peak.
+  const { report, deferred } = await writeChanges(paths, deps, log);
+  if ((changedArticles(report) && deferred) || (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
+  const result: IngestReport = { ...report, articles: await deps.store.countArticles(), ms: Math.round(performance.now() - started) };
+  log.info(
+    {
+      added: result.added.length,
+      updated: result.updated.length,
+      unchanged: result.unchanged.length,
+      removed: result.removed.length,
+      duplicates: result.duplicates.length,
+      skipped: result.skipped.length,
+      ms: result.ms,
+    },
+    'ingested',
+  );
+  return result;
+}
+
+/** Writes what changed under `paths`; `deferred`: some write left the story to relink whole. */
+async function writeChanges(paths: readonly string[], deps: IngestDeps, log: Logger): Promise<{ report: ReportBuilder; deferred: boolean }> {
   const report = emptyReport();
-  const fingerprints = new Map(await deps.store.fingerprints());
+  const scanned = await Promise.all(paths.map((path) => scanPath(path)));
+  // Only the fingerprints of these files and folders: the run never reads the whole story's.
+  const fingerprints = new Map(await deps.store.fingerprintsOf(fingerprintQuery(scanned)));
   const state: RunState = {
     fingerprints,
-    byText: new Map([...fingerprints.values()].filter((f) => f.status === 'current').map((f) => [f.textHash, f.id])),
+    byText: new TextHolders(deps.store),
     claimed: new Map(),
     report,
     linking: { remaining: 0, deferred: false },
   };
-  const scans = assignIds(await Promise.all(paths.map((path) => scanPath(path))), fingerprints);
+  const scans = assignIds(scanned, fingerprints);
   for (const scan of scans) {
     for (const problem of scan.problems) report.skipped.push({ path: problem.path, id: null, reason: problem.reason });
   }
@@ -93,7 +125,9 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
   const unusable: string[] = [];
   try {
     const ordered = [...planned.filter((p) => !isStoredDuplicate(p)), ...planned.filter(isStoredDuplicate)];
-    await processInOrder(ordered, context, state, analyser(deps.analyse ?? analyseRawArticle, pool), pool ? 32 * deps.workers! : 1, (id) => unusable.push(id));
+    // A batch's worth more than the workers need in flight: writing a batch leaves them work.
+    const window = pool ? 32 * deps.workers! + WRITE_BATCH : 1;
+    await processInOrder(ordered, context, state, analyser(deps.analyse ?? analyseRawArticle, pool), window, (id) => unusable.push(id));
   } finally {
     await pool?.close();
   }
@@ -104,21 +138,7 @@ export async function ingestPaths(paths: readonly string[], deps: IngestDeps): P
     state,
   );
 
-  if ((changedArticles(report) && state.linking.deferred) || (await deps.store.needsLinking())) await relinkStory(deps, report.warnings, log);
-  const result: IngestReport = { ...report, articles: await deps.store.countArticles(), ms: Math.round(performance.now() - started) };
-  log.info(
-    {
-      added: result.added.length,
-      updated: result.updated.length,
-      unchanged: result.unchanged.length,
-      removed: result.removed.length,
-      duplicates: result.duplicates.length,
-      skipped: result.skipped.length,
-      ms: result.ms,
-    },
-    'ingested',
-  );
-  return result;
+  return { report, deferred: state.linking.deferred };
 }
 
 type AnalyseAsync = (job: AnalysisJob) => Promise<AnalysisResult>;
@@ -136,7 +156,9 @@ function analyser(analyse: Analyser, pool: AnalysisPool | null): AnalyseAsync {
 
 /**
  * Prepares files in order and writes them in the same order, with up to `window` analyses in
- * flight meanwhile (1 on this thread: analyse, write, next).
+ * flight meanwhile (1 on this thread: analyse, write, next). Once the run no longer links article
+ * by article, the oldest analysis and every later one already done are written together, up to
+ * `WRITE_BATCH` in one transaction.
  */
 async function processInOrder(
   items: readonly Planned[],
@@ -146,10 +168,20 @@ async function processInOrder(
   window: number,
   onUnusable: (id: string) => void,
 ): Promise<void> {
-  const inFlight: { job: AnalysisJob; result: Promise<AnalysisResult> }[] = [];
-  const commitOldest = async () => {
-    const { job, result } = inFlight.shift()!;
-    if ((await commitFile(job, await result, context, state)) === 'skipped') onUnusable(job.file.id);
+  const inFlight: { job: AnalysisJob; result: Promise<AnalysisResult>; done?: AnalysisResult }[] = [];
+  const batchSize = () => (state.linking.remaining > 0 ? 1 : WRITE_BATCH);
+  const commitReady = async () => {
+    const oldest = inFlight.shift()!;
+    const batch: Analysed[] = [{ job: oldest.job, result: await oldest.result }];
+    const size = batchSize();
+    while (batch.length < size && inFlight[0]?.done) {
+      const next = inFlight.shift()!;
+      batch.push({ job: next.job, result: next.done! });
+    }
+    const outcomes = await commitFiles(batch, context, state);
+    outcomes.forEach((outcome, i) => {
+      if (outcome === 'skipped') onUnusable(batch[i]!.job.file.id);
+    });
   };
   for (const item of items) {
     const prepared = await prepareFile(item.file, item.root, item.stated, context, state);
@@ -157,10 +189,15 @@ async function processInOrder(
       if (prepared.outcome === 'skipped') onUnusable(item.file.id);
       continue;
     }
-    inFlight.push({ job: prepared.job, result: analyse(prepared.job) });
-    if (inFlight.length >= window) await commitOldest();
+    const entry: (typeof inFlight)[number] = { job: prepared.job, result: analyse(prepared.job) };
+    void entry.result.then((result) => {
+      entry.done = result;
+    });
+    inFlight.push(entry);
+    // Analysed on this thread, a batch is gathered before it is written.
+    if (inFlight.length >= Math.max(window, batchSize())) await commitReady();
   }
-  while (inFlight.length > 0) await commitOldest();
+  while (inFlight.length > 0) await commitReady();
 }
 
 /** Ids from a folder ingested before whose files are no longer in it. */
@@ -192,7 +229,7 @@ async function markRemoved(ids: readonly string[], deps: IngestDeps, state: RunS
   for (const id of ids) {
     const before = state.fingerprints.get(id);
     if (!before) continue;
-    if (state.byText.get(before.textHash) === id) state.byText.delete(before.textHash);
+    await state.byText.release(before.textHash, id);
     state.fingerprints.set(id, { ...before, status: 'removed' });
     state.report.removed.push(id);
   }
@@ -232,13 +269,18 @@ type ReportBuilderWarnings = ReturnType<typeof emptyReport>['warnings'];
 export async function relinkStory(deps: Pick<IngestDeps, 'store' | 'linkStory'>, warnings: ReportBuilderWarnings, log: Logger): Promise<void> {
   const started = performance.now();
   try {
-    const articles = await deps.store.listArticleEntities();
-    const story = (deps.linkStory ?? linkStoryEntities)(articles);
+    const { story, articles } = await linkWhole(deps);
     await deps.store.saveStoryEntities(story);
-    log.debug({ articles: articles.length, ms: Math.round(performance.now() - started) }, 'story entities relinked');
+    log.debug({ articles, ms: Math.round(performance.now() - started) }, 'story entities relinked');
   } catch (error) {
     // The articles are stored; only cross-article names are stale until the next change.
     log.error({ err: error }, 'story entity linking failed');
     warnings.push({ path: '(story)', message: `entities were not linked across articles: ${(error as Error).message}` });
   }
+}
+
+/** The story linked from every current article's entities, which are let go before it is saved. */
+async function linkWhole(deps: Pick<IngestDeps, 'store' | 'linkStory'>): Promise<{ story: StoryEntities; articles: number }> {
+  const articles = await deps.store.listArticleEntities();
+  return { story: (deps.linkStory ?? linkStoryEntities)(articles), articles: articles.length };
 }

@@ -43,7 +43,7 @@ export async function pendingDigest(store: Store, subscription: DigestSubject, u
   const first = (fromSeq ?? 0) === 0;
   const ids = changes.map((change) => change.id);
   const composed = await composeDigest(
-    { articles: ids, first, topic: subscription.topic, updated: first ? [] : await toldBefore(ids, subscription, view) },
+    { articles: ids, first, topic: subscription.topic, updated: first ? [] : await toldBefore(ids, subscription, store) },
     view,
   );
   const content = writing
@@ -56,10 +56,11 @@ export async function pendingDigest(store: Store, subscription: DigestSubject, u
  * Those of `ids` first indexed before the channel's last digest was posted: the channel was
  * told about them then, so they are back because their text changed.
  */
-async function toldBefore(ids: readonly string[], subscription: DigestSubject, view: ReturnType<typeof storyViewFor>): Promise<string[]> {
+async function toldBefore(ids: readonly string[], subscription: DigestSubject, store: Store): Promise<string[]> {
   const lastPosted = subscription.lastPosted?.at;
   if (!lastPosted || ids.length === 0) return [];
-  const articles = await view.articles();
+  // Read by index: the new articles only, not the whole story's list.
+  const articles = new Map((await store.articleSummaries(ids)).map((article) => [article.id, article]));
   return ids.filter((id) => {
     const firstSeen = articles.get(id)?.firstSeen;
     return firstSeen !== undefined && firstSeen < lastPosted;

@@ -4,7 +4,7 @@
  * opening it, and the subject of the sentence's clause for a quoted phrase inside it
  * (`Doe mocked Roe for "having a tough night"`).
  */
-import { cueAfter, isImpersonal, reportingStrength, type Cue } from './cue-patterns.ts';
+import { cueAfter, isImpersonal, putsIt, reportingStrength, type Cue } from './cue-patterns.ts';
 import { FUNCTION_WORDS, PREPOSITIONS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { isPastVerb, type Ref } from './references.ts';
 import { skipAsides } from './token-spans.ts';
@@ -50,8 +50,47 @@ export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): 
   if (first?.lower !== 'according' || second?.lower !== 'to') return null;
   // "According to conservative talk radio host Jane Doe,": a few describing words may come before the name.
   const ref = refs.find((r) => r.tokStart >= 2 && r.tokStart <= 8 && tokens.slice(2, r.tokStart).every((t) => t.isWord));
-  if (!ref || tokens[skipAsides(tokens, ref.tokEnd)]?.text !== ',') return null;
+  if (!ref) return null;
+  let k = skipAsides(tokens, ref.tokEnd);
+  // "According to Jane Doe of the Acme Institute,": the name's affiliation belongs to it.
+  if (tokens[k]?.lower === 'of') {
+    k++;
+    while (tokens[k]?.isWord && (tokens[k]?.capitalised || tokens[k]?.lower === 'the')) k++;
+  }
+  // "According to the Ledger: "…"" introduces as a comma does.
+  if (tokens[k]?.text !== ',' && tokens[k]?.text !== ':') return null;
   return { ref, verb: 'according to', start: first.start, end: second.end };
+}
+
+// Prepositions that open a phrase naming a programme, book or event: "On "Face the Nation," …".
+const TITLE_OPENERS = new Set(['on', 'in', 'at', 'during']);
+const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+
+function pastClosingMarks(tokens: readonly Token[], from: number): number {
+  let k = from;
+  while (tokens[k] && CLOSING_MARKS.has(tokens[k]?.text ?? '')) k++;
+  return k;
+}
+
+/**
+ * "as X put it" anywhere in the sentence: X's are the quoted words around it.
+ * `…, is a "lawful source of income," as a Homeland Security memo put it.` → the memo;
+ * `As Jane Doe, the party whip, put it: "…"` → Jane Doe.
+ */
+export function putItCue(tokens: readonly Token[], refs: readonly Ref[], quoted: (token: Token) => boolean): Cue | null {
+  for (let k = 2; k < tokens.length - 1; k++) {
+    const verb = tokens[k];
+    if (!verb || quoted(verb) || !putsIt(tokens, k)) continue;
+    let as = k - 1;
+    while (as >= 0 && as >= k - 14 && tokens[as]?.lower !== 'as') as--;
+    if (tokens[as]?.lower !== 'as' || quoted(tokens[as] as Token)) continue;
+    // ("As The Post's Jane Doe puts it": the name past the possessive.)
+    const ref = refs.find(
+      (r) => r.tokStart > as && r.tokStart <= as + 4 && tokens.slice(as + 1, r.tokStart).every((t) => t.isWord) && skipAsides(tokens, r.tokEnd) === k,
+    );
+    if (ref) return cueAt(ref, verb);
+  }
+  return null;
 }
 
 /** Where the sentence's main clause starts: past "But", and past an introductory phrase closed by a comma. */
@@ -64,8 +103,10 @@ function clauseStart(tokens: readonly Token[], quoted: (token: Token) => boolean
   if (!introduces) return k;
   for (let c = k + 1; c < tokens.length && c <= k + 20; c++) {
     const token = tokens[c];
-    if (!token || quoted(token)) return -1;
-    if (token.text === ',') return c + 1;
+    if (!token) return -1;
+    // A quoted title inside the phrase ("On "Face the Nation," Sen. Doe …") closes it with its comma.
+    if (token.text === ',') return quoted(token) ? pastClosingMarks(tokens, c + 1) : c + 1;
+    if (quoted(token) && !TITLE_OPENERS.has(tokens[k]?.lower ?? '')) return -1;
   }
   return -1;
 }

@@ -80,6 +80,11 @@ function skipTimeBack(tokens: readonly Token[], k: number): number {
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
 const TIME_OPENERS = new Set(['this', 'last', 'that', 'earlier', 'later']);
 
+/** "as the memo put it", "as he puts it": the idiom reports words as a verb of speech does. */
+export function putsIt(tokens: readonly Token[], k: number): boolean {
+  return (tokens[k]?.lower === 'put' || tokens[k]?.lower === 'puts') && tokens[k + 1]?.lower === 'it';
+}
+
 /** "it is believed", "it was claimed": an impersonal "it" names no speaker. */
 export function isImpersonal(tokens: readonly Token[], ref: Ref): boolean {
   if (ref.pronoun !== 'it') return false;
@@ -140,14 +145,14 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     let after =
       startsAt(i + 1) ??
       // ("said at a Washington event": a name after a preposition is a setting, not the speaker;
-      // "suggests that Phoenix …" opens a clause.)
+      // "suggests that Phoenix …" opens a clause. "said 9/11 widow Jane Doe": a slash joins words.)
       refs.find(
         (r) =>
           r.tokStart > i + 1 &&
-          r.tokStart <= i + 4 &&
+          r.tokStart <= i + 4 + tokens.slice(i + 1, r.tokStart).filter((t) => t.text === '/').length * 2 &&
           r.type === 'name' &&
           !r.afterPreposition &&
-          tokens.slice(i + 1, r.tokStart).every((t) => t.isWord && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
+          tokens.slice(i + 1, r.tokStart).every((t) => (t.isWord || t.text === '/') && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
       );
     // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
     // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)
@@ -163,7 +168,13 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     if (after && after.type !== 'pronoun') return { ref: after, verb: verb.text, start: verb.start, end: verb.end };
   }
   if (verb?.lower === 'according' && tokens[i + 1]?.lower === 'to') {
-    const after = startsAt(i + 2);
+    // "according to campaign manager Jane Doe": a name past a few lower-case describing words.
+    const described = (r: Ref): boolean =>
+      r.type === 'name' &&
+      r.tokStart > i + 2 &&
+      r.tokStart <= i + 6 &&
+      tokens.slice(i + 2, r.tokStart).every((t) => t.isWord && !t.capitalised && !FUNCTION_WORDS.has(t.lower) && reportingStrength(t) === null);
+    const after = startsAt(i + 2) ?? refs.find(described);
     const to = tokens[i + 1];
     if (after && to) return { ref: after, verb: 'according to', start: verb.start, end: to.end };
   }
@@ -219,7 +230,10 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
     let c = k - 1;
     while (c >= 0 && c > k - 16 && tokens[c]?.text !== ',') c--;
     if (tokens[c]?.text === ',') {
-      const inside = refs.find((r) => r.tokStart === c + 1 && r.tokEnd === k && r.type === 'name');
+      // "…, Gov. Jane Doe (R-OH), said": the name between the commas, before its parenthesis.
+      let end = k;
+      if (tokens[k - 1]?.text === ')') while (end > c + 1 && tokens[end]?.text !== '(') end--;
+      const inside = refs.find((r) => r.tokStart === c + 1 && (r.tokEnd === k || r.tokEnd === end) && r.type === 'name');
       if (inside) return inside;
       const before = endingAt(c);
       if (before) return before;

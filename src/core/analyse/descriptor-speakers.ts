@@ -4,7 +4,7 @@
  * place count (before a reporting verb, after an inverted one, after "according to"), so
  * the many other noun phrases of an article are never taken for speakers.
  */
-import { reportingStrength } from './cue-patterns.ts';
+import { putsIt, reportingStrength } from './cue-patterns.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS } from './lexicon/reporting-verbs.ts';
 import { skipAsides } from './token-spans.ts';
@@ -34,8 +34,10 @@ const SAME_IN_PAST = new Set(['read', 'put', 'set', 'let', 'cut', 'broadcast', '
 const MAX_WORDS = 5;
 const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
 
-function isDescribing(token: Token | undefined): boolean {
-  return token?.isWord === true && !FUNCTION_WORDS.has(token.lower) && reportingStrength(token) === null && !/^\d/.test(token.text);
+function isDescribing(token: Token | undefined, next?: Token): boolean {
+  if (token?.lower === 'put' || token?.lower === 'puts') return next?.lower !== 'it';
+  // ("a State Department official": a capitalised word inside a description is no verb.)
+  return token?.isWord === true && !FUNCTION_WORDS.has(token.lower) && (token.capitalised || reportingStrength(token) === null) && !/^\d/.test(token.text);
 }
 
 /**
@@ -47,7 +49,7 @@ function wordsEnd(tokens: readonly Token[], from: number, indefinite = false): n
   let k = from;
   while (
     k < from + MAX_WORDS &&
-    isDescribing(tokens[k]) &&
+    isDescribing(tokens[k], tokens[k + 1]) &&
     (indefinite || !(k > from && tokens[k - 1]?.possessive === false && tokens[k]?.capitalised && !tokens[k - 1]?.capitalised))
   )
     k++;
@@ -58,7 +60,7 @@ function speaksAfter(tokens: readonly Token[], end: number): boolean {
   let k = skipAsides(tokens, end);
   while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '') && !['is', 'was', 'are', 'were', 'been', 'be'].includes(tokens[k]?.lower ?? '')) k++;
   const verb = tokens[k];
-  return verb !== undefined && !verb.capitalised && reportingStrength(verb) !== null;
+  return verb !== undefined && !verb.capitalised && (reportingStrength(verb) !== null || putsIt(tokens, k));
 }
 
 /**
@@ -74,7 +76,7 @@ function describedAfterVerb(tokens: readonly Token[], start: number): number | n
   while (k < tokens.length && k < start + 12 && tokens[k]?.isWord) {
     // "said a former aide who asked not to be named": the description ends at its relative clause.
     if (RELATIVES.has(tokens[k]?.lower ?? '')) return k;
-    if (VERB_FILLERS.has(tokens[k]?.lower ?? '') || reportingStrength(tokens[k]) !== null) return null;
+    if (VERB_FILLERS.has(tokens[k]?.lower ?? '') || (!tokens[k]?.capitalised && reportingStrength(tokens[k]) !== null)) return null;
     k++;
   }
   return k;
@@ -116,7 +118,7 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
   const candidates = new Set<number>();
   tokens.forEach((token, v) => {
     if (token.lower === 'to' && tokens[v - 1]?.lower === 'according') candidates.add(v + 1);
-    if (token.capitalised || !REPORTING_VERBS.has(token.lower)) return;
+    if (token.capitalised || !(REPORTING_VERBS.has(token.lower) || putsIt(tokens, v))) return;
     candidates.add(v + 1);
     for (let k = v - 1; k >= 0 && k >= v - 12; k--)
       if (OPENERS.has(tokens[k]?.lower ?? '') || (tokens[k]?.possessive && tokens[k]?.capitalised)) candidates.add(k);

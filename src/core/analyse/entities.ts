@@ -168,7 +168,11 @@ export function buildEntityTable(text: string, sentences: readonly Sentence[], t
     for (const phrase of quoting.has(context.sentence.block) ? findDescriptorSpeakers(context.tokens) : []) {
       // ("one adviser to Jane Doe said": a name after the description's preposition does not count.)
       const ownHead = (r: Ref): boolean => r.tokEnd === phrase.tokEnd && !context.tokens.slice(phrase.tokStart, r.tokStart).some((t) => t.lower === 'to');
-      if (context.refs.some((r) => ownHead(r) || (r.tokStart < phrase.tokStart && r.tokEnd > phrase.tokStart))) continue;
+      const held = context.refs.filter((r) => ownHead(r) || (r.tokStart < phrase.tokStart && r.tokEnd > phrase.tokStart));
+      // "According to the newspaper," in an article that names no newspaper: an organisation
+      // noun that refers to no one is the description it reads as.
+      if (held.some((r) => r.type !== 'org-noun' || r.entity !== null)) continue;
+      for (const r of held) context.refs.splice(context.refs.indexOf(r), 1);
       const name = textOf(text, context.tokens, phrase.tokStart, phrase.tokEnd);
       const draft = table.upsert(`described:${name.toLowerCase()}`, { name, kind: phrase.plural ? 'group' : 'person', named: false }, context.sentence.start);
       refs.add(ctx, 'descriptor', phrase.tokStart, phrase.tokEnd, draft);

@@ -1,4 +1,5 @@
 import type { EntityKind } from '../article.ts';
+import { putsIt } from './cue-patterns.ts';
 import type { Draft } from './entity-drafts.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { ORG_NOUNS, SPOKES_NOUNS } from './lexicon/organisations.ts';
@@ -9,7 +10,7 @@ import { findNameRuns, type NameRun } from './proper-nouns.ts';
 import { findDemonyms, splitNationality } from './descriptors.ts';
 import { PLACE_SUFFIXES } from './lexicon/places.ts';
 import { findRolePhrases, isRoleHead, normaliseRole, splitRunRole, type Role } from './roles.ts';
-import { appositionEnd } from './token-spans.ts';
+import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 /** The tokens of one sentence, as gathering needs them. */
@@ -88,6 +89,15 @@ function verbAfter(tokens: readonly Token[], from: number): boolean {
   return isReportingCue(tokens[k]);
 }
 
+/**
+ * "Jane Doe, a Denver-based developer and spokeswoman for Acme,": a role joined by "and" to a
+ * short description that opens the apposition after the comma at `comma`.
+ */
+function coordinatedRole(tokens: readonly Token[], comma: number, roleStart: number): boolean {
+  if (tokens[roleStart - 1]?.lower !== 'and' || roleStart - comma > 8 || !DETERMINERS.has(tokens[comma + 1]?.lower ?? '')) return false;
+  return tokens.slice(comma + 2, roleStart - 1).every((token) => token.isWord && !FUNCTION_WORDS.has(token.lower));
+}
+
 /** "the media watchdog, Reporters Without Borders": an organisation noun in apposition before the name. */
 function orgBefore(tokens: readonly Token[], start: number): boolean {
   return (
@@ -148,6 +158,17 @@ function commonWords(text: string, runs: readonly (readonly NameRun[] | null)[])
 function roleRunsTo(tokens: readonly Token[], r: RoleRef, comma: number): boolean {
   const between = tokens.slice(r.tokEnd, comma);
   return between.length >= 2 && between.length <= 6 && ['of', 'for', 'at'].includes(between[0]?.lower ?? '') && between.every((token) => token.isWord);
+}
+
+/** Whether the name starting at `a` follows "according to" (or "according to the"). */
+function afterAccordingTo(tokens: readonly Token[], a: number): boolean {
+  const to = tokens[a - 1]?.lower === 'the' ? a - 2 : a - 1;
+  return tokens[to]?.lower === 'to' && tokens[to - 1]?.lower === 'according';
+}
+
+/** Whether an age in apposition follows the name ending at `b`: "Jane Doe, 29,". */
+function aged(tokens: readonly Token[], b: number): boolean {
+  return tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && Number(tokens[b + 1]?.text) < 120 && tokens[b + 2]?.text === ',';
 }
 
 /** "the Leeds MP": a capitalised run after "the" that ends in a role word is a role, not a name. */
@@ -229,7 +250,7 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         canBePerson && tokens[b]?.text === ','
           ? roles.find(
               (r) =>
-                (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? ''))) &&
+                (r.tokStart === b + 1 || (r.tokStart === b + 2 && DETERMINERS.has(tokens[b + 1]?.lower ?? '')) || coordinatedRole(tokens, b, r.tokStart)) &&
                 !prefixesName(r) &&
                 // "At a briefing in Chelsea, the mayor said": a role its verb follows opens a clause, no apposition.
                 !verbAfter(tokens, r.tokEnd),
@@ -246,13 +267,17 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
           !run.possessive &&
           !after.capitalised &&
           (SPEECH_NOUNS.has(after.lower) || SPOKES_NOUNS.has(after.lower) || ORG_NOUNS.has(after.lower)));
-      const closing = appositionEnd(tokens, b);
       const relative = tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'who';
       // "said Kingston Cup doctor Jane Doe": a name followed by more description only qualifies the speaker.
       const endsPhrase = !after?.isWord || after.capitalised || FUNCTION_WORDS.has(after.lower);
+      const according = afterAccordingTo(tokens, run.tokStart);
       const cue =
+        according ||
+        // "As Vulture put it,": a source of words.
+        (tokens[run.tokStart - 1]?.lower === 'as' && putsIt(tokens, b)) ||
         verbAfter(tokens, b) ||
-        (closing !== null && verbAfter(tokens, closing + 1)) ||
+        // "Jane Doe, 45, said", "Rep. Jo Kay (D-Va.) said", "Jo Kay, R-Va., said": past the asides.
+        verbAfter(tokens, skipAsides(tokens, b)) ||
         relative ||
         (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase) ||
         signsQuotation(tokens, run.tokStart, b);
@@ -273,7 +298,10 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       else if (kind === null && qualifies) kind = 'organisation';
       else if ((kind === null || kind === 'person') && found.length > 0) kind = 'person';
       else if (kind === null && (descriptor || orgApposition(tokens, b) || orgBefore(tokens, a))) kind = 'organisation';
-      else if (kind === null && cue && words.length >= 2) kind = 'person';
+      // "According to the Daily Ledger,": a source with "the" before its name is no person.
+      else if (kind === null && according && tokens[run.tokStart - 1]?.lower === 'the') kind = 'organisation';
+      // "Brianne Doe, 29, of Huntsville, says": an age in apposition is said only of people.
+      else if (kind === null && (cue || aged(tokens, b)) && words.length >= 2) kind = 'person';
       const occurrence: Occurrence = {
         ctx,
         tokStart: run.tokStart,

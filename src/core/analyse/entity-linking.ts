@@ -33,7 +33,7 @@ export function linkKey(articleId: string, entityKey: string): string {
   return `${articleId}\u0000${entityKey}`;
 }
 
-interface Member {
+export interface Member {
   readonly article: string;
   readonly entity: Entity;
 }
@@ -51,7 +51,7 @@ export function foldName(name: string): string {
     .trim();
 }
 
-function isProperAlias(alias: string): boolean {
+export function isProperAlias(alias: string): boolean {
   return /^\p{Lu}/u.test(alias) && !/^(?:The|A|An)\s/.test(alias);
 }
 
@@ -236,43 +236,61 @@ function finish(groups: ReadonlyMap<string, Member[]>, fold: (name: string) => s
   const links = new StoryLinks();
   const used = new Set<string>();
   for (const members of groups.values()) {
-    const named = members.filter(({ entity }) => entity.named);
-    const pool = named.length > 0 ? named : members;
-    const isFull = (name: string): boolean => name.includes(' ');
-    const name =
-      mostCommon(
-        pool.map(({ entity }) => entity.name.replace(/^the\s+/i, '')),
-        (a, b) => (isFull(a) && !isFull(b)) || a.length > b.length,
-      ) ??
-      members[0]?.entity.name ??
-      '';
-    const kind =
-      mostCommon(
-        members.map(({ entity }) => entity.kind),
-        () => false,
-      ) ?? 'person';
-    const aliases = new Map<string, string>();
-    const roles = new Set<string>();
-    const articles: string[] = [];
-    const own = name.toLowerCase();
-    for (const { article, entity } of members) {
-      // Members arrive article by article: a change of article is a new one.
-      if (articles[articles.length - 1] !== article) articles.push(article);
-      const lower = entity.name.toLowerCase();
-      if (lower !== own && !aliases.has(lower)) aliases.set(lower, entity.name);
-      for (const alias of entity.aliases) {
-        const key = alias.toLowerCase();
-        if (key !== own && !aliases.has(key)) aliases.set(key, alias);
-      }
-      for (const role of entity.roles) roles.add(role);
-    }
-    const folded = fold(name);
-    const base = `${kind}:${slug(folded)}`;
+    const { name, kind, aliases, roles, articles } = describeGroup(members);
+    const base = baseId(kind, fold(name));
     let id = base;
     for (let n = 2; used.has(id) || taken(id); n++) id = `${base}-${n}`;
     used.add(id);
-    entities.push({ id, name, kind, aliases: [...aliases.values()], roles: [...roles], articles: [...new Set(articles)] });
+    entities.push({ id, name, kind, aliases, roles, articles });
     for (const { article, entity } of members) links.add(article, entity.key, id);
   }
   return { entities, links };
+}
+
+/** A story entity's id before any number suffix: its kind and its folded name as a slug. */
+export function baseId(kind: EntityKind, folded: string): string {
+  return `${kind}:${slug(folded)}`;
+}
+
+/**
+ * What one group of members, in the order they joined, says of its story entity: the most
+ * common name (of the named members when any), kind, every other name and role, the articles.
+ */
+export function describeGroup(members: readonly Member[]): Omit<StoryEntity, 'id'> {
+  const named = members.filter(({ entity }) => entity.named);
+  const pool = named.length > 0 ? named : members;
+  const isFull = (name: string): boolean => name.includes(' ');
+  const name =
+    mostCommon(
+      pool.map(({ entity }) => strippedName(entity.name)),
+      (a, b) => (isFull(a) && !isFull(b)) || a.length > b.length,
+    ) ??
+    members[0]?.entity.name ??
+    '';
+  const kind =
+    mostCommon(
+      members.map(({ entity }) => entity.kind),
+      () => false,
+    ) ?? 'person';
+  const aliases = new Map<string, string>();
+  const roles = new Set<string>();
+  const articles: string[] = [];
+  const own = name.toLowerCase();
+  for (const { article, entity } of members) {
+    // Members arrive article by article: a change of article is a new one.
+    if (articles[articles.length - 1] !== article) articles.push(article);
+    const lower = entity.name.toLowerCase();
+    if (lower !== own && !aliases.has(lower)) aliases.set(lower, entity.name);
+    for (const alias of entity.aliases) {
+      const key = alias.toLowerCase();
+      if (key !== own && !aliases.has(key)) aliases.set(key, alias);
+    }
+    for (const role of entity.roles) roles.add(role);
+  }
+  return { name, kind, aliases: [...aliases.values()], roles: [...roles], articles: [...new Set(articles)] };
+}
+
+/** A member's name as it counts for its story entity's name: without a leading "the". */
+export function strippedName(name: string): string {
+  return name.replace(/^the\s+/i, '');
 }

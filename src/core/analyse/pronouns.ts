@@ -1,7 +1,9 @@
 import type { EntityTable, SentenceContext } from './entities.ts';
+import type { Gender } from './lexicon/honorifics.ts';
 import { mainSpeaker } from './main-speaker.ts';
 import { PRONOUN_GENDER, type Ref } from './references.ts';
 import { descriptorFacet } from './descriptors.ts';
+import { gendersTold } from './told-genders.ts';
 import type { Token } from './tokens.ts';
 
 // How far back a pronoun may look for the one it stands for.
@@ -25,6 +27,7 @@ export class PronounResolver {
   private readonly memo = new Map<Ref, string | null>();
   private readonly speakers = new Map<number, Ref | null>();
   private readonly facets = new Map<string, Map<Facet, string>>();
+  private told: ReadonlyMap<string, Gender> | null = null;
 
   constructor(
     private readonly contexts: readonly SentenceContext[],
@@ -50,7 +53,9 @@ export class PronounResolver {
     if (pronoun.pronoun === 'it') return kind === 'organisation';
     if (pronoun.pronoun === 'they') return kind === 'group' || kind === 'organisation';
     if (kind !== 'person') return false;
-    const gender = this.table.genderOf(key);
+    // What the text says of the person ("Doe said she …") outweighs a list of given names.
+    this.told ??= gendersTold(this.contexts, this.table, this.quoted);
+    const gender = this.told.get(key) ?? this.table.genderOf(key);
     const wanted = PRONOUN_GENDER.get(pronoun.pronoun ?? '') ?? 'unknown';
     return gender === 'unknown' || gender === wanted;
   }

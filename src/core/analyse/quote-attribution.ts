@@ -1,5 +1,5 @@
 import type { Block, CueKind, Quote, Sentence } from '../article.ts';
-import { accordingToCue, closingCue, subjectCue } from './clause-cues.ts';
+import { accordingToCue, closingCue, putItCue, subjectCue } from './clause-cues.ts';
 import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
 import { isNickname, isScareQuote, isTitleOfWork, quoteKind } from './quote-shape.ts';
@@ -174,10 +174,25 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     for (let k = v - 1; k >= 0; k--) {
       const token = opening.tokens[k];
       if (!token || quoted(token) || reportingStrength(token) !== 'strong') continue;
-      // "said that", "said during a rally that": the clause opens within a few words.
-      const clause = opening.tokens.slice(k + 1, Math.min(v, k + 7));
+      // "said that", "said during a Friday evening rally in Ohio that": the clause opens within nine words.
+      const clause = opening.tokens.slice(k + 1, Math.min(v, k + 10));
       const that = clause.findIndex((t) => t.lower === 'that');
       if (that < 0 || clause.slice(0, that).some((t) => !t.isWord)) continue;
+      const subject = subjectOf(opening.tokens, opening.refs, k, quoted);
+      return subject ? { ref: subject, verb: token.text, start: token.start, end: token.end } : null;
+    }
+    return null;
+  };
+
+  /**
+   * `Jane Doe said the spate of shootings demands that all engage in "more listening"`: the
+   * verb nearest the quotation has no subject the text names, so the words are the report of
+   * whoever speaks the clause around it, the subject of a strong verb of speech before.
+   */
+  const reporterBefore = (opening: SentenceContext, v: number): Cue | null => {
+    for (let k = v - 1; k >= 0; k--) {
+      const token = opening.tokens[k];
+      if (!token || quoted(token) || reportingStrength(token) !== 'strong') continue;
       const subject = subjectOf(opening.tokens, opening.refs, k, quoted);
       return subject ? { ref: subject, verb: token.text, start: token.start, end: token.end } : null;
     }
@@ -228,6 +243,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const verb = v === null ? undefined : opening.tokens[v];
     const subject = v === null ? null : subjectOf(opening.tokens, opening.refs, v, quoted);
     if (subject && verb) return { ref: subject, verb: verb.text, start: verb.start, end: verb.end };
+    const reporter = v === null || (verb && INVERTING_VERBS.has(verb.lower) && opening.tokens[v - 1]?.isWord === false) ? null : reporterBefore(opening, v);
+    if (reporter) return reporter;
     // `"…," said Jane Doe, "and …"`: the second half of a quotation split by an inverted cue.
     // The verb follows the first half's closing mark or comma; "polls said Doe was "fit"" is no inversion.
     const inverted =
@@ -238,6 +255,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return (
       closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted) ??
       accordingToCue(opening.tokens, opening.refs) ??
+      putItCue(opening.tokens, opening.refs, quoted) ??
       subjectCue(opening.tokens, opening.refs, openToken, quoted) ??
       introducedBefore(opening, openToken)
     );

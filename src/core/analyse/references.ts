@@ -128,6 +128,30 @@ function qualifierName(word: string): string {
   return (country && COUNTRY_SHORT.get(country)) ?? word;
 }
 
+// Words for how many of a group: "some protesters", "several officials".
+const QUANTIFIERS = new Set(['some', 'several', 'many', 'most', 'few', 'dozens', 'hundreds', 'thousands']);
+const NUMBER = /^\d+(?:\.\d+)?$/;
+
+/**
+ * A share of people at `index` that a verb of speech follows: "63 percent said", "49%,
+ * say", "21 percent of voters said". Never "prices rose 5 percent, the report said".
+ */
+function shareAt(tokens: readonly Token[], index: number): GroupPhrase | null {
+  const token = tokens[index];
+  const next = tokens[index + 1];
+  if (!token || !NUMBER.test(token.text) || !(next?.lower === 'percent' || next?.text === '%')) return null;
+  let k = index + 2;
+  if (tokens[k]?.lower === 'of') {
+    k++;
+    while (k < index + 6 && tokens[k]?.isWord && !REPORTING_VERBS.has(tokens[k]?.lower ?? '')) k++;
+  }
+  // "Just shy of half, 49%, say": the share in apposition.
+  if (tokens[k]?.text === ',' && tokens[index - 1]?.text === ',') k++;
+  const verb = tokens[k];
+  if (!verb?.isWord || verb.capitalised || !REPORTING_VERBS.has(verb.lower)) return null;
+  return { tokStart: index, tokEnd: index + 2, name: next.lower === 'percent' ? `${token.text} percent` : `${token.text}%`, named: false };
+}
+
 /**
  * Finds groups of speakers: a plural noun such as "officials", with the country,
  * nationality or organisation before it. Country variants are normalised so that "U.S.
@@ -136,6 +160,13 @@ function qualifierName(word: string): string {
 export function findGroups(tokens: readonly Token[]): GroupPhrase[] {
   const found: GroupPhrase[] = [];
   tokens.forEach((token, index) => {
+    // "63 percent said", "49% say": the share of those asked that answered so.
+    const first = token.text.charCodeAt(0);
+    const share = first >= 48 && first <= 57 ? shareAt(tokens, index) : null;
+    if (share) {
+      found.push(share);
+      return;
+    }
     if (!token.isWord || !GROUP_NOUNS.has(token.lower) || (token.capitalised && index > 0 && !/^[A-Z]{2,}s$/.test(token.text))) return;
     const next = tokens[index + 1];
     if (next?.isWord && next.capitalised) return; // "officials Jane Doe and …" lists people
@@ -147,6 +178,9 @@ export function findGroups(tokens: readonly Token[]): GroupPhrase[] {
       if (previous.capitalised && (!FUNCTION_WORDS.has(previous.lower) || previous.text === previous.text.toUpperCase())) {
         qualifiers.unshift(qualifierName(previous.text));
         start = k;
+      } else if (QUANTIFIERS.has(previous.lower) || /^\d[\d,]*$/.test(previous.text)) {
+        start = k; // "some protesters", "about 50 protesters": how many belong to the phrase
+        break;
       } else if (previous.lower === 'and' && qualifiers.length > 0) {
         start = k;
       } else if (!FUNCTION_WORDS.has(previous.lower) && /^[a-z-]+$/.test(previous.text) && qualifiers.length === 0 && !isVerbLike(previous)) {

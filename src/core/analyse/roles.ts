@@ -90,6 +90,17 @@ export function roleStrings(role: Role): string[] {
   return role.qualifier ? [role.core, `${role.qualifier.toLowerCase()} ${role.core}`] : [role.core];
 }
 
+/** Words that read as a person's name and nothing else: "Mitch McConnell", "Paul D. Ryan". */
+function isPlainNameAfter(rest: readonly string[]): boolean {
+  return (
+    rest.length >= 2 &&
+    rest.length <= 3 &&
+    /^\p{Lu}\p{Ll}/u.test(rest[0] ?? '') &&
+    /^\p{Lu}\p{Ll}/u.test(rest[rest.length - 1] ?? '') &&
+    rest.every((word) => /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}’'-]+\p{L}*)$/u.test(word) && !isQualifierWord(word) && !isModifierWord(word))
+  );
+}
+
 /**
  * Splits a capitalised run into the role it starts with and the name after it, or finds
  * that it is a role alone. Example: "Defence Secretary Joan Smith" → role
@@ -109,7 +120,9 @@ export function splitRunRole(words: readonly string[]): { role: readonly string[
     const nameStarts = rest.length >= 2 && (HONORIFICS.has((rest[0] ?? '').toLowerCase()) || givenNameGender(rest[0] ?? '') !== null);
     // "Star Trek", "Doctor Faustus": these heads are roles capitalised only before a plain name.
     if (LOWER_CASE_HEADS.has((words[k] ?? '').toLowerCase()) && !nameStarts) continue;
-    if (!nameStarts && !before.every((word, n) => isModifierWord(word) || (n === 0 && isQualifierWord(word)))) continue;
+    // "Senate Majority Leader Mitch McConnell": a plain two- or three-word name ends the run,
+    // even when its given name is one no list knows.
+    if (!nameStarts && !isPlainNameAfter(rest) && !before.every((word, n) => isModifierWord(word) || (n === 0 && isQualifierWord(word)))) continue;
     const first = (rest[0] ?? '').toLowerCase();
     if (JOINERS.has(first)) {
       // "Secretary of State Mike Pompeo": the role runs on until a given name starts the person's.

@@ -10,6 +10,7 @@ import { findClosing } from './closing.ts';
 import { splitDatelinePrefix } from './dateline.ts';
 import { splitLines } from './lines.ts';
 import { makeTitle } from './made-title.ts';
+import { repairMojibake } from './mojibake.ts';
 import { isProse } from './shape.ts';
 import { chooseTitle } from './title.ts';
 import { joinParagraphs, type Unit } from './units.ts';
@@ -34,7 +35,7 @@ const DATELINE_PREFIX_REACH = 2;
  * published '2014-01-14T02:11', and two lines set aside (dateline, advert).
  */
 export function cleanArticle(text: string, options: CleanOptions = {}): CleanArticle {
-  const lines = splitLines(text, options.firstLine ?? 1);
+  const lines = splitLines(repairMojibake(text), options.firstLine ?? 1);
   const verdicts = judgeLines(lines);
   const setAside: SetAside[] = [];
   let published: string | null = null;

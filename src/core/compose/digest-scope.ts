@@ -26,10 +26,16 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     },
   }) as Store;
   const memo = <T>(key: string, compute: () => Promise<T>) => base.memo(`${scope}${key}`, compute);
+  // Its own articles read by index, not picked from the whole story's list.
+  const scopedArticles = () =>
+    memo(
+      'articles',
+      async () => new Map((await base.store.articleSummaries([...ids])).map((article) => [article.id, article])) as ReadonlyMap<string, ArticleSummary>,
+    );
   return {
     store,
     memo,
-    articles: () => memo('articles', async () => new Map([...(await base.articles())].filter(([id]) => ids.has(id))) as ReadonlyMap<string, ArticleSummary>),
+    articles: scopedArticles,
     summaries: async (wanted) => new Map([...(await base.summaries(wanted))].filter(([id]) => ids.has(id))),
     entities: () => base.entities(),
     questionEntities: () => base.questionEntities(),
@@ -38,6 +44,7 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     quotes: () => base.quotesIn([...ids]),
     quotesOf: async (speakerId) => (await base.quotesOf(speakerId)).filter((quote) => ids.has(quote.article)),
     quotesIn: (articles) => base.quotesIn(articles.filter((id) => ids.has(id))),
+    // Any article by its id (a quotation's earlier source may lie outside the scope), as the base reads it.
     cite: (n, hit) => base.cite(n, hit),
   };
 }

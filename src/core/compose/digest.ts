@@ -70,7 +70,8 @@ export async function composeDigest(request: DigestRequest, view: StoryView): Pr
   const briefPoints = brief.data?.points ?? [];
   if (briefPoints.length === 0) return emptyDigest(titled);
 
-  const list = new CitationList(view, brief.citations);
+  // The scoped view cites by reading the cited articles, not the whole story's list.
+  const list = new CitationList(scoped, brief.citations);
   const citations = brief.citations;
   const parts: ReplyPart[] = [];
   const points: DigestJson['points'][number][] = [];

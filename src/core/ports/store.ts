@@ -36,6 +36,14 @@ export interface Fingerprint {
   readonly duplicateOf: string | null;
 }
 
+/** Which fingerprints an ingest run reads: those of its files' ids and paths, and under its folders. */
+export interface FingerprintQuery {
+  readonly ids?: readonly string[];
+  readonly paths?: readonly string[];
+  /** Every fingerprint ingested from these folders (to see which files are gone). */
+  readonly roots?: readonly string[];
+}
+
 /** Where an analysed article came from, beside what analysis made of it. */
 export interface ArticleOrigin {
   readonly root: string;
@@ -43,6 +51,12 @@ export interface ArticleOrigin {
   readonly analysisVersion: number;
   /** ISO 8601 time of this write, from the caller's clock. */
   readonly at: string;
+}
+
+/** One article of a batch write, with where it came from. */
+export interface ArticleWrite {
+  readonly article: AnalysedArticle;
+  readonly origin: ArticleOrigin;
 }
 
 /** An id whose text exactly repeats another's: recorded, indexed once (under `duplicateOf`). */
@@ -177,19 +191,28 @@ export interface WriteOptions {
 export interface Store {
   /** Every id the store has ever indexed, with its status: the input of incremental ingest. */
   fingerprints(): Promise<ReadonlyMap<string, Fingerprint>>;
+  /** The fingerprints a query names, by id, read by index: what one ingest run needs. */
+  fingerprintsOf(query: FingerprintQuery): Promise<ReadonlyMap<string, Fingerprint>>;
+  /** The current article whose text has this text hash (an exact copy's original), or null. */
+  currentWithText(textHash: string): Promise<string | null>;
   /** Writes one article and all its analysis in one transaction, replacing what the id had. */
   putArticle(article: AnalysedArticle, origin: ArticleOrigin, options?: WriteOptions): Promise<void>;
+  /**
+   * Writes several articles in one transaction, as `putArticle` would one after another (in
+   * order: a later entry for an id replaces an earlier one), all or none: a bulk ingest pays one
+   * commit, and on PostgreSQL a few statements, for the lot instead of for each.
+   */
+  putArticles(entries: readonly ArticleWrite[], options?: WriteOptions): Promise<void>;
   /** Records an exact duplicate, dropping any analysis the id had. One transaction. */
   putDuplicate(entry: DuplicateEntry, options?: WriteOptions): Promise<void>;
   /** Marks ids removed: their analysis is dropped, their facts kept, never served again. */
   markRemoved(ids: readonly string[], at: string, options?: WriteOptions): Promise<void>;
 
   countArticles(): Promise<number>;
-  /**
-   * Current articles, by id; with `ids`, only those of them that are current (read by the
-   * primary key, so an answer citing five articles reads five rows, however large the story).
-   */
-  listArticles(ids?: readonly string[]): Promise<readonly ArticleSummary[]>;
+  /** Current articles, by id. */
+  listArticles(): Promise<readonly ArticleSummary[]>;
+  /** These of the current articles, by id, read by index (unknown ids left out). */
+  articleSummaries(ids: readonly string[]): Promise<readonly ArticleSummary[]>;
   /** A current article with its clean text and analysis, or null. */
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Current articles' entities, for story linking. */

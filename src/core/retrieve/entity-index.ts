@@ -197,7 +197,15 @@ function roleLookup(sorted: readonly KnownEntity[]): EntityIndex['byRole'] {
   const roleEntries: RoleEntry[] = sorted
     .filter((entity) => entity.kind === 'person')
     .flatMap((entity) => entity.roles.map((role) => ({ entity, stems: roleStems(role), head: lazyHead(foldForLookup(role).split(' ')) })));
-  const bareRoles = roleEntries.filter((entry) => entry.stems.length === 1);
+  // A bare head matches only a one-word role with the same stem: indexed by it, so asking
+  // "the chairman" reads the chairmen, not every one-word role of the story.
+  const bareRoles = new Map<string, RoleEntry[]>();
+  for (const entry of roleEntries) {
+    if (entry.stems.length !== 1) continue;
+    const list = bareRoles.get(entry.stems[0]!) ?? [];
+    list.push(entry);
+    bareRoles.set(entry.stems[0]!, list);
+  }
   // Only roles that share a content word with the question can match: index them by stem.
   const rolesByStem = new Map<string, RoleEntry[]>();
   for (const entry of roleEntries) {
@@ -213,8 +221,8 @@ function roleLookup(sorted: readonly KnownEntity[]): EntityIndex['byRole'] {
     const { stems: askedStems, head: askedHead } = asked;
     const leader = isLeaderNoun(askedHead);
     // A modifier must be in the role, so the roles holding the first one are all there is to try;
-    // a bare head may match any role with an agreeing head.
-    const pool = askedStems.length > 1 ? (rolesByStem.get(askedStems[0]!) ?? []) : bareRoles;
+    // a bare head, the one-word roles of its stem.
+    const pool = (askedStems.length > 1 ? rolesByStem : bareRoles).get(askedStems[0]!) ?? [];
     const seen = new Set<string>();
     const found: KnownEntity[] = [];
     for (const entry of pool) {

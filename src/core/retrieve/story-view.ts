@@ -106,7 +106,7 @@ export function createStoryView(store: Store): StoryView {
       else if (summary === undefined) missing.push(id);
     }
     if (missing.length > 0) {
-      const read = new Map((await store.listArticles(missing)).map((summary) => [summary.id, summary]));
+      const read = new Map((await store.articleSummaries(missing)).map((summary) => [summary.id, summary]));
       for (const id of missing) {
         const summary = read.get(id) ?? null;
         summaryOf.set(id, summary);
@@ -173,18 +173,22 @@ export function createStoryView(store: Store): StoryView {
       return { sentences: sentenceTotal, of };
     },
     async cite(n, hit) {
-      const article = (await summaries([hit.article])).get(hit.article);
-      return {
-        n,
-        article: hit.article,
-        outlet: article?.meta.outlet ?? null,
-        title: article?.meta.title ?? hit.article,
-        published: article?.meta.published ?? null,
-        url: article?.meta.url ?? null,
-        text: hit.text,
-        sentence: hit.sentence,
-      };
+      return citationOf(n, hit, (await summaries([hit.article])).get(hit.article));
     },
+  };
+}
+
+/** A citation of one sentence with its article's publication facts (the id as its title when the article is unknown). */
+export function citationOf(n: number, hit: Pick<SentenceHit, 'article' | 'sentence' | 'text'>, article: ArticleSummary | undefined): Citation {
+  return {
+    n,
+    article: hit.article,
+    outlet: article?.meta.outlet ?? null,
+    title: article?.meta.title ?? hit.article,
+    published: article?.meta.published ?? null,
+    url: article?.meta.url ?? null,
+    text: hit.text,
+    sentence: hit.sentence,
   };
 }
 

@@ -14,6 +14,7 @@ import { ANALYSIS_VERSION } from '../analysis-version.ts';
 import { fileFingerprint, textFingerprint } from '../fingerprint.ts';
 import { relinkStory } from '../ingest.ts';
 import { changedArticles, emptyReport, type ReportBuilder } from '../report.ts';
+import { TextHolders } from '../text-holders.ts';
 
 /** One article read from the web, ready for the pipeline. */
 export interface WebArticle {
@@ -52,8 +53,8 @@ export async function ingestWebArticles(
   const outcomes = new Map<string, WebOutcome>();
   if (articles.length === 0) return { report, outcomes };
   let wrote = false;
-  const fingerprints = new Map(await deps.store.fingerprints());
-  const byText = new Map([...fingerprints.values()].filter((f) => f.status === 'current').map((f) => [f.textHash, f.id]));
+  const fingerprints = new Map(await deps.store.fingerprintsOf({ ids: articles.map((article) => article.id) }));
+  const byText = new TextHolders(deps.store);
   for (const article of articles) {
     const bytes = Buffer.from(article.text, 'utf8');
     const hash = fileFingerprint(bytes, article.stated, ANALYSIS_VERSION);
@@ -66,7 +67,7 @@ export async function ingestWebArticles(
       outcomes.set(article.id, 'unchanged');
       continue;
     }
-    const original = byText.get(textHash);
+    const original = await byText.get(textHash);
     if (original !== undefined && original !== article.id) {
       await deps.store.putDuplicate({ id: article.id, path: article.url, root: WEB_ROOT, hash, textHash, duplicateOf: original, at }, { link: true });
       report.duplicates.push({ id: article.id, of: original });
@@ -86,7 +87,7 @@ export async function ingestWebArticles(
       outcomes.set(article.id, 'skipped');
       continue;
     }
-    if (before && before.textHash !== textHash && byText.get(before.textHash) === article.id) byText.delete(before.textHash);
+    if (before && before.textHash !== textHash) await byText.release(before.textHash, article.id);
     byText.set(textHash, article.id);
     fingerprints.set(article.id, { id: article.id, path: article.url, hash, textHash, root: WEB_ROOT, status: 'current', duplicateOf: null });
     // New facts about the same text (a later update time) are written, but are not a new story.

@@ -3,8 +3,20 @@
  * row mappers as the SQLite engine (the columns are the same).
  */
 import type { DatedEvent, Entity } from '../../core/article.ts';
-import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
-import { toEntity, toStoredArticle, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from '../sqlite/rows.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, FingerprintQuery, StoredArticle } from '../../core/ports/store.ts';
+import {
+  FINGERPRINT_COLUMNS,
+  toFingerprint,
+  entityReader,
+  toStoredArticle,
+  toSummary,
+  type ArticleRow,
+  type EntityRow,
+  type FingerprintRow,
+  type FullArticleRow,
+  type QuoteRow,
+  type SentenceRow,
+} from '../sqlite/rows.ts';
 import type { Queryable } from './transaction.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
@@ -12,8 +24,11 @@ const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, bylin
 
 export interface ArticleReader {
   fingerprints(): Promise<Map<string, Fingerprint>>;
+  fingerprintsOf(query: FingerprintQuery): Promise<Map<string, Fingerprint>>;
+  currentWithText(textHash: string): Promise<string | null>;
   count(): Promise<number>;
-  list(ids?: readonly string[]): Promise<ArticleSummary[]>;
+  list(): Promise<ArticleSummary[]>;
+  summaries(ids: readonly string[]): Promise<ArticleSummary[]>;
   get(id: string): Promise<StoredArticle | null>;
   entities(): Promise<ArticleEntities[]>;
 }
@@ -21,18 +36,24 @@ export interface ArticleReader {
 export function createArticleReader(db: Queryable): ArticleReader {
   return {
     async fingerprints() {
-      const { rows } = await db.query<{
-        id: string;
-        path: string;
-        hash: string;
-        text_hash: string;
-        root: string;
-        status: Fingerprint['status'];
-        duplicate_of: string | null;
-      }>('SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles');
-      return new Map(
-        rows.map((r) => [r.id, { id: r.id, hash: r.hash, textHash: r.text_hash, root: r.root, path: r.path, status: r.status, duplicateOf: r.duplicate_of }]),
+      const { rows } = await db.query<FingerprintRow>(`SELECT ${FINGERPRINT_COLUMNS} FROM articles`);
+      return new Map(rows.map((row) => [row.id, toFingerprint(row)]));
+    },
+
+    async fingerprintsOf({ ids = [], paths = [], roots = [] }) {
+      // Each by an index (the primary key, migration 4's path, root and text hash indexes).
+      const { rows } = await db.query<FingerprintRow>(
+        `SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE id = ANY($1::text[])
+         UNION SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE path = ANY($2::text[])
+         UNION SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE root = ANY($3::text[])`,
+        [ids, paths, [...new Set(roots)]],
       );
+      return new Map(rows.map((row) => [row.id, toFingerprint(row)]));
+    },
+
+    async currentWithText(textHash) {
+      const { rows } = await db.query<{ id: string }>("SELECT min(id) AS id FROM articles WHERE text_hash = $1 AND status = 'current'", [textHash]);
+      return rows[0]?.id ?? null;
     },
 
     async count() {
@@ -40,10 +61,16 @@ export function createArticleReader(db: Queryable): ArticleReader {
       return rows[0]?.n ?? 0;
     },
 
-    async list(ids) {
-      const { rows } = ids
-        ? await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ANY($1::text[]) AND status = 'current' ORDER BY id`, [[...ids]])
-        : await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
+    async list() {
+      const { rows } = await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
+      return rows.map(toSummary);
+    },
+
+    async summaries(ids) {
+      if (ids.length === 0) return [];
+      const { rows } = await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ANY($1::text[]) AND status = 'current' ORDER BY id`, [
+        ids,
+      ]);
       return rows.map(toSummary);
     },
 
@@ -71,7 +98,8 @@ export function createArticleReader(db: Queryable): ArticleReader {
       const { rows } = await db.query<EntityRow>(
         "SELECT e.* FROM entities e JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key",
       );
-      for (const row of rows) byArticle.get(row.article)?.push(toEntity(row));
+      const read = entityReader();
+      for (const row of rows) byArticle.get(row.article)?.push(read(row));
       return [...byArticle].map(([id, list]) => ({ id, entities: list }));
     },
   };

@@ -293,7 +293,16 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'story entities by the stems of their roles, and by kind and counts, for reading a question by index (SQLite migration 10)',
+    name: 'fingerprints by path, root and text hash, so an ingest run reads only its own files (SQLite migration 9)',
+    sql: `
+      CREATE INDEX articles_by_path ON articles (path);
+      CREATE INDEX articles_by_root ON articles (root);
+      CREATE INDEX articles_by_text_hash ON articles (text_hash, id) WHERE status = 'current';
+    `,
+  },
+  {
+    version: 5,
+    name: 'story entities by the stems of their roles, and by kind and counts, for reading a question by index (SQLite migration 11)',
     sql: `
       CREATE TABLE story_entity_roles (
         role_stem ${T} NOT NULL,

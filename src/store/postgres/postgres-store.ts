@@ -106,11 +106,17 @@ function createPostgresStore(pool: pg.Pool): Store {
 
   return {
     fingerprints: () => reader.fingerprints(),
-    putArticle: (article, origin) => inTransaction(pool, (client) => writer.put(client, article, origin)),
+    fingerprintsOf: (query) => reader.fingerprintsOf(query),
+    currentWithText: (textHash) => reader.currentWithText(textHash),
+    putArticle: (article, origin) => inTransaction(pool, (client) => writer.putMany(client, [{ article, origin }])),
+    putArticles: async (entries) => {
+      if (entries.length > 0) await inTransaction(pool, (client) => writer.putMany(client, entries));
+    },
     putDuplicate: (entry) => inTransaction(pool, (client) => writer.putDuplicate(client, entry)),
     markRemoved: (ids, at) => inTransaction(pool, (client) => writer.markRemoved(client, ids, at)),
     countArticles: () => reader.count(),
-    listArticles: (ids) => reader.list(ids),
+    listArticles: () => reader.list(),
+    articleSummaries: (ids) => reader.summaries(ids),
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
     listQuotes: (filter = {}) => quotes(filter),

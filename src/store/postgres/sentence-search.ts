@@ -107,11 +107,16 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): S
          SELECT m.sentence, m.phrase, m.i, m.idf, m.avgdl, m.tf, m.dl
          FROM (SELECT s.id AS sentence, q.phrase, q.i, q.idf, q.avgdl, fts5_phrase_count(s.tokens, q.phrase) AS tf, s.token_count AS dl
                FROM q CROSS JOIN LATERAL (
-                 SELECT p.sentence FROM unnest(q.stems) AS w (stem) JOIN sentence_postings p ON p.term = w.stem COLLATE "C"
-                 GROUP BY p.sentence HAVING count(DISTINCT p.term) = (SELECT count(DISTINCT x) FROM unnest(q.stems) AS x)
+                 -- Postings are unique by (term, sentence): over the distinct stems, count(*) says how
+                 -- many a sentence holds, with none of count(DISTINCT)'s sort per sentence.
+                 SELECT p.sentence FROM (SELECT DISTINCT x FROM unnest(q.stems) AS x) AS w (stem)
+                 JOIN sentence_postings p ON p.term = w.stem COLLATE "C"
+                 GROUP BY p.sentence HAVING count(*) = (SELECT count(DISTINCT x) FROM unnest(q.stems) AS x)
                ) AS holding
                JOIN sentences s ON s.id = holding.sentence
-               WHERE cardinality(q.stems) > 1) AS m
+               WHERE cardinality(q.stems) > 1
+               -- A fence: the phrase is counted once per sentence, not again for the filter below.
+               OFFSET 0) AS m
          WHERE m.tf > 0
        ), top AS (
          SELECT c.sentence, ${orderedSum(phrases.length)} AS score

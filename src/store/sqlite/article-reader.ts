@@ -4,27 +4,48 @@
  */
 import type Database from 'better-sqlite3';
 import type { DatedEvent, Entity } from '../../core/article.ts';
-import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
-import { toEntity, toStoredArticle, toSummary, type ArticleRow, type EntityRow, type FullArticleRow, type QuoteRow, type SentenceRow } from './rows.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, FingerprintQuery, StoredArticle } from '../../core/ports/store.ts';
+import {
+  entityReader,
+  FINGERPRINT_COLUMNS,
+  toFingerprint,
+  toStoredArticle,
+  toSummary,
+  type ArticleRow,
+  type EntityRow,
+  type FingerprintRow,
+  type FullArticleRow,
+  type QuoteRow,
+  type SentenceRow,
+} from './rows.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
   clean_title, sentence_count, quote_count, first_seen, changed_at`;
 
 export interface ArticleReader {
   fingerprints(): Map<string, Fingerprint>;
+  fingerprintsOf(query: FingerprintQuery): Map<string, Fingerprint>;
+  currentWithText(textHash: string): string | null;
   count(): number;
-  list(ids?: readonly string[]): ArticleSummary[];
+  list(): ArticleSummary[];
+  summaries(ids: readonly string[]): ArticleSummary[];
   get(id: string): StoredArticle | null;
   entities(): ArticleEntities[];
 }
 
 /** Prepares every read statement once. */
 export function prepareArticleReader(db: Database.Database): ArticleReader {
-  const fingerprintRows = db.prepare('SELECT id, path, hash, text_hash, root, status, duplicate_of FROM articles');
-  // Kept by triggers (migration 11).
+  const fingerprintRows = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles`);
+  // Each by an index (the primary key, migration 9's path, root and text hash indexes).
+  const fingerprintsOfIds = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`);
+  const fingerprintsOfPaths = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE path IN (SELECT value FROM json_each(?))`);
+  const fingerprintsUnder = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE root = ?`);
+  // min(), not ORDER BY id: the planner would walk articles_by_status for the order.
+  const currentWithText = db.prepare("SELECT min(id) FROM articles WHERE text_hash = ? AND status = 'current'").pluck();
+  // Kept by triggers (migration 12).
   const countCurrent = db.prepare('SELECT current AS n FROM article_count WHERE id = 1');
   const listCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
-  const listSome = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles
+  const someCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles
     WHERE id IN (SELECT value FROM json_each(?)) AND status = 'current' ORDER BY id`);
   const oneArticle = db.prepare(`SELECT ${SUMMARY_COLUMNS}, analysis_version,
     clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside, mentions
@@ -40,37 +61,34 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
 
   return {
     fingerprints() {
-      const rows = fingerprintRows.all() as {
-        id: string;
-        path: string;
-        hash: string;
-        text_hash: string;
-        root: string;
-        status: Fingerprint['status'];
-        duplicate_of: string | null;
-      }[];
-      return new Map(
-        rows.map((r) => [
-          r.id,
-          {
-            id: r.id,
-            hash: r.hash,
-            textHash: r.text_hash,
-            root: r.root,
-            path: r.path,
-            status: r.status,
-            duplicateOf: r.duplicate_of,
-          },
-        ]),
-      );
+      return new Map((fingerprintRows.all() as FingerprintRow[]).map((row) => [row.id, toFingerprint(row)]));
+    },
+
+    fingerprintsOf({ ids = [], paths = [], roots = [] }) {
+      const found = new Map<string, Fingerprint>();
+      const add = (rows: FingerprintRow[]) => {
+        for (const row of rows) found.set(row.id, toFingerprint(row));
+      };
+      if (ids.length > 0) add(fingerprintsOfIds.all(JSON.stringify(ids)) as FingerprintRow[]);
+      if (paths.length > 0) add(fingerprintsOfPaths.all(JSON.stringify(paths)) as FingerprintRow[]);
+      for (const root of new Set(roots)) add(fingerprintsUnder.all(root) as FingerprintRow[]);
+      return found;
+    },
+
+    currentWithText(textHash) {
+      return (currentWithText.get(textHash) as string | undefined) ?? null;
     },
 
     count() {
       return (countCurrent.get() as { n: number }).n;
     },
 
-    list(ids) {
-      return ((ids ? listSome.all(JSON.stringify(ids)) : listCurrent.all()) as ArticleRow[]).map(toSummary);
+    list() {
+      return (listCurrent.all() as ArticleRow[]).map(toSummary);
+    },
+
+    summaries(ids) {
+      return ids.length === 0 ? [] : (someCurrent.all(JSON.stringify(ids)) as ArticleRow[]).map(toSummary);
     },
 
     get(id) {
@@ -87,7 +105,8 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
     entities() {
       // Every current article, even one that names nobody: linking sees the whole story.
       const byArticle = new Map<string, Entity[]>((currentIds.all() as { id: string }[]).map((r) => [r.id, []]));
-      for (const row of allEntities.iterate() as IterableIterator<EntityRow>) byArticle.get(row.article)?.push(toEntity(row));
+      const read = entityReader();
+      for (const row of allEntities.iterate() as IterableIterator<EntityRow>) byArticle.get(row.article)?.push(read(row));
       return [...byArticle].map(([id, list]) => ({ id, entities: list }));
     },
   };

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { AnalysedArticle } from '../../core/article.ts';
 import type { ArticleOrigin, DuplicateEntry } from '../../core/ports/store.ts';
 import { nameKey } from '../../core/name-key.ts';
+import { encodeBlocks, encodeMentions } from '../rows/article-json.ts';
 
 const CHILD_TABLES = ['sentences', 'entities', 'quotes', 'events', 'entity_links'] as const;
 
@@ -81,9 +82,9 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
         sentenceCount: analysis.sentences.length,
         quoteCount: analysis.quotes.length,
         at: origin.at,
-        blocks: JSON.stringify(clean.blocks),
+        blocks: encodeBlocks(clean.blocks, clean.text),
         setAside: JSON.stringify(clean.setAside),
-        mentions: JSON.stringify(analysis.mentions),
+        mentions: encodeMentions(analysis.mentions, clean.text),
       });
       for (const sentence of analysis.sentences) insertSentence.run({ article: id, ...sentence });
       for (const entity of analysis.entities) {

@@ -1,6 +1,6 @@
 /**
  * The rows a question reads story entities by: each entity's name keys (`story_entity_names`)
- * and the stems of its roles' words (`story_entity_roles`, migration 10), written beside its
+ * and the stems of its roles' words (`story_entity_roles`, migration 11), written beside its
  * row by both ways of saving the story (whole, and one article at a time).
  */
 import type Database from 'better-sqlite3';
@@ -33,7 +33,7 @@ export function prepareEntityLookupRows(db: Database.Database): EntityLookupRows
   };
 }
 
-/** Fills `story_entity_roles` for a database from before migration 10. */
+/** Fills `story_entity_roles` for a database from before migration 11. */
 export function backfillRoleStems(db: Database.Database): void {
   const insert = db.prepare('INSERT OR IGNORE INTO story_entity_roles (role_stem, story_entity) VALUES (?, ?)');
   for (const row of db.prepare("SELECT id, roles FROM story_entities WHERE roles != '[]'").all() as { id: string; roles: string }[]) {

@@ -14,8 +14,9 @@
  */
 import type Database from 'better-sqlite3';
 import { prepareEntityLookupRows } from './entity-lookup-rows.ts';
-import type { Entity } from '../../core/article.ts';
+import type { Entity, EntityKind } from '../../core/article.ts';
 import { linkKeysOf, linkStoryEntities } from '../../core/analyse/entity-linking.ts';
+import { linkLastArticle, type LastArticlePlan, type LinkReads } from '../../core/analyse/link-last-article.ts';
 import { type EntityRow, toEntity } from './rows.ts';
 
 /** What a rewrite or removal of an article can affect, read before it is made. */
@@ -89,6 +90,13 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
   // Written only when a count moved, so an entity whose members did not change is not touched.
   const recount = db.prepare(`UPDATE story_entities SET article_count = @articles, quote_count = @quotes
     WHERE id = @id AND (article_count != @articles OR quote_count != @quotes)`);
+  const tallyOf = db.prepare('SELECT name, named, members FROM story_entity_tally WHERE story_entity = ? ORDER BY name, named');
+  const deleteTally = db.prepare('DELETE FROM story_entity_tally WHERE story_entity = ?');
+  const addTally = db.prepare(`INSERT INTO story_entity_tally VALUES (?, ?, ?, ?)
+    ON CONFLICT (story_entity, name, named) DO UPDATE SET members = members + excluded.members`);
+  const laterArticle = db.prepare("SELECT 1 FROM articles WHERE status = 'current' AND id > ? LIMIT 1").pluck();
+  const quotesBy = db.prepare('SELECT count(*) FROM quotes WHERE article = ? AND speaker = ?').pluck();
+  const addCounts = db.prepare('UPDATE story_entities SET article_count = article_count + ?, quote_count = quote_count + ? WHERE id = ?');
   const counts = db.prepare(`SELECT
       (SELECT count(DISTINCT l.article) FROM entity_links l WHERE l.story_entity = @id) AS articles,
       (SELECT count(*) FROM entity_links l JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
@@ -107,12 +115,80 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
     setStale.run();
   };
 
+  /** Writes the tally of `id`'s members by name when it differs from the stored one. */
+  const writeTally = (id: string, members: Iterable<Entity>): void => {
+    const wanted = new Map<string, { name: string; named: number; members: number }>();
+    for (const member of members) {
+      const named = member.named ? 1 : 0;
+      const key = `${member.name}\u0000${named}`;
+      const row = wanted.get(key) ?? { name: member.name, named, members: 0 };
+      row.members += 1;
+      wanted.set(key, row);
+    }
+    const stored = tallyOf.all(id) as { name: string; named: number; members: number }[];
+    if (stored.length === wanted.size && stored.every((row) => wanted.get(`${row.name}\u0000${row.named}`)?.members === row.members)) return;
+    deleteTally.run(id);
+    for (const row of wanted.values()) addTally.run(id, row.name, row.named, row.members);
+  };
+
   /** Writes `wanted` as the keys of `id` when they differ from the stored ones. */
   const writeKeys = (id: string, wanted: ReadonlySet<string>): void => {
     const stored = keysOf.all(id) as string[];
     if (stored.length === wanted.size && stored.every((key) => wanted.has(key))) return;
     deleteKeys.run(id);
     for (const key of wanted) insertKey.run(key, id);
+  };
+
+  /** The stored story read by index for `linkLastArticle`, each key and entity read once per linking. */
+  const linkReads = (): LinkReads => {
+    const keyed = new Map<string, string[]>();
+    const entities = new Map<string, ReturnType<LinkReads['entity']>>();
+    return {
+      withKey(key) {
+        let ids = keyed.get(key);
+        if (!ids) {
+          ids = byKey.all(key) as string[];
+          keyed.set(key, ids);
+        }
+        return ids;
+      },
+      entity(id) {
+        if (!entities.has(id)) {
+          const row = storedEntity.get(id) as StoredEntityRow | undefined;
+          entities.set(
+            id,
+            row && {
+              id,
+              name: row.name,
+              kind: row.kind as EntityKind,
+              aliases: JSON.parse(row.aliases) as string[],
+              roles: JSON.parse(row.roles) as string[],
+              keys: new Set(keysOf.all(id) as string[]),
+              tally: (tallyOf.all(id) as { name: string; named: number; members: number }[]).map((tally) => ({ ...tally, named: tally.named === 1 })),
+            },
+          );
+        }
+        return entities.get(id);
+      },
+      idTaken: (id) => exists.get(id) === 1,
+    };
+  };
+
+  /** Writes a new article's links, its new entities and the counts of those it joins. */
+  const apply = (article: string, plan: LastArticlePlan): void => {
+    const quotesOf = (members: readonly Entity[]) => members.reduce((sum, member) => sum + (quotesBy.get(article, member.key) as number), 0);
+    for (const { entity, members } of plan.created) {
+      upsertEntity.run(entity.id, entity.name, entity.kind, JSON.stringify(entity.aliases), JSON.stringify(entity.roles));
+      lookupRows.write(entity, false);
+      for (const key of new Set(members.flatMap((member) => linkKeysOf(member).own))) insertKey.run(key, entity.id);
+      addCounts.run(1, quotesOf(members), entity.id);
+    }
+    for (const [id, members] of plan.joined) addCounts.run(1, quotesOf(members), id);
+    for (const [id, members] of [...plan.joined, ...plan.created.map(({ entity, members }) => [entity.id, members] as const)]) {
+      for (const member of members) addTally.run(id, member.name, member.named ? 1 : 0, 1);
+    }
+    // After the entities they point to.
+    for (const [key, id] of plan.links) upsertLink.run(article, key, id);
   };
 
   return {
@@ -127,8 +203,10 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
 
     rewriteKeys(id) {
       const wanted = new Set<string>();
-      for (const row of membersOf.iterate(id) as IterableIterator<EntityRow>) for (const key of linkKeysOf(toEntity(row)).own) wanted.add(key);
+      const members = (membersOf.all(id) as EntityRow[]).map(toEntity);
+      for (const member of members) for (const key of linkKeysOf(member).own) wanted.add(key);
       writeKeys(id, wanted);
+      writeTally(id, members);
     },
 
     link(articles, before) {
@@ -138,6 +216,15 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
         return false;
       }
       const changed = new Set(articles);
+      // A new article that sorts last is decided by the keys of what it names, when it can be.
+      const [only] = articles;
+      if (articles.length === 1 && only !== undefined && before.linked.size === 0 && before.scope.size === 0 && !laterArticle.get(only)) {
+        const plan = linkLastArticle(only, (entitiesOf.all(only) as EntityRow[]).map(toEntity), linkReads());
+        if (plan) {
+          apply(only, plan);
+          return true;
+        }
+      }
       const byArticle = new Map<string, Entity[]>();
       const scope = new Set(before.scope);
       const seen = new Set<string>();
@@ -206,8 +293,9 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
         deleteEntity.run(id);
         touched.delete(id);
       }
-      // The keys and counts of the entities whose members changed, from the members in hand.
+      // The keys, tallies and counts of the entities whose members changed, from the members in hand.
       const keys = new Map<string, Set<string>>();
+      const membersOfTouched = new Map<string, Entity[]>();
       for (const { id: article, entities } of ordered) {
         for (const entity of entities) {
           const id = story.links.of(article, entity.key);
@@ -215,6 +303,9 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
           const set = keys.get(id) ?? new Set<string>();
           for (const key of linkKeysOf(entity).own) set.add(key);
           keys.set(id, set);
+          const list = membersOfTouched.get(id);
+          if (list) list.push(entity);
+          else membersOfTouched.set(id, [entity]);
         }
       }
       for (const id of touched) {
@@ -222,6 +313,7 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
         const { articles: articleCount, quotes } = counts.get({ id }) as { articles: number; quotes: number };
         recount.run({ id, articles: articleCount, quotes });
         writeKeys(id, keys.get(id) ?? new Set());
+        writeTally(id, membersOfTouched.get(id) ?? []);
       }
       return true;
     },

@@ -359,6 +359,33 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 9,
+    name: 'fingerprints by path, root and text hash, and how many members of each story entity go by each name',
+    sql: `
+      -- Ingest looks up the fingerprints of the files it was given (by id, path, and for a
+      -- folder every id ingested from it) and the current holder of a text, instead of reading
+      -- every article's fingerprint per run.
+      CREATE INDEX articles_by_path ON articles (path);
+      CREATE INDEX articles_by_root ON articles (root);
+      CREATE INDEX articles_by_text_hash ON articles (text_hash, id) WHERE status = 'current';
+
+      -- How many members of each story entity go by each name (named or not): what its name,
+      -- the most common, is chosen from. A new article that joins an entity is linked without
+      -- reading the entity's members when these counts say its name stays.
+      CREATE TABLE story_entity_tally (
+        story_entity TEXT NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        named INTEGER NOT NULL,
+        members INTEGER NOT NULL,
+        PRIMARY KEY (story_entity, name, named)
+      ) WITHOUT ROWID;
+      INSERT INTO story_entity_tally
+        SELECT l.story_entity, e.name, e.named, count(*) FROM entity_links l
+        JOIN entities e ON e.article = l.article AND e.key = l.entity_key
+        GROUP BY l.story_entity, e.name, e.named;
+    `,
+  },
+  {
+    version: 10,
     name: 'the number of indexed sentences kept beside the indexing progress',
     sql: `
       -- Retrieval weighs a word by the share of indexed sentences holding it: counting them
@@ -375,7 +402,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    version: 10,
+    version: 11,
     name: 'story entities by the stems of their roles, and by kind and counts, for reading a question by index',
     sql: `
       -- "the defence chief" finds the holders of a role holding "defence": a question reads the
@@ -392,7 +419,7 @@ export const migrations: readonly Migration[] = [
     backfill: backfillRoleStems,
   },
   {
-    version: 11,
+    version: 12,
     name: 'the number of current articles kept by triggers',
     sql: `
       -- Counting the current articles walked 100,000 index entries, and a one-shot CLI call

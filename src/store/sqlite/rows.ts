@@ -2,8 +2,9 @@
  * Rows as SQLite returns them, and their mapping back to the domain shapes. Column names
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
-import type { Block, BlockKind, CueKind, DatedEvent, Entity, EntityKind, Mention, Quote, Sentence, SetAside } from '../../core/article.ts';
-import type { ArticleSummary, StoredArticle, StoryEntityRecord } from '../../core/ports/store.ts';
+import type { BlockKind, CueKind, DatedEvent, Entity, EntityKind, Quote, Sentence, SetAside } from '../../core/article.ts';
+import type { ArticleSummary, Fingerprint, StoredArticle, StoryEntityRecord } from '../../core/ports/store.ts';
+import { decodeBlocks, decodeMentions } from '../rows/article-json.ts';
 
 export interface ArticleRow {
   id: string;
@@ -68,6 +69,23 @@ export interface SentenceRow {
   kind: string;
 }
 
+/** The columns of an article's fingerprint, as both engines store them. */
+export const FINGERPRINT_COLUMNS = 'id, path, hash, text_hash, root, status, duplicate_of';
+
+export interface FingerprintRow {
+  id: string;
+  path: string;
+  hash: string;
+  text_hash: string;
+  root: string;
+  status: Fingerprint['status'];
+  duplicate_of: string | null;
+}
+
+export function toFingerprint(row: FingerprintRow): Fingerprint {
+  return { id: row.id, hash: row.hash, textHash: row.text_hash, root: row.root, path: row.path, status: row.status, duplicateOf: row.duplicate_of };
+}
+
 export function toSummary(row: ArticleRow): ArticleSummary {
   return {
     id: row.id,
@@ -111,6 +129,39 @@ export function toEntity(row: EntityRow): Entity {
   };
 }
 
+/**
+ * `toEntity` for reading every article's entities at once (story linking): equal names, keys
+ * and alias or role lists come back as one shared string or array, not one copy per row. The
+ * same few thousand names recur across a story's articles, so at 100,000 articles this keeps
+ * the list a fraction of its size. Arrays are shared: callers must not change them.
+ */
+export function entityReader(): (row: EntityRow) => Entity {
+  const strings = new Map<string, string>();
+  const lists = new Map<string, readonly string[]>();
+  const string = (value: string): string => {
+    const seen = strings.get(value);
+    if (seen !== undefined) return seen;
+    strings.set(value, value);
+    return value;
+  };
+  const list = (json: string): readonly string[] => {
+    let parsed = lists.get(json);
+    if (parsed === undefined) {
+      parsed = (JSON.parse(json) as string[]).map(string);
+      lists.set(json, parsed);
+    }
+    return parsed;
+  };
+  return (row) => ({
+    key: string(row.key),
+    name: string(row.name),
+    kind: row.kind as EntityKind,
+    aliases: list(row.aliases),
+    roles: list(row.roles),
+    named: row.named === 1,
+  });
+}
+
 /** Maps a quotes row to the domain `Quote`. */
 export function toQuote(row: QuoteRow): Quote {
   return {
@@ -146,7 +197,7 @@ export function toStoredArticle(row: FullArticleRow, children: ArticleChildren):
       title: row.clean_title ?? '',
       titleMade: row.title_made === 1,
       text: row.clean_text,
-      blocks: JSON.parse(row.blocks) as Block[],
+      blocks: decodeBlocks(row.blocks, row.clean_text),
       setAside: JSON.parse(row.set_aside) as SetAside[],
       dateline: { published: row.dateline_published, updated: row.dateline_updated },
       byline: row.clean_byline,
@@ -154,7 +205,7 @@ export function toStoredArticle(row: FullArticleRow, children: ArticleChildren):
     analysis: {
       sentences: children.sentences.map(toSentence),
       entities: children.entities.map(toEntity),
-      mentions: JSON.parse(row.mentions) as Mention[],
+      mentions: decodeMentions(row.mentions, row.clean_text),
       quotes: children.quotes.map(toQuote),
       events: [...children.events],
     },

@@ -21,15 +21,26 @@ interface HitRow {
   rank: number;
 }
 
-/** Prepares the search statement once. */
+/**
+ * Prepares the search statement once. The best `limit` are taken by SQLite's own top-k sort on
+ * (rank, rowid), not by FTS5's `ORDER BY rank`: that one sorts every matching sentence (with
+ * its positions) before the first is read, a third of the search's time for a wide OR query
+ * at 100k articles. The order is FTS5's: ties on rank come in rowid order. Only the top ones'
+ * sentences are read.
+ */
 export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
   const statement = db.prepare(`
-    SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, f.rank
-    FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
-    WHERE sentences_fts MATCH @match
-      AND (@articles IS NULL OR s.article IN (SELECT value FROM json_each(@articles)))
-    ORDER BY f.rank
-    LIMIT @limit`);
+    WITH top AS MATERIALIZED (
+      SELECT f.rowid AS id, f.rank AS rank
+      FROM sentences_fts f
+      WHERE sentences_fts MATCH @match
+        AND (@articles IS NULL OR f.rowid IN (
+          SELECT s.id FROM sentences s WHERE s.article IN (SELECT value FROM json_each(@articles))))
+      ORDER BY f.rank, f.rowid
+      LIMIT @limit)
+    SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank
+    FROM top JOIN sentences s ON s.id = top.id
+    ORDER BY top.rank, top.id`);
 
   return (query) => {
     const match = ftsMatchExpression(query.terms, query.match ?? 'any');

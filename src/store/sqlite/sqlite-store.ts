@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from '../../core/ports/store.ts';
+import type { ArticleWrite, Store } from '../../core/ports/store.ts';
 import { createSqliteAnswerStore } from './answer-store.ts';
 import { prepareArticleReader } from './article-reader.ts';
 import { prepareArticleWriter } from './article-writer.ts';
@@ -76,9 +76,10 @@ function createSqliteStore(db: Database.Database): Store {
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   let ownWrites = 0;
   let unindexedWrites = 0;
-  const written = () => {
+  const written = (articles: number) => {
     ownWrites += 1;
-    if (++unindexedWrites < INDEX_EVERY) return;
+    unindexedWrites += articles;
+    if (unindexedWrites < INDEX_EVERY) return;
     fts.catchUp();
     unindexedWrites = 0;
   };
@@ -104,7 +105,12 @@ function createSqliteStore(db: Database.Database): Store {
         linker.markStale();
       }
     });
-  const putArticle = linkedWrite(writer.put, (article) => [article.id]);
+  const putArticles = linkedWrite(
+    (entries: readonly ArticleWrite[]) => {
+      for (const { article, origin } of entries) writer.put(article, origin);
+    },
+    (entries) => [...new Set(entries.map((entry) => entry.article.id))],
+  );
   const putDuplicate = linkedWrite(writer.putDuplicate, (entry) => [entry.id]);
   const markRemoved = linkedWrite(
     (ids: readonly string[], at: string) => {
@@ -116,11 +122,18 @@ function createSqliteStore(db: Database.Database): Store {
 
   return {
     fingerprints: async () => reader.fingerprints(),
+    fingerprintsOf: async (query) => reader.fingerprintsOf(query),
+    currentWithText: async (textHash) => reader.currentWithText(textHash),
     // IMMEDIATE, as every write that reads first: processes sharing the file queue for the
     // write lock instead of failing with SQLITE_BUSY when one upgrades a stale read.
     putArticle: async (article, origin, options = {}) => {
-      putArticle.immediate(options.link === true, article, origin);
-      written();
+      putArticles.immediate(options.link === true, [{ article, origin }]);
+      written(1);
+    },
+    putArticles: async (entries, options = {}) => {
+      if (entries.length === 0) return;
+      putArticles.immediate(options.link === true, entries);
+      written(entries.length);
     },
     putDuplicate: async (entry, options = {}) => {
       putDuplicate.immediate(options.link === true, entry);
@@ -131,7 +144,8 @@ function createSqliteStore(db: Database.Database): Store {
       ownWrites += 1;
     },
     countArticles: async () => reader.count(),
-    listArticles: async (ids) => reader.list(ids),
+    listArticles: async () => reader.list(),
+    articleSummaries: async (ids) => reader.summaries(ids),
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),

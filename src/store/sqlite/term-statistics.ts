@@ -10,7 +10,7 @@ export type TermStatisticsReader = (stems: readonly string[]) => TermStatistics;
 /** Prepares the statements once. Terms are the index's stems, lower-case ("ban", "secur"). */
 export function prepareTermStatistics(db: Database.Database): TermStatisticsReader {
   const documents = db.prepare('SELECT doc FROM sentences_vocab WHERE term = ?').pluck();
-  // Kept by indexing (migration 9): counting two million rows per question would not do.
+  // Kept by indexing (migration 10): counting two million rows per question would not do.
   const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
   return (stems) => {
     const counts = new Map<string, number>();

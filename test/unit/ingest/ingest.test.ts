@@ -333,25 +333,30 @@ describe('ingestPaths', () => {
       expect(await store.getArticle('3')).toBeNull();
     });
 
-    it('leaves the database as it was before the article being written when a write crashes', async () => {
-      for (const name of ['1', '2', '3', '4']) folder.write(`${name}.txt`, article(`T${name}`, `Body number ${name} with marker${name}.`));
-      let writes = 0;
+    it('leaves the database as it was before the batch being written when a write crashes', async () => {
+      for (const name of ['1', '2']) folder.write(`${name}.txt`, article(`T${name}`, `Body number ${name} with marker${name}.`));
+      await ingestPaths([folder.dir], testDeps(store));
+      for (const name of ['3', '4']) folder.write(`${name}.txt`, article(`T${name}`, `Body number ${name} with marker${name}.`));
       const crashing: Store = {
         ...store,
-        async putArticle(analysed, origin) {
-          writes++;
-          if (writes < 3) return store.putArticle(analysed, origin);
-          // Fails after the article row and sentences are written: all of it must roll back.
-          const broken = {
-            ...analysed,
-            analysis: {
-              ...analysed.analysis,
-              get events(): never {
-                throw new Error('power cut');
+        async putArticles(entries, options) {
+          // Article 4 fails after its row and sentences are written, in the batch after article
+          // 3: all of the batch must roll back, article 3 included.
+          const broken = (analysed: AnalysedArticle) =>
+            ({
+              ...analysed,
+              analysis: {
+                ...analysed.analysis,
+                get events(): never {
+                  throw new Error('power cut');
+                },
               },
-            },
-          };
-          return store.putArticle(broken as AnalysedArticle, origin);
+            }) as AnalysedArticle;
+          expect(entries.map((e) => e.article.id)).toEqual(['3', '4']);
+          return store.putArticles(
+            entries.map((e) => (e.article.id === '4' ? { ...e, article: broken(e.article) } : e)),
+            options,
+          );
         },
       };
       await expect(ingestPaths([folder.dir], testDeps(crashing))).rejects.toThrow('power cut');

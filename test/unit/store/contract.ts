@@ -131,6 +131,61 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       expect(await store.listQuotes()).toHaveLength(1);
     });
 
+    describe('batch writes', () => {
+      const texts = ['The harbour reopened on Monday.', 'Dockers voted on the harbour deal.', 'A ferry left the harbour late.'];
+      const batch = (ids: readonly string[]) =>
+        ids.map((id, i) => ({ article: analysedArticle({ id, paragraphs: [texts[i % texts.length]!] }), origin: origin({ textHash: `t-${id}` }) }));
+
+      it('write several articles as writing them one by one would', async () => {
+        await store.putArticles(batch(['b', 'a', 'c']));
+        const other = await factory();
+        try {
+          for (const entry of batch(['b', 'a', 'c'])) await other.putArticle(entry.article, entry.origin);
+          expect(await store.listArticles()).toEqual(await other.listArticles());
+          for (const id of ['a', 'b', 'c']) expect(await store.getArticle(id)).toEqual(await other.getArticle(id));
+          expect(await store.searchSentences({ terms: ['harbour'] })).toEqual(await other.searchSentences({ terms: ['harbour'] }));
+          expect(await store.termStatistics(['harbour', 'ferri'])).toEqual(await other.termStatistics(['harbour', 'ferri']));
+          expect(await store.articleChanges(0, 10)).toEqual(await other.articleChanges(0, 10));
+        } finally {
+          await other.close();
+        }
+        expect(await store.articleChanges(0, 10)).toEqual([
+          { id: 'b', sequence: 1 },
+          { id: 'a', sequence: 2 },
+          { id: 'c', sequence: 3 },
+        ]);
+      });
+
+      it('write a later entry for the same id over an earlier one, numbering each new text', async () => {
+        const [first] = batch(['a']);
+        const changed = { article: analysedArticle({ id: 'a', paragraphs: ['The quay was rebuilt.'] }), origin: origin({ textHash: 't-a2' }) };
+        await store.putArticles([first!, changed]);
+        expect((await store.getArticle('a'))!.analysis.sentences.map((s) => s.text)).toEqual(['The quay was rebuilt.']);
+        expect(await store.searchSentences({ terms: ['harbour'] })).toEqual([]);
+        expect(await store.articleChanges(0, 10)).toEqual([{ id: 'a', sequence: 2 }]);
+      });
+
+      it('write none of a batch when one of its articles fails', async () => {
+        await store.putArticle(firstArticle(), origin());
+        const entries = batch(['a', 'b']);
+        const failing = {
+          ...entries[1]!.article,
+          analysis: {
+            ...entries[1]!.article.analysis,
+            get events(): never {
+              throw new Error('disk on fire');
+            },
+          },
+        } as AnalysedArticle;
+        const replaced = { article: firstArticle({ paragraphs: ['Nothing of this may be kept.'], quotes: [], entities: [] }), origin: origin() };
+        await expect(store.putArticles([replaced, entries[0]!, { ...entries[1]!, article: failing }])).rejects.toThrow('disk on fire');
+        expect((await store.listArticles()).map((a) => a.id)).toEqual(['uk/001']);
+        expect((await store.getArticle('uk/001'))!.analysis.sentences[0]!.text).toBe('The minister voiced concerns about the network.');
+        expect(await store.searchSentences({ terms: ['harbour'] })).toEqual([]);
+        expect(await store.contentSequence()).toBe(1);
+      });
+    });
+
     it('records a duplicate without serving it', async () => {
       await store.putArticle(firstArticle(), origin({ textHash: 'same' }));
       await store.putDuplicate({
@@ -467,6 +522,17 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       it('restricts to given articles and honours the limit', async () => {
         expect((await store.searchSentences({ terms: ['williamson'], articles: ['uk/002'] })).map((h) => h.article)).toEqual(['uk/002']);
         expect(await store.searchSentences({ terms: ['williamson', 'minister', 'officials'], limit: 1 })).toHaveLength(1);
+      });
+
+      it('takes the best first and equal scores in the order the sentences were written, within the limit', async () => {
+        for (const id of ['tie/a', 'tie/b', 'tie/c', 'tie/d'])
+          await store.putArticle(analysedArticle({ id, paragraphs: ['The harbour closed early.'] }), origin({ textHash: id }));
+        await store.putArticle(analysedArticle({ id: 'tie/best', paragraphs: ['Harbour after harbour closed.'] }), origin({ textHash: 'best' }));
+        const hits = await store.searchSentences({ terms: ['harbour', 'ferry'], limit: 3 });
+        expect(hits.map((h) => h.article)).toEqual(['tie/best', 'tie/a', 'tie/b']);
+        expect(hits[1]!.score).toBe(hits[2]!.score);
+        const within = await store.searchSentences({ terms: ['harbour'], articles: ['tie/d', 'tie/c', 'tie/best'], limit: 2 });
+        expect(within.map((h) => h.article)).toEqual(['tie/best', 'tie/c']);
       });
     });
 

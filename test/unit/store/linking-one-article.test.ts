@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src/core/article.ts';
 import { linkStoryEntities } from '../../../src/core/analyse/entity-linking.ts';
+import { lookupKeysOf } from '../../../src/core/retrieve/entity-index.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import { relinkStory } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
@@ -96,7 +97,31 @@ async function differencesFromWholeLinking(store: Store, db: Database.Database):
   for (const [key, id] of whole.links)
     if (storedLinks.get(key) !== id) differences.push(`link ${key.replace('\u0000', ' ')}: ${storedLinks.get(key)}, not ${id}`);
   if (storedLinks.size !== whole.links.size) differences.push(`${storedLinks.size} links, not ${whole.links.size}`);
+  // The rows a question reads entities by (names and role stems) are those of the stored entities.
+  const rowsOf = (sql: string) => {
+    const byEntity = new Map<string, string[]>();
+    for (const [id, key] of db.prepare(sql).raw().all() as [string, string][]) byEntity.set(id, [...(byEntity.get(id) ?? []), key]);
+    return byEntity;
+  };
+  const names = rowsOf('SELECT story_entity, name_key FROM story_entity_names ORDER BY story_entity, name_key');
+  const roles = rowsOf('SELECT story_entity, role_stem FROM story_entity_roles ORDER BY story_entity, role_stem');
+  for (const entity of await store.storyEntities()) {
+    const keys = lookupKeysOf(entity);
+    if (JSON.stringify(names.get(entity.id) ?? []) !== JSON.stringify([...keys.names].sort())) differences.push(`name keys of ${entity.id}`);
+    if (JSON.stringify(roles.get(entity.id) ?? []) !== JSON.stringify([...keys.roleStems].sort())) differences.push(`role stems of ${entity.id}`);
+  }
   return differences;
+}
+
+/** Story entities whose stored article or quotation count differs from a count of their links. */
+function countsDifferingFromLinks(db: Database.Database): string[] {
+  return db
+    .prepare(
+      `SELECT e.id FROM story_entities e WHERE e.article_count != (SELECT count(DISTINCT l.article) FROM entity_links l WHERE l.story_entity = e.id)
+        OR e.quote_count != (SELECT count(*) FROM entity_links l JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key WHERE l.story_entity = e.id)`,
+    )
+    .pluck()
+    .all() as string[];
 }
 
 describe('linking one article at a time', () => {
@@ -130,6 +155,14 @@ describe('linking one article at a time', () => {
       { link: true },
     );
     expect(await differencesFromWholeLinking(store, spy)).toEqual([]);
+    expect(await store.needsLinking()).toBe(false);
+  });
+
+  it('gives the whole-story linking, counts included, when every article arrives after those before it (linked by its keys)', async () => {
+    // Each new article sorts last: most are linked from the keys of what they name alone.
+    for (let i = 0; i < 240; i++) await store.putArticle(generated(i), origin(), { link: true });
+    expect(await differencesFromWholeLinking(store, spy)).toEqual([]);
+    expect(countsDifferingFromLinks(spy)).toEqual([]);
     expect(await store.needsLinking()).toBe(false);
   });
 
@@ -213,5 +246,47 @@ describe('adding one article to a story of 5,000, linked in its own transaction'
     // Five links, the new person's row, names and keys, and the counts of the others.
     expect(writes.length).toBeLessThan(30);
     expect(await differencesFromWholeLinking(store, spy)).toEqual([]);
+  });
+
+  it('reads only the rows of the keys its entities are linked by, not the members of the entities they join', async () => {
+    // Every row any statement hands back to this process while the article is written and linked.
+    let rows = 0;
+    const statement = Object.getPrototypeOf(spy.prepare('SELECT 1')) as Record<'all' | 'get' | 'iterate', (...args: unknown[]) => unknown>;
+    const original = { all: statement.all, get: statement.get, iterate: statement.iterate };
+    statement.all = function (this: unknown, ...args: unknown[]) {
+      const result = original.all.apply(this, args) as unknown[];
+      rows += result.length;
+      return result;
+    };
+    statement.get = function (this: unknown, ...args: unknown[]) {
+      const result = original.get.apply(this, args);
+      if (result !== undefined) rows += 1;
+      return result;
+    };
+    statement.iterate = function* (this: unknown, ...args: unknown[]) {
+      for (const row of original.iterate.apply(this, args) as Iterable<unknown>) {
+        rows += 1;
+        yield row;
+      }
+    };
+    try {
+      // People, a surname, a role holder and an organisation already named in hundreds of articles.
+      await store.putArticle(generated(ARTICLES + 1, [17, 250, 30]), origin(), { link: true });
+    } finally {
+      Object.assign(statement, original);
+    }
+    const links = spy.prepare('SELECT count(*) FROM entity_links').pluck().get() as number;
+    const members = spy
+      .prepare('SELECT count(*) FROM entity_links WHERE story_entity IN (SELECT story_entity FROM entity_links WHERE article = ?)')
+      .pluck()
+      .get(`gen/${String(ARTICLES + 1).padStart(5, '0')}`) as number;
+    expect(links).toBeGreaterThan(20_000);
+    // The entities it joins have hundreds of members between them (linking them again read
+    // every one, and those of every entity they could join: some 9,000 rows); it reads a
+    // fraction of them: its own entities, the keys they are looked up by, the rows it joins.
+    expect(members).toBeGreaterThan(500);
+    expect(rows).toBeLessThan(members / 2);
+    expect(await differencesFromWholeLinking(store, spy)).toEqual([]);
+    expect(countsDifferingFromLinks(spy)).toEqual([]);
   });
 });

@@ -171,12 +171,12 @@ describe('the SQLite engine on a file', () => {
     await store.close();
   });
 
-  it('finds the story entities of a database from before migration 10 by their roles once it is opened', async () => {
+  it('finds the story entities of a database from before migration 11 by their roles once it is opened', async () => {
     const file = join(tempDir(), 'briefbot.db');
     const db = new Database(file);
     migrate(
       db,
-      migrations.filter((m) => m.version < 10),
+      migrations.filter((m) => m.version < 11),
     );
     db.prepare('INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)').run(
       's1',

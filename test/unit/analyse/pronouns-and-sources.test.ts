@@ -1,0 +1,133 @@
+/**
+ * Who a pronoun, a turn or a source that is no person stands for, on sentences written for
+ * these tests (no article of any gold set).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../../src/core/analyse/index.ts';
+import { credits, makeArticle } from './make-article.ts';
+
+describe('gender the text gives a person', () => {
+  it('lets a reflexive in the clause outweigh the name lists: "Ashley Voss … finds herself" takes "she"', () => {
+    expect(
+      credits(
+        'The economy comes first, says Marta Kellerman.',
+        'Ashley Voss, a clerk in Greeley, finds herself in a similar job.',
+        '"I have two loans," she said.',
+      ),
+    ).toMatchObject([{ text: 'I have two loans', speaker: 'Ashley Voss', cueKind: 'pronoun' }]);
+  });
+
+  it('reads "X said she …" as a woman, so a later "she" passes over X for no one else', () => {
+    expect(credits('Ashley Voss said she would stand again.', 'Tom Pruitt, her rival, laughed.', '"We will see," she said.')).toMatchObject([
+      { text: 'We will see', speaker: 'Ashley Voss' },
+    ]);
+  });
+
+  it('keeps the list gender when the text says nothing', () => {
+    expect(credits('Ashley Voss spoke to Marta Kellerman.', '"We will see," he said.')).toMatchObject([{ speaker: 'Ashley Voss' }]);
+  });
+
+  it('takes no gender from a surname that two people of the article share', () => {
+    // "Voss said he" may be Maria Voss's brother: she keeps the gender of her given name.
+    expect(
+      credits(
+        'Maria Voss runs the farm with her brother Peter Voss.',
+        'Maria Voss met the buyers on Monday.',
+        'Voss said he would sell.',
+        '"Not yet," she said.',
+      ),
+    ).toMatchObject([{ speaker: 'Maria Voss' }]);
+  });
+});
+
+describe('people introduced with their age', () => {
+  it('reads "Name, 29, of Place," as a person even when no list knows the given name', () => {
+    expect(
+      credits(
+        'The economy comes first, says Marta Kellerman, 32, of Chicago.',
+        'Brisa Okonkwo, 29, of Huntsville, Ala., says her worry is the climate. "We are late," she says.',
+      ),
+    ).toMatchObject([{ text: 'We are late', speaker: 'Brisa Okonkwo' }]);
+  });
+
+  it('does not make a person of a name followed by a number that is no age', () => {
+    const analysis = analyseArticle(makeArticle(['Route Nine, 2024, was repaved.']), { published: null });
+    expect(analysis.entities.filter((entity) => entity.kind === 'person')).toEqual([]);
+  });
+});
+
+describe('sources named after "according to"', () => {
+  it('credits a newspaper named with "the" before it', () => {
+    expect(credits('According to the Daily Ledger, “the mayor also met the developer twice.”')).toMatchObject([{ speaker: 'Daily Ledger' }]);
+  });
+
+  it('reads a colon after the source as a comma', () => {
+    expect(credits('According to NewsWire: “The senator has had a mixed record on the issue.”')).toMatchObject([{ speaker: 'NewsWire' }]);
+  });
+
+  it('keeps the affiliation after "of" with the person', () => {
+    expect(credits('According to Paul Brennock of the Harbour Institute, “the port has been losing money for years.”')).toMatchObject([
+      { speaker: 'Paul Brennock' },
+    ]);
+  });
+
+  it('credits a description when the article names no such organisation', () => {
+    expect(credits('According to the newspaper, “the county failed its voters.”')).toMatchObject([{ speaker: 'the newspaper', cueKind: 'descriptor' }]);
+  });
+
+  it('finds the person past describing words: "according to campaign manager X"', () => {
+    expect(credits('The campaign pays "dozens" of canvassers to knock on doors, according to campaign manager Lou Ferrante.')).toMatchObject([
+      { speaker: 'Lou Ferrante' },
+    ]);
+  });
+
+  it('reads a capitalised word inside a description as no verb ("a State Department official")', () => {
+    const analysis = analyseArticle(makeArticle(['“We were never told,” according to a State Department official.']), { published: null });
+    expect(analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker)?.name).toBe('a State Department official');
+  });
+});
+
+describe('crowds and shares of a poll as speakers', () => {
+  it('credits a chant to "some protesters" after it', () => {
+    expect(credits('"Hey, hey! Ho, ho! The council has got to go!" some protesters chanted outside.')).toMatchObject([
+      { speaker: 'protesters', cueKind: 'explicit' },
+    ]);
+  });
+
+  it('credits what a share of those polled said to that share', () => {
+    expect(credits('However, 58 percent said the governor was "justified" in keeping it private.')).toMatchObject([{ speaker: '58 percent' }]);
+  });
+
+  it('reads "N percent of X said" as the share too', () => {
+    expect(credits('In the survey, 41 percent of Canadians said the plan was the “right direction” for the country.')).toMatchObject([
+      { speaker: '41 percent' },
+    ]);
+  });
+
+  it('never makes a speaker of a percentage that is no subject of speech', () => {
+    expect(credits('Prices rose 5 percent, the report said, calling it "a shock."')[0]?.speaker).not.toBe('5 percent');
+  });
+});
+
+describe('"as X put it"', () => {
+  it('credits the quoted words before it to a document described after "as"', () => {
+    expect(credits('The main test for the permit is a "lawful source of income," as a Treasury memo put it.')).toMatchObject([
+      { speaker: 'a Treasury memo', cueKind: 'descriptor' },
+    ]);
+  });
+
+  it('credits the quotation after it to a source the article names once', () => {
+    expect(credits('As Gazetteer put it, “Hello, it’s the comeback.”')).toMatchObject([{ speaker: 'Gazetteer' }]);
+  });
+
+  it('finds the person past an apposition and past a possessive outlet', () => {
+    expect(credits('As Anna Kowal, the party whip, put it: "This bill will not pass."')).toMatchObject([{ speaker: 'Anna Kowal' }]);
+    expect(credits('As The Ledger’s Tom Varga puts it, "the senators are unmoved."')).toMatchObject([{ speaker: 'Tom Varga' }]);
+  });
+
+  it('resolves "as he puts it" to the person before', () => {
+    expect(credits('Dan Roemer likes the chair.', 'That is because, as he puts it, "the best thing we have" is low rates.')).toMatchObject([
+      { speaker: 'Dan Roemer', cueKind: 'pronoun' },
+    ]);
+  });
+});

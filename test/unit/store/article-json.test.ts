@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../../src/core/analyse/index.ts';
+import { decodeBlocks, decodeMentions, encodeBlocks, encodeMentions } from '../../../src/store/rows/article-json.ts';
+import { makeArticle } from '../analyse/make-article.ts';
+
+const clean = makeArticle([
+  'Chancellor Gordon Brown set out his plans in London on Tuesday.',
+  '## Growing unease',
+  '"We will not raise taxes," Mr Brown said. The Treasury declined to comment.',
+]);
+const { mentions } = analyseArticle(clean, { published: null });
+
+describe('blocks and mentions as stored', () => {
+  it('read back equal to what was written, storing each span once', () => {
+    expect(mentions.length).toBeGreaterThan(2);
+    const blocks = encodeBlocks(clean.blocks, clean.text);
+    const stored = encodeMentions(mentions, clean.text);
+    expect(decodeBlocks(blocks, clean.text)).toEqual(clean.blocks);
+    expect(decodeMentions(stored, clean.text)).toEqual(mentions);
+    expect(blocks).not.toContain('Growing unease');
+    expect(stored).not.toContain('Brown');
+  });
+
+  it('keeps the text of a span that is not the slice of its offsets', () => {
+    const odd = [{ entity: 'e1', sentence: 0, start: 0, end: 10, text: 'Gordon Brown' }];
+    const stored = encodeMentions(odd, clean.text);
+    expect(stored).toContain('Gordon Brown');
+    expect(decodeMentions(stored, clean.text)).toEqual(odd);
+    const block = [{ kind: 'paragraph' as const, text: 'not this text', line: 1, start: 0, end: 5 }];
+    expect(decodeBlocks(encodeBlocks(block, clean.text), clean.text)).toEqual(block);
+  });
+
+  it('reads rows written before, whose spans carry their text', () => {
+    expect(decodeBlocks(JSON.stringify(clean.blocks), 'ignored')).toEqual(clean.blocks);
+    expect(decodeMentions(JSON.stringify(mentions), 'ignored')).toEqual(mentions);
+  });
+});
