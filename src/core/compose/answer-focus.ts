@@ -36,7 +36,7 @@ export async function applyFocus<C extends Candidate>(ranked: readonly Scored<C>
   let kept = focus.exclude ? ranked.filter((s) => !focus.exclude!.has(shownKey(s.candidate.article, s.candidate.text))) : [...ranked];
   const period = focus.period;
   if (period) {
-    const articles = await view.articles();
+    const articles = await view.summaries(kept.map((s) => s.candidate.article));
     kept = kept.filter((s) => inPeriod(articles.get(s.candidate.article)?.meta.published ?? null, s.candidate.text, period));
   }
   const preferred = focus.articles;

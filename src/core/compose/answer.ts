@@ -10,7 +10,7 @@ import { isInstructionLike } from '../analyse/instruction-text.ts';
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
 import { rankSentences, type AnswerCandidate } from '../retrieve/answer-candidates.ts';
-import { parseQuestion } from '../retrieve/query.ts';
+import { readQuestion } from '../retrieve/question-entities.ts';
 import { RANK_TUNING, type RankTuning, type Scored } from '../retrieve/rank.ts';
 import { sameClaim } from '../retrieve/similarity.ts';
 import { correctQuestion } from '../retrieve/spelling.ts';
@@ -80,13 +80,12 @@ export async function answerWithMaterial(
   }
   const unreadable = await unreadableQuestion(text, view);
   if (unreadable) return { reply: nothing(text, unreadable), material: [] };
-  const entities = await view.entities();
-  let plan = parseQuestion(text, entities);
+  let plan = await readQuestion(text, view);
   if (plan.concepts.length === 0) {
     return { reply: nothing(text, 'I could not find anything to look for in that question: name a person, a place or a topic of the story.'), material: [] };
   }
   const corrected = await correctQuestion(text, plan, view);
-  if (corrected.corrections.length > 0) plan = parseQuestion(corrected.question, entities);
+  if (corrected.corrections.length > 0) plan = await readQuestion(corrected.question, view);
   const readAs = corrected.corrections.map((c) => `Read "${c.typed}" as "${c.read}".`).join(' ');
   // A question about a name the coverage never mentions cannot be answered from it.
   const unknown = await unknownNames(plan, view);
@@ -112,7 +111,7 @@ export async function answerWithMaterial(
   const best = pool[0];
   if (!best) return { reply: nothing(text, readAs ? `${NOTHING_FOUND} (${readAs})` : NOTHING_FOUND), material: [] };
 
-  const articles = await view.articles();
+  const articles = await view.summaries(ranked.map((scored) => scored.candidate.article));
   const dateOf = (id: string) => articles.get(id)?.meta.published ?? null;
   const chosen: Scored<AnswerCandidate>[] = [];
   for (const scored of pool) {

@@ -9,9 +9,10 @@
 import { isInstructionLike } from '../analyse/instruction-text.ts';
 import type { Sentence } from '../article.ts';
 import type { Reply, TextPart } from '../reply.ts';
-import { parseQuestion, planTerms, searchTerms } from '../retrieve/query.ts';
+import { planTerms, searchTerms } from '../retrieve/query.ts';
 import { scoreCandidates } from '../retrieve/rank.ts';
 import { sameDevelopment } from '../retrieve/similarity.ts';
+import { readQuestion } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { missingArticle } from '../missing-article.ts';
 import { needsAntecedent } from './antecedents.ts';
@@ -74,14 +75,15 @@ async function storyPoints(view: StoryView): Promise<Chosen> {
 }
 
 async function topicPoints(topic: string, view: StoryView): Promise<Chosen> {
-  const articles = await view.articles();
-  const dateOf = (id: string) => articles.get(id)?.meta.published ?? null;
-  const asked = parseQuestion(topic, await view.entities());
+  const asked = await readQuestion(topic, view);
   const frequencies = await view.frequencies(planTerms(asked));
   // A topic is a filter, not a question: words the coverage never uses narrow nothing.
   const plan = { ...asked, concepts: asked.concepts.filter((c) => c.forms.some((form) => frequencies.of(form.text) > 0)) };
-  if (plan.concepts.length === 0) return { points: [], dateOf };
+  if (plan.concepts.length === 0) return { points: [], dateOf: () => null };
   const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: 200 });
+  // Only the hits' articles are ever dated: read by key, not the story's whole list.
+  const articles = await view.summaries(hits.map((hit) => hit.article));
+  const dateOf = (id: string) => articles.get(id)?.meta.published ?? null;
   const scored = scoreCandidates(
     plan,
     hits

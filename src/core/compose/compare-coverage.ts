@@ -7,9 +7,10 @@
  * few articles chosen.
  */
 import { UserError } from '../errors.ts';
-import { parseQuestion, planTerms, searchTerms } from '../retrieve/query.ts';
+import { planTerms, searchTerms } from '../retrieve/query.ts';
 import { scoreCandidates, type Candidate } from '../retrieve/rank.ts';
 import { sameClaim, sameDevelopment } from '../retrieve/similarity.ts';
+import { readQuestion } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import type { ArticleSummary, SentenceHit } from '../ports/store.ts';
 
@@ -53,7 +54,7 @@ const outletName = (article: ArticleSummary) => article.meta.outlet?.trim() || `
  * @example coverageOf('the merger', view) → [{ outlet: 'Daily Courier', article, sentences, facts }, …]
  */
 export async function coverageOf(topic: string, view: StoryView): Promise<{ outlets: OutletCoverage[]; relevance: ReadonlyMap<string, number> }> {
-  const plan = parseQuestion(topic, await view.entities());
+  const plan = await readQuestion(topic, view);
   if (plan.concepts.length === 0) throw new UserError('empty-topic', 'Name what to compare in words: a person, an event or a topic of the story.');
   const frequencies = await view.frequencies(planTerms(plan));
   const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: CANDIDATES });

@@ -5,7 +5,7 @@
  * whole story, so what is common in the story stays common in a digest.
  */
 import type { ArticleSummary, SentenceQuery, Store } from '../ports/store.ts';
-import { citationOf, type StoryView } from '../retrieve/story-view.ts';
+import type { StoryView } from '../retrieve/story-view.ts';
 
 /**
  * The view of `base` restricted to `articles`.
@@ -36,17 +36,16 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     store,
     memo,
     articles: scopedArticles,
+    summaries: async (wanted) => new Map([...(await base.summaries(wanted))].filter(([id]) => ids.has(id))),
     entities: () => base.entities(),
+    questionEntities: () => base.questionEntities(),
     frequencies: (forms) => base.frequencies(forms),
     // Read by the articles' index, not filtered from the whole story's quotations.
     quotes: () => base.quotesIn([...ids]),
     quotesOf: async (speakerId) => (await base.quotesOf(speakerId)).filter((quote) => ids.has(quote.article)),
     quotesIn: (articles) => base.quotesIn(articles.filter((id) => ids.has(id))),
-    // An article of the scope from its list; another (a quotation's earlier source) by its id.
-    cite: async (n, hit) => {
-      const own = (await scopedArticles()).get(hit.article);
-      return citationOf(n, hit, own ?? (ids.has(hit.article) ? undefined : (await base.store.articleSummaries([hit.article]))[0]));
-    },
+    // Any article by its id (a quotation's earlier source may lie outside the scope), as the base reads it.
+    cite: (n, hit) => base.cite(n, hit),
   };
 }
 

@@ -84,7 +84,7 @@ export async function answerNearby(request: NearbyRequest, view: StoryView): Pro
  * an article once, with the texts of its sentences, so their places are read from the article.
  */
 async function citedSentences(from: readonly SourceRef[], view: StoryView): Promise<{ hit: SentenceHit; all: readonly SentenceHit[] }[]> {
-  const articles = await view.articles();
+  const articles = await view.summaries(from.map((source) => source.article));
   const found: { hit: SentenceHit; all: readonly SentenceHit[] }[] = [];
   for (const source of from) {
     const count = articles.get(source.article)?.sentences ?? 0;

@@ -31,7 +31,8 @@ export async function unreadableQuestion(question: string, view: Pick<StoryView,
   // Names are in no language: only the other words say which one the question is in.
   const words = tokenize(question).filter((token, i) => /\p{L}/u.test(token.text) && (i === 0 || !/^\p{Lu}/u.test(token.text)));
   if (words.length === 0) return null;
-  const frequencies = await view.frequencies(words.map((token) => token.lower));
+  // A stopword is English whatever its count: only the other words are looked up (the commonest cost most to count).
+  const frequencies = await view.frequencies(words.filter((token) => !isStopword(token.lower)).map((token) => token.lower));
   const wordnet = sharedWordNet();
   const known = words.filter(
     (token) => isStopword(token.lower) || frequencies.of(token.lower) > 0 || PARTS_OF_SPEECH.some((pos) => wordnet.baseForms(token.lower, pos).length > 0),

@@ -5,8 +5,9 @@
  * the quotations that start or run in it.
  */
 import type { StoredQuote } from '../ports/store.ts';
-import { parseQuestion, planTerms, type QueryPlan } from '../retrieve/query.ts';
+import { planTerms, type QueryPlan } from '../retrieve/query.ts';
 import { informativeConcepts, scoreCandidates, type Candidate } from '../retrieve/rank.ts';
+import { readQuestion } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import type { QuoteIndex } from './quote-groups.ts';
 
@@ -35,7 +36,7 @@ export interface TopicResult {
  * any other quotation (or its sentence) that speaks of prices agreements.
  */
 export async function quotesOnTopic(topic: string, view: StoryView, index: QuoteIndex): Promise<TopicResult> {
-  const plan = parseQuestion(topic, await view.entities());
+  const plan = await readQuestion(topic, view);
   if (plan.concepts.length === 0) return { plan, quotes: [] };
   const terms = planTerms(plan);
   const hits = await view.store.searchSentences({ terms, limit: CANDIDATE_SENTENCES });

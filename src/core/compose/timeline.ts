@@ -7,8 +7,9 @@
 import type { ArticleSummary } from '../ports/store.ts';
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
-import { parseQuestion, planTerms } from '../retrieve/query.ts';
+import { planTerms } from '../retrieve/query.ts';
 import { informativeConcepts, scoreCandidates } from '../retrieve/rank.ts';
+import { readQuestion } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { CitationList, type Citable } from './citations.ts';
 import { compareDates, dateLabel } from './timeline-dates.ts';
@@ -51,7 +52,7 @@ interface Scope {
 
 /** The articles and sentences a topic matches, scored as `ask` scores answers. */
 async function topicScope(topic: string, view: StoryView, all: ReadonlyMap<string, ArticleSummary>): Promise<Scope> {
-  const plan = parseQuestion(topic, await view.entities());
+  const plan = await readQuestion(topic, view);
   if (plan.concepts.length === 0) return { articles: [], filter: () => false };
   const terms = planTerms(plan);
   const hits = (await view.store.searchSentences({ terms, limit: CANDIDATE_SENTENCES })).filter((hit) => hit.kind !== 'heading');

@@ -15,9 +15,9 @@ import { answerNearby } from '../compose/nearby-answer.ts';
 import { composeNextQuote } from '../compose/next-quote.ts';
 import { composeSource } from '../compose/source-detail.ts';
 import type { Reply } from '../reply.ts';
-import type { EntityIndex } from '../retrieve/entity-index.ts';
-import { parseQuestion } from '../retrieve/query.ts';
-import { storyViewFor } from '../retrieve/story-view.ts';
+import type { QuestionIndex } from '../retrieve/entity-index.ts';
+import { readQuestion, withQuestionEntities } from '../retrieve/question-entities.ts';
+import { type StoryView, storyViewFor } from '../retrieve/story-view.ts';
 import { resolveFollowUp, type FollowUp } from './follow-up.ts';
 import { readPronouns } from './pronoun-antecedents.ts';
 import { conceptsOf } from './subject-shift.ts';
@@ -63,13 +63,14 @@ export async function converse(
     context.log.error({ err: error, conversation: key }, 'reading the conversation failed; answering the message on its own');
     return plain();
   }
-  const { plan, turns, index } = prepared;
-  const outcome = await run(plan, commands, context, turns, index);
+  const { plan, turns, view } = prepared;
+  const outcome = await run(plan, commands, context, turns, view);
   if (outcome.result.outcome === 'ok' && outcome.facts) {
     const at = now.toISOString();
     const typed = message.kind === 'text' ? message.text : String(Object.values(message.options).find((v) => typeof v === 'string') ?? message.command.name);
     try {
-      const turn = recordTurn({ ...outcome.facts, at, text: typed }, outcome.result.reply, index);
+      const facts = outcome.facts;
+      const turn = await withQuestionEntities(view, (index) => recordTurn({ ...facts, at, text: typed }, outcome.result.reply, index));
       await context.store.conversations.saveConversation(key, withTurn(turns, turn), at);
       await context.store.conversations.prune(new Date(now.getTime() - Math.max(KEEP_IDLE_MS, settings.idleMinutes * 60_000)).toISOString());
     } catch (error) {
@@ -82,7 +83,7 @@ export async function converse(
 interface Prepared {
   readonly plan: Plan;
   readonly turns: readonly Turn[];
-  readonly index: EntityIndex;
+  readonly view: StoryView;
 }
 
 /** Reads the conversation and the message against it. */
@@ -99,7 +100,21 @@ async function prepare(
   const turns = live ? record.turns : [];
   const parsed: ChatParse =
     message.kind === 'text' ? parseChatText(message.text, commands) : { kind: 'command', command: message.command, options: message.options };
-  const index = await storyViewFor(context.store).entities();
+  const view = storyViewFor(context.store);
+  // Read over the entities the message names (read by key), as over the index of them all.
+  const plan = await withQuestionEntities(view, (index) => readPlan(parsed, message, commands, turns, index, { record, live, settings, now }));
+  return { plan, turns, view };
+}
+
+/** What to run for a message, given the conversation so far: a pure reading, run again as entities are read. */
+function readPlan(
+  parsed: ChatParse,
+  message: ConversationMessage,
+  commands: readonly CommandDefinition[],
+  turns: readonly Turn[],
+  index: QuestionIndex,
+  { record, live, settings, now }: { record: { readonly updatedAt: string } | null; live: boolean; settings: ConversationSettings; now: Date },
+): Plan {
   const followUp = (text: string): FollowUp =>
     resolveFollowUp({
       text,
@@ -123,7 +138,7 @@ async function prepare(
   } else {
     plan = { parsed, followUp: { kind: 'stand-alone' } };
   }
-  return { plan, turns, index };
+  return plan;
 }
 
 interface Plan {
@@ -137,7 +152,7 @@ interface Outcome {
   readonly facts?: Omit<TurnFacts, 'at' | 'text'>;
 }
 
-async function run(plan: Plan, commands: readonly CommandDefinition[], context: CommandContext, turns: readonly Turn[], index: EntityIndex): Promise<Outcome> {
+async function run(plan: Plan, commands: readonly CommandDefinition[], context: CommandContext, turns: readonly Turn[], view: StoryView): Promise<Outcome> {
   const { parsed, followUp } = plan;
   const plain = async (parse: ChatParse, readAs?: string): Promise<Outcome> => {
     if (parse.kind === 'empty') return { result: { reply: hintReply(commands), outcome: 'ok', command: null, ms: 0 } };
@@ -146,7 +161,8 @@ async function run(plan: Plan, commands: readonly CommandDefinition[], context: 
     // A question is a subject even when nothing answered it; help or a list of feeds is not.
     const aboutStory = parse.command.name === ASK_COMMAND || result.reply.citations.length > 0;
     const subject = aboutStory ? subjectOf(parse.command, parse.options) : null;
-    return { result, facts: { command: parse.command.name, options: parse.options, subject, concepts: subject ? conceptsOf(subject, index) : [] } };
+    const concepts = subject ? await withQuestionEntities(view, (index) => conceptsOf(subject, index)) : [];
+    return { result, facts: { command: parse.command.name, options: parse.options, subject, concepts } };
   };
   switch (followUp.kind) {
     case 'stand-alone':
@@ -166,7 +182,7 @@ async function run(plan: Plan, commands: readonly CommandDefinition[], context: 
     case 'run': {
       const found = commands.find((c) => c.name === followUp.command);
       if (!found) return plain(parsed);
-      const command = followUp.nearby ? nearbyFirst(found, followUp, index) : found;
+      const command = followUp.nearby ? nearbyFirst(found, followUp) : found;
       const dispatched = await dispatch(command, followUp.options, { ...context, focus: followUp.focus });
       // "more" with nothing new: say so, rather than "nothing on that" about a question that was answered.
       const exhausted = followUp.continues && dispatched.outcome === 'ok' && dispatched.reply.parts.length === 0;
@@ -210,19 +226,20 @@ async function run(plan: Plan, commands: readonly CommandDefinition[], context: 
  * "why?" and its kind: the answer near the last answer's sources when one is there, else the
  * command itself (ask) over the whole story, under the same name.
  */
-function nearbyFirst(ask: CommandDefinition, followUp: Extract<FollowUp, { kind: 'run' }>, index: EntityIndex): CommandDefinition {
+function nearbyFirst(ask: CommandDefinition, followUp: Extract<FollowUp, { kind: 'run' }>): CommandDefinition {
   const question = String(followUp.options.question ?? followUp.subject);
   return {
     ...ask,
     async run(options, context) {
+      const view = storyViewFor(context.store);
       const request = {
         question,
-        kind: parseQuestion(question, index).answer,
+        kind: (await readQuestion(question, view)).answer,
         subject: followUp.concepts.map((c) => c.label).join(' '),
         from: followUp.nearby ?? [],
         exclude: followUp.focus.exclude ?? new Set<string>(),
       };
-      return (await answerNearby(request, storyViewFor(context.store))) ?? ask.run(options, context);
+      return (await answerNearby(request, view)) ?? ask.run(options, context);
     },
   };
 }
@@ -233,7 +250,7 @@ function internal(name: string, compose: (view: ReturnType<typeof storyViewFor>)
 }
 
 /** A command's free text with its pronouns read: "quote him" after a question about Tom Brown. */
-function pronounsInOptions(command: CommandDefinition, options: ParsedOptions, turns: readonly Turn[], index: EntityIndex): FollowUp {
+function pronounsInOptions(command: CommandDefinition, options: ParsedOptions, turns: readonly Turn[], index: QuestionIndex): FollowUp {
   const rest = command.options.find((o) => o.rest && o.type === 'string');
   const value = rest ? options[rest.name] : undefined;
   if (!rest || typeof value !== 'string' || turns.length === 0) return { kind: 'stand-alone' };

@@ -6,7 +6,7 @@
 import { HONORIFICS, type Gender } from '../analyse/lexicon/honorifics.ts';
 import { givenNameGender } from '../analyse/name-kinds.ts';
 import { parseQuestion } from '../retrieve/query.ts';
-import { foldForLookup, type EntityIndex, type KnownEntity } from '../retrieve/entity-index.ts';
+import { foldForLookup, type QuestionIndex, type KnownEntity } from '../retrieve/entity-index.ts';
 import type { EntityRef } from './turns.ts';
 
 /**
@@ -34,7 +34,7 @@ export function entityRef(entity: KnownEntity): EntityRef {
  * The story's people, organisations and groups a text names, in the order it names them.
  * @example entitiesNamedIn('Ms Smith met the Acme board', index) → [Joan Smith, Acme]
  */
-export function entitiesNamedIn(text: string, index: EntityIndex): EntityRef[] {
+export function entitiesNamedIn(text: string, index: QuestionIndex): EntityRef[] {
   const found: EntityRef[] = [];
   for (const concept of parseQuestion(text, index).concepts) {
     const entity = concept.entity;
@@ -44,6 +44,6 @@ export function entitiesNamedIn(text: string, index: EntityIndex): EntityRef[] {
 }
 
 /** The story entity a canonical name names, if one does. */
-export function entityByName(name: string, index: EntityIndex): KnownEntity | undefined {
+export function entityByName(name: string, index: QuestionIndex): KnownEntity | undefined {
   return index.byName(foldForLookup(name))[0];
 }

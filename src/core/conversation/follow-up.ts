@@ -10,7 +10,7 @@ import type { ParsedOptions } from '../command.ts';
 import type { AnswerFocus } from '../compose/answer-focus.ts';
 import { AUXILIARIES, CONTINUATION_OPENERS, DEMONSTRATIVES, MORE_REQUESTS, NEXT_WORDS, SHIFT_OPENERS } from '../lexicon/discourse.ts';
 import { SPEECH_VERBS } from '../lexicon/stopwords.ts';
-import { foldForLookup, type EntityIndex } from '../retrieve/entity-index.ts';
+import { foldForLookup, type QuestionIndex } from '../retrieve/entity-index.ts';
 import { tokenize } from '../retrieve/terms.ts';
 import { leans, questionWords, sourceNumber } from './follow-up-words.ts';
 import { entitiesNamedIn, entityRef } from './entity-refs.ts';
@@ -55,7 +55,7 @@ export interface FollowUpInput {
   /** A conversation existed here but went idle for longer than `idleMinutes`. */
   readonly expired: boolean;
   readonly idleMinutes: number;
-  readonly index: EntityIndex;
+  readonly index: QuestionIndex;
   readonly now: Date;
   /** Whether a `who` command is offered ("who is she?" runs it). */
   readonly hasWho: boolean;

@@ -7,7 +7,7 @@
  * about prices?"; + "what about wages?" → "What did Joan Smith say about wages?".
  */
 import { placeFor } from '../lexicon/places.ts';
-import type { EntityIndex } from '../retrieve/entity-index.ts';
+import type { QuestionIndex } from '../retrieve/entity-index.ts';
 import { parseQuestion } from '../retrieve/query.ts';
 import type { SubjectConcept, Turn } from './turns.ts';
 
@@ -15,7 +15,7 @@ import type { SubjectConcept, Turn } from './turns.ts';
  * The concepts a subject is read into, with what kind of thing each names.
  * @example conceptsOf('What did Joan Smith say about France?', index) → [{ label: 'Joan Smith', kind: 'person' }, { label: 'France', kind: 'place' }]
  */
-export function conceptsOf(subject: string, index: EntityIndex): SubjectConcept[] {
+export function conceptsOf(subject: string, index: QuestionIndex): SubjectConcept[] {
   return parseQuestion(subject, index).concepts.map((concept) => ({
     label: concept.label,
     kind: concept.entity?.kind ?? (placeFor(concept.label) ? 'place' : null),
@@ -29,7 +29,7 @@ function replaceLabel(text: string, label: string, by: string): string | null {
 }
 
 /** The last turn's subject with the fragment in place of what it replaces. */
-export function replaceConcept(last: Turn, fragment: string, index: EntityIndex): { subject: string; concepts: SubjectConcept[] } {
+export function replaceConcept(last: Turn, fragment: string, index: QuestionIndex): { subject: string; concepts: SubjectConcept[] } {
   const subject = last.subject ?? '';
   const incoming = conceptsOf(fragment, index);
   let result: string | null = null;

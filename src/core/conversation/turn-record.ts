@@ -5,7 +5,7 @@
  */
 import { shownKey } from '../compose/answer-focus.ts';
 import type { Reply } from '../reply.ts';
-import type { EntityIndex } from '../retrieve/entity-index.ts';
+import type { QuestionIndex } from '../retrieve/entity-index.ts';
 import { entitiesNamedIn, entityByName, entityRef } from './entity-refs.ts';
 import type { EntityRef, QuotedRef, SourceRef, Turn } from './turns.ts';
 
@@ -25,7 +25,7 @@ export interface TurnFacts extends Pick<Turn, 'at' | 'text' | 'command' | 'optio
 }
 
 /** The turn to remember for a reply. */
-export function recordTurn(facts: TurnFacts, reply: Reply, index: EntityIndex): Turn {
+export function recordTurn(facts: TurnFacts, reply: Reply, index: QuestionIndex): Turn {
   const entities: EntityRef[] = [];
   const add = (ref: EntityRef | undefined) => {
     if (ref && ref.kind !== 'place' && !entities.some((e) => e.id === ref.id)) entities.push(ref);

@@ -225,6 +225,17 @@ export interface Store {
   /** The story's canonical entities, most quoted first. */
   storyEntities(): Promise<readonly StoryEntityRecord[]>;
   /**
+   * The story entities found under any of these keys, in `storyEntities()` order: `names` are
+   * name keys (`nameKey`) of a name or alias, `roleStems` stems of a role's words (see
+   * `lookupKeysOf`). Read by index: a question reads the entities it may name, not all of them.
+   */
+  storyEntitiesByKey(keys: { readonly names?: readonly string[]; readonly roleStems?: readonly string[] }): Promise<readonly StoryEntityRecord[]>;
+  /**
+   * The highest prominence (3 × articles + quotations) among the story's entities of a kind, and
+   * those of them named in at least `minArticles` current articles, in `storyEntities()` order.
+   */
+  prominentEntities(kind: EntityKind, minArticles: number): Promise<{ readonly top: number; readonly entities: readonly StoryEntityRecord[] }>;
+  /**
    * True when some current article's entity is not linked to the story, or an article was
    * written or removed without linking (`WriteOptions.link`) since the story was last saved
    * whole: a run stopped between writing articles and relinking them, so the next run must relink.

@@ -65,7 +65,8 @@ export async function rankSentences(
       });
     });
   }
-  const articles = await view.articles();
+  // Only the articles of the candidates (and of the best hits, a heading among them) are ever asked about.
+  const articles = await view.summaries([...[...candidates.values()].map((candidate) => candidate.article), ...hits.map((hit) => hit.article)]);
   // The headline and the publication date are part of what an article says.
   const about = (article: string) => {
     const meta = articles.get(article)?.meta;

@@ -5,6 +5,7 @@
  */
 import type { StoryEntityRecord } from '../ports/store.ts';
 import { placeFor } from '../lexicon/places.ts';
+import { nameKey } from '../name-key.ts';
 import { stem } from './terms.ts';
 import { isLeaderNoun, sharedWordNet } from './word-relations.ts';
 
@@ -27,6 +28,9 @@ export interface EntityIndex {
   readonly all: readonly KnownEntity[];
 }
 
+/** What reading a question asks of the story's entities: an `EntityIndex` without the list of them all. */
+export type QuestionIndex = Omit<EntityIndex, 'all'>;
+
 /** Folds a name for lookup: case, accents, dots, a leading "the" and a possessive do not count. */
 export function foldForLookup(name: string): string {
   // ASCII has no accents to fold: skipping the normalisation halves the cost of indexing every alias.
@@ -40,6 +44,52 @@ export function foldForLookup(name: string): string {
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The stems of a role's words, "of" left out: what a question's role words are matched against.
+ * @example roleStems('Secretary of Defence') → ['secretari', 'defenc']
+ */
+export function roleStems(role: string): string[] {
+  return foldForLookup(role)
+    .split(' ')
+    .filter((word) => word !== 'of')
+    .map(stem);
+}
+
+/**
+ * The keys a story entity is looked up by when a question is read: its name and aliases as
+ * `nameKey` folds them (the store's name index), and the stems of its roles' words.
+ */
+export function lookupKeysOf(entity: Pick<KnownEntity, 'name' | 'aliases' | 'roles'>): { readonly names: string[]; readonly roleStems: string[] } {
+  return {
+    names: [...new Set([entity.name, ...entity.aliases].map(nameKey))],
+    roleStems: [...new Set(entity.roles.flatMap(roleStems))],
+  };
+}
+
+/**
+ * The name keys under which an alias folding to `folded` (`foldForLookup`) is stored: `nameKey`
+ * keeps a final "'s" and folds a few more apostrophes, so an alias is found under one of these
+ * and then checked by its own fold.
+ */
+export function nameKeysFor(folded: string): string[] {
+  return [...new Set([folded, `${folded}'s`, `the ${folded}`, `the ${folded}'s`].map(nameKey))];
+}
+
+/**
+ * What `byRole(words)` looks for: the words' stems (a demonym before the head read as its
+ * country) and the head as written. Only roles holding the first stem can match: `stems[0]` is
+ * the key a role lookup reads by.
+ */
+export function askedRole(words: readonly string[]): { readonly stems: readonly string[]; readonly head: string } | undefined {
+  // "the Italian coach" holds the role "Italy coach": a demonym is its country.
+  const asked = words
+    .map((word) => foldForLookup(word))
+    .filter(Boolean)
+    .map((word, i, all) => (i < all.length - 1 ? foldForLookup(placeFor(word)?.canonical ?? word) : word));
+  const head = asked[asked.length - 1];
+  return head === undefined ? undefined : { stems: asked.map(stem), head };
 }
 
 interface RoleEntry {
@@ -84,7 +134,24 @@ function prominence(entity: KnownEntity): number {
 }
 
 /** An organisation the story is about is named in at least this share of its articles. */
-const MAIN_ORGANISATION_SHARE = 0.3;
+export const MAIN_ORGANISATION_SHARE = 0.3;
+
+/** Most prominent first; entities equally prominent keep their order (the store's: most quoted first). */
+export function byProminence(entities: readonly KnownEntity[]): KnownEntity[] {
+  return [...entities].sort((a, b) => prominence(b) - prominence(a));
+}
+
+/**
+ * The organisations the story is most about, from organisations in `byProminence` order (all of
+ * them, or at least all named in `MAIN_ORGANISATION_SHARE` of the articles) and the highest
+ * prominence among all: up to two, each at least half as prominent as the first.
+ */
+export function pickMainOrganisations(organisations: readonly KnownEntity[], top: number, articles?: number): KnownEntity[] {
+  return organisations
+    .filter((entity) => prominence(entity) >= top * 0.5)
+    .filter((entity) => articles === undefined || entity.articleCount >= articles * MAIN_ORGANISATION_SHARE)
+    .slice(0, 2);
+}
 
 /**
  * Builds the lookup from the story's canonical entities. With the number of articles, an
@@ -94,7 +161,7 @@ const MAIN_ORGANISATION_SHARE = 0.3;
 export function buildEntityIndex(entities: readonly KnownEntity[], articles?: number): EntityIndex {
   const names = new Map<string, KnownEntity[]>();
   let longestAlias = 1;
-  const sorted = [...entities].sort((a, b) => prominence(b) - prominence(a));
+  const sorted = byProminence(entities);
   for (const entity of sorted) {
     for (const alias of new Set([entity.name, ...entity.aliases].map(foldForLookup))) {
       if (!alias) continue;
@@ -104,14 +171,32 @@ export function buildEntityIndex(entities: readonly KnownEntity[], articles?: nu
       longestAlias = Math.max(longestAlias, alias.split(' ').length);
     }
   }
+  const organisations = sorted.filter((entity) => entity.kind === 'organisation');
+  const top = organisations[0];
+  const mainOrganisations = top ? pickMainOrganisations(organisations, prominence(top), articles) : [];
+
+  return {
+    byName: (folded) => names.get(folded) ?? [],
+    longestAlias: Math.min(longestAlias, 6),
+    byRole: roleLookup(sorted),
+    mainOrganisations,
+    all: sorted,
+  };
+}
+
+/**
+ * `EntityIndex.byRole` over these entities alone: what a question reads when it needs the
+ * holders of roles sharing a word, not the story's every name.
+ */
+export function buildRoleIndex(entities: readonly KnownEntity[]): Pick<EntityIndex, 'byRole'> {
+  return { byRole: roleLookup(byProminence(entities)) };
+}
+
+/** People who hold a role the words describe, from entities in `byProminence` order (see `EntityIndex.byRole`). */
+function roleLookup(sorted: readonly KnownEntity[]): EntityIndex['byRole'] {
   const roleEntries: RoleEntry[] = sorted
     .filter((entity) => entity.kind === 'person')
-    .flatMap((entity) =>
-      entity.roles.map((role) => {
-        const words = foldForLookup(role).split(' ');
-        return { entity, stems: words.filter((word) => word !== 'of').map(stem), head: lazyHead(words) };
-      }),
-    );
+    .flatMap((entity) => entity.roles.map((role) => ({ entity, stems: roleStems(role), head: lazyHead(foldForLookup(role).split(' ')) })));
   // A bare head matches only a one-word role with the same stem: indexed by it, so asking
   // "the chairman" reads the chairmen, not every one-word role of the story.
   const bareRoles = new Map<string, RoleEntry[]>();
@@ -130,42 +215,22 @@ export function buildEntityIndex(entities: readonly KnownEntity[], articles?: nu
       rolesByStem.set(roleStem, list);
     }
   }
-  const organisations = sorted.filter((entity) => entity.kind === 'organisation');
-  const top = organisations[0];
-  const mainOrganisations = top
-    ? organisations
-        .filter((entity) => prominence(entity) >= prominence(top) * 0.5)
-        .filter((entity) => articles === undefined || entity.articleCount >= articles * MAIN_ORGANISATION_SHARE)
-        .slice(0, 2)
-    : [];
-
-  return {
-    byName: (folded) => names.get(folded) ?? [],
-    longestAlias: Math.min(longestAlias, 6),
-    byRole(words) {
-      // "the Italian coach" holds the role "Italy coach": a demonym is its country.
-      const asked = words
-        .map((word) => foldForLookup(word))
-        .filter(Boolean)
-        .map((word, i, all) => (i < all.length - 1 ? foldForLookup(placeFor(word)?.canonical ?? word) : word));
-      const askedHead = asked[asked.length - 1];
-      if (askedHead === undefined) return [];
-      const askedStems = asked.map(stem);
-      const leader = isLeaderNoun(askedHead);
-      // A modifier must be in the role, so the roles holding the first one are all there is to try;
-      // a bare head, the one-word roles of its stem.
-      const pool = (askedStems.length > 1 ? rolesByStem : bareRoles).get(askedStems[0]!) ?? [];
-      const seen = new Set<string>();
-      const found: KnownEntity[] = [];
-      for (const entry of pool) {
-        if (!seen.has(entry.entity.id) && roleMatches(entry, askedStems, askedHead, leader)) {
-          seen.add(entry.entity.id);
-          found.push(entry.entity);
-        }
+  return (words) => {
+    const asked = askedRole(words);
+    if (!asked) return [];
+    const { stems: askedStems, head: askedHead } = asked;
+    const leader = isLeaderNoun(askedHead);
+    // A modifier must be in the role, so the roles holding the first one are all there is to try;
+    // a bare head, the one-word roles of its stem.
+    const pool = (askedStems.length > 1 ? rolesByStem : bareRoles).get(askedStems[0]!) ?? [];
+    const seen = new Set<string>();
+    const found: KnownEntity[] = [];
+    for (const entry of pool) {
+      if (!seen.has(entry.entity.id) && roleMatches(entry, askedStems, askedHead, leader)) {
+        seen.add(entry.entity.id);
+        found.push(entry.entity);
       }
-      return found;
-    },
-    mainOrganisations,
-    all: sorted,
+    }
+    return found;
   };
 }

@@ -5,7 +5,7 @@
  * about. Each match is one concept of the question.
  */
 import { CASE_SENSITIVE_FORMS, placeFor } from '../lexicon/places.ts';
-import { foldForLookup, type EntityIndex, type KnownEntity } from './entity-index.ts';
+import { foldForLookup, type QuestionIndex, type KnownEntity } from './entity-index.ts';
 import type { Concept, Form } from './query.ts';
 import { isStopword, type Token } from './terms.ts';
 import { isLeaderNoun, sharedWordNet } from './word-relations.ts';
@@ -88,7 +88,7 @@ function isFunctionWord(token: Token): boolean {
 }
 
 /** Longest run of tokens from `start` that names a known entity or a place. */
-export function matchRun(tokens: readonly Token[], start: number, index: EntityIndex): NameMatch | undefined {
+export function matchRun(tokens: readonly Token[], start: number, index: QuestionIndex): NameMatch | undefined {
   const longest = Math.min(index.longestAlias, tokens.length - start);
   for (let length = longest; length >= 1; length--) {
     const run = tokens.slice(start, start + length);
@@ -121,7 +121,7 @@ const DETERMINERS = new Set(['the', 'this', 'that', 'its']);
  * organisation noun names the story's main organisation. Its modifiers describe it, so the
  * whole phrase is one concept.
  */
-export function matchOrganisationPhrase(tokens: readonly Token[], start: number, index: EntityIndex): NameMatch | undefined {
+export function matchOrganisationPhrase(tokens: readonly Token[], start: number, index: QuestionIndex): NameMatch | undefined {
   if (index.mainOrganisations.length === 0 || !DETERMINERS.has(tokens[start]?.lower ?? '')) return undefined;
   for (let end = start + 1; end < Math.min(tokens.length, start + 5); end++) {
     const token = tokens[end] as Token;
@@ -145,7 +145,7 @@ export function matchOrganisationPhrase(tokens: readonly Token[], start: number,
  * leads, read as the role "pilots' federation head" so that the story's "chairman of the Pilots'
  * Federation" is found.
  */
-export function matchRoleOf(tokens: readonly Token[], start: number, index: EntityIndex): NameMatch | undefined {
+export function matchRoleOf(tokens: readonly Token[], start: number, index: QuestionIndex): NameMatch | undefined {
   const head = tokens[start];
   if (!head || tokens[start + 1]?.lower !== 'of' || !isLeaderNoun(head.lower)) return undefined;
   let from = start + 2;
@@ -179,7 +179,7 @@ export function matchRoleOf(tokens: readonly Token[], start: number, index: Enti
 }
 
 /** A role phrase ending at a leader-like noun ("the defence chief") that names someone. */
-export function matchRole(tokens: readonly Token[], start: number, index: EntityIndex): NameMatch | undefined {
+export function matchRole(tokens: readonly Token[], start: number, index: QuestionIndex): NameMatch | undefined {
   for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {
     const run = tokens.slice(start, start + length);
     // "officials", "spy chiefs": a plural names several people, never the one who holds a role.

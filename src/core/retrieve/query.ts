@@ -8,7 +8,7 @@
  */
 import { irregularBase, irregularForms } from '../lexicon/irregular-verbs.ts';
 import { SPEECH_VERBS } from '../lexicon/stopwords.ts';
-import type { EntityIndex, KnownEntity } from './entity-index.ts';
+import type { KnownEntity, QuestionIndex } from './entity-index.ts';
 import { ANSWER_NOUNS, answerKindOf, focusOf, KIND_NOUNS, type AnswerKind } from './answer-kinds.ts';
 import { isStopword, stem, tokenize, type Token } from './terms.ts';
 import { dedupeForms, isNameWord, matchOrganisationPhrase, matchRole, matchRoleOf, matchRun } from './query-names.ts';
@@ -109,7 +109,7 @@ const SAY_PATTERN =
  * Reads a question. Never throws on odd input: operators, quotes, emoji and right-to-left
  * text are just characters, and a question with no content words gives no concepts.
  */
-export function parseQuestion(question: string, index: EntityIndex): QueryPlan {
+export function parseQuestion(question: string, index: QuestionIndex): QueryPlan {
   const tokens = tokenize(question);
   const focus = focusOf(tokens);
   const concepts: Concept[] = [];

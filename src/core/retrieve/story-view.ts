@@ -8,13 +8,25 @@ import type { ArticleSummary, SentenceHit, Store, StoredQuote } from '../ports/s
 import type { Citation } from '../reply.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { buildEntityIndex, type EntityIndex } from './entity-index.ts';
+import { EntityLookups, type QuestionEntities } from './question-entities.ts';
 import { tokenize } from './terms.ts';
 
 export interface StoryView {
   readonly store: Store;
-  /** Current articles by id. */
+  /**
+   * Every current article by id: a whole-story read (some 100,000 rows at 100,000 articles).
+   * What answers a question uses `summaries` instead.
+   */
   articles(): Promise<ReadonlyMap<string, ArticleSummary>>;
+  /** These current articles by id (an id not current is left out), read by key and kept in a bounded cache. */
+  summaries(ids: Iterable<string>): Promise<ReadonlyMap<string, ArticleSummary>>;
+  /**
+   * The index of every story entity: a whole-story read (some 100,000 entities at 100,000
+   * articles). Reading a question uses `questionEntities` (through `readQuestion`) instead.
+   */
   entities(): Promise<EntityIndex>;
+  /** Lookups of the entities one question's words may name, read by key and cached between questions. */
+  questionEntities(): Promise<QuestionEntities>;
   /** Sentences in the index, and a function giving how many contain a word or phrase. */
   frequencies(forms: readonly string[]): Promise<{ readonly sentences: number; readonly of: (form: string) => number }>;
   /**
@@ -37,11 +49,16 @@ export interface StoryView {
  * few megabytes), the least recently asked for dropped first, all dropped when the story changes.
  */
 const CACHED_QUOTATIONS = 20_000;
+/** Article summaries kept between questions (about a kilobyte each), the least recently used dropped first. */
+const CACHED_SUMMARIES = 5_000;
 
 /** Builds a view over a store; keep one per process and pass it to what answers. */
 export function createStoryView(store: Store): StoryView {
   const bySpeaker = new BoundedCache<string, readonly StoredQuote[]>(CACHED_QUOTATIONS, (quotes) => quotes.length);
   const byArticle = new BoundedCache<string, readonly StoredQuote[]>(CACHED_QUOTATIONS, (quotes) => quotes.length);
+  // null: the id is not a current article (asked for and not found).
+  const lookups = new EntityLookups(store);
+  const summaryOf = new BoundedCache<string, ArticleSummary | null>(CACHED_SUMMARIES, () => 1);
   let revision: string | null = null;
   let checkedAt = -1;
   let memos = new Map<string, Promise<unknown>>();
@@ -59,6 +76,8 @@ export function createStoryView(store: Store): StoryView {
       memos = new Map();
       bySpeaker.clear();
       byArticle.clear();
+      summaryOf.clear();
+      lookups.clear();
       stemCounts = new Map();
       sentenceTotal = 0;
     }
@@ -77,11 +96,36 @@ export function createStoryView(store: Store): StoryView {
 
   const articles = () => memo('articles', async () => new Map((await store.listArticles()).map((article) => [article.id, article])));
 
+  const summaries = async (ids: Iterable<string>): Promise<ReadonlyMap<string, ArticleSummary>> => {
+    await fresh();
+    const found = new Map<string, ArticleSummary>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const summary = summaryOf.get(id);
+      if (summary) found.set(id, summary);
+      else if (summary === undefined) missing.push(id);
+    }
+    if (missing.length > 0) {
+      const read = new Map((await store.articleSummaries(missing)).map((summary) => [summary.id, summary]));
+      for (const id of missing) {
+        const summary = read.get(id) ?? null;
+        summaryOf.set(id, summary);
+        if (summary) found.set(id, summary);
+      }
+    }
+    return found;
+  };
+
   return {
     store,
     articles,
+    summaries,
     memo,
     entities: () => memo('entities', async () => buildEntityIndex(await store.storyEntities(), (await articles()).size)),
+    async questionEntities() {
+      await fresh();
+      return lookups.session();
+    },
     quotes: () => memo('quotes', () => store.listQuotes()),
     async quotesOf(speakerId) {
       await fresh();
@@ -129,7 +173,7 @@ export function createStoryView(store: Store): StoryView {
       return { sentences: sentenceTotal, of };
     },
     async cite(n, hit) {
-      return citationOf(n, hit, (await articles()).get(hit.article));
+      return citationOf(n, hit, (await summaries([hit.article])).get(hit.article));
     },
   };
 }

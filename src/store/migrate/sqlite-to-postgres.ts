@@ -24,6 +24,7 @@ const CHILDREN = ['sentences', 'entities', 'quotes', 'events'] as const;
 const WHOLE_TABLES: readonly { readonly table: string; readonly serial?: string }[] = [
   { table: 'story_entities' },
   { table: 'story_entity_names' },
+  { table: 'story_entity_roles' },
   { table: 'entity_links' },
   { table: 'digest_subscriptions', serial: 'id' },
   { table: 'digest_runs' },

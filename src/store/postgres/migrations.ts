@@ -8,11 +8,14 @@
  * as SQLite's BINARY collation, so both engines list and compare in the same order.
  */
 import type pg from 'pg';
+import { backfillRoleStems } from './story-entities.ts';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** Rows the SQL cannot compute (stems, folded names), filled in the same transaction after it. */
+  readonly backfill?: (client: pg.PoolClient) => Promise<void>;
 }
 
 /** Byte-ordered text, as SQLite compares it. */
@@ -297,6 +300,20 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX articles_by_text_hash ON articles (text_hash, id) WHERE status = 'current';
     `,
   },
+  {
+    version: 5,
+    name: 'story entities by the stems of their roles, and by kind and counts, for reading a question by index (SQLite migration 11)',
+    sql: `
+      CREATE TABLE story_entity_roles (
+        role_stem ${T} NOT NULL,
+        story_entity ${T} NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        PRIMARY KEY (role_stem, story_entity)
+      );
+      CREATE INDEX story_entity_roles_by_entity ON story_entity_roles (story_entity);
+      CREATE INDEX story_entities_by_kind ON story_entities (kind, article_count, quote_count);
+    `,
+    backfill: backfillRoleStems,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */
@@ -324,6 +341,7 @@ export async function migrate(pool: pg.Pool, list: readonly Migration[] = migrat
         await client.query('BEGIN');
         try {
           await client.query(migration.sql);
+          await migration.backfill?.(client);
           await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
             migration.version,
             migration.name,

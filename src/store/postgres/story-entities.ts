@@ -5,21 +5,11 @@
  * statements (arrays as parameters) rather than one round trip per row.
  */
 import type pg from 'pg';
-import type { EntityKind } from '../../core/article.ts';
 import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../../core/ports/store.ts';
-import { nameKey } from '../../core/name-key.ts';
+import { STORY_ENTITY_ORDER, type StoryEntityRow, toStoryEntityRecord } from '../sqlite/rows.ts';
+import { lookupKeysOf } from '../../core/retrieve/entity-index.ts';
 import type { Queryable } from './transaction.ts';
-
-interface StoryEntityRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string;
-  roles: string;
-  article_count: number;
-  quote_count: number;
-}
 
 /** Makes the stored story equal to `story` inside the caller's transaction. */
 export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntities): Promise<void> {
@@ -34,6 +24,7 @@ export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntit
   const upserts: { id: string; name: string; kind: string; aliases: string; roles: string }[] = [];
   const renamed: string[] = [];
   const names: { id: string; key: string }[] = [];
+  const roleStems: { id: string; key: string }[] = [];
   for (const entity of story.entities) {
     wanted.add(entity.id);
     const aliases = JSON.stringify(entity.aliases);
@@ -42,7 +33,9 @@ export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntit
     if (before === fingerprint(entity.name, entity.kind, aliases, roles)) continue;
     upserts.push({ id: entity.id, name: entity.name, kind: entity.kind, aliases, roles });
     if (before !== undefined) renamed.push(entity.id);
-    for (const key of new Set([entity.name, ...entity.aliases].map(nameKey))) names.push({ id: entity.id, key });
+    const keys = lookupKeysOf(entity);
+    for (const key of keys.names) names.push({ id: entity.id, key });
+    for (const key of keys.roleStems) roleStems.push({ id: entity.id, key });
     touched.add(entity.id);
   }
   if (upserts.length > 0) {
@@ -53,14 +46,12 @@ export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntit
       [JSON.stringify(upserts)],
     );
   }
-  if (renamed.length > 0) await client.query('DELETE FROM story_entity_names WHERE story_entity = ANY($1::text[])', [renamed]);
-  if (names.length > 0) {
-    await client.query(
-      `INSERT INTO story_entity_names (story_entity, name_key)
-       SELECT id, key FROM jsonb_to_recordset($1::jsonb) AS n (id text, key text) ON CONFLICT DO NOTHING`,
-      [JSON.stringify(names)],
-    );
+  if (renamed.length > 0) {
+    await client.query('DELETE FROM story_entity_names WHERE story_entity = ANY($1::text[])', [renamed]);
+    await client.query('DELETE FROM story_entity_roles WHERE story_entity = ANY($1::text[])', [renamed]);
   }
+  await insertKeys(client, 'story_entity_names', 'name_key', names);
+  await insertKeys(client, 'story_entity_roles', 'role_stem', roleStems);
 
   const storedByArticle = new Map<string, Map<string, string>>();
   for (const row of (
@@ -129,17 +120,57 @@ export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntit
   }
 }
 
+/** An entity's lookup rows (name keys or role stems), batched into one statement. */
+async function insertKeys(
+  client: pg.PoolClient,
+  table: 'story_entity_names' | 'story_entity_roles',
+  column: 'name_key' | 'role_stem',
+  rows: readonly { id: string; key: string }[],
+) {
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO ${table} (story_entity, ${column})
+     SELECT id, key FROM jsonb_to_recordset($1::jsonb) AS n (id text, key text) ON CONFLICT DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Fills `story_entity_roles` for a database from before migration 5. */
+export async function backfillRoleStems(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ id: string; roles: string }>("SELECT id, roles FROM story_entities WHERE roles <> '[]'");
+  const roles = rows.flatMap((row) =>
+    lookupKeysOf({ name: '', aliases: [], roles: JSON.parse(row.roles) as string[] }).roleStems.map((key) => ({ id: row.id, key })),
+  );
+  await insertKeys(client, 'story_entity_roles', 'role_stem', roles);
+}
+
 export async function listStoryEntities(db: Queryable): Promise<StoryEntityRecord[]> {
-  const { rows } = await db.query<StoryEntityRow>('SELECT * FROM story_entities ORDER BY quote_count DESC, article_count DESC, name');
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    kind: row.kind as EntityKind,
-    aliases: JSON.parse(row.aliases) as string[],
-    roles: JSON.parse(row.roles) as string[],
-    articleCount: row.article_count,
-    quoteCount: row.quote_count,
-  }));
+  const { rows } = await db.query<StoryEntityRow>(`SELECT * FROM story_entities ORDER BY ${STORY_ENTITY_ORDER}`);
+  return rows.map(toStoryEntityRecord);
+}
+
+/** The entities under any of these name keys or role stems, in `listStoryEntities` order. */
+export async function storyEntitiesByKey(db: Queryable, names: readonly string[], roleStems: readonly string[]): Promise<StoryEntityRecord[]> {
+  const { rows } = await db.query<StoryEntityRow>(
+    `SELECT * FROM story_entities WHERE id IN (
+       SELECT story_entity FROM story_entity_names WHERE name_key = ANY($1::text[])
+       UNION SELECT story_entity FROM story_entity_roles WHERE role_stem = ANY($2::text[]))
+     ORDER BY ${STORY_ENTITY_ORDER}`,
+    [[...names], [...roleStems]],
+  );
+  return rows.map(toStoryEntityRecord);
+}
+
+/** The highest prominence among entities of a kind, and those named in at least `minArticles` articles, in list order. */
+export async function prominentEntities(db: Queryable, kind: string, minArticles: number): Promise<{ top: number; entities: StoryEntityRecord[] }> {
+  const [top, named] = await Promise.all([
+    db.query<{ top: number }>('SELECT coalesce(max(article_count * 3 + quote_count), 0)::int AS top FROM story_entities WHERE kind = $1', [kind]),
+    db.query<StoryEntityRow>(`SELECT * FROM story_entities WHERE kind = $1 AND article_count >= $2::float8 ORDER BY ${STORY_ENTITY_ORDER}`, [
+      kind,
+      minArticles,
+    ]),
+  ]);
+  return { top: top.rows[0]?.top ?? 0, entities: named.rows.map(toStoryEntityRecord) };
 }
 
 export async function anyUnlinked(db: Queryable): Promise<boolean> {

@@ -42,7 +42,8 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
   const fingerprintsUnder = db.prepare(`SELECT ${FINGERPRINT_COLUMNS} FROM articles WHERE root = ?`);
   // min(), not ORDER BY id: the planner would walk articles_by_status for the order.
   const currentWithText = db.prepare("SELECT min(id) FROM articles WHERE text_hash = ? AND status = 'current'").pluck();
-  const countCurrent = db.prepare("SELECT count(*) AS n FROM articles WHERE status = 'current'");
+  // Kept by triggers (migration 12).
+  const countCurrent = db.prepare('SELECT current AS n FROM article_count WHERE id = 1');
   const listCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY id`);
   const someCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles
     WHERE id IN (SELECT value FROM json_each(?)) AND status = 'current' ORDER BY id`);

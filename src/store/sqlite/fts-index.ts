@@ -18,13 +18,14 @@ export function prepareFtsIndexer(db: Database.Database): FtsIndexer {
   const newest = db.prepare('SELECT coalesce(max(id), 0) FROM sentences').pluck();
   const countAfter = db.prepare('SELECT count(*) FROM sentences WHERE id > ?').pluck();
   const index = db.prepare('INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ? AND id <= ? ORDER BY id');
-  const advance = db.prepare('UPDATE fts_progress SET indexed_to = ? WHERE id = 1');
+  const countBetween = db.prepare('SELECT count(*) FROM sentences WHERE id > ? AND id <= ?').pluck();
+  const advance = db.prepare('UPDATE fts_progress SET indexed_to = ?, sentences = sentences + ? WHERE id = 1');
   const catchUp = db.transaction(() => {
     const from = progress.get() as number;
     const to = newest.get() as number;
     if (to <= from) return;
     index.run(from, to);
-    advance.run(to);
+    advance.run(to, countBetween.get(from, to) as number);
   });
   return {
     // Looked at outside a transaction first, so the usual case (nothing to index) takes no lock.

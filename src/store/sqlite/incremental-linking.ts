@@ -13,10 +13,10 @@
  * organisation claimed first, and the number suffix of two entities with the same id.
  */
 import type Database from 'better-sqlite3';
+import { prepareEntityLookupRows } from './entity-lookup-rows.ts';
 import type { Entity, EntityKind } from '../../core/article.ts';
 import { linkKeysOf, linkStoryEntities } from '../../core/analyse/entity-linking.ts';
 import { linkLastArticle, type LastArticlePlan, type LinkReads } from '../../core/analyse/link-last-article.ts';
-import { nameKey } from '../../core/name-key.ts';
 import { type EntityRow, toEntity } from './rows.ts';
 
 /** What a rewrite or removal of an article can affect, read before it is made. */
@@ -82,8 +82,7 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
   const upsertEntity = db.prepare(`INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`);
   const deleteEntity = db.prepare('DELETE FROM story_entities WHERE id = ?');
-  const deleteNames = db.prepare('DELETE FROM story_entity_names WHERE story_entity = ?');
-  const insertName = db.prepare('INSERT OR IGNORE INTO story_entity_names VALUES (?, ?)');
+  const lookupRows = prepareEntityLookupRows(db);
   const upsertLink = db.prepare('INSERT OR REPLACE INTO entity_links VALUES (?, ?, ?)');
   const keysOf = db.prepare('SELECT link_key FROM story_entity_keys WHERE story_entity = ?').pluck();
   const deleteKeys = db.prepare('DELETE FROM story_entity_keys WHERE story_entity = ?');
@@ -180,7 +179,7 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
     const quotesOf = (members: readonly Entity[]) => members.reduce((sum, member) => sum + (quotesBy.get(article, member.key) as number), 0);
     for (const { entity, members } of plan.created) {
       upsertEntity.run(entity.id, entity.name, entity.kind, JSON.stringify(entity.aliases), JSON.stringify(entity.roles));
-      for (const name of new Set([entity.name, ...entity.aliases].map(nameKey))) insertName.run(entity.id, name);
+      lookupRows.write(entity, false);
       for (const key of new Set(members.flatMap((member) => linkKeysOf(member).own))) insertKey.run(key, entity.id);
       addCounts.run(1, quotesOf(members), entity.id);
     }
@@ -275,8 +274,7 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
         const stored = storedEntity.get(entity.id) as StoredEntityRow | undefined;
         if (stored && stored.name === entity.name && stored.kind === entity.kind && stored.aliases === aliases && stored.roles === roles) continue;
         upsertEntity.run(entity.id, entity.name, entity.kind, aliases, roles);
-        if (stored) deleteNames.run(entity.id);
-        for (const name of new Set([entity.name, ...entity.aliases].map(nameKey))) insertName.run(entity.id, name);
+        lookupRows.write(entity, stored !== undefined);
         touched.add(entity.id);
       }
       for (const { id: article, entities } of ordered) {

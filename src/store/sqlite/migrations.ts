@@ -4,11 +4,14 @@
  * refused rather than half-understood. Append new migrations; never edit an applied one.
  */
 import type Database from 'better-sqlite3';
+import { backfillRoleStems } from './entity-lookup-rows.ts';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** Rows the SQL cannot compute (stems, folded names), filled in the same transaction after it. */
+  readonly backfill?: (db: Database.Database) => void;
 }
 
 export const migrations: readonly Migration[] = [
@@ -381,6 +384,64 @@ export const migrations: readonly Migration[] = [
         GROUP BY l.story_entity, e.name, e.named;
     `,
   },
+  {
+    version: 10,
+    name: 'the number of indexed sentences kept beside the indexing progress',
+    sql: `
+      -- Retrieval weighs a word by the share of indexed sentences holding it: counting them
+      -- (two million at 100,000 articles) took the first question of a process a second.
+      -- Kept by indexing (fts-index.ts) and by the delete trigger, as the index itself is.
+      ALTER TABLE fts_progress ADD COLUMN sentences INTEGER NOT NULL DEFAULT 0;
+      UPDATE fts_progress SET sentences = (SELECT count(*) FROM sentences WHERE id <= fts_progress.indexed_to);
+      DROP TRIGGER sentences_fts_delete;
+      CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences
+      WHEN old.id <= (SELECT indexed_to FROM fts_progress) BEGIN
+        INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        UPDATE fts_progress SET sentences = sentences - 1 WHERE id = 1;
+      END;
+    `,
+  },
+  {
+    version: 11,
+    name: 'story entities by the stems of their roles, and by kind and counts, for reading a question by index',
+    sql: `
+      -- "the defence chief" finds the holders of a role holding "defence": a question reads the
+      -- entities its words may name (by story_entity_names and these), not the story's every entity.
+      CREATE TABLE story_entity_roles (
+        role_stem TEXT NOT NULL,
+        story_entity TEXT NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        PRIMARY KEY (role_stem, story_entity)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_entity_roles_by_entity ON story_entity_roles (story_entity);
+      -- The organisations named in a large share of the articles ("the company"), read by range.
+      CREATE INDEX story_entities_by_kind ON story_entities (kind, article_count, quote_count);
+    `,
+    backfill: backfillRoleStems,
+  },
+  {
+    version: 12,
+    name: 'the number of current articles kept by triggers',
+    sql: `
+      -- Counting the current articles walked 100,000 index entries, and a one-shot CLI call
+      -- counts them twice (is the index empty; which organisations does the story name most).
+      CREATE TABLE article_count (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        current INTEGER NOT NULL
+      );
+      INSERT INTO article_count SELECT 1, count(*) FROM articles WHERE status = 'current';
+      CREATE TRIGGER articles_count_insert AFTER INSERT ON articles WHEN new.status = 'current' BEGIN
+        UPDATE article_count SET current = current + 1 WHERE id = 1;
+      END;
+      CREATE TRIGGER articles_count_delete AFTER DELETE ON articles WHEN old.status = 'current' BEGIN
+        UPDATE article_count SET current = current - 1 WHERE id = 1;
+      END;
+      -- An article written again is an upsert (ON CONFLICT DO UPDATE), so an update, never a delete and insert.
+      CREATE TRIGGER articles_count_update AFTER UPDATE OF status ON articles
+      WHEN (old.status = 'current') != (new.status = 'current') BEGIN
+        UPDATE article_count SET current = current + (CASE WHEN new.status = 'current' THEN 1 ELSE -1 END) WHERE id = 1;
+      END;
+    `,
+  },
 ];
 
 /**
@@ -409,6 +470,7 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
     db.transaction(() => {
       if (applied.get(migration.version)) return;
       db.exec(migration.sql);
+      migration.backfill?.(db);
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();
   }

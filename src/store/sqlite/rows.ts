@@ -3,7 +3,7 @@
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
 import type { BlockKind, CueKind, DatedEvent, Entity, EntityKind, Quote, Sentence, SetAside } from '../../core/article.ts';
-import type { ArticleSummary, Fingerprint, StoredArticle } from '../../core/ports/store.ts';
+import type { ArticleSummary, Fingerprint, StoredArticle, StoryEntityRecord } from '../../core/ports/store.ts';
 import { decodeBlocks, decodeMentions } from '../rows/article-json.ts';
 
 export interface ArticleRow {
@@ -209,5 +209,31 @@ export function toStoredArticle(row: FullArticleRow, children: ArticleChildren):
       quotes: children.quotes.map(toQuote),
       events: [...children.events],
     },
+  };
+}
+
+export interface StoryEntityRow {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string;
+  roles: string;
+  article_count: number;
+  quote_count: number;
+}
+
+/** The order of the story's entities wherever they are listed (both engines): most quoted first; the id settles a tie. */
+export const STORY_ENTITY_ORDER = 'quote_count DESC, article_count DESC, name, id';
+
+/** Maps a story_entities row to the domain `StoryEntityRecord`. */
+export function toStoryEntityRecord(row: StoryEntityRow): StoryEntityRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as EntityKind,
+    aliases: JSON.parse(row.aliases) as string[],
+    roles: JSON.parse(row.roles) as string[],
+    articleCount: row.article_count,
+    quoteCount: row.quote_count,
   };
 }

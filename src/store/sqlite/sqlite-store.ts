@@ -154,6 +154,8 @@ function createSqliteStore(db: Database.Database): Store {
       ownWrites += 1;
     },
     storyEntities: async () => story.list(),
+    storyEntitiesByKey: async ({ names = [], roleStems = [] }) => story.byKey(names, roleStems),
+    prominentEntities: async (kind, minArticles) => story.prominent(kind, minArticles),
     needsLinking: async () => story.anyUnlinked(),
     searchSentences: async (query) => {
       fts.catchUp();

@@ -9,28 +9,22 @@
  * change, so listing the entities is one read, not a subquery per entity.
  */
 import type Database from 'better-sqlite3';
-import type { EntityKind } from '../../core/article.ts';
-import type { StoryEntities, StoryEntity } from '../../core/analyse/entity-linking.ts';
+import { prepareEntityLookupRows } from './entity-lookup-rows.ts';
+import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../../core/ports/store.ts';
-import { nameKey } from '../../core/name-key.ts';
+import { STORY_ENTITY_ORDER, type StoryEntityRow, toStoryEntityRecord } from './rows.ts';
 import type { IncrementalLinker } from './incremental-linking.ts';
 
 export interface StoryEntityStatements {
   /** Makes the stored story equal to `story`, writing only the rows that differ; the caller wraps it in a transaction. */
   save(story: StoryEntities): void;
   list(): StoryEntityRecord[];
+  /** The entities under any of these name keys or role stems, in `list()` order. */
+  byKey(names: readonly string[], roleStems: readonly string[]): StoryEntityRecord[];
+  /** The highest prominence among entities of a kind, and those named in at least `minArticles` articles, in `list()` order. */
+  prominent(kind: string, minArticles: number): { top: number; entities: StoryEntityRecord[] };
   /** True when some current article's entities are not linked (kept as a flag: see migration 8). */
   anyUnlinked(): boolean;
-}
-
-interface StoryEntityRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string;
-  roles: string;
-  article_count: number;
-  quote_count: number;
 }
 
 interface LinkRow {
@@ -46,8 +40,7 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
   const upsertEntity = db.prepare(`INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`);
   const deleteEntity = db.prepare('DELETE FROM story_entities WHERE id = ?');
-  const deleteNames = db.prepare('DELETE FROM story_entity_names WHERE story_entity = ?');
-  const insertName = db.prepare('INSERT OR IGNORE INTO story_entity_names VALUES (?, ?)');
+  const lookupRows = prepareEntityLookupRows(db);
   // Links only to entities of current articles: linking may lag a removal by a moment.
   const upsertLink = db.prepare(`INSERT OR REPLACE INTO entity_links
     SELECT @article, @key, @story
@@ -59,7 +52,14 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
       quote_count = (SELECT count(*) FROM entity_links l JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
         WHERE l.story_entity = @id)
     WHERE id = @id`);
-  const list = db.prepare(`SELECT * FROM story_entities ORDER BY quote_count DESC, article_count DESC, name`);
+  const list = db.prepare(`SELECT * FROM story_entities ORDER BY ${STORY_ENTITY_ORDER}`);
+  const byKey = db.prepare(`SELECT * FROM story_entities WHERE id IN (
+      SELECT story_entity FROM story_entity_names WHERE name_key IN (SELECT value FROM json_each(@names))
+      UNION SELECT story_entity FROM story_entity_roles WHERE role_stem IN (SELECT value FROM json_each(@roles)))
+    ORDER BY ${STORY_ENTITY_ORDER}`);
+  // Both by the index on (kind, article_count, quote_count).
+  const topOfKind = db.prepare('SELECT coalesce(max(article_count * 3 + quote_count), 0) FROM story_entities WHERE kind = ?').pluck();
+  const namedInMany = db.prepare(`SELECT * FROM story_entities WHERE kind = ? AND article_count >= ? ORDER BY ${STORY_ENTITY_ORDER}`);
   const unlinked = db
     .prepare(`SELECT EXISTS (SELECT 1 FROM entities e WHERE NOT EXISTS
     (SELECT 1 FROM entity_links l WHERE l.article = e.article AND l.entity_key = e.key))`)
@@ -84,8 +84,7 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
         const before = stored.get(entity.id);
         if (before === entityFingerprint(entity.name, entity.kind, aliases, roles)) continue;
         upsertEntity.run(entity.id, entity.name, entity.kind, aliases, roles);
-        if (before !== undefined) deleteNames.run(entity.id);
-        for (const name of namesOf(entity)) insertName.run(entity.id, name);
+        lookupRows.write(entity, before !== undefined);
         touched.add(entity.id);
       }
 
@@ -134,15 +133,15 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
     },
 
     list() {
-      return (list.all() as StoryEntityRow[]).map((row) => ({
-        id: row.id,
-        name: row.name,
-        kind: row.kind as EntityKind,
-        aliases: JSON.parse(row.aliases) as string[],
-        roles: JSON.parse(row.roles) as string[],
-        articleCount: row.article_count,
-        quoteCount: row.quote_count,
-      }));
+      return (list.all() as StoryEntityRow[]).map(toStoryEntityRecord);
+    },
+
+    byKey(names, roleStems) {
+      return (byKey.all({ names: JSON.stringify(names), roles: JSON.stringify(roleStems) }) as StoryEntityRow[]).map(toStoryEntityRecord);
+    },
+
+    prominent(kind, minArticles) {
+      return { top: topOfKind.get(kind) as number, entities: (namedInMany.all(kind, minArticles) as StoryEntityRow[]).map(toStoryEntityRecord) };
     },
   };
 }
@@ -150,9 +149,4 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
 /** The stored columns of an entity as one string, to tell whether its row must be written. */
 function entityFingerprint(name: string, kind: string, aliases: string, roles: string): string {
   return `${name}\u0000${kind}\u0000${aliases}\u0000${roles}`;
-}
-
-/** The folded names an entity is found by: its own and every alias. */
-function namesOf(entity: StoryEntity): Set<string> {
-  return new Set([entity.name, ...entity.aliases].map(nameKey));
 }

@@ -10,11 +10,11 @@ export type TermStatisticsReader = (stems: readonly string[]) => TermStatistics;
 /** Prepares the statements once. Terms are the index's stems, lower-case ("ban", "secur"). */
 export function prepareTermStatistics(db: Database.Database): TermStatisticsReader {
   const documents = db.prepare('SELECT doc FROM sentences_vocab WHERE term = ?').pluck();
-  const indexed = db.prepare('SELECT indexed_to FROM fts_progress WHERE id = 1').pluck();
-  const sentences = db.prepare('SELECT count(*) FROM sentences WHERE id <= ?').pluck();
+  // Kept by indexing (migration 10): counting two million rows per question would not do.
+  const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
   return (stems) => {
     const counts = new Map<string, number>();
     for (const stem of new Set(stems)) counts.set(stem, (documents.get(stem) as number | undefined) ?? 0);
-    return { sentences: sentences.get(indexed.get()) as number, documents: counts };
+    return { sentences: sentences.get() as number, documents: counts };
   };
 }

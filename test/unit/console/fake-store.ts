@@ -6,6 +6,7 @@
 import type { ConversationRecord } from '../../../src/core/conversation/turns.ts';
 import type { ConversationStore } from '../../../src/core/ports/conversation-store.ts';
 import type { ArticleSummary, Store, StoryEntityRecord } from '../../../src/core/ports/store.ts';
+import { entityLookupsOver } from '../retrieve/fixtures.ts';
 
 function article(id: string, outlet: string | null, published: string | null): ArticleSummary {
   return {
@@ -48,6 +49,7 @@ export function fakeStore(articles: readonly ArticleSummary[] = harbourArticles)
     listArticles: async () => articles,
     countArticles: async () => articles.length,
     storyEntities: async () => harbourEntities,
+    ...entityLookupsOver(harbourEntities),
     revision: async () => 'fixed',
     conversations: memoryConversations(),
     close: async () => {},

@@ -391,6 +391,64 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.needsLinking()).toBe(true);
       });
 
+      it('find story entities by a name key or by the stem of a role word, in the order of the whole list', async () => {
+        const huawei = { ...person('x', 'Huawei', ["Huawei's"]), kind: 'organisation' as const };
+        await store.saveStoryEntities(
+          storyOf([
+            { id: 's1', entity: williamson, members: [['uk/001', 'e1']] },
+            { id: 's2', entity: person('z', 'Williamson', [], ['secretary of state']), members: [['uk/002', 'p1']] },
+            { id: 's3', entity: huawei, members: [] },
+          ]),
+        );
+        const ids = async (keys: Parameters<Store['storyEntitiesByKey']>[0]) => (await store.storyEntitiesByKey(keys)).map((e) => e.id);
+        const order = (await store.storyEntities()).map((e) => e.id);
+        expect(await ids({ names: ['williamson'] })).toEqual(order.filter((id) => id !== 's3'));
+        expect(await ids({ names: ['defence secretary'] })).toEqual(['s1']);
+        expect(await ids({ names: ["huawei's"] })).toEqual(['s3']);
+        expect(await ids({ roleStems: ['secretari'] })).toEqual(order.filter((id) => id !== 's3'));
+        expect(await ids({ roleStems: ['defenc'], names: ['huawei'] })).toEqual(['s1', 's3']);
+        expect(await ids({ names: ['"; DROP TABLE story_entities; --'], roleStems: [] })).toEqual([]);
+        expect(await ids({})).toEqual([]);
+        // A changed entity is found by its new role only.
+        await store.saveStoryEntities(storyOf([{ id: 's1', entity: { ...williamson, roles: ['home secretary'] }, members: [['uk/001', 'e1']] }]));
+        expect(await ids({ roleStems: ['defenc'] })).toEqual([]);
+        expect(await ids({ roleStems: ['home'] })).toEqual(['s1']);
+      });
+
+      it('give the highest prominence of a kind and its entities named in enough articles', async () => {
+        const organisation = (id: string, name: string) => ({ ...person(id, name), kind: 'organisation' as const });
+        const huawei = organisation('o1', 'Huawei');
+        const bt = organisation('o2', 'BT');
+        await store.putArticle(analysedArticle({ id: 'uk/003', paragraphs: ['Huawei and BT met.'], entities: [huawei, bt] }), origin());
+        await store.putArticle(analysedArticle({ id: 'uk/004', paragraphs: ['Huawei spoke.'], entities: [huawei] }), origin());
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: huawei,
+              members: [
+                ['uk/003', 'o1'],
+                ['uk/004', 'o1'],
+              ],
+            },
+            { id: 's2', entity: bt, members: [['uk/003', 'o2']] },
+            {
+              id: 's3',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
+        const found = await store.prominentEntities('organisation', 1.5);
+        expect(found.top).toBe(6);
+        expect(found.entities.map((e) => e.id)).toEqual(['s1']);
+        expect((await store.prominentEntities('organisation', 0)).entities.map((e) => e.id)).toEqual(['s1', 's2']);
+        expect(await store.prominentEntities('group', 0)).toEqual({ top: 0, entities: [] });
+      });
+
       it('replace the story entities whole when saved again', async () => {
         await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
         await store.saveStoryEntities(storyOf([{ id: 's9', entity: person('z', 'G. Williamson'), members: [['uk/002', 'p1']] }]));

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src/core/article.ts';
 import { linkStoryEntities } from '../../../src/core/analyse/entity-linking.ts';
+import { lookupKeysOf } from '../../../src/core/retrieve/entity-index.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import { relinkStory } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
@@ -96,6 +97,19 @@ async function differencesFromWholeLinking(store: Store, db: Database.Database):
   for (const [key, id] of whole.links)
     if (storedLinks.get(key) !== id) differences.push(`link ${key.replace('\u0000', ' ')}: ${storedLinks.get(key)}, not ${id}`);
   if (storedLinks.size !== whole.links.size) differences.push(`${storedLinks.size} links, not ${whole.links.size}`);
+  // The rows a question reads entities by (names and role stems) are those of the stored entities.
+  const rowsOf = (sql: string) => {
+    const byEntity = new Map<string, string[]>();
+    for (const [id, key] of db.prepare(sql).raw().all() as [string, string][]) byEntity.set(id, [...(byEntity.get(id) ?? []), key]);
+    return byEntity;
+  };
+  const names = rowsOf('SELECT story_entity, name_key FROM story_entity_names ORDER BY story_entity, name_key');
+  const roles = rowsOf('SELECT story_entity, role_stem FROM story_entity_roles ORDER BY story_entity, role_stem');
+  for (const entity of await store.storyEntities()) {
+    const keys = lookupKeysOf(entity);
+    if (JSON.stringify(names.get(entity.id) ?? []) !== JSON.stringify([...keys.names].sort())) differences.push(`name keys of ${entity.id}`);
+    if (JSON.stringify(roles.get(entity.id) ?? []) !== JSON.stringify([...keys.roleStems].sort())) differences.push(`role stems of ${entity.id}`);
+  }
   return differences;
 }
 

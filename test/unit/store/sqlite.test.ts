@@ -131,6 +131,66 @@ describe('the SQLite engine on a file', () => {
     db.close();
   });
 
+  it('keeps the count of indexed sentences equal to the sentences indexed, through replacements and removals', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const store = openSqliteStore(file);
+    const indexed = async () => (await store.termStatistics([])).sentences;
+    const counted = () => {
+      const db = new Database(file, { readonly: true });
+      const n = db.prepare('SELECT count(*) FROM sentences WHERE id <= (SELECT indexed_to FROM fts_progress)').pluck().get();
+      db.close();
+      return n;
+    };
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['One sentence. Two sentences. Three sentences.'] }), origin());
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['Soon gone. Quite soon.'] }), origin());
+    expect(await indexed()).toBe(5);
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['Only one now.'] }), origin()); // replaces indexed sentences
+    await store.markRemoved(['b'], '2024-07-01T00:00:00.000Z');
+    expect(await indexed()).toBe(1);
+    expect(counted()).toBe(1);
+    await store.close();
+  });
+
+  it('keeps the count of current articles through writes, rewrites, duplicates and removals', async () => {
+    const store = openSqliteStore(join(tempDir(), 'briefbot.db'));
+    const expectCount = async (n: number) => {
+      expect(await store.countArticles()).toBe(n);
+      expect((await store.listArticles()).length).toBe(n);
+    };
+    await expectCount(0);
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['First text.'] }), origin());
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['Second text.'] }), origin());
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['First text, changed.'] }), origin());
+    await expectCount(2);
+    await store.putDuplicate({ id: 'b', path: 'b.txt', root: 'r', hash: 'h', textHash: 't', duplicateOf: 'a', at: '2024-07-01T00:00:00.000Z' });
+    await expectCount(1);
+    await store.markRemoved(['a', 'a'], '2024-07-01T00:00:00.000Z');
+    await expectCount(0);
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['Second text again.'] }), origin());
+    await expectCount(1);
+    await store.close();
+  });
+
+  it('finds the story entities of a database from before migration 11 by their roles once it is opened', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const db = new Database(file);
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 11),
+    );
+    db.prepare('INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)').run(
+      's1',
+      'Jane Doe',
+      'person',
+      '[]',
+      '["defence secretary"]',
+    );
+    db.close();
+    const reopened = openSqliteStore(file);
+    expect((await reopened.storyEntitiesByKey({ roleStems: ['defenc'] })).map((e) => e.id)).toEqual(['s1']);
+    await reopened.close();
+  });
+
   it('refuses a database written by a newer schema', async () => {
     const file = join(tempDir(), 'briefbot.db');
     await openSqliteStore(file).close();

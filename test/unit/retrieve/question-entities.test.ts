@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../../src/core/ports/store.ts';
+import { buildEntityIndex, type KnownEntity } from '../../../src/core/retrieve/entity-index.ts';
+import { EntityLookups, readQuestion } from '../../../src/core/retrieve/question-entities.ts';
+import { parseQuestion } from '../../../src/core/retrieve/query.ts';
+import { entity, entityLookupsOver, harbourStory } from './fixtures.ts';
+
+// The harbour story of the other tests, and entities that name alike, share roles or lead an organisation.
+const story: readonly KnownEntity[] = [
+  ...harbourStory.all,
+  entity({ id: 'org:pact', name: 'Northern Pact', kind: 'organisation', aliases: ['the military alliance'], articleCount: 2 }),
+  entity({ id: 'org:quayside', name: 'Quayside Holdings', kind: 'organisation', aliases: ["Quayside's"], articleCount: 3, quoteCount: 0 }),
+  entity({
+    id: 'person:juan-lopez',
+    name: 'Juan Lopez',
+    kind: 'person',
+    aliases: ['Mr Lopez', 'Lopez'],
+    roles: ['Italy coach'],
+    articleCount: 1,
+    quoteCount: 1,
+  }),
+  entity({
+    id: 'person:ann-berg',
+    name: 'Ann Berg',
+    kind: 'person',
+    aliases: ['Ms Berg'],
+    roles: ['northern pact secretary general', 'chairman'],
+    articleCount: 2,
+    quoteCount: 3,
+  }),
+  entity({ id: 'person:chairman', name: 'the chairman', kind: 'person', roles: ['chairman'], articleCount: 1, quoteCount: 1 }),
+];
+const ARTICLES = 6;
+
+/** A store holding `story` that answers the lookups as the engines do (the contract suite holds them to it), and counts whole-list reads. */
+function lookupStore(): { store: Store; wholeReads: () => number } {
+  let wholeReads = 0;
+  const store = {
+    countArticles: async () => ARTICLES,
+    storyEntities: async () => {
+      wholeReads += 1;
+      return story;
+    },
+    ...entityLookupsOver(story),
+  } as unknown as Store;
+  return { store, wholeReads: () => wholeReads };
+}
+
+describe('reading a question with the entities it names, read by key', () => {
+  const questions = [
+    'What did Maria Lopez say about the harbour?',
+    'What did Lopez say?',
+    "What is Quayside's plan?",
+    'Who runs PortCo Ltd?',
+    'What did the transport chief announce?',
+    'What did the Italian coach say?',
+    'What did the head of the military alliance say?',
+    'What did the chairman say?',
+    'What did the chief executive of the firm say?',
+    'Why did the company cut jobs?',
+    'What did union leaders demand?',
+    'What did Ms Berg and Mr Reed agree?',
+    'What did Odile Verhaegen say?',
+    'When did the harbour open?',
+  ];
+
+  it('gives the same plan as the index of every entity', async () => {
+    const { store } = lookupStore();
+    const whole = buildEntityIndex(story, ARTICLES);
+    const lookups = new EntityLookups(store);
+    const view = { questionEntities: () => lookups.session() };
+    for (const question of questions) {
+      expect(await readQuestion(question, view), question).toEqual(parseQuestion(question, whole));
+    }
+  });
+
+  it('never reads the list of every entity, and reads a name it has read once only once', async () => {
+    const { store, wholeReads } = lookupStore();
+    let keyReads = 0;
+    const counting = new Proxy(store, {
+      get(target, property) {
+        if (property === 'storyEntitiesByKey') keyReads += 1;
+        return Reflect.get(target, property);
+      },
+    });
+    const lookups = new EntityLookups(counting);
+    const view = { questionEntities: () => lookups.session() };
+    await readQuestion('What did Maria Lopez say?', view);
+    const first = keyReads;
+    expect(first).toBeGreaterThan(0);
+    await readQuestion('What did Maria Lopez say?', view);
+    expect(keyReads).toBe(first);
+    expect(wholeReads()).toBe(0);
+  });
+});
