@@ -18,13 +18,14 @@ export function makeArticle(paragraphs: readonly string[], title = 'Test article
   return { title, titleMade: false, text, blocks, setAside: [], dateline: { published: null, updated: null }, byline: null };
 }
 
-/** Each quotation's opening words and its speaker's name in the article made from `paragraphs`. */
-export function credits(...paragraphs: string[]): { text: string; speaker: string | null; cueKind: string }[] {
+/** Each quotation's opening words, its speaker's name and its cue in the article made from `paragraphs`. */
+export function credits(...paragraphs: string[]): { text: string; speaker: string | null; cueKind: string; cue: string | null }[] {
   const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
   const names = new Map(analysis.entities.map((entity) => [entity.key, entity.name]));
   return analysis.quotes.map((quote) => ({
     text: quote.text.slice(0, 30),
     speaker: quote.speaker ? (names.get(quote.speaker) ?? '?') : null,
     cueKind: quote.cueKind,
+    cue: quote.cue,
   }));
 }

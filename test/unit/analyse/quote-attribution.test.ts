@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/core/analyse/index.ts';
-import { makeArticle } from './make-article.ts';
-
-/** Each quotation's text start and its speaker's name in the article, with the cue kind. */
-function credits(...paragraphs: string[]): { text: string; speaker: string | null; cueKind: string; cue: string | null }[] {
-  const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
-  const names = new Map(analysis.entities.map((entity) => [entity.key, entity.name]));
-  return analysis.quotes.map((quote) => ({
-    text: quote.text.slice(0, 30),
-    speaker: quote.speaker ? (names.get(quote.speaker) ?? '?') : null,
-    cueKind: quote.cueKind,
-    cue: quote.cue,
-  }));
-}
+import { credits, makeArticle } from './make-article.ts';
 
 describe('attributing quotations', () => {
   it('credits "…," X said and said X to the named person', () => {
