@@ -2,7 +2,7 @@
  * Copies an embedded SQLite index into PostgreSQL, so a team grows to several replicas without
  * re-ingesting: every article row (current, duplicate or removed, with its fingerprints and
  * times), its sentences (same ids, so equal scores break ties alike), entities, quotations and
- * events; the story's entities and links; digest subscriptions, runs and watermarks (content
+ * events; the story's entities, links and linking keys; digest subscriptions, runs and watermarks (content
  * sequence numbers kept as they are); feeds, polls and items; conversations; answers and votes.
  *
  * The target is made a mirror of the source. Articles go in batches, each in one transaction,
@@ -25,6 +25,8 @@ const WHOLE_TABLES: readonly { readonly table: string; readonly serial?: string 
   { table: 'story_entities' },
   { table: 'story_entity_names' },
   { table: 'story_entity_roles' },
+  { table: 'story_entity_keys' },
+  { table: 'story_entity_tally' },
   { table: 'entity_links' },
   { table: 'digest_subscriptions', serial: 'id' },
   { table: 'digest_runs' },
@@ -155,10 +157,11 @@ export async function migrateSqliteToPostgres(file: string, url: string, options
       await client.query(`INSERT INTO term_documents (term, documents)
         SELECT d.lexeme, count(*)::int FROM sentences s, unnest(s.tokens) AS d (lexeme, positions, weights) GROUP BY d.lexeme`);
       const last = (source.prepare('SELECT last FROM content_sequence WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+      const keysBuilt = source.prepare('SELECT keys_built FROM story_link_state WHERE id = 1').pluck().get() === 1;
       await client.query(
         `UPDATE store_state SET sentences = (SELECT count(*) FROM sentences), tokens = (SELECT coalesce(sum(token_count), 0) FROM sentences),
-           last_seq = $1, revision = revision + 1, linking_stale = $2 WHERE id = 1`,
-        [last, stale],
+           last_seq = $1, revision = revision + 1, linking_stale = $2, keys_built = $3 WHERE id = 1`,
+        [last, stale, keysBuilt],
       );
     });
     // A bulk copy leaves the planner no statistics and the postings' pages not marked all-visible

@@ -93,11 +93,14 @@ async function countTerms(client: pg.PoolClient, delta: ReadonlyMap<string, numb
   );
 }
 
-/** Moves the shared counters last, and marks the story for a relink; returns the new content sequence when one was taken. */
+/**
+ * Moves the shared counters last; returns the new content sequence when one was taken. The
+ * story is linked, or marked for a relink, by the caller (postgres-store.ts).
+ */
 async function moveCounters(client: pg.PoolClient, sentences: number, tokens: number, newTexts: number): Promise<number> {
   const { rows } = await client.query<{ last_seq: number }>(
     `UPDATE store_state SET sentences = sentences + $1, tokens = tokens + $2,
-       last_seq = last_seq + $3, revision = revision + 1, linking_stale = TRUE WHERE id = 1 RETURNING last_seq`,
+       last_seq = last_seq + $3, revision = revision + 1 WHERE id = 1 RETURNING last_seq`,
     [sentences, tokens, newTexts],
   );
   return rows[0]?.last_seq ?? 0;

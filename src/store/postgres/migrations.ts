@@ -314,6 +314,37 @@ export const migrations: readonly Migration[] = [
     `,
     backfill: backfillRoleStems,
   },
+  {
+    version: 6,
+    name: 'linking keys and name tallies of story entities, for linking one article at a time (SQLite migrations 8 and 9)',
+    sql: `
+      -- As SQLite's: every key under which linking could join an article's entity with a story
+      -- entity's members (linkKeysOf), and how many members of each entity go by each name.
+      CREATE TABLE story_entity_keys (
+        link_key ${T} NOT NULL,
+        story_entity ${T} NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        PRIMARY KEY (link_key, story_entity)
+      );
+      CREATE INDEX story_entity_keys_by_entity ON story_entity_keys (story_entity);
+      CREATE TABLE story_entity_tally (
+        story_entity ${T} NOT NULL REFERENCES story_entities (id) ON DELETE CASCADE,
+        name ${T} NOT NULL,
+        named INTEGER NOT NULL,
+        members INTEGER NOT NULL,
+        PRIMARY KEY (story_entity, name, named)
+      );
+      INSERT INTO story_entity_tally
+        SELECT l.story_entity, e.name, e.named, count(*) FROM entity_links l
+        JOIN entities e ON e.article = l.article AND e.key = l.entity_key
+        GROUP BY l.story_entity, e.name, e.named;
+      -- keys_built: the keys above cover every story entity. The linking keys are made by
+      -- linkKeysOf, in the bot, so a database with a story gets them at its next whole relink,
+      -- which it then needs; until then, a write is not linked on its own.
+      ALTER TABLE store_state ADD COLUMN keys_built BOOLEAN NOT NULL DEFAULT TRUE;
+      UPDATE store_state SET keys_built = NOT EXISTS (SELECT 1 FROM story_entities),
+        linking_stale = linking_stale OR EXISTS (SELECT 1 FROM story_entities);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */

@@ -17,9 +17,10 @@ import { openFts5Tokenizer } from './fts5-tokens.ts';
 import { migrate } from './migrations.ts';
 import { createQuoteReader } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
-import { anyUnlinked, listStoryEntities, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
-import { inTransaction } from './transaction.ts';
-import { guardConnections } from './unavailable.ts';
+import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
+import { anyUnlinked, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
+import { inTransaction, isRetryable } from './transaction.ts';
+import { guardConnections, isConnectionError } from './unavailable.ts';
 
 /** OIDs of PostgreSQL's 64-bit integer and numeric types. */
 const INT8 = 20;
@@ -104,16 +105,46 @@ function createPostgresStore(pool: pg.Pool): Store {
   const terms = createTermStatistics(pool);
   let closed = false;
 
+  /**
+   * Runs `write` on the articles `ids` in one transaction, then links them into the story (or
+   * marks it for a whole relink), as the SQLite engine does: under the story's lock, what they
+   * affect is read before the write and linked after it; a linking that fails rolls back to the
+   * write alone and leaves the story marked.
+   */
+  const linkedWrite = (link: boolean, ids: readonly string[], write: (client: pg.PoolClient) => Promise<void>): Promise<void> =>
+    inTransaction(pool, async (client) => {
+      if (!link) {
+        await write(client);
+        await markStale(client);
+        return;
+      }
+      await lockStory(client);
+      const before = await affectedBy(client, ids);
+      await write(client);
+      await client.query('SAVEPOINT linking');
+      try {
+        await linkArticles(client, ids, before);
+        await client.query('RELEASE SAVEPOINT linking');
+      } catch (error) {
+        // A lost connection, a deadlock or a conflict fails the transaction, which is run again.
+        if (isConnectionError(error) || isRetryable(error)) throw error;
+        await client.query('ROLLBACK TO SAVEPOINT linking');
+        await markStale(client);
+      }
+    });
+
   return {
     fingerprints: () => reader.fingerprints(),
     fingerprintsOf: (query) => reader.fingerprintsOf(query),
     currentWithText: (textHash) => reader.currentWithText(textHash),
-    putArticle: (article, origin) => inTransaction(pool, (client) => writer.putMany(client, [{ article, origin }])),
-    putArticles: async (entries) => {
-      if (entries.length > 0) await inTransaction(pool, (client) => writer.putMany(client, entries));
+    putArticle: (article, origin, options = {}) => linkedWrite(options.link === true, [article.id], (client) => writer.putMany(client, [{ article, origin }])),
+    putArticles: async (entries, options = {}) => {
+      if (entries.length === 0) return;
+      const ids = [...new Set(entries.map((entry) => entry.article.id))];
+      await linkedWrite(options.link === true, ids, (client) => writer.putMany(client, entries));
     },
-    putDuplicate: (entry) => inTransaction(pool, (client) => writer.putDuplicate(client, entry)),
-    markRemoved: (ids, at) => inTransaction(pool, (client) => writer.markRemoved(client, ids, at)),
+    putDuplicate: (entry, options = {}) => linkedWrite(options.link === true, [entry.id], (client) => writer.putDuplicate(client, entry)),
+    markRemoved: (ids, at, options = {}) => linkedWrite(options.link === true, ids, (client) => writer.markRemoved(client, ids, at)),
     countArticles: () => reader.count(),
     listArticles: () => reader.list(),
     articleSummaries: (ids) => reader.summaries(ids),
@@ -129,7 +160,6 @@ function createPostgresStore(pool: pg.Pool): Store {
     storyEntities: () => listStoryEntities(pool),
     storyEntitiesByKey: ({ names = [], roleStems = [] }) => storyEntitiesByKey(pool, names, roleStems),
     prominentEntities: (kind, minArticles) => prominentEntities(pool, kind, minArticles),
-    // Every write leaves the story to be relinked whole (WriteOptions.link is not carried out here).
     needsLinking: async () => {
       const { rows } = await pool.query<{ stale: boolean }>('SELECT linking_stale AS stale FROM store_state WHERE id = 1');
       return rows[0]?.stale === true || (await anyUnlinked(pool));

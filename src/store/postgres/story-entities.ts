@@ -5,15 +5,28 @@
  * statements (arrays as parameters) rather than one round trip per row.
  */
 import type pg from 'pg';
-import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
+import type { Entity } from '../../core/article.ts';
+import { linkKeysOf, type StoryEntities } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../../core/ports/store.ts';
-import { STORY_ENTITY_ORDER, type StoryEntityRow, toStoryEntityRecord } from '../sqlite/rows.ts';
+import { type EntityRow, STORY_ENTITY_ORDER, type StoryEntityRow, toEntity, toStoryEntityRecord } from '../sqlite/rows.ts';
 import { lookupKeysOf } from '../../core/retrieve/entity-index.ts';
 import type { Queryable } from './transaction.ts';
+
+/** Namespaces the advisory lock on the story (one per database or schema). */
+const STORY_LOCK = 716_018;
+
+/**
+ * Takes the story's lock until the transaction ends: whole saves and articles linked one at a
+ * time (incremental-linking.ts) take turns, each deciding from rows no other is changing.
+ */
+export async function lockStory(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [STORY_LOCK]);
+}
 
 /** Makes the stored story equal to `story` inside the caller's transaction. */
 export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntities): Promise<void> {
   // One saver at a time: two replicas relinking at once would each diff against the same rows.
+  await lockStory(client);
   await client.query('LOCK TABLE story_entities IN SHARE ROW EXCLUSIVE MODE');
   const touched = new Set<string>();
   const stored = new Map<string, string>();
@@ -103,25 +116,113 @@ export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntit
   const dropped = [...stored.keys()].filter((id) => !wanted.has(id));
   if (dropped.length > 0) await client.query('DELETE FROM story_entities WHERE id = ANY($1::text[])', [dropped]);
   for (const id of dropped) touched.delete(id);
-  if (touched.size > 0) {
-    // Counted for all the touched entities at once, in joins: a subquery per entity was planned
-    // as a scan of every quotation per entity on tables not yet analysed (44 s for 10k entities).
+  await recountEntities(client, [...touched]);
+  // Linking keys and name tallies follow the members; a database whose keys are not built yet
+  // (migration 6 on a story) builds them all once.
+  const built = (await client.query<{ built: boolean }>('SELECT keys_built AS built FROM store_state WHERE id = 1')).rows[0]?.built === true;
+  const rewrite = built ? [...touched] : [...wanted];
+  const members = new Map<string, Entity[]>(rewrite.map((id) => [id, []]));
+  if (rewrite.length > 0) {
+    const { rows } = await client.query<EntityRow & { story_entity: string }>(
+      `SELECT l.story_entity, e.article, e.key, e.name, e.kind, e.aliases, e.roles, e.named FROM entity_links l
+       JOIN entities e ON e.article = l.article AND e.key = l.entity_key WHERE l.story_entity = ANY($1::text[])`,
+      [rewrite],
+    );
+    for (const row of rows) members.get(row.story_entity)?.push(toEntity(row));
+  }
+  await writeKeysAndTallies(client, members);
+  if (!built) await client.query('UPDATE store_state SET keys_built = TRUE WHERE id = 1');
+}
+
+/**
+ * Recounts the articles and quotations of these entities from their links, writing only the
+ * rows whose counts moved. All at once, in joins: a subquery per entity was planned as a scan of
+ * every quotation per entity on tables not yet analysed (44 s for 10k entities).
+ */
+export async function recountEntities(client: pg.PoolClient, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await client.query(
+    `WITH touched AS (SELECT DISTINCT unnest($1::text[]) AS id),
+     links AS (SELECT l.story_entity, l.article, l.entity_key FROM entity_links l JOIN touched t ON l.story_entity = t.id),
+     article_counts AS (SELECT story_entity, count(DISTINCT article) AS n FROM links GROUP BY story_entity),
+     quote_counts AS (SELECT l.story_entity, count(*) AS n FROM links l
+       JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key GROUP BY l.story_entity)
+     UPDATE story_entities se SET article_count = coalesce(a.n, 0), quote_count = coalesce(q.n, 0)
+     FROM touched t LEFT JOIN article_counts a ON a.story_entity = t.id LEFT JOIN quote_counts q ON q.story_entity = t.id
+     WHERE se.id = t.id AND (se.article_count <> coalesce(a.n, 0) OR se.quote_count <> coalesce(q.n, 0))`,
+    [ids],
+  );
+}
+
+/**
+ * Makes the linking keys (`linkKeysOf(member).own`) and the name tally of each entity those of
+ * the members given, rewriting an entity's rows only when they differ from the stored ones.
+ */
+export async function writeKeysAndTallies(client: pg.PoolClient, members: ReadonlyMap<string, readonly Entity[]>): Promise<void> {
+  if (members.size === 0) return;
+  const ids = [...members.keys()];
+  const [keyRows, tallyRows] = await Promise.all([
+    client.query<{ story_entity: string; link_key: string }>('SELECT story_entity, link_key FROM story_entity_keys WHERE story_entity = ANY($1::text[])', [
+      ids,
+    ]),
+    client.query<{ story_entity: string; name: string; named: number; members: number }>(
+      'SELECT story_entity, name, named, members FROM story_entity_tally WHERE story_entity = ANY($1::text[])',
+      [ids],
+    ),
+  ]);
+  const storedKeys = new Map<string, Set<string>>();
+  for (const row of keyRows.rows) storedKeys.set(row.story_entity, (storedKeys.get(row.story_entity) ?? new Set()).add(row.link_key));
+  const storedTally = new Map<string, Map<string, number>>();
+  for (const row of tallyRows.rows) {
+    const tally = storedTally.get(row.story_entity) ?? new Map<string, number>();
+    tally.set(`${row.name}\u0000${row.named}`, row.members);
+    storedTally.set(row.story_entity, tally);
+  }
+  const keyIds: string[] = [];
+  const keys: { id: string; key: string }[] = [];
+  const tallyIds: string[] = [];
+  const tallies: { id: string; name: string; named: number; members: number }[] = [];
+  for (const [id, list] of members) {
+    const wantedKeys = new Set(list.flatMap((member) => linkKeysOf(member).own));
+    const had = storedKeys.get(id) ?? new Set<string>();
+    if (had.size !== wantedKeys.size || [...had].some((key) => !wantedKeys.has(key))) {
+      keyIds.push(id);
+      for (const key of wantedKeys) keys.push({ id, key });
+    }
+    const wantedTally = new Map<string, { id: string; name: string; named: number; members: number }>();
+    for (const member of list) {
+      const named = member.named ? 1 : 0;
+      const key = `${member.name}\u0000${named}`;
+      const row = wantedTally.get(key) ?? { id, name: member.name, named, members: 0 };
+      row.members += 1;
+      wantedTally.set(key, row);
+    }
+    const hadTally = storedTally.get(id) ?? new Map<string, number>();
+    if (hadTally.size !== wantedTally.size || [...hadTally].some(([key, n]) => wantedTally.get(key)?.members !== n)) {
+      tallyIds.push(id);
+      tallies.push(...wantedTally.values());
+    }
+  }
+  if (keyIds.length > 0) {
+    await client.query('DELETE FROM story_entity_keys WHERE story_entity = ANY($1::text[])', [keyIds]);
     await client.query(
-      `WITH touched AS (SELECT DISTINCT unnest($1::text[]) AS id),
-       links AS (SELECT l.story_entity, l.article, l.entity_key FROM entity_links l JOIN touched t ON l.story_entity = t.id),
-       article_counts AS (SELECT story_entity, count(DISTINCT article) AS n FROM links GROUP BY story_entity),
-       quote_counts AS (SELECT l.story_entity, count(*) AS n FROM links l
-         JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key GROUP BY l.story_entity)
-       UPDATE story_entities se SET article_count = coalesce(a.n, 0), quote_count = coalesce(q.n, 0)
-       FROM touched t LEFT JOIN article_counts a ON a.story_entity = t.id LEFT JOIN quote_counts q ON q.story_entity = t.id
-       WHERE se.id = t.id`,
-      [[...touched]],
+      `INSERT INTO story_entity_keys (link_key, story_entity)
+       SELECT key, id FROM jsonb_to_recordset($1::jsonb) AS k (id text, key text) ON CONFLICT DO NOTHING`,
+      [JSON.stringify(keys)],
+    );
+  }
+  if (tallyIds.length > 0) {
+    await client.query('DELETE FROM story_entity_tally WHERE story_entity = ANY($1::text[])', [tallyIds]);
+    await client.query(
+      `INSERT INTO story_entity_tally (story_entity, name, named, members)
+       SELECT id, name, named, members FROM jsonb_to_recordset($1::jsonb) AS t (id text, name text, named int, members int)`,
+      [JSON.stringify(tallies)],
     );
   }
 }
 
 /** An entity's lookup rows (name keys or role stems), batched into one statement. */
-async function insertKeys(
+export async function insertKeys(
   client: pg.PoolClient,
   table: 'story_entity_names' | 'story_entity_roles',
   column: 'name_key' | 'role_stem',

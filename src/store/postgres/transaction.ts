@@ -10,6 +10,12 @@ import { isConnectionError } from './unavailable.ts';
 const RETRYABLE = new Set(['40P01', '40001']);
 const ATTEMPTS = 4;
 
+/** True for an error that ends the transaction but may succeed when it is run again. */
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
+
 /** Runs `work` between BEGIN and COMMIT on one client; ROLLBACK and rethrow on any error. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -24,8 +30,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
       // A client whose connection failed is destroyed on release rather than handed out again.
       if (isConnectionError(error)) broken = error as Error;
       else await client.query('ROLLBACK').catch(() => undefined);
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     } finally {
       client.release(broken);
     }

@@ -7,6 +7,7 @@ import { storeContract } from './contract.ts';
 import { feedStoreContract } from './feed-contract.ts';
 import { conversationStoreContract } from './conversation-contract.ts';
 import { answerStoreContract } from './answer-contract.ts';
+import { linkingContract } from './linking-contract.ts';
 import { dropSchema, freshPostgresStore, freshSchema, withTestDatabase } from './postgres-database.ts';
 
 withTestDatabase((url) => {
@@ -15,6 +16,21 @@ withTestDatabase((url) => {
   feedStoreContract('PostgreSQL', factory);
   conversationStoreContract('PostgreSQL', factory);
   answerStoreContract('PostgreSQL', factory);
+  linkingContract('PostgreSQL', async () => {
+    const schema = freshSchema();
+    const store = await openPostgresStore(url, { schema, max: 4 });
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+    await client.connect();
+    return {
+      store,
+      rows: async (sql) => (await client.query(sql)).rows,
+      close: async () => {
+        await client.end();
+        await store.close();
+        await dropSchema(url, schema);
+      },
+    };
+  });
 
   describe('the PostgreSQL engine on a shared database', () => {
     it('keeps what was written across a close and reopen, and records each migration once', async () => {
