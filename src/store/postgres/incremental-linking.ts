@@ -67,19 +67,19 @@ async function existing(client: pg.PoolClient, ids: Iterable<string>): Promise<S
 async function storedEntities(client: pg.PoolClient, ids: readonly string[], into: Map<string, StoredStoryEntity | undefined>): Promise<void> {
   const fresh = [...new Set(ids)].filter((id) => !into.has(id));
   if (fresh.length === 0) return;
-  const [entities, keys, tallies] = await Promise.all([
-    client.query<{ id: string; name: string; kind: string; aliases: string; roles: string }>(
-      'SELECT id, name, kind, aliases, roles FROM story_entities WHERE id = ANY($1::text[])',
-      [fresh],
-    ),
-    client.query<{ story_entity: string; link_key: string }>('SELECT story_entity, link_key FROM story_entity_keys WHERE story_entity = ANY($1::text[])', [
-      fresh,
-    ]),
-    client.query<{ story_entity: string; name: string; named: number; members: number }>(
-      'SELECT story_entity, name, named, members FROM story_entity_tally WHERE story_entity = ANY($1::text[]) ORDER BY story_entity, name, named',
-      [fresh],
-    ),
-  ]);
+  // One after another: a client runs one query at a time.
+  const entities = await client.query<{ id: string; name: string; kind: string; aliases: string; roles: string }>(
+    'SELECT id, name, kind, aliases, roles FROM story_entities WHERE id = ANY($1::text[])',
+    [fresh],
+  );
+  const keys = await client.query<{ story_entity: string; link_key: string }>(
+    'SELECT story_entity, link_key FROM story_entity_keys WHERE story_entity = ANY($1::text[])',
+    [fresh],
+  );
+  const tallies = await client.query<{ story_entity: string; name: string; named: number; members: number }>(
+    'SELECT story_entity, name, named, members FROM story_entity_tally WHERE story_entity = ANY($1::text[]) ORDER BY story_entity, name, named',
+    [fresh],
+  );
   for (const id of fresh) into.set(id, undefined);
   for (const row of entities.rows) {
     into.set(row.id, {
@@ -95,9 +95,10 @@ async function storedEntities(client: pg.PoolClient, ids: readonly string[], int
 }
 
 /**
- * Runs `decide` with reads served from what is fetched so far; each read it lacks is fetched,
- * all of one round at once, and it runs again. A decision reads a handful of keys, entities and
- * ids, so it settles in a few rounds.
+ * Runs `decide` with reads served from what is fetched so far. A read not fetched yet is
+ * answered as if nothing were stored and noted; when any was, the decision is thrown away, all
+ * the reads it noted are fetched at once, and it runs again. A decision reads a handful of keys,
+ * entities and ids, each round reaching further, so it settles in a few rounds.
  */
 async function withFetchedReads<T>(client: pg.PoolClient, keyed: Map<string, string[]>, decide: (reads: LinkReads) => T): Promise<T> {
   const entities = new Map<string, StoredStoryEntity | undefined>();
@@ -106,21 +107,13 @@ async function withFetchedReads<T>(client: pg.PoolClient, keyed: Map<string, str
     const keys = new Set<string>();
     const ids = new Set<string>();
     const asked = new Set<string>();
-    /** Records what was asked for and stops the decision: it runs again once that is fetched. */
-    const miss = (into: Set<string>, what: string): never => {
-      into.add(what);
-      throw new NotFetched();
-    };
     const reads: LinkReads = {
-      withKey: (key) => keyed.get(key) ?? miss(keys, key),
-      entity: (id) => (entities.has(id) ? entities.get(id) : miss(ids, id)),
-      idTaken: (id) => taken.get(id) ?? miss(asked, id),
+      withKey: (key) => keyed.get(key) ?? (keys.add(key) && []),
+      entity: (id) => (entities.has(id) ? entities.get(id) : ids.add(id) && undefined),
+      idTaken: (id) => taken.get(id) ?? (asked.add(id) && false),
     };
-    try {
-      return decide(reads);
-    } catch (error) {
-      if (!(error instanceof NotFetched)) throw error;
-    }
+    const decided = decide(reads);
+    if (keys.size === 0 && ids.size === 0 && asked.size === 0) return decided;
     await withKeys(client, [...keys], keyed);
     await storedEntities(client, [...ids], entities);
     // Ids with a number suffix are asked one after another: the next few come with the first.
@@ -250,14 +243,6 @@ export async function linkArticles(client: pg.PoolClient, articles: readonly str
     const later = await client.query("SELECT 1 FROM articles WHERE status = 'current' AND id > $1 LIMIT 1", [only]);
     if (later.rowCount === 0) {
       const entities = byArticle.get(only) ?? [];
-      await withKeys(
-        client,
-        entities.flatMap((entity) => {
-          const keys = linkKeysOf(entity);
-          return [...keys.own, ...keys.dependsOn, ...keys.affects];
-        }),
-        keyed,
-      );
       const plan = await withFetchedReads(client, keyed, (reads) => linkLastArticle(only, entities, reads));
       if (plan) {
         await apply(client, only, plan);

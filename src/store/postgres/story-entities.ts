@@ -161,15 +161,14 @@ export async function recountEntities(client: pg.PoolClient, ids: readonly strin
 export async function writeKeysAndTallies(client: pg.PoolClient, members: ReadonlyMap<string, readonly Entity[]>): Promise<void> {
   if (members.size === 0) return;
   const ids = [...members.keys()];
-  const [keyRows, tallyRows] = await Promise.all([
-    client.query<{ story_entity: string; link_key: string }>('SELECT story_entity, link_key FROM story_entity_keys WHERE story_entity = ANY($1::text[])', [
-      ids,
-    ]),
-    client.query<{ story_entity: string; name: string; named: number; members: number }>(
-      'SELECT story_entity, name, named, members FROM story_entity_tally WHERE story_entity = ANY($1::text[])',
-      [ids],
-    ),
-  ]);
+  const keyRows = await client.query<{ story_entity: string; link_key: string }>(
+    'SELECT story_entity, link_key FROM story_entity_keys WHERE story_entity = ANY($1::text[])',
+    [ids],
+  );
+  const tallyRows = await client.query<{ story_entity: string; name: string; named: number; members: number }>(
+    'SELECT story_entity, name, named, members FROM story_entity_tally WHERE story_entity = ANY($1::text[])',
+    [ids],
+  );
   const storedKeys = new Map<string, Set<string>>();
   for (const row of keyRows.rows) storedKeys.set(row.story_entity, (storedKeys.get(row.story_entity) ?? new Set()).add(row.link_key));
   const storedTally = new Map<string, Map<string, number>>();

@@ -1,0 +1,116 @@
+/**
+ * Adding one article to a PostgreSQL story of 5,000, linked in its own transaction, writes only
+ * the rows of the entities the article mentions and reads a fraction of their members, as on
+ * SQLite (linking-one-article.test.ts). Writes are counted by triggers a second connection
+ * installs on the story tables (cascades included); rows read, by counting every row the
+ * server hands to this process.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/logger.ts';
+import { relinkStory } from '../../../src/ingest/ingest.ts';
+import { openPostgresStore } from '../../../src/store/postgres/postgres-store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
+import { origin } from './article-fixture.ts';
+import { countsDifferingFromLinks, differencesFromWholeLinking, generated, type StoryRows } from './linking-fixture.ts';
+import { dropSchema, freshSchema, withTestDatabase } from './postgres-database.ts';
+
+const ARTICLES = 5000;
+
+withTestDatabase((url) => {
+  describe('adding one article to a PostgreSQL story of 5,000, linked in its own transaction', () => {
+    const schema = freshSchema();
+    let store: Store;
+    let spy: pg.Client;
+    const rows: StoryRows = async (sql) => (await spy.query(sql)).rows;
+
+    beforeAll(async () => {
+      store = await openPostgresStore(url, { schema, max: 4 });
+      const batch = [];
+      for (let i = 0; i < ARTICLES; i++) {
+        batch.push({ article: generated(i), origin: origin() });
+        if (batch.length === 250) await store.putArticles(batch.splice(0));
+      }
+      await relinkStory({ store }, [], silentLogger);
+      spy = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+      await spy.connect();
+      await spy.query(`CREATE TABLE write_log (tbl TEXT NOT NULL, story_entity TEXT NOT NULL);
+        CREATE FUNCTION log_write() RETURNS TRIGGER LANGUAGE plpgsql AS $fn$
+        BEGIN
+          INSERT INTO write_log VALUES (TG_TABLE_NAME, to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END) ->> TG_ARGV[0]);
+          RETURN NULL;
+        END $fn$;`);
+      for (const [table, column] of [
+        ['entity_links', 'story_entity'],
+        ['story_entity_names', 'story_entity'],
+        ['story_entity_keys', 'story_entity'],
+        ['story_entities', 'id'],
+      ] as const) {
+        await spy.query(`CREATE TRIGGER log_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION log_write('${column}')`);
+      }
+    }, 600_000);
+
+    afterAll(async () => {
+      await spy?.end();
+      await store?.close();
+      await dropSchema(url, schema);
+    });
+
+    it('writes only the rows of the entities it mentions, and leaves the story as linking it whole would', async () => {
+      const id = `gen/${String(ARTICLES).padStart(5, '0')}`;
+      // Two people already in the story, one surname alone, a role holder, an organisation; 9999 is new.
+      await store.putArticle(generated(ARTICLES, [17, 250, 9999]), origin(), { link: true });
+      expect(await store.needsLinking()).toBe(false);
+
+      const mentioned = new Set(
+        (await spy.query<{ id: string }>('SELECT story_entity AS id FROM entity_links WHERE article = $1', [id])).rows.map((r) => r.id),
+      );
+      expect(mentioned.size).toBeGreaterThanOrEqual(3);
+      expect(mentioned.size).toBeLessThanOrEqual(5);
+      const writes = (await spy.query<{ tbl: string; story_entity: string }>('SELECT tbl, story_entity FROM write_log')).rows;
+      expect(writes.length).toBeGreaterThan(0);
+      expect([...new Set(writes.map((w) => w.story_entity))].filter((entity) => !mentioned.has(entity))).toEqual([]);
+      // Five links, the new person's row, names and keys, and the counts of the others.
+      expect(writes.length).toBeLessThan(30);
+      expect(await differencesFromWholeLinking(store, rows)).toEqual([]);
+    });
+
+    it('reads only the rows of the keys its entities are linked by, not the members of the entities they join', async () => {
+      // Every row the server hands to this process (the spy's own queries come after).
+      let read = 0;
+      const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+      const original = prototype.query;
+      prototype.query = function (this: unknown, ...args: unknown[]) {
+        const result = original.apply(this, args);
+        if (result instanceof Promise) {
+          return result.then((answer: { rows?: unknown[] } | undefined) => {
+            read += answer?.rows?.length ?? 0;
+            return answer;
+          });
+        }
+        return result;
+      };
+      try {
+        // People, a surname, a role holder and an organisation already named in hundreds of articles.
+        await store.putArticle(generated(ARTICLES + 1, [17, 250, 30]), origin(), { link: true });
+      } finally {
+        prototype.query = original;
+      }
+      const links = Number((await spy.query<{ n: string }>('SELECT count(*) AS n FROM entity_links')).rows[0]?.n);
+      const members = Number(
+        (
+          await spy.query<{ n: string }>(
+            'SELECT count(*) AS n FROM entity_links WHERE story_entity IN (SELECT story_entity FROM entity_links WHERE article = $1)',
+            [`gen/${String(ARTICLES + 1).padStart(5, '0')}`],
+          )
+        ).rows[0]?.n,
+      );
+      expect(links).toBeGreaterThan(20_000);
+      expect(members).toBeGreaterThan(500);
+      expect(read).toBeGreaterThan(0);
+      expect(read).toBeLessThan(members / 2);
+      expect(await differencesFromWholeLinking(store, rows)).toEqual([]);
+      expect(await countsDifferingFromLinks(rows)).toEqual([]);
+    });
+  });
+});
