@@ -18,7 +18,17 @@ import { linkStoryEntities, type StoryEntities } from '../core/analyse/entity-li
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
 import { assignIds, fingerprintQuery } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
-import { commitFiles, prepareFile, type Analysed, type AnalysisJob, type AnalysisResult, type FileContext, type RunState } from './ingest-file.ts';
+import {
+  commitFiles,
+  prepareFile,
+  WRITE_BATCH,
+  writeDuplicates,
+  type Analysed,
+  type AnalysisJob,
+  type AnalysisResult,
+  type FileContext,
+  type RunState,
+} from './ingest-file.ts';
 import { changedArticles, emptyReport, type IngestReport, type ReportBuilder } from './report.ts';
 import { scanPath, type ArticleFile, type ScanResult } from './scan.ts';
 import { readSourcesFile, SOURCES_FILE, type SourcesFile } from './sources-file.ts';
@@ -46,13 +56,6 @@ export interface IngestDeps {
 
 /** Beyond this many changed articles in a run, one whole relink costs less than linking each. */
 const INCREMENTAL_LINKING = 200;
-
-/**
- * Articles written in one transaction once a run links the story whole at the end: a commit per
- * article cost a quarter more of the writer's CPU and twice its wall time, and on PostgreSQL a
- * dozen round trips each (bench/results.md, "Ingest on every core").
- */
-const WRITE_BATCH = 64;
 
 /** Below this many files, starting workers (about half a second each) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
@@ -104,6 +107,7 @@ async function writeChanges(paths: readonly string[], deps: IngestDeps, log: Log
     claimed: new Map(),
     report,
     linking: { remaining: 0, deferred: false },
+    duplicates: [],
   };
   const scans = assignIds(scanned, fingerprints);
   for (const scan of scans) {
@@ -198,6 +202,7 @@ async function processInOrder(
     if (inFlight.length >= Math.max(window, batchSize())) await commitReady();
   }
   while (inFlight.length > 0) await commitReady();
+  await writeDuplicates(context, state);
 }
 
 /** Ids from a folder ingested before whose files are no longer in it. */

@@ -205,6 +205,8 @@ export interface Store {
   putArticles(entries: readonly ArticleWrite[], options?: WriteOptions): Promise<void>;
   /** Records an exact duplicate, dropping any analysis the id had. One transaction. */
   putDuplicate(entry: DuplicateEntry, options?: WriteOptions): Promise<void>;
+  /** Records exact copies in one transaction, as `putDuplicate` of each in turn would. */
+  putDuplicates(entries: readonly DuplicateEntry[], options?: WriteOptions): Promise<void>;
   /** Marks ids removed: their analysis is dropped, their facts kept, never served again. */
   markRemoved(ids: readonly string[], at: string, options?: WriteOptions): Promise<void>;
 

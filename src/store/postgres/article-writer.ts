@@ -32,15 +32,6 @@ const ON_CONFLICT_UPDATE = `
     changed_at = excluded.changed_at, removed_at = NULL,
     blocks = excluded.blocks, set_aside = excluded.set_aside, mentions = excluded.mentions`;
 
-const UPSERT_ARTICLE = `
-  INSERT INTO articles (id, path, root, hash, text_hash, status, duplicate_of, analysis_version,
-    title, outlet, url, published, updated, byline,
-    clean_title, title_made, clean_text, clean_byline, dateline_published, dateline_updated,
-    sentence_count, quote_count, first_seen, changed_at, removed_at, blocks, set_aside, mentions)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-    $21, $22, $23, $23, NULL, $24, $25, $26)
-  ${ON_CONFLICT_UPDATE}`;
-
 /** What removing articles' sentences takes out of the full-text counters. */
 interface Removed {
   readonly sentences: number;
@@ -117,7 +108,8 @@ export interface ArticleWriter {
    * (each table's rows for all of them at once), as writing them one after another would.
    */
   putMany(client: pg.PoolClient, entries: readonly ArticleWrite[]): Promise<void>;
-  putDuplicate(client: pg.PoolClient, entry: DuplicateEntry): Promise<void>;
+  /** Writes the exact copies in the caller's transaction, in a few statements whatever their number. */
+  putDuplicates(client: pg.PoolClient, entries: readonly DuplicateEntry[]): Promise<void>;
   markRemoved(client: pg.PoolClient, ids: readonly string[], at: string): Promise<void>;
 }
 
@@ -203,15 +195,16 @@ function articleRows({ article, origin }: ArticleWrite, tokenizer: Fts5Tokenizer
 }
 
 /** The entries split, in order, into runs in which no id repeats: each run is written as one. */
-function runsOfDistinctIds(entries: readonly ArticleWrite[]): ArticleWrite[][] {
-  const runs: ArticleWrite[][] = [];
+function runsOfDistinctIds<T>(entries: readonly T[], idOf: (entry: T) => string): T[][] {
+  const runs: T[][] = [];
   let ids = new Set<string>();
   for (const entry of entries) {
-    if (runs.length === 0 || ids.has(entry.article.id)) {
+    const id = idOf(entry);
+    if (runs.length === 0 || ids.has(id)) {
       runs.push([]);
       ids = new Set();
     }
-    ids.add(entry.article.id);
+    ids.add(id);
     runs[runs.length - 1]!.push(entry);
   }
   return runs;
@@ -316,44 +309,50 @@ export function createArticleWriter(tokenizer: Fts5Tokenizer): ArticleWriter {
   return {
     async putMany(client, entries) {
       // Everything is read from the articles before the first write: a bad article changes nothing.
-      const rows = runsOfDistinctIds(entries).map((run) => run.map((entry) => articleRows(entry, tokenizer)));
+      const rows = runsOfDistinctIds(entries, (entry) => entry.article.id).map((run) => run.map((entry) => articleRows(entry, tokenizer)));
       for (const run of rows) await putRun(client, run);
     },
 
-    async putDuplicate(client, entry) {
-      await lockIds(client, [entry.id]);
-      const before = await client.query('SELECT 1 FROM articles WHERE id = $1 FOR NO KEY UPDATE', [entry.id]);
-      const removed = before.rowCount ? await clearChildren(client, [entry.id]) : { sentences: 0, tokens: 0, terms: new Map<string, number>() };
-      await client.query(UPSERT_ARTICLE, [
-        entry.id,
-        entry.path,
-        entry.root,
-        entry.hash,
-        entry.textHash,
-        'duplicate',
-        entry.duplicateOf,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        0,
-        null,
-        null,
-        null,
-        null,
-        0,
-        0,
-        entry.at,
-        null,
-        null,
-        null,
-      ]);
-      await countTerms(client, removed.terms);
-      await moveCounters(client, removed.sentences, removed.tokens, 0);
+    async putDuplicates(client, entries) {
+      for (const run of runsOfDistinctIds(entries, (entry) => entry.id)) {
+        const ids = run.map((entry) => entry.id);
+        await lockIds(client, ids);
+        const before = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[]) FOR NO KEY UPDATE', [ids]);
+        const removed =
+          before.rows.length > 0
+            ? await clearChildren(
+                client,
+                before.rows.map((row) => row.id),
+              )
+            : { sentences: 0, tokens: 0, terms: new Map<string, number>() };
+        await client.query(
+          `INSERT INTO articles (id, path, root, hash, text_hash, status, duplicate_of, analysis_version,
+             title, outlet, url, published, updated, byline,
+             clean_title, title_made, clean_text, clean_byline, dateline_published, dateline_updated,
+             sentence_count, quote_count, first_seen, changed_at, removed_at, blocks, set_aside, mentions)
+           SELECT id, path, root, hash, text_hash, 'duplicate', duplicate_of, NULL,
+             NULL, NULL, NULL, NULL, NULL, NULL,
+             NULL, 0, NULL, NULL, NULL, NULL,
+             0, 0, at, at, NULL, NULL, NULL, NULL
+           FROM jsonb_to_recordset($1::jsonb) AS d (id text, path text, root text, hash text, text_hash text, duplicate_of text, at text)
+           ${ON_CONFLICT_UPDATE}`,
+          [
+            JSON.stringify(
+              run.map((entry) => ({
+                id: entry.id,
+                path: entry.path,
+                root: entry.root,
+                hash: entry.hash,
+                text_hash: entry.textHash,
+                duplicate_of: entry.duplicateOf,
+                at: entry.at,
+              })),
+            ),
+          ],
+        );
+        await countTerms(client, removed.terms);
+        await moveCounters(client, removed.sentences, removed.tokens, 0);
+      }
     },
 
     async markRemoved(client, ids, at) {

@@ -143,7 +143,12 @@ function createPostgresStore(pool: pg.Pool): Store {
       const ids = [...new Set(entries.map((entry) => entry.article.id))];
       await linkedWrite(options.link === true, ids, (client) => writer.putMany(client, entries));
     },
-    putDuplicate: (entry, options = {}) => linkedWrite(options.link === true, [entry.id], (client) => writer.putDuplicate(client, entry)),
+    putDuplicate: (entry, options = {}) => linkedWrite(options.link === true, [entry.id], (client) => writer.putDuplicates(client, [entry])),
+    putDuplicates: async (entries, options = {}) => {
+      if (entries.length === 0) return;
+      const ids = [...new Set(entries.map((entry) => entry.id))];
+      await linkedWrite(options.link === true, ids, (client) => writer.putDuplicates(client, entries));
+    },
     markRemoved: (ids, at, options = {}) => linkedWrite(options.link === true, ids, (client) => writer.markRemoved(client, ids, at)),
     countArticles: () => reader.count(),
     listArticles: () => reader.list(),

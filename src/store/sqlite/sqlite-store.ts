@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ArticleWrite, Store } from '../../core/ports/store.ts';
+import type { ArticleWrite, DuplicateEntry, Store } from '../../core/ports/store.ts';
 import { createSqliteAnswerStore } from './answer-store.ts';
 import { prepareArticleReader } from './article-reader.ts';
 import { prepareArticleWriter } from './article-writer.ts';
@@ -111,7 +111,12 @@ function createSqliteStore(db: Database.Database): Store {
     },
     (entries) => [...new Set(entries.map((entry) => entry.article.id))],
   );
-  const putDuplicate = linkedWrite(writer.putDuplicate, (entry) => [entry.id]);
+  const putDuplicates = linkedWrite(
+    (entries: readonly DuplicateEntry[]) => {
+      for (const entry of entries) writer.putDuplicate(entry);
+    },
+    (entries) => [...new Set(entries.map((entry) => entry.id))],
+  );
   const markRemoved = linkedWrite(
     (ids: readonly string[], at: string) => {
       for (const id of ids) writer.markRemoved(id, at);
@@ -136,7 +141,12 @@ function createSqliteStore(db: Database.Database): Store {
       written(entries.length);
     },
     putDuplicate: async (entry, options = {}) => {
-      putDuplicate.immediate(options.link === true, entry);
+      putDuplicates.immediate(options.link === true, [entry]);
+      ownWrites += 1;
+    },
+    putDuplicates: async (entries, options = {}) => {
+      if (entries.length === 0) return;
+      putDuplicates.immediate(options.link === true, entries);
       ownWrites += 1;
     },
     markRemoved: async (ids, at, options = {}) => {

@@ -245,6 +245,35 @@ describe('ingestPaths', () => {
       expect(await store.countArticles()).toBe(2);
     });
 
+    it('writes the duplicates of a run relinked whole together, as it writes articles, and each one linked while it links', async () => {
+      folder.write('a.txt', article('Same', 'Identical body.'));
+      for (let i = 0; i < 150; i++) folder.write(`copy/${String(i).padStart(3, '0')}.txt`, article('Same', 'Identical body.'));
+      const writes: number[] = [];
+      const counting: Store = {
+        ...store,
+        putDuplicate: (entry, options) => {
+          writes.push(1);
+          return store.putDuplicate(entry, options);
+        },
+        putDuplicates: (entries, options) => {
+          writes.push(entries.length);
+          return store.putDuplicates(entries, options);
+        },
+      };
+      const report = await ingestPaths([folder.dir], testDeps(counting));
+      expect(report.duplicates).toHaveLength(150);
+      // 64 to a transaction, not one each.
+      expect(writes).toEqual([64, 64, 22]);
+      expect([...(await store.fingerprints()).values()].filter((f) => f.status === 'duplicate')).toHaveLength(150);
+
+      // A small run links each write in its own transaction, a duplicate included.
+      folder.write('copy/new.txt', article('Same', 'Identical body.'));
+      writes.length = 0;
+      await ingestPaths([folder.dir], testDeps(counting, { incrementalLinking: 200 }));
+      expect(writes).toEqual([1]);
+      expect((await store.fingerprints()).get('copy/new')?.status).toBe('duplicate');
+    });
+
     it('does not take the same text with different stated facts for a duplicate', async () => {
       folder.write('a.txt', article('Wire story', 'Same wire copy.'));
       folder.write('b.txt', article('Wire story', 'Same wire copy.'));

@@ -203,6 +203,30 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       expect((await store.listArticles()).map((a) => a.id)).toEqual(['uk/001']);
     });
 
+    it('records several duplicates in one write, as one write each would, the last of an id counting', async () => {
+      await store.putArticle(firstArticle(), origin({ textHash: 'a' }));
+      const alone = (await store.termStatistics([])).sentences;
+      await store.putArticle(secondArticle(), origin({ textHash: 'b' }));
+      const copy = (id: string, hash: string, duplicateOf: string) => ({
+        id,
+        path: `/corpus/${id}.txt`,
+        root: '/corpus',
+        hash,
+        textHash: 'a',
+        duplicateOf,
+        at: '2024-05-01T10:00:00.000Z',
+      });
+      await store.putDuplicates([copy('uk/002', 'h2', 'uk/001'), copy('uk/003', 'h3', 'uk/001'), copy('uk/003', 'h3b', 'uk/002')]);
+      const fingerprints = await store.fingerprints();
+      expect(fingerprints.get('uk/002')).toMatchObject({ status: 'duplicate', duplicateOf: 'uk/001', hash: 'h2' });
+      expect(fingerprints.get('uk/003')).toMatchObject({ status: 'duplicate', duplicateOf: 'uk/002', hash: 'h3b' });
+      expect((await store.listArticles()).map((a) => a.id)).toEqual(['uk/001']);
+      expect((await store.listQuotes()).map((q) => q.article)).toEqual(['uk/001']);
+      expect(await store.searchSentences({ terms: ['grave'] })).toEqual([]);
+      // The full-text counters lose the second article's sentences.
+      expect((await store.termStatistics([])).sentences).toBe(alone);
+    });
+
     it('turns a current article into a duplicate, dropping its analysis', async () => {
       await store.putArticle(firstArticle(), origin({ textHash: 'a' }));
       await store.putArticle(secondArticle(), origin({ textHash: 'b' }));
