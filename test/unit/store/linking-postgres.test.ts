@@ -113,4 +113,38 @@ withTestDatabase((url) => {
       expect(await countsDifferingFromLinks(rows)).toEqual([]);
     });
   });
+  describe('two replicas linking articles into one PostgreSQL story at once', () => {
+    it('give the story linking it whole gives, each write linked in its own transaction', async () => {
+      const schema = freshSchema();
+      const first = await openPostgresStore(url, { schema, max: 2 });
+      const second = await openPostgresStore(url, { schema, max: 2 });
+      const spy = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+      await spy.connect();
+      try {
+        // Interleaved ids, so each replica's article often sorts before the other's.
+        const write = async (store: Store, ids: readonly number[]) => {
+          for (const i of ids) await store.putArticle(generated(i), origin(), { link: true });
+        };
+        const all = Array.from({ length: 80 }, (_, n) => (n * 37) % 80);
+        await Promise.all([
+          write(
+            first,
+            all.filter((_, n) => n % 2 === 0),
+          ),
+          write(
+            second,
+            all.filter((_, n) => n % 2 === 1),
+          ),
+        ]);
+        expect(await first.needsLinking()).toBe(false);
+        expect(await differencesFromWholeLinking(first, async (sql) => (await spy.query(sql)).rows)).toEqual([]);
+        expect(await countsDifferingFromLinks(async (sql) => (await spy.query(sql)).rows)).toEqual([]);
+      } finally {
+        await spy.end();
+        await first.close();
+        await second.close();
+        await dropSchema(url, schema);
+      }
+    }, 120_000);
+  });
 });
