@@ -3,19 +3,21 @@
  * populated as the bot populates one (the seed story ingested and linked, a duplicate, a removed
  * article, a digest subscription with a posted run and its watermark, a feed with a poll and an
  * item, a conversation, an answer with a vote) reads the same on both sides, search included;
- * a second run changes nothing; a run interrupted half-way and run again ends the same.
+ * a second run changes nothing; a run interrupted half-way and run again ends the same; the
+ * story's linking keys come along, so the next article is linked on its own on both engines.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
-import { ingestPaths } from '../../../src/ingest/ingest.ts';
+import { ingestPaths, relinkStory } from '../../../src/ingest/ingest.ts';
 import { migrateSqliteToPostgres } from '../../../src/store/migrate/sqlite-to-postgres.ts';
 import { openPostgresStore } from '../../../src/store/postgres/postgres-store.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
+import { analysedArticle, origin, person } from './article-fixture.ts';
 import { dropSchema, freshSchema, withTestDatabase } from './postgres-database.ts';
 
 const AT = '2026-03-02T09:00:00.000Z';
@@ -153,6 +155,46 @@ withTestDatabase((url) => {
       const again = await migrateSqliteToPostgres(file, url, { schema, batch: 2 });
       expect(again.copied).toBe(expected.fingerprints.length - 2);
       expect(await migrated(schema)).toEqual(expected);
+    });
+
+    it('carries the linking keys over, so the next article is linked on its own as on SQLite', async () => {
+      const copy = join(dir, 'linked.db');
+      copyFileSync(file, copy);
+      const sqlite = openSqliteStore(copy);
+      await relinkStory({ store: sqlite }, [], silentLogger);
+      expect(await sqlite.needsLinking()).toBe(false);
+      await sqlite.close();
+      const schema = freshSchema();
+      schemas.push(schema);
+      await migrateSqliteToPostgres(copy, url, { schema });
+      // The same new article, naming a person of the story and a new one, linked on both.
+      const [story] = await (async () => {
+        const store = openSqliteStore(copy);
+        try {
+          return [await store.storyEntities()];
+        } finally {
+          await store.close();
+        }
+      })();
+      const named = story!.find((entity) => entity.kind === 'person' && entity.articleCount > 1)!;
+      const article = analysedArticle({
+        id: 'zz/late',
+        paragraphs: [`${named.name} met Ottilie Brandsma.`],
+        entities: [person('p0', named.name), person('p1', 'Ottilie Brandsma')],
+        quotes: [],
+      });
+      const read = async (store: Store) => {
+        try {
+          await store.putArticle(article, origin(), { link: true });
+          return { needsLinking: await store.needsLinking(), story: await store.storyEntities(), quotes: await store.listQuotes() };
+        } finally {
+          await store.close();
+        }
+      };
+      const onSqlite = await read(openSqliteStore(copy));
+      expect(onSqlite.needsLinking).toBe(false);
+      expect(onSqlite.story.find((entity) => entity.id === named.id)?.articleCount).toBe(named.articleCount + 1);
+      expect(await read(await openPostgresStore(url, { schema }))).toEqual(onSqlite);
     });
   });
 });
