@@ -31,6 +31,7 @@ import type { SizeResult } from './bench/run-size.ts';
 import type { LatencyResult } from './bench/latency.ts';
 import { benchDigest, type DigestBenchResult } from './bench/digest.ts';
 import type { ScaleResult } from './bench/scale.ts';
+import type { AddOneResult } from './bench/postgres-add-one.ts';
 import { measureStartup, startupReport } from './bench/startup.ts';
 import { benchSchema, databaseMb, inSchema } from './bench/bench-store.ts';
 import { migrateSqliteToPostgres } from '../src/store/migrate/sqlite-to-postgres.ts';
@@ -97,6 +98,25 @@ function measureScale(size: number, corpus: string, db: string): void {
   scales.push({ size, result: JSON.parse(child.stdout.trim().split('\n').pop()!) as ScaleResult });
 }
 
+/** Adds new articles one at a time to a PostgreSQL story, each linked in its own transaction, and prints the times. */
+function measureAddOne(size: number, corpus: string, target: string): void {
+  const child = spawnSync(
+    process.execPath,
+    [resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/postgres-add-one.ts'), corpus, target],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  if (child.status !== 0) throw new Error(`the ${size}-article add-one run failed (exit ${child.status})`);
+  const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as AddOneResult;
+  process.stdout.write(
+    `Adding one article to the ${size}-article PostgreSQL story (ingest, analysis, linking): ${result.addOneMs.map((ms) => ms.toFixed(0)).join(', ')} ms` +
+      `${result.linked ? ', each linked on its own' : ', left for a whole relink'}.\n`,
+  );
+}
+
 /** Runs the latency script on a database (ingesting `corpus` first if it is empty). */
 function measureLatency(size: number, corpus: string, db: string): void {
   const child = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/latency.ts'), corpus, db], {
@@ -130,7 +150,10 @@ if (fromSqlite && postgresUrl) {
       `\nFilled from ${fromSqlite} by briefbot migrate: ${report.articles} articles in ${seconds.toFixed(0)} s ` +
         `(${(report.articles / seconds).toFixed(0)} articles/s, vacuumed and analysed), ${(await databaseMb(target)).toFixed(0)} MB in PostgreSQL.\n`,
     );
-    if (values.latency) measureLatency(report.articles, resolve(fromSqlite, '..'), target);
+    if (values.latency) {
+      measureLatency(report.articles, resolve(fromSqlite, '..'), target);
+      if (existsSync(config.benchCorpus)) measureAddOne(report.articles, config.benchCorpus, target);
+    }
   } finally {
     await done();
   }
@@ -152,7 +175,8 @@ for (const size of fromSqlite ? [] : sizes) {
     if (values.latency) {
       measureLatency(size, join(dir, 'corpus'), target);
       // The digest and story-at-scale steps read a SQLite file directly: SQLite only for now.
-      if (!postgresUrl) {
+      if (postgresUrl) measureAddOne(size, join(dir, 'corpus'), target);
+      else {
         digestTimes.push({ size, result: await benchDigest(target) });
         measureScale(size, join(dir, 'corpus'), target);
       }

@@ -88,3 +88,14 @@ export function writeCorpus(size: number, source: readonly string[] | null, outD
     writeFileSync(join(folder, `${String(i).padStart(6, '0')}.txt`), text);
   }
 }
+
+/** An article of the corpus's first folder made new: a sentence naming an invented person, so it is no duplicate. */
+export function newArticle(corpusDir: string, round: number): string {
+  const folder = readdirSync(corpusDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()[0]!;
+  const file = readdirSync(join(corpusDir, folder)).sort()[round]!;
+  const text = readFileSync(join(corpusDir, folder, file), 'utf8');
+  return text.replace(/\.\s/, `. Officials said round ${round + 1} of the talks was chaired by Odile Verhaegen${round + 1}. `);
+}

@@ -8,7 +8,7 @@
  *        run-ts.js scripts/bench/scale.ts --first-ask DB_FILE — one cold ask, in its own process.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { isStopword, tokenize } from '../../src/core/retrieve/terms.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { newArticle } from './corpus.ts';
 import { ASK_QUESTIONS } from './questions.ts';
 
 export interface ScaleResult {
@@ -61,14 +62,6 @@ async function firstAsk(db: string): Promise<number> {
   const ms = performance.now() - started;
   await store.close();
   return ms;
-}
-
-/** A corpus article made new: a sentence naming an invented person, so it is no duplicate. */
-function newArticle(corpusDir: string, round: number): string {
-  const folder = readdirSync(corpusDir).sort()[0]!;
-  const file = readdirSync(join(corpusDir, folder)).sort()[round]!;
-  const text = readFileSync(join(corpusDir, folder, file), 'utf8');
-  return text.replace(/\.\s/, `. Officials said round ${round + 1} of the talks was chaired by Odile Verhaegen${round + 1}. `);
 }
 
 /** Adds `ROUNDS` new articles one at a time to a copy of the database, timing each ingest. */
