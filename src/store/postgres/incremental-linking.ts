@@ -8,12 +8,11 @@
  */
 import type pg from 'pg';
 import type { Entity, EntityKind } from '../../core/article.ts';
-import { linkKeysOf, linkStoryEntities } from '../../core/analyse/entity-linking.ts';
+import { linkKeysOf, linkStoryEntities, type StoryEntity } from '../../core/analyse/entity-linking.ts';
 import { linkLastArticle, type LastArticlePlan, type LinkReads, type StoredStoryEntity } from '../../core/analyse/link-last-article.ts';
-import { lookupKeysOf } from '../../core/retrieve/entity-index.ts';
 import { type EntityRow, toEntity } from '../sqlite/rows.ts';
 import type { Affected } from '../sqlite/incremental-linking.ts';
-import { insertKeys, recountEntities, writeKeysAndTallies } from './story-entities.ts';
+import { recountEntities, writeEntityRows, writeKeysAndTallies } from './story-entities.ts';
 
 /** As the SQLite engine: past this many members of other articles, a change is left to a whole relink. */
 const MAX_MEMBERS = 50_000;
@@ -149,34 +148,10 @@ async function apply(client: pg.PoolClient, article: string, plan: LastArticlePl
   const quotes = await quotesBySpeaker(client, article);
   const quotesOf = (members: readonly Entity[]) => members.reduce((sum, member) => sum + (quotes.get(member.key) ?? 0), 0);
   if (plan.created.length > 0) {
-    await client.query(
-      `INSERT INTO story_entities (id, name, kind, aliases, roles)
-       SELECT id, name, kind, aliases, roles FROM jsonb_to_recordset($1::jsonb) AS e (id text, name text, kind text, aliases text, roles text)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`,
-      [
-        JSON.stringify(
-          plan.created.map(({ entity }) => ({
-            id: entity.id,
-            name: entity.name,
-            kind: entity.kind,
-            aliases: JSON.stringify(entity.aliases),
-            roles: JSON.stringify(entity.roles),
-          })),
-        ),
-      ],
-    );
-    const lookups = plan.created.map(({ entity }) => ({ id: entity.id, keys: lookupKeysOf(entity) }));
-    await insertKeys(
+    await writeEntityRows(
       client,
-      'story_entity_names',
-      'name_key',
-      lookups.flatMap(({ id, keys }) => keys.names.map((key) => ({ id, key }))),
-    );
-    await insertKeys(
-      client,
-      'story_entity_roles',
-      'role_stem',
-      lookups.flatMap(({ id, keys }) => keys.roleStems.map((key) => ({ id, key }))),
+      plan.created.map(({ entity }) => entity),
+      [],
     );
     const linkKeys = plan.created.flatMap(({ entity, members }) =>
       [...new Set(members.flatMap((member) => linkKeysOf(member).own))].map((key) => ({ id: entity.id, key })),
@@ -323,46 +298,17 @@ export async function linkArticles(client: pg.PoolClient, articles: readonly str
   }
   const touched = new Set(before.linked);
   const wanted = new Set<string>();
-  const upserts: { id: string; name: string; kind: string; aliases: string; roles: string }[] = [];
+  const upserts: StoryEntity[] = [];
   const replaced: string[] = [];
   for (const entity of story.entities) {
     wanted.add(entity.id);
-    const aliases = JSON.stringify(entity.aliases);
-    const roles = JSON.stringify(entity.roles);
     const was = stored.get(entity.id);
-    if (was === `${entity.name}\u0000${entity.kind}\u0000${aliases}\u0000${roles}`) continue;
-    upserts.push({ id: entity.id, name: entity.name, kind: entity.kind, aliases, roles });
+    if (was === `${entity.name}\u0000${entity.kind}\u0000${JSON.stringify(entity.aliases)}\u0000${JSON.stringify(entity.roles)}`) continue;
+    upserts.push(entity);
     if (was !== undefined) replaced.push(entity.id);
     touched.add(entity.id);
   }
-  if (upserts.length > 0) {
-    await client.query(
-      `INSERT INTO story_entities (id, name, kind, aliases, roles)
-       SELECT id, name, kind, aliases, roles FROM jsonb_to_recordset($1::jsonb) AS e (id text, name text, kind text, aliases text, roles text)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`,
-      [JSON.stringify(upserts)],
-    );
-    if (replaced.length > 0) {
-      await client.query('DELETE FROM story_entity_names WHERE story_entity = ANY($1::text[])', [replaced]);
-      await client.query('DELETE FROM story_entity_roles WHERE story_entity = ANY($1::text[])', [replaced]);
-    }
-    const lookups = upserts.map((entity) => ({
-      id: entity.id,
-      keys: lookupKeysOf({ name: entity.name, aliases: JSON.parse(entity.aliases), roles: JSON.parse(entity.roles) }),
-    }));
-    await insertKeys(
-      client,
-      'story_entity_names',
-      'name_key',
-      lookups.flatMap(({ id, keys }) => keys.names.map((key) => ({ id, key }))),
-    );
-    await insertKeys(
-      client,
-      'story_entity_roles',
-      'role_stem',
-      lookups.flatMap(({ id, keys }) => keys.roleStems.map((key) => ({ id, key }))),
-    );
-  }
+  await writeEntityRows(client, upserts, replaced);
   const linkWrites: { article: string; key: string; id: string }[] = [];
   for (const { id: article, entities } of ordered) {
     for (const entity of entities) {

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { Entity } from '../../core/article.ts';
-import { linkKeysOf, type StoryEntities } from '../../core/analyse/entity-linking.ts';
+import { linkKeysOf, type StoryEntities, type StoryEntity } from '../../core/analyse/entity-linking.ts';
 import type { StoryEntityRecord } from '../../core/ports/store.ts';
 import { type EntityRow, STORY_ENTITY_ORDER, type StoryEntityRow, toEntity, toStoryEntityRecord } from '../sqlite/rows.ts';
 import { lookupKeysOf } from '../../core/retrieve/entity-index.ts';
@@ -34,37 +34,17 @@ export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntit
     stored.set(row.id, fingerprint(row.name, row.kind, row.aliases, row.roles));
   }
   const wanted = new Set<string>();
-  const upserts: { id: string; name: string; kind: string; aliases: string; roles: string }[] = [];
+  const upserts: StoryEntityWrite[] = [];
   const renamed: string[] = [];
-  const names: { id: string; key: string }[] = [];
-  const roleStems: { id: string; key: string }[] = [];
   for (const entity of story.entities) {
     wanted.add(entity.id);
-    const aliases = JSON.stringify(entity.aliases);
-    const roles = JSON.stringify(entity.roles);
     const before = stored.get(entity.id);
-    if (before === fingerprint(entity.name, entity.kind, aliases, roles)) continue;
-    upserts.push({ id: entity.id, name: entity.name, kind: entity.kind, aliases, roles });
+    if (before === fingerprint(entity.name, entity.kind, JSON.stringify(entity.aliases), JSON.stringify(entity.roles))) continue;
+    upserts.push(entity);
     if (before !== undefined) renamed.push(entity.id);
-    const keys = lookupKeysOf(entity);
-    for (const key of keys.names) names.push({ id: entity.id, key });
-    for (const key of keys.roleStems) roleStems.push({ id: entity.id, key });
     touched.add(entity.id);
   }
-  if (upserts.length > 0) {
-    await client.query(
-      `INSERT INTO story_entities (id, name, kind, aliases, roles)
-       SELECT id, name, kind, aliases, roles FROM jsonb_to_recordset($1::jsonb) AS e (id text, name text, kind text, aliases text, roles text)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`,
-      [JSON.stringify(upserts)],
-    );
-  }
-  if (renamed.length > 0) {
-    await client.query('DELETE FROM story_entity_names WHERE story_entity = ANY($1::text[])', [renamed]);
-    await client.query('DELETE FROM story_entity_roles WHERE story_entity = ANY($1::text[])', [renamed]);
-  }
-  await insertKeys(client, 'story_entity_names', 'name_key', names);
-  await insertKeys(client, 'story_entity_roles', 'role_stem', roleStems);
+  await writeEntityRows(client, upserts, renamed);
 
   const storedByArticle = new Map<string, Map<string, string>>();
   for (const row of (
@@ -220,8 +200,42 @@ export async function writeKeysAndTallies(client: pg.PoolClient, members: Readon
   }
 }
 
+/** A story entity's row as written. */
+export type StoryEntityWrite = Omit<StoryEntity, 'articles'>;
+
+/**
+ * Writes story entities' rows and the rows a question finds them by (name keys, role stems),
+ * a statement per table; `replaced` are those among them stored before, whose lookup rows go first.
+ */
+export async function writeEntityRows(client: pg.PoolClient, entities: readonly StoryEntityWrite[], replaced: readonly string[]): Promise<void> {
+  if (entities.length === 0) return;
+  await client.query(
+    `INSERT INTO story_entities (id, name, kind, aliases, roles)
+     SELECT id, name, kind, aliases, roles FROM jsonb_to_recordset($1::jsonb) AS e (id text, name text, kind text, aliases text, roles text)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`,
+    [JSON.stringify(entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: JSON.stringify(e.aliases), roles: JSON.stringify(e.roles) })))],
+  );
+  if (replaced.length > 0) {
+    await client.query('DELETE FROM story_entity_names WHERE story_entity = ANY($1::text[])', [replaced]);
+    await client.query('DELETE FROM story_entity_roles WHERE story_entity = ANY($1::text[])', [replaced]);
+  }
+  const lookups = entities.map((entity) => ({ id: entity.id, keys: lookupKeysOf(entity) }));
+  await insertKeys(
+    client,
+    'story_entity_names',
+    'name_key',
+    lookups.flatMap(({ id, keys }) => keys.names.map((key) => ({ id, key }))),
+  );
+  await insertKeys(
+    client,
+    'story_entity_roles',
+    'role_stem',
+    lookups.flatMap(({ id, keys }) => keys.roleStems.map((key) => ({ id, key }))),
+  );
+}
+
 /** An entity's lookup rows (name keys or role stems), batched into one statement. */
-export async function insertKeys(
+async function insertKeys(
   client: pg.PoolClient,
   table: 'story_entity_names' | 'story_entity_roles',
   column: 'name_key' | 'role_stem',
