@@ -11,7 +11,7 @@
  * Try: npm run bench -- --sizes 1000,10000,100000
  * Options: --sizes 1000,10000   --workers N (analysis threads; default as the CLI: one per core)
  *          --engine sqlite|postgres (postgres: DATABASE_URL, a schema per size, dropped after;
- *            ingest and answer latency only, the digest and scale rows are SQLite's)
+ *            ingest, answer latency and adding one article; the digest and scale rows are SQLite's)
  *          --no-latency (ingest figures only)   --no-startup   --sizes= (start-up only)
  *          --cpu-prof (writes a V8 profile per size under the temp folder)
  *          --keep-db DIR (SQLite: keeps each size's indexed file as DIR/SIZE.db, e.g. to fill a

@@ -182,8 +182,9 @@ export interface ArticleChange {
 export interface WriteOptions {
   /**
    * Link the written articles into the story in the same transaction, updating only the story
-   * entities they can affect (see src/store/sqlite/incremental-linking.ts). Without it (or when
-   * an engine cannot), the write makes `needsLinking()` true until the story is saved whole.
+   * entities they can affect (see src/store/sqlite/incremental-linking.ts, and its PostgreSQL
+   * port beside it). Without it (or when the change reaches too far), the write makes
+   * `needsLinking()` true until the story is saved whole.
    */
   readonly link?: boolean;
 }

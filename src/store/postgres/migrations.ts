@@ -244,9 +244,9 @@ export const migrations: readonly Migration[] = [
     version: 2,
     name: 'a flag that says the story waits for a whole relink (SQLite migration 8)',
     sql: `
-      -- Set by every article write, cleared when the story is saved whole: this engine links no
-      -- article on its own (it ignores WriteOptions.link), so after any write the story must be
-      -- relinked, a removal or a duplicate included, which leave no entity unlinked to see.
+      -- Set by every article write that is not linked on its own (WriteOptions.link, from
+      -- migration 6 on), a removal or a duplicate included, which leave no entity unlinked to
+      -- see; cleared when the story is saved whole with every entity linked.
       ALTER TABLE store_state ADD COLUMN linking_stale BOOLEAN NOT NULL DEFAULT FALSE;
     `,
   },
