@@ -314,6 +314,13 @@ export const migrations: readonly Migration[] = [
     `,
     backfill: backfillRoleStems,
   },
+  {
+    version: 6,
+    name: 'digest runs remember how much of a post reached the channel, so a retry posts only the rest (SQLite migration 13)',
+    sql: `
+      ALTER TABLE digest_runs ADD COLUMN resume ${T};
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */

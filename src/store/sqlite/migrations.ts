@@ -442,6 +442,14 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 13,
+    name: 'digest runs remember how much of a post reached the channel, so a retry posts only the rest',
+    sql: `
+      -- PostResume as JSON: set by a retrying run whose post reached the channel in part.
+      ALTER TABLE digest_runs ADD COLUMN resume TEXT;
+    `,
+  },
 ];
 
 /**
