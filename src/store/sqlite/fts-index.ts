@@ -44,6 +44,8 @@ function prepareScratch(db: Database.Database) {
   };
 }
 
+type Scratch = ReturnType<typeof prepareScratch>;
+
 /** Prepares the statements once. */
 export function prepareFtsIndexer(db: Database.Database): FtsIndexer {
   const progress = db.prepare('SELECT indexed_to FROM fts_progress WHERE id = 1').pluck();
@@ -53,23 +55,23 @@ export function prepareFtsIndexer(db: Database.Database): FtsIndexer {
   const index = db.prepare('INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ? AND id <= ? ORDER BY id');
   const countBetween = db.prepare('SELECT count(*) FROM sentences WHERE id > ? AND id <= ?').pluck();
   const advance = db.prepare('UPDATE fts_progress SET indexed_to = ?, sentences = sentences + ? WHERE id = 1');
-  let scratch: ReturnType<typeof prepareScratch> | undefined;
-  const catchUp = db.transaction((scratch: ReturnType<typeof prepareScratch>) => {
+  let scratch: Scratch | undefined;
+  const catchUp = db.transaction((counts: Scratch) => {
     const from = progress.get() as number;
     const to = newest.get() as number;
     if (anyRemoved.get() === 1) {
-      scratch.removed.run();
-      scratch.subtract.run();
-      scratch.dropEmpty.run();
-      scratch.forget.run();
-      scratch.clearRemoved.run();
+      counts.removed.run();
+      counts.subtract.run();
+      counts.dropEmpty.run();
+      counts.forget.run();
+      counts.clearRemoved.run();
     }
     if (to <= from) return;
     index.run(from, to);
     advance.run(to, countBetween.get(from, to) as number);
-    scratch.added.run(from, to);
-    scratch.add.run();
-    scratch.clearAdded.run();
+    counts.added.run(from, to);
+    counts.add.run();
+    counts.clearAdded.run();
   });
   const behind = () => (newest.get() as number) > (progress.get() as number) || anyRemoved.get() === 1;
   return {
