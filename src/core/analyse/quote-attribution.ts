@@ -2,7 +2,7 @@ import type { Block, CueKind, Quote, Sentence } from '../article.ts';
 import { accordingToCue, closingCue, putItCue, subjectCue } from './clause-cues.ts';
 import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
-import { isNickname, isScareQuote, isTitleOfWork, quoteKind } from './quote-shape.ts';
+import { isNickname, isScareQuote, isTermMention, isTitleOfWork, quoteKind } from './quote-shape.ts';
 import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
@@ -81,11 +81,11 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   const pronouns = new PronounResolver(contexts, table, quoted);
   const resolve = (ref: Ref): string | null => pronouns.resolve(ref);
 
-  // Titles of works and programmes, and nicknames inside names, are no one's words: not quotations at all.
+  // Titles of works and programmes, nicknames inside names and words named as words are no one's words: not quotations at all.
   const kept = spans.filter((span) => {
     const context = contexts[sentenceAt(sentences, span.open)] as SentenceContext;
     const words = text.slice(span.start, span.end);
-    return !isTitleOfWork(span, words, context.tokens) && !isNickname(span, words, context.tokens);
+    return !isTitleOfWork(span, words, context.tokens) && !isNickname(span, words, context.tokens) && !isTermMention(span, words, context.tokens);
   });
   const works: Work[] = kept.map((span) => {
     const sentence = sentenceAt(sentences, span.open);

@@ -194,6 +194,19 @@ describe('titles and scare quotes', () => {
   });
 });
 
+describe('words named as words (sixth pass)', () => {
+  it('does not list words named after "the words", "the phrase" or "so-called" as a quotation', () => {
+    expect(credits('Ivan Petrov defended his refusal to use the words “hard reset” at the summit.')).toEqual([]);
+    expect(credits('Maria Lopez said the so-called “grand bargain” was dead.', '“We tried,” she said.')).toMatchObject([
+      { text: 'We tried', speaker: 'Maria Lopez' },
+    ]);
+  });
+
+  it('keeps words someone says as that person’s, even after "the words"', () => {
+    expect(credits('Ivan Petrov said the words “sell now” to the traders.')).toMatchObject([{ text: 'sell now', speaker: 'Ivan Petrov' }]);
+  });
+});
+
 describe('interview turns and subjects of the clause', () => {
   it('credits a quoted transcript turn to the person of that surname', () => {
     expect(
