@@ -22,6 +22,23 @@ describe('names with American titles and initials', () => {
   });
 });
 
+describe('legislative titles (sixth pass)', () => {
+  it('keeps a state delegate’s abbreviated title inside one sentence, after and before the quotation', () => {
+    expect(credits('"We are ready for the vote," said state Del. Alma Restrepo (D-Richmond).')).toMatchObject([{ speaker: 'Alma Restrepo' }]);
+    expect(credits('"We are ready for the vote," state Del. Alma Restrepo said.')).toMatchObject([{ speaker: 'Alma Restrepo' }]);
+  });
+
+  it('reads "state" before a title as a description, not a verb of speech', () => {
+    expect(credits('"The budget is late," state Sen. Nora Whitcombe said on Tuesday.')).toMatchObject([{ speaker: 'Nora Whitcombe' }]);
+  });
+
+  it('reads assembly and council titles as roles before a name', () => {
+    const analysis = analyseArticle(makeArticle(['"We will fix the roads," Councilwoman Nora Whitcombe said.']), { published: null });
+    const speaker = analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker);
+    expect(speaker).toMatchObject({ name: 'Nora Whitcombe', roles: expect.arrayContaining(['councilwoman']) });
+  });
+});
+
 describe('the reporting frame around a quotation', () => {
   it('joins a speaker to the verb past a party-and-state parenthesis', () => {
     expect(credits('"We will not back down," Rep. Dana Whitfield (D-Ore.) said.')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
