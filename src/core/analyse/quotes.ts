@@ -47,7 +47,9 @@ function marksOf(text: string, block: Block, finder: RegExp): Mark[] {
     const next = i + 1 < block.end ? text[i + 1] : undefined;
     // An apostrophe inside a word ("it's", "O'Brien") can neither open nor close.
     if (isWordChar(prev) && isWordChar(next)) continue;
-    const canOpen = (prev === undefined || OPENERS_BEFORE.includes(prev)) && next !== undefined && !isSpace(next);
+    // A mark that opens its paragraph opens a quotation whatever its shape, even before a space
+    // (`” … what I learned is this,” he said`: a typed closing mark and an elision).
+    const canOpen = prev === undefined ? next !== undefined : OPENERS_BEFORE.includes(prev) && next !== undefined && !isSpace(next);
     const canClose = prev !== undefined && !isSpace(prev) && (next === undefined || !isWordChar(next));
     marks.push({ at: i, canOpen, canClose, ch: match[0] });
   }
