@@ -123,7 +123,7 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
     // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it;
     // a bare form such as "state" in `," state Sen. Jane Doe said` is no verb of this quotation.)
-    const verbOfSpeech = (token: Token): boolean => reportingStrength(token) !== null && /(?:ed|s)$/.test(token.lower);
+    const verbOfSpeech = (token: Token): boolean => reportingStrength(token) !== null && REPORTING_VERBS.get(token.lower) !== token.lower;
     if (
       tokens
         .slice(i, ref.tokStart)
