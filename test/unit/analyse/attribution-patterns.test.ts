@@ -39,6 +39,19 @@ describe('legislative titles (sixth pass)', () => {
   });
 });
 
+describe('party words (sixth pass)', () => {
+  it('takes no party adjective alone for an entity, so "they" is never "Democratic"', () => {
+    const paragraphs = ['The Democratic candidate toured Ohio on Monday.', 'Her aides want to contrast her plan with what they call a “reckless scheme.”'];
+    const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
+    expect(analysis.entities.map((entity) => entity.name)).not.toContain('Democratic');
+    expect(credits(...paragraphs).map((quote) => quote.speaker)).not.toContain('Democratic');
+  });
+
+  it('keeps the name after a party word as the speaker', () => {
+    expect(credits('"We will carry the state," Republican Dana Whitfield said.')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
+  });
+});
+
 describe('the reporting frame around a quotation', () => {
   it('joins a speaker to the verb past a party-and-state parenthesis', () => {
     expect(credits('"We will not back down," Rep. Dana Whitfield (D-Ore.) said.')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
