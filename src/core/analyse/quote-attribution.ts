@@ -6,6 +6,7 @@ import { isNickname, isScareQuote, isTermMention, isTitleOfWork, quoteKind } fro
 import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
+import { parenthesisEnd } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
@@ -234,7 +235,10 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
         const words = opening.tokens.slice(0, r.tokStart).filter((t) => t.isWord);
         return words.length === 0 || (words.length === 1 && r.tokStart === 1 && INVERTING_VERBS.has(words[0]?.lower ?? ''));
       };
-      const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && r.type !== 'pronoun' && opener(r));
+      // ("Rep. Jane Doe (D-Va.): "…"": past the party-and-state parenthesis.)
+      const ref = opening.refs.find(
+        (r) => (r.tokEnd === openToken - 1 || parenthesisEnd(opening.tokens, r.tokEnd) === openToken - 1) && r.type !== 'pronoun' && opener(r),
+      );
       if (ref) return { ref, verb: ':', start: colon.start, end: colon.end };
     }
     const v = governingVerb(opening.tokens, openToken, quoted);

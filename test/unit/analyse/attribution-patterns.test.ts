@@ -28,6 +28,10 @@ describe('legislative titles (sixth pass)', () => {
     expect(credits('"We are ready for the vote," state Del. Alma Restrepo said.')).toMatchObject([{ speaker: 'Alma Restrepo' }]);
   });
 
+  it('reads a titled name and its party-and-state parenthesis before a colon as the speaker', () => {
+    expect(credits('Rep. Dana Whitfield (R-Ohio):"Who told you that the figures were right?"')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
+  });
+
   it('reads "state" before a title as a description, not a verb of speech', () => {
     expect(credits('"The budget is late," state Sen. Nora Whitcombe said on Tuesday.')).toMatchObject([{ speaker: 'Nora Whitcombe' }]);
   });
