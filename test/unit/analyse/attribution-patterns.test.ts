@@ -32,6 +32,11 @@ describe('legislative titles (sixth pass)', () => {
     expect(credits('Rep. Dana Whitfield (R-Ohio):"Who told you that the figures were right?"')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
   });
 
+  it('keeps a name whole across a quoted nickname, so a split sentence does not lose it', () => {
+    expect(credits('"We can win this seat," said state Del. Jane "Janey" Okafor (D-Fairfax).')).toMatchObject([{ speaker: 'Jane Okafor' }]);
+    expect(credits('State Del. Jane "Janey" Okafor (D-Fairfax) said: "We can win this seat."')).toMatchObject([{ speaker: 'Jane Okafor' }]);
+  });
+
   it('reads "state" before a title as a description, not a verb of speech', () => {
     expect(credits('"The budget is late," state Sen. Nora Whitcombe said on Tuesday.')).toMatchObject([{ speaker: 'Nora Whitcombe' }]);
   });
