@@ -131,3 +131,23 @@ describe('"as X put it"', () => {
     ]);
   });
 });
+
+describe('a clause of its own inside a reporting sentence', () => {
+  it('credits a quoted phrase to the subject of the clause "after she …" opens', () => {
+    expect(
+      credits('Mayor Tom Pruitt called Governor Marta Kellerman a "liability" after she praised the budget and blamed the deficit on "reckless spending" by others.'),
+    ).toMatchObject([
+      { text: 'liability', speaker: 'Tom Pruitt' },
+      { text: 'reckless spending', speaker: 'Marta Kellerman' },
+    ]);
+  });
+
+  it('keeps the sentence subject when a name follows the clause: "much like he did …, X warned … and stressed"', () => {
+    expect(
+      credits(
+        'Ashley Voss spoke in Denver on Monday.',
+        'Much like he did after the flood last spring, Tom Pruitt blamed his rivals and stressed the "grave danger" of delay.',
+      ),
+    ).toMatchObject([{ text: 'grave danger', speaker: 'Tom Pruitt' }]);
+  });
+});
