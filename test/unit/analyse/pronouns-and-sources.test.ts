@@ -151,3 +151,23 @@ describe('a clause of its own inside a reporting sentence', () => {
     ).toMatchObject([{ text: 'grave danger', speaker: 'Tom Pruitt' }]);
   });
 });
+
+describe('who a pronoun stands for after a sentence that opens with a clause', () => {
+  it('passes over the subject of a fronted "While …" clause for the person the main clause names', () => {
+    expect(
+      credits(
+        'While Tom Pruitt had a crowd of volunteers at every stop, that has not happened for the mayor, which worries Peter Quill, chairman of the county party.',
+        '"Nobody is knocking on doors this year," he said.',
+      ),
+    ).toMatchObject([{ text: 'Nobody is knocking on doors th', speaker: 'Peter Quill' }]);
+  });
+
+  it('still finds the fronted clause\'s subject when only that person fits the pronoun', () => {
+    expect(
+      credits(
+        'While Sarah Quinn had a crowd of volunteers at every stop, that has not happened for her rival, which worries Peter Quill.',
+        '"We earned every one of them," she said.',
+      ),
+    ).toMatchObject([{ speaker: 'Sarah Quinn' }]);
+  });
+});
