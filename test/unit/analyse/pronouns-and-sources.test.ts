@@ -171,3 +171,15 @@ describe('who a pronoun stands for after a sentence that opens with a clause', (
     ).toMatchObject([{ speaker: 'Sarah Quinn' }]);
   });
 });
+
+describe('documents as described speakers', () => {
+  it('credits a quotation to "the report" before a verb of speech, though "report" is a verb too', () => {
+    expect(credits('The council published a long review of the harbour.', '"The harbour needs dredging every year," the report stated.')).toMatchObject([
+      { text: 'The harbour needs dredging eve', speaker: 'the report', cueKind: 'descriptor' },
+    ]);
+  });
+
+  it('does not make a speaker of a noun that reports nothing: "the report was late"', () => {
+    expect(credits('"We lost the file," the clerk admitted, and the report was late.')).toMatchObject([{ speaker: 'the clerk' }]);
+  });
+});
