@@ -5,7 +5,7 @@
  * (`Doe mocked Roe for "having a tough night"`).
  */
 import { cueAfter, isImpersonal, putsIt, reportingStrength, type Cue } from './cue-patterns.ts';
-import { FUNCTION_WORDS, PREPOSITIONS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { FUNCTION_WORDS, PREPOSITIONS, SUBORDINATORS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { isPastVerb, type Ref } from './references.ts';
 import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
@@ -13,8 +13,6 @@ import type { Token } from './tokens.ts';
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'might', 'may', 'did', 'does', 'do']);
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'also']);
-// Words that open an introductory phrase closed by a comma: "In an interview, …", "Asked why, …".
-const SUBORDINATORS = new Set(['when', 'while', 'as', 'after', 'before', 'since', 'if', 'although', 'though', 'because', 'once', 'until', 'unless', 'whereas']);
 // How many words may follow a closing reporting verb before the sentence or clause ends.
 const CLOSING_TAIL = 8;
 

@@ -1,4 +1,4 @@
-import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS, SUBORDINATORS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
 import { skipAsides } from './token-spans.ts';
@@ -121,11 +121,13 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
   for (const ref of refs) {
     if (ref.tokStart < i || ref.tokStart > i + 6 || ref.tokEnd > limit || isImpersonal(tokens, ref)) continue;
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
-    // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it.)
+    // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it;
+    // a bare form such as "state" in `," state Sen. Jane Doe said` is no verb of this quotation.)
+    const verbOfSpeech = (token: Token): boolean => reportingStrength(token) !== null && REPORTING_VERBS.get(token.lower) !== token.lower;
     if (
       tokens
         .slice(i, ref.tokStart)
-        .some((token, n) => !token.isWord || reportingStrength(token) !== null || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))
+        .some((token, n) => !token.isWord || verbOfSpeech(token) || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))
     )
       break;
     // "a Donald Trump tweet attacking …": a name after "a" qualifies a noun, which no verb follows.
@@ -218,9 +220,13 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   const candidates = refs.filter(
     (r) => r.tokEnd <= v && !r.afterPreposition && !isImpersonal(tokens, r) && !tokens[r.tokEnd - 1]?.possessive && !quoted(tokens[r.tokStart] as Token),
   );
+  // "after she …", "much like he did …": a pronoun a preposition or subordinator stands before
+  // opens a clause of its own; the sentence's subject is the first reference outside one.
+  const opener = (r: Ref): boolean => r.type === 'pronoun' && (SUBORDINATORS.has(tokens[r.tokStart - 1]?.lower ?? '') || PREPOSITIONS.has(tokens[r.tokStart - 1]?.lower ?? ''));
+  const lead = candidates.find((r) => r.type !== 'pronoun' || !PREPOSITIONS.has(tokens[r.tokStart - 1]?.lower ?? ''));
   // "She spoke about the deaths in Tulsa, Oklahoma, arguing …": the clause's subject, its
   // first reference, before any apposition the comma may seem to close.
-  if (verb.endsWith('ing') && token?.text === ',' && candidates[0]) return candidates[0];
+  if (verb.endsWith('ing') && token?.text === ',' && lead) return lead;
   // "An Acme statement said", "a Treasury report says": the body behind the document speaks.
   if (token?.isWord && SPEECH_NOUNS.has(token.lower)) {
     const owner = endingAt(k);
@@ -246,18 +252,25 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
     while (c >= 0 && c > k - 10 && tokens[c]?.text !== ',') c--;
     return endingAt(k - 1) ?? (tokens[c]?.text === ',' ? (endingAt(c) ?? null) : null);
   }
-  if (token?.lower === 'and' || token?.lower === 'but') return candidates[0] ?? null;
+  if (token?.lower === 'and' || token?.lower === 'but') {
+    // "Doe described Roe as a "disgrace" after she attacked … and blamed …": the verb goes on
+    // from the clause a pronoun opens when that is the last subject before it; otherwise from
+    // the sentence's subject ("much like he did …, Doe cast … and emphasized").
+    const last = candidates.filter((r) => !r.afterVerb).pop();
+    if (last && opener(last)) return last;
+    return candidates.find((r) => !opener(r)) ?? lead ?? null;
+  }
   // "Jane Doe was quoted by the paper as saying …": the one quoted, never the paper.
-  if (token?.lower === 'as' && verb.endsWith('ing')) return candidates[0] ?? null;
+  if (token?.lower === 'as' && verb.endsWith('ing')) return lead ?? null;
   // "Doe sang to the crowd before asking it, …", "while saying": a participle after a
   // conjunction of time or manner is the clause's subject's act.
   // (Never a name inside a relative clause: "marched past the stadium where the Panthers play while chanting".)
   if (verb.endsWith('ing') && PARTICIPLE_OPENERS.has(token?.lower ?? '')) {
-    const first = candidates[0];
+    const first = lead;
     return first && !tokens.slice(0, first.tokStart).some((t) => RELATIVE_WORDS.has(t.lower)) ? first : null;
   }
   // "She said the plan would work, adding …": the clause's subject, its first reference.
-  if (verb.endsWith('ing') && token?.text === ',') return candidates[0] ?? null;
+  if (verb.endsWith('ing') && token?.text === ',') return lead ?? null;
   return null;
 }
 

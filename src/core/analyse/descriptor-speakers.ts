@@ -36,7 +36,9 @@ const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
 
 function isDescribing(token: Token | undefined, next?: Token): boolean {
   if (token?.lower === 'put' || token?.lower === 'puts') return next?.lower !== 'it';
-  // ("a State Department official": a capitalised word inside a description is no verb.)
+  // ("a State Department official": a capitalised word inside a description is no verb; nor is
+  // a document's noun before one: "the report stated", "a poll finds".)
+  if (token?.isWord && SPEECH_NOUNS.has(token.lower) && next?.isWord && !next.capitalised && reportingStrength(next) !== null) return true;
   return token?.isWord === true && !FUNCTION_WORDS.has(token.lower) && (token.capitalised || reportingStrength(token) === null) && !/^\d/.test(token.text);
 }
 

@@ -41,6 +41,8 @@ function salientOrganisation(table: DraftTable): Draft | null {
   return best;
 }
 
+const NOMINATIVE = new Set(['he', 'she', 'they']);
+
 class RefCollector {
   constructor(
     private readonly text: string,
@@ -64,7 +66,9 @@ class RefCollector {
       start: first.start,
       end: last.end,
       entity: entity?.key ?? null,
-      afterPreposition: afterPreposition(context.tokens, tokStart),
+      // "after she attacked …": "he", "she" and "they" are never a preposition's object, so
+      // the word before opens a clause and the pronoun is its subject.
+      afterPreposition: !NOMINATIVE.has(first.lower) && afterPreposition(context.tokens, tokStart),
       afterVerb: afterVerb(context.tokens, tokStart),
       ...extra,
     });

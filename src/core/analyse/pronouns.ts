@@ -3,11 +3,13 @@ import type { Gender } from './lexicon/honorifics.ts';
 import { mainSpeaker } from './main-speaker.ts';
 import { PRONOUN_GENDER, type Ref } from './references.ts';
 import { descriptorFacet } from './descriptors.ts';
+import { SUBORDINATORS } from './lexicon/function-words.ts';
 import { gendersTold } from './told-genders.ts';
 import type { Token } from './tokens.ts';
 
 // How far back a pronoun may look for the one it stands for.
 const SENTENCES_BACK = 6;
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 type Facet = 'age' | 'nation';
 
@@ -92,10 +94,18 @@ export class PronounResolver {
     const others = context.refs.filter((r) => r !== speaker);
     // "Doe's plan worried Roe": a possessor is no subject, so it comes with the objects.
     const possessor = (r: Ref): boolean => context.tokens[r.tokEnd - 1]?.possessive === true;
+    // "While Doe had …, that worries Roe, head of …": the subject of a clause that opens the
+    // sentence before its comma is background; the main clause's people come first.
+    // (Only that clause's own subject, right after its conjunction: "Since announcing Roe as his
+    // running mate, Doe …" has none, and Roe is no background.)
+    const fronted = SUBORDINATORS.has(context.tokens[0]?.lower ?? '') ? context.tokens.findIndex((t) => t.text === ',') : -1;
+    const background = (r: Ref): boolean => r.tokEnd <= fronted && context.tokens.slice(1, r.tokStart).every((t) => ARTICLES.has(t.lower));
     const subjects = others.filter((r) => !r.afterPreposition && !r.afterVerb && !possessor(r));
     const objects = others.filter((r) => !r.afterPreposition && (r.afterVerb || possessor(r)));
     const governed = withPrepositions ? others.filter((r) => r.afterPreposition).reverse() : [];
-    return [...(speaker ? [speaker] : []), ...subjects, ...objects, ...governed];
+    const main = [...subjects.filter((r) => !background(r)), ...objects.filter((r) => !background(r))];
+    const aside = [...subjects.filter(background), ...objects.filter(background)];
+    return [...(speaker ? [speaker] : []), ...main, ...aside, ...governed];
   }
 
   private search(pronoun: Ref): string | null {

@@ -245,7 +245,7 @@ export const migrations: readonly Migration[] = [
     name: 'a flag that says the story waits for a whole relink (SQLite migration 8)',
     sql: `
       -- Set by every article write that is not linked on its own (WriteOptions.link, from
-      -- migration 6 on), a removal or a duplicate included, which leave no entity unlinked to
+      -- migration 7 on), a removal or a duplicate included, which leave no entity unlinked to
       -- see; cleared when the story is saved whole with every entity linked.
       ALTER TABLE store_state ADD COLUMN linking_stale BOOLEAN NOT NULL DEFAULT FALSE;
     `,
@@ -316,6 +316,13 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'digest runs remember how much of a post reached the channel, so a retry posts only the rest (SQLite migration 13)',
+    sql: `
+      ALTER TABLE digest_runs ADD COLUMN resume ${T};
+    `,
+  },
+  {
+    version: 7,
     name: 'linking keys and name tallies of story entities, for linking one article at a time (SQLite migrations 8 and 9)',
     sql: `
       -- As SQLite's: every key under which linking could join an article's entity with a story

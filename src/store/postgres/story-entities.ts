@@ -98,7 +98,7 @@ export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntit
   for (const id of dropped) touched.delete(id);
   await recountEntities(client, [...touched]);
   // Linking keys and name tallies follow the members; a database whose keys are not built yet
-  // (migration 6 on a story) builds them all once.
+  // (migration 7 on a story) builds them all once.
   const built = (await client.query<{ built: boolean }>('SELECT keys_built AS built FROM store_state WHERE id = 1')).rows[0]?.built === true;
   const rewrite = built ? [...touched] : [...wanted];
   const members = new Map<string, Entity[]>(rewrite.map((id) => [id, []]));

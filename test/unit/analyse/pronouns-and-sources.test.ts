@@ -131,3 +131,55 @@ describe('"as X put it"', () => {
     ]);
   });
 });
+
+describe('a clause of its own inside a reporting sentence', () => {
+  it('credits a quoted phrase to the subject of the clause "after she …" opens', () => {
+    expect(
+      credits('Mayor Tom Pruitt called Governor Marta Kellerman a "liability" after she praised the budget and blamed the deficit on "reckless spending" by others.'),
+    ).toMatchObject([
+      { text: 'liability', speaker: 'Tom Pruitt' },
+      { text: 'reckless spending', speaker: 'Marta Kellerman' },
+    ]);
+  });
+
+  it('keeps the sentence subject when a name follows the clause: "much like he did …, X warned … and stressed"', () => {
+    expect(
+      credits(
+        'Ashley Voss spoke in Denver on Monday.',
+        'Much like he did after the flood last spring, Tom Pruitt blamed his rivals and stressed the "grave danger" of delay.',
+      ),
+    ).toMatchObject([{ text: 'grave danger', speaker: 'Tom Pruitt' }]);
+  });
+});
+
+describe('who a pronoun stands for after a sentence that opens with a clause', () => {
+  it('passes over the subject of a fronted "While …" clause for the person the main clause names', () => {
+    expect(
+      credits(
+        'While Tom Pruitt had a crowd of volunteers at every stop, that has not happened for the mayor, which worries Peter Quill, chairman of the county party.',
+        '"Nobody is knocking on doors this year," he said.',
+      ),
+    ).toMatchObject([{ text: 'Nobody is knocking on doors th', speaker: 'Peter Quill' }]);
+  });
+
+  it('still finds the fronted clause\'s subject when only that person fits the pronoun', () => {
+    expect(
+      credits(
+        'While Sarah Quinn had a crowd of volunteers at every stop, that has not happened for her rival, which worries Peter Quill.',
+        '"We earned every one of them," she said.',
+      ),
+    ).toMatchObject([{ speaker: 'Sarah Quinn' }]);
+  });
+});
+
+describe('documents as described speakers', () => {
+  it('credits a quotation to "the report" before a verb of speech, though "report" is a verb too', () => {
+    expect(credits('The council published a long review of the harbour.', '"The harbour needs dredging every year," the report stated.')).toMatchObject([
+      { text: 'The harbour needs dredging eve', speaker: 'the report', cueKind: 'descriptor' },
+    ]);
+  });
+
+  it('does not make a speaker of a noun that reports nothing: "the report was late"', () => {
+    expect(credits('"We lost the file," the clerk admitted, and the report was late.')).toMatchObject([{ speaker: 'the clerk' }]);
+  });
+});

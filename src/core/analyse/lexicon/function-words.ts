@@ -26,6 +26,11 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Conjunctions that open a subordinate clause: "when", "after she …", "because they …". */
+export const SUBORDINATORS: ReadonlySet<string> = new Set(
+  'when while as after before since if although though because once until unless whereas'.split(' '),
+);
+
 /** Words that may stand between a subject and its verb: "has also said", "recently warned". */
 export const VERB_FILLERS: ReadonlySet<string> = new Set(
   `has have had is was were are be been also then later recently previously earlier repeatedly strongly once
