@@ -7,7 +7,8 @@
 import { closeMatches } from '../close-matches.ts';
 import { buildEntityIndex, foldForLookup, type EntityIndex, type KnownEntity } from '../retrieve/entity-index.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import { quoteIndexOf, type QuotedSpeaker } from './quote-groups.ts';
+import type { QuotedSpeaker } from './quote-groups.ts';
+import { storyQuotesOf } from './story-quotes.ts';
 import { roleLabel } from './speaker-role.ts';
 
 /** A quoted speaker with what the story knows of them. */
@@ -32,7 +33,7 @@ export type SpeakerResolution =
 /** The story's quoted speakers with their roles, most quoted first (once per revision). */
 export function storySpeakers(view: StoryView): Promise<readonly Speaker[]> {
   return view.memo('quote-speakers', async () => {
-    const [index, entities] = await Promise.all([quoteIndexOf(view), view.entities()]);
+    const [index, entities] = await Promise.all([storyQuotesOf(view), view.entities()]);
     const byId = new Map(entities.all.map((entity) => [entity.id, entity]));
     return index.speakers.map((speaker) => {
       const entity = byId.get(speaker.key) ?? null;

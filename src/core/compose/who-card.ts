@@ -77,7 +77,9 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
     );
   }
   const { entity, others } = match;
-  const [articles, named, spoken] = await Promise.all([view.articles(), sentencesNaming(entity, view), view.quotesOf(entity.id)]);
+  const [named, spoken] = await Promise.all([sentencesNaming(entity, view), view.quotesOf(entity.id)]);
+  // The articles the card dates or names, read by id: its quotations', its mentions' and its co-speakers'.
+  const articles = new Map(await view.summaries([...spoken, ...named].map((item) => item.article)));
   const citations = new CitationList(view);
   const parts: ReplyPart[] = [];
 
@@ -126,6 +128,7 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
 
   // Quoted against, and quoted with.
   const beside = await coSpeakers(entity, spoken, view, CO_SPEAKER_ARTICLES);
+  for (const [id, summary] of await view.summaries(beside.map((co) => co.articles[0]!))) articles.set(id, summary);
   const sentencesOf = new Map((await view.store.sentencesAt(beside.map((c) => c.evidence))).map((hit) => [`${hit.article}#${hit.sentence}`, hit]));
   for (const against of [true, false]) {
     const list = beside.filter((c) => c.against === against).slice(0, CO_SPEAKERS_SHOWN);

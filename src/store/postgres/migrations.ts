@@ -314,6 +314,13 @@ export const migrations: readonly Migration[] = [
     `,
     backfill: backfillRoleStems,
   },
+  {
+    version: 6,
+    name: 'current articles newest first, for the story brief (SQLite migration 13)',
+    sql: `
+      CREATE INDEX articles_by_newest ON articles (published DESC NULLS LAST, first_seen DESC, id) WHERE status = 'current';
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */

@@ -117,6 +117,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     countArticles: () => reader.count(),
     listArticles: () => reader.list(),
     articleSummaries: (ids) => reader.summaries(ids),
+    newestArticles: (limit) => reader.newest(limit),
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
     listQuotes: (filter = {}) => quotes(filter),

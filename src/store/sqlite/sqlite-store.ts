@@ -146,6 +146,7 @@ function createSqliteStore(db: Database.Database): Store {
     countArticles: async () => reader.count(),
     listArticles: async () => reader.list(),
     articleSummaries: async (ids) => reader.summaries(ids),
+    newestArticles: async (limit) => reader.newest(limit),
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),
