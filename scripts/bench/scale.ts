@@ -188,7 +188,13 @@ if (args[0] === '--first-ask') {
     const servingRssMb = (JSON.parse(served.stdout.trim().split('\n').pop()!) as { rssMb: number }).rssMb;
     // The anchor before adding articles, so its process holds only the FTS5 table and this script.
     const fts5 = anchor(db, dir);
-    const result: ScaleResult = { firstAskMs: median(firsts), cliAskSeconds: median(clis), addOneMs: await addOne(corpusDir, db, dir), anchor: fts5, servingRssMb };
+    const result: ScaleResult = {
+      firstAskMs: median(firsts),
+      cliAskSeconds: median(clis),
+      addOneMs: await addOne(corpusDir, db, dir),
+      anchor: fts5,
+      servingRssMb,
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@
  */
 import type { StoredQuote } from '../ports/store.ts';
 import { UserError } from '../errors.ts';
+import { withQuestionEntities } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import type { QuoteGroup } from './quote-groups.ts';
 import { quotesOnTopic } from './quote-topic.ts';
@@ -88,7 +89,9 @@ function title(base: string, article: string | undefined): string {
 
 /** Decides what to show for a request. Throws a `UserError` for a speaker nobody matches. */
 export async function chooseQuotes(request: QuoteRequest, view: StoryView, index: StoryQuotes, book: SpeakerBook): Promise<Choice> {
-  const entities = await view.entities();
+  // A name is looked up among the entities it may name, read by key (with `withQuestionEntities`), not the story's every entity.
+  const resolve = (text: string, options: { readonly spelling?: boolean } = {}) =>
+    withQuestionEntities(view, (index) => resolveSpeaker(text, book, index, options));
   const { article } = request;
   const about = request.about?.trim() || undefined;
   const speakerText = request.speaker?.trim() || undefined;
@@ -119,7 +122,7 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
   };
 
   if (speakerText !== undefined) {
-    const found = resolveSpeaker(speakerText, book, entities, { spelling: true });
+    const found = await resolve(speakerText, { spelling: true });
     if (found.kind === 'speaker') return speakerChoice(found.speaker, about, spellingNote(speakerText, found));
     if (found.kind === 'named') {
       return {
@@ -136,10 +139,10 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
   // "Smith on China": a speaker, then a topic.
   const split = /^(.+?)\s+(?:on|about)\s+(.+)$/i.exec(about);
   if (split?.[1] && split[2]) {
-    const found = resolveSpeaker(split[1], book, entities);
+    const found = await resolve(split[1]);
     if (found.kind === 'speaker') return speakerChoice(found.speaker, split[2]);
   }
-  const exact = resolveSpeaker(about, book, entities);
+  const exact = await resolve(about);
   if (exact.kind === 'speaker') return speakerChoice(exact.speaker, undefined);
 
   const groups = await topicGroups(about);
@@ -155,7 +158,7 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
       notice: `${exact.entity.name} is named in the coverage but never quoted.`,
     };
   }
-  const spelt = resolveSpeaker(about, book, entities, { spelling: true });
+  const spelt = await resolve(about, { spelling: true });
   if (spelt.kind === 'speaker') return speakerChoice(spelt.speaker, undefined, spellingNote(about, spelt));
   if (spelt.kind === 'unknown' && (spelt.close.length > 0 || looksLikeName(about))) throw unknownSpeaker(about, spelt.close, book.all);
   return { title: title(`Quotations on “${echo(about)}”`, article), sections: [], headings: false, notice: NOTHING };

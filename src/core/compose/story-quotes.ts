@@ -5,7 +5,7 @@
  * quotation list (some 500,000 at 100,000 articles, with their compared wordings) is never held
  * at once; the groups are those `buildQuoteIndex` makes of the whole list.
  */
-import type { StoredQuote } from '../ports/store.ts';
+import type { StoredQuote, StoryEntityRecord } from '../ports/store.ts';
 import { BoundedCache } from '../retrieve/bounded-cache.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { bySpeakerStanding, groupSpeakerQuotes, type QuoteGroup, type QuotedSpeaker, quoteKey, speakerKeyOf, speakerStats } from './quote-groups.ts';
@@ -14,6 +14,8 @@ import { readWording, type Wording } from './quote-wording.ts';
 export interface StoryQuotes {
   /** Speakers (not the unattributed), most quoted first: in most articles, then most quotations. */
   readonly speakers: readonly QuotedSpeaker[];
+  /** The story entities that speak, by id. */
+  readonly entities: ReadonlyMap<string, StoryEntityRecord>;
   /** A speaker's groups, strongest first ('' for the unattributed). */
   groupsOf(speakerKey: string): Promise<readonly QuoteGroup[]>;
   /** The group a stored quotation belongs to. */
@@ -42,7 +44,12 @@ function grouped(key: string, quotes: readonly StoredQuote[]): Grouped {
   // Wordings are read as grouping asks for them and not kept: each group keeps its own, and a
   // speaker's other wordings (61,000 of the unattributed at 100,000 articles) are let go at once.
   const groupOf = new Map<string, QuoteGroup>();
-  const groups = groupSpeakerQuotes(key, quotes, (quote) => readWording(quote.text), (quote, group) => groupOf.set(quoteKey(quote), group));
+  const groups = groupSpeakerQuotes(
+    key,
+    quotes,
+    (quote) => readWording(quote.text),
+    (quote, group) => groupOf.set(quoteKey(quote), group),
+  );
   for (const group of groups) for (const quote of group.members) groupOf.set(quoteKey(quote), group);
   return { groups, groupOf };
 }
@@ -57,8 +64,8 @@ async function loadStoryQuotes(view: StoryView): Promise<StoryQuotes> {
   const linked = new BoundedCache<string, Grouped>(CACHED_QUOTATIONS, (entry) => entry.groupOf.size);
   const speakers: { speaker: QuotedSpeaker; first: string }[] = [];
   const firstOf = (quote: StoredQuote) => `${quote.article}\u0000${String(quote.index).padStart(10, '0')}`;
-  for (const entity of (await view.entities()).all) {
-    if (entity.quoteCount === 0) continue;
+  const entities = await store.quotedEntities();
+  for (const entity of entities) {
     const quotes = await store.listQuotes({ speakerId: entity.id });
     if (quotes.length === 0) continue;
     const entry = grouped(entity.id, quotes);
@@ -95,6 +102,7 @@ async function loadStoryQuotes(view: StoryView): Promise<StoryQuotes> {
   const wordings = new BoundedCache<string, Wording>(CACHED_WORDINGS, () => 1);
   return {
     speakers: speakers.map((entry) => entry.speaker),
+    entities: new Map(entities.map((entity) => [entity.id, entity])),
     async groupsOf(key) {
       return (await entryOf(key))?.groups ?? [];
     },

@@ -234,6 +234,8 @@ export interface Store {
   saveStoryEntities(story: StoryEntities): Promise<void>;
   /** The story's canonical entities, most quoted first. */
   storyEntities(): Promise<readonly StoryEntityRecord[]>;
+  /** The story entities that speak some quotation (`quoteCount` above 0), in `storyEntities()` order. */
+  quotedEntities(): Promise<readonly StoryEntityRecord[]>;
   /**
    * The story entities found under any of these keys, in `storyEntities()` order: `names` are
    * name keys (`nameKey`) of a name or alias, `roleStems` stems of a role's words (see

@@ -17,7 +17,7 @@ import { openFts5Tokenizer } from './fts5-tokens.ts';
 import { migrate } from './migrations.ts';
 import { createQuoteReader } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
-import { anyUnlinked, listStoryEntities, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
+import { anyUnlinked, listQuotedEntities, listStoryEntities, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
 import { inTransaction } from './transaction.ts';
 import { guardConnections } from './unavailable.ts';
 
@@ -128,6 +128,7 @@ function createPostgresStore(pool: pg.Pool): Store {
         await client.query('UPDATE store_state SET linking_stale = FALSE WHERE id = 1');
       }),
     storyEntities: () => listStoryEntities(pool),
+    quotedEntities: () => listQuotedEntities(pool),
     storyEntitiesByKey: ({ names = [], roleStems = [] }) => storyEntitiesByKey(pool, names, roleStems),
     prominentEntities: (kind, minArticles) => prominentEntities(pool, kind, minArticles),
     // Every write leaves the story to be relinked whole (WriteOptions.link is not carried out here).

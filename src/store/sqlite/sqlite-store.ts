@@ -155,6 +155,7 @@ function createSqliteStore(db: Database.Database): Store {
       ownWrites += 1;
     },
     storyEntities: async () => story.list(),
+    quotedEntities: async () => story.quoted(),
     storyEntitiesByKey: async ({ names = [], roleStems = [] }) => story.byKey(names, roleStems),
     prominentEntities: async (kind, minArticles) => story.prominent(kind, minArticles),
     needsLinking: async () => story.anyUnlinked(),
