@@ -22,6 +22,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { isStopword, tokenize } from '../../src/core/retrieve/terms.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { ASK_QUESTIONS, QUERIES, WHO_REQUESTS } from './questions.ts';
 
 export interface ScaleResult {
@@ -48,6 +49,16 @@ const run = (script: string, args: readonly string[]) =>
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
+/** What a command run from the CLI is given, over this store. */
+function cliContext(store: Store) {
+  return {
+    store,
+    clock: systemClock,
+    log: silentLogger,
+    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
+  } as const;
+}
+
 const SERVED: Readonly<Record<string, readonly string[]>> = { ...QUERIES, who: WHO_REQUESTS };
 
 /**
@@ -56,12 +67,7 @@ const SERVED: Readonly<Record<string, readonly string[]>> = { ...QUERIES, who: W
  */
 async function serving(db: string, names: readonly string[]): Promise<number> {
   const store = openSqliteStore(db);
-  const context = {
-    store,
-    clock: systemClock,
-    log: silentLogger,
-    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
-  } as const;
+  const context = cliContext(store);
   for (let round = 0; round < 2; round++) {
     for (const name of names) {
       const command = commands.find((c) => c.name === name);
@@ -80,12 +86,7 @@ async function firstAsk(db: string): Promise<number> {
   const ask = commands.find((c) => c.name === 'ask');
   const rest = ask?.options.find((o) => o.rest)?.name;
   if (!ask || !rest) throw new Error('no ask command');
-  const context = {
-    store,
-    clock: systemClock,
-    log: silentLogger,
-    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
-  } as const;
+  const context = cliContext(store);
   const started = performance.now();
   await ask.run({ [rest]: FIRST_QUESTION }, context);
   const ms = performance.now() - started;

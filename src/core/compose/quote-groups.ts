@@ -127,6 +127,19 @@ export function groupSpeakerQuotes(
   return groups.sort((a, b) => b.strength - a.strength);
 }
 
+/** Reads a quotation's wording once while `cache` keeps it (a map, or a bounded cache). */
+export function cachedWording(cache: { get(key: string): Wording | undefined; set(key: string, wording: Wording): void }): (quote: StoredQuote) => Wording {
+  return (quote) => {
+    const key = quoteKey(quote);
+    let found = cache.get(key);
+    if (!found) {
+      found = readWording(quote.text);
+      cache.set(key, found);
+    }
+    return found;
+  };
+}
+
 /** The sort of `QuoteIndex.speakers`: quoted by more outlets first, that is who the story turns on. */
 export function bySpeakerStanding(a: QuotedSpeaker, b: QuotedSpeaker): number {
   return b.articles - a.articles || b.quotes - a.quotes || b.mentions - a.mentions || a.name.localeCompare(b.name);
@@ -134,16 +147,7 @@ export function bySpeakerStanding(a: QuotedSpeaker, b: QuotedSpeaker): number {
 
 /** Groups quotations (a few articles' or one speaker's) by speaker and by quotation. */
 export function buildQuoteIndex(quotes: readonly StoredQuote[]): QuoteIndex {
-  const wordings = new Map<string, Wording>();
-  const wording = (quote: StoredQuote): Wording => {
-    const key = quoteKey(quote);
-    let found = wordings.get(key);
-    if (!found) {
-      found = readWording(quote.text);
-      wordings.set(key, found);
-    }
-    return found;
-  };
+  const wording = cachedWording(new Map());
   const bySpeakerQuotes = new Map<string, StoredQuote[]>();
   const byArticle = new Map<string, StoredQuote[]>();
   for (const quote of quotes) {

@@ -8,7 +8,16 @@
 import type { StoredQuote, StoryEntityRecord } from '../ports/store.ts';
 import { BoundedCache } from '../retrieve/bounded-cache.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import { bySpeakerStanding, groupSpeakerQuotes, type QuoteGroup, type QuotedSpeaker, quoteKey, speakerKeyOf, speakerStats } from './quote-groups.ts';
+import {
+  bySpeakerStanding,
+  cachedWording,
+  groupSpeakerQuotes,
+  type QuoteGroup,
+  type QuotedSpeaker,
+  quoteKey,
+  speakerKeyOf,
+  speakerStats,
+} from './quote-groups.ts';
 import { readWording, type Wording } from './quote-wording.ts';
 
 export interface StoryQuotes {
@@ -99,7 +108,6 @@ async function loadStoryQuotes(view: StoryView): Promise<StoryQuotes> {
     }
     return unlinked.get(key);
   };
-  const wordings = new BoundedCache<string, Wording>(CACHED_WORDINGS, () => 1);
   return {
     speakers: speakers.map((entry) => entry.speaker),
     entities: new Map(entities.map((entity) => [entity.id, entity])),
@@ -114,15 +122,7 @@ async function loadStoryQuotes(view: StoryView): Promise<StoryQuotes> {
       for (const quote of await view.quotesIn(articles)) (byArticle.get(quote.article) ?? byArticle.set(quote.article, []).get(quote.article)!).push(quote);
       return byArticle;
     },
-    wording(quote) {
-      const key = quoteKey(quote);
-      let found = wordings.get(key);
-      if (!found) {
-        found = readWording(quote.text);
-        wordings.set(key, found);
-      }
-      return found;
-    },
+    wording: cachedWording(new BoundedCache<string, Wording>(CACHED_WORDINGS, () => 1)),
   };
 }
 

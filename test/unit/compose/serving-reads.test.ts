@@ -14,6 +14,7 @@ import { ingestPaths } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { systemClock } from '../../../src/core/clock.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
+import { countingStore } from '../../support/counting-store.ts';
 import { tempFolder } from '../ingest/helpers.ts';
 
 const GIVEN = ['Anneke', 'Bartosz', 'Corinna', 'Desmond', 'Eulalia', 'Florian'];
@@ -21,31 +22,12 @@ const FAMILY = ['Quarrington', 'Ravensworth', 'Stilwell', 'Thistlewood'];
 /** 24 speakers, each quoted in two articles of their own. */
 const SPEAKERS = GIVEN.flatMap((given) => FAMILY.map((family) => `${given} ${family}`));
 
-interface Reads {
-  /** Rows handed back, by store method. */
-  readonly rows: Map<string, number>;
-  /** Each quotation read: its filter and how many rows it gave. */
-  readonly quoteReads: { filter: QuoteFilter; rows: number }[];
-}
-
-/** The store, counting what each read hands back. */
-function counting(store: Store): { store: Store; reads: Reads } {
-  const reads: Reads = { rows: new Map(), quoteReads: [] };
-  const sizeOf = (value: unknown): number =>
-    value instanceof Map ? value.size : Array.isArray(value) ? value.length : value === null || value === undefined ? 0 : 1;
-  const wrapped = new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
-        reads.rows.set(String(property), (reads.rows.get(String(property)) ?? 0) + sizeOf(result));
-        if (property === 'listQuotes') reads.quoteReads.push({ filter: (args[0] ?? {}) as QuoteFilter, rows: sizeOf(result) });
-        return result;
-      };
-    },
-  });
-  return { store: wrapped, reads };
+/** The store, counting what each read hands back, with each quotation read's filter and rows. */
+function counting(store: Store) {
+  const { store: wrapped, reads } = countingStore(store);
+  const quoteReads = () =>
+    reads.calls.filter((call) => call.method === 'listQuotes').map((call) => ({ filter: (call.args[0] ?? {}) as QuoteFilter, rows: call.rows }));
+  return { store: wrapped, reads: { rows: reads.rows, calls: reads.calls, quoteReads } };
 }
 
 describe('serving a story of many speakers', () => {
@@ -79,12 +61,12 @@ describe('serving a story of many speakers', () => {
     expect((all.data as { speakers: unknown[] }).speakers).toHaveLength(SPEAKERS.length);
     const one = await composeQuotes({ about: 'Desmond Stilwell' }, view);
     expect(one.title).toBe('Quotations by Desmond Stilwell');
-    expect(reads.quoteReads.length).toBeGreaterThan(0);
-    for (const { filter } of reads.quoteReads) {
+    expect(reads.quoteReads().length).toBeGreaterThan(0);
+    for (const { filter } of reads.quoteReads()) {
       expect(filter.speakerId !== undefined || filter.unlinked === true || filter.article !== undefined || filter.articles !== undefined).toBe(true);
     }
     // No read gives more than one speaker's two quotations.
-    expect(Math.max(...reads.quoteReads.map((read) => read.rows))).toBeLessThanOrEqual(2);
+    expect(Math.max(...reads.quoteReads().map((read) => read.rows))).toBeLessThanOrEqual(2);
     expect(reads.rows.get('listArticles') ?? 0).toBe(0);
     expect(reads.rows.get('storyEntities') ?? 0).toBe(0);
   });
@@ -94,12 +76,12 @@ describe('serving a story of many speakers', () => {
     const view = createStoryView(spied);
     await composeQuotes({}, view);
     // Counting read every speaker's quotations, one speaker at a time.
-    expect(reads.quoteReads.filter((read) => read.filter.speakerId !== undefined)).toHaveLength(SPEAKERS.length);
-    reads.quoteReads.length = 0;
+    expect(reads.quoteReads().filter((read) => read.filter.speakerId !== undefined)).toHaveLength(SPEAKERS.length);
+    reads.calls.length = 0;
     const reply = await composeQuotes({ speaker: 'Florian Thistlewood' }, view);
     // Both articles carry the same words but the round: one quotation, in two wordings.
     expect((reply.data as { total: number }).total).toBe(1);
-    expect(reads.quoteReads.reduce((sum, read) => sum + read.rows, 0)).toBeLessThanOrEqual(2);
+    expect(reads.quoteReads().reduce((sum, read) => sum + read.rows, 0)).toBeLessThanOrEqual(2);
   });
 
   it('answers who by the entities its name may name, and the story brief from the newest articles', async () => {
