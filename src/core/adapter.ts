@@ -15,8 +15,9 @@ export interface ChannelPoster {
   /** 'slack' or 'discord': subscriptions name the platform they post to. */
   readonly platform: string;
   /**
-   * Posts the reply, split as the platform needs; resolves once every part is posted. A
-   * failure after the first part is thrown as `PartialPostError`.
+   * Posts the reply, split as the platform needs (from part `options.fromPart`); resolves once
+   * every part is posted. A failure after a part reached the channel is thrown as
+   * `PartialPostError`.
    */
   post(channel: string, reply: Reply, options?: PostOptions): Promise<void>;
   /**
@@ -34,6 +35,12 @@ export interface PostOptions {
    * `enforce_nonce`) is asked to, so a retry, by this process or another, is not posted twice.
    */
   readonly key?: string;
+  /**
+   * Skips the reply's first messages: a retry of a post that reached the channel in part
+   * (`PartialPostError.posted`) sends only the rest. Messages keep their numbers (and their
+   * nonces), so a skipped one is the same message as the first attempt's.
+   */
+  readonly fromPart?: number;
 }
 
 /** The platform says the channel is gone (Slack channel_not_found, Discord Unknown Channel). */
@@ -49,8 +56,9 @@ export class ChannelGoneError extends Error {
 }
 
 /**
- * A post that failed after some of its messages reached the channel. Posting again would
- * repeat those, so the caller does not retry it; the next digest carries the content again.
+ * A post that failed after some of its messages reached the channel: `posted` of `total`
+ * (counting any the options skipped). Posting it again whole would repeat those; a retry
+ * passes `fromPart: posted`.
  */
 export class PartialPostError extends Error {
   override readonly name = 'PartialPostError';

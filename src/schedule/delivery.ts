@@ -2,13 +2,17 @@
  * Delivering one claimed slot: compose what is new since the channel's watermark, mark the
  * run `posting` (after which no one else ever posts this slot), post, and record the outcome.
  * The watermark moves in the same write that records the post as done, so a digest that
- * failed leaves its content for the next one. Nothing here catches a store error: a run whose
+ * failed leaves its content for the next one. A post that reached the channel in part is
+ * retried from the first message that did not (when the content composed again is the same),
+ * so the channel reads each message once. Nothing here catches a store error: a run whose
  * holder died is found by the lease.
  */
+import { createHash } from 'node:crypto';
 import { ChannelGoneError, PartialPostError, type ChannelPoster } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import type { RunRef, SubscriptionRecord } from '../core/ports/digest-store.ts';
+import type { PostResume, RunRef, SubscriptionRecord } from '../core/ports/digest-store.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Store } from '../core/ports/store.ts';
 import { pendingDigest, type DigestWriting } from './digest-content.ts';
 
@@ -40,7 +44,12 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
   const log = deps.log.child({ subscription: subscription.id, slot: ref.slot, platform: subscription.platform, channel: subscription.channel });
   const digests = deps.store.digests;
   const now = () => deps.clock.now();
-  const digest = await pendingDigest(deps.store, subscription, undefined, deps.writing);
+  const resume = (await digests.runs(subscription.id, 20)).find((r) => r.slot === ref.slot)?.resume ?? null;
+  // A retry of a post that reached the channel in part composes the same range again.
+  const digest = await pendingDigest(deps.store, subscription, resume?.toSeq, deps.writing);
+  const content = fingerprint(digest.reply);
+  const fromPart = resume && resume.content === content ? resume.posted : 0;
+  if (resume && fromPart === 0) log.warn({ posted: resume.posted }, 'the digest posted in part has changed since; posting it whole');
   if (digest.empty && subscription.empty === 'skip') {
     await digests.finishRun(ref, deps.owner, { state: 'empty', fromSeq: digest.fromSeq, toSeq: digest.toSeq }, now().toISOString());
     log.info({ articles: 0 }, 'nothing new: digest skipped');
@@ -50,14 +59,13 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
     log.warn({}, 'lost the claim before posting: another process has the slot');
     return 'lost';
   }
-  const run = (await digests.runs(subscription.id, 20)).find((r) => r.slot === ref.slot);
-  const attempts = run?.attempts ?? 1;
+  const attempts = (await digests.runs(subscription.id, 20)).find((r) => r.slot === ref.slot)?.attempts ?? 1;
   try {
     // Every attempt at this slot with this content, by any process, names it the same: a
     // platform that de-duplicates (Discord) then shows a retry of a post it already has only
     // once. A retry that carries newer articles is named anew, so it is never swallowed as a
     // repeat of an attempt that may have landed without them.
-    await poster.post(subscription.channel, digest.reply, { key: runKey(ref, digest) });
+    await poster.post(subscription.channel, digest.reply, { key: runKey(ref, digest), fromPart });
   } catch (error) {
     const at = now().toISOString();
     if (error instanceof ChannelGoneError) {
@@ -68,25 +76,25 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
       return 'gone';
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof PartialPostError) {
-      // Part of it is in the channel: posting again would repeat that part. The watermark
-      // stays, so the next digest carries this content again, whole.
-      await digests.finishRun(ref, deps.owner, { state: 'failed', error: message }, at);
-      log.error(
-        { err: error.cause, posted: error.posted, total: error.total },
-        'the digest was posted in part; not retried (the next digest carries its content)',
-      );
-      return 'failed';
-    }
+    // Part of it is in the channel: the retry goes on from the first message that is not. A
+    // failure before any new message keeps what an earlier attempt had posted.
+    const sent = error instanceof PartialPostError ? error.posted : fromPart;
+    const posted: PostResume | undefined = sent > 0 ? { toSeq: digest.toSeq, posted: sent, content } : undefined;
     const delay = deps.retry.delaysMs[attempts - 1];
     if (delay === undefined) {
       await digests.finishRun(ref, deps.owner, { state: 'failed', error: message }, at);
-      log.error({ err: error, attempts }, 'posting the digest failed; giving up on this slot (the next digest carries its content)');
+      log.error(
+        { err: error instanceof PartialPostError ? error.cause : error, attempts, posted: posted?.posted ?? 0 },
+        'posting the digest failed; giving up on this slot (the next digest carries its content)',
+      );
       return 'failed';
     }
     const nextAttemptAt = new Date(now().getTime() + delay).toISOString();
-    await digests.finishRun(ref, deps.owner, { state: 'retrying', error: message, nextAttemptAt }, at);
-    log.warn({ err: error, attempts, nextAttemptAt }, 'posting the digest failed; will retry');
+    await digests.finishRun(ref, deps.owner, { state: 'retrying', error: message, nextAttemptAt, ...(posted ? { resume: posted } : {}) }, at);
+    log.warn(
+      { err: error instanceof PartialPostError ? error.cause : error, attempts, nextAttemptAt, posted: posted?.posted ?? 0 },
+      posted ? 'the digest was posted in part; will post the rest' : 'posting the digest failed; will retry',
+    );
     return 'retrying';
   }
   const recorded = await digests.finishRun(
@@ -101,6 +109,11 @@ export async function deliverClaimed(ref: RunRef, subscription: SubscriptionReco
   if (!recorded) log.warn({}, 'posted, but the run was no longer ours to record');
   log.info({ articles: digest.articles, cited: digest.cited.length, attempts }, 'digest posted');
   return 'posted';
+}
+
+/** What a digest says, in 22 characters: a retry posts the rest of a post only if it is the same. */
+function fingerprint(reply: Reply): string {
+  return createHash('sha256').update(JSON.stringify(reply)).digest('base64url').slice(0, 22);
 }
 
 /**

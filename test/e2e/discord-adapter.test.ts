@@ -23,6 +23,7 @@ import { FakeDiscord, type FakeMessage, type JsonObject } from '../fakes/discord
 import { WORLD } from '../fakes/discord/client-harness.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import { postNonce } from '../../src/adapters/discord/channel-poster.ts';
+import { renderDiscord } from '../../src/render/discord-embeds.ts';
 import { ALICE, BOB, CAROL, TOKEN, messageStrings, newestButton, recordingLogger, startDiscord, visibleText, type DiscordRig } from './discord-harness.ts';
 
 const HOSTILE = `Hostile article for the Discord tests
@@ -406,6 +407,22 @@ describe('the Discord adapter (end to end)', () => {
       expect(posted[0]!.allowedMentions).toEqual({ parse: [] });
       expect(visibleText(posted[0]!)).toContain('@everyone a digest');
       expect(posted[0]!.pings.everyone).toBe(false);
+    });
+
+    it('posts only the rest of a long keyed reply from fromPart, each message with its own nonce', async () => {
+      const general = rig.fake.channelId('general');
+      const paragraph = (n: number) => `Paragraph ${n}: ${'the harbour authority said the port would reopen on Monday. '.repeat(30)}`;
+      const long: Reply = { parts: Array.from({ length: 12 }, (_, n) => ({ kind: 'text' as const, text: paragraph(n), cites: [] })), citations: [] };
+      const total = renderDiscord(long).length;
+      expect(total).toBeGreaterThanOrEqual(3);
+      const from = rig.fake.requestsTo('POST', `/channels/${general}/messages`).length;
+      const key = 'digest:8:2026-06-01T08:00:00.000Z';
+      await rig.adapter.poster.post(general, long, { key, fromPart: 1 });
+      const bodies = rig.fake
+        .requestsTo('POST', `/channels/${general}/messages`)
+        .slice(from)
+        .map((r) => r.body as JsonObject);
+      expect(bodies.map((b) => b.nonce)).toEqual(Array.from({ length: total - 1 }, (_, i) => postNonce(key, i + 1)));
     });
 
     it('posts a keyed post once however often it is repeated: the same nonce each time, enforced', async () => {

@@ -5,7 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands as registry } from '../../commands/index.ts';
-import { ChannelGoneError } from '../../src/core/adapter.ts';
+import { ChannelGoneError, PartialPostError } from '../../src/core/adapter.ts';
+import { renderSlack } from '../../src/render/slack-blocks.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import type { CommandContext, CommandDefinition } from '../../src/core/command.ts';
 import type { Reply } from '../../src/core/reply.ts';
@@ -236,6 +237,22 @@ describe('posting digests to a channel', () => {
     const thrown = await slack.adapter.poster.post(CHANNEL, digest).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(ChannelGoneError);
     expect(thrown).toMatchObject({ platform: 'slack', channel: CHANNEL, reason: error });
+  });
+
+  it('posts only the rest of a long reply from fromPart, and says how much reached the channel when it fails', async () => {
+    const slack = await start();
+    const paragraph = (n: number) => `Paragraph ${n}: ${'the harbour authority said the port would reopen on Monday. '.repeat(40)}`;
+    const long: Reply = { parts: Array.from({ length: 24 }, (_, n) => ({ kind: 'text' as const, text: paragraph(n), cites: [] })), citations: [] };
+    const messages = renderSlack(long);
+    expect(messages.length).toBeGreaterThanOrEqual(3);
+    await slack.adapter.poster.post(CHANNEL, long, { fromPart: 1 });
+    expect(slack.fake.messagesIn(CHANNEL).map((m) => m.text)).toEqual(messages.slice(1).map((m) => m.text));
+
+    // A retry that fails on its first message: what an earlier attempt posted is still counted.
+    slack.fake.failNext({ method: 'chat.postMessage', status: 503, times: 10 });
+    const thrown = await slack.adapter.poster.post(CHANNEL, long, { fromPart: 2 }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(PartialPostError);
+    expect(thrown).toMatchObject({ posted: 2, total: messages.length });
   });
 
   it('throws a plain error, logged, when Slack stays down beyond the retries', async () => {

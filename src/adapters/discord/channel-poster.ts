@@ -26,11 +26,13 @@ export function discordPoster(client: () => Client | undefined): ChannelPoster {
       const ready = client();
       if (!ready?.isReady()) throw new Error('the Discord adapter is not connected');
       const messages = renderDiscord(reply);
-      let sent = 0;
+      const first = options?.fromPart ?? 0;
+      let sent = first;
       try {
         const channel = await ready.channels.fetch(channelId);
         if (!channel?.isSendable()) throw new ChannelGoneError('discord', channelId, 'not a text channel the bot can post in');
         for (const [index, message] of messages.entries()) {
+          if (index < first) continue;
           // Without a key the client's own enforceNonce gives each message a fresh nonce (client.ts).
           const nonce = options?.key ? { nonce: postNonce(options.key, index), enforceNonce: true } : {};
           const posted = await channel.send({ ...sendable(message), ...nonce });

@@ -5,7 +5,7 @@
  * gone for us become `ChannelGoneError`, so the scheduler can drop the subscription.
  */
 import type { webApi } from '@slack/bolt';
-import { ChannelGoneError, PartialPostError, type ChannelPoster } from '../../core/adapter.ts';
+import { ChannelGoneError, PartialPostError, type ChannelPoster, type PostOptions } from '../../core/adapter.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderSlack } from '../../render/slack-blocks.ts';
@@ -24,9 +24,11 @@ export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set(['channel_not_fo
 export function slackChannelPoster(client: webApi.WebClient, log: Logger, suspect: (error: unknown) => void = () => {}): ChannelPoster {
   return {
     platform: 'slack',
-    async post(channel: string, reply: Reply): Promise<void> {
+    async post(channel: string, reply: Reply, options?: PostOptions): Promise<void> {
       const messages = renderSlack(reply);
+      const first = options?.fromPart ?? 0;
       for (const [index, message] of messages.entries()) {
+        if (index < first) continue;
         try {
           await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
         } catch (error) {
@@ -40,7 +42,7 @@ export function slackChannelPoster(client: webApi.WebClient, log: Logger, suspec
           throw index > 0 ? new PartialPostError(index, messages.length, failed) : failed;
         }
       }
-      log.info({ channel, parts: messages.length }, 'posted');
+      log.info({ channel, parts: messages.length, skipped: first }, 'posted');
     },
     // Slack takes a user id as the channel of chat.postMessage: it posts in the app's DM with them.
     notify(user: string, reply: Reply): Promise<void> {

@@ -121,11 +121,13 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
   for (const ref of refs) {
     if (ref.tokStart < i || ref.tokStart > i + 6 || ref.tokEnd > limit || isImpersonal(tokens, ref)) continue;
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
-    // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it.)
+    // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it;
+    // a bare form such as "state" in `," state Sen. Jane Doe said` is no verb of this quotation.)
+    const verbOfSpeech = (token: Token): boolean => reportingStrength(token) !== null && REPORTING_VERBS.get(token.lower) !== token.lower;
     if (
       tokens
         .slice(i, ref.tokStart)
-        .some((token, n) => !token.isWord || reportingStrength(token) !== null || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))
+        .some((token, n) => !token.isWord || verbOfSpeech(token) || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))
     )
       break;
     // "a Donald Trump tweet attacking …": a name after "a" qualifies a noun, which no verb follows.

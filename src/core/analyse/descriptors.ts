@@ -1,3 +1,4 @@
+import { PARTY_ADJECTIVES } from './lexicon/organisations.ts';
 import { NATIONALITIES } from './lexicon/places.ts';
 import { AGE_WORD, DEMONYMS, DESCRIPTOR_HEADS } from './lexicon/roles.ts';
 import { lexicalKind } from './name-kinds.ts';
@@ -43,8 +44,8 @@ export function findDemonyms(tokens: readonly Token[]): RolePhrase[] {
 
 /**
  * Splits a nationality off the front of a person's name: "Dutchman Peter Wessels" → role
- * "dutchman", name Peter Wessels; "Argentine Guillermo Coria" → role "argentine". An
- * adjective needs a two-word name after it and no organisation ("American Express",
+ * "dutchman", name Peter Wessels; "Argentine Guillermo Coria" → role "argentine"; a party
+ * word likewise ("Republican Dana Whitfield" → role "republican"). An adjective needs a two-word name after it and no organisation ("American Express",
  * "Chinese Communist Party" stay whole).
  */
 export function splitNationality(words: readonly string[]): { role: Role; name: readonly string[] } | null {
@@ -54,7 +55,7 @@ export function splitNationality(words: readonly string[]): { role: Role; name: 
   const first = plural ? written.slice(0, -1) : written;
   const name = words.slice(1);
   const noun = DEMONYMS.has(first) || plural;
-  if (!noun && !NATIONALITIES.has(first)) return null;
+  if (!noun && !NATIONALITIES.has(first) && !PARTY_ADJECTIVES.has(first)) return null;
   if (name.length < (noun ? 1 : 2) || name.length > 3) return null;
   const kind = lexicalKind(name, null).kind;
   return kind === null || kind === 'person' ? { role: { core: first, qualifier: null }, name } : null;

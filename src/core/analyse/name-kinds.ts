@@ -3,7 +3,7 @@ import { GIVEN_NAMES } from './lexicon/given-names.ts';
 import { HONORIFICS, type Gender } from './lexicon/honorifics.ts';
 import { CALENDAR_WORDS } from './lexicon/function-words.ts';
 import { NATIONALITIES, PLACES, canonicalCountry } from './lexicon/places.ts';
-import { EVENT_WORDS, NON_ORG_ACRONYMS, ORG_SUFFIXES, ORG_WORDS } from './lexicon/organisations.ts';
+import { EVENT_WORDS, NON_ORG_ACRONYMS, ORG_SUFFIXES, ORG_WORDS, PARTY_ADJECTIVES } from './lexicon/organisations.ts';
 import { DEMONYMS } from './lexicon/roles.ts';
 import { GROUP_NOUNS } from './lexicon/groups.ts';
 
@@ -56,7 +56,8 @@ export function lexicalKind(words: readonly string[], honorific: string | null):
 
 /** Capitalised words that name nothing on their own: "Chinese", "Monday", "Christmas", "Spaniard", "MPs". */
 export function isNeverEntity(words: readonly string[]): boolean {
-  if (words.length === 1 && GROUP_NOUNS.has((words[0] ?? '').toLowerCase())) return true;
+  // "the Democratic nominee", "a Republican": a party word alone names no one.
+  if (words.length === 1 && (GROUP_NOUNS.has((words[0] ?? '').toLowerCase()) || PARTY_ADJECTIVES.has((words[0] ?? '').toLowerCase()))) return true;
   return words.every((word) => {
     const lower = word.toLowerCase();
     return NATIONALITIES.has(lower) || CALENDAR_WORDS.has(lower) || DEMONYMS.has(lower);

@@ -3,6 +3,7 @@ import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS } from './lexicon/function
 import { ORG_WORDS } from './lexicon/organisations.ts';
 import { PLACES, canonicalCountry } from './lexicon/places.ts';
 import { ROLE_HEADS } from './lexicon/roles.ts';
+import { givenNameGender } from './name-kinds.ts';
 import type { Token } from './tokens.ts';
 import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
@@ -104,6 +105,19 @@ function closesQuotation(tokens: readonly Token[], k: number): boolean {
   return before !== undefined && before.end === mark.start;
 }
 
+const NICKNAME_MARKS = new Set(['"', '“', '‘', "'"]);
+
+/** The index of the surname after a quoted nickname at `mark` (`"Janey" Doe`), or null. */
+function nicknameEnd(tokens: readonly Token[], mark: number, before: Token | undefined): number | null {
+  if (!before || !NICKNAME_MARKS.has(tokens[mark]?.text ?? '')) return null;
+  if (!/^\p{Lu}\.$/u.test(before.text) && !givenNameGender(before.text)) return null;
+  let k = mark + 1;
+  while (k < mark + 3 && tokens[k]?.isWord && tokens[k]?.capitalised) k++;
+  if (k === mark + 1 || tokens[k]?.isWord || !/^["”’']$/.test(tokens[k]?.text ?? '')) return null;
+  const surname = tokens[k + 1];
+  return surname && isNameWord(surname) && !CLOSED.has(surname.lower) ? k + 1 : null;
+}
+
 /**
  * Finds runs of capitalised words in one sentence's tokens, joined across "of", "for" and
  * "and" inside organisation names, and across particles ("van", "de") inside people's.
@@ -128,6 +142,14 @@ export function findNameRuns(tokens: readonly Token[]): NameRun[] {
       if (next && isNameWord(next) && (!CLOSED.has(next.lower) || isAbbreviation(next)) && !BREAKERS.has(next.lower)) {
         words.push(next);
         j++;
+        continue;
+      }
+      // `Jane "Janey" Doe`: a quoted nickname after a given name or an initial stays out of the
+      // name, which runs on to the surname.
+      const nickEnd = nicknameEnd(tokens, j, words[words.length - 1]);
+      if (nickEnd !== null) {
+        words.push(tokens[nickEnd] as Token);
+        j = nickEnd + 1;
         continue;
       }
       const after = tokens[j + 1]?.lower === 'the' ? tokens[j + 2] : tokens[j + 1];

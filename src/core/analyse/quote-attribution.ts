@@ -2,10 +2,11 @@ import type { Block, CueKind, Quote, Sentence } from '../article.ts';
 import { accordingToCue, closingCue, putItCue, subjectCue } from './clause-cues.ts';
 import { cueAfter, governingVerb, reportingStrength, subjectOf, type Cue } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
-import { isNickname, isScareQuote, isTitleOfWork, quoteKind } from './quote-shape.ts';
+import { isNickname, isScareQuote, isTermMention, isTitleOfWork, quoteKind } from './quote-shape.ts';
 import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
+import { parenthesisEnd } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
@@ -81,11 +82,11 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   const pronouns = new PronounResolver(contexts, table, quoted);
   const resolve = (ref: Ref): string | null => pronouns.resolve(ref);
 
-  // Titles of works and programmes, and nicknames inside names, are no one's words: not quotations at all.
+  // Titles of works and programmes, nicknames inside names and words named as words are no one's words: not quotations at all.
   const kept = spans.filter((span) => {
     const context = contexts[sentenceAt(sentences, span.open)] as SentenceContext;
     const words = text.slice(span.start, span.end);
-    return !isTitleOfWork(span, words, context.tokens) && !isNickname(span, words, context.tokens);
+    return !isTitleOfWork(span, words, context.tokens) && !isNickname(span, words, context.tokens) && !isTermMention(span, words, context.tokens);
   });
   const works: Work[] = kept.map((span) => {
     const sentence = sentenceAt(sentences, span.open);
@@ -234,7 +235,10 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
         const words = opening.tokens.slice(0, r.tokStart).filter((t) => t.isWord);
         return words.length === 0 || (words.length === 1 && r.tokStart === 1 && INVERTING_VERBS.has(words[0]?.lower ?? ''));
       };
-      const ref = opening.refs.find((r) => r.tokEnd === openToken - 1 && r.type !== 'pronoun' && opener(r));
+      // ("Rep. Jane Doe (D-Va.): "…"": past the party-and-state parenthesis.)
+      const ref = opening.refs.find(
+        (r) => (r.tokEnd === openToken - 1 || parenthesisEnd(opening.tokens, r.tokEnd) === openToken - 1) && r.type !== 'pronoun' && opener(r),
+      );
       if (ref) return { ref, verb: ':', start: colon.start, end: colon.end };
     }
     const v = governingVerb(opening.tokens, openToken, quoted);

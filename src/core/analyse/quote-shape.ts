@@ -89,6 +89,30 @@ export function isTitleOfWork(span: { readonly start: number; readonly end: numb
   return outside.length >= 3 && capitalised / outside.length < 0.6;
 }
 
+// Nouns that name words as words: `the phrase "…"`, `the words "…"`, `the so-called "…"`.
+const MENTION_DETERMINERS = new Set('the a an this that these those his her its their our my your'.split(' '));
+const MENTION_NOUNS = new Set(['so-called', 'word', 'words', 'term', 'terms', 'phrase', 'phrases', 'expression', 'slogan', 'label']);
+
+/**
+ * Whether a short quotation is a mention of words rather than anyone's remark: it follows a
+ * noun that names words as words (`his refusal to use the words "Radical Change"`, `the phrase
+ * "fair share"`, `a so-called "deal"`). The writer names the words; no one is quoted, so it
+ * is not a quotation at all, unless a verb of speech governs the noun (`said the words "…"`; "so-called" is
+ * always the writer's). `sentence` is the tokens of the sentence it opens in.
+ */
+export function isTermMention(span: { readonly open: number }, quoted: string, sentence: readonly Token[]): boolean {
+  if (quoted.split(/\s+/).filter(Boolean).length > 6) return false;
+  const at = sentence.findIndex((token) => token.start >= span.open);
+  const noun = at < 0 ? sentence.length - 1 : at - 1;
+  const before = sentence[noun];
+  if (!before?.isWord || !MENTION_NOUNS.has(before.lower)) return false;
+  if (before.lower === 'so-called') return true;
+  // `Doe said the words "sell now"`: words someone says are that person's, not a mention.
+  let k = noun - 1;
+  while (k >= 0 && MENTION_DETERMINERS.has(sentence[k]?.lower ?? '')) k--;
+  return !REPORTING_VERBS.has(sentence[k]?.lower ?? '');
+}
+
 // One or two capitalised words, as a nickname is written: "Bobby", "Big Jim".
 const NICKNAME_SHAPE = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?$/u;
 

@@ -20,6 +20,7 @@ const ELISION = /^(?:\d0s|\d\d\b|n[’']|em\b|til\b|cause\b|tis\b|twas\b|bout\b|
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const DOUBLE_FINDER = /["“”„«»]/g;
+const OPENING_DOUBLES = '“„«';
 const SINGLE_FINDER = /['‘’‚]/g;
 
 function isWordChar(ch: string | undefined): boolean {
@@ -46,7 +47,9 @@ function marksOf(text: string, block: Block, finder: RegExp): Mark[] {
     const next = i + 1 < block.end ? text[i + 1] : undefined;
     // An apostrophe inside a word ("it's", "O'Brien") can neither open nor close.
     if (isWordChar(prev) && isWordChar(next)) continue;
-    const canOpen = (prev === undefined || OPENERS_BEFORE.includes(prev)) && next !== undefined && !isSpace(next);
+    // A mark that opens its paragraph opens a quotation whatever its shape, even before a space
+    // (`” … what I learned is this,” he said`: a typed closing mark and an elision).
+    const canOpen = prev === undefined ? next !== undefined : OPENERS_BEFORE.includes(prev) && next !== undefined && !isSpace(next);
     const canClose = prev !== undefined && !isSpace(prev) && (next === undefined || !isWordChar(next));
     marks.push({ at: i, canOpen, canClose, ch: match[0] });
   }
@@ -70,15 +73,22 @@ function doubleQuotes(text: string, block: Block, index: number): QuoteSpan[] {
     if (span) spans.push(span);
     open = null;
   };
-  for (const mark of marksOf(text, block, DOUBLE_FINDER)) {
-    const prefersOpen = mark.ch === '“' || mark.ch === '„' || mark.ch === '«';
+  const marks = marksOf(text, block, DOUBLE_FINDER);
+  const closes = (mark: Mark | undefined): boolean => mark !== undefined && mark.canClose && !(OPENING_DOUBLES.includes(mark.ch) && mark.canOpen);
+  for (let m = 0; m < marks.length; m++) {
+    const mark = marks[m] as Mark;
+    const prefersOpen = OPENING_DOUBLES.includes(mark.ch);
     const prefersClose = mark.ch === '”' || mark.ch === '»';
     if (open === null) {
       if (mark.canOpen || (prefersOpen && !mark.canClose)) open = mark.at;
       continue;
     }
     if (mark.canClose && !(prefersOpen && mark.canOpen)) finish(mark.at + 1, true);
-    else if (mark.canOpen) {
+    else if (mark.canOpen && !mark.canClose && closes(marks[m + 1]) && closes(marks[m + 2]) && !text.slice(marks[m + 1]?.at, marks[m + 2]?.at).includes('\n')) {
+      // `"I'd rather live in what he calls "hell" than here."`: a pair of the same marks inside
+      // an open quotation, then its own close, is a quotation nested in it, not a new one.
+      m++;
+    } else if (mark.canOpen) {
       // A new opening before any close: the quotation before it ran on without its mark.
       let end = mark.at;
       while (end > open && isSpace(text[end - 1])) end--;

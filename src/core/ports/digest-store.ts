@@ -90,6 +90,19 @@ export interface RunRecord {
   readonly articles: number | null;
   /** The last failure, for the status and the log. */
   readonly error: string | null;
+  /** For a run whose last attempt reached the channel in part: where the next attempt goes on. */
+  readonly resume: PostResume | null;
+}
+
+/**
+ * A digest posted in part: the first `posted` messages of the content up to `toSeq` are in
+ * the channel. A retry that composes the same content (`content`, its fingerprint) posts only
+ * the rest; one whose content changed meanwhile posts it whole.
+ */
+export interface PostResume {
+  readonly toSeq: number;
+  readonly posted: number;
+  readonly content: string;
 }
 
 export interface RunRef {
@@ -108,7 +121,7 @@ export interface ClaimRequest extends RunRef {
 export type RunOutcome =
   | { readonly state: 'posted'; readonly fromSeq: number | null; readonly toSeq: number; readonly articles: number }
   | { readonly state: 'empty'; readonly fromSeq: number | null; readonly toSeq: number }
-  | { readonly state: 'retrying'; readonly error: string; readonly nextAttemptAt: string }
+  | { readonly state: 'retrying'; readonly error: string; readonly nextAttemptAt: string; readonly resume?: PostResume }
   | { readonly state: 'failed'; readonly error: string }
   | { readonly state: 'gone'; readonly error: string };
 

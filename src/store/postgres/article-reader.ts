@@ -76,7 +76,7 @@ export function createArticleReader(db: Queryable): ArticleReader {
     },
 
     async newest(limit) {
-      // By migration 6's articles_by_newest (columns collate "C": SQLite's order).
+      // By migration 7's articles_by_newest (columns collate "C": SQLite's order).
       const { rows } = await db.query<ArticleRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY published DESC NULLS LAST, first_seen DESC, id LIMIT $1`,
         [limit],

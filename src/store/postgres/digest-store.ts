@@ -98,7 +98,8 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
           `UPDATE digest_runs SET state = $4, lease_until = NULL,
              finished_at = CASE WHEN $4 = 'retrying' THEN NULL ELSE $5 END,
              next_attempt_at = $6, error = coalesce($7, error),
-             from_seq = coalesce($8, from_seq), to_seq = coalesce($9, to_seq), articles = coalesce($10, articles)
+             from_seq = coalesce($8, from_seq), to_seq = coalesce($9, to_seq), articles = coalesce($10, articles),
+             resume = $11
            WHERE subscription = $1 AND slot = $2 AND owner = $3 AND state IN ('claimed', 'posting')`,
           [
             ref.subscription,
@@ -111,6 +112,7 @@ export function createPostgresDigestStore(pool: pg.Pool): DigestStore {
             'fromSeq' in outcome ? outcome.fromSeq : null,
             toSeq,
             outcome.state === 'posted' ? outcome.articles : null,
+            outcome.state === 'retrying' && outcome.resume ? JSON.stringify(outcome.resume) : null,
           ],
         );
         if (!finished.rowCount) return false;

@@ -68,14 +68,16 @@ export function createPostgresFeedStore(pool: pg.Pool): FeedStore {
     finishPoll: (ref, owner, outcome, at) =>
       inTransaction(pool, async (client) => {
         const error = outcome.state === 'failed' ? outcome.reason : null;
+        // The feed first, then its poll: the order claimPoll takes them in (the feed FOR SHARE,
+        // then the poll's row), so a finisher and a claimer of one feed queue, never deadlock.
+        const before = await get(client, ref.feed, 'FOR UPDATE');
+        if (!before) return null;
         const finished = await client.query(
           `UPDATE feed_polls SET state = $4, lease_until = NULL, finished_at = $5, error = $6
            WHERE feed = $1 AND slot = $2 AND owner = $3 AND state = 'claimed'`,
           [ref.feed, ref.slot, owner, outcome.state, at, error],
         );
         if (!finished.rowCount) return null;
-        const before = await get(client, ref.feed, 'FOR UPDATE');
-        if (!before) return null;
         if (outcome.state === 'failed') {
           await client.query(
             `UPDATE feeds SET last_polled_at = $2, last_error = $3, last_error_at = $2,

@@ -316,7 +316,14 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'current articles newest first, for the story brief (SQLite migration 13)',
+    name: 'digest runs remember how much of a post reached the channel, so a retry posts only the rest (SQLite migration 13)',
+    sql: `
+      ALTER TABLE digest_runs ADD COLUMN resume ${T};
+    `,
+  },
+  {
+    version: 7,
+    name: 'current articles newest first, for the story brief (SQLite migration 15)',
     sql: `
       CREATE INDEX articles_by_newest ON articles (published DESC NULLS LAST, first_seen DESC, id) WHERE status = 'current';
     `,

@@ -2,7 +2,7 @@
  * Digest subscriptions and runs as both engines' tables return them, and their mapping to the
  * port's records: the columns are the same in SQLite and PostgreSQL, so the shapes are written once.
  */
-import type { RunRecord, RunState, SubscriptionRecord } from '../../core/ports/digest-store.ts';
+import type { PostResume, RunRecord, RunState, SubscriptionRecord } from '../../core/ports/digest-store.ts';
 
 export interface SubscriptionRow {
   id: number;
@@ -61,6 +61,8 @@ export interface RunRow {
   to_seq: number | null;
   articles: number | null;
   error: string | null;
+  /** PostResume as JSON (migrations: SQLite 13, PostgreSQL 6); absent in rows read before. */
+  resume?: string | null;
 }
 
 export function toRun(row: RunRow): RunRecord {
@@ -79,5 +81,6 @@ export function toRun(row: RunRow): RunRecord {
     toSeq: row.to_seq,
     articles: row.articles,
     error: row.error,
+    resume: row.resume ? (JSON.parse(row.resume) as PostResume) : null,
   };
 }

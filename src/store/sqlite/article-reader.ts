@@ -56,7 +56,7 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
   const entities = db.prepare('SELECT * FROM entities WHERE article = ? ORDER BY key');
   const allEntities = db.prepare(`SELECT e.* FROM entities e
     JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key`);
-  // By migration 13's articles_by_newest: the first `limit` entries of the index, not a sort of every article.
+  // By migration 15's articles_by_newest: the first `limit` entries of the index, not a sort of every article.
   const newestCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles INDEXED BY articles_by_newest
     WHERE status = 'current' ORDER BY published DESC, first_seen DESC, id LIMIT ?`);
   const currentIds = db.prepare("SELECT id FROM articles WHERE status = 'current' ORDER BY id");

@@ -44,7 +44,8 @@ export function prepareRunTable(db: Database.Database): RunTable {
   const finish = db.prepare(`UPDATE digest_runs SET state = @state, lease_until = NULL,
       finished_at = CASE WHEN @state = 'retrying' THEN NULL ELSE @at END,
       next_attempt_at = @nextAttemptAt, error = coalesce(@error, error),
-      from_seq = coalesce(@fromSeq, from_seq), to_seq = coalesce(@toSeq, to_seq), articles = coalesce(@articles, articles)
+      from_seq = coalesce(@fromSeq, from_seq), to_seq = coalesce(@toSeq, to_seq), articles = coalesce(@articles, articles),
+      resume = @resume
     WHERE subscription = @subscription AND slot = @slot AND owner = @owner AND state IN ('claimed', 'posting')`);
   const moveWatermark = db.prepare(`UPDATE digest_subscriptions SET watermark = max(coalesce(watermark, -1), @toSeq)
     WHERE id = @subscription`);
@@ -79,6 +80,7 @@ export function prepareRunTable(db: Database.Database): RunTable {
         fromSeq: 'fromSeq' in outcome ? outcome.fromSeq : null,
         toSeq: 'toSeq' in outcome ? outcome.toSeq : null,
         articles: outcome.state === 'posted' ? outcome.articles : null,
+        resume: outcome.state === 'retrying' && outcome.resume ? JSON.stringify(outcome.resume) : null,
       };
       if (finish.run(values).changes === 0) return false;
       if (outcome.state === 'posted' || outcome.state === 'empty') moveWatermark.run(values);

@@ -1,6 +1,7 @@
 /**
- * How common words are in the sentence index, read from FTS5's own vocabulary (one indexed
- * lookup per term), so retrieval can weigh a question's words without scanning sentences.
+ * How common words are in the sentence index, read from the counts indexing keeps
+ * (`term_documents`, migration 14; one indexed lookup per term), so retrieval can weigh a
+ * question's words without scanning sentences or walking FTS5's postings.
  */
 import type Database from 'better-sqlite3';
 import type { TermStatistics } from '../../core/ports/store.ts';
@@ -9,7 +10,7 @@ export type TermStatisticsReader = (stems: readonly string[]) => TermStatistics;
 
 /** Prepares the statements once. Terms are the index's stems, lower-case ("ban", "secur"). */
 export function prepareTermStatistics(db: Database.Database): TermStatisticsReader {
-  const documents = db.prepare('SELECT doc FROM sentences_vocab WHERE term = ?').pluck();
+  const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();
   // Kept by indexing (migration 10): counting two million rows per question would not do.
   const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
   return (stems) => {

@@ -22,6 +22,45 @@ describe('names with American titles and initials', () => {
   });
 });
 
+describe('legislative titles (sixth pass)', () => {
+  it('keeps a state delegate’s abbreviated title inside one sentence, after and before the quotation', () => {
+    expect(credits('"We are ready for the vote," said state Del. Alma Restrepo (D-Richmond).')).toMatchObject([{ speaker: 'Alma Restrepo' }]);
+    expect(credits('"We are ready for the vote," state Del. Alma Restrepo said.')).toMatchObject([{ speaker: 'Alma Restrepo' }]);
+  });
+
+  it('reads a titled name and its party-and-state parenthesis before a colon as the speaker', () => {
+    expect(credits('Rep. Dana Whitfield (R-Ohio):"Who told you that the figures were right?"')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
+  });
+
+  it('keeps a name whole across a quoted nickname, so a split sentence does not lose it', () => {
+    expect(credits('"We can win this seat," said state Del. Jane "Janey" Okafor (D-Fairfax).')).toMatchObject([{ speaker: 'Jane Okafor' }]);
+    expect(credits('State Del. Jane "Janey" Okafor (D-Fairfax) said: "We can win this seat."')).toMatchObject([{ speaker: 'Jane Okafor' }]);
+  });
+
+  it('reads "state" before a title as a description, not a verb of speech', () => {
+    expect(credits('"The budget is late," state Sen. Nora Whitcombe said on Tuesday.')).toMatchObject([{ speaker: 'Nora Whitcombe' }]);
+  });
+
+  it('reads assembly and council titles as roles before a name', () => {
+    const analysis = analyseArticle(makeArticle(['"We will fix the roads," Councilwoman Nora Whitcombe said.']), { published: null });
+    const speaker = analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker);
+    expect(speaker).toMatchObject({ name: 'Nora Whitcombe', roles: expect.arrayContaining(['councilwoman']) });
+  });
+});
+
+describe('party words (sixth pass)', () => {
+  it('takes no party adjective alone for an entity, so "they" is never "Democratic"', () => {
+    const paragraphs = ['The Democratic candidate toured Ohio on Monday.', 'Her aides want to contrast her plan with what they call a “reckless scheme.”'];
+    const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
+    expect(analysis.entities.map((entity) => entity.name)).not.toContain('Democratic');
+    expect(credits(...paragraphs).map((quote) => quote.speaker)).not.toContain('Democratic');
+  });
+
+  it('keeps the name after a party word as the speaker', () => {
+    expect(credits('"We will carry the state," Republican Dana Whitfield said.')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
+  });
+});
+
 describe('the reporting frame around a quotation', () => {
   it('joins a speaker to the verb past a party-and-state parenthesis', () => {
     expect(credits('"We will not back down," Rep. Dana Whitfield (D-Ore.) said.')).toMatchObject([{ speaker: 'Dana Whitfield' }]);
@@ -191,6 +230,19 @@ describe('titles and scare quotes', () => {
       { text: 'Dead On Arrival' },
       { speaker: 'Maria Lopez' },
     ]);
+  });
+});
+
+describe('words named as words (sixth pass)', () => {
+  it('does not list words named after "the words", "the phrase" or "so-called" as a quotation', () => {
+    expect(credits('Ivan Petrov defended his refusal to use the words “hard reset” at the summit.')).toEqual([]);
+    expect(credits('Maria Lopez said the so-called “grand bargain” was dead.', '“We tried,” she said.')).toMatchObject([
+      { text: 'We tried', speaker: 'Maria Lopez' },
+    ]);
+  });
+
+  it('keeps words someone says as that person’s, even after "the words"', () => {
+    expect(credits('Ivan Petrov said the words “sell now” to the traders.')).toMatchObject([{ text: 'sell now', speaker: 'Ivan Petrov' }]);
   });
 });
 

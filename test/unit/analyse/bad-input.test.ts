@@ -57,6 +57,15 @@ describe('attribution on bad input', () => {
     expect(names.every((speaker) => speaker === null)).toBe(true);
   });
 
+  it('keeps each signed line of a vox pop with its signer when marks are mismatched or nested', () => {
+    const article = makeArticle([
+      '”Fortunately, the vote is close.” ― Ana Ruiz',
+      '“He calls it “hell” and we call it home.” ― Ben Okafor',
+      '” … and we will vote early,” ― Carla Mendes',
+    ]);
+    expect(speakerNames(article)).toEqual(['Ana Ruiz', 'Ben Okafor', 'Carla Mendes']);
+  });
+
   it('indexes right-to-left text and mixed directions, with no invented speaker', () => {
     const article = makeArticle(['قال المتحدث: "نحن مستعدون للحوار"', 'הוא אמר: “זה לא נכון”', '\u202Bمرحبا\u202C “Hello” said ‏Ahmed Saleh‏.']);
     const names = speakerNames(article);

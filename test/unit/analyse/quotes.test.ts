@@ -36,6 +36,18 @@ describe('findQuoteSpans', () => {
     expect(quotedIn('He said: "We doubled pay. "We will double it again."').map((q) => q.text)).toEqual(['We doubled pay.', 'We will double it again.']);
   });
 
+  it('keeps a pair of the same marks nested inside an open quotation in it (sixth pass)', () => {
+    expect(quotedIn('“I would rather live in what he calls “hell” than here.” ― Ana Ruiz').map((q) => q.text)).toEqual([
+      'I would rather live in what he calls “hell” than here.',
+    ]);
+    expect(quotedIn('"We have heard him say "never" too often," she said.').map((q) => q.text)).toEqual(['We have heard him say "never" too often']);
+  });
+
+  it('opens a quotation with the mark that opens its paragraph, whatever its shape (sixth pass)', () => {
+    expect(quotedIn('” … what I learned is that words matter,” she said.').map((q) => q.text)).toEqual(['… what I learned is that words matter']);
+    expect(quotedIn('”Fortunately, we won.” ― Ana Ruiz').map((q) => q.text)).toEqual(['Fortunately, we won.']);
+  });
+
   it('drops the comma before the closing mark from the quoted text', () => {
     expect(quotedIn('“We are ready,” she said.').map((q) => q.text)).toEqual(['We are ready']);
   });

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChannelPoster } from '../../../src/core/adapter.ts';
+import type { ChannelPoster, PostOptions } from '../../../src/core/adapter.ts';
 import type { Clock } from '../../../src/core/clock.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
@@ -29,6 +29,8 @@ export interface Posted {
   readonly channel: string;
   readonly reply: Reply;
   readonly at: string;
+  /** The messages skipped as already in the channel (`PostOptions.fromPart`). */
+  readonly fromPart: number;
 }
 
 /** A poster that records each post; `failures` makes the next posts throw that error instead. */
@@ -40,11 +42,11 @@ export class RecordingPoster implements ChannelPoster {
     readonly platform: string,
     private readonly clock: Clock,
   ) {}
-  async post(channel: string, reply: Reply): Promise<void> {
+  async post(channel: string, reply: Reply, options?: PostOptions): Promise<void> {
     this.attempts += 1;
     const failure = this.failures.shift();
     if (failure) throw failure;
-    this.posted.push({ channel, reply, at: this.clock.now().toISOString() });
+    this.posted.push({ channel, reply, at: this.clock.now().toISOString(), fromPart: options?.fromPart ?? 0 });
   }
   /** Direct messages to users, recorded apart from channel posts. */
   readonly notified: { readonly user: string; readonly reply: Reply }[] = [];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { wallTimeAt } from '../../../src/schedule/zoned-time.ts';
 import type { SubscriptionSettings } from '../../../src/core/ports/digest-store.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
+import { ingestPaths } from '../../../src/ingest/ingest.ts';
 import { citedArticles, RecordingPoster, SEED, seedFolder, TestClock } from './helpers.ts';
 
 const MINUTE = 60_000;
@@ -182,20 +183,47 @@ describe('the digest scheduler', () => {
     expect(citedArticles(poster.posted[0]!.reply)).toEqual([SEED.scmp2014]);
   });
 
-  it('never re-posts a digest that reached the channel in part; the next digest carries it whole', async () => {
+  it('retries a digest that reached the channel in part from the first message that did not', async () => {
     const store = openStore();
     await seeds.add(store, SEED.scmp2014);
     const clock = new TestClock(Date.parse('2026-06-01T08:00:00Z'));
     const poster = new RecordingPoster('slack', clock);
     const s = scheduler(store, clock, poster);
     const { record } = await s.service.subscribe(channel, daily({ timezone: 'UTC' }), 'U1');
-    poster.failures.push(new PartialPostError(1, 2, new Error('HTTP 500')));
-    await runUntil(clock, '2026-06-02T09:00:00Z', MINUTE, s);
-    expect(poster.attempts).toBe(2);
-    expect(poster.posted.map((p) => p.at)).toEqual(['2026-06-02T09:00:00.000Z']);
+    // Two messages of three reach the channel; the next attempt fails before any more does.
+    poster.failures.push(new PartialPostError(2, 3, new Error('HTTP 500')), new Error('HTTP 503'));
+    await runUntil(clock, '2026-06-01T10:00:00Z', MINUTE, s);
+    expect(poster.attempts).toBe(3);
+    expect(poster.posted.map((p) => [p.at, p.fromPart])).toEqual([['2026-06-01T09:06:00.000Z', 2]]);
     expect(citedArticles(poster.posted[0]!.reply)).toEqual([SEED.scmp2014]);
-    const runs = await store.digests.runs(record.id, 5);
-    expect(runs.find((r) => r.slot === '2026-06-01T09:00:00.000Z')).toMatchObject({ state: 'failed', attempts: 1 });
+    const slot = (await store.digests.runs(record.id, 5)).find((r) => r.slot === '2026-06-01T09:00:00.000Z');
+    expect(slot).toMatchObject({ state: 'posted', attempts: 3, resume: null });
+    // The watermark moved: the next day's digest has nothing new to repeat.
+    await runUntil(clock, '2026-06-02T10:00:00Z', MINUTE, s);
+    expect(poster.posted.filter((p) => citedArticles(p.reply).length > 0)).toHaveLength(1);
+  });
+
+  it('posts a digest whole when what it says changed after it reached the channel in part', async () => {
+    const store = openStore();
+    await seeds.add(store, SEED.scmp2014);
+    await seeds.add(store, SEED.itv2018);
+    const clock = new TestClock(Date.parse('2026-06-01T08:00:00Z'));
+    const poster = new RecordingPoster('slack', clock);
+    const s = scheduler(store, clock, poster);
+    const { record } = await s.service.subscribe(channel, daily({ timezone: 'UTC' }), 'U1');
+    poster.failures.push(new PartialPostError(1, 2, new Error('HTTP 500')));
+    await runUntil(clock, '2026-06-01T09:00:00Z', MINUTE, s);
+    expect((await store.digests.runs(record.id, 1))[0]).toMatchObject({ state: 'retrying', resume: { posted: 1 } });
+    // One of its articles is corrected before the retry: the range it covered now says less.
+    const file = readdirSync(seeds.dir).find((name) => name.startsWith(SEED.itv2018))!;
+    appendFileSync(join(seeds.dir, file), '\n\nCorrection: an earlier version of this article misstated the date of the meeting.\n');
+    await ingestPaths([seeds.dir], { store, clock: { now: () => new Date() }, log: silentLogger });
+    await runUntil(clock, '2026-06-01T10:00:00Z', MINUTE, s);
+    expect(poster.posted.map((p) => [p.at, p.fromPart])).toEqual([['2026-06-01T09:01:00.000Z', 0]]);
+    expect(citedArticles(poster.posted[0]!.reply)).toEqual([SEED.scmp2014]);
+    // The corrected article is the next digest's.
+    await runUntil(clock, '2026-06-02T10:00:00Z', MINUTE, s);
+    expect(citedArticles(poster.posted[1]!.reply)).toEqual([SEED.itv2018]);
   });
 
   it('delivers a slot whose process died between claim and post, once its lease is over', async () => {

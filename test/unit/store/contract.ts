@@ -729,6 +729,19 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await run()).toMatchObject({ state: 'claimed', owner: 'p2', attempts: 1, error: 'HTTP 500' });
       });
 
+      it('keep how much of a post reached the channel through the claim of its retry, and forget it once posted', async () => {
+        await claim('p1', 0);
+        await store.digests.startPosting({ subscription: id, slot }, 'p1', at(3));
+        const resume = { toSeq: 9, posted: 2, content: 'abc' };
+        await store.digests.finishRun({ subscription: id, slot }, 'p1', { state: 'retrying', error: 'HTTP 500', nextAttemptAt: at(5), resume }, at(1));
+        expect(await run()).toMatchObject({ state: 'retrying', resume });
+        expect(await claim('p2', 5)).toBe(true);
+        expect(await run()).toMatchObject({ state: 'claimed', resume });
+        await store.digests.startPosting({ subscription: id, slot }, 'p2', at(8));
+        await store.digests.finishRun({ subscription: id, slot }, 'p2', { state: 'posted', fromSeq: null, toSeq: 9, articles: 3 }, at(6));
+        expect(await run()).toMatchObject({ state: 'posted', resume: null });
+      });
+
       it('move the watermark and the last posted slot only when a digest is posted', async () => {
         await claim('p1', 0);
         await store.digests.startPosting({ subscription: id, slot }, 'p1', at(3));

@@ -151,6 +151,64 @@ describe('the SQLite engine on a file', () => {
     await store.close();
   });
 
+  it("keeps each term's sentence count equal to FTS5's own vocabulary, through replacements and removals", async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const store = openSqliteStore(file);
+    const kept = () => {
+      const db = new Database(file, { readonly: true });
+      const rows = {
+        kept: db.prepare('SELECT term, documents FROM term_documents ORDER BY term').all(),
+        vocab: db.prepare('SELECT term, doc AS documents FROM sentences_vocab ORDER BY term').all(),
+      };
+      db.close();
+      return rows;
+    };
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['The ferry left the harbour. Ferries leave at dawn.'] }), origin());
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['The harbour café closed. Its owner left town.'] }), origin());
+    expect((await store.termStatistics(['harbour', 'ferri', 'cafe', 'absent'])).documents).toEqual(
+      new Map([
+        ['harbour', 2],
+        ['ferri', 2],
+        ['cafe', 1],
+        ['absent', 0],
+      ]),
+    );
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['The ferry was cancelled.'] }), origin()); // replaces indexed sentences
+    await store.markRemoved(['b'], '2024-07-01T00:00:00.000Z');
+    await store.putArticle(analysedArticle({ id: 'c', paragraphs: ['A harbour without a café.'] }), origin());
+    expect((await store.termStatistics(['harbour', 'ferri', 'cafe', 'owner'])).documents).toEqual(
+      new Map([
+        ['harbour', 1],
+        ['ferri', 1],
+        ['cafe', 1],
+        ['owner', 0],
+      ]),
+    );
+    await store.close();
+    const { kept: counts, vocab } = kept();
+    expect(counts).toEqual(vocab);
+    expect(counts.length).toBeGreaterThan(3);
+  });
+
+  it('counts the terms of a database from before migration 14 once it is opened', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const first = openSqliteStore(file);
+    await first.putArticle(analysedArticle({ id: 'a', paragraphs: ['The ferry left the harbour.'] }), origin());
+    await first.close();
+    // As if indexed before migration 14 (and so before every later one): reopening applies it, which fills the counts from FTS5's vocabulary.
+    const db = new Database(file);
+    db.exec('DELETE FROM schema_migrations WHERE version >= 14; DROP TABLE term_documents; DROP TABLE term_documents_removed; DROP INDEX articles_by_newest;');
+    db.close();
+    const store = openSqliteStore(file);
+    expect((await store.termStatistics(['harbour', 'ferri'])).documents).toEqual(
+      new Map([
+        ['harbour', 1],
+        ['ferri', 1],
+      ]),
+    );
+    await store.close();
+  });
+
   it('keeps the count of current articles through writes, rewrites, duplicates and removals', async () => {
     const store = openSqliteStore(join(tempDir(), 'briefbot.db'));
     const expectCount = async (n: number) => {

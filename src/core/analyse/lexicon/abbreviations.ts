@@ -1,11 +1,11 @@
 /*
  * Abbreviations written with a full stop that never ends a sentence, because a name or a
- * number always follows them: titles ("Mr.", "Sen.", "Gov."), Latin and reference
+ * number always follows them: titles ("Mr.", "Sen.", "Gov.", a state delegate's "Del."), Latin and reference
  * abbreviations ("e.g.", "vol."). General English usage, British and American.
  */
 export const NAME_ABBREVIATIONS: ReadonlySet<string> = new Set(
   `mr mrs ms messrs dr prof st gen lt col sen sens rep reps gov capt sgt rev hon mt ft cpl adm maj brig supt insp det
-  cllr mme mlle rt sr jr`
+  cllr mme mlle rt sr jr del dels atty cmdr pres`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -37,4 +37,9 @@ export const TITLE_EXPANSIONS: ReadonlyMap<string, string> = new Map([
   ['det', 'detective'],
   ['cllr', 'councillor'],
   ['prof', 'professor'],
+  ['del', 'delegate'],
+  ['dels', 'delegates'],
+  ['atty', 'attorney'],
+  ['cmdr', 'commander'],
+  ['pres', 'president'],
 ]);

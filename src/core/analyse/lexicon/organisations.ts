@@ -22,6 +22,13 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words for a political party's members or leaning that name no one alone: "the Democratic
+ * nominee", "a Republican". Party names themselves ("the Democrats", "the GOP") are organisations.
+ * US usage; British party names ("Labour", "Conservative") double as the party and stay out.
+ */
+export const PARTY_ADJECTIVES: ReadonlySet<string> = new Set(['democratic', 'democrat', 'republican', 'libertarian']);
+
 /** Organisation words that end a name (and never begin one): "Acme Ltd", "Northern Rock plc". */
 export const ORG_SUFFIXES: ReadonlySet<string> = new Set(['inc', 'ltd', 'plc', 'llc', 'llp', 'co', 'corp', 'ag', 'sa', 'gmbh', 'nv', 'bv']);
 

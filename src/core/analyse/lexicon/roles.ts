@@ -10,7 +10,8 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
   mayor ambassador envoy commissioner director head leader chief boss founder co-founder owner spokesman
   spokeswoman spokesperson executive ceo cfo coo cto manager coach captain editor correspondent professor
   analyst economist official officer adviser advisor aide deputy lawyer attorney solicitor barrister judge
-  prosecutor senator representative delegate detective congressman congresswoman mp mep msp mayor councillor inspector superintendent constable
+  prosecutor senator representative delegate detective congressman congresswoman assemblyman assemblywoman
+  assemblymember councilman councilwoman councilmember alderman alderwoman mp mep msp mayor councillor inspector superintendent constable
   commander admiral marshal colonel lieutenant sergeant king queen prince princess pope bishop archbishop
   cardinal rabbi imam priest chief-executive treasurer auditor registrar dean vice-chancellor provost rector
   investor entrepreneur striker midfielder defender goalkeeper winger batsman bowler manager-elect presenter
