@@ -276,6 +276,7 @@ function scaleTable(): string {
     ['one-shot CLI `ask`', (_, s) => `${s.cliAskSeconds.toFixed(1)} s`, '≤ 0.5 s'],
     ['adding one article (median)', (_, s) => `${median(s.addOneMs).toFixed(0)} ms`, '≤ 50 ms'],
     ['digest of 100 new (p95)', (size) => `${digest(size)?.p95.toFixed(0) ?? '-'} ms`, '≤ 300 ms'],
+    ["serving RSS (one process: the bench's ask, brief, quote, who)", (_, s) => `${s.servingRssMb.toFixed(0)} MB`, '≤ 250 MB'],
     ['peak RSS ingesting', (size) => `${row(size)?.peakRssMb.toFixed(0) ?? '-'} MB`, '≤ 400 MB'],
     ['database on disk', (size) => `${row(size)?.dbMb.toFixed(0) ?? '-'} MB`, '≤ 800 MB'],
   ];

@@ -19,3 +19,6 @@ export const QUERIES: Readonly<Record<string, readonly string[]>> = {
   brief: ['', 'security concerns', 'the economy and jobs'],
   quote: ['', 'the minister', 'security'],
 };
+
+/** `who` requests of the serving-memory row (scripts/bench/scale.ts): a role, a surname, a company. */
+export const WHO_REQUESTS: readonly string[] = ['the minister', 'the chairman', 'Brown', 'the company'];

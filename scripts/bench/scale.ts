@@ -6,6 +6,8 @@
  * bm25 for the same questions, so the answer latency can be read as a ratio to it.
  * Usage: run-ts.js scripts/bench/scale.ts CORPUS_DIR DB_FILE — prints one JSON line.
  *        run-ts.js scripts/bench/scale.ts --first-ask DB_FILE — one cold ask, in its own process.
+ *        run-ts.js scripts/bench/scale.ts --serving DB_FILE [COMMAND…] — one process answering the
+ *        bench's requests of those commands (default ask, brief, quote, who), its peak RSS.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +22,9 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { isStopword, tokenize } from '../../src/core/retrieve/terms.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { newArticle } from './corpus.ts';
-import { ASK_QUESTIONS } from './questions.ts';
+import { ASK_QUESTIONS, QUERIES, WHO_REQUESTS } from './questions.ts';
 
 export interface ScaleResult {
   /** The first ask of a process that has just opened the database, in ms (median of runs). */
@@ -32,6 +35,8 @@ export interface ScaleResult {
   readonly addOneMs: readonly number[];
   /** The plain FTS5 index of the same sentences, bm25, the same ask questions. */
   readonly anchor: { readonly p50: number; readonly p95: number; readonly buildSeconds: number; readonly rssMb: number };
+  /** Peak RSS of one process answering the bench's ask, brief, quote and who requests, MB. */
+  readonly servingRssMb: number;
 }
 
 const ROUNDS = 3;
@@ -45,18 +50,44 @@ const run = (script: string, args: readonly string[]) =>
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
+/** What a command run from the CLI is given, over this store. */
+function cliContext(store: Store) {
+  return {
+    store,
+    clock: systemClock,
+    log: silentLogger,
+    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
+  } as const;
+}
+
+const SERVED: Readonly<Record<string, readonly string[]>> = { ...QUERIES, who: WHO_REQUESTS };
+
+/**
+ * Answers every request of the commands named (each twice, as a server meets them again) in this
+ * process and gives its peak RSS in MB: what serving those commands holds at once.
+ */
+async function serving(db: string, names: readonly string[]): Promise<number> {
+  const store = openSqliteStore(db);
+  const context = cliContext(store);
+  for (let round = 0; round < 2; round++) {
+    for (const name of names) {
+      const command = commands.find((c) => c.name === name);
+      const rest = command?.options.find((o) => o.rest)?.name;
+      if (!command || !rest) throw new Error(`no ${name} command`);
+      for (const input of SERVED[name] ?? []) await command.run(input ? { [rest]: input } : {}, context).catch(() => undefined);
+    }
+  }
+  await store.close();
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 /** One cold ask in this process: the time from an opened store to the reply. */
 async function firstAsk(db: string): Promise<number> {
   const store = openSqliteStore(db);
   const ask = commands.find((c) => c.name === 'ask');
   const rest = ask?.options.find((o) => o.rest)?.name;
   if (!ask || !rest) throw new Error('no ask command');
-  const context = {
-    store,
-    clock: systemClock,
-    log: silentLogger,
-    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
-  } as const;
+  const context = cliContext(store);
   const started = performance.now();
   await ask.run({ [rest]: FIRST_QUESTION }, context);
   const ms = performance.now() - started;
@@ -127,6 +158,9 @@ function anchor(db: string, dir: string): ScaleResult['anchor'] {
 const args = process.argv.slice(2);
 if (args[0] === '--first-ask') {
   process.stdout.write(`${JSON.stringify({ ms: await firstAsk(args[1]!) })}\n`);
+} else if (args[0] === '--serving') {
+  const names = args.length > 2 ? args.slice(2) : Object.keys(SERVED);
+  process.stdout.write(`${JSON.stringify({ rssMb: await serving(args[1]!, names) })}\n`);
 } else {
   const [corpusDir, db] = args;
   if (!corpusDir || !db) throw new Error('usage: scale.ts CORPUS_DIR DB_FILE');
@@ -143,9 +177,18 @@ if (args[0] === '--first-ask') {
       if (cli.status !== 0) throw new Error(`briefbot ask failed: ${cli.stderr}`);
       clis.push((performance.now() - started) / 1000);
     }
+    const served = run('scripts/bench/scale.ts', ['--serving', db]);
+    if (served.status !== 0) throw new Error(`the serving run failed: ${served.stderr}`);
+    const servingRssMb = (JSON.parse(served.stdout.trim().split('\n').pop()!) as { rssMb: number }).rssMb;
     // The anchor before adding articles, so its process holds only the FTS5 table and this script.
     const fts5 = anchor(db, dir);
-    const result: ScaleResult = { firstAskMs: median(firsts), cliAskSeconds: median(clis), addOneMs: await addOne(corpusDir, db, dir), anchor: fts5 };
+    const result: ScaleResult = {
+      firstAskMs: median(firsts),
+      cliAskSeconds: median(clis),
+      addOneMs: await addOne(corpusDir, db, dir),
+      anchor: fts5,
+      servingRssMb,
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

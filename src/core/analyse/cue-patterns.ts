@@ -222,7 +222,8 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   );
   // "after she …", "much like he did …": a pronoun a preposition or subordinator stands before
   // opens a clause of its own; the sentence's subject is the first reference outside one.
-  const opener = (r: Ref): boolean => r.type === 'pronoun' && (SUBORDINATORS.has(tokens[r.tokStart - 1]?.lower ?? '') || PREPOSITIONS.has(tokens[r.tokStart - 1]?.lower ?? ''));
+  const opener = (r: Ref): boolean =>
+    r.type === 'pronoun' && (SUBORDINATORS.has(tokens[r.tokStart - 1]?.lower ?? '') || PREPOSITIONS.has(tokens[r.tokStart - 1]?.lower ?? ''));
   const lead = candidates.find((r) => r.type !== 'pronoun' || !PREPOSITIONS.has(tokens[r.tokStart - 1]?.lower ?? ''));
   // "She spoke about the deaths in Tulsa, Oklahoma, arguing …": the clause's subject, its
   // first reference, before any apposition the comma may seem to close.

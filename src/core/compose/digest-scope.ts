@@ -36,6 +36,7 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     store,
     memo,
     articles: scopedArticles,
+    newest: async (limit) => [...(await scopedArticles()).values()].sort(newestFirst).slice(0, limit),
     summaries: async (wanted) => new Map([...(await base.summaries(wanted))].filter(([id]) => ids.has(id))),
     entities: () => base.entities(),
     questionEntities: () => base.questionEntities(),
@@ -47,6 +48,13 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
     // Any article by its id (a quotation's earlier source may lie outside the scope), as the base reads it.
     cite: (n, hit) => base.cite(n, hit),
   };
+}
+
+/** Latest published first (undated last), then latest first seen: `Store.newestArticles`'s order. */
+function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
+  const da = a.meta.published ?? '';
+  const db = b.meta.published ?? '';
+  return da === db ? b.firstSeen.localeCompare(a.firstSeen) : db.localeCompare(da);
 }
 
 /** FNV-1a, 32 bits, hex: a short memo key for a set of ids. */

@@ -1,11 +1,10 @@
 /**
  * The story's quotations, each said once: the copies of one quotation that several articles
  * carry (word for word, cut, or reworded) are grouped under its fullest wording, per speaker.
- * Built once per store revision; a `quote` command then only picks and cites.
+ * The story's own index is `story-quotes.ts`, which reads a speaker's quotations when asked.
  */
 import type { StoredQuote } from '../ports/store.ts';
 import { foldForLookup } from '../retrieve/entity-index.ts';
-import type { StoryView } from '../retrieve/story-view.ts';
 import { compareWordings } from './quote-variants.ts';
 import { readWording, type Wording } from './quote-wording.ts';
 
@@ -52,7 +51,7 @@ export function speakerKeyOf(quote: StoredQuote): string {
   return quote.speakerName ? `name:${foldForLookup(quote.speakerName)}` : '';
 }
 
-const quoteKey = (quote: Pick<StoredQuote, 'article' | 'index'>) => `${quote.article}#${quote.index}`;
+export const quoteKey = (quote: Pick<StoredQuote, 'article' | 'index'>) => `${quote.article}#${quote.index}`;
 
 function strength(group: Omit<QuoteGroup, 'strength'>, wording: Wording): number {
   const full = group.primary.kind === 'full' ? 2 : 0;
@@ -108,18 +107,47 @@ function groupSpeaker(quotes: readonly StoredQuote[], wordingOf: (quote: StoredQ
   return drafts;
 }
 
-/** Groups every quotation of the story by speaker and by quotation. */
-export function buildQuoteIndex(quotes: readonly StoredQuote[]): QuoteIndex {
-  const wordings = new Map<string, Wording>();
-  const wording = (quote: StoredQuote): Wording => {
+/**
+ * One speaker's quotations (in article and quotation order) as groups, strongest first: the
+ * same groups however the speaker's quotations are read, all at once or the speaker's alone.
+ * `repeated` receives each quotation an article repeats, with the group it repeats.
+ */
+export function groupSpeakerQuotes(
+  key: string,
+  quotes: readonly StoredQuote[],
+  wording: (quote: StoredQuote) => Wording,
+  repeated?: (quote: StoredQuote, group: QuoteGroup) => void,
+): QuoteGroup[] {
+  const groups = groupSpeaker(quotes, wording).map((draft): QuoteGroup => {
+    const base = { speakerKey: key, primary: draft.primary, members: draft.members };
+    const group = { ...base, strength: strength(base, draft.wording) };
+    for (const quote of draft.repeats) repeated?.(quote, group);
+    return group;
+  });
+  return groups.sort((a, b) => b.strength - a.strength);
+}
+
+/** Reads a quotation's wording once while `cache` keeps it (a map, or a bounded cache). */
+export function cachedWording(cache: { get(key: string): Wording | undefined; set(key: string, wording: Wording): void }): (quote: StoredQuote) => Wording {
+  return (quote) => {
     const key = quoteKey(quote);
-    let found = wordings.get(key);
+    let found = cache.get(key);
     if (!found) {
       found = readWording(quote.text);
-      wordings.set(key, found);
+      cache.set(key, found);
     }
     return found;
   };
+}
+
+/** The sort of `QuoteIndex.speakers`: quoted by more outlets first, that is who the story turns on. */
+export function bySpeakerStanding(a: QuotedSpeaker, b: QuotedSpeaker): number {
+  return b.articles - a.articles || b.quotes - a.quotes || b.mentions - a.mentions || a.name.localeCompare(b.name);
+}
+
+/** Groups quotations (a few articles' or one speaker's) by speaker and by quotation. */
+export function buildQuoteIndex(quotes: readonly StoredQuote[]): QuoteIndex {
+  const wording = cachedWording(new Map());
   const bySpeakerQuotes = new Map<string, StoredQuote[]>();
   const byArticle = new Map<string, StoredQuote[]>();
   for (const quote of quotes) {
@@ -132,20 +160,13 @@ export function buildQuoteIndex(quotes: readonly StoredQuote[]): QuoteIndex {
   const groupOf = new Map<string, QuoteGroup>();
   const speakers: QuotedSpeaker[] = [];
   for (const [key, spoken] of bySpeakerQuotes) {
-    const groups = groupSpeaker(spoken, wording).map((draft): QuoteGroup => {
-      const base = { speakerKey: key, primary: draft.primary, members: draft.members };
-      const group = { ...base, strength: strength(base, draft.wording) };
-      for (const quote of [...draft.members, ...draft.repeats]) groupOf.set(quoteKey(quote), group);
-      return group;
-    });
-    groups.sort((a, b) => b.strength - a.strength);
+    const groups = groupSpeakerQuotes(key, spoken, wording, (quote, group) => groupOf.set(quoteKey(quote), group));
+    for (const group of groups) for (const quote of group.members) groupOf.set(quoteKey(quote), group);
     bySpeaker.set(key, groups);
-    const name = spoken.find((quote) => quote.speakerName)?.speakerName;
-    const articles = new Set(spoken.map((quote) => quote.article)).size;
-    if (key !== '' && name) speakers.push({ key, name, quotes: groups.length, mentions: spoken.length, articles });
+    const stats = speakerStats(key, spoken, groups);
+    if (stats) speakers.push(stats);
   }
-  // Quoted by more outlets first: that is who the story turns on.
-  speakers.sort((a, b) => b.articles - a.articles || b.quotes - a.quotes || b.mentions - a.mentions || a.name.localeCompare(b.name));
+  speakers.sort(bySpeakerStanding);
   return {
     bySpeaker,
     speakers,
@@ -155,7 +176,9 @@ export function buildQuoteIndex(quotes: readonly StoredQuote[]): QuoteIndex {
   };
 }
 
-/** The story's quote index, built once per store revision. */
-export function quoteIndexOf(view: StoryView): Promise<QuoteIndex> {
-  return view.memo('quote-index', async () => buildQuoteIndex(await view.quotes()));
+/** How often the story quotes one speaker; null for the unattributed or a speaker with no name. */
+export function speakerStats(key: string, spoken: readonly StoredQuote[], groups: readonly QuoteGroup[]): QuotedSpeaker | null {
+  const name = spoken.find((quote) => quote.speakerName)?.speakerName;
+  if (key === '' || !name) return null;
+  return { key, name, quotes: groups.length, mentions: spoken.length, articles: new Set(spoken.map((quote) => quote.article)).size };
 }

@@ -7,9 +7,9 @@ import type { ArticleSummary, SentenceHit, StoredQuote } from '../ports/store.ts
 import type { QuotePart, ReplyPart, TextPart } from '../reply.ts';
 import type { CitationList } from './citations.ts';
 import { differences } from './quote-differences.ts';
-import type { QuoteGroup, QuoteIndex } from './quote-groups.ts';
+import type { QuoteGroup } from './quote-groups.ts';
 import { align } from './quote-variants.ts';
-import { sameWordsKey } from './quote-wording.ts';
+import { sameWordsKey, type Wording } from './quote-wording.ts';
 
 /** Another outlet's wording in the `quote --json` contract. */
 export interface VariantJson {
@@ -45,8 +45,10 @@ export interface PresentContext {
   readonly citations: CitationList;
   /** Sentences by `article#sentence`, read in one batch. */
   readonly sentences: ReadonlyMap<string, SentenceHit>;
+  /** At least the articles of the groups shown. */
   readonly articles: ReadonlyMap<string, ArticleSummary>;
-  readonly index: QuoteIndex;
+  /** The compared form of a quotation's wording (`QuoteIndex` or `StoryQuotes`). */
+  readonly index: { wording(quote: StoredQuote): Wording };
 }
 
 export const sentenceKey = (quote: Pick<StoredQuote, 'article' | 'sentence'>) => `${quote.article}#${quote.sentence}`;

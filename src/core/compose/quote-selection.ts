@@ -5,9 +5,11 @@
  */
 import type { StoredQuote } from '../ports/store.ts';
 import { UserError } from '../errors.ts';
+import { withQuestionEntities } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { QuoteGroup, QuoteIndex } from './quote-groups.ts';
+import type { QuoteGroup } from './quote-groups.ts';
 import { quotesOnTopic } from './quote-topic.ts';
+import { groupKey, type StoryQuotes } from './story-quotes.ts';
 import { resolveSpeaker, type Speaker, type SpeakerBook } from './speaker-lookup.ts';
 import { clipText } from '../graphemes.ts';
 
@@ -45,6 +47,8 @@ export interface Choice {
   readonly notice?: string;
 }
 
+/** No reply shows more quotations than this. */
+export const MAX_QUOTE_LIMIT = 50;
 /** In the overview, each speaker's strongest few. */
 const OVERVIEW_PER_SPEAKER = 2;
 const NOTHING = 'No quotations on that in the indexed coverage.';
@@ -84,29 +88,32 @@ function title(base: string, article: string | undefined): string {
 }
 
 /** Decides what to show for a request. Throws a `UserError` for a speaker nobody matches. */
-export async function chooseQuotes(request: QuoteRequest, view: StoryView, index: QuoteIndex, book: SpeakerBook): Promise<Choice> {
-  const entities = await view.entities();
+export async function chooseQuotes(request: QuoteRequest, view: StoryView, index: StoryQuotes, book: SpeakerBook): Promise<Choice> {
+  // A name is looked up among the entities it may name, read by key (with `withQuestionEntities`), not the story's every entity.
+  const resolve = (text: string, options: { readonly spelling?: boolean } = {}) =>
+    withQuestionEntities(view, (index) => resolveSpeaker(text, book, index, options));
   const { article } = request;
   const about = request.about?.trim() || undefined;
   const speakerText = request.speaker?.trim() || undefined;
 
-  const bySpeaker = (speaker: Speaker, topicKeys?: ReadonlySet<QuoteGroup>): Section => {
-    const groups = (index.bySpeaker.get(speaker.key) ?? []).filter((group) => !topicKeys || topicKeys.has(group));
+  // Groups are told apart by key: a speaker's groups may be read again between two reads.
+  const bySpeaker = async (speaker: Speaker, topicKeys?: ReadonlySet<string>): Promise<Section> => {
+    const groups = (await index.groupsOf(speaker.key)).filter((group) => !topicKeys || topicKeys.has(groupKey(group)));
     const picks = picksOf(groups, article);
     return { speaker, picks, count: picks.length };
   };
   const topicGroups = async (topic: string): Promise<QuoteGroup[]> => {
     const found = await quotesOnTopic(topic, view, index);
-    const groups: QuoteGroup[] = [];
+    const groups = new Map<string, QuoteGroup>();
     for (const { quote } of found.quotes) {
-      const group = index.groupOf(quote);
-      if (group && !groups.includes(group)) groups.push(group);
+      const group = await index.groupOf(quote);
+      if (group && !groups.has(groupKey(group))) groups.set(groupKey(group), group);
     }
-    return groups;
+    return [...groups.values()];
   };
   const speakerChoice = async (speaker: Speaker, topic: string | undefined, notice?: string): Promise<Choice> => {
-    const within = topic === undefined ? undefined : new Set(await topicGroups(topic));
-    const section = bySpeaker(speaker, within);
+    const within = topic === undefined ? undefined : new Set((await topicGroups(topic)).map(groupKey));
+    const section = await bySpeaker(speaker, within);
     const role = speaker.role ? ` (${speaker.role})` : '';
     const on = topic === undefined ? '' : ` on “${echo(topic)}”`;
     const none = section.picks.length === 0 && topic !== undefined ? `${speaker.name} is not quoted on that in the indexed coverage.` : undefined;
@@ -115,7 +122,7 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
   };
 
   if (speakerText !== undefined) {
-    const found = resolveSpeaker(speakerText, book, entities, { spelling: true });
+    const found = await resolve(speakerText, { spelling: true });
     if (found.kind === 'speaker') return speakerChoice(found.speaker, about, spellingNote(speakerText, found));
     if (found.kind === 'named') {
       return {
@@ -132,10 +139,10 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
   // "Smith on China": a speaker, then a topic.
   const split = /^(.+?)\s+(?:on|about)\s+(.+)$/i.exec(about);
   if (split?.[1] && split[2]) {
-    const found = resolveSpeaker(split[1], book, entities);
+    const found = await resolve(split[1]);
     if (found.kind === 'speaker') return speakerChoice(found.speaker, split[2]);
   }
-  const exact = resolveSpeaker(about, book, entities);
+  const exact = await resolve(about);
   if (exact.kind === 'speaker') return speakerChoice(exact.speaker, undefined);
 
   const groups = await topicGroups(about);
@@ -151,7 +158,7 @@ export async function chooseQuotes(request: QuoteRequest, view: StoryView, index
       notice: `${exact.entity.name} is named in the coverage but never quoted.`,
     };
   }
-  const spelt = resolveSpeaker(about, book, entities, { spelling: true });
+  const spelt = await resolve(about, { spelling: true });
   if (spelt.kind === 'speaker') return speakerChoice(spelt.speaker, undefined, spellingNote(about, spelt));
   if (spelt.kind === 'unknown' && (spelt.close.length > 0 || looksLikeName(about))) throw unknownSpeaker(about, spelt.close, book.all);
   return { title: title(`Quotations on “${echo(about)}”`, article), sections: [], headings: false, notice: NOTHING };
@@ -162,31 +169,37 @@ function spellingNote(typed: string, found: { how: string; speaker: Speaker }): 
 }
 
 /** The most quoted speakers and their strongest quotations (or all of one article's). */
-function overview(index: QuoteIndex, book: SpeakerBook, article: string | undefined): Choice {
+async function overview(index: StoryQuotes, book: SpeakerBook, article: string | undefined): Promise<Choice> {
   if (article !== undefined) {
     // The article's own quotations, found from the article rather than by scanning every speaker.
-    const groups: QuoteGroup[] = [];
-    for (const quote of index.byArticle.get(article) ?? []) {
-      const group = index.groupOf(quote);
-      if (group && group.speakerKey !== '' && !groups.includes(group)) groups.push(group);
+    const groups = new Map<string, QuoteGroup>();
+    for (const quote of (await index.quotesIn([article])).get(article) ?? []) {
+      const group = await index.groupOf(quote);
+      if (group && group.speakerKey !== '' && !groups.has(groupKey(group))) groups.set(groupKey(group), group);
     }
-    return { title: title('Who is quoted', article), sections: bySpeakerSections(picksOf(groups, article), book), headings: true };
+    return { title: title('Who is quoted', article), sections: bySpeakerSections(picksOf([...groups.values()], article), book), headings: true };
   }
   // The same for every request until the story changes: made once per index.
   let choice = overviews.get(index);
   if (!choice) {
-    const sections: Section[] = [];
-    for (const speaker of book.all) {
-      const groups = index.bySpeaker.get(speaker.key) ?? [];
-      if (groups.length > 0) sections.push({ speaker, picks: picksOf(groups.slice(0, OVERVIEW_PER_SPEAKER), undefined), count: groups.length });
-    }
-    choice = { title: `Who said what: ${sections.length} speaker${sections.length === 1 ? '' : 's'} quoted`, sections, headings: true };
+    choice = (async () => {
+      // Every quoted speaker is counted; only the first speakers' quotations can be shown (a reply
+      // shows at most MAX_QUOTE_LIMIT), so only theirs are read.
+      const sections: Section[] = [];
+      let picked = 0;
+      for (const speaker of book.all) {
+        const groups = picked < MAX_QUOTE_LIMIT ? (await index.groupsOf(speaker.key)).slice(0, OVERVIEW_PER_SPEAKER) : [];
+        picked += groups.length;
+        sections.push({ speaker, picks: picksOf(groups, undefined), count: speaker.quotes });
+      }
+      return { title: `Who said what: ${sections.length} speaker${sections.length === 1 ? '' : 's'} quoted`, sections, headings: true };
+    })();
     overviews.set(index, choice);
   }
   return choice;
 }
 
-const overviews = new WeakMap<QuoteIndex, Choice>();
+const overviews = new WeakMap<StoryQuotes, Promise<Choice>>();
 
 /** Picks grouped by speaker: most picks first (ties in order of the best pick), the unattributed last. */
 function bySpeakerSections(picks: readonly QuotePick[], book: SpeakerBook): Section[] {

@@ -9,7 +9,7 @@ import { planTerms, type QueryPlan } from '../retrieve/query.ts';
 import { informativeConcepts, scoreCandidates, type Candidate } from '../retrieve/rank.ts';
 import { readQuestion } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { QuoteIndex } from './quote-groups.ts';
+import type { StoryQuotes } from './story-quotes.ts';
 
 /** A quotation must cover this share of the topic's weight. */
 const MIN_RELEVANCE = 0.5;
@@ -35,14 +35,15 @@ export interface TopicResult {
  * `quotesOnTopic('no strike agreement', view, index)` → the chairman's offer to sign one, and
  * any other quotation (or its sentence) that speaks of prices agreements.
  */
-export async function quotesOnTopic(topic: string, view: StoryView, index: QuoteIndex): Promise<TopicResult> {
+export async function quotesOnTopic(topic: string, view: StoryView, index: StoryQuotes): Promise<TopicResult> {
   const plan = await readQuestion(topic, view);
   if (plan.concepts.length === 0) return { plan, quotes: [] };
   const terms = planTerms(plan);
   const hits = await view.store.searchSentences({ terms, limit: CANDIDATE_SENTENCES });
   const candidates = new Map<string, { quote: StoredQuote; texts: string[]; bm25: number }>();
+  const byArticle = await index.quotesIn(hits.map((hit) => hit.article));
   for (const hit of hits) {
-    for (const quote of index.byArticle.get(hit.article) ?? []) {
+    for (const quote of byArticle.get(hit.article) ?? []) {
       // The quotation starts in this sentence, or runs on into it.
       const inside = quote.sentence === hit.sentence || (quote.sentence < hit.sentence && quote.end > hit.start);
       if (!inside) continue;

@@ -11,12 +11,13 @@ import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import { CitationList } from './citations.ts';
-import { quoteIndexOf } from './quote-groups.ts';
 import { presentGroup, sentenceKey, type QuoteJson } from './quote-presentation.ts';
-import { chooseQuotes, type QuotePick, type QuoteRequest, type Section } from './quote-selection.ts';
+import { chooseQuotes, MAX_QUOTE_LIMIT, type QuotePick, type QuoteRequest, type Section } from './quote-selection.ts';
+import { storyQuotesOf } from './story-quotes.ts';
 import { speakerBook } from './speaker-lookup.ts';
 
 export type { QuoteRequest } from './quote-selection.ts';
+export { MAX_QUOTE_LIMIT } from './quote-selection.ts';
 
 /** The `quote --json` shape of a speaker. */
 export interface SpeakerJson {
@@ -27,7 +28,6 @@ export interface SpeakerJson {
 }
 
 export const DEFAULT_QUOTE_LIMIT = 10;
-export const MAX_QUOTE_LIMIT = 50;
 export const MAX_QUOTE_TEXT = 300;
 
 function plural(n: number, word: string): string {
@@ -59,13 +59,15 @@ export async function composeQuotes(request: QuoteRequest, view: StoryView): Pro
     }
   }
   const limit = Math.max(1, Math.min(MAX_QUOTE_LIMIT, Math.floor(request.limit ?? DEFAULT_QUOTE_LIMIT)));
-  const [index, book, articles] = await Promise.all([quoteIndexOf(view), speakerBook(view), view.articles()]);
+  const [index, book] = await Promise.all([storyQuotesOf(view), speakerBook(view)]);
   const choice = await chooseQuotes(request, view, index, book);
   const { shown, total } = trim(choice.sections, limit);
 
   const picks = shown.flatMap((entry) => entry.picks);
   const refs = picks.flatMap(({ group }) => group.members.map((m) => ({ article: m.article, sentence: m.sentence })));
   const sentences = new Map((await view.store.sentencesAt(refs)).map((hit) => [sentenceKey(hit), hit]));
+  // The articles of the quotations shown, read by id, not the story's article list.
+  const articles = await view.summaries(picks.flatMap(({ group, lead }) => [lead.article, ...group.members.map((m) => m.article)]));
   const citations = new CitationList(view);
   const context = { citations, sentences, articles, index };
 
@@ -90,7 +92,7 @@ export async function composeQuotes(request: QuoteRequest, view: StoryView): Pro
     choice.notice,
     quotes.length < total ? `Showing ${quotes.length} of ${plural(total, 'quotation')}; ask with a higher limit for more.` : null,
   ];
-  if (total === 0 && !choice.notice) notices.push(articles.size === 0 ? 'Nothing is indexed yet.' : 'No quotations found.');
+  if (total === 0 && !choice.notice) notices.push((await view.store.countArticles()) === 0 ? 'Nothing is indexed yet.' : 'No quotations found.');
   const notice = notices.filter((n): n is string => Boolean(n)).join(' ');
   const speakerList: SpeakerJson[] = choice.sections
     .filter((section) => section.speaker)

@@ -7,7 +7,8 @@
 import { closeMatches } from '../close-matches.ts';
 import { buildEntityIndex, foldForLookup, type EntityIndex, type KnownEntity } from '../retrieve/entity-index.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import { quoteIndexOf, type QuotedSpeaker } from './quote-groups.ts';
+import type { QuotedSpeaker } from './quote-groups.ts';
+import { storyQuotesOf } from './story-quotes.ts';
 import { roleLabel } from './speaker-role.ts';
 
 /** A quoted speaker with what the story knows of them. */
@@ -32,10 +33,9 @@ export type SpeakerResolution =
 /** The story's quoted speakers with their roles, most quoted first (once per revision). */
 export function storySpeakers(view: StoryView): Promise<readonly Speaker[]> {
   return view.memo('quote-speakers', async () => {
-    const [index, entities] = await Promise.all([quoteIndexOf(view), view.entities()]);
-    const byId = new Map(entities.all.map((entity) => [entity.id, entity]));
+    const index = await storyQuotesOf(view);
     return index.speakers.map((speaker) => {
-      const entity = byId.get(speaker.key) ?? null;
+      const entity = index.entities.get(speaker.key) ?? null;
       const folded = [speaker.name, ...(entity?.aliases ?? [])].map(foldForLookup);
       return {
         ...speaker,
@@ -99,7 +99,12 @@ export function speakerBook(view: StoryView): Promise<SpeakerBook> {
  * @example resolveSpeaker('the chairman', book, index) → { kind: 'speaker', speaker: Chen Wei, how: 'role' }
  * @example resolveSpeaker('Smiht', book, index, { spelling: true }) → Joan Smith, how 'spelling'
  */
-export function resolveSpeaker(text: string, book: SpeakerBook, index: EntityIndex, options: { readonly spelling?: boolean } = {}): SpeakerResolution {
+export function resolveSpeaker(
+  text: string,
+  book: SpeakerBook,
+  index: Pick<EntityIndex, 'byName'>,
+  options: { readonly spelling?: boolean } = {},
+): SpeakerResolution {
   const key = foldForLookup(text);
   if (key === '') return { kind: 'unknown', close: [] };
   const mostQuoted = (candidates: readonly (Speaker | undefined)[]): Speaker | undefined =>

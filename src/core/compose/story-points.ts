@@ -44,12 +44,6 @@ interface Read {
   readonly points: { sentence: Sentence; weight: number; words: Map<string, number>; norm: number }[];
 }
 
-function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
-  const da = a.meta.published ?? '';
-  const db = b.meta.published ?? '';
-  return da === db ? b.firstSeen.localeCompare(a.firstSeen) : db.localeCompare(da);
-}
-
 /**
  * What was read of each article, by store and by id and content version: a story's brief is
  * built again whenever an article arrives, and every other article reads the same as before.
@@ -84,7 +78,7 @@ async function readArticles(view: StoryView, summaries: readonly ArticleSummary[
 
 /** The story's candidate points and the dates that order them. */
 export async function storyCandidates(view: StoryView): Promise<StoryCandidates> {
-  const summaries = [...(await view.articles()).values()].sort(newestFirst).slice(0, STORY_WINDOW);
+  const summaries = await view.newest(STORY_WINDOW);
   const read = await readArticles(view, summaries);
   const dates = estimateDates(read);
   const support = supportOf(read);

@@ -7,7 +7,8 @@
 import { closeMatches } from '../close-matches.ts';
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
-import { foldForLookup, type EntityIndex, type KnownEntity } from '../retrieve/entity-index.ts';
+import { foldForLookup, type EntityIndex, type KnownEntity, type QuestionIndex } from '../retrieve/entity-index.ts';
+import { withQuestionEntities } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import type { ArticleSummary, SentenceHit, StoredQuote } from '../ports/store.ts';
 import { CitationList } from './citations.ts';
@@ -28,16 +29,20 @@ const CO_SPEAKER_ARTICLES = 20;
  * longer name ("okafor" in "Maria Okafor"); the most prominent when several fit.
  */
 export function findEntity(name: string, index: EntityIndex): { entity: KnownEntity; others: readonly KnownEntity[] } | null {
+  const words = foldForLookup(name).split(' ').filter(Boolean);
+  return byNameOrRole(name, index) ?? pick(index.all.filter((e) => words.length > 0 && words.every((w) => foldForLookup(e.name).split(' ').includes(w))));
+}
+
+/** `findEntity`'s first two readings, by a name or alias and by a role: what entity lookups by key can answer. */
+function byNameOrRole(name: string, index: QuestionIndex): { entity: KnownEntity; others: readonly KnownEntity[] } | null {
   const folded = foldForLookup(name);
   const words = folded.split(' ').filter(Boolean);
-  const candidates = [
-    index.byName(folded),
-    index.byRole(words),
-    index.all.filter((e) => words.length > 0 && words.every((w) => foldForLookup(e.name).split(' ').includes(w))),
-  ].map((list) => list.filter((e) => e.kind !== 'place'));
-  const found = candidates.find((list) => list.length > 0);
-  if (!found) return null;
-  return { entity: found[0]!, others: found.slice(1, 4) };
+  return pick(index.byName(folded)) ?? pick(index.byRole(words));
+}
+
+function pick(found: readonly KnownEntity[]): { entity: KnownEntity; others: readonly KnownEntity[] } | null {
+  const fit = found.filter((e) => e.kind !== 'place');
+  return fit.length > 0 ? { entity: fit[0]!, others: fit.slice(1, 4) } : null;
 }
 
 const dateOf = (articles: ReadonlyMap<string, ArticleSummary>, article: string) => articles.get(article)?.meta.published ?? null;
@@ -64,9 +69,10 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
   if (!/[\p{L}\p{N}]/u.test(asked)) throw new UserError('empty-name', 'Name a person or an organisation, for example: who the chairman');
   if (asked.length > MAX_NAME_LENGTH)
     throw new UserError('name-too-long', `That is ${asked.length} characters long; name a person or organisation in under ${MAX_NAME_LENGTH}.`);
-  const index = await view.entities();
-  const match = findEntity(asked, index);
+  // A name or a role is read by key; only a word of a longer name ("okafor") or a name not found reads every entity.
+  const match = (await withQuestionEntities(view, (index) => byNameOrRole(asked, index))) ?? findEntity(asked, await view.entities());
   if (!match) {
+    const index = await view.entities();
     // Close to a name, an alias or a surname: "Okafr" is close to "Okafor", of Maria Okafor.
     const byForm = new Map<string, string>();
     for (const e of index.all) if (e.kind !== 'place') for (const form of nameForms(e)) if (!byForm.has(form)) byForm.set(form, e.name);
@@ -77,7 +83,9 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
     );
   }
   const { entity, others } = match;
-  const [articles, named, spoken] = await Promise.all([view.articles(), sentencesNaming(entity, view), view.quotesOf(entity.id)]);
+  const [named, spoken] = await Promise.all([sentencesNaming(entity, view), view.quotesOf(entity.id)]);
+  // The articles the card dates or names, read by id: its quotations', its mentions' and its co-speakers'.
+  const articles = new Map(await view.summaries([...spoken, ...named].map((item) => item.article)));
   const citations = new CitationList(view);
   const parts: ReplyPart[] = [];
 
@@ -126,6 +134,7 @@ export async function composeWhoCard(name: string, view: StoryView): Promise<Rep
 
   // Quoted against, and quoted with.
   const beside = await coSpeakers(entity, spoken, view, CO_SPEAKER_ARTICLES);
+  for (const [id, summary] of await view.summaries(beside.map((co) => co.articles[0]!))) articles.set(id, summary);
   const sentencesOf = new Map((await view.store.sentencesAt(beside.map((c) => c.evidence))).map((hit) => [`${hit.article}#${hit.sentence}`, hit]));
   for (const against of [true, false]) {
     const list = beside.filter((c) => c.against === against).slice(0, CO_SPEAKERS_SHOWN);

@@ -108,6 +108,11 @@ export interface QuoteFilter {
   readonly articles?: readonly string[];
   /** Only the quotations linked to this story entity (read through its links, not by scanning every quotation). */
   readonly speakerId?: string;
+  /**
+   * Only the quotations no story entity speaks (no speaker, or an article entity not linked yet):
+   * with the quotations read by `speakerId`, every quotation of the story, each once.
+   */
+  readonly unlinked?: boolean;
 }
 
 /** A canonical person, organisation, place or group across the story, as stored. */
@@ -216,6 +221,11 @@ export interface Store {
   listArticles(): Promise<readonly ArticleSummary[]>;
   /** These of the current articles, by id, read by index (unknown ids left out). */
   articleSummaries(ids: readonly string[]): Promise<readonly ArticleSummary[]>;
+  /**
+   * The newest `limit` current articles, read by index: latest published first (undated last),
+   * then latest first seen, then by id, as `listArticles()` sorted so would give them.
+   */
+  newestArticles(limit: number): Promise<readonly ArticleSummary[]>;
   /** A current article with its clean text and analysis, or null. */
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Current articles' entities, for story linking. */
@@ -227,6 +237,8 @@ export interface Store {
   saveStoryEntities(story: StoryEntities): Promise<void>;
   /** The story's canonical entities, most quoted first. */
   storyEntities(): Promise<readonly StoryEntityRecord[]>;
+  /** The story entities that speak some quotation (`quoteCount` above 0), in `storyEntities()` order. */
+  quotedEntities(): Promise<readonly StoryEntityRecord[]>;
   /**
    * The story entities found under any of these keys, in `storyEntities()` order: `names` are
    * name keys (`nameKey`) of a name or alias, `roleStems` stems of a role's words (see

@@ -18,6 +18,8 @@ export interface StoryView {
    * What answers a question uses `summaries` instead.
    */
   articles(): Promise<ReadonlyMap<string, ArticleSummary>>;
+  /** The newest `limit` current articles (as `Store.newestArticles` orders them), read by index. */
+  newest(limit: number): Promise<readonly ArticleSummary[]>;
   /** These current articles by id (an id not current is left out), read by key and kept in a bounded cache. */
   summaries(ids: Iterable<string>): Promise<ReadonlyMap<string, ArticleSummary>>;
   /**
@@ -119,6 +121,7 @@ export function createStoryView(store: Store): StoryView {
   return {
     store,
     articles,
+    newest: (limit) => memo(`newest:${limit}`, () => store.newestArticles(limit)),
     summaries,
     memo,
     entities: () => memo('entities', async () => buildEntityIndex(await store.storyEntities(), (await articles()).size)),

@@ -29,6 +29,7 @@ export interface ArticleReader {
   count(): Promise<number>;
   list(): Promise<ArticleSummary[]>;
   summaries(ids: readonly string[]): Promise<ArticleSummary[]>;
+  newest(limit: number): Promise<ArticleSummary[]>;
   get(id: string): Promise<StoredArticle | null>;
   entities(): Promise<ArticleEntities[]>;
 }
@@ -71,6 +72,15 @@ export function createArticleReader(db: Queryable): ArticleReader {
       const { rows } = await db.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ANY($1::text[]) AND status = 'current' ORDER BY id`, [
         ids,
       ]);
+      return rows.map(toSummary);
+    },
+
+    async newest(limit) {
+      // By migration 7's articles_by_newest (columns collate "C": SQLite's order).
+      const { rows } = await db.query<ArticleRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE status = 'current' ORDER BY published DESC NULLS LAST, first_seen DESC, id LIMIT $1`,
+        [limit],
+      );
       return rows.map(toSummary);
     },
 

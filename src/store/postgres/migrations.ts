@@ -352,6 +352,13 @@ export const migrations: readonly Migration[] = [
         linking_stale = linking_stale OR EXISTS (SELECT 1 FROM story_entities);
     `,
   },
+  {
+    version: 8,
+    name: 'current articles newest first, for the story brief (SQLite migration 15)',
+    sql: `
+      CREATE INDEX articles_by_newest ON articles (published DESC NULLS LAST, first_seen DESC, id) WHERE status = 'current';
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */

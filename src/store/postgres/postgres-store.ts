@@ -18,7 +18,7 @@ import { migrate } from './migrations.ts';
 import { createQuoteReader } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
-import { anyUnlinked, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
+import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
 import { guardConnections, isConnectionError } from './unavailable.ts';
 
@@ -153,6 +153,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     countArticles: () => reader.count(),
     listArticles: () => reader.list(),
     articleSummaries: (ids) => reader.summaries(ids),
+    newestArticles: (limit) => reader.newest(limit),
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
     listQuotes: (filter = {}) => quotes(filter),
@@ -164,6 +165,7 @@ function createPostgresStore(pool: pg.Pool): Store {
         await client.query('UPDATE store_state SET linking_stale = $1 WHERE id = 1', [await anyUnlinked(client)]);
       }),
     storyEntities: () => listStoryEntities(pool),
+    quotedEntities: () => listQuotedEntities(pool),
     storyEntitiesByKey: ({ names = [], roleStems = [] }) => storyEntitiesByKey(pool, names, roleStems),
     prominentEntities: (kind, minArticles) => prominentEntities(pool, kind, minArticles),
     // A flag, set by every write that is not linked and by a save that leaves an entity

@@ -24,6 +24,7 @@ const RESOLVED = `
       OR (l.story_entity IS NULL AND $1::text = ANY(e.name_keys)))
     AND ($2::text IS NULL OR q.article = $2::text)
     AND ($3::text[] IS NULL OR q.article = ANY($3::text[]))
+    AND (NOT $4::boolean OR se.id IS NULL)
   ORDER BY q.article, q.idx`;
 
 const BY_SPEAKER_ID = `
@@ -39,7 +40,7 @@ export type QuoteReader = (filter: QuoteFilter) => Promise<StoredQuote[]>;
 export function createQuoteReader(db: Queryable): QuoteReader {
   const read = async (filter: QuoteFilter): Promise<ResolvedQuoteRow[]> => {
     const speaker = filter.speaker === undefined ? null : nameKey(filter.speaker);
-    const { rows } = await db.query<ResolvedQuoteRow>(RESOLVED, [speaker, filter.article ?? null, filter.articles ?? null]);
+    const { rows } = await db.query<ResolvedQuoteRow>(RESOLVED, [speaker, filter.article ?? null, filter.articles ?? null, filter.unlinked === true]);
     return rows;
   };
   return async (filter) => {

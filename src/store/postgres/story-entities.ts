@@ -263,6 +263,12 @@ export async function listStoryEntities(db: Queryable): Promise<StoryEntityRecor
   return rows.map(toStoryEntityRecord);
 }
 
+/** The entities that speak some quotation, in `listStoryEntities` order. */
+export async function listQuotedEntities(db: Queryable): Promise<StoryEntityRecord[]> {
+  const { rows } = await db.query<StoryEntityRow>(`SELECT * FROM story_entities WHERE quote_count > 0 ORDER BY ${STORY_ENTITY_ORDER}`);
+  return rows.map(toStoryEntityRecord);
+}
+
 /** The entities under any of these name keys or role stems, in `listStoryEntities` order. */
 export async function storyEntitiesByKey(db: Queryable, names: readonly string[], roleStems: readonly string[]): Promise<StoryEntityRecord[]> {
   const { rows } = await db.query<StoryEntityRow>(

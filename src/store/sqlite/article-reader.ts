@@ -29,6 +29,7 @@ export interface ArticleReader {
   count(): number;
   list(): ArticleSummary[];
   summaries(ids: readonly string[]): ArticleSummary[];
+  newest(limit: number): ArticleSummary[];
   get(id: string): StoredArticle | null;
   entities(): ArticleEntities[];
 }
@@ -55,6 +56,9 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
   const entities = db.prepare('SELECT * FROM entities WHERE article = ? ORDER BY key');
   const allEntities = db.prepare(`SELECT e.* FROM entities e
     JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key`);
+  // By migration 15's articles_by_newest: the first `limit` entries of the index, not a sort of every article.
+  const newestCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles INDEXED BY articles_by_newest
+    WHERE status = 'current' ORDER BY published DESC, first_seen DESC, id LIMIT ?`);
   const currentIds = db.prepare("SELECT id FROM articles WHERE status = 'current' ORDER BY id");
   const quotes = db.prepare('SELECT * FROM quotes WHERE article = ? ORDER BY idx');
   const events = db.prepare('SELECT sentence, date, text FROM events WHERE article = ? ORDER BY idx');
@@ -89,6 +93,10 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
 
     summaries(ids) {
       return ids.length === 0 ? [] : (someCurrent.all(JSON.stringify(ids)) as ArticleRow[]).map(toSummary);
+    },
+
+    newest(limit) {
+      return (newestCurrent.all(limit) as ArticleRow[]).map(toSummary);
     },
 
     get(id) {

@@ -36,6 +36,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
   const everywhere = query('1');
   const inArticle = query('q.article = @article');
   const inArticles = query('q.article IN (SELECT value FROM json_each(@articles))');
+  const unlinked = query('se.id IS NULL');
   // One story entity's quotations, from its links (index entity_links_by_story_entity) to
   // each article's quotations: the same rows `everywhere` gives with that speaker_id.
   const bySpeakerId = db.prepare(`
@@ -48,6 +49,11 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
 
   const read = (filter: QuoteFilter): ResolvedQuoteRow[] => {
     const speaker = filter.speaker === undefined ? null : nameKey(filter.speaker);
+    if (filter.unlinked) {
+      const { unlinked: _, ...rest } = filter;
+      if (rest.article === undefined && rest.articles === undefined) return unlinked.all({ speaker }) as ResolvedQuoteRow[];
+      return read(rest).filter((row) => row.speaker_id === null);
+    }
     if (filter.articles !== undefined) return inArticles.all({ articles: JSON.stringify(filter.articles), speaker }) as ResolvedQuoteRow[];
     return (filter.article === undefined ? everywhere.all({ speaker }) : inArticle.all({ article: filter.article, speaker })) as ResolvedQuoteRow[];
   };

@@ -156,6 +156,7 @@ function createSqliteStore(db: Database.Database): Store {
     countArticles: async () => reader.count(),
     listArticles: async () => reader.list(),
     articleSummaries: async (ids) => reader.summaries(ids),
+    newestArticles: async (limit) => reader.newest(limit),
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),
@@ -164,6 +165,7 @@ function createSqliteStore(db: Database.Database): Store {
       ownWrites += 1;
     },
     storyEntities: async () => story.list(),
+    quotedEntities: async () => story.quoted(),
     storyEntitiesByKey: async ({ names = [], roleStems = [] }) => story.byKey(names, roleStems),
     prominentEntities: async (kind, minArticles) => story.prominent(kind, minArticles),
     needsLinking: async () => story.anyUnlinked(),

@@ -19,6 +19,8 @@ export interface StoryEntityStatements {
   /** Makes the stored story equal to `story`, writing only the rows that differ; the caller wraps it in a transaction. */
   save(story: StoryEntities): void;
   list(): StoryEntityRecord[];
+  /** The entities that speak some quotation, in `list()` order. */
+  quoted(): StoryEntityRecord[];
   /** The entities under any of these name keys or role stems, in `list()` order. */
   byKey(names: readonly string[], roleStems: readonly string[]): StoryEntityRecord[];
   /** The highest prominence among entities of a kind, and those named in at least `minArticles` articles, in `list()` order. */
@@ -53,6 +55,7 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
         WHERE l.story_entity = @id)
     WHERE id = @id`);
   const list = db.prepare(`SELECT * FROM story_entities ORDER BY ${STORY_ENTITY_ORDER}`);
+  const quoted = db.prepare(`SELECT * FROM story_entities WHERE quote_count > 0 ORDER BY ${STORY_ENTITY_ORDER}`);
   const byKey = db.prepare(`SELECT * FROM story_entities WHERE id IN (
       SELECT story_entity FROM story_entity_names WHERE name_key IN (SELECT value FROM json_each(@names))
       UNION SELECT story_entity FROM story_entity_roles WHERE role_stem IN (SELECT value FROM json_each(@roles)))
@@ -134,6 +137,10 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
 
     list() {
       return (list.all() as StoryEntityRow[]).map(toStoryEntityRecord);
+    },
+
+    quoted() {
+      return (quoted.all() as StoryEntityRow[]).map(toStoryEntityRecord);
     },
 
     byKey(names, roleStems) {

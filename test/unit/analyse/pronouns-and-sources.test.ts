@@ -135,7 +135,9 @@ describe('"as X put it"', () => {
 describe('a clause of its own inside a reporting sentence', () => {
   it('credits a quoted phrase to the subject of the clause "after she …" opens', () => {
     expect(
-      credits('Mayor Tom Pruitt called Governor Marta Kellerman a "liability" after she praised the budget and blamed the deficit on "reckless spending" by others.'),
+      credits(
+        'Mayor Tom Pruitt called Governor Marta Kellerman a "liability" after she praised the budget and blamed the deficit on "reckless spending" by others.',
+      ),
     ).toMatchObject([
       { text: 'liability', speaker: 'Tom Pruitt' },
       { text: 'reckless spending', speaker: 'Marta Kellerman' },
@@ -162,7 +164,7 @@ describe('who a pronoun stands for after a sentence that opens with a clause', (
     ).toMatchObject([{ text: 'Nobody is knocking on doors th', speaker: 'Peter Quill' }]);
   });
 
-  it('still finds the fronted clause\'s subject when only that person fits the pronoun', () => {
+  it("still finds the fronted clause's subject when only that person fits the pronoun", () => {
     expect(
       credits(
         'While Sarah Quinn had a crowd of volunteers at every stop, that has not happened for her rival, which worries Peter Quill.',

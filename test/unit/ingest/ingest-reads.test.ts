@@ -8,27 +8,15 @@ import type { Store } from '../../../src/core/ports/store.ts';
 import { ingestPaths } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { analysedArticle } from '../store/article-fixture.ts';
+import { countingStore } from '../../support/counting-store.ts';
 import { tempFolder, testDeps } from './helpers.ts';
 
 const STORED = 400;
 
 /** The store, with the rows each read method handed back, by method. */
 function counting(store: Store): { store: Store; rows: Map<string, number> } {
-  const rows = new Map<string, number>();
-  const sizeOf = (value: unknown): number =>
-    value instanceof Map ? value.size : Array.isArray(value) ? value.length : value === null || value === undefined ? 0 : 1;
-  const wrapped = new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
-        rows.set(String(property), (rows.get(String(property)) ?? 0) + sizeOf(result));
-        return result;
-      };
-    },
-  });
-  return { store: wrapped, rows };
+  const { store: wrapped, reads } = countingStore(store);
+  return { store: wrapped, rows: reads.rows };
 }
 
 describe('an ingest run reads only what its files need', () => {

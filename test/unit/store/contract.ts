@@ -71,6 +71,19 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       expect(await store.countArticles()).toBe(2);
     });
 
+    it('gives the newest articles by date published, then first seen, undated last, within the limit', async () => {
+      const put = (id: string, published: string | null, at: string) =>
+        store.putArticle(analysedArticle({ id, paragraphs: [`Story ${id} opens here.`], published }), origin({ textHash: `t-${id}`, at }));
+      await put('a/1', '2020-01-02', '2024-05-01T10:00:00.000Z');
+      await put('a/2', '2020-03-01', '2024-05-01T09:00:00.000Z');
+      await put('a/3', null, '2024-05-03T10:00:00.000Z');
+      await put('a/4', '2020-01-02', '2024-05-02T10:00:00.000Z');
+      await put('a/5', '2020-01-02', '2024-05-02T10:00:00.000Z');
+      await store.markRemoved(['a/2'], '2024-05-04T10:00:00.000Z');
+      expect((await store.newestArticles(10)).map((a) => a.id)).toEqual(['a/4', 'a/5', 'a/1', 'a/3']);
+      expect((await store.newestArticles(2)).map((a) => a.id)).toEqual(['a/4', 'a/5']);
+    });
+
     it('says a title was made from the text only when no title was stated', async () => {
       const untitled = firstArticle();
       const made = { ...untitled, clean: { ...untitled.clean, title: 'Made from text', titleMade: true } };
@@ -341,6 +354,30 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         }
         expect(await store.listQuotes({ speakerId: 's404' })).toEqual([]);
         expect(await store.listQuotes({ speakerId: 's1', article: 'uk/002' })).toEqual([]);
+      });
+
+      it('filter the quotations no story entity speaks, which with each speaker’s make up the whole list', async () => {
+        expect((await store.listQuotes({ unlinked: true })).map((q) => q.article)).toEqual(['uk/001', 'uk/002']);
+        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
+        const all = await store.listQuotes();
+        const unlinked = await store.listQuotes({ unlinked: true });
+        expect(unlinked).toEqual(all.filter((q) => q.speakerId === null));
+        expect(unlinked.map((q) => [q.article, q.speakerName])).toEqual([['uk/002', 'Williamson']]);
+        expect(await store.listQuotes({ unlinked: true, article: 'uk/001' })).toEqual([]);
+        expect((await store.listQuotes({ unlinked: true, articles: ['uk/002'] })).map((q) => q.text)).toEqual(['It is a grave matter,']);
+        expect((await store.quotedEntities()).map((e) => e.id)).toEqual(['s1']);
+      });
+
+      it('list the story entities that speak, in the order of the whole list', async () => {
+        await store.saveStoryEntities(
+          storyOf([
+            { id: 's1', entity: williamson, members: [['uk/001', 'e1']] },
+            { id: 's2', entity: person('z', 'Williamson'), members: [['uk/002', 'p1']] },
+          ]),
+        );
+        const quoted = await store.quotedEntities();
+        expect(quoted).toEqual((await store.storyEntities()).filter((e) => e.quoteCount > 0));
+        expect(quoted.map((e) => e.id).sort()).toEqual(['s1', 's2']);
       });
 
       it('filter by several articles, in article order', async () => {

@@ -27,9 +27,7 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set(
 );
 
 /** Conjunctions that open a subordinate clause: "when", "after she …", "because they …". */
-export const SUBORDINATORS: ReadonlySet<string> = new Set(
-  'when while as after before since if although though because once until unless whereas'.split(' '),
-);
+export const SUBORDINATORS: ReadonlySet<string> = new Set('when while as after before since if although though because once until unless whereas'.split(' '));
 
 /** Words that may stand between a subject and its verb: "has also said", "recently warned". */
 export const VERB_FILLERS: ReadonlySet<string> = new Set(

@@ -1,0 +1,98 @@
+/**
+ * What `quote`, `who` and the story `brief` read of a story of many speakers: each quotation read
+ * is bounded by a speaker, an article or the quotations no entity speaks; a speaker's request
+ * reads that speaker's quotations only; none reads the story's article list or its every
+ * entity. Counted by a store that tallies the rows each read hands back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeBrief } from '../../../src/core/compose/brief.ts';
+import { composeQuotes } from '../../../src/core/compose/quotes.ts';
+import { composeWhoCard } from '../../../src/core/compose/who-card.ts';
+import type { QuoteFilter, Store } from '../../../src/core/ports/store.ts';
+import { createStoryView } from '../../../src/core/retrieve/story-view.ts';
+import { ingestPaths } from '../../../src/ingest/ingest.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
+import { systemClock } from '../../../src/core/clock.ts';
+import { silentLogger } from '../../../src/core/logger.ts';
+import { countingStore } from '../../support/counting-store.ts';
+import { tempFolder } from '../ingest/helpers.ts';
+
+const GIVEN = ['Anneke', 'Bartosz', 'Corinna', 'Desmond', 'Eulalia', 'Florian'];
+const FAMILY = ['Quarrington', 'Ravensworth', 'Stilwell', 'Thistlewood'];
+/** 24 speakers, each quoted in two articles of their own. */
+const SPEAKERS = GIVEN.flatMap((given) => FAMILY.map((family) => `${given} ${family}`));
+
+/** The store, counting what each read hands back, with each quotation read's filter and rows. */
+function counting(store: Store) {
+  const { store: wrapped, reads } = countingStore(store);
+  const quoteReads = () =>
+    reads.calls.filter((call) => call.method === 'listQuotes').map((call) => ({ filter: (call.args[0] ?? {}) as QuoteFilter, rows: call.rows }));
+  return { store: wrapped, reads: { rows: reads.rows, calls: reads.calls, quoteReads } };
+}
+
+describe('serving a story of many speakers', () => {
+  let store: Store;
+  let folder: ReturnType<typeof tempFolder>;
+  beforeAll(async () => {
+    folder = tempFolder();
+    SPEAKERS.forEach((name, i) => {
+      for (const round of [1, 2]) {
+        const text = [
+          `Harbour plan round ${round} for district ${i}`,
+          `The district council met on Monday to discuss the harbour plan for district ${i}.`,
+          `“We will open the harbour of district ${i} in round ${round} of the works,” said ${name}, who leads the council.`,
+          'The plan was welcomed by local traders.',
+        ].join('\n\n');
+        folder.write(`d${String(i).padStart(2, '0')}-${round}.txt`, `${text}\n`);
+      }
+    });
+    store = openSqliteStore(':memory:');
+    await ingestPaths([folder.dir], { store, clock: systemClock, log: silentLogger });
+  });
+  afterAll(async () => {
+    await store.close();
+    folder.cleanup();
+  });
+
+  it('reads quotations a speaker, an article or the unattributed at a time, never the story’s list', async () => {
+    const { store: spied, reads } = counting(store);
+    const view = createStoryView(spied);
+    const all = await composeQuotes({}, view);
+    expect((all.data as { speakers: unknown[] }).speakers).toHaveLength(SPEAKERS.length);
+    const one = await composeQuotes({ about: 'Desmond Stilwell' }, view);
+    expect(one.title).toBe('Quotations by Desmond Stilwell');
+    expect(reads.quoteReads().length).toBeGreaterThan(0);
+    for (const { filter } of reads.quoteReads()) {
+      expect(filter.speakerId !== undefined || filter.unlinked === true || filter.article !== undefined || filter.articles !== undefined).toBe(true);
+    }
+    // No read gives more than one speaker's two quotations.
+    expect(Math.max(...reads.quoteReads().map((read) => read.rows))).toBeLessThanOrEqual(2);
+    expect(reads.rows.get('listArticles') ?? 0).toBe(0);
+    expect(reads.rows.get('storyEntities') ?? 0).toBe(0);
+  });
+
+  it('once the speakers are counted, reads only the quotations of the speaker asked for', async () => {
+    const { store: spied, reads } = counting(store);
+    const view = createStoryView(spied);
+    await composeQuotes({}, view);
+    // Counting read every speaker's quotations, one speaker at a time.
+    expect(reads.quoteReads().filter((read) => read.filter.speakerId !== undefined)).toHaveLength(SPEAKERS.length);
+    reads.calls.length = 0;
+    const reply = await composeQuotes({ speaker: 'Florian Thistlewood' }, view);
+    // Both articles carry the same words but the round: one quotation, in two wordings.
+    expect((reply.data as { total: number }).total).toBe(1);
+    expect(reads.quoteReads().reduce((sum, read) => sum + read.rows, 0)).toBeLessThanOrEqual(2);
+  });
+
+  it('answers who by the entities its name may name, and the story brief from the newest articles', async () => {
+    const { store: spied, reads } = counting(store);
+    const view = createStoryView(spied);
+    const card = await composeWhoCard('Corinna Ravensworth', view);
+    expect(card.title).toBe('Corinna Ravensworth (person)');
+    const brief = await composeBrief({}, view);
+    expect(brief.citations.length).toBeGreaterThan(0);
+    expect(reads.rows.get('storyEntities') ?? 0).toBe(0);
+    expect(reads.rows.get('listArticles') ?? 0).toBe(0);
+    expect(reads.rows.get('newestArticles') ?? 0).toBeGreaterThan(0);
+  });
+});
