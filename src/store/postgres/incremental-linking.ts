@@ -10,7 +10,7 @@ import type pg from 'pg';
 import type { Entity, EntityKind } from '../../core/article.ts';
 import { linkKeysOf, linkStoryEntities, type StoryEntity } from '../../core/analyse/entity-linking.ts';
 import { linkLastArticle, type LastArticlePlan, type LinkReads, type StoredStoryEntity } from '../../core/analyse/link-last-article.ts';
-import { type EntityRow, toEntity } from '../sqlite/rows.ts';
+import { type EntityRow, gatherMember, toEntity } from '../sqlite/rows.ts';
 import type { Affected } from '../sqlite/incremental-linking.ts';
 import { recountEntities, writeEntityRows, writeKeysAndTallies } from './story-entities.ts';
 
@@ -243,13 +243,9 @@ export async function linkArticles(client: pg.PoolClient, articles: readonly str
     );
     const dependsOn: string[] = [];
     for (const row of rows) {
-      if (changed.has(row.article)) continue;
-      const entity = toEntity(row);
+      const entity = gatherMember(row, { changed, linkedTo, byArticle });
+      if (!entity) continue;
       members += 1;
-      linkedTo.set(`${row.article}\u0000${row.key}`, row.linked_to);
-      const list = byArticle.get(row.article);
-      if (list) list.push(entity);
-      else byArticle.set(row.article, [entity]);
       dependsOn.push(...linkKeysOf(entity).dependsOn);
     }
     if (members > MAX_MEMBERS) {

@@ -17,7 +17,7 @@ import { prepareEntityLookupRows } from './entity-lookup-rows.ts';
 import type { Entity, EntityKind } from '../../core/article.ts';
 import { linkKeysOf, linkStoryEntities } from '../../core/analyse/entity-linking.ts';
 import { linkLastArticle, type LastArticlePlan, type LinkReads } from '../../core/analyse/link-last-article.ts';
-import { type EntityRow, toEntity } from './rows.ts';
+import { type EntityRow, gatherMember, toEntity } from './rows.ts';
 
 /** What a rewrite or removal of an article can affect, read before it is made. */
 export interface Affected {
@@ -242,13 +242,9 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
         const next = new Set<string>();
         for (const id of fresh) {
           for (const row of membersOf.iterate(id) as IterableIterator<EntityRow & { linked_to: string }>) {
-            if (changed.has(row.article)) continue;
-            const entity = toEntity(row);
+            const entity = gatherMember(row, { changed, linkedTo, byArticle });
+            if (!entity) continue;
             members += 1;
-            linkedTo.set(`${row.article}\u0000${row.key}`, row.linked_to);
-            const list = byArticle.get(row.article);
-            if (list) list.push(entity);
-            else byArticle.set(row.article, [entity]);
             lookUp(linkKeysOf(entity).dependsOn, next, seen);
           }
         }

@@ -237,3 +237,23 @@ export function toStoryEntityRecord(row: StoryEntityRow): StoryEntityRecord {
     quoteCount: row.quote_count,
   };
 }
+
+/** Where the members of story entities linked again are gathered, one engine's linker or the other's. */
+export interface GatheredMembers {
+  /** The articles being linked: their own entities are read apart, as they are now. */
+  readonly changed: ReadonlySet<string>;
+  /** Each member's story entity before, by article and entity key. */
+  readonly linkedTo: Map<string, string>;
+  readonly byArticle: Map<string, Entity[]>;
+}
+
+/** Adds a member's row to `into`; null for an entity of a changed article, which is not one. */
+export function gatherMember(row: EntityRow & { readonly linked_to: string }, into: GatheredMembers): Entity | null {
+  if (into.changed.has(row.article)) return null;
+  const entity = toEntity(row);
+  into.linkedTo.set(`${row.article}\u0000${row.key}`, row.linked_to);
+  const list = into.byArticle.get(row.article);
+  if (list) list.push(entity);
+  else into.byArticle.set(row.article, [entity]);
+  return entity;
+}
