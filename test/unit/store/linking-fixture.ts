@@ -9,6 +9,14 @@ import type { Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, person } from './article-fixture.ts';
 
 /** Runs a query (no parameters) on the store's database, from a second connection. */
+/** The tables linking writes, each with the column naming the story entity a row belongs to: what the write-count tests watch. */
+export const LINKING_TABLES = [
+  ['entity_links', 'story_entity'],
+  ['story_entity_names', 'story_entity'],
+  ['story_entity_keys', 'story_entity'],
+  ['story_entities', 'id'],
+] as const;
+
 export type StoryRows = (sql: string) => Promise<Record<string, unknown>[]>;
 
 const GIVEN = ['Alice', 'Bruno', 'Chloe', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas'];

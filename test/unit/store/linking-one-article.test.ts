@@ -15,7 +15,7 @@ import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
 import { origin } from './article-fixture.ts';
 import { linkingContract } from './linking-contract.ts';
-import { countsDifferingFromLinks, differencesFromWholeLinking, generated, type StoryRows } from './linking-fixture.ts';
+import { countsDifferingFromLinks, differencesFromWholeLinking, generated, LINKING_TABLES, type StoryRows } from './linking-fixture.ts';
 
 /** The rows of a SQLite database, read through another connection. */
 const rowsOf =
@@ -52,12 +52,7 @@ describe('adding one article to a story of 5,000, linked in its own transaction'
     await relinkStory({ store }, [], silentLogger);
     spy = new Database(file);
     spy.exec(`CREATE TABLE write_log (tbl TEXT NOT NULL, story_entity TEXT NOT NULL)`);
-    for (const [table, column] of [
-      ['entity_links', 'story_entity'],
-      ['story_entity_names', 'story_entity'],
-      ['story_entity_keys', 'story_entity'],
-      ['story_entities', 'id'],
-    ] as const) {
+    for (const [table, column] of LINKING_TABLES) {
       spy.exec(`
         CREATE TRIGGER log_${table}_insert AFTER INSERT ON ${table} BEGIN INSERT INTO write_log VALUES ('${table}', NEW.${column}); END;
         CREATE TRIGGER log_${table}_update AFTER UPDATE ON ${table} BEGIN INSERT INTO write_log VALUES ('${table}', NEW.${column}); END;

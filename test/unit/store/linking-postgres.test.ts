@@ -12,7 +12,7 @@ import { relinkStory } from '../../../src/ingest/ingest.ts';
 import { openPostgresStore } from '../../../src/store/postgres/postgres-store.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
 import { origin } from './article-fixture.ts';
-import { countsDifferingFromLinks, differencesFromWholeLinking, generated, type StoryRows } from './linking-fixture.ts';
+import { countsDifferingFromLinks, differencesFromWholeLinking, generated, LINKING_TABLES, type StoryRows } from './linking-fixture.ts';
 import { dropSchema, freshSchema, withTestDatabase } from './postgres-database.ts';
 
 const ARTICLES = 5000;
@@ -40,12 +40,7 @@ withTestDatabase((url) => {
           INSERT INTO write_log VALUES (TG_TABLE_NAME, to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END) ->> TG_ARGV[0]);
           RETURN NULL;
         END $fn$;`);
-      for (const [table, column] of [
-        ['entity_links', 'story_entity'],
-        ['story_entity_names', 'story_entity'],
-        ['story_entity_keys', 'story_entity'],
-        ['story_entities', 'id'],
-      ] as const) {
+      for (const [table, column] of LINKING_TABLES) {
         await spy.query(`CREATE TRIGGER log_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION log_write('${column}')`);
       }
     }, 600_000);
