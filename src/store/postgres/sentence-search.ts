@@ -38,45 +38,49 @@ export function queryPhrases(terms: readonly string[], tokenizer: Fts5Tokenizer)
   return tokenizer.tokenize(kept).filter((phrase) => phrase.length > 0);
 }
 
-/** How many sentences hold each phrase: a stem's count is kept; a longer phrase is counted. */
-async function phraseDocuments(db: Queryable, phrases: readonly (readonly string[])[]): Promise<number[]> {
-  const singles = [...new Set(phrases.filter((p) => p.length === 1).map((p) => p[0]!))];
-  const counts = new Map<string, number>();
-  if (singles.length > 0) {
-    const { rows } = await db.query<{ term: string; documents: number }>('SELECT term, documents FROM term_documents WHERE term = ANY($1::text[])', [singles]);
-    for (const row of rows) counts.set(row.term, row.documents);
-  }
-  const result: number[] = [];
-  for (const phrase of phrases) {
-    if (phrase.length === 1) result.push(counts.get(phrase[0]!) ?? 0);
-    else {
-      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sentences WHERE tokens @@ $1::tsquery', [tsqueryLiteral([phrase], 'any')]);
-      result.push(rows[0]?.n ?? 0);
-    }
-  }
-  return result;
-}
-
 export type SentenceSearch = (query: SentenceQuery) => Promise<SentenceHit[]>;
 
 /**
  * One phrase's contribution to FTS5's bm25 for one sentence, operation for operation as
- * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF and the average
- * sentence length from `q`, its count `c.tf` in a sentence of `c.dl` tokens. Written out so that
+ * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF `w.idf`, the average
+ * sentence length `st.avgdl`, its count `tf` in a sentence of `dl` tokens. Written out so that
  * no function is called per posting.
  */
-const PHRASE_SCORE = `c.idf * ((c.tf::float8 * (1.2::float8 + 1.0::float8))
-  / (c.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * c.dl::float8 / c.avgdl)))`;
+const PHRASE_SCORE = `w.idf * ((x.tf::float8 * (1.2::float8 + 1.0::float8))
+  / (x.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * x.dl::float8 / st.avgdl)))`;
+
+/** Placeholders for a statement's parameters, numbered in the order they are added. */
+class Parameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
 
 /**
- * The score of a sentence: its phrases' contributions added in the query's order from 0, as
- * FTS5's loop adds them (floating-point sums depend on order, and ties on equal sums). A phrase
- * the sentence lacks adds 0, which changes no sum; the expression is built from phrase numbers
- * only, never from user text.
+ * The sentences holding a phrase of several stems, with its count in each (`tf`) and their
+ * length (`dl`), in one pass over the stems' postings: the postings are joined on the sentence
+ * (each stem's are in sentence order), the sentence's tsvector is matched against the phrase (in
+ * C, `<->`), and the phrase is counted only where every stem occurs more than once: elsewhere a
+ * match is one occurrence. The SQL is built from the number of stems only.
  */
-function orderedSum(phrases: number): string {
-  const parts = Array.from({ length: phrases }, (_, i) => `coalesce(max(${PHRASE_SCORE}) FILTER (WHERE c.i = ${i + 1}), 0::float8)`);
-  return ['0::float8', ...parts].join('\n  + ');
+function phraseRows(stems: readonly string[], params: Parameters): string {
+  const joins = stems
+    .slice(1)
+    .map((stem, j) => `JOIN sentence_postings p${j + 1} ON p${j + 1}.term = ${params.add(stem)} AND p${j + 1}.sentence = p0.sentence`)
+    .join('\n      ');
+  const least = stems.length === 1 ? 'p0.tf' : `least(${stems.map((_, j) => `p${j}.tf`).join(', ')})`;
+  const first = params.add(stems[0]);
+  const query = params.add(tsqueryLiteral([stems], 'any'));
+  const phrase = params.add(stems.join(' '));
+  return `SELECT h.sentence, h.dl, CASE WHEN h.once THEN 1 ELSE fts5_phrase_count(s.tokens, ${phrase}) END AS tf
+    FROM (SELECT p0.sentence, p0.dl, ${least} = 1 AS once
+      FROM sentence_postings p0
+      ${joins}
+      WHERE p0.term = ${first}) AS h
+    JOIN sentences s ON s.id = h.sentence
+    WHERE s.tokens @@ ${query}::tsquery`;
 }
 
 export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): SentenceSearch {
@@ -84,52 +88,55 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): S
     const phrases = queryPhrases(query.terms, tokenizer);
     if (phrases.length === 0) return [];
     const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
-    const documents = await phraseDocuments(db, phrases);
+    const params = new Parameters();
     const texts = phrases.map((p) => p.join(' '));
-    const inArticles = query.articles ? 'AND c.sentence IN (SELECT id FROM sentences WHERE article = ANY($4::text[]))' : '';
-    const all = query.match === 'all' ? `HAVING count(DISTINCT c.phrase) = ${new Set(texts).size}` : '';
-    // Only the query's stems' postings are read, through the (term, sentence) index. A one-stem
-    // phrase's count is its posting's; a longer phrase is counted, from the tsvector, only in the
-    // sentences holding all its stems. The top `limit` are taken before any other sentence is read.
+    const distinct = [...new Set(texts)];
+    // Each distinct phrase of several stems is found once, kept, and counted from what was kept:
+    // the number of sentences holding it is FTS5's document count for it.
+    const multi = distinct.filter((text) => text.includes(' '));
+    const found = multi.map((text, k) => `ph${k} AS MATERIALIZED (${phraseRows(text.split(' '), params)})`);
+    const rowsOf = (text: string): string => {
+      const k = multi.indexOf(text);
+      return k >= 0 ? `SELECT sentence, tf, dl FROM ph${k}` : `SELECT sentence, tf, dl FROM sentence_postings WHERE term = ${params.add(text)}`;
+    };
+    const hitsOf = (text: string): string => {
+      const k = multi.indexOf(text);
+      return k >= 0 ? `(SELECT count(*) FROM ph${k})::float8` : `coalesce((SELECT documents FROM term_documents WHERE term = ${params.add(text)}), 0)::float8`;
+    };
+    const inArticles = query.articles
+      ? `WHERE x.sentence IN (SELECT id FROM sentences WHERE article = ANY(${params.add(query.articles)}::text[]))`
+      : '';
+    // One branch per phrase of the query, in its order; each scores its rows with its IDF.
+    const branches = texts.map(
+      (text, i) => `SELECT x.sentence, ${i + 1} AS i, ${distinct.indexOf(text) + 1} AS d, ${PHRASE_SCORE} AS score
+      FROM (${rowsOf(text)}) AS x, st, (SELECT idf FROM w WHERE i = ${i + 1}) AS w ${inArticles}`,
+    );
+    const idfs = texts.map((text, i) => `(${i + 1}, ${hitsOf(text)})`).join(', ');
+    const all = query.match === 'all' ? `HAVING count(DISTINCT c.d) = ${distinct.length}` : '';
+    // The score of a sentence is its phrases' contributions added in the query's order, as FTS5's
+    // loop adds them (floating-point sums depend on order, and ties on equal sums): the rows reach
+    // the sum sorted by sentence and then by phrase. A phrase a sentence lacks adds 0 there, which
+    // changes no sum. Only the top `limit` sentences are read.
     const { rows } = await db.query<HitRow>(
-      `WITH q AS MATERIALIZED (
-         SELECT q.phrase, q.i, CASE WHEN q.idf <= 0.0::float8 THEN 1e-6::float8 ELSE q.idf END AS idf, q.avgdl,
-           string_to_array(q.phrase, ' ') AS stems
-         FROM (SELECT u.phrase COLLATE "C" AS phrase, u.i, ln((st.sentences::float8 - u.hits + 0.5::float8) / (u.hits + 0.5::float8)) AS idf,
-                 st.tokens::float8 / nullif(st.sentences, 0)::float8 AS avgdl
-               FROM unnest($1::text[], $2::float8[]) WITH ORDINALITY AS u (phrase, hits, i)
-               CROSS JOIN (SELECT sentences, tokens FROM store_state WHERE id = 1) AS st) AS q
+      `WITH st AS MATERIALIZED (
+         SELECT sentences::float8 AS n, tokens::float8 / nullif(sentences, 0)::float8 AS avgdl FROM store_state WHERE id = 1
+       )${found.map((cte) => `, ${cte}`).join('')}, w AS MATERIALIZED (
+         SELECT u.i, CASE WHEN u.idf <= 0.0::float8 THEN 1e-6::float8 ELSE u.idf END AS idf
+         FROM (SELECT v.i, ln((st.n - v.hits + 0.5::float8) / (v.hits + 0.5::float8)) AS idf FROM (VALUES ${idfs}) AS v (i, hits), st) AS u
        ), c AS (
-         SELECT p.sentence, q.phrase, q.i, q.idf, q.avgdl, p.tf, p.dl
-         FROM q JOIN sentence_postings p ON p.term = q.phrase
-         WHERE cardinality(q.stems) = 1
-         UNION ALL
-         SELECT m.sentence, m.phrase, m.i, m.idf, m.avgdl, m.tf, m.dl
-         FROM (SELECT s.id AS sentence, q.phrase, q.i, q.idf, q.avgdl, fts5_phrase_count(s.tokens, q.phrase) AS tf, s.token_count AS dl
-               FROM q CROSS JOIN LATERAL (
-                 -- Postings are unique by (term, sentence): over the distinct stems, count(*) says how
-                 -- many a sentence holds, with none of count(DISTINCT)'s sort per sentence.
-                 SELECT p.sentence FROM (SELECT DISTINCT x FROM unnest(q.stems) AS x) AS w (stem)
-                 JOIN sentence_postings p ON p.term = w.stem COLLATE "C"
-                 GROUP BY p.sentence HAVING count(*) = (SELECT count(DISTINCT x) FROM unnest(q.stems) AS x)
-               ) AS holding
-               JOIN sentences s ON s.id = holding.sentence
-               WHERE cardinality(q.stems) > 1
-               -- A fence: the phrase is counted once per sentence, not again for the filter below.
-               OFFSET 0) AS m
-         WHERE m.tf > 0
+         ${branches.join('\n         UNION ALL\n         ')}
+         ORDER BY 1, 2
        ), top AS (
-         SELECT c.sentence, ${orderedSum(phrases.length)} AS score
+         SELECT c.sentence, sum(c.score) AS score
          FROM c
-         WHERE true ${inArticles}
          GROUP BY c.sentence ${all}
          ORDER BY score DESC, c.sentence
-         LIMIT $3
+         LIMIT ${params.add(limit)}
        )
        SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.score
        FROM top JOIN sentences s ON s.id = top.sentence
        ORDER BY top.score DESC, s.id`,
-      query.articles ? [texts, documents, limit, query.articles] : [texts, documents, limit],
+      params.values,
     );
     return rows.map(toHit);
   };

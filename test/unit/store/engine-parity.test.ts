@@ -26,6 +26,7 @@ const CORPUS: Record<string, string[]> = {
   ],
   'harbour/05': ['Quay quay quay: the word was everywhere at the meeting.', 'Vote. Vote. Vote.'],
   'harbour/06': ['The northern quay will close.', 'The southern quay will stay open, the board said.', 'Fishermen may moor at the southern quay.'],
+  'harbour/09': ['"Quay, quay, quay!" the crowd chanted as the board met.', 'The board said the board would meet again.'],
   'harbour/07': ['An unrelated story about a bakery.', 'The baker said bread prices will rise.'],
 };
 
@@ -53,6 +54,11 @@ const QUERIES: SentenceQuery[] = [
   { terms: ['said', 'vote', 'board', 'quay'], limit: 50 },
   { terms: ['quay', 'quay', 'board'], match: 'all' },
   { terms: ['fishermen', 'quay', 'southern'], match: 'all' },
+  // A phrase that occurs twice in a sentence ("quay quay quay"), and one whose stem "the" occurs
+  // more often than the phrase: a phrase is counted, not taken as its rarest stem's count.
+  { terms: ['quay quay'] },
+  { terms: ['the board', 'quay quay', 'southern quay'], limit: 50 },
+  { terms: ['the board', 'the quay'], match: 'all' },
 ];
 
 async function fill(store: Store): Promise<void> {
