@@ -42,12 +42,12 @@ export type SentenceSearch = (query: SentenceQuery) => Promise<SentenceHit[]>;
 
 /**
  * One phrase's contribution to FTS5's bm25 for one sentence, operation for operation as
- * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF `w.idf`, the average
- * sentence length `st.avgdl`, its count `tf` in a sentence of `dl` tokens. Written out so that
- * no function is called per posting.
+ * `fts5_bm25` (migrations.ts) computes it: k1 1.2, b 0.75, the phrase's IDF `idf` and the average
+ * sentence length `avgdl` (each computed once, before the rows are read), its count `x.tf` in a
+ * sentence of `x.dl` tokens. Written out so that no function is called per posting.
  */
-const PHRASE_SCORE = `w.idf * ((x.tf::float8 * (1.2::float8 + 1.0::float8))
-  / (x.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * x.dl::float8 / st.avgdl)))`;
+const phraseScore = (idf: string, avgdl: string): string => `${idf} * ((x.tf::float8 * (1.2::float8 + 1.0::float8))
+  / (x.tf::float8 + 1.2::float8 * (1.0::float8 - 0.75::float8 + 0.75::float8 * x.dl::float8 / ${avgdl})))`;
 
 /** Placeholders for a statement's parameters, numbered in the order they are added. */
 class Parameters {
@@ -106,10 +106,13 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): S
     const inArticles = query.articles
       ? `WHERE x.sentence IN (SELECT id FROM sentences WHERE article = ANY(${params.add(query.articles)}::text[]))`
       : '';
-    // One branch per phrase of the query, in its order; each scores its rows with its IDF.
+    // One branch per phrase of the query, in its order; each scores its rows with its IDF. The
+    // IDF and the average length are scalar subqueries, computed once: joined, they would come
+    // first and hide the postings' sentence order from the merge below.
     const branches = texts.map(
-      (text, i) => `SELECT x.sentence, ${i + 1} AS i, ${distinct.indexOf(text) + 1} AS d, ${PHRASE_SCORE} AS score
-      FROM (${rowsOf(text)}) AS x, st, (SELECT idf FROM w WHERE i = ${i + 1}) AS w ${inArticles}`,
+      (text, i) => `SELECT x.sentence, ${i + 1} AS i, ${distinct.indexOf(text) + 1} AS d,
+        ${phraseScore(`(SELECT idf FROM w WHERE i = ${i + 1})`, '(SELECT avgdl FROM st)')} AS score
+      FROM (${rowsOf(text)}) AS x ${inArticles}`,
     );
     const idfs = texts.map((text, i) => `(${i + 1}, ${hitsOf(text)})`).join(', ');
     const all = query.match === 'all' ? `HAVING count(DISTINCT c.d) = ${distinct.length}` : '';
@@ -124,8 +127,9 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): S
          SELECT u.i, CASE WHEN u.idf <= 0.0::float8 THEN 1e-6::float8 ELSE u.idf END AS idf
          FROM (SELECT v.i, ln((st.n - v.hits + 0.5::float8) / (v.hits + 0.5::float8)) AS idf FROM (VALUES ${idfs}) AS v (i, hits), st) AS u
        ), c AS (
+         SELECT u.sentence, u.i, u.d, u.score FROM (
          ${branches.join('\n         UNION ALL\n         ')}
-         ORDER BY 1, 2
+         ) AS u ORDER BY u.sentence, u.i
        ), top AS (
          SELECT c.sentence, sum(c.score) AS score
          FROM c
