@@ -1,12 +1,13 @@
 /**
  * Full-text search in PostgreSQL that ranks as the SQLite engine's FTS5 does: each user term
  * becomes a phrase of the FTS5 tokenizer's tokens (fts5-tokens.ts) and is scored as FTS5's bm25
- * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase. Only
- * the query's stems' postings (migration 3) are read and scored in one aggregate, as
- * `fts5_bm25` (migrations.ts) scores, and only the top hits' sentences are read; a phrase of
- * several stems is counted from the tsvector of the sentences holding all its stems.
- * Equal scores fall back to sentence id, FTS5's rowid order, so both engines give the same hits
- * in the same order.
+ * from the counters FTS5 keeps: sentences, tokens, and the documents holding each phrase. One
+ * statement: only the query's stems' postings (migration 3) are read, each phrase's scored with
+ * its own IDF, as `fts5_bm25` (migrations.ts) scores, summed per sentence in one sorted
+ * aggregate, and only the top hits' sentences are read. A phrase of several stems is found once,
+ * where its stems' postings meet and the tsvector matches it, and its document count is the
+ * number of sentences found. Equal scores fall back to sentence id, FTS5's rowid order, so both
+ * engines give the same hits in the same order.
  */
 import type { BlockKind } from '../../core/article.ts';
 import type { SentenceHit, SentenceQuery, SentenceRef, TermStatistics } from '../../core/ports/store.ts';
@@ -103,12 +104,9 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): S
       const k = multi.indexOf(text);
       return k >= 0 ? `(SELECT count(*) FROM ph${k})::float8` : `coalesce((SELECT documents FROM term_documents WHERE term = ${params.add(text)}), 0)::float8`;
     };
-    const inArticles = query.articles
-      ? `WHERE x.sentence IN (SELECT id FROM sentences WHERE article = ANY(${params.add(query.articles)}::text[]))`
-      : '';
+    const inArticles = query.articles ? `WHERE x.sentence IN (SELECT id FROM sentences WHERE article = ANY(${params.add(query.articles)}::text[]))` : '';
     // One branch per phrase of the query, in its order; each scores its rows with its IDF. The
-    // IDF and the average length are scalar subqueries, computed once: joined, they would come
-    // first and hide the postings' sentence order from the merge below.
+    // IDF and the average length are scalar subqueries, computed once, not joined to every row.
     const branches = texts.map(
       (text, i) => `SELECT x.sentence, ${i + 1} AS i, ${distinct.indexOf(text) + 1} AS d,
         ${phraseScore(`(SELECT idf FROM w WHERE i = ${i + 1})`, '(SELECT avgdl FROM st)')} AS score
