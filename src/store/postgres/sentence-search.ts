@@ -71,7 +71,7 @@ function phraseRows(stems: readonly string[], params: Parameters): string {
     .slice(1)
     .map((stem, j) => `JOIN sentence_postings p${j + 1} ON p${j + 1}.term = ${params.add(stem)} AND p${j + 1}.sentence = p0.sentence`)
     .join('\n      ');
-  const least = stems.length === 1 ? 'p0.tf' : `least(${stems.map((_, j) => `p${j}.tf`).join(', ')})`;
+  const least = `least(${stems.map((_, j) => `p${j}.tf`).join(', ')})`;
   const first = params.add(stems[0]);
   const query = params.add(tsqueryLiteral([stems], 'any'));
   const phrase = params.add(stems.join(' '));
