@@ -46,11 +46,14 @@ describe('WordNet index lookups, by bisection on the file', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
-    ['with a final newline', '\n'],
-    ['without one', ''],
-  ])('finds every lemma and nothing else, %s', (_, last) => {
+    ['with a final newline', '\n', undefined],
+    ['without one', '', undefined],
+    // Pages shorter than a line: every probe and every line crosses page edges.
+    ['read 7 bytes at a time', '\n', 7],
+    ['read 1 byte at a time, without a final newline', '', 1],
+  ])('finds every lemma and nothing else, %s', (_, last, pageBytes) => {
     writeFileSync(join(dir, 'index.noun'), `  1 This software and database is being provided\n  2 to you, the LICENSEE\n${lines.join('\n')}${last}`);
-    const small = openWordNet(dir);
+    const small = openWordNet(dir, pageBytes);
     lemmas.forEach((lemma, i) => expect(small.taggedSenses(lemma.replace(/_/g, ' '), 'n')).toBe(i + 1));
     for (const missing of ['', 'aa', 'ab c d', 'c', 'cab driv', 'zzz', '0', 'This', '1']) expect(small.taggedSenses(missing, 'n')).toBe(0);
     small.close();
