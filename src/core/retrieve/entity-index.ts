@@ -51,10 +51,31 @@ export function foldForLookup(name: string): string {
  * @example roleStems('Secretary of Defence') → ['secretari', 'defenc']
  */
 export function roleStems(role: string): string[] {
-  return foldForLookup(role)
-    .split(' ')
-    .filter((word) => word !== 'of')
-    .map(stem);
+  return [...readRole(role).stems];
+}
+
+/** A role as lookups read it: the stems of its words, and its head (found when first asked). */
+interface RoleReading {
+  readonly stems: readonly string[];
+  readonly head: () => string;
+}
+
+/**
+ * Roles read so far: a story's people share a few hundred roles ("minister", "prime minister"),
+ * so reading the thousands of holders of one role word folds and stems each role once.
+ */
+const roleReadings = new Map<string, RoleReading>();
+const MAX_ROLE_READINGS = 20_000;
+
+function readRole(role: string): RoleReading {
+  let reading = roleReadings.get(role);
+  if (!reading) {
+    const words = foldForLookup(role).split(' ');
+    reading = { stems: words.filter((word) => word !== 'of').map(stem), head: lazyHead(words) };
+    if (roleReadings.size >= MAX_ROLE_READINGS) roleReadings.clear();
+    roleReadings.set(role, reading);
+  }
+  return reading;
 }
 
 /**
@@ -196,7 +217,12 @@ export function buildRoleIndex(entities: readonly KnownEntity[]): Pick<EntityInd
 function roleLookup(sorted: readonly KnownEntity[]): EntityIndex['byRole'] {
   const roleEntries: RoleEntry[] = sorted
     .filter((entity) => entity.kind === 'person')
-    .flatMap((entity) => entity.roles.map((role) => ({ entity, stems: roleStems(role), head: lazyHead(foldForLookup(role).split(' ')) })));
+    .flatMap((entity) =>
+      entity.roles.map((role) => {
+        const { stems, head } = readRole(role);
+        return { entity, stems, head };
+      }),
+    );
   // A bare head matches only a one-word role with the same stem: indexed by it, so asking
   // "the chairman" reads the chairmen, not every one-word role of the story.
   const bareRoles = new Map<string, RoleEntry[]>();

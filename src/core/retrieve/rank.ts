@@ -49,10 +49,24 @@ interface Prepared {
   readonly stemSet: ReadonlySet<string>;
 }
 
+/**
+ * Sentences tokenised lately, kept for the next look at them: ranking an answer's articles and
+ * then its sentences reads the same candidates twice. A few hundred make one question's
+ * candidates; the cache is emptied past this many.
+ */
+const PREPARED_KEPT = 1000;
+const preparedTexts = new Map<string, Prepared>();
+
 function prepare(text: string): Prepared {
-  const tokens = tokenize(text);
-  const stems = tokens.map((t) => t.stem);
-  return { stems, texts: tokens.map((t) => t.text), stemSet: new Set(stems) };
+  let prepared = preparedTexts.get(text);
+  if (!prepared) {
+    const tokens = tokenize(text);
+    const stems = tokens.map((t) => t.stem);
+    prepared = { stems, texts: tokens.map((t) => t.text), stemSet: new Set(stems) };
+    if (preparedTexts.size >= PREPARED_KEPT) preparedTexts.clear();
+    preparedTexts.set(text, prepared);
+  }
+  return prepared;
 }
 
 /** Whether a form's words stand in the sentence, in order and adjacent. */

@@ -19,18 +19,33 @@ interface Facts {
   readonly negated: boolean;
 }
 
-const cache = new Map<string, { readonly stems: ReadonlySet<string>; readonly facts: Facts }>();
+/** A sentence as compared: its content stems, and its facts once a comparison gets that far. */
+interface Reading {
+  readonly stems: ReadonlySet<string>;
+  facts?: Facts;
+}
 
-function read(text: string): { readonly stems: ReadonlySet<string>; readonly facts: Facts } {
+const cache = new Map<string, Reading>();
+
+function read(text: string): Reading {
   let known = cache.get(text);
   if (!known) {
     // Figures are facts, compared as values below; as words they would make "12" and "45" differ twice.
-    const stems = new Set([...contentStems(text)].filter((stem) => !/\d/.test(stem)));
-    known = { stems, facts: factsOf(text) };
+    known = { stems: new Set([...contentStems(text)].filter((stem) => !/\d/.test(stem))) };
     if (cache.size > 5000) cache.clear();
     cache.set(text, known);
   }
   return known;
+}
+
+/**
+ * A sentence's facts, read when first compared: most pairs differ in their words already, so
+ * most sentences (an answer compares its sentences with every candidate) never need their figures read.
+ */
+function factsIn(text: string): Facts {
+  const known = read(text);
+  known.facts ??= factsOf(text);
+  return known.facts;
 }
 
 function factsOf(text: string): Facts {
@@ -68,8 +83,8 @@ function sameKeys(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>
  * "Acme cut 300 jobs" / "Acme cut 300 jobs in March" → true; "… 300 jobs" / "… 400 jobs" → false.
  */
 export function factsAgree(a: string, b: string): boolean {
-  const x = read(a).facts;
-  const y = read(b).facts;
+  const x = factsIn(a);
+  const y = factsIn(b);
   return x.negated === y.negated && sameKeys(x.figures, y.figures) && subsetEither(x.names, y.names);
 }
 
@@ -146,8 +161,8 @@ export interface FigureChange {
  */
 export function figuresChanged(a: string, b: string): FigureChange | null {
   if (!sameWords(a, b) && !(overlap(a, b) >= 0.65 && jaccard(a, b) >= 0.4)) return null;
-  const x = read(a).facts;
-  const y = read(b).facts;
+  const x = factsIn(a);
+  const y = factsIn(b);
   if (x.negated !== y.negated || !subsetEither(x.names, y.names) || sameKeys(x.figures, y.figures)) return null;
   return {
     from: [...x.figures].filter(([key]) => !y.figures.has(key)).map(([, text]) => text),

@@ -56,21 +56,32 @@ export function openSqliteStore(file: string): Store {
   return createSqliteStore(db);
 }
 
+/** `make()`, called on first use and kept. */
+function lazily<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
 function createSqliteStore(db: Database.Database): Store {
   const reader = prepareArticleReader(db);
-  const writer = prepareArticleWriter(db);
   const quotes = prepareQuoteReader(db);
   const search = prepareSentenceSearch(db);
   const lookup = prepareSentenceLookup(db);
-  const linker = prepareIncrementalLinker(db);
-  const story = prepareStoryEntities(db, linker);
+  // What only writes, digests, feeds and conversations use is prepared when first used: a
+  // one-shot question from the CLI prepares none of it (some 30 statements, 5-7 ms of a call).
+  const writer = lazily(() => prepareArticleWriter(db));
+  const linker = lazily(() => prepareIncrementalLinker(db));
+  const story = prepareStoryEntities(db, { rewriteKeys: (id) => linker().rewriteKeys(id) });
   const fts = prepareFtsIndexer(db);
   const terms = prepareTermStatistics(db);
-  const sequence = prepareContentSequence(db);
-  const digests = createSqliteDigestStore(db);
-  const feeds = createSqliteFeedStore(db);
-  const conversations = createSqliteConversationStore(db);
-  const answers = createSqliteAnswerStore(db);
+  const sequence = lazily(() => prepareContentSequence(db));
+  const digests = lazily(() => createSqliteDigestStore(db));
+  const feeds = lazily(() => createSqliteFeedStore(db));
+  const conversations = lazily(() => createSqliteConversationStore(db));
+  const answers = lazily(() => createSqliteAnswerStore(db));
   // SQLite's data_version moves when another connection commits; our own writes are counted
   // here. Together they say whether anything this store serves may have changed.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -84,7 +95,7 @@ function createSqliteStore(db: Database.Database): Store {
     unindexedWrites = 0;
   };
   // A failed incremental linking rolls back to here and leaves the story marked for a whole relink.
-  const linkOrMark = db.transaction((ids: readonly string[], before: Affected) => linker.link(ids, before));
+  const linkOrMark = db.transaction((ids: readonly string[], before: Affected) => linker().link(ids, before));
   /** Runs `write` on `ids`, then links them into the story (or marks it for a relink), all in one transaction. */
   const linkedWrite = <T extends unknown[]>(write: (...args: T) => void, idsOf: (...args: T) => readonly string[]) =>
     db.transaction((link: boolean, ...args: T) => {
@@ -92,34 +103,34 @@ function createSqliteStore(db: Database.Database): Store {
       const before = { linked: new Set<string>(), scope: new Set<string>() };
       if (link) {
         for (const id of ids) {
-          const affected = linker.affectedBy(id);
+          const affected = linker().affectedBy(id);
           for (const entity of affected.linked) before.linked.add(entity);
           for (const entity of affected.scope) before.scope.add(entity);
         }
       }
       write(...args);
-      if (!link) return linker.markStale();
+      if (!link) return linker().markStale();
       try {
         linkOrMark(ids, before);
       } catch {
-        linker.markStale();
+        linker().markStale();
       }
     });
   const putArticles = linkedWrite(
     (entries: readonly ArticleWrite[]) => {
-      for (const { article, origin } of entries) writer.put(article, origin);
+      for (const { article, origin } of entries) writer().put(article, origin);
     },
     (entries) => [...new Set(entries.map((entry) => entry.article.id))],
   );
   const putDuplicates = linkedWrite(
     (entries: readonly DuplicateEntry[]) => {
-      for (const entry of entries) writer.putDuplicate(entry);
+      for (const entry of entries) writer().putDuplicate(entry);
     },
     (entries) => [...new Set(entries.map((entry) => entry.id))],
   );
   const markRemoved = linkedWrite(
     (ids: readonly string[], at: string) => {
-      for (const id of ids) writer.markRemoved(id, at);
+      for (const id of ids) writer().markRemoved(id, at);
     },
     (ids) => ids,
   );
@@ -179,12 +190,20 @@ function createSqliteStore(db: Database.Database): Store {
       return terms(stems);
     },
     revision: async () => `${dataVersion.get() as number}.${ownWrites}`,
-    contentSequence: async () => sequence.last(),
-    articleChanges: async (after, upTo) => sequence.changes(after, upTo),
-    digests,
-    feeds,
-    conversations,
-    answers,
+    contentSequence: async () => sequence().last(),
+    articleChanges: async (after, upTo) => sequence().changes(after, upTo),
+    get digests() {
+      return digests();
+    },
+    get feeds() {
+      return feeds();
+    },
+    get conversations() {
+      return conversations();
+    },
+    get answers() {
+      return answers();
+    },
     close: async () => {
       if (!db.open) return;
       try {

@@ -30,6 +30,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL is "loud": set it to one of fatal, error, warn, info, debug, trace, silent/);
   });
 
+  it('checks a time zone only when one is set', () => {
+    expect(loadConfig({}).digests.timezone).toBe('Europe/London');
+    expect(loadConfig({ BRIEFBOT_TIMEZONE: ' America/New_York ' }).digests.timezone).toBe('America/New_York');
+    expect(() => loadConfig({ BRIEFBOT_TIMEZONE: 'Atlantis/Central' })).toThrow(/^BRIEFBOT_TIMEZONE is "Atlantis\/Central": set it to an IANA time zone/);
+  });
+
+  it('takes whole numbers within their bounds and names the bounds otherwise', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 's', SLACK_PORT: '3001' }).slack?.port).toBe(3001);
+    expect(loadConfig({ BRIEFBOT_FEED_MAX_ITEMS: '500' }).web.maxItems).toBe(500);
+    for (const bad of ['501', '0', '2.5', 'many', '']) {
+      expect(() => loadConfig({ BRIEFBOT_FEED_MAX_ITEMS: bad })).toThrow(
+        new RegExp(`^BRIEFBOT_FEED_MAX_ITEMS is ${JSON.stringify(bad)}: set it to articles fetched per poll of a feed`),
+      );
+    }
+  });
+
   it('takes DATABASE_URL for PostgreSQL, and never echoes a bad one, which may hold a password', () => {
     expect(loadConfig({}).databaseUrl).toBeNull();
     expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db.internal:5432/briefbot' }).databaseUrl).toBe('postgres://bot:pw@db.internal:5432/briefbot');

@@ -37,7 +37,9 @@ describe('readSourcesFile', () => {
     expect((await readSourcesFile(folder.dir)).problem).toMatch(/^not valid JSON .*; its facts were not used$/);
     folder.write('sources.json', JSON.stringify({ articles: { 'a.txt': { outlet: 42 } } }));
     const result = await readSourcesFile(folder.dir);
-    expect(result.problem).toMatch(/^not in the expected form at articles\.a\.txt\.outlet/);
+    expect(result.problem).toMatch(/^not in the expected form at articles\.a\.txt\.outlet: expected string, received number; its facts were not used$/);
+    folder.write('sources.json', JSON.stringify({ articles: [] }));
+    expect((await readSourcesFile(folder.dir)).problem).toMatch(/^not in the expected form at articles: expected record, received array;/);
     expect(result.byName.size).toBe(0);
   });
 });

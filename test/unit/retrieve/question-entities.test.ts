@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/core/ports/store.ts';
-import { buildEntityIndex, type KnownEntity } from '../../../src/core/retrieve/entity-index.ts';
+import { buildEntityIndex, buildRoleIndex, type KnownEntity, roleStems } from '../../../src/core/retrieve/entity-index.ts';
 import { EntityLookups, readQuestion } from '../../../src/core/retrieve/question-entities.ts';
 import { parseQuestion } from '../../../src/core/retrieve/query.ts';
 import { entity, entityLookupsOver, harbourStory } from './fixtures.ts';
@@ -91,5 +91,24 @@ describe('reading a question with the entities it names, read by key', () => {
     await readQuestion('What did Maria Lopez say?', view);
     expect(keyReads).toBe(first);
     expect(wholeReads()).toBe(0);
+  });
+});
+
+describe('roles as lookups read them', () => {
+  it('stems a role the same however often it is read, and a caller changing the stems changes nothing after', () => {
+    const first = roleStems('Secretary of Defence');
+    expect(first).toEqual(['secretari', 'defenc']);
+    first.push('changed');
+    expect(roleStems('Secretary of Defence')).toEqual(['secretari', 'defenc']);
+  });
+
+  it('finds every holder of a role many people share, by its head and by its modifier', () => {
+    const holders = Array.from({ length: 50 }, (_, i) =>
+      entity({ id: `person:p${i}`, name: `Person ${i}`, kind: 'person', roles: [i % 2 === 0 ? 'foreign minister' : 'finance minister'] }),
+    );
+    const index = buildRoleIndex(holders);
+    expect(index.byRole(['foreign', 'minister'])).toHaveLength(25);
+    expect(index.byRole(['finance', 'minister']).map((holder) => holder.id)).toContain('person:p1');
+    expect(index.byRole(['defence', 'minister'])).toEqual([]);
   });
 });
