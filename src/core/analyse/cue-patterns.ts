@@ -1,5 +1,5 @@
 import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS, SUBORDINATORS, VERB_FILLERS } from './lexicon/function-words.ts';
-import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
+import { DOCUMENT_NOUNS, FINDING_VERBS, INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
 import { skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
@@ -39,7 +39,7 @@ const NOUN_MARKERS = new Set([
   'this',
   'that',
 ]);
-const PARTICIPLE_OPENERS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
+const PARTICIPLE_OPENERS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since', 'despite']);
 const RELATIVE_WORDS = new Set(['who', 'which', 'where', 'whose', 'whom']);
 const GOING_ON = new Set(['go', 'goes', 'going', 'went', 'gone']);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
@@ -79,6 +79,50 @@ function skipTimeBack(tokens: readonly Token[], k: number): number {
 }
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
 const TIME_OPENERS = new Set(['this', 'last', 'that', 'earlier', 'later']);
+
+// How far back a relative clause or apposition between a document and its verb may open ("The
+// complaint, which was filed in federal court in Manhattan on Tuesday, alleged").
+const DOCUMENT_CLAUSE_REACH = 24;
+
+/**
+ * The document noun that is the subject of the verb at `v`, past a participle or a relative
+ * clause that describes it: `A GAO report released last year found` → the index of "report";
+ * `The complaint, which was filed on Tuesday, alleged` → "complaint"; null when the subject is no
+ * document (`Doe, in a statement, said`).
+ */
+export function documentHead(tokens: readonly Token[], v: number): number | null {
+  let k = skipTimeBack(tokens, v - 1);
+  if (tokens[k]?.text === ',') {
+    let c = k - 1;
+    while (c >= 0 && c > k - DOCUMENT_CLAUSE_REACH && tokens[c]?.text !== ',') c--;
+    const opener = tokens[c + 1];
+    if (tokens[c]?.text !== ',' || !opener?.isWord || !(RELATIVE_WORDS.has(opener.lower) || opener.lower === 'that' || /ed$/.test(opener.lower))) return null;
+    k = c - 1;
+  }
+  // "report released last year": the noun, then a participle and a few words.
+  for (let back = k; back >= 0 && back >= k - 5; back--) {
+    const token = tokens[back];
+    if (!token?.isWord) return null;
+    if (DOCUMENT_NOUNS.has(token.lower)) return (back === k || /ed$/.test(tokens[back + 1]?.lower ?? '')) && !afterPreposition(tokens, back) ? back : null;
+  }
+  return null;
+}
+
+/** Whether the noun phrase whose head is at `head` follows a preposition ("in the Trump release", "into the polls"): no subject. */
+function afterPreposition(tokens: readonly Token[], head: number): boolean {
+  for (let k = head - 1; k >= 0 && k >= head - 5; k--) {
+    const token = tokens[k];
+    if (!token?.isWord) return false;
+    if (PREPOSITIONS.has(token.lower)) return true;
+  }
+  return false;
+}
+
+/** A verb of finding after a document: "the audit found", "a poll shows" (never "police found"). */
+export function isFindingVerb(tokens: readonly Token[], v: number): boolean {
+  const token = tokens[v];
+  return token?.isWord === true && !token.capitalised && FINDING_VERBS.has(token.lower) && documentHead(tokens, v) !== null;
+}
 
 /** "as the memo put it", "as he puts it": the idiom reports words as a verb of speech does. */
 export function putsIt(tokens: readonly Token[], k: number): boolean {
@@ -183,6 +227,27 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
   return null;
 }
 
+// Prepositions that open a phrase of setting between a subject and its verb: "Doe in a statement said".
+const SETTING_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'for']);
+// How many words such a phrase may have.
+const SETTING_WORDS = 6;
+
+/**
+ * The subject before a short phrase of setting that ends at token `k`: `Jane Doe in an interview
+ * on Monday said` → Jane Doe. Only words, no verb of speech, and the phrase opens with a
+ * preposition of setting; `endingAt` gives the reference ending at a token.
+ */
+function settingSubject(tokens: readonly Token[], k: number, endingAt: (end: number) => Ref | undefined): Ref | null {
+  for (let p = k; p >= 0 && p > k - SETTING_WORDS; p--) {
+    const token = tokens[p];
+    if (!token?.isWord || reportingStrength(token) !== null) return null;
+    if (!SETTING_OPENERS.has(token.lower) || p === k) continue;
+    const subject = endingAt(p);
+    if (subject && !subject.afterPreposition && subject.type !== 'pronoun') return subject;
+  }
+  return null;
+}
+
 /**
  * The subject of the reporting verb at token `v`: the reference right before it (past
  * adverbs and auxiliaries: "has also said"), across an apposition ("Jane Doe, the chief
@@ -195,6 +260,15 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   // "Doe said, going on to say that …", "Doe went on to call …": whoever goes on speaks.
   if (v >= 3 && tokens[v - 1]?.lower === 'to' && tokens[v - 2]?.lower === 'on' && GOING_ON.has(tokens[v - 3]?.lower ?? ''))
     return subjectOf(tokens, refs, v - 3, quoted);
+  // "A Government Accountability Office report found", "Jane Doe's brief said": the body or
+  // person behind the document speaks; a document with no owner speaks as its own phrase.
+  const head = documentHead(tokens, v);
+  if (head !== null) {
+    const owner = refs.find((r) => r.tokEnd === head && r.type === 'name' && !quoted(tokens[r.tokStart] as Token));
+    const phrase = refs.find((r) => r.tokStart <= head && head < r.tokEnd && r.type !== 'pronoun');
+    if (owner ?? phrase) return owner ?? phrase ?? null;
+    if (isFindingVerb(tokens, v)) return null;
+  }
   const k0 = v - 1;
   let k = skipTimeBack(tokens, k0);
   // A time word counts only when a reference or "who" stands right before it ("Doe on Monday
@@ -212,6 +286,9 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r) && !quoted(tokens[r.tokStart] as Token));
   const direct = endingAt(k + 1);
   if (direct && !direct.afterPreposition) return direct;
+  // "Jane Doe in an interview said", "Doe at the time said": a short phrase of setting between subject and verb.
+  const beforeSetting = settingSubject(tokens, k, endingAt);
+  if (beforeSetting) return beforeSetting;
   const verb = tokens[v]?.lower ?? '';
   // "footage of Jane Doe saying": a participle right after a name is that person's.
   if (direct && direct.type === 'name' && verb.endsWith('ing') && k === v - 1) return direct;
@@ -232,6 +309,13 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   if (token?.isWord && SPEECH_NOUNS.has(token.lower)) {
     const owner = endingAt(k);
     if (owner && owner.type === 'name') return owner;
+  }
+  // "Jane Doe — a teacher from Leeds — says": an aside between dashes, as between commas.
+  if (token && DASHES.has(token.text) && !quoted(token)) {
+    let c = k - 1;
+    while (c >= 0 && c > k - 16 && tokens[c]?.text !== token.text) c--;
+    const before = tokens[c]?.text === token.text ? endingAt(c) : undefined;
+    if (before && !before.afterPreposition) return before;
   }
   if (token?.text === ',') {
     let c = k - 1;
@@ -283,7 +367,7 @@ export function governingVerb(tokens: readonly Token[], before: number, skip: (t
     if (!token || skip(token)) continue;
     if (token.isWord) words++;
     if (NOUN_MARKERS.has(tokens[v - 1]?.lower ?? '') || tokens[v - 1]?.possessive) continue; // "the claims", "his comments"
-    const strength = reportingStrength(token);
+    const strength = reportingStrength(token) ?? (isFindingVerb(tokens, v) ? 'strong' : null);
     if (strength === 'strong' || (strength === 'weak' && words <= 7)) return v;
   }
   return null;

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/core/analyse/index.ts';
+import { documentHead, isFindingVerb } from '../../../src/core/analyse/cue-patterns.ts';
+import { tokenize } from '../../../src/core/analyse/tokens.ts';
 import { credits, makeArticle } from './make-article.ts';
 
 describe('names with American titles and initials', () => {
@@ -449,10 +451,10 @@ describe('names after long titles and asides', () => {
     ]);
   });
 
-  it('takes a name whose verb follows a party-and-state parenthesis for a person', () => {
+  it('takes a name whose verb follows a party-and-state parenthesis for a person, its office (speaker) set apart', () => {
     expect(
       credits('In an interview on Sunday, House Speaker Carl B. Hendry (R-Wis.) said the country needs calm.', '"It is heartbreaking," Hendry said.'),
-    ).toMatchObject([{ speaker: 'House Speaker Carl B. Hendry', cueKind: 'explicit' }]);
+    ).toMatchObject([{ speaker: 'Carl B. Hendry', cueKind: 'explicit' }]);
   });
 
   it('finds the speaker past a description with a slash in it', () => {
@@ -490,5 +492,69 @@ describe('appositions and parentheses around a named speaker', () => {
         '"People look at what an area looks like after the investment," she said.',
       ),
     ).toMatchObject([{ speaker: 'Oriane Brackwell', cueKind: 'pronoun' }]);
+  });
+});
+
+describe('documents that report what they hold', () => {
+  it('credits a report’s finding to the body named in it, past a participle describing the report', () => {
+    expect(
+      credits('A Harwick Institute report released last year found that the agency could not trace money from "the drug trade or other crimes."'),
+    ).toMatchObject([{ speaker: 'Harwick Institute', cue: 'found' }]);
+  });
+
+  it('credits a document with no owner as its own phrase, past a relative clause between commas', () => {
+    expect(credits('The study, which was published in a journal on Monday, concluded that the birds are "remarkably adaptable to cities."')).toMatchObject([
+      { speaker: 'The study', cue: 'concluded' },
+    ]);
+  });
+
+  it('credits a person’s filing to the person', () => {
+    expect(credits('Jane Doe filed for divorce in May.', 'Jane Doe’s brief said that the reports were "previous misinterpreted statements."')).toMatchObject([
+      { speaker: 'Jane Doe', cue: 'said' },
+    ]);
+  });
+
+  it('reads a verb of finding only after a document, and never a document after a preposition', () => {
+    const sentence = (text: string) => tokenize(text, 0, text.length);
+    const audit = sentence('The audit found that costs rose.');
+    expect(isFindingVerb(audit, 2)).toBe(true);
+    expect(isFindingVerb(sentence('The dog found that bone.'), 2)).toBe(false);
+    const polls = sentence('He yelled at people in the polls saying hello.');
+    expect(documentHead(polls, 7)).toBeNull();
+    expect(documentHead(sentence('A poll released on Monday shows a lead.'), 5)).toBe(1);
+  });
+});
+
+describe('clauses between a speaker and the verb', () => {
+  it('joins a speaker to the verb across an aside between dashes', () => {
+    expect(credits('Ivan Petrov — a teacher from Lakeside — says the endorsement was "a big deal in the end."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'says' },
+    ]);
+  });
+
+  it('joins a speaker to the verb across a short phrase of setting', () => {
+    expect(credits('Ivan Petrov in an interview on Monday said the plan would cost "far more than anyone admits."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'said' },
+    ]);
+  });
+
+  it('credits a participle after "despite" to the clause’s subject, past a party-and-state tag', () => {
+    expect(
+      credits('House Speaker Ivan Petrov, R-Wis., despite admitting that he had concerns about "lawyers trying to get rich," voted for the bill.'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov', cue: 'admitting' }]);
+  });
+
+  it('reads a sentence that opens with an inverted verb, its speaker and an aside before the quotation', () => {
+    expect(credits('Said Ivan Petrov, who grew up on the street, “We were all so proud of him.”')).toMatchObject([{ speaker: 'Ivan Petrov', cue: 'Said' }]);
+  });
+
+  it('reads a reporting clause typed as a sentence of its own, past an apposition and a phrase of setting', () => {
+    expect(credits('“Not us!” Ivan Petrov, the head of the Lakeside Fund, tweeted on Friday with a photo of the rally.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'tweeted' },
+    ]);
+  });
+
+  it('takes no sentence of reported speech after a quotation for its reporting clause', () => {
+    expect(credits('“Not us!” Ivan Petrov said the phones were cheap and the calls were clear.')).toMatchObject([{ speaker: null }]);
   });
 });

@@ -233,3 +233,28 @@ export const PERSONAL_VERBS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Nouns of documents that report what they hold as a speaker does: "a GAO report found", "the
+ * complaint alleged", "the study concluded", "her brief said". General English: the kinds of
+ * paper news cites (reports, studies, polls, filings, rulings, memos).
+ */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
+  `report reports study studies survey surveys poll polls analysis audit review investigation inquiry probe memo memorandum
+  complaint lawsuit suit filing brief indictment ruling opinion decision document documents paper research assessment
+  findings data letter statement release transcript affidavit motion petition order verdict budget estimate projection`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Verbs that report what a document holds though no one speaks them ("the audit found that …",
+ * "a poll shows", "the complaint alleged"): they count as reporting only after a document noun.
+ * Forms already in REPORTING_VERBS ("concluded", "states") need no place here.
+ */
+export const FINDING_VERBS: ReadonlySet<string> = new Set(
+  `find finds found show shows showed alleged determine determines determined estimate estimates estimated indicate
+  indicates indicated charge charges charged`
+    .split(/\s+/)
+    .filter(Boolean),
+);
