@@ -367,6 +367,8 @@ export function governingVerb(tokens: readonly Token[], before: number, skip: (t
     if (!token || skip(token)) continue;
     if (token.isWord) words++;
     if (NOUN_MARKERS.has(tokens[v - 1]?.lower ?? '') || tokens[v - 1]?.possessive) continue; // "the claims", "his comments"
+    // "the United States should": a capitalised word after another word is part of a name.
+    if (token.capitalised && tokens[v - 1]?.isWord) continue;
     const strength = reportingStrength(token) ?? (isFindingVerb(tokens, v) ? 'strong' : null);
     if (strength === 'strong' || (strength === 'weak' && words <= 7)) return v;
   }

@@ -8,15 +8,23 @@ import type { Token } from './tokens.ts';
 
 // Marks that may stand inside an apposition or a parenthesis: "R-Va.", "Smith & Co", "(D-N.C.)".
 const INNER_MARKS = /^[’'&()\-.]$/;
+// Double quotation marks, which an aside may hold in pairs: "Jane Doe, wearing a “Cruz” pin, said".
+const DOUBLE_MARKS = /^["“”]$/;
 
 /** The comma closing an apposition that opens at `comma`: "Jane Doe, 45, a nurse from Leeds, said". */
 export function appositionEnd(tokens: readonly Token[], comma: number): number | null {
   if (tokens[comma]?.text !== ',') return null;
+  // Only an aside that opens with a participle or a relative word may hold a quoted name ("wearing a
+  // “Cruz” pin", "who wrote “The Deal”"); after any other comma the marks open the sentence's own words.
+  const opener = tokens[comma + 1]?.lower ?? '';
+  const mayQuote = /(?:ing|ed)$/.test(opener) || opener === 'who' || opener === 'which';
+  let marks = 0;
   for (let k = comma + 1; k < tokens.length && k <= comma + 16; k++) {
     const token = tokens[k];
     if (!token) return null;
-    if (token.text === ',') return k > comma + 1 ? k : null;
-    if (!token.isWord && !INNER_MARKS.test(token.text)) return null;
+    if (token.text === ',') return k > comma + 1 && marks % 2 === 0 ? k : null;
+    if (mayQuote && DOUBLE_MARKS.test(token.text)) marks++;
+    else if (!token.isWord && !INNER_MARKS.test(token.text)) return null;
   }
   return null;
 }

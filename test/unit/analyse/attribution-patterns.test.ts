@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/core/analyse/index.ts';
-import { documentHead, isFindingVerb } from '../../../src/core/analyse/cue-patterns.ts';
+import { documentHead, governingVerb, isFindingVerb } from '../../../src/core/analyse/cue-patterns.ts';
 import { tokenize } from '../../../src/core/analyse/tokens.ts';
 import { credits, makeArticle } from './make-article.ts';
 
@@ -556,5 +556,18 @@ describe('clauses between a speaker and the verb', () => {
 
   it('takes no sentence of reported speech after a quotation for its reporting clause', () => {
     expect(credits('“Not us!” Ivan Petrov said the phones were cheap and the calls were clear.')).toMatchObject([{ speaker: null }]);
+  });
+});
+
+describe('more clauses between a speaker and the verb', () => {
+  it('reads an aside that holds a quoted name as an aside', () => {
+    expect(credits('“We have had better weeks,” delegate Ivan Petrov, wearing a hat and “Vote Lakeside” pins, said on Friday.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'said' },
+    ]);
+  });
+
+  it('takes no capitalised word inside a name for the verb that governs a quotation', () => {
+    const text = 'Doe told leaders that the United States should act.';
+    expect(governingVerb(tokenize(text, 0, text.length), 9, () => false)).toBe(1);
   });
 });
