@@ -15,6 +15,8 @@ const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'mi
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'also']);
 // How many words may follow a closing reporting verb before the sentence or clause ends.
 const CLOSING_TAIL = 8;
+// How many of the sentence's last commas may open the closing clause: appositions after its speaker hold commas too.
+const CLOSING_COMMAS = 4;
 
 function cueAt(ref: Ref, token: Token): Cue {
   return { ref, verb: token.text, start: token.start, end: token.end };
@@ -26,13 +28,15 @@ function cueAt(ref: Ref, token: Token): Cue {
  * be followed by at most a few words before the sentence (or the next comma) ends.
  */
 export function closingCue(tokens: readonly Token[], refs: readonly Ref[], from: number, quoted: (token: Token) => boolean): Cue | null {
-  // The closing clause follows one of the sentence's last two commas ("…, said Jane Doe, an analyst.").
+  // The closing clause follows one of the sentence's last commas ("…, said Jane Doe, an analyst.";
+  // "…, said Jane Doe, director of the Acme Union, a group that backs Roe.").
   let tried = 0;
-  for (let c = tokens.length - 1; c >= from && tried < 2; c--) {
+  for (let c = tokens.length - 1; c >= from && tried < CLOSING_COMMAS; c--) {
     const mark = tokens[c];
     if (!mark || mark.isWord || !(mark.text === ',' || mark.text === '—' || mark.text === '–') || quoted(mark)) continue;
     tried++;
     const cue = cueAfter(tokens, refs, c + 1, tokens.length);
+    // (A comma of the apposition after the speaker: try the one before.)
     if (!cue) continue;
     const verb = tokens.findIndex((token) => token.start === cue.start);
     let tail = 0;

@@ -182,6 +182,8 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
       const owner = refs.find((r) => r.tokStart === k + 1 || (r.tokStart === k + 2 && ARTICLES.has(tokens[k + 1]?.lower ?? '')));
       if (owner) k = skipFillers(tokens, owner.tokEnd); // "Jane Doe from Acme said"
     }
+    // "Jane Doe is quoted as saying": the one quoted says it.
+    if (tokens[k]?.lower === 'quoted' && tokens[k + 1]?.lower === 'as' && reportingStrength(tokens[k + 2])) k += 2;
     const verb = tokens[k];
     if (k < limit && verb && reportingStrength(verb)) return { ref, verb: verb.text, start: verb.start, end: verb.end };
   }

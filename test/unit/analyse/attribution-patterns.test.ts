@@ -571,3 +571,23 @@ describe('more clauses between a speaker and the verb', () => {
     expect(governingVerb(tokenize(text, 0, text.length), 9, () => false)).toBe(1);
   });
 });
+
+describe('closing reporting clauses', () => {
+  it('finds a closing "said X" past an apposition that holds commas of its own', () => {
+    expect(
+      credits('“We’re extremely happy” about the decision, said Jane Doe, director of the Lakeside Union, a union that has broken away and backed Roe.'),
+    ).toMatchObject([{ speaker: 'Jane Doe', cue: 'said' }]);
+  });
+
+  it('reads "stated" as an inverted verb of speech', () => {
+    expect(credits('“We do not want another fight,” stated Ivan Petrov, a history lecturer at Lakeside College.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'stated' },
+    ]);
+  });
+
+  it('credits the one "quoted as saying" the words', () => {
+    expect(credits('Ivan Petrov runs a poll.', '“Our method succeeds where others fail,” Petrov is quoted as saying.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'saying' },
+    ]);
+  });
+});

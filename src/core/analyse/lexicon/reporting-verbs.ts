@@ -132,7 +132,7 @@ export const INVERTING_VERBS: ReadonlySet<string> = new Set(
   stressed stresses admitted admits declared declares conceded concedes quipped quips cautioned cautions countered
   counters observed observes remarked remarks commented added agreed agrees predicted predicts suggested suggests
   reckoned reckons admitted confirmed confirms revealed reveals announced announces urged urges boasted boasts
-  reported tweeted responded demanded shouted exclaimed acknowledged read reads`
+  reported tweeted responded demanded shouted exclaimed acknowledged read reads stated states emphasized emphasised`
     .split(/\s+/)
     .filter(Boolean),
 );
