@@ -15,6 +15,8 @@ const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'mi
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'also']);
 // How many words may follow a closing reporting verb before the sentence or clause ends.
 const CLOSING_TAIL = 8;
+// How many words may describe the source after its name in an opening "According to X …,".
+const ACCORDING_TAIL = 14;
 // How many of the sentence's last commas may open the closing clause: appositions after its speaker hold commas too.
 const CLOSING_COMMAS = 4;
 
@@ -39,8 +41,10 @@ export function closingCue(tokens: readonly Token[], refs: readonly Ref[], from:
     // (A comma of the apposition after the speaker: try the one before.)
     if (!cue) continue;
     const verb = tokens.findIndex((token) => token.start === cue.start);
+    // The tail counts from the verb, or from the speaker's name when it follows the verb ("according to the
+    // event organizer Acme United for Schools").
     let tail = 0;
-    for (let k = Math.max(verb, 0) + 1; k < tokens.length && tokens[k]?.text !== ','; k++) if (tokens[k]?.isWord) tail++;
+    for (let k = Math.max(verb, cue.ref.tokEnd - 1, 0) + 1; k < tokens.length && tokens[k]?.text !== ','; k++) if (tokens[k]?.isWord) tail++;
     return tail <= CLOSING_TAIL ? cue : null;
   }
   return null;
@@ -59,6 +63,8 @@ export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): 
     k++;
     while (tokens[k]?.isWord && (tokens[k]?.capitalised || tokens[k]?.lower === 'the')) k++;
   }
+  // "According to a complaint filed by the SEC and the state, …": the source's description runs on to its comma.
+  for (let words = 0; tokens[k]?.isWord && words < ACCORDING_TAIL; words++) k++;
   // "According to the Ledger: "…"" introduces as a comma does.
   if (tokens[k]?.text !== ',' && tokens[k]?.text !== ':') return null;
   return { ref, verb: 'according to', start: first.start, end: second.end };

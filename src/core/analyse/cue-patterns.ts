@@ -221,7 +221,9 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
       r.type === 'name' &&
       r.tokStart > i + 2 &&
       r.tokStart <= i + 6 &&
-      tokens.slice(i + 2, r.tokStart).every((t) => t.isWord && !t.capitalised && !FUNCTION_WORDS.has(t.lower) && reportingStrength(t) === null);
+      tokens
+        .slice(i + 2, r.tokStart)
+        .every((t, n) => (n === 0 && ARTICLES.has(t.lower)) || (t.isWord && !t.capitalised && !FUNCTION_WORDS.has(t.lower) && reportingStrength(t) === null));
     const after = startsAt(i + 2) ?? refs.find(described);
     const to = tokens[i + 1];
     if (after && to) return { ref: after, verb: 'according to', start: verb.start, end: to.end };

@@ -178,6 +178,14 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return subject ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;
   };
 
+  /** The source of a whole sentence, by "according to" opening or closing it: `…, according to the Acme Institute.` */
+  const sourcedSentence = (work: Work): Cue | null => {
+    const opening = contexts[work.sentence] as SentenceContext;
+    const closing = contexts[work.closeSentence] as SentenceContext;
+    const cue = closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted);
+    return (cue?.verb === 'according to' ? cue : null) ?? accordingToCue(opening.tokens, opening.refs);
+  };
+
   /**
    * Reported speech inside reported speech: `Doe said that Roe once described the deal as
    * "the gold standard"` → Doe, who reports Roe's words. Only when the verb nearest the
@@ -235,7 +243,9 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
       if (cue) return cue;
       work.blocked = closing.tokens.slice(from, Math.min(limit, from + 7)).some((token) => reportingStrength(token) === 'strong');
     }
-    if (work.scare) return reportedScare(work);
+    // A phrase shaped like a scare quote in a sentence whose every word is attributed ("…, according to
+    // the organisers", "According to the report, …") is the source's word like the rest.
+    if (work.scare) return reportedScare(work) ?? sourcedSentence(work);
     const turn = transcriptTurn(work.span.start, work.span.end, contexts, text);
     if (turn) return turn;
     const opening = contexts[work.sentence] as SentenceContext;

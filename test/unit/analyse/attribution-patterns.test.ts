@@ -591,3 +591,17 @@ describe('closing reporting clauses', () => {
     ]);
   });
 });
+
+describe('sentences sourced by "according to"', () => {
+  it('credits a scare-quoted phrase in a sentence closed by "according to" a described source', () => {
+    expect(
+      credits('More than 100,000 people took part in a nationwide “walk-in” at 2,000 schools, according to the event organizer Lakeside Alliance for Schools.'),
+    ).toMatchObject([{ speaker: 'Lakeside Alliance for Schools', cue: 'according to' }]);
+  });
+
+  it('credits a sentence opened by "According to" a source whose description runs on to its comma', () => {
+    expect(
+      credits('According to Jane Doe of the Lakeside Institute and two other researchers, the river is "far cleaner than it was a decade ago."'),
+    ).toMatchObject([{ speaker: 'Jane Doe', cue: 'according to' }]);
+  });
+});
