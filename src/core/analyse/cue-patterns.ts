@@ -1,7 +1,7 @@
 import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS, SUBORDINATORS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { DOCUMENT_NOUNS, FINDING_VERBS, INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
-import { skipAsides } from './token-spans.ts';
+import { APPOSITION_TOKENS, skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 /** A reporting cue found in a sentence: the verb (or ":" / "according to") and who it names. */
@@ -317,13 +317,13 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   // "Jane Doe — a teacher from Leeds — says": an aside between dashes, as between commas.
   if (token && DASHES.has(token.text) && !quoted(token)) {
     let c = k - 1;
-    while (c >= 0 && c > k - 16 && tokens[c]?.text !== token.text) c--;
+    while (c >= 0 && c > k - APPOSITION_TOKENS && tokens[c]?.text !== token.text) c--;
     const before = tokens[c]?.text === token.text ? endingAt(c) : undefined;
     if (before && !before.afterPreposition) return before;
   }
   if (token?.text === ',') {
     let c = k - 1;
-    while (c >= 0 && c > k - 16 && tokens[c]?.text !== ',') c--;
+    while (c >= 0 && c > k - APPOSITION_TOKENS && tokens[c]?.text !== ',') c--;
     if (tokens[c]?.text === ',') {
       // "…, Gov. Jane Doe (R-OH), said": the name between the commas, before its parenthesis.
       let end = k;

@@ -8,18 +8,22 @@ import type { Token } from './tokens.ts';
 
 // Marks that may stand inside an apposition or a parenthesis: "R-Va.", "Smith & Co", "(D-N.C.)".
 const INNER_MARKS = /^[’'&()\-.]$/;
+// How long an apposition or relative clause between commas may run: "Jane Doe, a veteran consultant who
+// earlier in the season had tried to organise a campaign against him, said".
+export const APPOSITION_TOKENS = 24;
 // Double quotation marks, which an aside may hold in pairs: "Jane Doe, wearing a “Cruz” pin, said".
 const DOUBLE_MARKS = /^["“”]$/;
 
 /** The comma closing an apposition that opens at `comma`: "Jane Doe, 45, a nurse from Leeds, said". */
 export function appositionEnd(tokens: readonly Token[], comma: number): number | null {
   if (tokens[comma]?.text !== ',') return null;
-  // Only an aside that opens with a participle or a relative word may hold a quoted name ("wearing a
+  // Only an aside that opens with a participle in -ing or a relative word may hold a quoted name ("wearing a
   // “Cruz” pin", "who wrote “The Deal”"); after any other comma the marks open the sentence's own words.
   const opener = tokens[comma + 1]?.lower ?? '';
-  const mayQuote = /(?:ing|ed)$/.test(opener) || opener === 'who' || opener === 'which';
+  // (Not "-ed": "Jane Doe, likened the rule to "…"" is a past verb, the sentence's own.)
+  const mayQuote = /ing$/.test(opener) || opener === 'who' || opener === 'which';
   let marks = 0;
-  for (let k = comma + 1; k < tokens.length && k <= comma + 16; k++) {
+  for (let k = comma + 1; k < tokens.length && k <= comma + APPOSITION_TOKENS; k++) {
     const token = tokens[k];
     if (!token) return null;
     if (token.text === ',') return k > comma + 1 && marks % 2 === 0 ? k : null;

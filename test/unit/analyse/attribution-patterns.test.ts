@@ -605,3 +605,21 @@ describe('sentences sourced by "according to"', () => {
     ).toMatchObject([{ speaker: 'Jane Doe', cue: 'according to' }]);
   });
 });
+
+describe('long asides', () => {
+  it('joins a speaker to the verb across a long apposition with a relative clause in it', () => {
+    expect(
+      credits(
+        'Jane Doe, a veteran media consultant who earlier in the season had tried without success to organise a campaign against the plan, said, "It is a fantasy now."',
+      ),
+    ).toMatchObject([{ speaker: 'Jane Doe', cue: 'said' }]);
+  });
+
+  it('takes no past verb after a comma for the start of an aside that holds a quotation', () => {
+    expect(
+      credits(
+        'Another critic, Ivan Petrov, likened the rules to "burning the Constitution" - a charge that might have stung, since Mr. Petrov, a scholar, was a mentor.',
+      ),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+});
