@@ -57,7 +57,8 @@ export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): 
   // "According to conservative talk radio host Jane Doe,": a few describing words may come before the name.
   const ref = refs.find((r) => r.tokStart >= 2 && r.tokStart <= 8 && tokens.slice(2, r.tokStart).every((t) => t.isWord));
   if (!ref) return null;
-  let k = skipAsides(tokens, ref.tokEnd);
+  // (A comma straight after the name closes the phrase: what follows is the sentence, not an aside.)
+  let k = tokens[ref.tokEnd]?.text === ',' ? ref.tokEnd : skipAsides(tokens, ref.tokEnd);
   // "According to Jane Doe of the Acme Institute,": the name's affiliation belongs to it.
   if (tokens[k]?.lower === 'of') {
     k++;

@@ -11,22 +11,27 @@ const INNER_MARKS = /^[’'&()\-.]$/;
 // How long an apposition or relative clause between commas may run: "Jane Doe, a veteran consultant who
 // earlier in the season had tried to organise a campaign against him, said".
 export const APPOSITION_TOKENS = 24;
+// Words that open an aside which may hold a quoted title or name: a relative word, or an article before a
+// description ("Jane Doe, the co-author of "Going Viral," said").
+const QUOTING_OPENERS = new Set(['who', 'which', 'the', 'a', 'an']);
 // Double quotation marks, which an aside may hold in pairs: "Jane Doe, wearing a “Cruz” pin, said".
 const DOUBLE_MARKS = /^["“”]$/;
 
 /** The comma closing an apposition that opens at `comma`: "Jane Doe, 45, a nurse from Leeds, said". */
 export function appositionEnd(tokens: readonly Token[], comma: number): number | null {
   if (tokens[comma]?.text !== ',') return null;
-  // Only an aside that opens with a participle in -ing or a relative word may hold a quoted name ("wearing a
+  // Only an aside that opens with a participle in -ing, a relative word or an article may hold a quoted name ("wearing a
   // “Cruz” pin", "who wrote “The Deal”"); after any other comma the marks open the sentence's own words.
   const opener = tokens[comma + 1]?.lower ?? '';
   // (Not "-ed": "Jane Doe, likened the rule to "…"" is a past verb, the sentence's own.)
-  const mayQuote = /ing$/.test(opener) || opener === 'who' || opener === 'which';
+  const mayQuote = /ing$/.test(opener) || QUOTING_OPENERS.has(opener);
   let marks = 0;
   for (let k = comma + 1; k < tokens.length && k <= comma + APPOSITION_TOKENS; k++) {
     const token = tokens[k];
     if (!token) return null;
-    if (token.text === ',') return k > comma + 1 && marks % 2 === 0 ? k : null;
+    // ("the co-author of "Going Viral," about …": a comma inside the marks is the title's.)
+    if (token.text === ',' && marks % 2 === 1) continue;
+    if (token.text === ',') return k > comma + 1 ? k : null;
     if (mayQuote && DOUBLE_MARKS.test(token.text)) marks++;
     else if (!token.isWord && !INNER_MARKS.test(token.text)) return null;
   }

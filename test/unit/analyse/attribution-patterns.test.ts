@@ -623,3 +623,17 @@ describe('long asides', () => {
     ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
   });
 });
+
+describe('asides that hold a quoted title', () => {
+  it('joins a speaker to the verb across an aside whose quoted title holds a comma', () => {
+    expect(credits('Ivan Petrov, the co-author of "Going Viral," about the spread of news, said the days of one shared story are "long gone."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'said' },
+    ]);
+  });
+
+  it('reads the clause after "According to X," as the sentence, even when it opens with an article and holds quotations', () => {
+    expect(
+      credits('According to his physician, the businessman had "astonishingly excellent" results in his exam, and "will be the healthiest ever."'),
+    ).toMatchObject([{ speaker: 'his physician' }, { speaker: 'his physician' }]);
+  });
+});
