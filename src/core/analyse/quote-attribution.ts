@@ -305,6 +305,9 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const verb = v === null ? undefined : tokens[v];
     const subject = v === null ? null : subjectOf(tokens, previous.refs, v, quoted);
     if (subject && verb) return { cue: { ref: subject, verb: verb.text, start: verb.start, end: verb.end }, kind: cueKindOf(subject) };
+    // "Stated Jane Doe:" closing the paragraph before: the inverted verb opens it, the speaker follows.
+    const inverted = INVERTING_VERBS.has(tokens[0]?.lower ?? '') ? cueAfter(tokens, previous.refs, 0, tokens.length) : null;
+    if (inverted) return { cue: inverted, kind: cueKindOf(inverted.ref) };
     if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) return null;
     const ref = previous.refs.find((r) => !r.afterPreposition && r.type !== 'pronoun');
     const issued = tokens.findIndex((token, n) => n > 0 && /^(?:statement|following)$/i.test(token.text)) - 2;

@@ -637,3 +637,11 @@ describe('asides that hold a quoted title', () => {
     ).toMatchObject([{ speaker: 'his physician' }, { speaker: 'his physician' }]);
   });
 });
+
+describe('a paragraph that announces the next', () => {
+  it('credits a quoted paragraph to the speaker after an inverted verb that closes the paragraph before', () => {
+    expect(credits('Ivan Petrov spoke on Monday.', 'Stated Petrov:', '“I think that the stakes are so high for all of us.”')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'Stated' },
+    ]);
+  });
+});
