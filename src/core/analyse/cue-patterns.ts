@@ -83,6 +83,8 @@ const TIME_OPENERS = new Set(['this', 'last', 'that', 'earlier', 'later']);
 // How far back a relative clause or apposition between a document and its verb may open ("The
 // complaint, which was filed in federal court in Manhattan on Tuesday, alleged").
 const DOCUMENT_CLAUSE_REACH = 24;
+// How many words may describe a document between its noun and its verb ("letter from the Legion obtained by the paper").
+const DOCUMENT_TAIL = 10;
 
 /**
  * The document noun that is the subject of the verb at `v`, past a participle or a relative
@@ -96,16 +98,39 @@ export function documentHead(tokens: readonly Token[], v: number): number | null
     let c = k - 1;
     while (c >= 0 && c > k - DOCUMENT_CLAUSE_REACH && tokens[c]?.text !== ',') c--;
     const opener = tokens[c + 1];
-    if (tokens[c]?.text !== ',' || !opener?.isWord || !(RELATIVE_WORDS.has(opener.lower) || opener.lower === 'that' || /ed$/.test(opener.lower))) return null;
+    // ("The message, sent to the staff and forwarded to Doe, called …": an aside opened by any lower-case word.)
+    if (tokens[c]?.text !== ',' || !opener?.isWord || opener.capitalised) return null;
     k = c - 1;
   }
-  // "report released last year": the noun, then a participle and a few words.
-  for (let back = k; back >= 0 && back >= k - 5; back--) {
+  // "report released last year", "a letter from the Legion obtained by the paper": the noun, then a
+  // participle or a preposition and a few words.
+  for (let back = k; back >= 0 && back >= k - DOCUMENT_TAIL; back--) {
     const token = tokens[back];
     if (!token?.isWord) return null;
-    if (DOCUMENT_NOUNS.has(token.lower)) return (back === k || /ed$/.test(tokens[back + 1]?.lower ?? '')) && !afterPreposition(tokens, back) ? back : null;
+    // ("obtained by the paper": a document after a preposition is no subject; look further back.)
+    if (!isDocumentNoun(token.lower) || afterPreposition(tokens, back)) continue;
+    const next = tokens[back + 1]?.lower ?? '';
+    return (back === k || /ed$/.test(next) || PREPOSITIONS.has(next)) && !objectOfAct(tokens, back) ? back : null;
   }
   return null;
+}
+
+/**
+ * Whether the noun phrase whose head is at `head` is the object of a verb before it: `He sent a
+ * two-page memo to the paper explaining …` (the sender explains, not the memo).
+ */
+function objectOfAct(tokens: readonly Token[], head: number): boolean {
+  for (let d = head - 1; d >= 0 && d >= head - 4; d--) {
+    if (!ARTICLES.has(tokens[d]?.lower ?? '') && !tokens[d]?.possessive) continue;
+    const before = tokens[d - 1];
+    return before?.isWord === true && !before.capitalised && !FUNCTION_WORDS.has(before.lower) && reportingStrength(before) === null;
+  }
+  return false;
+}
+
+/** A noun of a document or of something said in writing: "report", "study", "letter", "statement". */
+function isDocumentNoun(lower: string): boolean {
+  return DOCUMENT_NOUNS.has(lower) || SPEECH_NOUNS.has(lower);
 }
 
 /** Whether the noun phrase whose head is at `head` follows a preposition ("in the Trump release", "into the polls"): no subject. */
@@ -268,7 +293,9 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   // person behind the document speaks; a document with no owner speaks as its own phrase.
   const head = documentHead(tokens, v);
   if (head !== null) {
-    const owner = refs.find((r) => r.tokEnd === head && r.type === 'name' && !quoted(tokens[r.tokStart] as Token));
+    // ("a letter from the American Legion": the body after "from", "of" or "by" owns it too.)
+    const after = ['from', 'of', 'by'].includes(tokens[head + 1]?.lower ?? '') ? head + 2 + (ARTICLES.has(tokens[head + 2]?.lower ?? '') ? 1 : 0) : -1;
+    const owner = refs.find((r) => (r.tokEnd === head || r.tokStart === after) && r.type === 'name' && !quoted(tokens[r.tokStart] as Token));
     const phrase = refs.find((r) => r.tokStart <= head && head < r.tokEnd && r.type !== 'pronoun');
     if (owner ?? phrase) return owner ?? phrase ?? null;
     if (isFindingVerb(tokens, v)) return null;

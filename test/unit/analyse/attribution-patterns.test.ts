@@ -645,3 +645,26 @@ describe('a paragraph that announces the next', () => {
     ]);
   });
 });
+
+describe('documents described at length', () => {
+  it('credits a letter to the body it comes from, past the paper that obtained it', () => {
+    expect(
+      credits(
+        'The Acme Institute is in Ohio.',
+        'A letter from the Acme Institute obtained by the paper warns that “any further contact will be through our attorney.”',
+      ),
+    ).toMatchObject([{ speaker: 'Acme Institute', cue: 'warns' }]);
+  });
+
+  it('credits a document past an aside opened by an irregular participle', () => {
+    expect(credits('The message, sent to the staff and forwarded to the director, called the plan “a real opening for us.”')).toMatchObject([
+      { speaker: 'The message', cue: 'called' },
+    ]);
+  });
+
+  it('takes a document that is the object of someone’s act for no speaker', () => {
+    expect(
+      credits('Ivan Petrov ran for office.', 'He sent a two-page memo to the paper in April explaining his plan, which includes a payment of “$5-10 billion.”'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+});

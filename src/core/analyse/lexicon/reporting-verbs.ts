@@ -242,7 +242,8 @@ export const PERSONAL_VERBS: ReadonlySet<string> = new Set(
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
   `report reports study studies survey surveys poll polls analysis audit review investigation inquiry probe memo memorandum
   complaint lawsuit suit filing brief indictment ruling opinion decision document documents paper research assessment
-  findings data letter statement release transcript affidavit motion petition order verdict budget estimate projection`
+  findings results data letter statement release transcript affidavit motion petition order verdict budget estimate projection
+  textbook guidance`
     .split(/\s+/)
     .filter(Boolean),
 );
