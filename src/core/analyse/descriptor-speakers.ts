@@ -4,7 +4,8 @@
  * place count (before a reporting verb, after an inverted one, after "according to"), so
  * the many other noun phrases of an article are never taken for speakers.
  */
-import { documentHead, isFindingVerb, putsIt, reportingStrength } from './cue-patterns.ts';
+import { putsIt, reportingStrength } from './cue-patterns.ts';
+import { documentHead, isFindingVerb } from './document-cues.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { DOCUMENT_NOUNS, INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS } from './lexicon/reporting-verbs.ts';
 import { skipAsides } from './token-spans.ts';

@@ -3,6 +3,7 @@
  * commas ("Jane Doe, 45, a nurse, said") and a parenthesis ("Jane Doe (D-Va.) said").
  * Attribution skips them to join a speaker to the verb after.
  */
+import { CALENDAR_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
 import type { Token } from './tokens.ts';
 
@@ -76,3 +77,29 @@ export function skipAsides(tokens: readonly Token[], from: number): number {
   }
   return closing ? k + 1 : k;
 }
+
+/** An adverb or verb filler that may stand between a subject and its verb: "also", "has", "repeatedly". */
+export function isAdverb(token: Token | undefined): boolean {
+  return token !== undefined && token.isWord && !token.capitalised && (VERB_FILLERS.has(token.lower) || (token.lower.endsWith('ly') && token.lower.length > 4));
+}
+
+/**
+ * The token before the time words that may stand between a subject and its verb, going
+ * back from `k`: "Jane Doe later Thursday told", "Jane Doe on Monday said", "Doe this week
+ * said". Calendar words are general English (lexicon/function-words.ts).
+ */
+export function skipTimeBack(tokens: readonly Token[], k: number): number {
+  let at = k;
+  for (;;) {
+    while (at >= 0 && isAdverb(tokens[at])) at--;
+    const token = tokens[at];
+    if (!token?.isWord) return at;
+    if (CALENDAR_WORDS.has(token.lower)) at -= tokens[at - 1]?.lower === 'on' || tokens[at - 1]?.lower === 'last' ? 2 : 1;
+    else if (TIME_NOUNS.has(token.lower) && TIME_OPENERS.has(tokens[at - 1]?.lower ?? '')) at -= 2;
+    // "in 2010"
+    else if (/^(?:1[89]|20)\d\d$/.test(token.text) && tokens[at - 1]?.lower === 'in') at -= 2;
+    else return at;
+  }
+}
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
+const TIME_OPENERS = new Set(['this', 'last', 'that', 'earlier', 'later']);

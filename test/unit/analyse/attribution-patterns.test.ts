@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/core/analyse/index.ts';
-import { documentHead, governingVerb, isFindingVerb } from '../../../src/core/analyse/cue-patterns.ts';
+import { governingVerb } from '../../../src/core/analyse/cue-patterns.ts';
+import { documentHead, isFindingVerb } from '../../../src/core/analyse/document-cues.ts';
 import { tokenize } from '../../../src/core/analyse/tokens.ts';
 import { credits, makeArticle } from './make-article.ts';
 
