@@ -15,6 +15,10 @@ const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'mi
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'also']);
 // How many words may follow a closing reporting verb before the sentence or clause ends.
 const CLOSING_TAIL = 8;
+// How many words may describe the source after its name in an opening "According to X …,".
+const ACCORDING_TAIL = 14;
+// How many of the sentence's last commas may open the closing clause: appositions after its speaker hold commas too.
+const CLOSING_COMMAS = 4;
 
 function cueAt(ref: Ref, token: Token): Cue {
   return { ref, verb: token.text, start: token.start, end: token.end };
@@ -26,17 +30,21 @@ function cueAt(ref: Ref, token: Token): Cue {
  * be followed by at most a few words before the sentence (or the next comma) ends.
  */
 export function closingCue(tokens: readonly Token[], refs: readonly Ref[], from: number, quoted: (token: Token) => boolean): Cue | null {
-  // The closing clause follows one of the sentence's last two commas ("…, said Jane Doe, an analyst.").
+  // The closing clause follows one of the sentence's last commas ("…, said Jane Doe, an analyst.";
+  // "…, said Jane Doe, director of the Acme Union, a group that backs Roe.").
   let tried = 0;
-  for (let c = tokens.length - 1; c >= from && tried < 2; c--) {
+  for (let c = tokens.length - 1; c >= from && tried < CLOSING_COMMAS; c--) {
     const mark = tokens[c];
     if (!mark || mark.isWord || !(mark.text === ',' || mark.text === '—' || mark.text === '–') || quoted(mark)) continue;
     tried++;
     const cue = cueAfter(tokens, refs, c + 1, tokens.length);
+    // (A comma of the apposition after the speaker: try the one before.)
     if (!cue) continue;
     const verb = tokens.findIndex((token) => token.start === cue.start);
+    // The tail counts from the verb, or from the speaker's name when it follows the verb ("according to the
+    // event organizer Acme United for Schools").
     let tail = 0;
-    for (let k = Math.max(verb, 0) + 1; k < tokens.length && tokens[k]?.text !== ','; k++) if (tokens[k]?.isWord) tail++;
+    for (let k = Math.max(verb, cue.ref.tokEnd - 1, 0) + 1; k < tokens.length && tokens[k]?.text !== ','; k++) if (tokens[k]?.isWord) tail++;
     return tail <= CLOSING_TAIL ? cue : null;
   }
   return null;
@@ -49,12 +57,15 @@ export function accordingToCue(tokens: readonly Token[], refs: readonly Ref[]): 
   // "According to conservative talk radio host Jane Doe,": a few describing words may come before the name.
   const ref = refs.find((r) => r.tokStart >= 2 && r.tokStart <= 8 && tokens.slice(2, r.tokStart).every((t) => t.isWord));
   if (!ref) return null;
-  let k = skipAsides(tokens, ref.tokEnd);
+  // (A comma straight after the name closes the phrase: what follows is the sentence, not an aside.)
+  let k = tokens[ref.tokEnd]?.text === ',' ? ref.tokEnd : skipAsides(tokens, ref.tokEnd);
   // "According to Jane Doe of the Acme Institute,": the name's affiliation belongs to it.
   if (tokens[k]?.lower === 'of') {
     k++;
     while (tokens[k]?.isWord && (tokens[k]?.capitalised || tokens[k]?.lower === 'the')) k++;
   }
+  // "According to a complaint filed by the SEC and the state, …": the source's description runs on to its comma.
+  for (let words = 0; tokens[k]?.isWord && words < ACCORDING_TAIL; words++) k++;
   // "According to the Ledger: "…"" introduces as a comma does.
   if (tokens[k]?.text !== ',' && tokens[k]?.text !== ':') return null;
   return { ref, verb: 'according to', start: first.start, end: second.end };

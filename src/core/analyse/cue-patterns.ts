@@ -1,7 +1,8 @@
-import { CALENDAR_WORDS, FUNCTION_WORDS, PREPOSITIONS, SUBORDINATORS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { FUNCTION_WORDS, PREPOSITIONS, SUBORDINATORS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { documentHead, isFindingVerb } from './document-cues.ts';
 import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
 import type { Ref } from './references.ts';
-import { skipAsides } from './token-spans.ts';
+import { APPOSITION_TOKENS, isAdverb, skipAsides, skipTimeBack } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 
 /** A reporting cue found in a sentence: the verb (or ":" / "according to") and who it names. */
@@ -39,7 +40,7 @@ const NOUN_MARKERS = new Set([
   'this',
   'that',
 ]);
-const PARTICIPLE_OPENERS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
+const PARTICIPLE_OPENERS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since', 'despite']);
 const RELATIVE_WORDS = new Set(['who', 'which', 'where', 'whose', 'whom']);
 const GOING_ON = new Set(['go', 'goes', 'going', 'went', 'gone']);
 const PASSIVE = new Set(['been', 'being', 'be', 'is', 'was', 'are', 'were']);
@@ -54,31 +55,6 @@ function skipFillers(tokens: readonly Token[], from: number): number {
   while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '')) k++;
   return k;
 }
-
-function isAdverb(token: Token | undefined): boolean {
-  return token !== undefined && token.isWord && !token.capitalised && (VERB_FILLERS.has(token.lower) || (token.lower.endsWith('ly') && token.lower.length > 4));
-}
-
-/**
- * The token before the time words that may stand between a subject and its verb, going
- * back from `k`: "Jane Doe later Thursday told", "Jane Doe on Monday said", "Doe this week
- * said". Calendar words are general English (lexicon/function-words.ts).
- */
-function skipTimeBack(tokens: readonly Token[], k: number): number {
-  let at = k;
-  for (;;) {
-    while (at >= 0 && isAdverb(tokens[at])) at--;
-    const token = tokens[at];
-    if (!token?.isWord) return at;
-    if (CALENDAR_WORDS.has(token.lower)) at -= tokens[at - 1]?.lower === 'on' || tokens[at - 1]?.lower === 'last' ? 2 : 1;
-    else if (TIME_NOUNS.has(token.lower) && TIME_OPENERS.has(tokens[at - 1]?.lower ?? '')) at -= 2;
-    // "in 2010"
-    else if (/^(?:1[89]|20)\d\d$/.test(token.text) && tokens[at - 1]?.lower === 'in') at -= 2;
-    else return at;
-  }
-}
-const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
-const TIME_OPENERS = new Set(['this', 'last', 'that', 'earlier', 'later']);
 
 /** "as the memo put it", "as he puts it": the idiom reports words as a verb of speech does. */
 export function putsIt(tokens: readonly Token[], k: number): boolean {
@@ -138,6 +114,8 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
       const owner = refs.find((r) => r.tokStart === k + 1 || (r.tokStart === k + 2 && ARTICLES.has(tokens[k + 1]?.lower ?? '')));
       if (owner) k = skipFillers(tokens, owner.tokEnd); // "Jane Doe from Acme said"
     }
+    // "Jane Doe is quoted as saying": the one quoted says it.
+    if (tokens[k]?.lower === 'quoted' && tokens[k + 1]?.lower === 'as' && reportingStrength(tokens[k + 2])) k += 2;
     const verb = tokens[k];
     if (k < limit && verb && reportingStrength(verb)) return { ref, verb: verb.text, start: verb.start, end: verb.end };
   }
@@ -175,10 +153,33 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
       r.type === 'name' &&
       r.tokStart > i + 2 &&
       r.tokStart <= i + 6 &&
-      tokens.slice(i + 2, r.tokStart).every((t) => t.isWord && !t.capitalised && !FUNCTION_WORDS.has(t.lower) && reportingStrength(t) === null);
+      tokens
+        .slice(i + 2, r.tokStart)
+        .every((t, n) => (n === 0 && ARTICLES.has(t.lower)) || (t.isWord && !t.capitalised && !FUNCTION_WORDS.has(t.lower) && reportingStrength(t) === null));
     const after = startsAt(i + 2) ?? refs.find(described);
     const to = tokens[i + 1];
     if (after && to) return { ref: after, verb: 'according to', start: verb.start, end: to.end };
+  }
+  return null;
+}
+
+// Prepositions that open a phrase of setting between a subject and its verb: "Doe in a statement said".
+const SETTING_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'for']);
+// How many words such a phrase may have.
+const SETTING_WORDS = 6;
+
+/**
+ * The subject before a short phrase of setting that ends at token `k`: `Jane Doe in an interview
+ * on Monday said` → Jane Doe. Only words, no verb of speech, and the phrase opens with a
+ * preposition of setting; `endingAt` gives the reference ending at a token.
+ */
+function settingSubject(tokens: readonly Token[], k: number, endingAt: (end: number) => Ref | undefined): Ref | null {
+  for (let p = k; p >= 0 && p > k - SETTING_WORDS; p--) {
+    const token = tokens[p];
+    if (!token?.isWord || reportingStrength(token) !== null) return null;
+    if (!SETTING_OPENERS.has(token.lower) || p === k) continue;
+    const subject = endingAt(p);
+    if (subject && !subject.afterPreposition && subject.type !== 'pronoun') return subject;
   }
   return null;
 }
@@ -195,6 +196,17 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   // "Doe said, going on to say that …", "Doe went on to call …": whoever goes on speaks.
   if (v >= 3 && tokens[v - 1]?.lower === 'to' && tokens[v - 2]?.lower === 'on' && GOING_ON.has(tokens[v - 3]?.lower ?? ''))
     return subjectOf(tokens, refs, v - 3, quoted);
+  // "A Government Accountability Office report found", "Jane Doe's brief said": the body or
+  // person behind the document speaks; a document with no owner speaks as its own phrase.
+  const head = documentHead(tokens, v);
+  if (head !== null) {
+    // ("a letter from the American Legion": the body after "from", "of" or "by" owns it too.)
+    const after = ['from', 'of', 'by'].includes(tokens[head + 1]?.lower ?? '') ? head + 2 + (ARTICLES.has(tokens[head + 2]?.lower ?? '') ? 1 : 0) : -1;
+    const owner = refs.find((r) => (r.tokEnd === head || r.tokStart === after) && r.type === 'name' && !quoted(tokens[r.tokStart] as Token));
+    const phrase = refs.find((r) => r.tokStart <= head && head < r.tokEnd && r.type !== 'pronoun');
+    if (owner ?? phrase) return owner ?? phrase ?? null;
+    if (isFindingVerb(tokens, v)) return null;
+  }
   const k0 = v - 1;
   let k = skipTimeBack(tokens, k0);
   // A time word counts only when a reference or "who" stands right before it ("Doe on Monday
@@ -212,6 +224,9 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r) && !quoted(tokens[r.tokStart] as Token));
   const direct = endingAt(k + 1);
   if (direct && !direct.afterPreposition) return direct;
+  // "Jane Doe in an interview said", "Doe at the time said": a short phrase of setting between subject and verb.
+  const beforeSetting = settingSubject(tokens, k, endingAt);
+  if (beforeSetting) return beforeSetting;
   const verb = tokens[v]?.lower ?? '';
   // "footage of Jane Doe saying": a participle right after a name is that person's.
   if (direct && direct.type === 'name' && verb.endsWith('ing') && k === v - 1) return direct;
@@ -233,9 +248,16 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
     const owner = endingAt(k);
     if (owner && owner.type === 'name') return owner;
   }
+  // "Jane Doe — a teacher from Leeds — says": an aside between dashes, as between commas.
+  if (token && DASHES.has(token.text) && !quoted(token)) {
+    let c = k - 1;
+    while (c >= 0 && c > k - APPOSITION_TOKENS && tokens[c]?.text !== token.text) c--;
+    const before = tokens[c]?.text === token.text ? endingAt(c) : undefined;
+    if (before && !before.afterPreposition) return before;
+  }
   if (token?.text === ',') {
     let c = k - 1;
-    while (c >= 0 && c > k - 16 && tokens[c]?.text !== ',') c--;
+    while (c >= 0 && c > k - APPOSITION_TOKENS && tokens[c]?.text !== ',') c--;
     if (tokens[c]?.text === ',') {
       // "…, Gov. Jane Doe (R-OH), said": the name between the commas, before its parenthesis.
       let end = k;
@@ -283,7 +305,9 @@ export function governingVerb(tokens: readonly Token[], before: number, skip: (t
     if (!token || skip(token)) continue;
     if (token.isWord) words++;
     if (NOUN_MARKERS.has(tokens[v - 1]?.lower ?? '') || tokens[v - 1]?.possessive) continue; // "the claims", "his comments"
-    const strength = reportingStrength(token);
+    // "the United States should": a capitalised word after another word is part of a name.
+    if (token.capitalised && tokens[v - 1]?.isWord) continue;
+    const strength = reportingStrength(token) ?? (isFindingVerb(tokens, v) ? 'strong' : null);
     if (strength === 'strong' || (strength === 'weak' && words <= 7)) return v;
   }
   return null;

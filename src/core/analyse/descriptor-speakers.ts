@@ -5,8 +5,9 @@
  * the many other noun phrases of an article are never taken for speakers.
  */
 import { putsIt, reportingStrength } from './cue-patterns.ts';
+import { documentHead, isFindingVerb } from './document-cues.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
-import { INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS } from './lexicon/reporting-verbs.ts';
+import { DOCUMENT_NOUNS, INVERTING_VERBS, REPORTING_VERBS, SPEECH_NOUNS } from './lexicon/reporting-verbs.ts';
 import { skipAsides } from './token-spans.ts';
 import { isRoleHead } from './roles.ts';
 import { GROUP_NOUNS } from './lexicon/groups.ts';
@@ -58,7 +59,25 @@ function wordsEnd(tokens: readonly Token[], from: number, indefinite = false): n
   return k;
 }
 
+// How far after its noun a document's verb may stand, past a clause describing the document.
+const DOCUMENT_VERB_REACH = 26;
+
+/**
+ * Whether the document noun at `head` is the subject of a verb of speech or finding further on,
+ * past a participle or relative clause: `The study, which was published on Monday, concluded`.
+ */
+function documentSpeaks(tokens: readonly Token[], head: number): boolean {
+  if (!DOCUMENT_NOUNS.has(tokens[head]?.lower ?? '')) return false;
+  for (let v = head + 1; v < tokens.length && v <= head + DOCUMENT_VERB_REACH; v++) {
+    const token = tokens[v];
+    if (!token?.isWord || token.capitalised || !(reportingStrength(token) !== null || isFindingVerb(tokens, v))) continue;
+    return documentHead(tokens, v) === head;
+  }
+  return false;
+}
+
 function speaksAfter(tokens: readonly Token[], end: number): boolean {
+  if (documentSpeaks(tokens, end - 1)) return true;
   let k = skipAsides(tokens, end);
   while (tokens[k] && VERB_FILLERS.has(tokens[k]?.lower ?? '') && !['is', 'was', 'are', 'were', 'been', 'be'].includes(tokens[k]?.lower ?? '')) k++;
   const verb = tokens[k];
@@ -120,9 +139,11 @@ export function findDescriptorSpeakers(tokens: readonly Token[]): DescriptorPhra
   const candidates = new Set<number>();
   tokens.forEach((token, v) => {
     if (token.lower === 'to' && tokens[v - 1]?.lower === 'according') candidates.add(v + 1);
-    if (token.capitalised || !(REPORTING_VERBS.has(token.lower) || putsIt(tokens, v))) return;
+    if (token.capitalised || !(REPORTING_VERBS.has(token.lower) || putsIt(tokens, v) || isFindingVerb(tokens, v))) return;
     candidates.add(v + 1);
-    for (let k = v - 1; k >= 0 && k >= v - 12; k--)
+    // (A document's verb may stand further off, past a clause describing it.)
+    const reach = documentHead(tokens, v) === null ? 12 : DOCUMENT_VERB_REACH;
+    for (let k = v - 1; k >= 0 && k >= v - reach; k--)
       if (OPENERS.has(tokens[k]?.lower ?? '') || (tokens[k]?.possessive && tokens[k]?.capitalised)) candidates.add(k);
   });
   let after = 0;

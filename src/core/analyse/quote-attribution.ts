@@ -6,9 +6,10 @@ import { isNickname, isScareQuote, isTermMention, isTitleOfWork, quoteKind } fro
 import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
-import { parenthesisEnd } from './token-spans.ts';
+import { parenthesisEnd, skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
+import { PREPOSITIONS } from './lexicon/function-words.ts';
 
 interface Work {
   readonly span: QuoteSpan;
@@ -56,6 +57,12 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   const index = tokens.findIndex((token) => token.start >= offset);
   return index < 0 ? tokens.length : index;
 }
+
+// A reporting clause typed as a sentence of its own after a quotation: its length at most, where its verb
+// may stand at most (past the speaker's apposition), and how long a phrase of setting may follow the verb.
+const NEXT_CUE_TOKENS = 24;
+const NEXT_CUE_VERB = 14;
+const NEXT_CUE_SETTING = 12;
 
 function cueKindOf(ref: Ref): CueKind {
   if (ref.type === 'pronoun') return 'pronoun';
@@ -136,7 +143,7 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   const cueInNextSentence = (work: Work, index: number): Cue | null => {
     const closing = contexts[work.closeSentence] as SentenceContext;
     const next = contexts[work.closeSentence + 1];
-    if (!next || next.sentence.block !== closing.sentence.block || next.tokens.length > 14) return null;
+    if (!next || next.sentence.block !== closing.sentence.block || next.tokens.length > NEXT_CUE_TOKENS) return null;
     if (closing.tokens.slice(tokenAt(closing.tokens, work.span.close)).some((token) => token.isWord)) return null;
     if (!/^[\s"”’'»]*$/.test(text.slice(work.span.close, next.sentence.start))) return null;
     const following = works[index + 1];
@@ -144,8 +151,14 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const cue = cueAfter(next.tokens, next.refs, 0, next.tokens.length);
     if (!cue) return null;
     const verb = next.tokens.findIndex((token) => token.start === cue.start);
-    const tail = next.tokens.slice(verb + 1).filter((token) => token.isWord).length;
-    return tail <= 6 && !next.tokens.slice(verb + 1).some((token) => token.text === ',' || token.lower === 'that') ? cue : null;
+    // The clause names its speaker first, past an apposition at most ("Jane Doe, the head of Acme, tweeted").
+    if (verb > NEXT_CUE_VERB) return null;
+    const rest = next.tokens.slice(verb + 1);
+    const tail = rest.filter((token) => token.isWord).length;
+    // After the verb only a few words, or a phrase of setting ("tweeted on Friday with a photo of the rally"):
+    // never a clause of its own ("Jane Doe said the phones were cheap").
+    const setting = PREPOSITIONS.has(rest[0]?.lower ?? '') && rest[0]?.lower !== 'that';
+    return (tail <= 6 || (setting && tail <= NEXT_CUE_SETTING)) && !rest.some((token) => token.text === ',' || token.lower === 'that') ? cue : null;
   };
 
   /**
@@ -163,6 +176,14 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     if (opening.tokens[v + 1]?.lower !== 'that' && opening.tokens[v + 2]?.lower !== 'that' && !verb.lower.endsWith('ing')) return null;
     const subject = subjectOf(opening.tokens, opening.refs, v, quoted);
     return subject ? { ref: subject, verb: verb.text, start: verb.start, end: verb.end } : null;
+  };
+
+  /** The source of a whole sentence, by "according to" opening or closing it: `…, according to the Acme Institute.` */
+  const sourcedSentence = (work: Work): Cue | null => {
+    const opening = contexts[work.sentence] as SentenceContext;
+    const closing = contexts[work.closeSentence] as SentenceContext;
+    const cue = closingCue(closing.tokens, closing.refs, tokenAt(closing.tokens, work.span.close), quoted);
+    return (cue?.verb === 'according to' ? cue : null) ?? accordingToCue(opening.tokens, opening.refs);
   };
 
   /**
@@ -222,7 +243,9 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
       if (cue) return cue;
       work.blocked = closing.tokens.slice(from, Math.min(limit, from + 7)).some((token) => reportingStrength(token) === 'strong');
     }
-    if (work.scare) return reportedScare(work);
+    // A phrase shaped like a scare quote in a sentence whose every word is attributed ("…, according to
+    // the organisers", "According to the report, …") is the source's word like the rest.
+    if (work.scare) return reportedScare(work) ?? sourcedSentence(work);
     const turn = transcriptTurn(work.span.start, work.span.end, contexts, text);
     if (turn) return turn;
     const opening = contexts[work.sentence] as SentenceContext;
@@ -240,6 +263,14 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
         (r) => (r.tokEnd === openToken - 1 || parenthesisEnd(opening.tokens, r.tokEnd) === openToken - 1) && r.type !== 'pronoun' && opener(r),
       );
       if (ref) return { ref, verb: ':', start: colon.start, end: colon.end };
+    }
+    // "Said Jane Doe, who grew up nearby, "…"": an inverting verb opens the sentence, then the
+    // speaker, an aside at most, and the comma before the quotation.
+    const first = opening.tokens[0];
+    if (first && INVERTING_VERBS.has(first.lower) && colon?.text === ',') {
+      const ref = opening.refs.find((r) => r.tokStart === 1 && r.type !== 'pronoun');
+      const end = ref ? skipAsides(opening.tokens, ref.tokEnd) : -1;
+      if (ref && (end === openToken || end === openToken - 1)) return { ref, verb: first.text, start: first.start, end: first.end };
     }
     const v = governingVerb(opening.tokens, openToken, quoted);
     const outer = v === null ? null : outerReport(opening, v);
@@ -274,6 +305,9 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const verb = v === null ? undefined : tokens[v];
     const subject = v === null ? null : subjectOf(tokens, previous.refs, v, quoted);
     if (subject && verb) return { cue: { ref: subject, verb: verb.text, start: verb.start, end: verb.end }, kind: cueKindOf(subject) };
+    // "Stated Jane Doe:" closing the paragraph before: the inverted verb opens it, the speaker follows.
+    const inverted = INVERTING_VERBS.has(tokens[0]?.lower ?? '') ? cueAfter(tokens, previous.refs, 0, tokens.length) : null;
+    if (inverted) return { cue: inverted, kind: cueKindOf(inverted.ref) };
     if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) return null;
     const ref = previous.refs.find((r) => !r.afterPreposition && r.type !== 'pronoun');
     const issued = tokens.findIndex((token, n) => n > 0 && /^(?:statement|following)$/i.test(token.text)) - 2;

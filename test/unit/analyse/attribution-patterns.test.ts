@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/core/analyse/index.ts';
+import { governingVerb } from '../../../src/core/analyse/cue-patterns.ts';
+import { documentHead, isFindingVerb } from '../../../src/core/analyse/document-cues.ts';
+import { tokenize } from '../../../src/core/analyse/tokens.ts';
 import { credits, makeArticle } from './make-article.ts';
 
 describe('names with American titles and initials', () => {
@@ -449,10 +452,10 @@ describe('names after long titles and asides', () => {
     ]);
   });
 
-  it('takes a name whose verb follows a party-and-state parenthesis for a person', () => {
+  it('takes a name whose verb follows a party-and-state parenthesis for a person, its office (speaker) set apart', () => {
     expect(
       credits('In an interview on Sunday, House Speaker Carl B. Hendry (R-Wis.) said the country needs calm.', '"It is heartbreaking," Hendry said.'),
-    ).toMatchObject([{ speaker: 'House Speaker Carl B. Hendry', cueKind: 'explicit' }]);
+    ).toMatchObject([{ speaker: 'Carl B. Hendry', cueKind: 'explicit' }]);
   });
 
   it('finds the speaker past a description with a slash in it', () => {
@@ -490,5 +493,179 @@ describe('appositions and parentheses around a named speaker', () => {
         '"People look at what an area looks like after the investment," she said.',
       ),
     ).toMatchObject([{ speaker: 'Oriane Brackwell', cueKind: 'pronoun' }]);
+  });
+});
+
+describe('documents that report what they hold', () => {
+  it('credits a report’s finding to the body named in it, past a participle describing the report', () => {
+    expect(
+      credits('A Harwick Institute report released last year found that the agency could not trace money from "the drug trade or other crimes."'),
+    ).toMatchObject([{ speaker: 'Harwick Institute', cue: 'found' }]);
+  });
+
+  it('credits a document with no owner as its own phrase, past a relative clause between commas', () => {
+    expect(credits('The study, which was published in a journal on Monday, concluded that the birds are "remarkably adaptable to cities."')).toMatchObject([
+      { speaker: 'The study', cue: 'concluded' },
+    ]);
+  });
+
+  it('credits a person’s filing to the person', () => {
+    expect(credits('Jane Doe filed for divorce in May.', 'Jane Doe’s brief said that the reports were "previous misinterpreted statements."')).toMatchObject([
+      { speaker: 'Jane Doe', cue: 'said' },
+    ]);
+  });
+
+  it('reads a verb of finding only after a document, and never a document after a preposition', () => {
+    const sentence = (text: string) => tokenize(text, 0, text.length);
+    const audit = sentence('The audit found that costs rose.');
+    expect(isFindingVerb(audit, 2)).toBe(true);
+    expect(isFindingVerb(sentence('The dog found that bone.'), 2)).toBe(false);
+    const polls = sentence('He yelled at people in the polls saying hello.');
+    expect(documentHead(polls, 7)).toBeNull();
+    expect(documentHead(sentence('A poll released on Monday shows a lead.'), 5)).toBe(1);
+  });
+});
+
+describe('clauses between a speaker and the verb', () => {
+  it('joins a speaker to the verb across an aside between dashes', () => {
+    expect(credits('Ivan Petrov — a teacher from Lakeside — says the endorsement was "a big deal in the end."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'says' },
+    ]);
+  });
+
+  it('joins a speaker to the verb across a short phrase of setting', () => {
+    expect(credits('Ivan Petrov in an interview on Monday said the plan would cost "far more than anyone admits."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'said' },
+    ]);
+  });
+
+  it('credits a participle after "despite" to the clause’s subject, past a party-and-state tag', () => {
+    expect(
+      credits('House Speaker Ivan Petrov, R-Wis., despite admitting that he had concerns about "lawyers trying to get rich," voted for the bill.'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov', cue: 'admitting' }]);
+  });
+
+  it('reads a sentence that opens with an inverted verb, its speaker and an aside before the quotation', () => {
+    expect(credits('Said Ivan Petrov, who grew up on the street, “We were all so proud of him.”')).toMatchObject([{ speaker: 'Ivan Petrov', cue: 'Said' }]);
+  });
+
+  it('reads a reporting clause typed as a sentence of its own, past an apposition and a phrase of setting', () => {
+    expect(credits('“Not us!” Ivan Petrov, the head of the Lakeside Fund, tweeted on Friday with a photo of the rally.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'tweeted' },
+    ]);
+  });
+
+  it('takes no sentence of reported speech after a quotation for its reporting clause', () => {
+    expect(credits('“Not us!” Ivan Petrov said the phones were cheap and the calls were clear.')).toMatchObject([{ speaker: null }]);
+  });
+});
+
+describe('more clauses between a speaker and the verb', () => {
+  it('reads an aside that holds a quoted name as an aside', () => {
+    expect(credits('“We have had better weeks,” delegate Ivan Petrov, wearing a hat and “Vote Lakeside” pins, said on Friday.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'said' },
+    ]);
+  });
+
+  it('takes no capitalised word inside a name for the verb that governs a quotation', () => {
+    const text = 'Doe told leaders that the United States should act.';
+    expect(governingVerb(tokenize(text, 0, text.length), 9, () => false)).toBe(1);
+  });
+});
+
+describe('closing reporting clauses', () => {
+  it('finds a closing "said X" past an apposition that holds commas of its own', () => {
+    expect(
+      credits('“We’re extremely happy” about the decision, said Jane Doe, director of the Lakeside Union, a union that has broken away and backed Roe.'),
+    ).toMatchObject([{ speaker: 'Jane Doe', cue: 'said' }]);
+  });
+
+  it('reads "stated" as an inverted verb of speech', () => {
+    expect(credits('“We do not want another fight,” stated Ivan Petrov, a history lecturer at Lakeside College.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'stated' },
+    ]);
+  });
+
+  it('credits the one "quoted as saying" the words', () => {
+    expect(credits('Ivan Petrov runs a poll.', '“Our method succeeds where others fail,” Petrov is quoted as saying.')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'saying' },
+    ]);
+  });
+});
+
+describe('sentences sourced by "according to"', () => {
+  it('credits a scare-quoted phrase in a sentence closed by "according to" a described source', () => {
+    expect(
+      credits('More than 100,000 people took part in a nationwide “walk-in” at 2,000 schools, according to the event organizer Lakeside Alliance for Schools.'),
+    ).toMatchObject([{ speaker: 'Lakeside Alliance for Schools', cue: 'according to' }]);
+  });
+
+  it('credits a sentence opened by "According to" a source whose description runs on to its comma', () => {
+    expect(
+      credits('According to Jane Doe of the Lakeside Institute and two other researchers, the river is "far cleaner than it was a decade ago."'),
+    ).toMatchObject([{ speaker: 'Jane Doe', cue: 'according to' }]);
+  });
+});
+
+describe('long asides', () => {
+  it('joins a speaker to the verb across a long apposition with a relative clause in it', () => {
+    expect(
+      credits(
+        'Jane Doe, a veteran media consultant who earlier in the season had tried without success to organise a campaign against the plan, said, "It is a fantasy now."',
+      ),
+    ).toMatchObject([{ speaker: 'Jane Doe', cue: 'said' }]);
+  });
+
+  it('takes no past verb after a comma for the start of an aside that holds a quotation', () => {
+    expect(
+      credits(
+        'Another critic, Ivan Petrov, likened the rules to "burning the Constitution" - a charge that might have stung, since Mr. Petrov, a scholar, was a mentor.',
+      ),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+});
+
+describe('asides that hold a quoted title', () => {
+  it('joins a speaker to the verb across an aside whose quoted title holds a comma', () => {
+    expect(credits('Ivan Petrov, the co-author of "Going Viral," about the spread of news, said the days of one shared story are "long gone."')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'said' },
+    ]);
+  });
+
+  it('reads the clause after "According to X," as the sentence, even when it opens with an article and holds quotations', () => {
+    expect(
+      credits('According to his physician, the businessman had "astonishingly excellent" results in his exam, and "will be the healthiest ever."'),
+    ).toMatchObject([{ speaker: 'his physician' }, { speaker: 'his physician' }]);
+  });
+});
+
+describe('a paragraph that announces the next', () => {
+  it('credits a quoted paragraph to the speaker after an inverted verb that closes the paragraph before', () => {
+    expect(credits('Ivan Petrov spoke on Monday.', 'Stated Petrov:', '“I think that the stakes are so high for all of us.”')).toMatchObject([
+      { speaker: 'Ivan Petrov', cue: 'Stated' },
+    ]);
+  });
+});
+
+describe('documents described at length', () => {
+  it('credits a letter to the body it comes from, past the paper that obtained it', () => {
+    expect(
+      credits(
+        'The Acme Institute is in Ohio.',
+        'A letter from the Acme Institute obtained by the paper warns that “any further contact will be through our attorney.”',
+      ),
+    ).toMatchObject([{ speaker: 'Acme Institute', cue: 'warns' }]);
+  });
+
+  it('credits a document past an aside opened by an irregular participle', () => {
+    expect(credits('The message, sent to the staff and forwarded to the director, called the plan “a real opening for us.”')).toMatchObject([
+      { speaker: 'The message', cue: 'called' },
+    ]);
+  });
+
+  it('takes a document that is the object of someone’s act for no speaker', () => {
+    expect(
+      credits('Ivan Petrov ran for office.', 'He sent a two-page memo to the paper in April explaining his plan, which includes a payment of “$5-10 billion.”'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
   });
 });

@@ -132,7 +132,7 @@ export const INVERTING_VERBS: ReadonlySet<string> = new Set(
   stressed stresses admitted admits declared declares conceded concedes quipped quips cautioned cautions countered
   counters observed observes remarked remarks commented added agreed agrees predicted predicts suggested suggests
   reckoned reckons admitted confirmed confirms revealed reveals announced announces urged urges boasted boasts
-  reported tweeted responded demanded shouted exclaimed acknowledged read reads`
+  reported tweeted responded demanded shouted exclaimed acknowledged read reads stated states emphasized emphasised`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -230,6 +230,32 @@ export const PERSONAL_VERBS: ReadonlySet<string> = new Set(
   `admit admits admitted explain explains explained confess confesses confessed joke jokes joked quip quips quipped
   laugh laughed smile smiled reckon reckons reckoned feel feels felt think thinks thought recall recalls recalled
   speaking`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Nouns of documents that report what they hold as a speaker does: "a GAO report found", "the
+ * complaint alleged", "the study concluded", "her brief said". General English: the kinds of
+ * paper news cites (reports, studies, polls, filings, rulings, memos).
+ */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
+  `report reports study studies survey surveys poll polls analysis audit review investigation inquiry probe memo memorandum
+  complaint lawsuit suit filing brief indictment ruling opinion decision document documents paper research assessment
+  findings results data letter statement release transcript affidavit motion petition order verdict budget estimate projection
+  textbook guidance`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Verbs that report what a document holds though no one speaks them ("the audit found that …",
+ * "a poll shows", "the complaint alleged"): they count as reporting only after a document noun.
+ * Forms already in REPORTING_VERBS ("concluded", "states") need no place here.
+ */
+export const FINDING_VERBS: ReadonlySet<string> = new Set(
+  `find finds found show shows showed alleged determine determines determined estimate estimates estimated indicate
+  indicates indicated charge charges charged`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -21,7 +21,7 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
   trainer rider cyclist sprinter athlete swimmer boxer golfer champion youngster teenager veteran novelist author
   writer director producer composer designer photographer team-mate teammate colleague doctor surgeon physio
   physiotherapist frontman frontwoman guitarist drummer bassist vocalist rapper comedian musician star player
-  forward international`
+  forward international speaker`
     .split(/\s+/)
     .filter(Boolean),
 );
