@@ -23,6 +23,27 @@ describe('gender the text gives a person', () => {
     ]);
   });
 
+  it('lets a gendered noun before the name outweigh the name lists: "widow Terry Voss" takes "she"', () => {
+    expect(
+      credits(
+        'Ivan Petrov, the governor, vetoed the bill on Friday.',
+        '“The veto is wrong,” said flood widow Terry Voss.',
+        'She continued, “We only ask for a hearing.”',
+      ),
+    ).toMatchObject([
+      { text: 'The veto is wrong', speaker: 'Terry Voss' },
+      { text: 'We only ask for a hearing.', speaker: 'Terry Voss', cueKind: 'pronoun' },
+    ]);
+  });
+
+  it('reads the gender of a noun heading an apposition: "Terry Voss, a mother of three,"', () => {
+    expect(
+      credits('Terry Voss, a mother of three, lives near the plant.', 'Ivan Petrov runs it.', 'Voss is angry. “Nobody asked us,” she said.'),
+    ).toMatchObject([{ speaker: 'Terry Voss' }]);
+    // A noun that is not the apposition's head says nothing of the name: "a friend of his wife".
+    expect(credits('Terry Voss, a friend of the bride, lives near the plant.', '“Nobody asked us,” she said.')).toMatchObject([{ speaker: null }]);
+  });
+
   it('keeps the list gender when the text says nothing', () => {
     expect(credits('Ashley Voss spoke to Marta Kellerman.', '"We will see," he said.')).toMatchObject([{ speaker: 'Ashley Voss' }]);
   });
