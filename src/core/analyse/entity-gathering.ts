@@ -280,6 +280,12 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         verbAfter(tokens, skipAsides(tokens, b)) ||
         relative ||
         (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase) ||
+        // "…, noted NBC's Dante Chinni.": past the outlet or body the speaker belongs to.
+        (tokens[run.tokStart - 1]?.possessive === true &&
+          tokens[run.tokStart - 1]?.capitalised === true &&
+          INVERTING_VERBS.has(tokens[run.tokStart - 2]?.lower ?? '') &&
+          !tokens[run.tokStart - 3]?.isWord &&
+          endsPhrase) ||
         signsQuotation(tokens, run.tokStart, b);
       // "Riverside City striker Jane Doe": a name inside a role phrase qualifies the role.
       const qualifies = roles.some((r) => r.tokStart <= run.tokStart && b <= r.tokEnd);

@@ -131,12 +131,15 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   /**
    * `"We will appeal." Jane Doe said.`: a quotation that ends its sentence, followed in the
    * paragraph by a short sentence that is nothing but a reporting clause (a full stop typed
-   * where a comma belongs). That sentence must quote nothing itself.
+   * where a comma belongs). That sentence must quote nothing itself. Its length does not
+   * matter, its shape does: the speaker (with any apposition or parenthesis) opens it, and
+   * the verb ends it within a few words (`Doe's niece, state Del. Jo Kay (D-Va.), shouted
+   * to the crowd.`).
    */
   const cueInNextSentence = (work: Work, index: number): Cue | null => {
     const closing = contexts[work.closeSentence] as SentenceContext;
     const next = contexts[work.closeSentence + 1];
-    if (!next || next.sentence.block !== closing.sentence.block || next.tokens.length > 14) return null;
+    if (!next || next.sentence.block !== closing.sentence.block) return null;
     if (closing.tokens.slice(tokenAt(closing.tokens, work.span.close)).some((token) => token.isWord)) return null;
     if (!/^[\s"”’'»]*$/.test(text.slice(work.span.close, next.sentence.start))) return null;
     const following = works[index + 1];

@@ -492,3 +492,22 @@ describe('appositions and parentheses around a named speaker', () => {
     ).toMatchObject([{ speaker: 'Oriane Brackwell', cueKind: 'pronoun' }]);
   });
 });
+
+describe('long reporting clauses after a quotation, and speakers past an outlet', () => {
+  it('credits the speaker of a reporting sentence after the quotation however long its apposition', () => {
+    expect(credits('“This is a big year for our county!” Voss’s niece, state Del. Marcia “Cia” Ortega (D-Newport News), shouted to the crowd.')).toMatchObject([
+      { text: 'This is a big year for our cou', speaker: 'Marcia Ortega' },
+    ]);
+  });
+
+  it('credits the name after a possessive description closed by a comma', () => {
+    expect(credits('“We stay,” Petrov’s daughter, Anna Petrova, said.')).toMatchObject([{ speaker: 'Anna Petrova' }]);
+  });
+
+  it('credits the journalist, not the outlet, after an inverted verb', () => {
+    expect(credits('“It matters little,” said KTV’s Dorian Quill.')).toMatchObject([{ speaker: 'Dorian Quill' }]);
+    expect(credits('Debates rarely change the race, noted KTV’s Dorian Quill.', '“Voters have made up their minds by then,” he wrote.')).toMatchObject([
+      { speaker: 'Dorian Quill', cueKind: 'pronoun' },
+    ]);
+  });
+});
