@@ -226,6 +226,13 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   const endingAt = (end: number): Ref | undefined => refs.find((r) => r.tokEnd === end && !isImpersonal(tokens, r) && !quoted(tokens[r.tokStart] as Token));
   const direct = endingAt(k + 1);
   if (direct && !direct.afterPreposition) return direct;
+  if (direct && tokens[k + 1]?.text !== "'s") {
+    // "Stacy Baker of Columbia, South Carolina, says": the person from the place, not the place.
+    let p = direct.tokStart - 1;
+    while (p > direct.tokStart - 6 && (tokens[p]?.capitalised || tokens[p]?.text === ',')) p--;
+    const from = tokens[p]?.lower === 'of' || tokens[p]?.lower === 'from' ? endingAt(p) : undefined;
+    if (from?.type === 'name' && !from.afterPreposition) return from;
+  }
   const verb = tokens[v]?.lower ?? '';
   // "footage of Jane Doe saying": a participle right after a name is that person's.
   if (direct && direct.type === 'name' && verb.endsWith('ing') && k === v - 1) return direct;

@@ -171,6 +171,14 @@ function aged(tokens: readonly Token[], b: number): boolean {
   return tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && Number(tokens[b + 1]?.text) < 120 && tokens[b + 2]?.text === ',';
 }
 
+/** "Stacy Baker of Columbia, South Carolina, says": the index past where the person is from, or `b`. */
+function pastHome(tokens: readonly Token[], b: number): number {
+  if (tokens[b]?.lower !== 'of' && tokens[b]?.lower !== 'from') return b;
+  let k = b + 1;
+  while (k < b + 8 && (tokens[k]?.capitalised || (tokens[k]?.text === ',' && tokens[k + 1]?.capitalised))) k++;
+  return k > b + 1 ? k : b;
+}
+
 /** "the Leeds MP": a capitalised run after "the" that ends in a role word is a role, not a name. */
 function roleAfterThe(tokens: readonly Token[], run: NameRun): { role: readonly string[]; name: readonly string[] } | null {
   const last = run.words[run.words.length - 1] ?? '';
@@ -278,6 +286,7 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         verbAfter(tokens, b) ||
         // "Jane Doe, 45, said", "Rep. Jo Kay (D-Va.) said", "Jo Kay, R-Va., said": past the asides.
         verbAfter(tokens, skipAsides(tokens, b)) ||
+        verbAfter(tokens, skipAsides(tokens, pastHome(tokens, b))) ||
         relative ||
         (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase) ||
         // "…, noted NBC's Dante Chinni.": past the outlet or body the speaker belongs to.
@@ -290,7 +299,10 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       // "Riverside City striker Jane Doe": a name inside a role phrase qualifies the role.
       const qualifies = roles.some((r) => r.tokStart <= run.tokStart && b <= r.tokEnd);
       let next = b;
-      while (tokens[next] && VERB_FILLERS.has(tokens[next]?.lower ?? '')) next++;
+      // ("Cruz openly admitted": past an adverb of manner too.)
+      const adverb = (token: Token | undefined): boolean =>
+        token !== undefined && (VERB_FILLERS.has(token.lower) || (token.isWord && !token.capitalised && token.lower.length > 4 && token.lower.endsWith('ly')));
+      while (adverb(tokens[next])) next++;
       if (tokens[next]?.text === ',') next++;
       const personal = relative || PERSONAL_VERBS.has(tokens[next]?.lower ?? '');
       let kind = lex.kind;
@@ -307,7 +319,9 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       // "According to the Daily Ledger,": a source with "the" before its name is no person.
       else if (kind === null && according && tokens[run.tokStart - 1]?.lower === 'the') kind = 'organisation';
       // "Brianne Doe, 29, of Huntsville, says": an age in apposition is said only of people.
-      else if (kind === null && (cue || aged(tokens, b)) && words.length >= 2) kind = 'person';
+      // ("The Associated Press, which was the first …, declared": "which" is never said of a person.)
+      else if (kind === null && (cue || aged(tokens, b)) && words.length >= 2 && !(tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'which'))
+        kind = 'person';
       const occurrence: Occurrence = {
         ctx,
         tokStart: run.tokStart,

@@ -147,6 +147,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const cue = cueAfter(next.tokens, next.refs, 0, next.tokens.length);
     if (!cue) return null;
     const verb = next.tokens.findIndex((token) => token.start === cue.start);
+    // `Doe said, looking out at the crowd.`: a participle after the comma goes on describing the speaking.
+    if (next.tokens[verb + 1]?.text === ',' && next.tokens[verb + 2]?.lower.endsWith('ing')) return cue;
     const tail = next.tokens.slice(verb + 1).filter((token) => token.isWord).length;
     return tail <= 6 && !next.tokens.slice(verb + 1).some((token) => token.text === ',' || token.lower === 'that') ? cue : null;
   };

@@ -511,3 +511,49 @@ describe('long reporting clauses after a quotation, and speakers past an outlet'
     ]);
   });
 });
+
+describe('reporting sentences with a participle, and where a speaker is from', () => {
+  it('credits the speaker of a short reporting sentence that goes on with a participle', () => {
+    expect(
+      credits('Jane Roe watched the speech.', '“Who would have believed that we would win?” Ivan Petrov said, looking out on the cheering crowd.'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('credits the person, not the place in apposition to where they spoke, for a participle’s words', () => {
+    expect(credits('Speaking at a town hall in Salem, New Hampshire, Ivan Petrov went after his rival, calling him “a total stiff.”')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('reads "Name of Town, State says" as a person who speaks, whatever the given name', () => {
+    const analysis = analyseArticle(makeArticle(['Stacy Quillon of Columbia, South Carolina says the race is open.']), { published: null });
+    expect(analysis.entities.map((entity) => [entity.name, entity.kind])).toEqual([
+      ['Stacy Quillon', 'person'],
+      ['South Carolina', 'place'],
+    ]);
+  });
+});
+
+describe('what kind of thing a name is', () => {
+  it('reads a name before an adverb and a verb only people do as a person, so "he" can find him', () => {
+    expect(credits('Quarles openly admitted that his pick was political.', '“It is all about the primary,” he said.')).toMatchObject([
+      { speaker: 'Quarles', cueKind: 'pronoun' },
+    ]);
+  });
+
+  it('takes no person for a name that "which" follows, even when it declares something', () => {
+    const analysis = analyseArticle(makeArticle(['The Daily Courier, which was the first paper to do so, declared the race over on Monday.']), {
+      published: null,
+    });
+    expect(analysis.entities.filter((entity) => entity.kind === 'person')).toEqual([]);
+  });
+
+  it('knows the states of the United States as places, never as a speaker for "he"', () => {
+    expect(credits('Ivan Petrov looked to the primary in South Carolina.', '“With an eye to the vote,” he said.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+    const analysis = analyseArticle(makeArticle(['Polls opened in North Carolina and New Mexico on Tuesday.']), { published: null });
+    expect(analysis.entities.map((entity) => [entity.name, entity.kind])).toEqual([
+      ['North Carolina', 'place'],
+      ['New Mexico', 'place'],
+    ]);
+  });
+});
