@@ -6,7 +6,7 @@ import { isNickname, isScareQuote, isTermMention, isTitleOfWork, quoteKind } fro
 import type { QuoteSpan } from './quotes.ts';
 import type { Ref } from './references.ts';
 import { PronounResolver } from './pronouns.ts';
-import { parenthesisEnd } from './token-spans.ts';
+import { parenthesisEnd, skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
@@ -279,7 +279,18 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const verb = v === null ? undefined : tokens[v];
     const subject = v === null ? null : subjectOf(tokens, previous.refs, v, quoted);
     if (subject && verb) return { cue: { ref: subject, verb: verb.text, start: verb.start, end: verb.end }, kind: cueKindOf(subject) };
-    if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) return null;
+    if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) {
+      // "17-year-old Jane Doe echoed:", "Jane Doe, a nurse, put it this way:": a sentence that is a
+      // person and a few words before the colon closing the paragraph introduces the words, whatever the verb.
+      const about = previous.refs.find((r) => r.tokStart === 0 && r.type === 'name' && !tokens[r.tokEnd - 1]?.possessive);
+      const key = about ? resolve(about) : null;
+      const rest = about ? tokens.slice(skipAsides(tokens, about.tokEnd), tokens.length - 1) : [];
+      const short = rest.length > 0 && rest.length <= 5 && rest.every((token) => token.isWord && !token.capitalised);
+      const colon = tokens[tokens.length - 1];
+      return about && key && short && colon && table.kindOf(key) === 'person'
+        ? { cue: { ref: about, verb: colon.text, start: colon.start, end: colon.end }, kind: cueKindOf(about) }
+        : null;
+    }
     const ref = previous.refs.find((r) => !r.afterPreposition && r.type !== 'pronoun');
     const issued = tokens.findIndex((token, n) => n > 0 && /^(?:statement|following)$/i.test(token.text)) - 2;
     const cueToken = tokens[issued] ?? tokens[tokens.length - 1];
@@ -396,6 +407,15 @@ function continueSpeakers(
       while (n >= 0 && (works[n] as Work).span.block >= work.span.block) n--;
       const last = works[n];
       speaker = last && last.span.block === work.span.block - 1 ? last.speaker : null;
+    }
+    // "Doe is upbeat about the race, in part because … ¶ "Not only can we win …"": a paragraph that is
+    // all quotation after a paragraph about someone already quoted goes on from that person.
+    if (!speaker && wholeParagraph && previous.sentence.block === work.span.block - 1) {
+      const { tokens } = previous;
+      const opener = previous.refs.find((r) => r.tokStart === 0 && !tokens[r.tokEnd - 1]?.possessive);
+      const verb = opener ? tokens[skipAsides(tokens, opener.tokEnd)] : undefined;
+      const key = opener && verb?.isWord && !verb.capitalised ? resolve(opener) : null;
+      speaker = key && kindOf(key) === 'person' && works.slice(0, index).some((w) => w.speaker === key) ? key : null;
     }
     if (speaker) Object.assign(work, { speaker, speakerText: null, cue: null, cueKind: 'continuation', cueStart: null, cueEnd: null });
   });

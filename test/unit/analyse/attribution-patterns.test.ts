@@ -557,3 +557,26 @@ describe('what kind of thing a name is', () => {
     ]);
   });
 });
+
+describe('paragraphs that introduce a quoted paragraph', () => {
+  it('credits a quoted paragraph to the person of a short sentence closing the paragraph before with a colon', () => {
+    expect(credits('Voters lined up early.', '19-year-old Dorian Quill echoed:', '“He speaks his mind, and that is what we need.”')).toMatchObject([
+      { speaker: 'Dorian Quill' },
+    ]);
+    // A longer sentence that only ends in a colon introduces nobody's words.
+    expect(
+      credits('Voters lined up early.', 'Dorian Quill walked to the hall with his neighbours and the whole street:', '“He speaks his mind.”'),
+    ).toMatchObject([{ speaker: null }]);
+  });
+
+  it('goes on from someone already quoted when the paragraph before is about them', () => {
+    const paragraphs = [
+      '“The field is open,” Ivan Petrov says.',
+      'Petrov is upbeat about the race, in part because he sees his candidate as a uniter.',
+      '“Not only can she win in November, she is the one with the best chance.”',
+    ];
+    expect(credits(...paragraphs)).toMatchObject([{ speaker: 'Ivan Petrov' }, { speaker: 'Ivan Petrov', cueKind: 'continuation' }]);
+    // Someone the article has not quoted does not take the words.
+    expect(credits(...paragraphs.slice(1))).toMatchObject([{ speaker: null }]);
+  });
+});
