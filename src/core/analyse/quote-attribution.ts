@@ -10,6 +10,9 @@ import { parenthesisEnd, skipAsides } from './token-spans.ts';
 import type { Token } from './tokens.ts';
 import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 
+const SIGNING_DASHES = new Set(['—', '―', '–', '-']);
+const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+
 interface Work {
   readonly span: QuoteSpan;
   readonly sentence: number;
@@ -297,6 +300,25 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     return ref && cueToken ? { cue: { ref, verb: cueToken.text, start: cueToken.start, end: cueToken.end }, kind: 'statement' } : null;
   };
 
+  /**
+   * `“No one wants this. To quote a song, ‘…” And that is all. “…’.” ― Jane Doe`: a signature
+   * closing the paragraph after a quotation mark signs every quotation of the paragraph, however
+   * its marks pair up.
+   */
+  const signature = (work: Work): Cue | null => {
+    const block = blocks[work.span.block];
+    const last = block ? contexts[sentenceAt(sentences, Math.max(block.start, block.end - 1))] : undefined;
+    if (!last || last.sentence.block !== work.span.block) return null;
+    const { tokens } = last;
+    const ref = last.refs.find(
+      (r) => r.type === 'name' && SIGNING_DASHES.has(tokens[r.tokStart - 1]?.text ?? '') && tokens.slice(r.tokEnd).every((token) => !token.isWord),
+    );
+    const dash = ref ? tokens[ref.tokStart - 1] : undefined;
+    const mark = ref ? tokens[ref.tokStart - 2] : undefined;
+    if (!ref || !dash || !mark || !CLOSING_MARKS.has(mark.text) || dash.start < work.span.close) return null;
+    return { ref, verb: dash.text, start: dash.start, end: dash.end };
+  };
+
   works.forEach((work, index) => {
     if (!work.credited) return;
     const cue = ownCue(work, index);
@@ -304,6 +326,10 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     else if (text.slice(blocks[work.span.block]?.start ?? 0, work.span.open).trim() === '') {
       const intro = announced(work);
       if (intro) credit(work, intro.cue, intro.kind);
+    }
+    if (!work.speaker && !work.scare) {
+      const signed = signature(work);
+      if (signed) credit(work, signed);
     }
   });
   chainParagraphs(text, works);

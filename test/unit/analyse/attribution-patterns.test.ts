@@ -123,6 +123,15 @@ describe('signatures, repeats and shared surnames', () => {
     ]);
   });
 
+  it('credits every quotation of a vox-pop paragraph to the signature closing it, however its marks cross', () => {
+    expect(
+      credits(
+        '“He never answered a thing.” ― Maria Ortega',
+        '“Nobody wants a leader like that. To quote a song, ‘Some people have only money.” And that is all he has, “the root of it all’.” ― Tomas Riedel',
+      ),
+    ).toMatchObject([{ speaker: 'Maria Ortega' }, { text: 'Nobody wants a leader like tha', speaker: 'Tomas Riedel' }]);
+  });
+
   it('credits a phrase in the that-clause of "protested" and the words a speaker affirmed', () => {
     expect(credits('“We will stay,” Maria Lopez affirmed.')).toMatchObject([{ speaker: 'Maria Lopez' }]);
     expect(credits('Ivan Petrov spoke.', 'Petrov protested that his rivals were being "disingenuous" about the date.')).toMatchObject([
