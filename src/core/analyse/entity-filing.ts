@@ -68,7 +68,8 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
     if (o.words.length === 1 && (o.kind === 'person' || o.kind === null)) {
       const person = surnameOf(name);
       if (person) o.entity = person;
-      else if (o.kind === 'person') {
+      // "Clinton" where Hillary and Bill Clinton are both named as often: one of them, a person, never a firm.
+      else if (o.kind === 'person' || bySurname.has(name)) {
         const gender = o.honorific ? o.lex.gender : 'unknown';
         o.entity = table.upsert(`person:${name}`, { name: o.words.join(' '), kind: 'person', gender }, position(o));
       }

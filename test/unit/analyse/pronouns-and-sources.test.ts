@@ -206,3 +206,27 @@ describe('documents as described speakers', () => {
     expect(credits('"We lost the file," the clerk admitted, and the report was late.')).toMatchObject([{ speaker: 'the clerk' }]);
   });
 });
+
+describe('a surname two people share, and a source after "according to"', () => {
+  it('keeps a surname two named people share as a person, so "she" can still find it', () => {
+    const paragraphs = [
+      'Marta Voss and her husband, Peter Voss, went to the Dunmore campaign launch.',
+      'The Voss campaign sent out a letter. Voss campaign staff cheered.',
+      '“It was fun,” Voss said.',
+      '“We will see what he does with it,” she continued.',
+    ];
+    const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
+    expect(analysis.entities.filter((entity) => entity.name === 'Voss').map((entity) => entity.kind)).toEqual(['person']);
+    expect(credits(...paragraphs)).toMatchObject([{ speaker: 'Voss' }, { speaker: 'Voss', cueKind: 'pronoun' }]);
+  });
+
+  it('takes the source after "according to" as who the sentence reports, for a pronoun after it', () => {
+    expect(
+      credits(
+        'Ivan Petrov served under President Tom Hardy for a decade.',
+        'According to Petrov, the administration has lost three defence secretaries because many disagreed with Hardy’s policies.',
+        '“We are on our fourth,” he said.',
+      ),
+    ).toMatchObject([{ speaker: 'Ivan Petrov', cueKind: 'pronoun' }]);
+  });
+});
