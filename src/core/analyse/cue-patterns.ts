@@ -119,7 +119,12 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
   // The speaker may come after a longer description ("marketing manager Jane Doe said") and
   // before an apposition ("Jane Doe, chief executive of Acme, said").
   // "Doe's niece, state Del. Jo Kay (D-Va.), said": a possessive description in apposition before the name.
-  const comma = tokens.findIndex((token, n) => n > i && n <= i + 4 && token.text === ',');
+  let comma = -1;
+  for (let n = i + 1; n <= i + 4 && n < limit; n++)
+    if (tokens[n]?.text === ',') {
+      comma = n;
+      break;
+    }
   const lead = tokens.slice(i, comma);
   const described = comma > i && lead.some((token) => token.possessive) && lead.every((token) => token.isWord && !FUNCTION_WORDS.has(token.lower));
   // ("Doe's daughter, Jane Doe, said": the name, not the description, is who speaks.)

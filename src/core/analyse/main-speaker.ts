@@ -76,8 +76,9 @@ export function mainSpeaker(context: SentenceContext, quoted: (token: Token) => 
   if (closing && strong && opensClause(tokens, closing) && tokens.slice(lastVerb + 1).filter((token) => token.isWord).length <= 3) return closing;
   // "According to Doe, the administration has …": no verb reports, the source still does.
   const according = refs.find((r) => {
-    const to = tokenBefore(tokens, r);
-    return to?.lower === 'to' && tokens[tokens.indexOf(to) - 1]?.lower === 'according';
+    let k = r.tokStart - 1;
+    while (ARTICLES.has(tokens[k]?.lower ?? '')) k--;
+    return tokens[k]?.lower === 'to' && tokens[k - 1]?.lower === 'according';
   });
   return joined ?? first ?? according ?? null;
 }
