@@ -62,6 +62,13 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
     const [first, second] = [...set].sort((a, b) => (fullMentions.get(b) ?? 0) - (fullMentions.get(a) ?? 0));
     return first && second && (fullMentions.get(first) ?? 0) > (fullMentions.get(second) ?? 0) ? first : null;
   };
+  // Organisations named in full, by the acronym of their capitalised words: "International Monetary Fund" → IMF.
+  const spelledOut = new Map<string, string>();
+  for (const o of occurrences) {
+    if (o.kind !== 'organisation' || o.words.length < 2) continue;
+    const initials = o.words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]);
+    if (initials.length >= 2) spelledOut.set(initials.join(''), o.lex.name);
+  }
   for (const o of occurrences) {
     if (o.entity) continue;
     const name = lowerName(o.words);
@@ -75,7 +82,9 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
       }
     }
     if (!o.entity && (o.kind === 'organisation' || o.kind === 'place')) {
-      o.entity = table.upsert(`${o.kind}:${o.lex.name.toLowerCase()}`, { name: o.lex.name, kind: o.kind }, position(o));
+      // "the IMF" in an article that names the International Monetary Fund: the same body.
+      const name = (o.kind === 'organisation' && o.words.length === 1 ? spelledOut.get(o.words[0] ?? '') : undefined) ?? o.lex.name;
+      o.entity = table.upsert(`${o.kind}:${name.toLowerCase()}`, { name, kind: o.kind }, position(o));
     }
   }
   // Names the words alone could not classify: a name that does what only people do is a

@@ -589,3 +589,15 @@ describe('paragraphs that introduce a quoted paragraph', () => {
     expect(credits(...paragraphs.slice(1))).toMatchObject([{ speaker: null }]);
   });
 });
+
+describe('an organisation under its full name and its acronym', () => {
+  it('files the acronym of a body the article names in full under the full name', () => {
+    const analysis = analyseArticle(
+      makeArticle(['The Global Shipping Council cut its forecast on Tuesday.', 'The GSC said trade would slow. “Tensions are rising,” it said.']),
+      { published: null },
+    );
+    const council = analysis.entities.filter((entity) => entity.kind === 'organisation');
+    expect(council.map((entity) => [entity.name, entity.aliases])).toEqual([['Global Shipping Council', ['GSC']]]);
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual([council[0]?.key]);
+  });
+});
