@@ -167,6 +167,12 @@ function afterAccordingTo(tokens: readonly Token[], a: number): boolean {
 }
 
 /** Whether an age in apposition follows the name ending at `b`: "Jane Doe, 29,". */
+/** "Jo Kay, R-Va.,", "Jo Kay (D-N.C.)": a party and state after a name are said only of politicians. */
+function partyAndState(tokens: readonly Token[], b: number): boolean {
+  const mark = tokens[b]?.text;
+  return (mark === ',' || mark === '(') && /^[RDI]-\p{Lu}/u.test(tokens[b + 1]?.text ?? '');
+}
+
 function aged(tokens: readonly Token[], b: number): boolean {
   return tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && Number(tokens[b + 1]?.text) < 120 && tokens[b + 2]?.text === ',';
 }
@@ -318,9 +324,14 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       else if (kind === null && (descriptor || orgApposition(tokens, b) || orgBefore(tokens, a))) kind = 'organisation';
       // "According to the Daily Ledger,": a source with "the" before its name is no person.
       else if (kind === null && according && tokens[run.tokStart - 1]?.lower === 'the') kind = 'organisation';
-      // "Brianne Doe, 29, of Huntsville, says": an age in apposition is said only of people.
+      // "Brianne Doe, 29, of Huntsville, says": an age (or a party and state) in apposition is said only of people.
       // ("The Associated Press, which was the first …, declared": "which" is never said of a person.)
-      else if (kind === null && (cue || aged(tokens, b)) && words.length >= 2 && !(tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'which'))
+      else if (
+        kind === null &&
+        (cue || aged(tokens, b) || partyAndState(tokens, b)) &&
+        words.length >= 2 &&
+        !(tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'which')
+      )
         kind = 'person';
       const occurrence: Occurrence = {
         ctx,

@@ -230,3 +230,15 @@ describe('a surname two people share, and a source after "according to"', () => 
     ).toMatchObject([{ speaker: 'Ivan Petrov', cueKind: 'pronoun' }]);
   });
 });
+
+describe('politicians named with their party and state', () => {
+  it('reads a name followed by a party and state as a person, even when no verb of speech follows', () => {
+    expect(
+      credits(
+        '“The veto will fall,” Senate leader Ivan Petrov, R-Ky., said Tuesday.',
+        'Dorian Quill, R-Wis., despite admitting that he had concerns, believes Petrov is right.',
+        '“I do think the votes are there,” he said.',
+      ),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }, { speaker: 'Dorian Quill', cueKind: 'pronoun' }]);
+  });
+});
