@@ -167,6 +167,11 @@ function afterAccordingTo(tokens: readonly Token[], a: number): boolean {
 }
 
 /** Whether an age in apposition follows the name ending at `b`: "Jane Doe, 29,". */
+/** A word that may stand between a subject and its verb: "has", "also", "openly". */
+function isFillerOrAdverb(token: Token | undefined): boolean {
+  return token !== undefined && (VERB_FILLERS.has(token.lower) || (token.isWord && !token.capitalised && token.lower.length > 4 && token.lower.endsWith('ly')));
+}
+
 /** "Jo Kay, R-Va.,", "Jo Kay (D-N.C.)": a party and state after a name are said only of politicians. */
 function partyAndState(tokens: readonly Token[], b: number): boolean {
   const mark = tokens[b]?.text;
@@ -292,7 +297,7 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         verbAfter(tokens, b) ||
         // "Jane Doe, 45, said", "Rep. Jo Kay (D-Va.) said", "Jo Kay, R-Va., said": past the asides.
         verbAfter(tokens, skipAsides(tokens, b)) ||
-        verbAfter(tokens, skipAsides(tokens, pastHome(tokens, b))) ||
+        (tokens[b]?.lower === 'of' || tokens[b]?.lower === 'from' ? verbAfter(tokens, skipAsides(tokens, pastHome(tokens, b))) : false) ||
         relative ||
         (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase) ||
         // "…, noted NBC's Dante Chinni.": past the outlet or body the speaker belongs to.
@@ -306,9 +311,7 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       const qualifies = roles.some((r) => r.tokStart <= run.tokStart && b <= r.tokEnd);
       let next = b;
       // ("Cruz openly admitted": past an adverb of manner too.)
-      const adverb = (token: Token | undefined): boolean =>
-        token !== undefined && (VERB_FILLERS.has(token.lower) || (token.isWord && !token.capitalised && token.lower.length > 4 && token.lower.endsWith('ly')));
-      while (adverb(tokens[next])) next++;
+      while (isFillerOrAdverb(tokens[next])) next++;
       if (tokens[next]?.text === ',') next++;
       const personal = relative || PERSONAL_VERBS.has(tokens[next]?.lower ?? '');
       let kind = lex.kind;

@@ -19,13 +19,16 @@ const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
 // What may follow the head noun of such an apposition: "a mother of three", "the widow who …".
 const AFTER_HEAD = new Set(['of', 'who', 'and', 'to']);
 
+function noun(token: Token | undefined): Gender | undefined {
+  return token?.isWord ? GENDERED_NOUNS.get(token.lower) : undefined;
+}
+
 /**
  * The gender a gendered noun describing the name gives it: a noun right before the name or
  * inside its role ("9/11 widow Jane Doe", "his wife Jane", "Congresswoman Jane Doe"), or the
  * head of the apposition after it ("Jane Doe, a mother of three,", "Jo Kay, the chairwoman,").
  */
 function describedGender(tokens: readonly Token[], ref: Ref): Gender | undefined {
-  const noun = (token: Token | undefined): Gender | undefined => (token?.isWord ? GENDERED_NOUNS.get(token.lower) : undefined);
   const before = tokens[ref.tokStart - 1];
   if (before && !before.capitalised && noun(before)) return noun(before);
   for (let k = ref.tokStart; k < ref.tokEnd; k++) {
