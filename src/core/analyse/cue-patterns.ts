@@ -94,22 +94,38 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
   const startsAt = (at: number): Ref | undefined => refs.find((r) => r.tokStart === at || (r.tokStart === at + 1 && ARTICLES.has(tokens[at]?.lower ?? '')));
   // The speaker may come after a longer description ("marketing manager Jane Doe said") and
   // before an apposition ("Jane Doe, chief executive of Acme, said").
+  // "Doe's niece, state Del. Jo Kay (D-Va.), said": a possessive description in apposition before the name.
+  let comma = -1;
+  for (let n = i + 1; n <= i + 4 && n < limit; n++)
+    if (tokens[n]?.text === ',') {
+      comma = n;
+      break;
+    }
+  const lead = tokens.slice(i, comma);
+  const described = comma > i && lead.some((token) => token.possessive) && lead.every((token) => token.isWord && !FUNCTION_WORDS.has(token.lower));
+  // ("Doe's daughter, Jane Doe, said": the name, not the description, is who speaks.)
+  const named = described && refs.some((r) => r.type === 'name' && r.tokStart > comma && r.tokStart <= comma + 3);
   for (const ref of refs) {
-    if (ref.tokStart < i || ref.tokStart > i + 6 || ref.tokEnd > limit || isImpersonal(tokens, ref)) continue;
+    if (named && ref.tokStart < comma) continue;
+    const at = described && ref.tokStart > comma ? comma + 1 : i;
+    if (ref.tokStart < at || ref.tokStart > at + 6 || ref.tokEnd > limit || isImpersonal(tokens, ref)) continue;
     // Only a description may stand before the name: no punctuation, no clause ("where some …").
     // ("said Ohio state archivist Jane Doe": past a reporting verb the speaker comes after it;
     // a bare form such as "state" in `," state Sen. Jane Doe said` is no verb of this quotation.)
     const verbOfSpeech = (token: Token): boolean => reportingStrength(token) !== null && REPORTING_VERBS.get(token.lower) !== token.lower;
     if (
       tokens
-        .slice(i, ref.tokStart)
+        .slice(at, ref.tokStart)
         .some((token, n) => !token.isWord || verbOfSpeech(token) || (FUNCTION_WORDS.has(token.lower) && !(n === 0 && ARTICLES.has(token.lower))))
     )
       break;
     // "a Donald Trump tweet attacking …": a name after "a" qualifies a noun, which no verb follows.
-    if (ref.type === 'name' && (tokens[i]?.lower === 'a' || tokens[i]?.lower === 'an')) break;
+    if (ref.type === 'name' && (tokens[at]?.lower === 'a' || tokens[at]?.lower === 'an')) break;
     // "Jane Doe (D-Va.) said", "Jane Doe, 45, a nurse, said": past a parenthesis or an apposition.
-    let k = skipFillers(tokens, skipAsides(tokens, ref.tokEnd));
+    let k = skipAsides(tokens, ref.tokEnd);
+    // (The comma that closes the description's apposition: "Doe's niece, Jo Kay (D-Va.), said".)
+    if (at !== i && tokens[k]?.text === ',') k++;
+    k = skipFillers(tokens, k);
     if (['from', 'of', 'at'].includes(tokens[k]?.lower ?? '')) {
       const owner = refs.find((r) => r.tokStart === k + 1 || (r.tokStart === k + 2 && ARTICLES.has(tokens[k + 1]?.lower ?? '')));
       if (owner) k = skipFillers(tokens, owner.tokEnd); // "Jane Doe from Acme said"
@@ -134,6 +150,9 @@ export function cueAfter(tokens: readonly Token[], refs: readonly Ref[], from: n
           !r.afterPreposition &&
           tokens.slice(i + 1, r.tokStart).every((t) => (t.isWord || t.text === '/') && !PREPOSITIONS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)),
       );
+    // "said NBC's Dante Chinni": the outlet's person speaks, not the outlet.
+    const owned = after && tokens[after.tokEnd - 1]?.possessive ? refs.find((r) => r.tokStart === after?.tokEnd && r.type === 'name') : undefined;
+    if (owned) after = owned;
     // "said Kent man Jane Doe": a name before more description only qualifies the speaker.
     // ("said Jane Doe of Acme" is not this: "of", "at", "who" start something else.)
     const from = after?.tokEnd ?? 0;
@@ -227,6 +246,13 @@ export function subjectOf(tokens: readonly Token[], refs: readonly Ref[], v: num
   // "Jane Doe in an interview said", "Doe at the time said": a short phrase of setting between subject and verb.
   const beforeSetting = settingSubject(tokens, k, endingAt);
   if (beforeSetting) return beforeSetting;
+  if (direct && tokens[k + 1]?.text !== "'s") {
+    // "Stacy Baker of Columbia, South Carolina, says": the person from the place, not the place.
+    let p = direct.tokStart - 1;
+    while (p > direct.tokStart - 6 && (tokens[p]?.capitalised || tokens[p]?.text === ',')) p--;
+    const from = tokens[p]?.lower === 'of' || tokens[p]?.lower === 'from' ? endingAt(p) : undefined;
+    if (from?.type === 'name' && !from.afterPreposition) return from;
+  }
   const verb = tokens[v]?.lower ?? '';
   // "footage of Jane Doe saying": a participle right after a name is that person's.
   if (direct && direct.type === 'name' && verb.endsWith('ing') && k === v - 1) return direct;

@@ -3,7 +3,7 @@ import { DraftTable, type Draft } from './entity-drafts.ts';
 import { fileOccurrences, isSpokes, personByRole } from './entity-filing.ts';
 import { gather, textOf, type Occurrence, type RoleRef } from './entity-gathering.ts';
 import type { Gender } from './lexicon/honorifics.ts';
-import { afterPreposition, afterVerb, findGroups, findOrgNouns, findPronouns, type Ref, type RefType } from './references.ts';
+import { afterPlaceInPhrase, afterPreposition, afterVerb, findGroups, findOrgNouns, findPronouns, type Ref, type RefType } from './references.ts';
 import { findDescriptorSpeakers } from './descriptor-speakers.ts';
 import { isDescriptorRole } from './descriptors.ts';
 import { roleStrings } from './roles.ts';
@@ -68,7 +68,9 @@ class RefCollector {
       entity: entity?.key ?? null,
       // "after she attacked …": "he", "she" and "they" are never a preposition's object, so
       // the word before opens a clause and the pronoun is its subject.
-      afterPreposition: !NOMINATIVE.has(first.lower) && afterPreposition(context.tokens, tokStart),
+      afterPreposition:
+        !NOMINATIVE.has(first.lower) &&
+        (afterPreposition(context.tokens, tokStart) || (entity?.kind === 'place' && afterPlaceInPhrase(context.tokens, tokStart))),
       afterVerb: afterVerb(context.tokens, tokStart),
       ...extra,
     });

@@ -62,19 +62,29 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
     const [first, second] = [...set].sort((a, b) => (fullMentions.get(b) ?? 0) - (fullMentions.get(a) ?? 0));
     return first && second && (fullMentions.get(first) ?? 0) > (fullMentions.get(second) ?? 0) ? first : null;
   };
+  // Organisations named in full, by the acronym of their capitalised words: "International Monetary Fund" → IMF.
+  const spelledOut = new Map<string, string>();
+  for (const o of occurrences) {
+    if (o.kind !== 'organisation' || o.words.length < 2) continue;
+    const initials = o.words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]);
+    if (initials.length >= 2) spelledOut.set(initials.join(''), o.lex.name);
+  }
   for (const o of occurrences) {
     if (o.entity) continue;
     const name = lowerName(o.words);
     if (o.words.length === 1 && (o.kind === 'person' || o.kind === null)) {
       const person = surnameOf(name);
       if (person) o.entity = person;
-      else if (o.kind === 'person') {
+      // "Clinton" where Hillary and Bill Clinton are both named as often: one of them, a person, never a firm.
+      else if (o.kind === 'person' || bySurname.has(name)) {
         const gender = o.honorific ? o.lex.gender : 'unknown';
         o.entity = table.upsert(`person:${name}`, { name: o.words.join(' '), kind: 'person', gender }, position(o));
       }
     }
     if (!o.entity && (o.kind === 'organisation' || o.kind === 'place')) {
-      o.entity = table.upsert(`${o.kind}:${o.lex.name.toLowerCase()}`, { name: o.lex.name, kind: o.kind }, position(o));
+      // "the IMF" in an article that names the International Monetary Fund: the same body.
+      const name = (o.kind === 'organisation' && o.words.length === 1 ? spelledOut.get(o.words[0] ?? '') : undefined) ?? o.lex.name;
+      o.entity = table.upsert(`${o.kind}:${name.toLowerCase()}`, { name, kind: o.kind }, position(o));
     }
   }
   // Names the words alone could not classify: a name that does what only people do is a

@@ -167,8 +167,27 @@ function afterAccordingTo(tokens: readonly Token[], a: number): boolean {
 }
 
 /** Whether an age in apposition follows the name ending at `b`: "Jane Doe, 29,". */
+/** A word that may stand between a subject and its verb: "has", "also", "openly". */
+function isFillerOrAdverb(token: Token | undefined): boolean {
+  return token !== undefined && (VERB_FILLERS.has(token.lower) || (token.isWord && !token.capitalised && token.lower.length > 4 && token.lower.endsWith('ly')));
+}
+
+/** "Jo Kay, R-Va.,", "Jo Kay (D-N.C.)": a party and state after a name are said only of politicians. */
+function partyAndState(tokens: readonly Token[], b: number): boolean {
+  const mark = tokens[b]?.text;
+  return (mark === ',' || mark === '(') && /^[RDI]-\p{Lu}/u.test(tokens[b + 1]?.text ?? '');
+}
+
 function aged(tokens: readonly Token[], b: number): boolean {
   return tokens[b]?.text === ',' && /^\d{1,3}$/.test(tokens[b + 1]?.text ?? '') && Number(tokens[b + 1]?.text) < 120 && tokens[b + 2]?.text === ',';
+}
+
+/** "Stacy Baker of Columbia, South Carolina, says": the index past where the person is from, or `b`. */
+function pastHome(tokens: readonly Token[], b: number): number {
+  if (tokens[b]?.lower !== 'of' && tokens[b]?.lower !== 'from') return b;
+  let k = b + 1;
+  while (k < b + 8 && (tokens[k]?.capitalised || (tokens[k]?.text === ',' && tokens[k + 1]?.capitalised))) k++;
+  return k > b + 1 ? k : b;
 }
 
 /** "the Leeds MP": a capitalised run after "the" that ends in a role word is a role, not a name. */
@@ -278,13 +297,21 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
         verbAfter(tokens, b) ||
         // "Jane Doe, 45, said", "Rep. Jo Kay (D-Va.) said", "Jo Kay, R-Va., said": past the asides.
         verbAfter(tokens, skipAsides(tokens, b)) ||
+        (tokens[b]?.lower === 'of' || tokens[b]?.lower === 'from' ? verbAfter(tokens, skipAsides(tokens, pastHome(tokens, b))) : false) ||
         relative ||
         (INVERTING_VERBS.has(tokens[run.tokStart - 1]?.lower ?? '') && !tokens[run.tokStart - 2]?.isWord && endsPhrase) ||
+        // "…, noted NBC's Dante Chinni.": past the outlet or body the speaker belongs to.
+        (tokens[run.tokStart - 1]?.possessive === true &&
+          tokens[run.tokStart - 1]?.capitalised === true &&
+          INVERTING_VERBS.has(tokens[run.tokStart - 2]?.lower ?? '') &&
+          !tokens[run.tokStart - 3]?.isWord &&
+          endsPhrase) ||
         signsQuotation(tokens, run.tokStart, b);
       // "Riverside City striker Jane Doe": a name inside a role phrase qualifies the role.
       const qualifies = roles.some((r) => r.tokStart <= run.tokStart && b <= r.tokEnd);
       let next = b;
-      while (tokens[next] && VERB_FILLERS.has(tokens[next]?.lower ?? '')) next++;
+      // ("Cruz openly admitted": past an adverb of manner too.)
+      while (isFillerOrAdverb(tokens[next])) next++;
       if (tokens[next]?.text === ',') next++;
       const personal = relative || PERSONAL_VERBS.has(tokens[next]?.lower ?? '');
       let kind = lex.kind;
@@ -300,8 +327,15 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       else if (kind === null && (descriptor || orgApposition(tokens, b) || orgBefore(tokens, a))) kind = 'organisation';
       // "According to the Daily Ledger,": a source with "the" before its name is no person.
       else if (kind === null && according && tokens[run.tokStart - 1]?.lower === 'the') kind = 'organisation';
-      // "Brianne Doe, 29, of Huntsville, says": an age in apposition is said only of people.
-      else if (kind === null && (cue || aged(tokens, b)) && words.length >= 2) kind = 'person';
+      // "Brianne Doe, 29, of Huntsville, says": an age (or a party and state) in apposition is said only of people.
+      // ("The Associated Press, which was the first …, declared": "which" is never said of a person.)
+      else if (
+        kind === null &&
+        (cue || aged(tokens, b) || partyAndState(tokens, b)) &&
+        words.length >= 2 &&
+        !(tokens[b]?.text === ',' && tokens[b + 1]?.lower === 'which')
+      )
+        kind = 'person';
       const occurrence: Occurrence = {
         ctx,
         tokStart: run.tokStart,

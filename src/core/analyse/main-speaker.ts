@@ -50,7 +50,7 @@ function invertedSubject(tokens: readonly Token[], refs: readonly Ref[], v: numb
  * Who a sentence reports, for a pronoun after it: the subject of its first reporting verb
  * ("Mr Doe denied Mr Roe said …" → Mr Doe), unless it ends "…, the spokesman said" (→ the
  * spokesman), or a later clause after "but" or ", and" reports someone else ("Roe said
- * so, but Doe rejected it" → Doe). `quoted` tells the words inside quotations, which
+ * so, but Doe rejected it" → Doe); with no such verb, the source after "according to". `quoted` tells the words inside quotations, which
  * never report. Null when no reporting verb has a subject.
  */
 export function mainSpeaker(context: SentenceContext, quoted: (token: Token) => boolean): Ref | null {
@@ -74,5 +74,11 @@ export function mainSpeaker(context: SentenceContext, quoted: (token: Token) => 
   // "…, the spokesman said." or "…, she told reporters.": the reporting clause closes the sentence.
   const strong = reportingStrength(tokens[lastVerb]) === 'strong';
   if (closing && strong && opensClause(tokens, closing) && tokens.slice(lastVerb + 1).filter((token) => token.isWord).length <= 3) return closing;
-  return joined ?? first;
+  // "According to Doe, the administration has …": no verb reports, the source still does.
+  const according = refs.find((r) => {
+    let k = r.tokStart - 1;
+    while (ARTICLES.has(tokens[k]?.lower ?? '')) k--;
+    return tokens[k]?.lower === 'to' && tokens[k - 1]?.lower === 'according';
+  });
+  return joined ?? first ?? according ?? null;
 }

@@ -108,9 +108,11 @@ function closesQuotation(tokens: readonly Token[], k: number): boolean {
 const NICKNAME_MARKS = new Set(['"', '“', '‘', "'"]);
 
 /** The index of the surname after a quoted nickname at `mark` (`"Janey" Doe`), or null. */
-function nicknameEnd(tokens: readonly Token[], mark: number, before: Token | undefined): number | null {
+function nicknameEnd(tokens: readonly Token[], mark: number, before: Token | undefined, title: Token | undefined): number | null {
   if (!before || !NICKNAME_MARKS.has(tokens[mark]?.text ?? '')) return null;
-  if (!/^\p{Lu}\.$/u.test(before.text) && !givenNameGender(before.text)) return null;
+  // (A given name we do not know counts after a title: `Del. Marcia "Cia" Price`.)
+  const titled = title?.capitalised === true && HONORIFICS.has(title.lower);
+  if (!/^\p{Lu}\.$/u.test(before.text) && !givenNameGender(before.text) && !titled) return null;
   let k = mark + 1;
   while (k < mark + 3 && tokens[k]?.isWord && tokens[k]?.capitalised) k++;
   if (k === mark + 1 || tokens[k]?.isWord || !/^["”’']$/.test(tokens[k]?.text ?? '')) return null;
@@ -144,9 +146,9 @@ export function findNameRuns(tokens: readonly Token[]): NameRun[] {
         j++;
         continue;
       }
-      // `Jane "Janey" Doe`: a quoted nickname after a given name or an initial stays out of the
+      // `Jane "Janey" Doe`: a quoted nickname after a given name, an initial or a title's name stays out of the
       // name, which runs on to the surname.
-      const nickEnd = nicknameEnd(tokens, j, words[words.length - 1]);
+      const nickEnd = nicknameEnd(tokens, j, words[words.length - 1], words[words.length - 2]);
       if (nickEnd !== null) {
         words.push(tokens[nickEnd] as Token);
         j = nickEnd + 1;

@@ -11,6 +11,9 @@ import type { Token } from './tokens.ts';
 import { INVERTING_VERBS } from './lexicon/reporting-verbs.ts';
 import { PREPOSITIONS } from './lexicon/function-words.ts';
 
+const SIGNING_DASHES = new Set(['—', '―', '–', '-']);
+const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+
 interface Work {
   readonly span: QuoteSpan;
   readonly sentence: number;
@@ -58,10 +61,8 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   return index < 0 ? tokens.length : index;
 }
 
-// A reporting clause typed as a sentence of its own after a quotation: its length at most, where its verb
-// may stand at most (past the speaker's apposition), and how long a phrase of setting may follow the verb.
-const NEXT_CUE_TOKENS = 24;
-const NEXT_CUE_VERB = 14;
+// A reporting clause typed as a sentence of its own after a quotation: how long a phrase of setting may
+// follow its verb (where the verb stands is left to the clause's shape: "X's niece, Del. Y (D-Va.), shouted").
 const NEXT_CUE_SETTING = 12;
 
 function cueKindOf(ref: Ref): CueKind {
@@ -138,12 +139,15 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
   /**
    * `"We will appeal." Jane Doe said.`: a quotation that ends its sentence, followed in the
    * paragraph by a short sentence that is nothing but a reporting clause (a full stop typed
-   * where a comma belongs). That sentence must quote nothing itself.
+   * where a comma belongs). That sentence must quote nothing itself. Its length does not
+   * matter, its shape does: the speaker (with any apposition or parenthesis) opens it, and
+   * the verb ends it within a few words (`Doe's niece, state Del. Jo Kay (D-Va.), shouted
+   * to the crowd.`).
    */
   const cueInNextSentence = (work: Work, index: number): Cue | null => {
     const closing = contexts[work.closeSentence] as SentenceContext;
     const next = contexts[work.closeSentence + 1];
-    if (!next || next.sentence.block !== closing.sentence.block || next.tokens.length > NEXT_CUE_TOKENS) return null;
+    if (!next || next.sentence.block !== closing.sentence.block) return null;
     if (closing.tokens.slice(tokenAt(closing.tokens, work.span.close)).some((token) => token.isWord)) return null;
     if (!/^[\s"”’'»]*$/.test(text.slice(work.span.close, next.sentence.start))) return null;
     const following = works[index + 1];
@@ -151,8 +155,8 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     const cue = cueAfter(next.tokens, next.refs, 0, next.tokens.length);
     if (!cue) return null;
     const verb = next.tokens.findIndex((token) => token.start === cue.start);
-    // The clause names its speaker first, past an apposition at most ("Jane Doe, the head of Acme, tweeted").
-    if (verb > NEXT_CUE_VERB) return null;
+    // `Doe said, looking out at the crowd.`: a participle after the comma goes on describing the speaking.
+    if (next.tokens[verb + 1]?.text === ',' && next.tokens[verb + 2]?.lower.endsWith('ing')) return cue;
     const rest = next.tokens.slice(verb + 1);
     const tail = rest.filter((token) => token.isWord).length;
     // After the verb only a few words, or a phrase of setting ("tweeted on Friday with a photo of the rally"):
@@ -308,11 +312,41 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     // "Stated Jane Doe:" closing the paragraph before: the inverted verb opens it, the speaker follows.
     const inverted = INVERTING_VERBS.has(tokens[0]?.lower ?? '') ? cueAfter(tokens, previous.refs, 0, tokens.length) : null;
     if (inverted) return { cue: inverted, kind: cueKindOf(inverted.ref) };
-    if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) return null;
+    if (!/\b(?:statement|following)\b/i.test(previous.sentence.text)) {
+      // "17-year-old Jane Doe echoed:", "Jane Doe, a nurse, put it this way:": a sentence that is a
+      // person and a few words before the colon closing the paragraph introduces the words, whatever the verb.
+      const about = previous.refs.find((r) => r.tokStart === 0 && r.type === 'name' && !tokens[r.tokEnd - 1]?.possessive);
+      const key = about ? resolve(about) : null;
+      const rest = about ? tokens.slice(skipAsides(tokens, about.tokEnd), tokens.length - 1) : [];
+      const short = rest.length > 0 && rest.length <= 5 && rest.every((token) => token.isWord && !token.capitalised);
+      const colon = tokens[tokens.length - 1];
+      return about && key && short && colon && table.kindOf(key) === 'person'
+        ? { cue: { ref: about, verb: colon.text, start: colon.start, end: colon.end }, kind: cueKindOf(about) }
+        : null;
+    }
     const ref = previous.refs.find((r) => !r.afterPreposition && r.type !== 'pronoun');
     const issued = tokens.findIndex((token, n) => n > 0 && /^(?:statement|following)$/i.test(token.text)) - 2;
     const cueToken = tokens[issued] ?? tokens[tokens.length - 1];
     return ref && cueToken ? { cue: { ref, verb: cueToken.text, start: cueToken.start, end: cueToken.end }, kind: 'statement' } : null;
+  };
+
+  /**
+   * `“No one wants this. To quote a song, ‘…” And that is all. “…’.” ― Jane Doe`: a signature
+   * closing the paragraph after a quotation mark signs every quotation of the paragraph, however
+   * its marks pair up.
+   */
+  const signature = (work: Work): Cue | null => {
+    const block = blocks[work.span.block];
+    const last = block ? contexts[sentenceAt(sentences, Math.max(block.start, block.end - 1))] : undefined;
+    if (!last || last.sentence.block !== work.span.block) return null;
+    const { tokens } = last;
+    const ref = last.refs.find(
+      (r) => r.type === 'name' && SIGNING_DASHES.has(tokens[r.tokStart - 1]?.text ?? '') && tokens.slice(r.tokEnd).every((token) => !token.isWord),
+    );
+    const dash = ref ? tokens[ref.tokStart - 1] : undefined;
+    const mark = ref ? tokens[ref.tokStart - 2] : undefined;
+    if (!ref || !dash || !mark || !CLOSING_MARKS.has(mark.text) || dash.start < work.span.close) return null;
+    return { ref, verb: dash.text, start: dash.start, end: dash.end };
   };
 
   works.forEach((work, index) => {
@@ -322,6 +356,10 @@ export function attributeQuotes(text: string, blocks: readonly Block[], spans: r
     else if (text.slice(blocks[work.span.block]?.start ?? 0, work.span.open).trim() === '') {
       const intro = announced(work);
       if (intro) credit(work, intro.cue, intro.kind);
+    }
+    if (!work.speaker && !work.scare) {
+      const signed = signature(work);
+      if (signed) credit(work, signed);
     }
   });
   chainParagraphs(text, works);
@@ -425,6 +463,15 @@ function continueSpeakers(
       while (n >= 0 && (works[n] as Work).span.block >= work.span.block) n--;
       const last = works[n];
       speaker = last && last.span.block === work.span.block - 1 ? last.speaker : null;
+    }
+    // "Doe is upbeat about the race, in part because … ¶ "Not only can we win …"": a paragraph that is
+    // all quotation after a paragraph about someone already quoted goes on from that person.
+    if (!speaker && wholeParagraph && previous.sentence.block === work.span.block - 1) {
+      const { tokens } = previous;
+      const opener = previous.refs.find((r) => r.tokStart === 0 && !tokens[r.tokEnd - 1]?.possessive);
+      const verb = opener ? tokens[skipAsides(tokens, opener.tokEnd)] : undefined;
+      const key = opener && verb?.isWord && !verb.capitalised ? resolve(opener) : null;
+      speaker = key && kindOf(key) === 'person' && works.slice(0, index).some((w) => w.speaker === key) ? key : null;
     }
     if (speaker) Object.assign(work, { speaker, speakerText: null, cue: null, cueKind: 'continuation', cueStart: null, cueEnd: null });
   });

@@ -1,3 +1,4 @@
+import { HONORIFICS } from './lexicon/honorifics.ts';
 import { FUNCTION_WORDS } from './lexicon/function-words.ts';
 import { givenNameGender } from './name-kinds.ts';
 import { REPORTING_VERBS } from './lexicon/reporting-verbs.ts';
@@ -127,7 +128,10 @@ export function isNickname(span: { readonly open: number; readonly close: number
   const before = sentence[at - 1];
   const after = sentence.find((token) => token.start >= span.close);
   if (!before?.isWord || !before.capitalised || !after?.isWord || !after.capitalised) return false;
-  // After a given name or an initial ("Robert C."), not any capitalised word of a headline.
-  if (!/^\p{Lu}\.$/u.test(before.text) && !givenNameGender(before.text)) return false;
+  // After a given name or an initial ("Robert C."), not any capitalised word of a headline;
+  // a first name we do not know counts after a title ("Del. Marcia "Cia" Price").
+  const title = sentence[at - 2];
+  const titled = title?.capitalised === true && HONORIFICS.has(title.lower);
+  if (!/^\p{Lu}\.$/u.test(before.text) && !givenNameGender(before.text) && !titled) return false;
   return before.end === span.open - 1 && after.start === span.close + 1;
 }

@@ -19,6 +19,8 @@ const OPENERS_BEFORE = ' \n\t\u00a0([{—–-/:;"“‘\'«';
 const ELISION = /^(?:\d0s|\d\d\b|n[’']|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b|nuff\b)/iu;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+// A speaker's label opening a transcript turn: "WALLACE: …", "SEN. DOE: …".
+const TRANSCRIPT_TURN = /^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}:\s/;
 const DOUBLE_FINDER = /["“”„«»]/g;
 const OPENING_DOUBLES = '“„«';
 const SINGLE_FINDER = /['‘’‚]/g;
@@ -83,8 +85,21 @@ function doubleQuotes(text: string, block: Block, index: number): QuoteSpan[] {
       if (mark.canOpen || (prefersOpen && !mark.canClose)) open = mark.at;
       continue;
     }
+    const typed = text[open];
     if (mark.canClose && !(prefersOpen && mark.canOpen)) finish(mark.at + 1, true);
-    else if (mark.canOpen && !mark.canClose && closes(marks[m + 1]) && closes(marks[m + 2]) && !text.slice(marks[m + 1]?.at, marks[m + 2]?.at).includes('\n')) {
+    else if (typed === '"' && mark.ch === '“' && marks[m + 1]?.ch === '”' && closes(marks[m + 1]) && TRANSCRIPT_TURN.test(text.slice(open + 1, open + 40))) {
+      // `"PENCE: Hillary thinks this is an episode of “Shark Tank.” But …`: a curly pair inside a
+      // transcript turn a straight mark opened is a quotation nested in it (the turn may never
+      // close). Elsewhere a straight mark opening a paragraph is often a stray
+      // (`"Doe laughed it off, interjecting, “Only Rosie.” But …`) and the curly pair is the quotation.
+      m++;
+    } else if (
+      mark.canOpen &&
+      !mark.canClose &&
+      closes(marks[m + 1]) &&
+      closes(marks[m + 2]) &&
+      !text.slice(marks[m + 1]?.at, marks[m + 2]?.at).includes('\n')
+    ) {
       // `"I'd rather live in what he calls "hell" than here."`: a pair of the same marks inside
       // an open quotation, then its own close, is a quotation nested in it, not a new one.
       m++;

@@ -52,6 +52,17 @@ export function afterPreposition(tokens: readonly Token[], tokStart: number): bo
   return previous !== undefined && previous.isWord && PREPOSITIONS.has(previous.lower);
 }
 
+/**
+ * Whether a place stands in apposition to a place a preposition governs, "in Salem, New
+ * Hampshire": the second is the preposition's object too, never a subject.
+ */
+export function afterPlaceInPhrase(tokens: readonly Token[], tokStart: number): boolean {
+  if (tokens[tokStart - 1]?.text !== ',') return false;
+  let k = tokStart - 2;
+  while (k >= 0 && k > tokStart - 5 && tokens[k]?.isWord && tokens[k]?.capitalised) k--;
+  return k < tokStart - 2 && afterPreposition(tokens, k + 1);
+}
+
 // Irregular past tenses that take a person as object: "beat Jane Doe", "met the minister".
 const IRREGULAR_PAST = new Set(
   'beat met gave sent left hit made saw took brought caught taught knew became found held led lost paid sold bought struck told'.split(' '),

@@ -1,6 +1,7 @@
 import { reportingStrength } from './cue-patterns.ts';
 import type { EntityTable, SentenceContext } from './entities.ts';
-import { VERB_FILLERS } from './lexicon/function-words.ts';
+import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
+import { GENDERED_NOUNS } from './lexicon/gendered-nouns.ts';
 import type { Gender } from './lexicon/honorifics.ts';
 import { PRONOUN_GENDER, type Ref } from './references.ts';
 import { skipAsides } from './token-spans.ts';
@@ -13,6 +14,40 @@ const BOUND_GENDER: ReadonlyMap<string, Gender> = new Map([
 ]);
 
 const GENDERED = new Set(['he', 'she', 'himself', 'herself']);
+// What may open an apposition that describes a person: "Jane Doe, a widow,", "Jane Doe, his mother,".
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
+// What may follow the head noun of such an apposition: "a mother of three", "the widow who …".
+const AFTER_HEAD = new Set(['of', 'who', 'and', 'to']);
+
+function noun(token: Token | undefined): Gender | undefined {
+  return token?.isWord ? GENDERED_NOUNS.get(token.lower) : undefined;
+}
+
+/**
+ * The gender a gendered noun describing the name gives it: a noun right before the name or
+ * inside its role ("9/11 widow Jane Doe", "his wife Jane", "Congresswoman Jane Doe"), or the
+ * head of the apposition after it ("Jane Doe, a mother of three,", "Jo Kay, the chairwoman,").
+ */
+function describedGender(tokens: readonly Token[], ref: Ref): Gender | undefined {
+  const before = tokens[ref.tokStart - 1];
+  if (before && !before.capitalised && noun(before)) return noun(before);
+  for (let k = ref.tokStart; k < ref.tokEnd; k++) {
+    const gender = noun(tokens[k]);
+    if (gender) return gender;
+    if (tokens[k]?.capitalised) break; // the name itself, or a title that says nothing ("Rep.")
+  }
+  if (tokens[ref.tokEnd]?.text !== ',') return undefined;
+  let k = ref.tokEnd + 1;
+  if (!APPOSITION_OPENERS.has(tokens[k]?.lower ?? '')) return undefined;
+  // "a single mother of three": the head is the last word of the run, before "of", "who" or a mark.
+  for (k++; k < ref.tokEnd + 6; k++) {
+    const token = tokens[k];
+    if (!token?.isWord || token.capitalised || FUNCTION_WORDS.has(token.lower)) return undefined;
+    const next = tokens[k + 1];
+    if (!next?.isWord || AFTER_HEAD.has(next.lower)) return token.possessive ? undefined : noun(token);
+  }
+  return undefined;
+}
 
 /**
  * The gender the text itself gives named people: a reflexive in their clause ("Jane Roe
@@ -45,6 +80,11 @@ export function gendersTold(
     genders.add(gender);
     seen.set(key, genders);
   };
+  for (const { tokens, refs } of contexts)
+    for (const ref of refs) {
+      const first = tokens[ref.tokStart];
+      if (person(ref) && ref.entity && first && !quoted(first)) note(ref.entity, describedGender(tokens, ref));
+    }
   for (const { tokens, refs } of contexts) {
     // Only a sentence with a gendered pronoun outside quotation marks tells anything.
     if (!tokens.some((token) => GENDERED.has(token.lower) && !quoted(token))) continue;

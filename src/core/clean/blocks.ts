@@ -40,7 +40,7 @@ function isStandfirst(unit: Unit, following: readonly Unit[]): boolean {
 
 /**
  * A cross-head: a short line inside the body with no closing punctuation (a question may
- * end in "?"), followed by a paragraph of prose.
+ * end in "?") and no quoted sentence inside, followed by a paragraph of prose.
  */
 function isCrossHead(unit: Unit, next: Unit | undefined): boolean {
   const { text } = unit;
@@ -48,6 +48,8 @@ function isCrossHead(unit: Unit, next: Unit | undefined): boolean {
   const words = wordCount(text);
   const mark = finalMark(text);
   if (words > 12 || (mark === '?' ? words > 10 : /[.!:;,…\-–—]/.test(mark))) return false;
+  // `“We are late.” ― Jane Doe`: a quoted sentence signed by its speaker is a vox pop, no cross-head.
+  if (/[.!?]["”’]\s/.test(text)) return false;
   return !next.bullet && (isProse(next.text) || (endsSentence(next.text) && wordCount(next.text) >= 6));
 }
 

@@ -126,6 +126,15 @@ describe('signatures, repeats and shared surnames', () => {
     ]);
   });
 
+  it('credits every quotation of a vox-pop paragraph to the signature closing it, however its marks cross', () => {
+    expect(
+      credits(
+        '“He never answered a thing.” ― Maria Ortega',
+        '“Nobody wants a leader like that. To quote a song, ‘Some people have only money.” And that is all he has, “the root of it all’.” ― Tomas Riedel',
+      ),
+    ).toMatchObject([{ speaker: 'Maria Ortega' }, { text: 'Nobody wants a leader like tha', speaker: 'Tomas Riedel' }]);
+  });
+
   it('credits a phrase in the that-clause of "protested" and the words a speaker affirmed', () => {
     expect(credits('“We will stay,” Maria Lopez affirmed.')).toMatchObject([{ speaker: 'Maria Lopez' }]);
     expect(credits('Ivan Petrov spoke.', 'Petrov protested that his rivals were being "disingenuous" about the date.')).toMatchObject([
@@ -667,5 +676,105 @@ describe('documents described at length', () => {
     expect(
       credits('Ivan Petrov ran for office.', 'He sent a two-page memo to the paper in April explaining his plan, which includes a payment of “$5-10 billion.”'),
     ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+});
+
+describe('long reporting clauses after a quotation, and speakers past an outlet', () => {
+  it('credits the speaker of a reporting sentence after the quotation however long its apposition', () => {
+    expect(credits('“This is a big year for our county!” Voss’s niece, state Del. Marcia “Cia” Ortega (D-Newport News), shouted to the crowd.')).toMatchObject([
+      { text: 'This is a big year for our cou', speaker: 'Marcia Ortega' },
+    ]);
+  });
+
+  it('credits the name after a possessive description closed by a comma', () => {
+    expect(credits('“We stay,” Petrov’s daughter, Anna Petrova, said.')).toMatchObject([{ speaker: 'Anna Petrova' }]);
+  });
+
+  it('credits the journalist, not the outlet, after an inverted verb', () => {
+    expect(credits('“It matters little,” said KTV’s Dorian Quill.')).toMatchObject([{ speaker: 'Dorian Quill' }]);
+    expect(credits('Debates rarely change the race, noted KTV’s Dorian Quill.', '“Voters have made up their minds by then,” he wrote.')).toMatchObject([
+      { speaker: 'Dorian Quill', cueKind: 'pronoun' },
+    ]);
+  });
+});
+
+describe('reporting sentences with a participle, and where a speaker is from', () => {
+  it('credits the speaker of a short reporting sentence that goes on with a participle', () => {
+    expect(
+      credits('Jane Roe watched the speech.', '“Who would have believed that we would win?” Ivan Petrov said, looking out on the cheering crowd.'),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+  });
+
+  it('credits the person, not the place in apposition to where they spoke, for a participle’s words', () => {
+    expect(credits('Speaking at a town hall in Salem, New Hampshire, Ivan Petrov went after his rival, calling him “a total stiff.”')).toMatchObject([
+      { speaker: 'Ivan Petrov' },
+    ]);
+  });
+
+  it('reads "Name of Town, State says" as a person who speaks, whatever the given name', () => {
+    const analysis = analyseArticle(makeArticle(['Stacy Quillon of Columbia, South Carolina says the race is open.']), { published: null });
+    expect(analysis.entities.map((entity) => [entity.name, entity.kind])).toEqual([
+      ['Stacy Quillon', 'person'],
+      ['South Carolina', 'place'],
+    ]);
+  });
+});
+
+describe('what kind of thing a name is', () => {
+  it('reads a name before an adverb and a verb only people do as a person, so "he" can find him', () => {
+    expect(credits('Quarles openly admitted that his pick was political.', '“It is all about the primary,” he said.')).toMatchObject([
+      { speaker: 'Quarles', cueKind: 'pronoun' },
+    ]);
+  });
+
+  it('takes no person for a name that "which" follows, even when it declares something', () => {
+    const analysis = analyseArticle(makeArticle(['The Daily Courier, which was the first paper to do so, declared the race over on Monday.']), {
+      published: null,
+    });
+    expect(analysis.entities.filter((entity) => entity.kind === 'person')).toEqual([]);
+  });
+
+  it('knows the states of the United States as places, never as a speaker for "he"', () => {
+    expect(credits('Ivan Petrov looked to the primary in South Carolina.', '“With an eye to the vote,” he said.')).toMatchObject([{ speaker: 'Ivan Petrov' }]);
+    const analysis = analyseArticle(makeArticle(['Polls opened in North Carolina and New Mexico on Tuesday.']), { published: null });
+    expect(analysis.entities.map((entity) => [entity.name, entity.kind])).toEqual([
+      ['North Carolina', 'place'],
+      ['New Mexico', 'place'],
+    ]);
+  });
+});
+
+describe('paragraphs that introduce a quoted paragraph', () => {
+  it('credits a quoted paragraph to the person of a short sentence closing the paragraph before with a colon', () => {
+    expect(credits('Voters lined up early.', '19-year-old Dorian Quill echoed:', '“He speaks his mind, and that is what we need.”')).toMatchObject([
+      { speaker: 'Dorian Quill' },
+    ]);
+    // A longer sentence that only ends in a colon introduces nobody's words.
+    expect(
+      credits('Voters lined up early.', 'Dorian Quill walked to the hall with his neighbours and the whole street:', '“He speaks his mind.”'),
+    ).toMatchObject([{ speaker: null }]);
+  });
+
+  it('goes on from someone already quoted when the paragraph before is about them', () => {
+    const paragraphs = [
+      '“The field is open,” Ivan Petrov says.',
+      'Petrov is upbeat about the race, in part because he sees his candidate as a uniter.',
+      '“Not only can she win in November, she is the one with the best chance.”',
+    ];
+    expect(credits(...paragraphs)).toMatchObject([{ speaker: 'Ivan Petrov' }, { speaker: 'Ivan Petrov', cueKind: 'continuation' }]);
+    // Someone the article has not quoted does not take the words.
+    expect(credits(...paragraphs.slice(1))).toMatchObject([{ speaker: null }]);
+  });
+});
+
+describe('an organisation under its full name and its acronym', () => {
+  it('files the acronym of a body the article names in full under the full name', () => {
+    const analysis = analyseArticle(
+      makeArticle(['The Global Shipping Council cut its forecast on Tuesday.', 'The GSC said trade would slow. “Tensions are rising,” it said.']),
+      { published: null },
+    );
+    const council = analysis.entities.filter((entity) => entity.kind === 'organisation');
+    expect(council.map((entity) => [entity.name, entity.aliases])).toEqual([['Global Shipping Council', ['GSC']]]);
+    expect(analysis.quotes.map((quote) => quote.speaker)).toEqual([council[0]?.key]);
   });
 });

@@ -23,6 +23,27 @@ describe('gender the text gives a person', () => {
     ]);
   });
 
+  it('lets a gendered noun before the name outweigh the name lists: "widow Terry Voss" takes "she"', () => {
+    expect(
+      credits(
+        'Ivan Petrov, the governor, vetoed the bill on Friday.',
+        '“The veto is wrong,” said flood widow Terry Voss.',
+        'She continued, “We only ask for a hearing.”',
+      ),
+    ).toMatchObject([
+      { text: 'The veto is wrong', speaker: 'Terry Voss' },
+      { text: 'We only ask for a hearing.', speaker: 'Terry Voss', cueKind: 'pronoun' },
+    ]);
+  });
+
+  it('reads the gender of a noun heading an apposition: "Terry Voss, a mother of three,"', () => {
+    expect(
+      credits('Terry Voss, a mother of three, lives near the plant.', 'Ivan Petrov runs it.', 'Voss is angry. “Nobody asked us,” she said.'),
+    ).toMatchObject([{ speaker: 'Terry Voss' }]);
+    // A noun that is not the apposition's head says nothing of the name: "a friend of his wife".
+    expect(credits('Terry Voss, a friend of the bride, lives near the plant.', '“Nobody asked us,” she said.')).toMatchObject([{ speaker: null }]);
+  });
+
   it('keeps the list gender when the text says nothing', () => {
     expect(credits('Ashley Voss spoke to Marta Kellerman.', '"We will see," he said.')).toMatchObject([{ speaker: 'Ashley Voss' }]);
   });
@@ -183,5 +204,41 @@ describe('documents as described speakers', () => {
 
   it('does not make a speaker of a noun that reports nothing: "the report was late"', () => {
     expect(credits('"We lost the file," the clerk admitted, and the report was late.')).toMatchObject([{ speaker: 'the clerk' }]);
+  });
+});
+
+describe('a surname two people share, and a source after "according to"', () => {
+  it('keeps a surname two named people share as a person, so "she" can still find it', () => {
+    const paragraphs = [
+      'Marta Voss and her husband, Peter Voss, went to the Dunmore campaign launch.',
+      'The Voss campaign sent out a letter. Voss campaign staff cheered.',
+      '“It was fun,” Voss said.',
+      '“We will see what he does with it,” she continued.',
+    ];
+    const analysis = analyseArticle(makeArticle(paragraphs), { published: null });
+    expect(analysis.entities.filter((entity) => entity.name === 'Voss').map((entity) => entity.kind)).toEqual(['person']);
+    expect(credits(...paragraphs)).toMatchObject([{ speaker: 'Voss' }, { speaker: 'Voss', cueKind: 'pronoun' }]);
+  });
+
+  it('takes the source after "according to" as who the sentence reports, for a pronoun after it', () => {
+    expect(
+      credits(
+        'Ivan Petrov served under President Tom Hardy for a decade.',
+        'According to Petrov, the administration has lost three defence secretaries because many disagreed with Hardy’s policies.',
+        '“We are on our fourth,” he said.',
+      ),
+    ).toMatchObject([{ speaker: 'Ivan Petrov', cueKind: 'pronoun' }]);
+  });
+});
+
+describe('politicians named with their party and state', () => {
+  it('reads a name followed by a party and state as a person, even when no verb of speech follows', () => {
+    expect(
+      credits(
+        '“The veto will fall,” Senate leader Ivan Petrov, R-Ky., said Tuesday.',
+        'Dorian Quill, R-Wis., despite admitting that he had concerns, believes Petrov is right.',
+        '“I do think the votes are there,” he said.',
+      ),
+    ).toMatchObject([{ speaker: 'Ivan Petrov' }, { speaker: 'Dorian Quill', cueKind: 'pronoun' }]);
   });
 });

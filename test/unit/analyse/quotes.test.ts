@@ -21,6 +21,14 @@ describe('findQuoteSpans', () => {
     expect(quotedIn("He said: 'The players' union will fight this.'").map((q) => q.text)).toEqual(["The players' union will fight this."]);
   });
 
+  it('keeps a curly pair inside a transcript turn a straight mark opened as part of the turn', () => {
+    expect(quotedIn('"PETROV: Well, look, my rival thinks this is an episode of “Quiz Night.” But this is serious.')).toEqual([
+      { text: 'PETROV: Well, look, my rival thinks this is an episode of “Quiz Night.” But this is serious.', closed: false },
+    ]);
+    // Outside a transcript the straight mark opening a paragraph is a stray and the curly pair is the quotation.
+    expect(quotedIn('"Petrov laughed it off, interjecting, “Only Rosie.” But Roe went on.').map((q) => q.text)).toContain('Only Rosie.');
+  });
+
   it('leaves quotations nested inside another out of the list', () => {
     expect(quotedIn('He said: “We will sign ‘no spy’ deals.”').map((q) => q.text)).toEqual(['We will sign ‘no spy’ deals.']);
   });

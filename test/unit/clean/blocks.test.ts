@@ -68,6 +68,13 @@ describe('block kinds', () => {
     ]);
   });
 
+  it('does not make a cross-head of a short quoted sentence signed by its speaker', () => {
+    const clean = cleanArticle(
+      'Voters speak\n\nWe asked readers what they made of the debate on Monday night in Ohio.\n\n“He never answered a thing.” ― Tomas Riedel\n\nMany readers wrote to us about the moderators and the format of the night.',
+    );
+    expect(clean.blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+
   it('does not make a cross-head of a short line that is not followed by prose', () => {
     const clean = cleanArticle(
       'Cup draw\n\nThe draw for the next round was made on Monday evening at the national stadium.\n\nArsenal v West Ham\n\nLeeds v Hull',

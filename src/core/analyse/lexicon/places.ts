@@ -1,6 +1,6 @@
 /*
- * A general gazetteer: countries, capitals and large cities, continents and regions, as
- * anyone would list them. It only says "this name is a place"; the text still decides
+ * A general gazetteer: countries, capitals and large cities, continents and regions, the
+ * states of the United States, as anyone would list them. It only says "this name is a place"; the text still decides
  * whether a place speaks ("the US said").
  */
 const COUNTRIES = `Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|
@@ -34,7 +34,10 @@ Devon|Cumbria|Lancashire|Merseyside|Ulster|Westminster|Whitehall|Europe|Asia|Afr
 North America|South America|Latin America|Middle East|Far East|Scandinavia|Balkans|Caribbean|Pacific|Atlantic|
 Arctic|Mediterranean|Gulf|Texas|California|Florida|Ohio|Virginia|Iowa|Alaska|Hawaii|Arizona|Nevada|Oregon|
 Michigan|Illinois|Pennsylvania|Massachusetts|Kentucky|Louisiana|Georgia|Crimea|Chechnya|Kashmir|Gaza|West Bank|
-Darfur|Xinjiang|Siberia|Bavaria|Catalonia|Flanders|Sicily|Sardinia|Corsica|Tasmania|Quebec|Ontario`;
+Darfur|Xinjiang|Siberia|Bavaria|Catalonia|Flanders|Sicily|Sardinia|Corsica|Tasmania|Quebec|Ontario|
+Alabama|Arkansas|Colorado|Connecticut|Delaware|Idaho|Indiana|Kansas|Maine|Maryland|Minnesota|Mississippi|Missouri|
+Montana|Nebraska|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Oklahoma|Rhode Island|
+South Carolina|South Dakota|Tennessee|Utah|Vermont|West Virginia|Wisconsin|Wyoming|District of Columbia`;
 
 /** Variants of one country's name → the canonical name used for places and groups. */
 const COUNTRY_VARIANTS: ReadonlyArray<readonly [string, readonly string[]]> = [
