@@ -18,6 +18,7 @@ import { migrate } from './migrations.ts';
 import { createQuoteReader } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
+import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
 import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
 import { guardConnections, isConnectionError } from './unavailable.ts';
@@ -166,6 +167,9 @@ function createPostgresStore(pool: pg.Pool): Store {
       }),
     storyEntities: () => listStoryEntities(pool),
     quotedEntities: () => listQuotedEntities(pool),
+    quoteSpeakers: () => readQuoteSpeakers(pool),
+    // Not a revision: the counts follow from what is stored, so cached views stay good.
+    saveQuoteSpeakers: (update) => saveQuoteSpeakers(pool, update),
     storyEntitiesByKey: ({ names = [], roleStems = [] }) => storyEntitiesByKey(pool, names, roleStems),
     prominentEntities: (kind, minArticles) => prominentEntities(pool, kind, minArticles),
     // A flag, set by every write that is not linked and by a save that leaves an entity

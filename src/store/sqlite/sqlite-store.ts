@@ -19,6 +19,7 @@ import { prepareFtsIndexer } from './fts-index.ts';
 import { type Affected, prepareIncrementalLinker } from './incremental-linking.ts';
 import { migrate } from './migrations.ts';
 import { prepareQuoteReader } from './quote-reader.ts';
+import { prepareQuoteSpeakers } from './quote-speakers.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
 import { prepareStoryEntities } from './story-entities.ts';
 import { prepareTermStatistics } from './term-statistics.ts';
@@ -60,6 +61,7 @@ function createSqliteStore(db: Database.Database): Store {
   const reader = prepareArticleReader(db);
   const writer = prepareArticleWriter(db);
   const quotes = prepareQuoteReader(db);
+  const quoteSpeakers = prepareQuoteSpeakers(db);
   const search = prepareSentenceSearch(db);
   const lookup = prepareSentenceLookup(db);
   const linker = prepareIncrementalLinker(db);
@@ -166,6 +168,9 @@ function createSqliteStore(db: Database.Database): Store {
     },
     storyEntities: async () => story.list(),
     quotedEntities: async () => story.quoted(),
+    quoteSpeakers: async () => quoteSpeakers.read(),
+    // Not one of ownWrites: the counts follow from what is stored, so cached views stay good.
+    saveQuoteSpeakers: async (update) => quoteSpeakers.save(update),
     storyEntitiesByKey: async ({ names = [], roleStems = [] }) => story.byKey(names, roleStems),
     prominentEntities: async (kind, minArticles) => story.prominent(kind, minArticles),
     needsLinking: async () => story.anyUnlinked(),
