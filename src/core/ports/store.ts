@@ -278,6 +278,11 @@ export interface Store {
 
   /** Quotations of current articles in article and text order, speakers by canonical name. */
   listQuotes(filter?: QuoteFilter): Promise<readonly StoredQuote[]>;
+  /**
+   * One story entity's quotations as their articles and texts only, read through its links, in
+   * no set order: what comparing a quotation with everything its speaker said needs.
+   */
+  quoteTextsOf(speakerId: string): Promise<readonly { readonly article: string; readonly text: string }[]>;
   /** Replaces the story's canonical entities and the links of article entities to them. */
   saveStoryEntities(story: StoryEntities): Promise<void>;
   /** The story's canonical entities, most quoted first. */

@@ -15,7 +15,7 @@ import { createPostgresDigestStore } from './digest-store.ts';
 import { createPostgresFeedStore } from './feed-store.ts';
 import { openFts5Tokenizer } from './fts5-tokens.ts';
 import { migrate } from './migrations.ts';
-import { createQuoteReader } from './quote-reader.ts';
+import { createQuoteReader, quoteTextsOf } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
 import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
@@ -158,6 +158,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
     listQuotes: (filter = {}) => quotes(filter),
+    quoteTextsOf: (speakerId) => quoteTextsOf(pool, speakerId),
     saveStoryEntities: (story) =>
       inTransaction(pool, async (client) => {
         await saveStoryEntities(client, story);

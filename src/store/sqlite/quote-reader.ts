@@ -77,3 +77,11 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
     }));
   };
 }
+
+/** One story entity's quotations' articles and texts, through its links: a fifth of the cost of whole rows. */
+export function prepareQuoteTexts(db: Database.Database): (speakerId: string) => { article: string; text: string }[] {
+  const texts = db.prepare(`SELECT q.article, q.text FROM entity_links l
+    JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+    WHERE l.story_entity = ?`);
+  return (speakerId) => texts.all(speakerId) as { article: string; text: string }[];
+}

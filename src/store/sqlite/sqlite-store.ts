@@ -18,7 +18,7 @@ import { createSqliteFeedStore } from './feed-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
 import { type Affected, prepareIncrementalLinker } from './incremental-linking.ts';
 import { migrate } from './migrations.ts';
-import { prepareQuoteReader } from './quote-reader.ts';
+import { prepareQuoteReader, prepareQuoteTexts } from './quote-reader.ts';
 import { prepareQuoteSpeakers } from './quote-speakers.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
 import { prepareStoryEntities } from './story-entities.ts';
@@ -61,6 +61,7 @@ function createSqliteStore(db: Database.Database): Store {
   const reader = prepareArticleReader(db);
   const writer = prepareArticleWriter(db);
   const quotes = prepareQuoteReader(db);
+  const quoteTexts = prepareQuoteTexts(db);
   const quoteSpeakers = prepareQuoteSpeakers(db);
   const search = prepareSentenceSearch(db);
   const lookup = prepareSentenceLookup(db);
@@ -162,6 +163,7 @@ function createSqliteStore(db: Database.Database): Store {
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),
+    quoteTextsOf: async (speakerId) => quoteTexts(speakerId),
     saveStoryEntities: async (entities) => {
       saveStory.immediate(entities);
       ownWrites += 1;
