@@ -123,7 +123,10 @@ async function saidBefore(quote: StoredQuote, fresh: ReadonlySet<string>, view: 
   if (quote.speakerId !== null && !(await view.memo('needs-linking', () => view.store.needsLinking()))) {
     // Their articles and texts only: a speaker quoted in thousands of articles is read whole.
     const same = await view.store.quoteTextsOf(quote.speakerId);
-    return same.some((other) => !fresh.has(other.article) && sameQuotation(other.text, quote.text));
+    const earlier = same.filter((other) => !fresh.has(other.article));
+    // An earlier copy word for word settles it before any other wording is read (a wire quotation in many outlets).
+    if (earlier.some((other) => other.text === quote.text) && sameQuotation(quote.text, quote.text)) return true;
+    return earlier.some((other) => sameQuotation(other.text, quote.text));
   }
   // Otherwise an unlinked quotation of the same name counts too: the story's quotations, once per revision.
   const index = await quotesBySpeaker(view);
