@@ -356,6 +356,26 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.listQuotes({ speakerId: 's1', article: 'uk/002' })).toEqual([]);
       });
 
+      it('give a story entity’s quotations as articles and texts, the same the filter by story entity gives', async () => {
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
+        const texts = (await store.quoteTextsOf('s1')).map(({ article, text }) => ({ article, text }));
+        const own = (await store.listQuotes({ speakerId: 's1' })).map(({ article, text }) => ({ article, text }));
+        expect(texts.sort((a, b) => a.article.localeCompare(b.article))).toEqual(own);
+        expect(own).toHaveLength(2);
+        expect(await store.quoteTextsOf('s404')).toEqual([]);
+      });
+
       it('filter the quotations no story entity speaks, which with each speaker’s make up the whole list', async () => {
         expect((await store.listQuotes({ unlinked: true })).map((q) => q.article)).toEqual(['uk/001', 'uk/002']);
         await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
