@@ -32,7 +32,8 @@ const round = Number(take('--round') ?? '0');
 const dump = take('--dump');
 const [dbFile, ...requests] = args;
 if (!dbFile) throw new Error('usage: first-quote.ts DB_FILE [--add CORPUS_DIR [--round N]] [--dump FILE] [COMMAND:TEXT …]');
-const wanted = requests.length > 0 ? requests : ['quote:the minister'];
+// With --add and no requests, only the add is timed.
+const wanted = requests.length > 0 || addFrom ? requests : ['quote:the minister'];
 
 const store = await openBenchStore(dbFile);
 const context: CommandContext = {
@@ -67,19 +68,22 @@ async function answer(request: string, pass: string): Promise<Timed> {
 
 const before: Timed[] = [];
 for (const request of wanted) before.push(await answer(request, 'open'));
-let added: { addMs: number; after: Timed[] } | null = null;
+let added: { addMs: number; addCpuMs: number; after: Timed[] } | null = null;
 if (addFrom) {
   const dir = mkdtempSync(join(tmpdir(), 'first-quote-'));
   try {
     const file = join(dir, `new-${round}.txt`);
     writeFileSync(file, newArticle(addFrom, round));
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const report = await ingestPaths([file], { store, clock: systemClock, log: silentLogger });
     const addMs = Math.round(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    const addCpuMs = Math.round((used.user + used.system) / 1000);
     if (report.added.length !== 1) throw new Error(`adding one article added ${report.added.length}`);
     const after: Timed[] = [];
     for (const request of wanted) after.push(await answer(request, 'added'));
-    added = { addMs, after };
+    added = { addMs, addCpuMs, after };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
