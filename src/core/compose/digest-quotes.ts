@@ -50,8 +50,15 @@ export async function pickDigestQuotes(
   topic: string | null,
 ): Promise<DigestQuote[]> {
   const fresh = new Set(articles);
-  const quotes: StoredQuote[] = [];
-  for (const article of articles.slice(-QUOTE_WINDOW)) quotes.push(...(await view.store.listQuotes({ article })));
+  // One read of the window's articles, then each article's quotations in the window's order.
+  const window = articles.slice(-QUOTE_WINDOW);
+  const byArticle = new Map<string, StoredQuote[]>();
+  for (const quote of await view.store.listQuotes({ articles: window })) {
+    const own = byArticle.get(quote.article);
+    if (own) own.push(quote);
+    else byArticle.set(quote.article, [quote]);
+  }
+  const quotes = window.flatMap((article) => byArticle.get(article) ?? []);
   const topicWords = topic
     ? topic
         .toLowerCase()
