@@ -70,7 +70,9 @@ function grouped(key: string, quotes: readonly StoredQuote[]): Grouped {
  */
 export const QUOTE_GROUPING_VERSION = '1';
 
-const firstOf = (quote: StoredQuote) => `${quote.article}\u0000${String(quote.index).padStart(10, '0')}`;
+// Article, then quotation number: \u0001 sorts before any character of an id, as the article
+// order wants, and (unlike \u0000) PostgreSQL's text can hold it.
+const firstOf = (quote: StoredQuote) => `${quote.article}\u0001${String(quote.index).padStart(10, '0')}`;
 
 type Ranked = { speaker: QuotedSpeaker; first: string };
 
