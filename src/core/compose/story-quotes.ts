@@ -1,9 +1,10 @@
 /**
  * The story's quotations for `quote`, read a speaker at a time: who is quoted and how often
- * (every speaker's groups counted once per store revision, one speaker's quotations in memory
- * at a time), and a speaker's groups read again by index when a reply shows them. The story's
- * quotation list (some 500,000 at 100,000 articles, with their compared wordings) is never held
- * at once; the groups are those `buildQuoteIndex` makes of the whole list.
+ * (each speaker's groups counted once and the counts kept in the store, counted again only
+ * when the store has marked the speaker's quotations as changed), and a speaker's groups read
+ * by index when a reply shows them. The story's quotation list (some 500,000 at 100,000
+ * articles, with their compared wordings) is never held at once, nor grouped whole after a
+ * restart or a new article; the groups are those `buildQuoteIndex` makes of the whole list.
  */
 import type { QuoteSpeakerRecord, StoredQuote, StoryEntityRecord } from '../ports/store.ts';
 import { BoundedCache } from '../retrieve/bounded-cache.ts';
