@@ -65,25 +65,27 @@ describe('quoted speakers counted one change at a time', () => {
     expect(blackwood(sqlite.after)).toBe(3);
   });
 
-  withTestDatabase((url) => {
-    let store: Store;
-    let folder: ReturnType<typeof tempFolder>;
-    let postgres: { before: Reply; after: Reply; whole: Reply };
-    beforeAll(async () => {
-      folder = tempFolder();
-      writeStory(folder);
-      store = await freshPostgresStore(url);
-      postgres = await overviews(store, folder);
-    });
-    afterAll(async () => {
-      await store?.close();
-      folder?.cleanup();
-    });
+  withTestDatabase((url) =>
+    describe('on PostgreSQL', () => {
+      let store: Store;
+      let folder: ReturnType<typeof tempFolder>;
+      let postgres: { before: Reply; after: Reply; whole: Reply };
+      beforeAll(async () => {
+        folder = tempFolder();
+        writeStory(folder);
+        store = await freshPostgresStore(url);
+        postgres = await overviews(store, folder);
+      });
+      afterAll(async () => {
+        await store?.close();
+        folder?.cleanup();
+      });
 
-    it('on PostgreSQL as on SQLite', () => {
-      expect(postgres.after).toEqual(postgres.whole);
-      expect(speakersOf(postgres.before)).toEqual(speakersOf(sqlite.before));
-      expect(speakersOf(postgres.after)).toEqual(speakersOf(sqlite.after));
-    });
-  });
+      it('on PostgreSQL as on SQLite', () => {
+        expect(postgres.after).toEqual(postgres.whole);
+        expect(speakersOf(postgres.before)).toEqual(speakersOf(sqlite.before));
+        expect(speakersOf(postgres.after)).toEqual(speakersOf(sqlite.after));
+      });
+    }),
+  );
 });
