@@ -90,7 +90,8 @@ async function checkSpeakerKnown(store: Store, speaker: string): Promise<void> {
 }
 
 async function quoteParts(store: Store, found: readonly StoredQuote[]) {
-  const articles = new Map((await store.listArticles()).map((a) => [a.id, a]));
+  // The articles cited, read by id, not the story's whole list.
+  const articles = new Map((await store.articleSummaries([...new Set(found.map((quote) => quote.article))])).map((a) => [a.id, a]));
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
   const parts: QuotePart[] = found.map((quote) => {

@@ -16,6 +16,8 @@ export interface DigestBenchResult {
   readonly rounds: number;
   readonly p50: number;
   readonly p95: number;
+  /** CPU time of each round in ms, in round order: on a loaded machine, wall times say little. */
+  readonly cpuMs: readonly number[];
   /** Points of the last digest built (a check that it built something). */
   readonly points: number;
 }
@@ -29,18 +31,22 @@ export async function benchDigest(dbFile: string, fresh = 100): Promise<DigestBe
     const articles = await store.countArticles();
     const last = await store.contentSequence();
     const times: number[] = [];
+    const cpuMs: number[] = [];
     let points = 0;
     for (let round = 0; round < ROUNDS; round++) {
       // Each round a different window of `fresh` articles, the newest first.
       const upTo = Math.max(fresh, last - round * fresh);
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const digest = await pendingDigest(store, { watermark: upTo - fresh, topic: null }, upTo);
       times.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      cpuMs.push(Math.round((used.user + used.system) / 1000));
       points = (digest.reply.data as { points?: unknown[] } | undefined)?.points?.length ?? 0;
     }
     times.sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-    return { articles, newArticles: fresh, rounds: ROUNDS, p50: at(0.5), p95: at(0.95), points };
+    return { articles, newArticles: fresh, rounds: ROUNDS, p50: at(0.5), p95: at(0.95), cpuMs, points };
   } finally {
     await store.close();
   }

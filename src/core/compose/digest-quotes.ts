@@ -7,7 +7,8 @@
 import { isInstructionLike } from '../analyse/instruction-text.ts';
 import type { StoredQuote } from '../ports/store.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import { sameQuotation } from './quote-variants.ts';
+import { compareWordings } from './quote-variants.ts';
+import { readWording, type Wording } from './quote-wording.ts';
 
 export const MAX_DIGEST_QUOTES = 3;
 /** New articles read for quotations: the newest this many (a first digest of a large story). */
@@ -49,8 +50,15 @@ export async function pickDigestQuotes(
   topic: string | null,
 ): Promise<DigestQuote[]> {
   const fresh = new Set(articles);
-  const quotes: StoredQuote[] = [];
-  for (const article of articles.slice(-QUOTE_WINDOW)) quotes.push(...(await view.store.listQuotes({ article })));
+  // One read of the window's articles, then each article's quotations in the window's order.
+  const window = articles.slice(-QUOTE_WINDOW);
+  const byArticle = new Map<string, StoredQuote[]>();
+  for (const quote of await view.store.listQuotes({ articles: window })) {
+    const own = byArticle.get(quote.article);
+    if (own) own.push(quote);
+    else byArticle.set(quote.article, [quote]);
+  }
+  const quotes = window.flatMap((article) => byArticle.get(article) ?? []);
   const topicWords = topic
     ? topic
         .toLowerCase()
@@ -63,12 +71,13 @@ export async function pickDigestQuotes(
     if (pointTexts.some((text) => text.includes(quote.text))) return false;
     return topicWords.length === 0 || topicWords.some((word) => quote.text.toLowerCase().includes(word));
   });
+  const same = sameQuotations();
   const groups: Group[] = [];
   // A quotation is compared only with the groups of its own speaker, not with every group.
   const groupsOf = new Map<string | null, Group[]>();
   for (const quote of candidates) {
     const own = groupsOf.get(quote.speakerName) ?? [];
-    const twin = own.find((group) => sameQuotation(group.lead.text, quote.text));
+    const twin = own.find((group) => same(group.lead.text, quote.text));
     if (!twin) {
       const group = { lead: quote, others: [] };
       groups.push(group);
@@ -82,7 +91,7 @@ export async function pickDigestQuotes(
   for (const group of groups) {
     if (chosen.length >= MAX_DIGEST_QUOTES) break;
     const speaker = group.lead.speakerName!;
-    if (speakers.has(speaker) || (await saidBefore(group.lead, fresh, view))) continue;
+    if (speakers.has(speaker) || (await saidBefore(group.lead, fresh, view, same))) continue;
     speakers.add(speaker);
     chosen.push({
       text: group.lead.text,
@@ -93,15 +102,38 @@ export async function pickDigestQuotes(
   return chosen;
 }
 
+type SameQuotation = (a: string, b: string) => boolean;
+
+/**
+ * `sameQuotation`, each text read once: a digest compares a quotation with every other its
+ * speaker said, and the same texts again and again (a wire story's quotation in many outlets).
+ */
+function sameQuotations(): SameQuotation {
+  const wordings = new Map<string, Wording>();
+  const wordingOf = (text: string) => {
+    let wording = wordings.get(text);
+    if (!wording) {
+      wording = readWording(text);
+      wordings.set(text, wording);
+    }
+    return wording;
+  };
+  return (a, b) => compareWordings(wordingOf(a), wordingOf(b)).same;
+}
+
 /** Whether an article outside the new ones carries the same quotation by the same speaker. */
-async function saidBefore(quote: StoredQuote, fresh: ReadonlySet<string>, view: StoryView): Promise<boolean> {
+async function saidBefore(quote: StoredQuote, fresh: ReadonlySet<string>, view: StoryView, sameQuotation: SameQuotation): Promise<boolean> {
   // Only the same speaker's quotations are compared, found by index: scanning every quotation
   // of the story for each candidate made a digest cost the story's size times its quotations.
   // With every article linked (the usual case, each write linking its article), a linked
   // speaker's quotations are all under its entity, read through its links.
   if (quote.speakerId !== null && !(await view.memo('needs-linking', () => view.store.needsLinking()))) {
-    const same = await view.quotesOf(quote.speakerId);
-    return same.some((other) => !fresh.has(other.article) && sameQuotation(other.text, quote.text));
+    // Their articles and texts only: a speaker quoted in thousands of articles is read whole.
+    const same = await view.store.quoteTextsOf(quote.speakerId);
+    const earlier = same.filter((other) => !fresh.has(other.article));
+    // An earlier copy word for word settles it before any other wording is read (a wire quotation in many outlets).
+    if (earlier.some((other) => other.text === quote.text) && sameQuotation(quote.text, quote.text)) return true;
+    return earlier.some((other) => sameQuotation(other.text, quote.text));
   }
   // Otherwise an unlinked quotation of the same name counts too: the story's quotations, once per revision.
   const index = await quotesBySpeaker(view);

@@ -7,7 +7,7 @@ import type { StoredQuote } from '../ports/store.ts';
 import { UserError } from '../errors.ts';
 import { withQuestionEntities } from '../retrieve/question-entities.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
-import type { QuoteGroup } from './quote-groups.ts';
+import { speakerKeyOf, type QuoteGroup } from './quote-groups.ts';
 import { quotesOnTopic } from './quote-topic.ts';
 import { groupKey, type StoryQuotes } from './story-quotes.ts';
 import { resolveSpeaker, type Speaker, type SpeakerBook } from './speaker-lookup.ts';
@@ -174,6 +174,8 @@ async function overview(index: StoryQuotes, book: SpeakerBook, article: string |
     // The article's own quotations, found from the article rather than by scanning every speaker.
     const groups = new Map<string, QuoteGroup>();
     for (const quote of (await index.quotesIn([article])).get(article) ?? []) {
+      // Quotations nobody is named as saying are not shown here: their groups are not read.
+      if (speakerKeyOf(quote) === '') continue;
       const group = await index.groupOf(quote);
       if (group && group.speakerKey !== '' && !groups.has(groupKey(group))) groups.set(groupKey(group), group);
     }

@@ -34,16 +34,25 @@ export type SpeakerResolution =
 export function storySpeakers(view: StoryView): Promise<readonly Speaker[]> {
   return view.memo('quote-speakers', async () => {
     const index = await storyQuotesOf(view);
-    return index.speakers.map((speaker) => {
+    return index.speakers.map((speaker): Speaker => {
       const entity = index.entities.get(speaker.key) ?? null;
       const folded = [speaker.name, ...(entity?.aliases ?? [])].map(foldForLookup);
+      // A role is worked out when a reply shows it or a request names one: a story has thousands of speakers.
+      let role: string | null | undefined;
+      let roleHeads: readonly string[] | undefined;
       return {
         ...speaker,
         entity,
-        role: entity ? roleLabel(entity) : null,
+        get role() {
+          if (role === undefined) role = entity ? roleLabel(entity) : null;
+          return role;
+        },
         folded,
         nameWords: new Set(entity?.kind === 'person' ? (folded[0] ?? '').split(' ') : []),
-        roleHeads: (entity?.roles ?? []).map((role) => foldForLookup(role).split(' of ')[0] ?? ''),
+        get roleHeads() {
+          roleHeads ??= (entity?.roles ?? []).map((role) => foldForLookup(role).split(' of ')[0] ?? '');
+          return roleHeads;
+        },
       };
     });
   });
@@ -77,7 +86,6 @@ export function speakerBook(view: StoryView): Promise<SpeakerBook> {
     const all = await storySpeakers(view);
     const byName = new Map<string, Speaker>();
     const byNameWord = new Map<string, Speaker[]>();
-    const byRoleHead = new Map<string, Speaker>();
     for (const speaker of all) {
       for (const name of speaker.folded) first(byName, name, speaker);
       for (const word of speaker.nameWords) {
@@ -85,10 +93,27 @@ export function speakerBook(view: StoryView): Promise<SpeakerBook> {
         if (list) list.push(speaker);
         else byNameWord.set(word, [speaker]);
       }
-      for (const head of speaker.roleHeads) first(byRoleHead, head, speaker);
     }
-    const entities = all.map((speaker) => speaker.entity).filter((entity): entity is KnownEntity => entity !== null);
-    return { all, byKey: new Map(all.map((s) => [s.key, s])), byName, byNameWord, byRoleHead, roles: buildEntityIndex(entities) };
+    // The lookups by role are made the first time a request is read as a role, not for every request.
+    let byRoleHead: Map<string, Speaker> | undefined;
+    let roles: EntityIndex | undefined;
+    return {
+      all,
+      byKey: new Map(all.map((s) => [s.key, s])),
+      byName,
+      byNameWord,
+      get byRoleHead() {
+        if (!byRoleHead) {
+          byRoleHead = new Map();
+          for (const speaker of all) for (const head of speaker.roleHeads) first(byRoleHead, head, speaker);
+        }
+        return byRoleHead;
+      },
+      get roles() {
+        roles ??= buildEntityIndex(all.map((speaker) => speaker.entity).filter((entity): entity is KnownEntity => entity !== null));
+        return roles;
+      },
+    };
   });
 }
 

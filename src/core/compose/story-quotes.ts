@@ -1,11 +1,12 @@
 /**
  * The story's quotations for `quote`, read a speaker at a time: who is quoted and how often
- * (every speaker's groups counted once per store revision, one speaker's quotations in memory
- * at a time), and a speaker's groups read again by index when a reply shows them. The story's
- * quotation list (some 500,000 at 100,000 articles, with their compared wordings) is never held
- * at once; the groups are those `buildQuoteIndex` makes of the whole list.
+ * (each speaker's groups counted once and the counts kept in the store, counted again only
+ * when the store has marked the speaker's quotations as changed), and a speaker's groups read
+ * by index when a reply shows them. The story's quotation list (some 500,000 at 100,000
+ * articles, with their compared wordings) is never held at once, nor grouped whole after a
+ * restart or a new article; the groups are those `buildQuoteIndex` makes of the whole list.
  */
-import type { StoredQuote, StoryEntityRecord } from '../ports/store.ts';
+import type { QuoteSpeakerRecord, StoredQuote, StoryEntityRecord } from '../ports/store.ts';
 import { BoundedCache } from '../retrieve/bounded-cache.ts';
 import type { StoryView } from '../retrieve/story-view.ts';
 import {
@@ -64,36 +65,122 @@ function grouped(key: string, quotes: readonly StoredQuote[]): Grouped {
 }
 
 /**
- * Reads the story's speakers: each quoted story entity's quotations by its links, grouped and
- * counted and let go, then the quotations no entity speaks (kept: their groups are read
- * from all of them).
+ * The version of the grouping the stored speaker counts were made with: change it whenever
+ * grouping (quote-groups.ts, quote-variants.ts, quote-wording.ts and the word lists they use)
+ * may count a speaker's quotations differently, and every count is made again once.
  */
-async function loadStoryQuotes(view: StoryView): Promise<StoryQuotes> {
+export const QUOTE_GROUPING_VERSION = '1';
+
+// Article, then quotation number: \u0001 sorts before any character of an id, as the article
+// order wants, and (unlike \u0000) PostgreSQL's text can hold it.
+const firstOf = (quote: StoredQuote) => `${quote.article}\u0001${String(quote.index).padStart(10, '0')}`;
+
+type Ranked = { speaker: QuotedSpeaker; first: string };
+
+/**
+ * The linked speakers, counted from the counts the store keeps: only the speakers whose
+ * quotations changed since their last count (the store marks them as it writes) are read and
+ * grouped again, and their counts stored; the first count, or one after the grouping changed,
+ * counts every quoted entity once.
+ */
+async function countedSpeakers(view: StoryView, entities: readonly StoryEntityRecord[], keep: (key: string, entry: Grouped) => void): Promise<Ranked[]> {
   const { store } = view;
-  const linked = new BoundedCache<string, Grouped>(CACHED_QUOTATIONS, (entry) => entry.groupOf.size);
-  const speakers: { speaker: QuotedSpeaker; first: string }[] = [];
-  const firstOf = (quote: StoredQuote) => `${quote.article}\u0000${String(quote.index).padStart(10, '0')}`;
-  const entities = await store.quotedEntities();
+  const state = await store.quoteSpeakers();
+  const complete = state.version !== QUOTE_GROUPING_VERSION;
+  const rows = new Map(complete ? [] : state.speakers.map((row) => [row.speaker, row]));
+  const recount = complete ? entities.map((entity) => entity.id) : [...new Set(state.changed.map((change) => change.speaker))];
+  const fresh: QuoteSpeakerRecord[] = [];
+  const removed: string[] = [];
+  for (const id of recount) {
+    const quotes = await store.listQuotes({ speakerId: id });
+    const entry = quotes.length > 0 ? grouped(id, quotes) : null;
+    const stats = entry ? speakerStats(id, quotes, entry.groups) : null;
+    if (!entry || !stats) {
+      rows.delete(id);
+      removed.push(id);
+      continue;
+    }
+    keep(id, entry);
+    const row = {
+      speaker: id,
+      name: stats.name,
+      quotes: stats.quotes,
+      mentions: stats.mentions,
+      articles: stats.articles,
+      first: firstOf(quotes[0] as StoredQuote),
+    };
+    rows.set(id, row);
+    fresh.push(row);
+  }
+  if (complete || recount.length > 0) {
+    await store.saveQuoteSpeakers({
+      version: QUOTE_GROUPING_VERSION,
+      complete,
+      speakers: complete ? [...rows.values()] : fresh,
+      removed,
+      counted: state.changed,
+    });
+  }
+  return [...rows.values()].map((row) => ({
+    speaker: { key: row.speaker, name: row.name, quotes: row.quotes, mentions: row.mentions, articles: row.articles },
+    first: row.first,
+  }));
+}
+
+/**
+ * The linked speakers counted from all their quotations, as a story not yet wholly linked
+ * needs (its counts could not be kept: a link still to come changes who said what).
+ */
+async function readSpeakers(view: StoryView, entities: readonly StoryEntityRecord[], keep: (key: string, entry: Grouped) => void): Promise<Ranked[]> {
+  const speakers: Ranked[] = [];
   for (const entity of entities) {
-    const quotes = await store.listQuotes({ speakerId: entity.id });
+    const quotes = await view.store.listQuotes({ speakerId: entity.id });
     if (quotes.length === 0) continue;
     const entry = grouped(entity.id, quotes);
-    linked.set(entity.id, entry);
+    keep(entity.id, entry);
     const stats = speakerStats(entity.id, quotes, entry.groups);
     if (stats) speakers.push({ speaker: stats, first: firstOf(quotes[0] as StoredQuote) });
   }
-  const unlinked = new Map<string, Grouped>();
+  return speakers;
+}
+
+/** The quotations no story entity speaks, by speaker key ('' for none, `name:…` for a speaker not yet linked), grouped. */
+async function unlinkedSpeakers(view: StoryView): Promise<{ entries: Map<string, Grouped>; ranked: Ranked[] }> {
+  const entries = new Map<string, Grouped>();
+  const ranked: Ranked[] = [];
   const bySpeaker = new Map<string, StoredQuote[]>();
-  for (const quote of await store.listQuotes({ unlinked: true })) {
+  for (const quote of await view.store.listQuotes({ unlinked: true })) {
     const key = speakerKeyOf(quote);
     (bySpeaker.get(key) ?? bySpeaker.set(key, []).get(key)!).push(quote);
   }
   for (const [key, quotes] of bySpeaker) {
     const entry = grouped(key, quotes);
-    unlinked.set(key, entry);
+    entries.set(key, entry);
     const stats = speakerStats(key, quotes, entry.groups);
-    if (stats) speakers.push({ speaker: stats, first: firstOf(quotes[0] as StoredQuote) });
+    if (stats) ranked.push({ speaker: stats, first: firstOf(quotes[0] as StoredQuote) });
   }
+  return { entries, ranked };
+}
+
+/**
+ * Reads the story's speakers. A wholly linked story's are counted from the counts the store
+ * keeps (see `countedSpeakers`), and the quotations nobody is named as saying are read only
+ * when a reply needs their groups (a topic's quotations). A story still to be linked is read
+ * whole: each quoted entity's quotations by its links, and the unlinked ones, whose speakers
+ * not yet linked are ranked with the others.
+ */
+async function loadStoryQuotes(view: StoryView): Promise<StoryQuotes> {
+  const { store } = view;
+  const linked = new BoundedCache<string, Grouped>(CACHED_QUOTATIONS, (entry) => entry.groupOf.size);
+  const keep = (key: string, entry: Grouped) => linked.set(key, entry);
+  const entities = await store.quotedEntities();
+  let unlinked: Promise<Map<string, Grouped>> | null = null;
+  let speakers: Ranked[];
+  if (await store.needsLinking()) {
+    const others = await unlinkedSpeakers(view);
+    unlinked = Promise.resolve(others.entries);
+    speakers = [...(await readSpeakers(view, entities, keep)), ...others.ranked];
+  } else speakers = await countedSpeakers(view, entities, keep);
   // Ties in standing in the order the story first quotes them, as a read of every quotation gives.
   speakers.sort((a, b) => bySpeakerStanding(a.speaker, b.speaker) || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
 
@@ -106,7 +193,8 @@ async function loadStoryQuotes(view: StoryView): Promise<StoryQuotes> {
       }
       return entry;
     }
-    return unlinked.get(key);
+    unlinked ??= unlinkedSpeakers(view).then((others) => others.entries);
+    return (await unlinked).get(key);
   };
   return {
     speakers: speakers.map((entry) => entry.speaker),

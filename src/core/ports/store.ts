@@ -115,6 +115,51 @@ export interface QuoteFilter {
   readonly unlinked?: boolean;
 }
 
+/**
+ * How often the story quotes one linked speaker, as `quote` counted it from the speaker's
+ * quotations (grouping them is the bot's, so the store keeps what it was told).
+ */
+export interface QuoteSpeakerRecord {
+  /** The story entity. */
+  readonly speaker: string;
+  readonly name: string;
+  /** Distinct quotations, mentions (copies included) and articles quoting them. */
+  readonly quotes: number;
+  readonly mentions: number;
+  readonly articles: number;
+  /** Where the story first quotes them (article, then quotation number): ties in standing are ordered by it. */
+  readonly first: string;
+}
+
+/** A speaker whose quotations changed after it was last counted; `mark` tells one change from the next. */
+export interface QuoteSpeakerChange {
+  readonly speaker: string;
+  readonly mark: number;
+}
+
+/** The speakers' counts as stored, and the speakers to count again. */
+export interface QuoteSpeakerState {
+  /** The grouping the counts were made with (`saveQuoteSpeakers`'s `version`); null before any. */
+  readonly version: string | null;
+  readonly speakers: readonly QuoteSpeakerRecord[];
+  /**
+   * Story entities whose quotations, links or name changed since they were counted, marked by
+   * the store in the transaction that changed them.
+   */
+  readonly changed: readonly QuoteSpeakerChange[];
+}
+
+/** Counts to keep: `speakers` replace those rows, `removed` speak no more, `counted` are the changes they account for. */
+export interface QuoteSpeakerUpdate {
+  readonly version: string;
+  /** Every speaker is in `speakers`: the rows not there are dropped. */
+  readonly complete: boolean;
+  readonly speakers: readonly QuoteSpeakerRecord[];
+  readonly removed: readonly string[];
+  /** Cleared only if not marked again since (a write that raced the count keeps its mark). */
+  readonly counted: readonly QuoteSpeakerChange[];
+}
+
 /** A canonical person, organisation, place or group across the story, as stored. */
 export interface StoryEntityRecord {
   readonly id: string;
@@ -233,12 +278,24 @@ export interface Store {
 
   /** Quotations of current articles in article and text order, speakers by canonical name. */
   listQuotes(filter?: QuoteFilter): Promise<readonly StoredQuote[]>;
+  /**
+   * One story entity's quotations as their articles and texts only, read through its links, in
+   * no set order: what comparing a quotation with everything its speaker said needs.
+   */
+  quoteTextsOf(speakerId: string): Promise<readonly { readonly article: string; readonly text: string }[]>;
   /** Replaces the story's canonical entities and the links of article entities to them. */
   saveStoryEntities(story: StoryEntities): Promise<void>;
   /** The story's canonical entities, most quoted first. */
   storyEntities(): Promise<readonly StoryEntityRecord[]>;
   /** The story entities that speak some quotation (`quoteCount` above 0), in `storyEntities()` order. */
   quotedEntities(): Promise<readonly StoryEntityRecord[]>;
+  /** Each linked speaker's counts as `quote` last stored them, and the speakers changed since. */
+  quoteSpeakers(): Promise<QuoteSpeakerState>;
+  /**
+   * Stores speakers' counts. Not a change of what the store serves: `revision()` stays, since
+   * the counts follow from the quotations already there.
+   */
+  saveQuoteSpeakers(update: QuoteSpeakerUpdate): Promise<void>;
   /**
    * The story entities found under any of these keys, in `storyEntities()` order: `names` are
    * name keys (`nameKey`) of a name or alias, `roleStems` stems of a role's words (see

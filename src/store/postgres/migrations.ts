@@ -359,6 +359,83 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX articles_by_newest ON articles (published DESC NULLS LAST, first_seen DESC, id) WHERE status = 'current';
     `,
   },
+  {
+    version: 9,
+    name: 'quoted speakers counted once and kept, with the speakers whose quotations changed since (SQLite migration 16)',
+    sql: `
+      -- As SQLite's: what \`quote\` counts of each linked speaker, kept between processes, and
+      -- the speakers to count again, marked by the triggers below in the transaction of the change.
+      CREATE TABLE quote_speakers (
+        speaker ${T} PRIMARY KEY, name ${T} NOT NULL,
+        quotes INTEGER NOT NULL, mentions INTEGER NOT NULL, articles INTEGER NOT NULL,
+        first ${T} NOT NULL
+      );
+      CREATE TABLE quote_speaker_state (id INTEGER PRIMARY KEY CHECK (id = 1), version ${T});
+      INSERT INTO quote_speaker_state VALUES (1, NULL);
+      CREATE TABLE quote_speaker_changes (speaker ${T} PRIMARY KEY, mark BIGINT NOT NULL);
+
+      CREATE FUNCTION mark_quote_speakers(speakers TEXT[]) RETURNS VOID LANGUAGE sql AS $fn$
+        INSERT INTO quote_speaker_changes (speaker, mark)
+        SELECT DISTINCT s, 1 FROM unnest(speakers) AS s WHERE s IS NOT NULL
+        ON CONFLICT (speaker) DO UPDATE SET mark = quote_speaker_changes.mark + 1
+      $fn$;
+      -- A quotation written or deleted: the story entity its speaker is linked to, if any.
+      CREATE FUNCTION quotes_mark_speakers() RETURNS TRIGGER LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM mark_quote_speakers(ARRAY(SELECT l.story_entity FROM changed q
+          JOIN entity_links l ON l.article = q.article AND l.entity_key = q.speaker));
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER quotes_mark_speakers_insert AFTER INSERT ON quotes
+        REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION quotes_mark_speakers();
+      CREATE TRIGGER quotes_mark_speakers_delete AFTER DELETE ON quotes
+        REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION quotes_mark_speakers();
+      CREATE FUNCTION quotes_mark_speakers_update() RETURNS TRIGGER LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM mark_quote_speakers(ARRAY(SELECT l.story_entity FROM (SELECT article, speaker FROM before
+          UNION SELECT article, speaker FROM after) q JOIN entity_links l ON l.article = q.article AND l.entity_key = q.speaker));
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER quotes_mark_speakers_update AFTER UPDATE ON quotes
+        REFERENCING OLD TABLE AS before NEW TABLE AS after FOR EACH STATEMENT EXECUTE FUNCTION quotes_mark_speakers_update();
+      -- A link made, moved or dropped for an entity that speaks: the story entities on both
+      -- sides; a link written again unchanged (an upsert) marks nothing.
+      CREATE FUNCTION entity_links_mark_speakers() RETURNS TRIGGER LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM mark_quote_speakers(ARRAY(SELECT l.story_entity FROM changed l WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.article = l.article AND q.speaker = l.entity_key)));
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER entity_links_mark_speakers_insert AFTER INSERT ON entity_links
+        REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION entity_links_mark_speakers();
+      CREATE TRIGGER entity_links_mark_speakers_delete AFTER DELETE ON entity_links
+        REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION entity_links_mark_speakers();
+      CREATE FUNCTION entity_links_mark_speakers_update() RETURNS TRIGGER LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM mark_quote_speakers(ARRAY(
+          SELECT o.story_entity FROM before o LEFT JOIN after n ON n.article = o.article AND n.entity_key = o.entity_key
+          WHERE n.story_entity IS DISTINCT FROM o.story_entity AND EXISTS (SELECT 1 FROM quotes q WHERE q.article = o.article AND q.speaker = o.entity_key)
+          UNION ALL
+          SELECT n.story_entity FROM after n LEFT JOIN before o ON o.article = n.article AND o.entity_key = n.entity_key
+          WHERE o.story_entity IS DISTINCT FROM n.story_entity AND EXISTS (SELECT 1 FROM quotes q WHERE q.article = n.article AND q.speaker = n.entity_key)));
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER entity_links_mark_speakers_update AFTER UPDATE ON entity_links
+        REFERENCING OLD TABLE AS before NEW TABLE AS after FOR EACH STATEMENT EXECUTE FUNCTION entity_links_mark_speakers_update();
+      -- A speaker renamed: its count carries its name.
+      CREATE FUNCTION story_entities_mark_speakers() RETURNS TRIGGER LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM mark_quote_speakers(ARRAY(SELECT n.id FROM after n JOIN before o ON o.id = n.id WHERE n.name IS DISTINCT FROM o.name));
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER story_entities_mark_speakers AFTER UPDATE ON story_entities
+        REFERENCING OLD TABLE AS before NEW TABLE AS after FOR EACH STATEMENT EXECUTE FUNCTION story_entities_mark_speakers();
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every briefbot process takes to migrate. */

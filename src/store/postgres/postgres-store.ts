@@ -15,9 +15,10 @@ import { createPostgresDigestStore } from './digest-store.ts';
 import { createPostgresFeedStore } from './feed-store.ts';
 import { openFts5Tokenizer } from './fts5-tokens.ts';
 import { migrate } from './migrations.ts';
-import { createQuoteReader } from './quote-reader.ts';
+import { createQuoteReader, quoteTextsOf } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
+import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
 import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
 import { guardConnections, isConnectionError } from './unavailable.ts';
@@ -157,6 +158,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
     listQuotes: (filter = {}) => quotes(filter),
+    quoteTextsOf: (speakerId) => quoteTextsOf(pool, speakerId),
     saveStoryEntities: (story) =>
       inTransaction(pool, async (client) => {
         await saveStoryEntities(client, story);
@@ -166,6 +168,9 @@ function createPostgresStore(pool: pg.Pool): Store {
       }),
     storyEntities: () => listStoryEntities(pool),
     quotedEntities: () => listQuotedEntities(pool),
+    quoteSpeakers: () => readQuoteSpeakers(pool),
+    // Not a revision: the counts follow from what is stored, so cached views stay good.
+    saveQuoteSpeakers: (update) => saveQuoteSpeakers(pool, update),
     storyEntitiesByKey: ({ names = [], roleStems = [] }) => storyEntitiesByKey(pool, names, roleStems),
     prominentEntities: (kind, minArticles) => prominentEntities(pool, kind, minArticles),
     // A flag, set by every write that is not linked and by a save that leaves an entity

@@ -56,3 +56,14 @@ export function createQuoteReader(db: Queryable): QuoteReader {
     return rows.map((row) => ({ ...toQuote(row), article: row.article, speakerName: row.speaker_name, speakerId: row.speaker_id }));
   };
 }
+
+/** One story entity's quotations' articles and texts, through its links, as SQLite's `prepareQuoteTexts`. */
+export async function quoteTextsOf(db: Queryable, speakerId: string): Promise<{ article: string; text: string }[]> {
+  const { rows } = await db.query<{ article: string; text: string }>(
+    `SELECT q.article, q.text FROM entity_links l
+     JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+     WHERE l.story_entity = $1`,
+    [speakerId],
+  );
+  return rows;
+}

@@ -483,6 +483,70 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX articles_by_newest ON articles (published DESC, first_seen DESC, id) WHERE status = 'current';
     `,
   },
+  {
+    version: 16,
+    name: 'quoted speakers counted once and kept, with the speakers whose quotations changed since',
+    sql: `
+      -- What \`quote\` counts of each linked speaker (its quotations grouped, in the bot), kept
+      -- so that a new process or a new article does not group the story's every quotation again.
+      CREATE TABLE quote_speakers (
+        speaker TEXT PRIMARY KEY, name TEXT NOT NULL,
+        quotes INTEGER NOT NULL, mentions INTEGER NOT NULL, articles INTEGER NOT NULL,
+        first TEXT NOT NULL
+      ) WITHOUT ROWID;
+      -- version: the grouping the counts were made with; NULL until the first count of all.
+      CREATE TABLE quote_speaker_state (id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT);
+      INSERT INTO quote_speaker_state VALUES (1, NULL);
+      -- Speakers to count again, marked by the triggers below in the transaction of the change;
+      -- mark grows with each change, so a count clears only the changes it saw.
+      CREATE TABLE quote_speaker_changes (speaker TEXT PRIMARY KEY, mark INTEGER NOT NULL) WITHOUT ROWID;
+
+      -- A quotation written or deleted: the story entity its speaker is linked to, if any.
+      CREATE TRIGGER quotes_mark_speaker_insert AFTER INSERT ON quotes WHEN NEW.speaker IS NOT NULL BEGIN
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT story_entity, 1 FROM entity_links WHERE article = NEW.article AND entity_key = NEW.speaker AND true
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+      END;
+      CREATE TRIGGER quotes_mark_speaker_delete AFTER DELETE ON quotes WHEN OLD.speaker IS NOT NULL BEGIN
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT story_entity, 1 FROM entity_links WHERE article = OLD.article AND entity_key = OLD.speaker AND true
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+      END;
+      CREATE TRIGGER quotes_mark_speaker_update AFTER UPDATE OF article, speaker ON quotes BEGIN
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT story_entity, 1 FROM entity_links WHERE article = OLD.article AND entity_key = OLD.speaker AND true
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT story_entity, 1 FROM entity_links WHERE article = NEW.article AND entity_key = NEW.speaker AND true
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+      END;
+      -- A link made, moved or dropped for an entity that speaks: the story entities on both sides.
+      -- BEFORE INSERT, since INSERT OR REPLACE drops the row it replaces without a delete trigger;
+      -- a link written again unchanged marks nothing.
+      CREATE TRIGGER entity_links_mark_speaker_insert BEFORE INSERT ON entity_links
+        WHEN EXISTS (SELECT 1 FROM quotes WHERE article = NEW.article AND speaker = NEW.entity_key) BEGIN
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT NEW.story_entity, 1 WHERE NOT EXISTS (SELECT 1 FROM entity_links
+            WHERE article = NEW.article AND entity_key = NEW.entity_key AND story_entity = NEW.story_entity)
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT story_entity, 1 FROM entity_links
+            WHERE article = NEW.article AND entity_key = NEW.entity_key AND story_entity != NEW.story_entity
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+      END;
+      CREATE TRIGGER entity_links_mark_speaker_update AFTER UPDATE ON entity_links
+        WHEN OLD.story_entity IS NOT NEW.story_entity OR OLD.article IS NOT NEW.article OR OLD.entity_key IS NOT NEW.entity_key BEGIN
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT OLD.story_entity, 1 WHERE EXISTS (SELECT 1 FROM quotes WHERE article = OLD.article AND speaker = OLD.entity_key)
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT NEW.story_entity, 1 WHERE EXISTS (SELECT 1 FROM quotes WHERE article = NEW.article AND speaker = NEW.entity_key)
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+      END;
+      CREATE TRIGGER entity_links_mark_speaker_delete AFTER DELETE ON entity_links
+        WHEN EXISTS (SELECT 1 FROM quotes WHERE article = OLD.article AND speaker = OLD.entity_key) BEGIN
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT OLD.story_entity, 1 WHERE true
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+      END;
+      -- A speaker renamed: its count carries its name.
+      CREATE TRIGGER story_entities_mark_speaker AFTER UPDATE OF name ON story_entities WHEN OLD.name IS NOT NEW.name BEGIN
+        INSERT INTO quote_speaker_changes (speaker, mark) SELECT NEW.id, 1 WHERE true
+          ON CONFLICT (speaker) DO UPDATE SET mark = mark + 1;
+      END;
+    `,
+  },
 ];
 
 /**

@@ -47,8 +47,24 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
     WHERE l.story_entity = @speakerId
     ORDER BY q.article, q.idx`);
 
+  // A speaker's quotations by name, from the name's story entities through their links: the
+  // rows `everywhere` gives for that name when every article entity is linked (no quotation's
+  // speaker can then be found by its article entity's names instead).
+  const linkedByName = db.prepare(`
+    SELECT q.*, se.name AS speaker_name, se.id AS speaker_id
+    FROM story_entity_names n
+    JOIN entity_links l ON l.story_entity = n.story_entity
+    JOIN story_entities se ON se.id = l.story_entity
+    JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+    WHERE n.name_key = @speaker
+    ORDER BY q.article, q.idx`);
+  const linkingStale = db.prepare('SELECT stale FROM story_link_state WHERE id = 1').pluck();
+
   const read = (filter: QuoteFilter): ResolvedQuoteRow[] => {
     const speaker = filter.speaker === undefined ? null : nameKey(filter.speaker);
+    if (speaker !== null && !filter.unlinked && filter.article === undefined && filter.articles === undefined && linkingStale.get() === 0) {
+      return linkedByName.all({ speaker }) as ResolvedQuoteRow[];
+    }
     if (filter.unlinked) {
       const { unlinked: _, ...rest } = filter;
       if (rest.article === undefined && rest.articles === undefined) return unlinked.all({ speaker }) as ResolvedQuoteRow[];
@@ -76,4 +92,12 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
       speakerId: row.speaker_id,
     }));
   };
+}
+
+/** One story entity's quotations' articles and texts, through its links: a fifth of the cost of whole rows. */
+export function prepareQuoteTexts(db: Database.Database): (speakerId: string) => { article: string; text: string }[] {
+  const texts = db.prepare(`SELECT q.article, q.text FROM entity_links l
+    JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+    WHERE l.story_entity = ?`);
+  return (speakerId) => texts.all(speakerId) as { article: string; text: string }[];
 }

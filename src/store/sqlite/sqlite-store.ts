@@ -18,7 +18,8 @@ import { createSqliteFeedStore } from './feed-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
 import { type Affected, prepareIncrementalLinker } from './incremental-linking.ts';
 import { migrate } from './migrations.ts';
-import { prepareQuoteReader } from './quote-reader.ts';
+import { prepareQuoteReader, prepareQuoteTexts } from './quote-reader.ts';
+import { prepareQuoteSpeakers } from './quote-speakers.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
 import { prepareStoryEntities } from './story-entities.ts';
 import { prepareTermStatistics } from './term-statistics.ts';
@@ -68,6 +69,8 @@ function lazily<T>(make: () => T): () => T {
 function createSqliteStore(db: Database.Database): Store {
   const reader = prepareArticleReader(db);
   const quotes = prepareQuoteReader(db);
+  const quoteTexts = prepareQuoteTexts(db);
+  const quoteSpeakers = prepareQuoteSpeakers(db);
   const search = prepareSentenceSearch(db);
   const lookup = prepareSentenceLookup(db);
   // What only writes, digests, feeds and conversations use is prepared when first used: a
@@ -171,12 +174,16 @@ function createSqliteStore(db: Database.Database): Store {
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
     listQuotes: async (filter = {}) => quotes(filter),
+    quoteTextsOf: async (speakerId) => quoteTexts(speakerId),
     saveStoryEntities: async (entities) => {
       saveStory.immediate(entities);
       ownWrites += 1;
     },
     storyEntities: async () => story.list(),
     quotedEntities: async () => story.quoted(),
+    quoteSpeakers: async () => quoteSpeakers.read(),
+    // Not one of ownWrites: the counts follow from what is stored, so cached views stay good.
+    saveQuoteSpeakers: async (update) => quoteSpeakers.save(update),
     storyEntitiesByKey: async ({ names = [], roleStems = [] }) => story.byKey(names, roleStems),
     prominentEntities: async (kind, minArticles) => story.prominent(kind, minArticles),
     needsLinking: async () => story.anyUnlinked(),

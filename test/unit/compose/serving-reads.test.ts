@@ -95,4 +95,31 @@ describe('serving a story of many speakers', () => {
     expect(reads.rows.get('listArticles') ?? 0).toBe(0);
     expect(reads.rows.get('newestArticles') ?? 0).toBeGreaterThan(0);
   });
+
+  it('counts the speakers once for every process, and after a new article only its speaker again', async () => {
+    await composeQuotes({}, createStoryView(store));
+    // A new process: the counts are the store's, so only the speaker asked for is read.
+    const fresh = counting(store);
+    const asked = await composeQuotes({ speaker: 'Anneke Quarrington' }, createStoryView(fresh.store));
+    expect(asked.title).toBe('Quotations by Anneke Quarrington');
+    expect(fresh.reads.quoteReads().reduce((sum, read) => sum + read.rows, 0)).toBeLessThanOrEqual(2);
+
+    folder.write('d99-3.txt', 'Harbour plan round 3\n\n“The harbour must wait for the spring tides,” said Bartosz Ravensworth, who leads the council.\n');
+    await ingestPaths([folder.dir], { store, clock: systemClock, log: silentLogger });
+    const after = counting(store);
+    const view = createStoryView(after.store);
+    await composeQuotes({ speaker: 'Anneke Quarrington' }, view);
+    const recounted = after.reads.quoteReads().filter((read) => read.filter.speakerId !== undefined);
+    // The new article's speaker, counted again, and the speaker asked for.
+    expect(recounted).toHaveLength(2);
+    expect(recounted.map((read) => read.rows).sort()).toEqual([2, 3]);
+    const counted = await composeQuotes({}, view);
+    const bartosz = (counted.data as { speakers: { name: string; quotes: number }[] }).speakers.find((s) => s.name === 'Bartosz Ravensworth');
+    expect(bartosz?.quotes).toBe(2);
+
+    // Counted from every quotation again, the story's speakers stand as counted one change at a time.
+    await store.saveQuoteSpeakers({ version: 'an older grouping', complete: true, speakers: [], removed: [], counted: [] });
+    const whole = await composeQuotes({}, createStoryView(store));
+    expect(whole).toEqual(counted);
+  });
 });

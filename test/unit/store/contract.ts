@@ -356,6 +356,26 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.listQuotes({ speakerId: 's1', article: 'uk/002' })).toEqual([]);
       });
 
+      it('give a story entity’s quotations as articles and texts, the same the filter by story entity gives', async () => {
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
+        const texts = (await store.quoteTextsOf('s1')).map(({ article, text }) => ({ article, text }));
+        const own = (await store.listQuotes({ speakerId: 's1' })).map(({ article, text }) => ({ article, text }));
+        expect(texts.sort((a, b) => a.article.localeCompare(b.article))).toEqual(own);
+        expect(own).toHaveLength(2);
+        expect(await store.quoteTextsOf('s404')).toEqual([]);
+      });
+
       it('filter the quotations no story entity speaks, which with each speaker’s make up the whole list', async () => {
         expect((await store.listQuotes({ unlinked: true })).map((q) => q.article)).toEqual(['uk/001', 'uk/002']);
         await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
@@ -389,6 +409,87 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       it('filter by article', async () => {
         expect((await store.listQuotes({ article: 'uk/002' })).map((q) => q.text)).toEqual(['It is a grave matter,']);
         expect(await store.listQuotes({ article: 'uk/404' })).toEqual([]);
+      });
+
+      it('mark the speakers whose quotations change, in the write that changes them, and keep their counts', async () => {
+        const changed = async () => (await store.quoteSpeakers()).changed.map((c) => c.speaker).sort();
+        const countAll = async () => {
+          const state = await store.quoteSpeakers();
+          const counted = state.changed.map((c) => c.speaker);
+          const speakers = counted.map((speaker, i) => ({ speaker, name: speaker.toUpperCase(), quotes: i + 1, mentions: 2, articles: 1, first: 'uk/001' }));
+          await store.saveQuoteSpeakers({ version: 'v1', complete: true, speakers, removed: [], counted: state.changed });
+        };
+        expect(await store.quoteSpeakers()).toEqual({ version: null, speakers: [], changed: [] });
+        // Linking the speakers marks them; an entity that speaks nothing is not marked.
+        await store.saveStoryEntities(
+          storyOf([
+            { id: 's1', entity: williamson, members: [['uk/001', 'e1']] },
+            { id: 's2', entity: person('z', 'Williamson'), members: [['uk/002', 'p1']] },
+          ]),
+        );
+        expect(await changed()).toEqual(['s1', 's2']);
+        const revision = await store.revision();
+        await countAll();
+        expect(await store.revision()).toBe(revision);
+        const state = await store.quoteSpeakers();
+        expect(state.version).toBe('v1');
+        expect(state.changed).toEqual([]);
+        expect(state.speakers.map((row) => [row.speaker, row.name]).sort()).toEqual([
+          ['s1', 'S1'],
+          ['s2', 'S2'],
+        ]);
+        // The same links saved again change nothing.
+        await store.saveStoryEntities(
+          storyOf([
+            { id: 's1', entity: williamson, members: [['uk/001', 'e1']] },
+            { id: 's2', entity: person('z', 'Williamson'), members: [['uk/002', 'p1']] },
+          ]),
+        );
+        expect(await changed()).toEqual([]);
+        // One speaker's link moves to the other: both are marked.
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
+        expect(await changed()).toEqual(['s1', 's2']);
+        await countAll();
+        // A quotation rewritten with its article (the link stays): its speaker is marked.
+        await store.putArticle(secondArticle(), origin({ textHash: 'h2' }));
+        expect(await changed()).toContain('s1');
+      });
+
+      it('clear only the marks a count saw: a change made while counting stays marked', async () => {
+        await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
+        const seen = await store.quoteSpeakers();
+        expect(seen.changed.map((c) => c.speaker)).toEqual(['s1']);
+        // Written after the count read the marks, before it saved.
+        await store.saveStoryEntities(
+          storyOf([
+            {
+              id: 's1',
+              entity: williamson,
+              members: [
+                ['uk/001', 'e1'],
+                ['uk/002', 'p1'],
+              ],
+            },
+          ]),
+        );
+        const row = { speaker: 's1', name: 'Gavin Williamson', quotes: 1, mentions: 1, articles: 1, first: 'uk/001' };
+        await store.saveQuoteSpeakers({ version: 'v1', complete: false, speakers: [row], removed: [], counted: seen.changed });
+        const after = await store.quoteSpeakers();
+        expect(after.speakers).toEqual([row]);
+        expect(after.changed.map((c) => c.speaker)).toEqual(['s1']);
+        await store.saveQuoteSpeakers({ version: 'v1', complete: false, speakers: [], removed: ['s1'], counted: after.changed });
+        expect(await store.quoteSpeakers()).toEqual({ version: 'v1', speakers: [], changed: [] });
       });
 
       it('count each story entity’s articles and quotations', async () => {
