@@ -107,7 +107,10 @@ export async function migrateSqliteToPostgres(file: string, url: string, options
     const children = Object.fromEntries(
       CHILDREN.map((table) => [
         table,
-        source.prepare(`SELECT * FROM ${table} WHERE article = ? ORDER BY ${table === 'entities' ? 'key' : table === 'sentences' ? 'id' : 'idx'}`),
+        // Sentences and quotations through their views: the tables keep a text only where it is not the article's slice.
+        source.prepare(
+          `SELECT * FROM ${table === 'sentences' ? 'sentence_texts' : table === 'quotes' ? 'quote_texts' : table} WHERE article = ? ORDER BY ${table === 'entities' ? 'key' : table === 'sentences' ? 'id' : 'idx'}`,
+        ),
       ]),
     );
 

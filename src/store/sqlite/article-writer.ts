@@ -16,6 +16,24 @@ export interface ArticleWriter {
   markRemoved(id: string, at: string): void;
 }
 
+/**
+ * Whether SQLite's substr() cuts `text` as String.prototype.slice does: it counts characters,
+ * JavaScript UTF-16 units, and the two agree unless the text holds a surrogate (a character
+ * beyond the Basic Multilingual Plane, or half of one).
+ */
+function slicedAsSqliteDoes(text: string): boolean {
+  return !/[\uD800-\uDFFF]/.test(text);
+}
+
+/**
+ * A sentence's or quotation's text as stored (migration 16): null where it is the slice of the
+ * article's text that the `sentence_texts` and `quote_texts` views cut back, the text itself otherwise (never seen, but nothing upstream
+ * promises it).
+ */
+function keptText(span: { readonly start: number; readonly end: number; readonly text: string }, text: string, sliced: boolean): string | null {
+  return sliced && text.slice(span.start, span.end) === span.text ? null : span.text;
+}
+
 /** Prepares every statement once; the returned writer reuses them for each article. */
 export function prepareArticleWriter(db: Database.Database): ArticleWriter {
   const upsertArticle = db.prepare(`
@@ -86,7 +104,10 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
         setAside: JSON.stringify(clean.setAside),
         mentions: encodeMentions(analysis.mentions, clean.text),
       });
-      for (const sentence of analysis.sentences) insertSentence.run({ article: id, ...sentence });
+      const sliced = slicedAsSqliteDoes(clean.text);
+      for (const sentence of analysis.sentences) {
+        insertSentence.run({ article: id, ...sentence, text: keptText(sentence, clean.text, sliced) });
+      }
       for (const entity of analysis.entities) {
         insertEntity.run({
           article: id,
@@ -97,7 +118,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
           nameKeys: JSON.stringify([...new Set([entity.name, ...entity.aliases].map(nameKey))]),
         });
       }
-      for (const quote of analysis.quotes) insertQuote.run({ article: id, ...quote });
+      for (const quote of analysis.quotes) insertQuote.run({ article: id, ...quote, text: keptText(quote, clean.text, sliced) });
       for (const [idx, event] of analysis.events.entries()) insertEvent.run({ article: id, idx, ...event });
     },
 

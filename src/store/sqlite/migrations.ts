@@ -483,6 +483,92 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX articles_by_newest ON articles (published DESC, first_seen DESC, id) WHERE status = 'current';
     `,
   },
+  {
+    version: 16,
+    name: "sentences' and quotations' texts kept once, in their article's text, and the sentence index reading them there",
+    sql: `
+      -- A sentence's text is the slice of its article's clean text between its offsets (at
+      -- 100,000 articles, 212 MB kept twice). text is NULL where it is that slice, as SQLite's
+      -- substr() cuts it (by characters, as the offsets count them when the text holds no
+      -- character beyond the Basic Multilingual Plane: the writer keeps the text otherwise).
+      -- SQLite cannot make a column nullable in place: the table is built again, same ids.
+      CREATE TABLE sentences_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, block INTEGER NOT NULL, kind TEXT NOT NULL,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT,
+        UNIQUE (article, idx)
+      );
+      INSERT INTO sentences_new (id, article, idx, block, kind, start_offset, end_offset, text)
+        SELECT s.id, s.article, s.idx, s.block, s.kind, s.start_offset, s.end_offset,
+          CASE WHEN s.text = substr(a.clean_text, s.start_offset + 1, s.end_offset - s.start_offset) THEN NULL ELSE s.text END
+        FROM sentences s LEFT JOIN articles a ON a.id = s.article ORDER BY s.id;
+      -- Ids are never reused ("indexed up to id N"): the new table goes on from the old one's last.
+      DELETE FROM sqlite_sequence WHERE name = 'sentences_new';
+      UPDATE sqlite_sequence SET name = 'sentences_new' WHERE name = 'sentences';
+      DROP TABLE sentences_fts;
+      DROP TABLE sentences;
+      ALTER TABLE sentences_new RENAME TO sentences;
+
+      -- A quotation's text likewise (42 MB at 100,000 articles).
+      CREATE TABLE quotes_new (
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, text TEXT,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+        sentence INTEGER NOT NULL, kind TEXT NOT NULL,
+        speaker TEXT, speaker_text TEXT, cue TEXT, cue_kind TEXT NOT NULL,
+        cue_start INTEGER, cue_end INTEGER,
+        PRIMARY KEY (article, idx)
+      ) WITHOUT ROWID;
+      INSERT INTO quotes_new
+        SELECT q.article, q.idx,
+          CASE WHEN q.text = substr(a.clean_text, q.start_offset + 1, q.end_offset - q.start_offset) THEN NULL ELSE q.text END,
+          q.start_offset, q.end_offset, q.sentence, q.kind, q.speaker, q.speaker_text, q.cue, q.cue_kind, q.cue_start, q.cue_end
+        FROM quotes q LEFT JOIN articles a ON a.id = q.article ORDER BY q.article, q.idx;
+      DROP TABLE quotes;
+      ALTER TABLE quotes_new RENAME TO quotes;
+
+      -- The sentences with their text, whichever way it is kept: what every read of a
+      -- sentence's text goes through, and the sentence index's external content.
+      CREATE VIEW sentence_texts AS
+        SELECT s.id, s.article, s.idx, s.block, s.kind, s.start_offset, s.end_offset,
+          coalesce(s.text, substr(a.clean_text, s.start_offset + 1, s.end_offset - s.start_offset)) AS text
+        FROM sentences s JOIN articles a ON a.id = s.article;
+      CREATE VIEW quote_texts AS
+        SELECT q.article, q.idx,
+          coalesce(q.text, substr(a.clean_text, q.start_offset + 1, q.end_offset - q.start_offset)) AS text,
+          q.start_offset, q.end_offset, q.sentence, q.kind, q.speaker, q.speaker_text, q.cue, q.cue_kind, q.cue_start, q.cue_end
+        FROM quotes q JOIN articles a ON a.id = q.article;
+      CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+        text, content = 'sentence_texts', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      -- The same sentences as before, so fts_progress and term_documents still hold.
+      INSERT INTO sentences_fts (rowid, text)
+        SELECT id, text FROM sentence_texts WHERE id <= (SELECT indexed_to FROM fts_progress) ORDER BY id;
+
+      -- A deleted sentence leaves the index with the text it was indexed with: its article's
+      -- text is still the one it was cut from, since an article's sentences are deleted before
+      -- its text changes (the trigger below holds writers to that) or the article goes.
+      CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences
+      WHEN old.id <= (SELECT indexed_to FROM fts_progress) BEGIN
+        INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, coalesce(old.text,
+          (SELECT substr(clean_text, old.start_offset + 1, old.end_offset - old.start_offset) FROM articles WHERE id = old.article)));
+        UPDATE fts_progress SET sentences = sentences - 1 WHERE id = 1;
+        INSERT INTO term_documents_removed (text) VALUES (coalesce(old.text,
+          (SELECT substr(clean_text, old.start_offset + 1, old.end_offset - old.start_offset) FROM articles WHERE id = old.article)));
+      END;
+      CREATE TRIGGER articles_text_kept AFTER UPDATE OF clean_text ON articles
+      WHEN old.clean_text IS NOT new.clean_text
+        AND (EXISTS (SELECT 1 FROM sentences WHERE article = old.id) OR EXISTS (SELECT 1 FROM quotes WHERE article = old.id)) BEGIN
+        SELECT RAISE (ABORT, 'an article''s text changed while sentences or quotations cut from it remain');
+      END;
+      -- Deleting an article cascades to its sentences after its row is gone: delete them first.
+      CREATE TRIGGER articles_sentences_first BEFORE DELETE ON articles BEGIN
+        DELETE FROM sentences WHERE article = old.id;
+      END;
+    `,
+  },
 ];
 
 /**

@@ -22,7 +22,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
   const query = (articleClause: string) =>
     db.prepare(`
     SELECT q.*, COALESCE(se.name, e.name) AS speaker_name, se.id AS speaker_id
-    FROM quotes q
+    FROM quote_texts q
     LEFT JOIN entities e ON e.article = q.article AND e.key = q.speaker
     LEFT JOIN entity_links l ON l.article = q.article AND l.entity_key = q.speaker
     LEFT JOIN story_entities se ON se.id = l.story_entity
@@ -43,7 +43,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
     SELECT q.*, se.name AS speaker_name, se.id AS speaker_id
     FROM entity_links l
     JOIN story_entities se ON se.id = l.story_entity
-    JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+    JOIN quote_texts q ON q.article = l.article AND q.speaker = l.entity_key
     WHERE l.story_entity = @speakerId
     ORDER BY q.article, q.idx`);
 

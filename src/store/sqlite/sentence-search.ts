@@ -39,7 +39,7 @@ export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
       ORDER BY f.rank, f.rowid
       LIMIT @limit)
     SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank
-    FROM top JOIN sentences s ON s.id = top.id
+    FROM top JOIN sentence_texts s ON s.id = top.id
     ORDER BY top.rank, top.id`);
 
   return (query) => {
@@ -72,7 +72,7 @@ export type SentenceLookup = (refs: readonly SentenceRef[]) => SentenceHit[];
 /** Prepares the lookup of sentences by article and index (score 0: nothing was searched). */
 export function prepareSentenceLookup(db: Database.Database): SentenceLookup {
   const statement = db.prepare(`SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, 0 AS rank
-    FROM sentences s JOIN articles a ON a.id = s.article AND a.status = 'current'
+    FROM sentence_texts s JOIN articles a ON a.id = s.article AND a.status = 'current'
     WHERE s.article = ? AND s.idx = ?`);
   return (refs) =>
     refs.flatMap((ref) => {
