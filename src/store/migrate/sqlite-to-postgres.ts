@@ -13,6 +13,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openSqliteStore } from '../sqlite/sqlite-store.ts';
+import { nameKey } from '../../core/name-key.ts';
 import { openFts5Tokenizer, tsvectorLiteral } from '../postgres/fts5-tokens.ts';
 import { migrate as migratePostgres } from '../postgres/migrations.ts';
 import { inTransaction } from '../postgres/transaction.ts';
@@ -135,7 +136,10 @@ export async function migrateSqliteToPostgres(file: string, url: string, options
               row.token_count = tokens[n]?.length ?? 0;
             });
           }
-          if (table === 'entities') for (const row of all) row.name_keys = JSON.parse(String(row.name_keys)) as string[];
+          // Folded as PostgreSQL's writer folds them; SQLite does not keep them (migration 16).
+          if (table === 'entities') {
+            for (const row of all) row.name_keys = [...new Set([String(row.name), ...(JSON.parse(String(row.aliases)) as string[])].map(nameKey))];
+          }
           await insertRows(client, table, all);
         }
       });

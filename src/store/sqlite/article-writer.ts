@@ -5,7 +5,6 @@
 import type Database from 'better-sqlite3';
 import type { AnalysedArticle } from '../../core/article.ts';
 import type { ArticleOrigin, DuplicateEntry } from '../../core/ports/store.ts';
-import { nameKey } from '../../core/name-key.ts';
 import { encodeBlocks, encodeMentions } from '../rows/article-json.ts';
 
 const CHILD_TABLES = ['sentences', 'entities', 'quotes', 'events', 'entity_links'] as const;
@@ -62,7 +61,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
   const insertSentence = db.prepare(`INSERT INTO sentences
     (article, idx, block, kind, start_offset, end_offset, text)
     VALUES (@article, @index, @block, @kind, @start, @end, @text)`);
-  const insertEntity = db.prepare('INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named, @nameKeys)');
+  const insertEntity = db.prepare('INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named)');
   const insertQuote = db.prepare(`INSERT INTO quotes VALUES (@article, @index, @text, @start,
     @end, @sentence, @kind, @speaker, @speakerText, @cue, @cueKind, @cueStart, @cueEnd)`);
   const insertEvent = db.prepare('INSERT INTO events VALUES (@article, @idx, @sentence, @date, @text)');
@@ -106,7 +105,13 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
       });
       const sliced = slicedAsSqliteDoes(clean.text);
       for (const sentence of analysis.sentences) {
-        insertSentence.run({ article: id, ...sentence, text: keptText(sentence, clean.text, sliced) });
+        insertSentence.run({
+          article: id,
+          ...sentence,
+          // The kind of its block, as encodeBlocks stores it, unless the sentence says otherwise.
+          kind: clean.blocks[sentence.block]?.kind === sentence.kind ? null : sentence.kind,
+          text: keptText(sentence, clean.text, sliced),
+        });
       }
       for (const entity of analysis.entities) {
         insertEntity.run({
@@ -115,7 +120,6 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
           aliases: JSON.stringify(entity.aliases),
           roles: JSON.stringify(entity.roles),
           named: entity.named ? 1 : 0,
-          nameKeys: JSON.stringify([...new Set([entity.name, ...entity.aliases].map(nameKey))]),
         });
       }
       for (const quote of analysis.quotes) insertQuote.run({ article: id, ...quote, text: keptText(quote, clean.text, sliced) });

@@ -17,6 +17,11 @@ export type QuoteReader = (filter: QuoteFilter) => StoredQuote[];
 
 /** Prepares the quote query once; `speaker` matches canonical names and aliases, folded. */
 export function prepareQuoteReader(db: Database.Database): QuoteReader {
+  // Whether an article entity goes by the folded name: its name's or an alias's nameKey. Folded
+  // here rather than stored (migration 16): only speakers not yet linked are looked at this way.
+  db.function('goes_by_name_key', { deterministic: true }, (name: unknown, aliases: unknown, key: unknown) =>
+    typeof name === 'string' && typeof aliases === 'string' && [name, ...(JSON.parse(aliases) as string[])].some((n) => nameKey(n) === key) ? 1 : 0,
+  );
   // Two statements, not `(@article IS NULL OR q.article = @article)`: SQLite cannot use the
   // article index through that OR, and one article's quotations would scan every quotation.
   const query = (articleClause: string) =>
@@ -31,7 +36,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
         OR EXISTS (SELECT 1 FROM story_entity_names n
                    WHERE n.story_entity = l.story_entity AND n.name_key = @speaker)
         OR (l.story_entity IS NULL
-            AND EXISTS (SELECT 1 FROM json_each(e.name_keys) WHERE value = @speaker)))
+            AND goes_by_name_key(e.name, e.aliases, @speaker)))
     ORDER BY q.article, q.idx`);
   const everywhere = query('1');
   const inArticle = query('q.article = @article');

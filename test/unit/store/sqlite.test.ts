@@ -198,7 +198,9 @@ describe('the SQLite engine on a file', () => {
     // As if indexed before migration 14 (and so before every later one): reopening applies it, which fills the counts from FTS5's vocabulary.
     const db = new Database(file);
     db.exec('DELETE FROM schema_migrations WHERE version >= 14; DROP TABLE term_documents; DROP TABLE term_documents_removed; DROP INDEX articles_by_newest;');
-    db.exec('DROP VIEW sentence_texts; DROP VIEW quote_texts; DROP TRIGGER articles_text_kept; DROP TRIGGER articles_sentences_first;');
+    db.exec(
+      "DROP VIEW sentence_texts; DROP VIEW quote_texts; DROP TRIGGER articles_text_kept; DROP TRIGGER articles_sentences_first; ALTER TABLE entities ADD COLUMN name_keys TEXT NOT NULL DEFAULT '[]';",
+    );
     db.close();
     const store = openSqliteStore(file);
     expect((await store.termStatistics(['harbour', 'ferri'])).documents).toEqual(
