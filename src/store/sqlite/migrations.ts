@@ -4,6 +4,7 @@
  * refused rather than half-understood. Append new migrations; never edit an applied one.
  */
 import type Database from 'better-sqlite3';
+import { flattenStoredMentions } from '../rows/article-json.ts';
 import { backfillRoleStems } from './entity-lookup-rows.ts';
 
 export interface Migration {
@@ -498,7 +499,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 16,
-    name: "sentences' and quotations' texts kept once, in their article's text, the sentence index reading them there, and entities without their folded names",
+    name: "sentences' and quotations' texts kept once, in their article's text, the sentence index reading them there, entities without their folded names, mentions flat",
     sql: `
       -- A sentence's text is the slice of its article's clean text between its offsets (at
       -- 100,000 articles, 212 MB kept twice). text is NULL where it is that slice, as SQLite's
@@ -589,6 +590,15 @@ export const migrations: readonly Migration[] = [
         DELETE FROM sentences WHERE article = old.id;
       END;
     `,
+    // Mentions in the flat form (article-json.ts), half their size: 24 MB at 100,000 articles.
+    backfill: (db) => {
+      const rows = db.prepare('SELECT id, mentions FROM articles WHERE mentions IS NOT NULL').all() as { id: string; mentions: string }[];
+      const update = db.prepare('UPDATE articles SET mentions = ? WHERE id = ?');
+      for (const row of rows) {
+        const flat = flattenStoredMentions(row.mentions);
+        if (flat !== null) update.run(flat, row.id);
+      }
+    },
     compacts: true,
   },
 ];
