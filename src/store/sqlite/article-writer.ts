@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { AnalysedArticle } from '../../core/article.ts';
 import type { ArticleOrigin, DuplicateEntry } from '../../core/ports/store.ts';
 import { encodeBlocks, encodeMentions } from '../rows/article-json.ts';
+import { sentenceIdsOf } from './sentence-ids.ts';
 
 const CHILD_TABLES = ['sentences', 'entities', 'quotes', 'events', 'entity_links'] as const;
 
@@ -57,7 +58,9 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
       sentence_count = excluded.sentence_count, quote_count = excluded.quote_count,
       changed_at = excluded.changed_at, removed_at = NULL,
       blocks = excluded.blocks, set_aside = excluded.set_aside, mentions = excluded.mentions`);
-  const deleteChildren = CHILD_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE article = ?`));
+  const deleteChildren = CHILD_TABLES.map((table) =>
+    db.prepare(`DELETE FROM ${table} WHERE article = @article${table === 'sentences' ? ` AND id ${sentenceIdsOf('@article')}` : ''}`),
+  );
   const insertSentence = db.prepare(`INSERT INTO sentences
     (article, idx, block, kind, start_offset, end_offset, text)
     VALUES (@article, @index, @block, @kind, @start, @end, @text)`);
@@ -73,7 +76,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
   const clearChildren = (id: string): void => {
     // A new id has nothing to clear: most writes skip these statements.
     if (!exists.get(id)) return;
-    for (const statement of deleteChildren) statement.run(id);
+    for (const statement of deleteChildren) statement.run({ article: id });
   };
 
   return {
