@@ -27,8 +27,9 @@ function slicedAsSqliteDoes(text: string): boolean {
 
 /**
  * A sentence's or quotation's text as stored (migration 16): null where it is the slice of the
- * article's text that the `sentence_texts` and `quote_texts` views cut back, the text itself otherwise (never seen, but nothing upstream
- * promises it).
+ * article's text that the `sentence_texts` and `quote_texts` views cut back, the text itself
+ * otherwise (a text beyond the Basic Multilingual Plane; a span that is not its slice, never
+ * seen, but nothing upstream promises it).
  */
 function keptText(span: { readonly start: number; readonly end: number; readonly text: string }, text: string, sliced: boolean): string | null {
   return sliced && text.slice(span.start, span.end) === span.text ? null : span.text;
