@@ -133,7 +133,8 @@ function anchor(db: string, dir: string): ScaleResult['anchor'] {
     const built = performance.now();
     fts.exec(`ATTACH DATABASE '${db.replace(/'/g, "''")}' AS story`);
     fts.exec('CREATE VIRTUAL TABLE sentences USING fts5 (text)');
-    fts.exec(`INSERT INTO sentences (rowid, text) SELECT s.id, s.text FROM story.sentences s
+    // Through the view: the table keeps a sentence's text only where it is not its article's slice.
+    fts.exec(`INSERT INTO sentences (rowid, text) SELECT s.id, s.text FROM story.sentence_texts s
       JOIN story.articles a ON a.id = s.article WHERE a.status = 'current'`);
     fts.exec('DETACH DATABASE story');
     const buildSeconds = (performance.now() - built) / 1000;

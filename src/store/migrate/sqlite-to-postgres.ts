@@ -13,6 +13,8 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openSqliteStore } from '../sqlite/sqlite-store.ts';
+import { sentenceIdsOf } from '../sqlite/sentence-ids.ts';
+import { nameKey } from '../../core/name-key.ts';
 import { openFts5Tokenizer, tsvectorLiteral } from '../postgres/fts5-tokens.ts';
 import { migrate as migratePostgres } from '../postgres/migrations.ts';
 import { inTransaction } from '../postgres/transaction.ts';
@@ -107,7 +109,12 @@ export async function migrateSqliteToPostgres(file: string, url: string, options
     const children = Object.fromEntries(
       CHILDREN.map((table) => [
         table,
-        source.prepare(`SELECT * FROM ${table} WHERE article = ? ORDER BY ${table === 'entities' ? 'key' : table === 'sentences' ? 'id' : 'idx'}`),
+        // Sentences and quotations through their views: the tables keep a text only where it is not the article's slice.
+        source.prepare(
+          `SELECT * FROM ${table === 'sentences' ? 'sentence_texts' : table === 'quotes' ? 'quote_texts' : table} WHERE article = @article${
+            table === 'sentences' ? ` AND id ${sentenceIdsOf('@article')}` : ''
+          } ORDER BY ${table === 'entities' ? 'key' : table === 'sentences' ? 'id' : 'idx'}`,
+        ),
       ]),
     );
 
@@ -124,7 +131,7 @@ export async function migrateSqliteToPostgres(file: string, url: string, options
         await client.query('DELETE FROM articles WHERE id = ANY($1::text[])', [ids]);
         await insertRows(client, 'articles', rows);
         for (const table of CHILDREN) {
-          const all = ids.flatMap((id) => children[table]!.all(id) as Row[]);
+          const all = ids.flatMap((id) => children[table]!.all({ article: id }) as Row[]);
           if (table === 'sentences') {
             const tokens = tokenizer.tokenize(all.map((row) => String(row.text)));
             all.forEach((row, n) => {
@@ -132,7 +139,10 @@ export async function migrateSqliteToPostgres(file: string, url: string, options
               row.token_count = tokens[n]?.length ?? 0;
             });
           }
-          if (table === 'entities') for (const row of all) row.name_keys = JSON.parse(String(row.name_keys)) as string[];
+          // Folded as PostgreSQL's writer folds them; SQLite does not keep them (migration 16).
+          if (table === 'entities') {
+            for (const row of all) row.name_keys = [...new Set([String(row.name), ...(JSON.parse(String(row.aliases)) as string[])].map(nameKey))];
+          }
           await insertRows(client, table, all);
         }
       });

@@ -361,7 +361,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 9,
-    name: 'quoted speakers counted once and kept, with the speakers whose quotations changed since (SQLite migration 16)',
+    name: 'quoted speakers counted once and kept, with the speakers whose quotations changed since (SQLite migration 17)',
     sql: `
       -- As SQLite's: what \`quote\` counts of each linked speaker, kept between processes, and
       -- the speakers to count again, marked by the triggers below in the transaction of the change.

@@ -18,6 +18,7 @@ import {
   type QuoteRow,
   type SentenceRow,
 } from './rows.ts';
+import { sentenceIdsOf } from './sentence-ids.ts';
 
 const SUMMARY_COLUMNS = `id, path, title, outlet, url, published, updated, byline, title_made,
   clean_title, sentence_count, quote_count, first_seen, changed_at`;
@@ -52,7 +53,7 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
     clean_text, clean_byline, dateline_published, dateline_updated, blocks, set_aside, mentions
     FROM articles WHERE id = ? AND status = 'current'`);
   const sentences = db.prepare(`SELECT idx, start_offset, end_offset, text, block, kind
-    FROM sentences WHERE article = ? ORDER BY idx`);
+    FROM sentence_texts WHERE article = @article AND id ${sentenceIdsOf('@article')} ORDER BY id`);
   const entities = db.prepare('SELECT * FROM entities WHERE article = ? ORDER BY key');
   const allEntities = db.prepare(`SELECT e.* FROM entities e
     JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key`);
@@ -60,7 +61,7 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
   const newestCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles INDEXED BY articles_by_newest
     WHERE status = 'current' ORDER BY published DESC, first_seen DESC, id LIMIT ?`);
   const currentIds = db.prepare("SELECT id FROM articles WHERE status = 'current' ORDER BY id");
-  const quotes = db.prepare('SELECT * FROM quotes WHERE article = ? ORDER BY idx');
+  const quotes = db.prepare('SELECT * FROM quote_texts WHERE article = ? ORDER BY idx');
   const events = db.prepare('SELECT sentence, date, text FROM events WHERE article = ? ORDER BY idx');
 
   return {
@@ -103,7 +104,7 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
       const row = oneArticle.get(id) as FullArticleRow | undefined;
       if (!row) return null;
       return toStoredArticle(row, {
-        sentences: sentences.all(id) as SentenceRow[],
+        sentences: sentences.all({ article: id }) as SentenceRow[],
         entities: entities.all(id) as EntityRow[],
         quotes: quotes.all(id) as QuoteRow[],
         events: events.all(id) as DatedEvent[],

@@ -5,8 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { AnalysedArticle } from '../../core/article.ts';
 import type { ArticleOrigin, DuplicateEntry } from '../../core/ports/store.ts';
-import { nameKey } from '../../core/name-key.ts';
 import { encodeBlocks, encodeMentions } from '../rows/article-json.ts';
+import { sentenceIdsOf } from './sentence-ids.ts';
 
 const CHILD_TABLES = ['sentences', 'entities', 'quotes', 'events', 'entity_links'] as const;
 
@@ -14,6 +14,25 @@ export interface ArticleWriter {
   put(article: AnalysedArticle, origin: ArticleOrigin): void;
   putDuplicate(entry: DuplicateEntry): void;
   markRemoved(id: string, at: string): void;
+}
+
+/**
+ * Whether SQLite's substr() cuts `text` as String.prototype.slice does: it counts characters,
+ * JavaScript UTF-16 units, and the two agree unless the text holds a surrogate (a character
+ * beyond the Basic Multilingual Plane, or half of one).
+ */
+function slicedAsSqliteDoes(text: string): boolean {
+  return !/[\uD800-\uDFFF]/.test(text);
+}
+
+/**
+ * A sentence's or quotation's text as stored (migration 16): null where it is the slice of the
+ * article's text that the `sentence_texts` and `quote_texts` views cut back, the text itself
+ * otherwise (a text beyond the Basic Multilingual Plane; a span that is not its slice, never
+ * seen, but nothing upstream promises it).
+ */
+function keptText(span: { readonly start: number; readonly end: number; readonly text: string }, text: string, sliced: boolean): string | null {
+  return sliced && text.slice(span.start, span.end) === span.text ? null : span.text;
 }
 
 /** Prepares every statement once; the returned writer reuses them for each article. */
@@ -40,11 +59,13 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
       sentence_count = excluded.sentence_count, quote_count = excluded.quote_count,
       changed_at = excluded.changed_at, removed_at = NULL,
       blocks = excluded.blocks, set_aside = excluded.set_aside, mentions = excluded.mentions`);
-  const deleteChildren = CHILD_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE article = ?`));
+  const deleteChildren = CHILD_TABLES.map((table) =>
+    db.prepare(`DELETE FROM ${table} WHERE article = @article${table === 'sentences' ? ` AND id ${sentenceIdsOf('@article')}` : ''}`),
+  );
   const insertSentence = db.prepare(`INSERT INTO sentences
     (article, idx, block, kind, start_offset, end_offset, text)
     VALUES (@article, @index, @block, @kind, @start, @end, @text)`);
-  const insertEntity = db.prepare('INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named, @nameKeys)');
+  const insertEntity = db.prepare('INSERT INTO entities VALUES (@article, @key, @name, @kind, @aliases, @roles, @named)');
   const insertQuote = db.prepare(`INSERT INTO quotes VALUES (@article, @index, @text, @start,
     @end, @sentence, @kind, @speaker, @speakerText, @cue, @cueKind, @cueStart, @cueEnd)`);
   const insertEvent = db.prepare('INSERT INTO events VALUES (@article, @idx, @sentence, @date, @text)');
@@ -56,7 +77,7 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
   const clearChildren = (id: string): void => {
     // A new id has nothing to clear: most writes skip these statements.
     if (!exists.get(id)) return;
-    for (const statement of deleteChildren) statement.run(id);
+    for (const statement of deleteChildren) statement.run({ article: id });
   };
 
   return {
@@ -86,7 +107,16 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
         setAside: JSON.stringify(clean.setAside),
         mentions: encodeMentions(analysis.mentions, clean.text),
       });
-      for (const sentence of analysis.sentences) insertSentence.run({ article: id, ...sentence });
+      const sliced = slicedAsSqliteDoes(clean.text);
+      for (const sentence of analysis.sentences) {
+        insertSentence.run({
+          article: id,
+          ...sentence,
+          // The kind of its block, as encodeBlocks stores it, unless the sentence says otherwise.
+          kind: clean.blocks[sentence.block]?.kind === sentence.kind ? null : sentence.kind,
+          text: keptText(sentence, clean.text, sliced),
+        });
+      }
       for (const entity of analysis.entities) {
         insertEntity.run({
           article: id,
@@ -94,10 +124,9 @@ export function prepareArticleWriter(db: Database.Database): ArticleWriter {
           aliases: JSON.stringify(entity.aliases),
           roles: JSON.stringify(entity.roles),
           named: entity.named ? 1 : 0,
-          nameKeys: JSON.stringify([...new Set([entity.name, ...entity.aliases].map(nameKey))]),
         });
       }
-      for (const quote of analysis.quotes) insertQuote.run({ article: id, ...quote });
+      for (const quote of analysis.quotes) insertQuote.run({ article: id, ...quote, text: keptText(quote, clean.text, sliced) });
       for (const [idx, event] of analysis.events.entries()) insertEvent.run({ article: id, idx, ...event });
     },
 

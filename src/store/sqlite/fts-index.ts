@@ -30,7 +30,7 @@ function prepareScratch(db: Database.Database) {
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_removed USING fts5 (text, content = '', tokenize = '${TOKENIZER}');
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_removed_vocab USING fts5vocab (temp, terms_removed, row);`);
   return {
-    added: db.prepare('INSERT INTO temp.terms_added (rowid, text) SELECT id, text FROM main.sentences WHERE id > ? AND id <= ?'),
+    added: db.prepare('INSERT INTO temp.terms_added (rowid, text) SELECT id, text FROM main.sentence_texts WHERE id > ? AND id <= ?'),
     removed: db.prepare('INSERT INTO temp.terms_removed (rowid, text) SELECT rowid, text FROM main.term_documents_removed'),
     add: db.prepare(`INSERT INTO main.term_documents (term, documents) SELECT term, doc FROM temp.terms_added_vocab WHERE true
       ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents`),
@@ -52,7 +52,7 @@ export function prepareFtsIndexer(db: Database.Database): FtsIndexer {
   const newest = db.prepare('SELECT coalesce(max(id), 0) FROM sentences').pluck();
   const anyRemoved = db.prepare('SELECT EXISTS (SELECT 1 FROM term_documents_removed)').pluck();
   const countAfter = db.prepare('SELECT count(*) FROM sentences WHERE id > ?').pluck();
-  const index = db.prepare('INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ? AND id <= ? ORDER BY id');
+  const index = db.prepare('INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentence_texts WHERE id > ? AND id <= ? ORDER BY id');
   const countBetween = db.prepare('SELECT count(*) FROM sentences WHERE id > ? AND id <= ?').pluck();
   const advance = db.prepare('UPDATE fts_progress SET indexed_to = ?, sentences = sentences + ? WHERE id = 1');
   let scratch: Scratch | undefined;

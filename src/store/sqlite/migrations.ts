@@ -4,6 +4,7 @@
  * refused rather than half-understood. Append new migrations; never edit an applied one.
  */
 import type Database from 'better-sqlite3';
+import { flattenStoredMentions } from '../rows/article-json.ts';
 import { backfillRoleStems } from './entity-lookup-rows.ts';
 
 export interface Migration {
@@ -12,7 +13,20 @@ export interface Migration {
   readonly sql: string;
   /** Rows the SQL cannot compute (stems, folded names), filled in the same transaction after it. */
   readonly backfill?: (db: Database.Database) => void;
+  /**
+   * The migration frees much of the file (a table built again smaller): once the migrations are
+   * applied, the file is rewritten (VACUUM) to give those pages back, at PAGE_SIZE.
+   */
+  readonly compacts?: boolean;
 }
+
+/**
+ * The page size of new files (set before the first table) and of files compacted after a
+ * migration. 16 KB rather than SQLite's 4 KB: an article's row (its text, blocks and mentions,
+ * some 3 KB) fits a 4 KB page once, leaving a quarter of the page unused; at 100,000 articles
+ * that was 83 MB of the articles table, 39 MB at 16 KB.
+ */
+export const PAGE_SIZE = 16384;
 
 export const migrations: readonly Migration[] = [
   {
@@ -485,6 +499,115 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 16,
+    name: "sentences' and quotations' texts kept once, in their article's text, the sentence index reading them there, entities without their folded names, mentions flat",
+    sql: `
+      -- A sentence's text is the slice of its article's clean text between its offsets (at
+      -- 100,000 articles, 212 MB kept twice). text is NULL where it is that slice, as SQLite's
+      -- substr() cuts it (by characters, as the offsets count them when the text holds no
+      -- character beyond the Basic Multilingual Plane: the writer keeps the text otherwise).
+      -- SQLite cannot make a column nullable in place: the table is built again, same ids.
+      CREATE TABLE sentences_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, block INTEGER NOT NULL, kind TEXT,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT
+      );
+      -- kind likewise: NULL where it is the kind of the sentence's block (blocks' first field).
+      INSERT INTO sentences_new (id, article, idx, block, kind, start_offset, end_offset, text)
+        SELECT s.id, s.article, s.idx, s.block,
+          CASE WHEN s.kind = json_extract(a.blocks, '$[' || s.block || '][0]') THEN NULL ELSE s.kind END,
+          s.start_offset, s.end_offset,
+          CASE WHEN s.text = substr(a.clean_text, s.start_offset + 1, s.end_offset - s.start_offset) THEN NULL ELSE s.text END
+        FROM sentences s LEFT JOIN articles a ON a.id = s.article ORDER BY s.id;
+      -- Ids are never reused ("indexed up to id N"): the new table goes on from the old one's last.
+      DELETE FROM sqlite_sequence WHERE name = 'sentences_new';
+      UPDATE sqlite_sequence SET name = 'sentences_new' WHERE name = 'sentences';
+      DROP TABLE sentences_fts;
+      DROP TABLE sentences;
+      ALTER TABLE sentences_new RENAME TO sentences;
+      -- An article's sentences are a range of ids from its first one (sentence-ids.ts): indexed
+      -- is that first one, not every sentence (the index of (article, idx) was 38 MB).
+      CREATE INDEX sentences_first ON sentences (article) WHERE idx = 0;
+
+      -- A quotation's text likewise (42 MB at 100,000 articles).
+      CREATE TABLE quotes_new (
+        article TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, text TEXT,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+        sentence INTEGER NOT NULL, kind TEXT NOT NULL,
+        speaker TEXT, speaker_text TEXT, cue TEXT, cue_kind TEXT NOT NULL,
+        cue_start INTEGER, cue_end INTEGER,
+        PRIMARY KEY (article, idx)
+      ) WITHOUT ROWID;
+      INSERT INTO quotes_new
+        SELECT q.article, q.idx,
+          CASE WHEN q.text = substr(a.clean_text, q.start_offset + 1, q.end_offset - q.start_offset) THEN NULL ELSE q.text END,
+          q.start_offset, q.end_offset, q.sentence, q.kind, q.speaker, q.speaker_text, q.cue, q.cue_kind, q.cue_start, q.cue_end
+        FROM quotes q LEFT JOIN articles a ON a.id = q.article ORDER BY q.article, q.idx;
+      DROP TABLE quotes;
+      ALTER TABLE quotes_new RENAME TO quotes;
+
+      -- An entity's folded names are its name's and aliases' (nameKey): 28 MB at 100,000
+      -- articles for what the one query that needs them (quote-reader.ts) folds as it reads.
+      ALTER TABLE entities DROP COLUMN name_keys;
+
+      -- The sentences with their text, whichever way it is kept: what every read of a
+      -- sentence's text goes through, and the sentence index's external content.
+      CREATE VIEW sentence_texts AS
+        SELECT s.id, s.article, s.idx, s.block,
+          coalesce(s.kind, json_extract(a.blocks, '$[' || s.block || '][0]')) AS kind, s.start_offset, s.end_offset,
+          coalesce(s.text, substr(a.clean_text, s.start_offset + 1, s.end_offset - s.start_offset)) AS text
+        FROM sentences s JOIN articles a ON a.id = s.article;
+      CREATE VIEW quote_texts AS
+        SELECT q.article, q.idx,
+          coalesce(q.text, substr(a.clean_text, q.start_offset + 1, q.end_offset - q.start_offset)) AS text,
+          q.start_offset, q.end_offset, q.sentence, q.kind, q.speaker, q.speaker_text, q.cue, q.cue_kind, q.cue_start, q.cue_end
+        FROM quotes q JOIN articles a ON a.id = q.article;
+      CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+        text, content = 'sentence_texts', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      -- The same sentences as before, so fts_progress and term_documents still hold.
+      INSERT INTO sentences_fts (rowid, text)
+        SELECT id, text FROM sentence_texts WHERE id <= (SELECT indexed_to FROM fts_progress) ORDER BY id;
+
+      -- A deleted sentence leaves the index with the text it was indexed with: its article's
+      -- text is still the one it was cut from, since an article's sentences are deleted before
+      -- its text changes (the trigger below holds writers to that) or the article goes.
+      CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences
+      WHEN old.id <= (SELECT indexed_to FROM fts_progress) BEGIN
+        INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, coalesce(old.text,
+          (SELECT substr(clean_text, old.start_offset + 1, old.end_offset - old.start_offset) FROM articles WHERE id = old.article)));
+        UPDATE fts_progress SET sentences = sentences - 1 WHERE id = 1;
+        INSERT INTO term_documents_removed (text) VALUES (coalesce(old.text,
+          (SELECT substr(clean_text, old.start_offset + 1, old.end_offset - old.start_offset) FROM articles WHERE id = old.article)));
+      END;
+      CREATE TRIGGER articles_text_kept AFTER UPDATE OF clean_text ON articles
+      WHEN old.clean_text IS NOT new.clean_text
+        AND (EXISTS (SELECT 1 FROM sentences WHERE article = old.id AND idx = 0) OR EXISTS (SELECT 1 FROM quotes WHERE article = old.id)) BEGIN
+        SELECT RAISE (ABORT, 'an article''s text changed while sentences or quotations cut from it remain');
+      END;
+      -- Deleting an article cascades to its sentences after its row is gone: delete them first.
+      -- (By their range: the cascade's own search, by article, reads the whole table.)
+      CREATE TRIGGER articles_sentences_first BEFORE DELETE ON articles BEGIN
+        DELETE FROM sentences WHERE article = old.id
+          AND id BETWEEN (SELECT id FROM sentences WHERE article = old.id AND idx = 0)
+          AND (SELECT id FROM sentences WHERE article = old.id AND idx = 0) + old.sentence_count - 1;
+      END;
+    `,
+    // Mentions in the flat form (article-json.ts), half their size: 24 MB at 100,000 articles.
+    backfill: (db) => {
+      const rows = db.prepare('SELECT id, mentions FROM articles WHERE mentions IS NOT NULL').all() as { id: string; mentions: string }[];
+      const update = db.prepare('UPDATE articles SET mentions = ? WHERE id = ?');
+      for (const row of rows) {
+        const flat = flattenStoredMentions(row.mentions);
+        if (flat !== null) update.run(flat, row.id);
+      }
+    },
+    compacts: true,
+  },
+  {
+    version: 17,
     name: 'quoted speakers counted once and kept, with the speakers whose quotations changed since',
     sql: `
       -- What \`quote\` counts of each linked speaker (its quotations grouped, in the bot), kept
@@ -566,6 +689,7 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
   if (current > newest) {
     throw new Error(`the database has schema version ${current}, newer than this briefbot knows (${newest}): upgrade briefbot or use another --db file`);
   }
+  let compact = false;
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
   for (const migration of [...list].sort((a, b) => a.version - b.version)) {
@@ -577,7 +701,29 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
       db.exec(migration.sql);
       migration.backfill?.(db);
       record.run(migration.version, migration.name, new Date().toISOString());
+      // A new file (nothing before the first migration) has nothing to give back.
+      compact ||= migration.compacts === true && current > 0;
     }).immediate();
   }
+  if (compact) compactFile(db);
   return newest;
+}
+
+/**
+ * Rewrites the file without its free pages, at PAGE_SIZE. SQLite changes the page size only
+ * outside write-ahead-log mode, and leaves that mode only when no other connection has the file
+ * open; if one has, the file keeps its page size. Where VACUUM cannot run (another process is
+ * writing), the free pages stay, for later writes to fill.
+ */
+function compactFile(db: Database.Database): void {
+  const mode = db.pragma('journal_mode', { simple: true }) as string;
+  try {
+    if (mode === 'wal') db.pragma('journal_mode = DELETE');
+    db.pragma(`page_size = ${PAGE_SIZE}`);
+    db.exec('VACUUM');
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY'))) throw error;
+  } finally {
+    if (mode === 'wal') db.pragma('journal_mode = WAL');
+  }
 }

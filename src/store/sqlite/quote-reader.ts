@@ -17,12 +17,17 @@ export type QuoteReader = (filter: QuoteFilter) => StoredQuote[];
 
 /** Prepares the quote query once; `speaker` matches canonical names and aliases, folded. */
 export function prepareQuoteReader(db: Database.Database): QuoteReader {
+  // Whether an article entity goes by the folded name: its name's or an alias's nameKey. Folded
+  // here rather than stored (migration 16): only speakers not yet linked are looked at this way.
+  db.function('goes_by_name_key', { deterministic: true }, (name: unknown, aliases: unknown, key: unknown) =>
+    typeof name === 'string' && typeof aliases === 'string' && [name, ...(JSON.parse(aliases) as string[])].some((n) => nameKey(n) === key) ? 1 : 0,
+  );
   // Two statements, not `(@article IS NULL OR q.article = @article)`: SQLite cannot use the
   // article index through that OR, and one article's quotations would scan every quotation.
   const query = (articleClause: string) =>
     db.prepare(`
     SELECT q.*, COALESCE(se.name, e.name) AS speaker_name, se.id AS speaker_id
-    FROM quotes q
+    FROM quote_texts q
     LEFT JOIN entities e ON e.article = q.article AND e.key = q.speaker
     LEFT JOIN entity_links l ON l.article = q.article AND l.entity_key = q.speaker
     LEFT JOIN story_entities se ON se.id = l.story_entity
@@ -31,7 +36,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
         OR EXISTS (SELECT 1 FROM story_entity_names n
                    WHERE n.story_entity = l.story_entity AND n.name_key = @speaker)
         OR (l.story_entity IS NULL
-            AND EXISTS (SELECT 1 FROM json_each(e.name_keys) WHERE value = @speaker)))
+            AND goes_by_name_key(e.name, e.aliases, @speaker)))
     ORDER BY q.article, q.idx`);
   const everywhere = query('1');
   const inArticle = query('q.article = @article');
@@ -43,7 +48,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
     SELECT q.*, se.name AS speaker_name, se.id AS speaker_id
     FROM entity_links l
     JOIN story_entities se ON se.id = l.story_entity
-    JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+    JOIN quote_texts q ON q.article = l.article AND q.speaker = l.entity_key
     WHERE l.story_entity = @speakerId
     ORDER BY q.article, q.idx`);
 
@@ -55,7 +60,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
     FROM story_entity_names n
     JOIN entity_links l ON l.story_entity = n.story_entity
     JOIN story_entities se ON se.id = l.story_entity
-    JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+    JOIN quote_texts q ON q.article = l.article AND q.speaker = l.entity_key
     WHERE n.name_key = @speaker
     ORDER BY q.article, q.idx`);
   const linkingStale = db.prepare('SELECT stale FROM story_link_state WHERE id = 1').pluck();
@@ -97,7 +102,7 @@ export function prepareQuoteReader(db: Database.Database): QuoteReader {
 /** One story entity's quotations' articles and texts, through its links: a fifth of the cost of whole rows. */
 export function prepareQuoteTexts(db: Database.Database): (speakerId: string) => { article: string; text: string }[] {
   const texts = db.prepare(`SELECT q.article, q.text FROM entity_links l
-    JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+    JOIN quote_texts q ON q.article = l.article AND q.speaker = l.entity_key
     WHERE l.story_entity = ?`);
   return (speakerId) => texts.all(speakerId) as { article: string; text: string }[];
 }

@@ -1,5 +1,5 @@
 /**
- * The quoted speakers' counts `quote` keeps between processes (migration 16): read whole with
+ * The quoted speakers' counts `quote` keeps between processes (migration 17): read whole with
  * the speakers marked as changed since, and written back in one transaction that clears only
  * the marks it counted (a write that marked a speaker again meanwhile keeps its mark).
  */

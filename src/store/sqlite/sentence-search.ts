@@ -35,11 +35,15 @@ export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
       FROM sentences_fts f
       WHERE sentences_fts MATCH @match
         AND (@articles IS NULL OR f.rowid IN (
-          SELECT s.id FROM sentences s WHERE s.article IN (SELECT value FROM json_each(@articles))))
+          -- Each article's sentences are a range of ids from its first one (sentence-ids.ts).
+          SELECT s.id FROM json_each(@articles) j
+          JOIN sentences first ON first.article = j.value AND first.idx = 0
+          JOIN articles a ON a.id = j.value
+          JOIN sentences s ON s.id BETWEEN first.id AND first.id + a.sentence_count - 1))
       ORDER BY f.rank, f.rowid
       LIMIT @limit)
     SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank
-    FROM top JOIN sentences s ON s.id = top.id
+    FROM top JOIN sentence_texts s ON s.id = top.id
     ORDER BY top.rank, top.id`);
 
   return (query) => {
@@ -72,11 +76,12 @@ export type SentenceLookup = (refs: readonly SentenceRef[]) => SentenceHit[];
 /** Prepares the lookup of sentences by article and index (score 0: nothing was searched). */
 export function prepareSentenceLookup(db: Database.Database): SentenceLookup {
   const statement = db.prepare(`SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, 0 AS rank
-    FROM sentences s JOIN articles a ON a.id = s.article AND a.status = 'current'
-    WHERE s.article = ? AND s.idx = ?`);
+    FROM sentence_texts s JOIN articles a ON a.id = s.article AND a.status = 'current'
+    WHERE s.id = (SELECT id FROM sentences WHERE article = @article AND idx = 0) + @idx
+      AND s.article = @article AND s.idx = @idx`);
   return (refs) =>
     refs.flatMap((ref) => {
-      const row = statement.get(ref.article, ref.sentence) as HitRow | undefined;
+      const row = statement.get({ article: ref.article, idx: ref.sentence }) as HitRow | undefined;
       return row ? [toHit(row)] : [];
     });
 }

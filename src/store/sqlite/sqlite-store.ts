@@ -17,7 +17,7 @@ import { createSqliteDigestStore } from './digest-store.ts';
 import { createSqliteFeedStore } from './feed-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
 import { type Affected, prepareIncrementalLinker } from './incremental-linking.ts';
-import { migrate } from './migrations.ts';
+import { migrate, PAGE_SIZE } from './migrations.ts';
 import { prepareQuoteReader, prepareQuoteTexts } from './quote-reader.ts';
 import { prepareQuoteSpeakers } from './quote-speakers.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
@@ -39,6 +39,8 @@ export function openSqliteStore(file: string): Store {
   if (file !== IN_MEMORY) mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
+    // Before anything is written: a new file takes it, an existing one keeps its own.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { migrate, migrations } from '../../../src/store/sqlite/migrations.ts';
-import { analysedArticle, origin } from './article-fixture.ts';
+import { analysedArticle, origin, person } from './article-fixture.ts';
 import { storeContract } from './contract.ts';
 import { feedStoreContract } from './feed-contract.ts';
 import { conversationStoreContract } from './conversation-contract.ts';
@@ -16,8 +16,8 @@ feedStoreContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
 conversationStoreContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
 answerStoreContract('SQLite (in memory)', () => openSqliteStore(':memory:'));
 
-/** What migration 16 made, dropped to make a database as from before it. */
-const UNDO_MIGRATION_16 = `DROP TABLE quote_speakers; DROP TABLE quote_speaker_state; DROP TABLE quote_speaker_changes;
+/** What migration 17 made, dropped to make a database as from before it. */
+const UNDO_MIGRATION_17 = `DROP TABLE quote_speakers; DROP TABLE quote_speaker_state; DROP TABLE quote_speaker_changes;
   DROP TRIGGER quotes_mark_speaker_insert; DROP TRIGGER quotes_mark_speaker_delete; DROP TRIGGER quotes_mark_speaker_update;
   DROP TRIGGER entity_links_mark_speaker_insert; DROP TRIGGER entity_links_mark_speaker_update; DROP TRIGGER entity_links_mark_speaker_delete;
   DROP TRIGGER story_entities_mark_speaker;`;
@@ -205,7 +205,10 @@ describe('the SQLite engine on a file', () => {
     const db = new Database(file);
     db.exec(
       'DELETE FROM schema_migrations WHERE version >= 14; DROP TABLE term_documents; DROP TABLE term_documents_removed; DROP INDEX articles_by_newest;' +
-        UNDO_MIGRATION_16,
+        UNDO_MIGRATION_17,
+    );
+    db.exec(
+      "DROP VIEW sentence_texts; DROP VIEW quote_texts; DROP TRIGGER articles_text_kept; DROP TRIGGER articles_sentences_first; ALTER TABLE entities ADD COLUMN name_keys TEXT NOT NULL DEFAULT '[]';",
     );
     db.close();
     const store = openSqliteStore(file);
@@ -256,6 +259,104 @@ describe('the SQLite engine on a file', () => {
     const reopened = openSqliteStore(file);
     expect((await reopened.storyEntitiesByKey({ roleStems: ['defenc'] })).map((e) => e.id)).toEqual(['s1']);
     await reopened.close();
+  });
+
+  it("keeps each sentence's and quotation's text once, in its article's text, and reads them back whole", async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const store = openSqliteStore(file);
+    const plain = analysedArticle({
+      id: 'a',
+      paragraphs: ['Jane Doe spoke at the harbour. "We sail at dawn," she said.', 'The ferry left the harbour.'],
+      quotes: [{ text: 'We sail at dawn,', speaker: 'e0' }],
+      entities: [person('e0', 'Jane Doe')],
+    });
+    // A character beyond the Basic Multilingual Plane: SQLite counts it as one, JavaScript as two.
+    const emoji = analysedArticle({ id: 'b', paragraphs: ['The crowd cheered 🎉 loudly. The harbour ferry sailed on.'] });
+    await store.putArticle(plain, origin());
+    await store.putArticle(emoji, origin());
+    for (const written of [plain, emoji]) {
+      const read = await store.getArticle(written.id);
+      expect(read?.analysis.sentences).toEqual(written.analysis.sentences);
+      expect(read?.analysis.quotes).toEqual(written.analysis.quotes);
+      expect(read?.analysis.mentions).toEqual(written.analysis.mentions);
+    }
+    expect((await store.searchSentences({ terms: ['ferry'] })).map((h) => h.text).sort()).toEqual([
+      'The ferry left the harbour.',
+      'The harbour ferry sailed on.',
+    ]);
+    expect((await store.sentencesAt([{ article: 'b', sentence: 1 }])).map((h) => h.text)).toEqual(['The harbour ferry sailed on.']);
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const kept = (article: string) => db.prepare('SELECT text FROM sentences WHERE article = ? AND text IS NOT NULL').pluck().all(article);
+    expect(kept('a')).toEqual([]);
+    expect(kept('b')).toEqual(['The crowd cheered 🎉 loudly.', 'The harbour ferry sailed on.']);
+    expect(db.prepare('SELECT count(*) FROM quotes WHERE text IS NOT NULL').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM sentences WHERE kind IS NOT NULL').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it("refuses to change an article's text under the sentences cut from it", async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const store = openSqliteStore(file);
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['The ferry left the harbour.'] }), origin());
+    await store.close();
+    const db = new Database(file);
+    expect(() => db.prepare("UPDATE articles SET clean_text = 'Something else.' WHERE id = 'a'").run()).toThrow(/sentences or quotations cut from it/);
+    db.close();
+  });
+
+  it('keeps the texts, sentence ids and search index of a database from before migration 16 once it is opened', async () => {
+    const dir = tempDir();
+    const written = analysedArticle({
+      id: 'a',
+      paragraphs: ['Jane Doe spoke at the harbour. "We sail at dawn," she said.', 'The ferry left the harbour.'],
+      quotes: [{ text: 'We sail at dawn,', speaker: 'e0' }],
+      entities: [person('e0', 'Jane Doe')],
+    });
+    const fresh = openSqliteStore(join(dir, 'fresh.db'));
+    await fresh.putArticle(written, origin());
+    await fresh.close();
+    // The same rows as migration 15's schema held them: texts in full, mentions as tuples, indexed.
+    const file = join(dir, 'old.db');
+    const db = new Database(file);
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 16),
+    );
+    db.exec(`ATTACH DATABASE '${join(dir, 'fresh.db')}' AS fresh;
+      INSERT INTO articles SELECT * FROM fresh.articles;
+      INSERT INTO sentences (id, article, idx, block, kind, start_offset, end_offset, text)
+        SELECT id + 40, article, idx, block, kind, start_offset, end_offset, text FROM fresh.sentence_texts;
+      INSERT INTO quotes SELECT * FROM fresh.quote_texts;
+      INSERT INTO entities SELECT *, '["jane doe"]' FROM fresh.entities;
+      DETACH DATABASE fresh;
+      UPDATE sqlite_sequence SET seq = 50 WHERE name = 'sentences';
+      INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences;
+      UPDATE fts_progress SET indexed_to = 50, sentences = (SELECT count(*) FROM sentences);
+      INSERT INTO term_documents SELECT term, doc FROM sentences_vocab;`);
+    db.prepare("UPDATE articles SET mentions = ? WHERE id = 'a'").run(
+      JSON.stringify(written.analysis.mentions.map((m) => [m.entity, m.sentence, m.start, m.end])),
+    );
+    db.close();
+
+    const store = openSqliteStore(file);
+    const read = await store.getArticle('a');
+    expect(read?.analysis.sentences).toEqual(written.analysis.sentences);
+    expect(read?.analysis.quotes).toEqual(written.analysis.quotes);
+    expect(read?.analysis.mentions).toEqual(written.analysis.mentions);
+    expect((await store.searchSentences({ terms: ['ferry'] })).map((h) => h.text)).toEqual(['The ferry left the harbour.']);
+    expect((await store.listQuotes({ speaker: 'Jane Doe', unlinked: true })).map((q) => q.text)).toEqual(['We sail at dawn,']);
+    await store.putArticle(analysedArticle({ id: 'b', paragraphs: ['A later ferry.'] }), origin());
+    await store.close();
+
+    const after = new Database(file);
+    expect(after.prepare('SELECT count(*) FROM sentences WHERE text IS NOT NULL OR kind IS NOT NULL').pluck().get()).toBe(0);
+    expect(after.prepare('SELECT count(*) FROM quotes WHERE text IS NOT NULL').pluck().get()).toBe(0);
+    // Ids go on from the old table's last, never reused.
+    expect(after.prepare("SELECT id FROM sentences WHERE article = 'b'").pluck().all()).toEqual([51]);
+    expect(after.prepare("SELECT mentions FROM articles WHERE id = 'a'").pluck().get()).toMatch(/^\[\d/);
+    expect(() => after.exec("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")).not.toThrow();
+    after.close();
   });
 
   it('refuses a database written by a newer schema', async () => {
