@@ -19,6 +19,7 @@ import { createQuoteReader } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
 import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
+import { entitiesByArticle } from '../sqlite/rows.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
 import { guardConnections, isConnectionError } from './unavailable.ts';
 
@@ -156,6 +157,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     newestArticles: (limit) => reader.newest(limit),
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
+    eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: (filter = {}) => quotes(filter),
     saveStoryEntities: (story) =>
       inTransaction(pool, async (client) => {

@@ -19,6 +19,7 @@ import { prepareFtsIndexer } from './fts-index.ts';
 import { type Affected, prepareIncrementalLinker } from './incremental-linking.ts';
 import { migrate } from './migrations.ts';
 import { prepareQuoteReader } from './quote-reader.ts';
+import { entitiesByArticle } from './rows.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
 import { prepareStoryEntities } from './story-entities.ts';
 import { prepareTermStatistics } from './term-statistics.ts';
@@ -159,6 +160,7 @@ function createSqliteStore(db: Database.Database): Store {
     newestArticles: async (limit) => reader.newest(limit),
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
+    eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: async (filter = {}) => quotes(filter),
     saveStoryEntities: async (entities) => {
       saveStory.immediate(entities);

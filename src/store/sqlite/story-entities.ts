@@ -41,9 +41,7 @@ interface LinkRow {
 /** Prepares every statement once. */
 export function prepareStoryEntities(db: Database.Database, linker: Pick<IncrementalLinker, 'rewriteKeys'>): StoryEntityStatements {
   const storedEntities = db.prepare('SELECT id, name, kind, aliases, roles FROM story_entities');
-  const storedLinksOf = db.prepare(
-    'SELECT article, entity_key, story_entity FROM entity_links WHERE article IN (SELECT value FROM json_each(?))',
-  );
+  const storedLinksOf = db.prepare('SELECT article, entity_key, story_entity FROM entity_links WHERE article IN (SELECT value FROM json_each(?))');
   const linkedArticles = db.prepare('SELECT DISTINCT article FROM entity_links').pluck();
   const deleteLinksOf = db.prepare('DELETE FROM entity_links WHERE article = ? RETURNING story_entity').pluck();
   const upsertEntity = db.prepare(`INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)
