@@ -14,7 +14,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { StatedMeta } from '../core/article.ts';
 import type { Store } from '../core/ports/store.ts';
-import { linkStoryEntities, type StoryEntities } from '../core/analyse/entity-linking.ts';
+import { type linkStoryEntities, type StoryEntities, storyLinker } from '../core/analyse/entity-linking.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
 import { assignIds, fingerprintQuery } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
@@ -284,8 +284,20 @@ export async function relinkStory(deps: Pick<IngestDeps, 'store' | 'linkStory'>,
   }
 }
 
-/** The story linked from every current article's entities, which are let go before it is saved. */
+/**
+ * The story linked from every current article's entities, read a chunk at a time into the
+ * linker (which keeps each entity once, not the articles around it); let go before it is saved.
+ */
 async function linkWhole(deps: Pick<IngestDeps, 'store' | 'linkStory'>): Promise<{ story: StoryEntities; articles: number }> {
-  const articles = await deps.store.listArticleEntities();
-  return { story: (deps.linkStory ?? linkStoryEntities)(articles), articles: articles.length };
+  if (deps.linkStory) {
+    const articles = await deps.store.listArticleEntities();
+    return { story: deps.linkStory(articles), articles: articles.length };
+  }
+  const linker = storyLinker();
+  let articles = 0;
+  for await (const article of deps.store.eachArticleEntities()) {
+    linker.add(article);
+    articles += 1;
+  }
+  return { story: linker.finish(), articles };
 }

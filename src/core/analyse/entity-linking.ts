@@ -91,94 +91,135 @@ function mostCommon<T>(values: readonly T[], better: (a: T, b: T) => boolean): T
  * Secretary") joins the one named person who holds that role somewhere in the story.
  * Hash-based: linear in the number of entities.
  */
-export function linkStoryEntities(
-  articles: readonly { readonly id: string; readonly entities: readonly Entity[] }[],
-  options: LinkOptions = {},
-): StoryEntities {
-  const groups = new Map<string, Member[]>();
-  const join = (key: string, member: Member): void => {
-    const members = groups.get(key);
-    if (members) members.push(member);
-    else groups.set(key, [member]);
+export function linkStoryEntities(articles: Iterable<{ readonly id: string; readonly entities: readonly Entity[] }>, options: LinkOptions = {}): StoryEntities {
+  const linker = storyLinker(options);
+  for (const article of articles) linker.add(article);
+  return linker.finish();
+}
+
+/**
+ * Members kept as two parallel lists, an article id and its entity each: a story of 100,000
+ * articles has 1.3M of them, and an object per member was a fifth of linking's memory.
+ */
+class Members {
+  readonly articles: string[] = [];
+  readonly entities: Entity[] = [];
+
+  push(article: string, entity: Entity): void {
+    this.articles.push(article);
+    this.entities.push(entity);
+  }
+
+  get length(): number {
+    return this.articles.length;
+  }
+
+  /** The members as objects, for one group at a time. */
+  list(): Member[] {
+    return this.entities.map((entity, n) => ({ article: this.articles[n] ?? '', entity }));
+  }
+}
+
+/**
+ * `linkStoryEntities` fed an article at a time (articles by id, each one's entities by key),
+ * so that a caller reading the story in chunks never holds its articles and their members at
+ * once; `finish` links what was added.
+ */
+export function storyLinker(options: LinkOptions = {}): {
+  add(article: { readonly id: string; readonly entities: readonly Entity[] }): void;
+  finish(): StoryEntities;
+} {
+  const groups = new Map<string, Members>();
+  const join = (key: string, article: string, entity: Entity): void => {
+    let members = groups.get(key);
+    if (!members) {
+      members = new Members();
+      groups.set(key, members);
+    }
+    members.push(article, entity);
   };
   const fold = cachedFold();
   const aliasOwner = new Map<string, string>();
-  const singles: Member[] = [];
-  const roleOnly: Member[] = [];
+  const singles = new Members();
+  const roleOnly = new Members();
 
-  for (const article of articles) {
+  const add = (article: { readonly id: string; readonly entities: readonly Entity[] }): void => {
     for (const entity of article.entities) {
-      const member = { article: article.id, entity };
       const folded = fold(entity.name);
-      if (!entity.named && entity.kind === 'person') roleOnly.push(member);
-      else if (entity.kind === 'person' && !folded.includes(' ')) singles.push(member);
-      else if (entity.kind === 'person') join(`person:${folded}`, member);
+      if (!entity.named && entity.kind === 'person') roleOnly.push(article.id, entity);
+      else if (entity.kind === 'person' && !folded.includes(' ')) singles.push(article.id, entity);
+      else if (entity.kind === 'person') join(`person:${folded}`, article.id, entity);
       else {
         const key = aliasOwner.get(folded) ?? `thing:${folded}`;
-        join(key, member);
+        join(key, article.id, entity);
         for (const alias of entity.aliases) if (isProperAlias(alias) && !aliasOwner.has(fold(alias))) aliasOwner.set(fold(alias), key);
         if (!aliasOwner.has(folded)) aliasOwner.set(folded, key);
       }
     }
-  }
-
-  const bySurname = new Map<string, Set<string>>();
-  const index = (word: string | undefined, key: string): void => {
-    if (!word) return;
-    const set = bySurname.get(word) ?? new Set<string>();
-    set.add(key);
-    bySurname.set(word, set);
   };
-  for (const key of groups.keys()) {
-    if (!key.startsWith('person:')) continue;
-    const words = key.slice('person:'.length).split(' ');
-    index(words[words.length - 1], key);
-    if (!givenNameGender(words[0] ?? '')) index(words[0], key);
-  }
-  for (const member of singles) {
-    const folded = fold(member.entity.name);
-    const owners = bySurname.get(folded);
-    const only = owners && owners.size === 1 ? [...owners][0] : undefined;
-    join(only ?? (groups.has(`thing:${folded}`) ? `thing:${folded}` : `person:${folded}`), member);
-  }
 
-  const byRole = new Map<string, Set<string>>();
-  for (const [key, members] of groups) {
-    for (const { entity } of members) {
-      if (entity.kind !== 'person') continue;
-      for (const role of entity.roles) {
-        const set = byRole.get(role) ?? new Set<string>();
-        set.add(key);
-        byRole.set(role, set);
+  const finishLinking = (): StoryEntities => {
+    const bySurname = new Map<string, Set<string>>();
+    const index = (word: string | undefined, key: string): void => {
+      if (!word) return;
+      const set = bySurname.get(word) ?? new Set<string>();
+      set.add(key);
+      bySurname.set(word, set);
+    };
+    for (const key of groups.keys()) {
+      if (!key.startsWith('person:')) continue;
+      const words = key.slice('person:'.length).split(' ');
+      index(words[words.length - 1], key);
+      if (!givenNameGender(words[0] ?? '')) index(words[0], key);
+    }
+    singles.entities.forEach((entity, n) => {
+      const folded = fold(entity.name);
+      const owners = bySurname.get(folded);
+      const only = owners && owners.size === 1 ? [...owners][0] : undefined;
+      join(only ?? (groups.has(`thing:${folded}`) ? `thing:${folded}` : `person:${folded}`), singles.articles[n] ?? '', entity);
+    });
+
+    const byRole = new Map<string, Set<string>>();
+    for (const [key, members] of groups) {
+      for (const entity of members.entities) {
+        if (entity.kind !== 'person') continue;
+        for (const role of entity.roles) {
+          const set = byRole.get(role) ?? new Set<string>();
+          set.add(key);
+          byRole.set(role, set);
+        }
       }
     }
-  }
-  // The people each article names, to pick among several holders of a role the one it names.
-  const namedIn = new Map<string, Set<string>>();
-  for (const [key, members] of groups) {
-    if (!key.startsWith('person:')) continue;
-    for (const { article } of members) namedIn.set(article, (namedIn.get(article) ?? new Set<string>()).add(key));
-  }
-  for (const member of roleOnly) {
-    // An unnamed spokesperson is someone the article chose not to name: never a named person.
-    if (member.entity.roles.some((role) => /(?:^|\s)spokes/.test(role))) {
-      join(`role:${fold(member.entity.name)}`, member);
-      continue;
+    // The people each article names, to pick among several holders of a role the one it names.
+    const namedIn = new Map<string, Set<string>>();
+    for (const [key, members] of groups) {
+      if (!key.startsWith('person:')) continue;
+      for (const article of members.articles) namedIn.set(article, (namedIn.get(article) ?? new Set<string>()).add(key));
     }
-    // Most specific first ("acme chairman" before "chairman"); among several holders, the
-    // one the same article names ("the opposition leader" in an article that names Jane Doe).
-    const roles = [...member.entity.roles].sort((a, b) => b.length - a.length);
-    const named = namedIn.get(member.article);
-    const holder = roles
-      .map((role) => {
-        const holders = [...(byRole.get(role) ?? [])];
-        const here = named ? holders.filter((key) => named.has(key)) : [];
-        return holders.length === 1 ? holders[0] : here.length === 1 ? here[0] : undefined;
-      })
-      .find((key) => key !== undefined);
-    join(holder ?? `role:${fold(member.entity.name)}`, member);
-  }
-  return finish(groups, fold, options.taken ?? (() => false));
+    roleOnly.entities.forEach((entity, n) => {
+      const article = roleOnly.articles[n] ?? '';
+      // An unnamed spokesperson is someone the article chose not to name: never a named person.
+      if (entity.roles.some((role) => /(?:^|\s)spokes/.test(role))) {
+        join(`role:${fold(entity.name)}`, article, entity);
+        return;
+      }
+      // Most specific first ("acme chairman" before "chairman"); among several holders, the
+      // one the same article names ("the opposition leader" in an article that names Jane Doe).
+      const roles = [...entity.roles].sort((a, b) => b.length - a.length);
+      const named = namedIn.get(article);
+      const holder = roles
+        .map((role) => {
+          const holders = [...(byRole.get(role) ?? [])];
+          const here = named ? holders.filter((key) => named.has(key)) : [];
+          return holders.length === 1 ? holders[0] : here.length === 1 ? here[0] : undefined;
+        })
+        .find((key) => key !== undefined);
+      join(holder ?? `role:${fold(entity.name)}`, article, entity);
+    });
+    return finish(groups, fold, options.taken ?? (() => false));
+  };
+
+  return { add, finish: finishLinking };
 }
 
 export interface LinkOptions {
@@ -231,18 +272,18 @@ export function linkKeysOf(entity: Entity): { readonly own: string[]; readonly d
   };
 }
 
-function finish(groups: ReadonlyMap<string, Member[]>, fold: (name: string) => string, taken: (id: string) => boolean): StoryEntities {
+function finish(groups: ReadonlyMap<string, Members>, fold: (name: string) => string, taken: (id: string) => boolean): StoryEntities {
   const entities: StoryEntity[] = [];
   const links = new StoryLinks();
   const used = new Set<string>();
   for (const members of groups.values()) {
-    const { name, kind, aliases, roles, articles } = describeGroup(members);
+    const { name, kind, aliases, roles, articles } = describeGroup(members.list());
     const base = baseId(kind, fold(name));
     let id = base;
     for (let n = 2; used.has(id) || taken(id); n++) id = `${base}-${n}`;
     used.add(id);
     entities.push({ id, name, kind, aliases, roles, articles });
-    for (const { article, entity } of members) links.add(article, entity.key, id);
+    members.entities.forEach((entity, n) => links.add(members.articles[n] ?? '', entity.key, id));
   }
   return { entities, links };
 }

@@ -29,6 +29,16 @@ export class StoryLinks implements ReadonlyMap<string, string> {
     return links.index.get(entityKey);
   }
 
+  /** The articles that have links, in the order they were first added. */
+  articles(): IterableIterator<string> {
+    return this.byArticle.keys();
+  }
+
+  /** One article's links as parallel lists (entity keys, story entity ids), without building an index. */
+  linksOf(articleId: string): { readonly keys: readonly string[]; readonly ids: readonly string[] } | undefined {
+    return this.byArticle.get(articleId);
+  }
+
   get size(): number {
     return this.count;
   }

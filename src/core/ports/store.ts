@@ -275,6 +275,12 @@ export interface Store {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Current articles' entities, for story linking. */
   listArticleEntities(): Promise<readonly ArticleEntities[]>;
+  /**
+   * The same, article by article (by id; each one's entities by key), read a bounded chunk at a
+   * time: linking the whole story never holds every article's entities as it reads them.
+   * An article that names nobody is left out.
+   */
+  eachArticleEntities(): AsyncIterable<ArticleEntities>;
 
   /** Quotations of current articles in article and text order, speakers by canonical name. */
   listQuotes(filter?: QuoteFilter): Promise<readonly StoredQuote[]>;

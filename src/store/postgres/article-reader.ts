@@ -11,6 +11,7 @@ import {
   toStoredArticle,
   toSummary,
   type ArticleRow,
+  ENTITY_CHUNK,
   type EntityRow,
   type FingerprintRow,
   type FullArticleRow,
@@ -32,6 +33,8 @@ export interface ArticleReader {
   newest(limit: number): Promise<ArticleSummary[]>;
   get(id: string): Promise<StoredArticle | null>;
   entities(): Promise<ArticleEntities[]>;
+  /** Up to `limit` current articles' entity rows after `after` (article, key), in that order. */
+  entitiesAfter(after: Pick<EntityRow, 'article' | 'key'> | null, limit?: number): Promise<EntityRow[]>;
 }
 
 export function createArticleReader(db: Queryable): ArticleReader {
@@ -111,6 +114,15 @@ export function createArticleReader(db: Queryable): ArticleReader {
       const read = entityReader();
       for (const row of rows) byArticle.get(row.article)?.push(read(row));
       return [...byArticle].map(([id, list]) => ({ id, entities: list }));
+    },
+
+    async entitiesAfter(after, limit = ENTITY_CHUNK) {
+      const { rows } = await db.query<EntityRow>(
+        `SELECT e.* FROM entities e JOIN articles a ON a.id = e.article AND a.status = 'current'
+         WHERE ($1::text IS NULL OR (e.article, e.key) > ($1, $2)) ORDER BY e.article, e.key LIMIT $3`,
+        [after?.article ?? null, after?.key ?? null, limit],
+      );
+      return rows;
     },
   };
 }

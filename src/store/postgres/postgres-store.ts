@@ -20,6 +20,7 @@ import { createSentenceLookup, createSentenceSearch, createTermStatistics } from
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
 import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
 import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
+import { entitiesByArticle } from '../sqlite/rows.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
 import { guardConnections, isConnectionError } from './unavailable.ts';
 
@@ -157,6 +158,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     newestArticles: (limit) => reader.newest(limit),
     getArticle: (id) => reader.get(id),
     listArticleEntities: () => reader.entities(),
+    eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: (filter = {}) => quotes(filter),
     quoteTextsOf: (speakerId) => quoteTextsOf(pool, speakerId),
     saveStoryEntities: (story) =>

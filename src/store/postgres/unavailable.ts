@@ -30,15 +30,32 @@ export function guardConnections<T extends object>(target: T): T {
   const guarded: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(target)) {
     if (typeof value === 'function') {
-      guarded[key] = async (...args: unknown[]) => {
+      guarded[key] = (...args: unknown[]) => {
         try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          // A read that yields as it goes (`eachArticleEntities`) stays one, guarded item by item.
+          if (isAsyncIterable(result)) return guardIterable(result);
+          return Promise.resolve(result).catch((error: unknown) => {
+            throw asUnavailable(error);
+          });
         } catch (error) {
-          throw asUnavailable(error);
+          return Promise.reject(asUnavailable(error));
         }
       };
     } else if (value !== null && typeof value === 'object') guarded[key] = guardConnections(value as object);
     else guarded[key] = value;
   }
   return guarded as T;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return value !== null && typeof value === 'object' && Symbol.asyncIterator in value && !('then' in value);
+}
+
+async function* guardIterable<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (error) {
+    throw asUnavailable(error);
+  }
 }

@@ -12,6 +12,7 @@ import {
   toStoredArticle,
   toSummary,
   type ArticleRow,
+  ENTITY_CHUNK,
   type EntityRow,
   type FingerprintRow,
   type FullArticleRow,
@@ -33,6 +34,8 @@ export interface ArticleReader {
   newest(limit: number): ArticleSummary[];
   get(id: string): StoredArticle | null;
   entities(): ArticleEntities[];
+  /** Up to `limit` current articles' entity rows after `after` (article, key), in that order. */
+  entitiesAfter(after: Pick<EntityRow, 'article' | 'key'> | null, limit?: number): EntityRow[];
 }
 
 /** Prepares every read statement once. */
@@ -57,6 +60,10 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
   const entities = db.prepare('SELECT * FROM entities WHERE article = ? ORDER BY key');
   const allEntities = db.prepare(`SELECT e.* FROM entities e
     JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key`);
+  // By the entities' primary key (article, key), from where the last chunk stopped.
+  const entitiesFrom = db.prepare(`SELECT e.* FROM entities e
+    JOIN articles a ON a.id = e.article AND a.status = 'current'
+    WHERE (e.article, e.key) > (@article, @key) ORDER BY e.article, e.key LIMIT @limit`);
   // By migration 15's articles_by_newest: the first `limit` entries of the index, not a sort of every article.
   const newestCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles INDEXED BY articles_by_newest
     WHERE status = 'current' ORDER BY published DESC, first_seen DESC, id LIMIT ?`);
@@ -117,6 +124,10 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
       const read = entityReader();
       for (const row of allEntities.iterate() as IterableIterator<EntityRow>) byArticle.get(row.article)?.push(read(row));
       return [...byArticle].map(([id, list]) => ({ id, entities: list }));
+    },
+
+    entitiesAfter(after, limit = ENTITY_CHUNK) {
+      return entitiesFrom.all({ article: after?.article ?? '', key: after?.key ?? '', limit }) as EntityRow[];
     },
   };
 }

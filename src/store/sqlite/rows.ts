@@ -3,7 +3,7 @@
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
 import type { BlockKind, CueKind, DatedEvent, Entity, EntityKind, Quote, Sentence, SetAside } from '../../core/article.ts';
-import type { ArticleSummary, Fingerprint, StoredArticle, StoryEntityRecord } from '../../core/ports/store.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle, StoryEntityRecord } from '../../core/ports/store.ts';
 import { decodeBlocks, decodeMentions } from '../rows/article-json.ts';
 
 export interface ArticleRow {
@@ -160,6 +160,34 @@ export function entityReader(): (row: EntityRow) => Entity {
     roles: list(row.roles),
     named: row.named === 1,
   });
+}
+
+/** Entity rows read for whole-story linking at a time: a few MB, whatever the story's size. */
+export const ENTITY_CHUNK = 10_000;
+
+/**
+ * Current articles' entities grouped by article, from rows read a chunk at a time by
+ * `readChunk` (rows after the given one, by article then key; none when there are no more),
+ * one engine's query or the other's. No statement stays open between chunks.
+ */
+export async function* entitiesByArticle(readChunk: (after: EntityRow | null) => EntityRow[] | Promise<EntityRow[]>): AsyncGenerator<ArticleEntities> {
+  const read = entityReader();
+  let article: string | null = null;
+  let entities: Entity[] = [];
+  for (let last: EntityRow | null = null; ; ) {
+    const rows = await readChunk(last);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.article !== article) {
+        if (article !== null) yield { id: article, entities };
+        article = row.article;
+        entities = [];
+      }
+      entities.push(read(row));
+    }
+    last = rows[rows.length - 1] ?? null;
+  }
+  if (article !== null) yield { id: article, entities };
 }
 
 /** Maps a quotes row to the domain `Quote`. */

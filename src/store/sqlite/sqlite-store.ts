@@ -20,6 +20,7 @@ import { type Affected, prepareIncrementalLinker } from './incremental-linking.t
 import { migrate, PAGE_SIZE } from './migrations.ts';
 import { prepareQuoteReader, prepareQuoteTexts } from './quote-reader.ts';
 import { prepareQuoteSpeakers } from './quote-speakers.ts';
+import { entitiesByArticle } from './rows.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
 import { prepareStoryEntities } from './story-entities.ts';
 import { prepareTermStatistics } from './term-statistics.ts';
@@ -175,6 +176,7 @@ function createSqliteStore(db: Database.Database): Store {
     newestArticles: async (limit) => reader.newest(limit),
     getArticle: async (id) => reader.get(id),
     listArticleEntities: async () => reader.entities(),
+    eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: async (filter = {}) => quotes(filter),
     quoteTextsOf: async (speakerId) => quoteTexts(speakerId),
     saveStoryEntities: async (entities) => {

@@ -29,6 +29,9 @@ export interface StoryEntityStatements {
   anyUnlinked(): boolean;
 }
 
+/** Articles whose stored and wanted links are compared at once when the story is saved whole. */
+const LINK_CHUNK = 1_000;
+
 interface LinkRow {
   article: string;
   entity_key: string;
@@ -38,7 +41,9 @@ interface LinkRow {
 /** Prepares every statement once. */
 export function prepareStoryEntities(db: Database.Database, linker: Pick<IncrementalLinker, 'rewriteKeys'>): StoryEntityStatements {
   const storedEntities = db.prepare('SELECT id, name, kind, aliases, roles FROM story_entities');
-  const storedLinks = db.prepare('SELECT article, entity_key, story_entity FROM entity_links');
+  const storedLinksOf = db.prepare('SELECT article, entity_key, story_entity FROM entity_links WHERE article IN (SELECT value FROM json_each(?))');
+  const linkedArticles = db.prepare('SELECT DISTINCT article FROM entity_links').pluck();
+  const deleteLinksOf = db.prepare('DELETE FROM entity_links WHERE article = ? RETURNING story_entity').pluck();
   const upsertEntity = db.prepare(`INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`);
   const deleteEntity = db.prepare('DELETE FROM story_entities WHERE id = ?');
@@ -91,32 +96,44 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
         touched.add(entity.id);
       }
 
-      // Links: the stored ones by article, then each wanted link written only when it differs.
-      const storedByArticle = new Map<string, Map<string, string>>();
-      for (const row of storedLinks.iterate() as Iterable<LinkRow>) {
-        let links = storedByArticle.get(row.article);
-        if (!links) {
-          links = new Map();
-          storedByArticle.set(row.article, links);
+      // Links, a chunk of articles at a time, so that neither the stored links nor the wanted
+      // ones are ever all in memory as maps (1.3M of them at 100k articles): each wanted link
+      // is written only when it differs from the stored one.
+      const wantedArticles = [...story.links.articles()];
+      for (let from = 0; from < wantedArticles.length; from += LINK_CHUNK) {
+        const chunk = wantedArticles.slice(from, from + LINK_CHUNK);
+        const storedByArticle = new Map<string, Map<string, string>>();
+        for (const row of storedLinksOf.all(JSON.stringify(chunk)) as LinkRow[]) {
+          let links = storedByArticle.get(row.article);
+          if (!links) {
+            links = new Map();
+            storedByArticle.set(row.article, links);
+          }
+          links.set(row.entity_key, row.story_entity);
         }
-        links.set(row.entity_key, row.story_entity);
-      }
-      for (const [key, storyEntity] of story.links) {
-        const [article, entityKey] = key.split('\u0000');
-        if (article === undefined || entityKey === undefined) continue;
-        const links = storedByArticle.get(article);
-        const before = links?.get(entityKey);
-        links?.delete(entityKey);
-        if (before === storyEntity) continue;
-        upsertLink.run({ article, key: entityKey, story: storyEntity });
-        touched.add(storyEntity);
-        if (before !== undefined) touched.add(before);
-      }
-      for (const [article, links] of storedByArticle) {
-        for (const [entityKey, storyEntity] of links) {
-          deleteLink.run(article, entityKey);
-          touched.add(storyEntity);
+        for (const article of chunk) {
+          const wanted = story.links.linksOf(article);
+          const links = storedByArticle.get(article);
+          wanted?.keys.forEach((entityKey, n) => {
+            const storyEntity = wanted.ids[n] ?? '';
+            const before = links?.get(entityKey);
+            links?.delete(entityKey);
+            if (before === storyEntity) return;
+            upsertLink.run({ article, key: entityKey, story: storyEntity });
+            touched.add(storyEntity);
+            if (before !== undefined) touched.add(before);
+          });
+          for (const [entityKey, storyEntity] of links ?? []) {
+            deleteLink.run(article, entityKey);
+            touched.add(storyEntity);
+          }
         }
+      }
+      // Articles with stored links and none wanted (removed ones, or whose entities are gone).
+      const wantedSet = new Set(wantedArticles);
+      const leftOver = (linkedArticles.all() as string[]).filter((article) => !wantedSet.has(article));
+      for (const article of leftOver) {
+        for (const storyEntity of deleteLinksOf.all(article) as string[]) touched.add(storyEntity);
       }
 
       // Entities no longer in the story go last, once nothing links to them.

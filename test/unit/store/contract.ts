@@ -277,6 +277,16 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       expect(stored?.firstSeen).toBe('2024-05-01T10:00:00.000Z');
     });
 
+    it('reads the same entities article by article for whole-story linking, leaving out an article that names nobody', async () => {
+      await store.putArticle(firstArticle(), origin());
+      await store.putArticle(secondArticle(), origin());
+      await store.putArticle(analysedArticle({ id: 'uk/003', paragraphs: ['Nobody is named in this one.'], entities: [], quotes: [] }), origin());
+      const each = [];
+      for await (const article of store.eachArticleEntities()) each.push(article);
+      expect(each.map((a) => a.id)).toEqual(['uk/001', 'uk/002']);
+      expect(each).toEqual((await store.listArticleEntities()).filter((a) => a.entities.length > 0));
+    });
+
     it('lists each current article’s entities for story linking', async () => {
       await store.putArticle(firstArticle(), origin());
       await store.putArticle(secondArticle(), origin());
