@@ -113,13 +113,18 @@ async function countedSpeakers(view: StoryView, entities: readonly StoryEntityRe
     fresh.push(row);
   }
   if (complete || recount.length > 0) {
-    await store.saveQuoteSpeakers({
-      version: QUOTE_GROUPING_VERSION,
-      complete,
-      speakers: complete ? [...rows.values()] : fresh,
-      removed,
-      counted: state.changed,
-    });
+    // Keeping the counts saves the next request work; it is not the answer. Where the write
+    // cannot be made (another process holds the write lock past the busy timeout, the index is
+    // unavailable for a moment), the speakers stay marked and the next request counts them again.
+    await store
+      .saveQuoteSpeakers({
+        version: QUOTE_GROUPING_VERSION,
+        complete,
+        speakers: complete ? [...rows.values()] : fresh,
+        removed,
+        counted: state.changed,
+      })
+      .catch(() => undefined);
   }
   return [...rows.values()].map((row) => ({
     speaker: { key: row.speaker, name: row.name, quotes: row.quotes, mentions: row.mentions, articles: row.articles },

@@ -65,6 +65,32 @@ describe('quoted speakers counted one change at a time', () => {
     expect(blackwood(sqlite.after)).toBe(3);
   });
 
+  it('answer the same when the counts cannot be kept, and are counted again by the next request', async () => {
+    const folder = tempFolder();
+    const store = openSqliteStore(':memory:');
+    try {
+      writeStory(folder);
+      await ingestPaths([folder.dir], { store, clock: systemClock, log: silentLogger });
+      let attempts = 0;
+      const locked: Store = {
+        ...store,
+        saveQuoteSpeakers: async () => {
+          attempts += 1;
+          throw new Error('database is locked');
+        },
+      };
+      expect(await composeQuotes({}, createStoryView(locked))).toEqual(sqlite.before);
+      expect(attempts).toBe(1);
+      // Nothing was kept: the store still has no counts, and the next request makes them.
+      expect((await store.quoteSpeakers()).version).toBeNull();
+      expect(await composeQuotes({}, createStoryView(store))).toEqual(sqlite.before);
+      expect((await store.quoteSpeakers()).version).not.toBeNull();
+    } finally {
+      await store.close();
+      folder.cleanup();
+    }
+  });
+
   withTestDatabase((url) =>
     describe('on PostgreSQL', () => {
       let store: Store;
