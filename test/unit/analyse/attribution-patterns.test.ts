@@ -778,3 +778,27 @@ describe('an organisation under its full name and its acronym', () => {
     expect(analysis.quotes.map((quote) => quote.speaker)).toEqual([council[0]?.key]);
   });
 });
+
+describe('an office under another of its names', () => {
+  it('credits "the Oregon congressman" to the man named with "Rep." before', () => {
+    const quotes = credits(
+      'Rep. Tobias Wrenfield pressed the agency on Tuesday.',
+      'The Oregon congressman said the delay was "a failure of nerve" by the board.',
+    );
+    expect(quotes).toMatchObject([{ speaker: 'Tobias Wrenfield' }]);
+  });
+
+  it('passes over a congresswoman for "the congressman" when both are named', () => {
+    const quotes = credits(
+      'Rep. Susan Ketteridge and Rep. Thomas Wrenfield pressed the agency on Tuesday.',
+      'The congressman said the delay was "a failure of nerve" by the board.',
+    );
+    expect(quotes).toMatchObject([{ speaker: 'Thomas Wrenfield' }]);
+  });
+
+  it('gives a titled name the office its title abbreviates', () => {
+    const analysis = analyseArticle(makeArticle(['"We are ready," said Sen. Alma Restrepo.']), { published: null });
+    const speaker = analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker);
+    expect(speaker).toMatchObject({ name: 'Alma Restrepo', roles: expect.arrayContaining(['senator']) });
+  });
+});
