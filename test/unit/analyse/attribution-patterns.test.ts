@@ -802,3 +802,18 @@ describe('an office under another of its names', () => {
     expect(speaker).toMatchObject({ name: 'Alma Restrepo', roles: expect.arrayContaining(['senator']) });
   });
 });
+
+describe('an office of a body before a name no list knows', () => {
+  it('reads "Speaker of the Assembly Quenby Brandvold" as the office and the person', () => {
+    const quotes = credits(
+      'The plan came from Speaker of the Assembly Quenby Brandvold’s office.',
+      'Later, Brandvold dismissed the bill as "a stunt" and left.',
+    );
+    expect(quotes).toMatchObject([{ speaker: 'Quenby Brandvold' }]);
+  });
+
+  it('leaves a body that ends in a place as the office alone', () => {
+    const analysis = analyseArticle(makeArticle(['"We are ready," said the Secretary of the Navy of New Zealand.']), { published: null });
+    expect(analysis.entities.some((entity) => entity.name === 'New Zealand' && entity.kind === 'person')).toBe(false);
+  });
+});
