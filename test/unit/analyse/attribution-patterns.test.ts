@@ -817,3 +817,13 @@ describe('an office of a body before a name no list knows', () => {
     expect(analysis.entities.some((entity) => entity.name === 'New Zealand' && entity.kind === 'person')).toBe(false);
   });
 });
+
+describe('an opening phrase whose adjectives a comma parts', () => {
+  it('finds the subject after the second comma of "Following a hastily called, late-night meeting,"', () => {
+    const quotes = credits(
+      'The council met on Monday.',
+      'Following a hastily called, late-night meeting, the Harrowgate Council issued a statement calling the leak "a grave failure" of its staff.',
+    );
+    expect(quotes).toMatchObject([{ speaker: 'Harrowgate Council' }]);
+  });
+});
