@@ -143,13 +143,23 @@ function isVerbLike(token: Token | undefined): boolean {
  * subject that is not a reference to someone.
  */
 export function subjectCue(tokens: readonly Token[], refs: readonly Ref[], openToken: number, quoted: (token: Token) => boolean): Cue | null {
-  const start = clauseStart(tokens, quoted);
-  if (start < 0) return null;
+  const first = clauseStart(tokens, quoted);
+  if (first < 0) return null;
   // "Another critic, Jane Doe, likened …": the name in apposition to a short description.
+  const startsHere = (at: number): Ref | undefined => {
+    const described = describedApposition(tokens, at);
+    return refs.find((r) => r.tokStart === at || (r.tokStart === at + 1 && tokens[at]?.lower === 'the') || (described !== null && r.tokStart === described));
+  };
+  // "Following a swiftly called, late-afternoon meeting, the council …": an opening phrase whose
+  // adjectives a comma parts runs on to its next comma when no one starts the clause after the first.
+  let start = first;
+  if (!startsHere(first) && first > 0) {
+    const next = tokens.findIndex((token, c) => c >= first && c < first + 6 && token.text === ',');
+    if (next > 0 && next + 1 < openToken && tokens.slice(first, next).every((token) => token.isWord && !token.capitalised && !reportingStrength(token)))
+      start = next + 1;
+  }
   const described = describedApposition(tokens, start);
-  const ref = refs.find(
-    (r) => r.tokStart === start || (r.tokStart === start + 1 && tokens[start]?.lower === 'the') || (described !== null && r.tokStart === described),
-  );
+  const ref = startsHere(start);
   if (!ref || ref.afterPreposition || tokens[ref.tokEnd - 1]?.possessive || isImpersonal(tokens, ref)) return null;
   let v = skipAsides(tokens, ref.tokEnd);
   if (described !== null && ref.tokStart === described && tokens[v]?.text === ',') v++;

@@ -4,6 +4,8 @@ import type { Occurrence } from './entity-gathering.ts';
 import { givenNameGender } from './name-kinds.ts';
 import { roleStrings, type Role } from './roles.ts';
 import { NON_ORG_ACRONYMS, SPOKES_NOUNS } from './lexicon/organisations.ts';
+import { OFFICE_NAMES } from './lexicon/roles.ts';
+import { GENDERED_NOUNS } from './lexicon/gendered-nouns.ts';
 
 /** A name's words, lower-cased and joined: the key it is filed under. */
 export function lowerName(words: readonly string[]): string {
@@ -119,9 +121,12 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
 
 /** The one named person of the article who holds `role`, or null when none or several do. */
 export function personByRole(table: DraftTable, role: Role): Draft | null {
-  const wanted = roleStrings(role);
+  // "the California congressman" after "Rep. Adam Schiff": the office under another of its names.
+  const wanted = [...roleStrings(role), ...(OFFICE_NAMES.get(role.core) ?? [])];
   const persons = table.all().filter((draft) => draft.kind === 'person' && draft.named);
-  const exact = persons.filter((draft) => wanted.some((value) => draft.roles.has(value)));
+  // "the congressman" when a congresswoman is named too: a gendered office name is not the other gender's.
+  const gender = GENDERED_NOUNS.get(role.core.split(' ').pop() ?? '');
+  const exact = persons.filter((draft) => wanted.some((value) => draft.roles.has(value)) && !(gender && draft.gender !== 'unknown' && draft.gender !== gender));
   if (exact.length === 1) return exact[0] ?? null;
   if (exact.length > 1 || role.core.includes(' ')) return null;
   // "the secretary" for the secretary of state, "the chairman" for the Acme chairman.

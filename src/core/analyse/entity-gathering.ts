@@ -1,6 +1,7 @@
 import type { EntityKind } from '../article.ts';
 import { putsIt } from './cue-patterns.ts';
 import type { Draft } from './entity-drafts.ts';
+import { TITLE_EXPANSIONS } from './lexicon/abbreviations.ts';
 import { FUNCTION_WORDS, VERB_FILLERS } from './lexicon/function-words.ts';
 import { ORG_NOUNS, SPOKES_NOUNS } from './lexicon/organisations.ts';
 import { INVERTING_VERBS, PERSONAL_VERBS, REPORTING_VERBS, SPEECH_NOUNS, WEAK_REPORTING_STEMS } from './lexicon/reporting-verbs.ts';
@@ -255,7 +256,9 @@ export function gather(text: string, contexts: readonly TokenisedSentence[]): { 
       const canBePerson = lex.kind === null || lex.kind === 'person';
       const found: Role[] = role ? [role] : [];
       let refStart = role ? run.tokStart : a;
-      if (run.honorific && ROLE_HEADS.has(run.honorific)) found.push({ core: run.honorific, qualifier: null });
+      // "Rep. Adam Schiff" is a representative, "Gov. Jane Doe" a governor: the office the title abbreviates.
+      const title = run.honorific ? (TITLE_EXPANSIONS.get(run.honorific) ?? run.honorific) : null;
+      if (title && ROLE_HEADS.has(title)) found.push({ core: title, qualifier: null });
       const prefixesName = (r: RoleRef): boolean => names.some((other) => other.run.tokStart === r.tokEnd);
       // "the 24-year-old Rovers skipper": a name before a lower-case role word qualifies that
       // role; the description before it is the skipper's, not the name's.

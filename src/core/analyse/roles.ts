@@ -127,7 +127,7 @@ export function splitRunRole(words: readonly string[]): { role: readonly string[
     if (JOINERS.has(first)) {
       // "Secretary of State Mike Pompeo": the role runs on until a given name starts the person's.
       const m = words.findIndex((word, n) => n > end + 1 && n < words.length - 1 && (HONORIFICS.has(word.toLowerCase()) || givenNameGender(word) !== null));
-      if (m < 0) return { role: words, name: [] };
+      if (m < 0) return plainNameAtEnd(words, end) ?? { role: words, name: [] };
       const named = HONORIFICS.has((words[m] ?? '').toLowerCase()) ? words.slice(m + 1) : words.slice(m);
       return named.length <= 4 ? { role: words.slice(0, m), name: named } : { role: words, name: [] };
     }
@@ -137,6 +137,21 @@ export function splitRunRole(words: readonly string[]): { role: readonly string[
     return null;
   }
   return null;
+}
+
+/**
+ * "Speaker of the House Newt Gingrich": an office "of" a body, then a plain two-word name whose
+ * given name no list knows. The name must stand after at least one word of the body, and be no
+ * place and no organisation ("Secretary of the United States Navy" stays a role).
+ */
+function plainNameAtEnd(words: readonly string[], end: number): { role: readonly string[]; name: readonly string[] } | null {
+  const at = words.length - 2;
+  const name = words.slice(at);
+  const body = words.slice(end + 1, at);
+  if (at <= end + 1 || !isPlainNameAfter(name) || !body.some((word) => /^\p{Lu}/u.test(word))) return null;
+  const lower = name.map((word) => word.toLowerCase().replace(/[’']s$/, ''));
+  if (PLACES.has(lower.join(' ')) || canonicalCountry(lower.join(' ')) !== null || lower.some((word) => ORG_WORDS.has(word) || PLACES.has(word))) return null;
+  return { role: words.slice(0, at), name };
 }
 
 function startsPersonName(tokens: readonly Token[], at: number): boolean {

@@ -778,3 +778,52 @@ describe('an organisation under its full name and its acronym', () => {
     expect(analysis.quotes.map((quote) => quote.speaker)).toEqual([council[0]?.key]);
   });
 });
+
+describe('an office under another of its names', () => {
+  it('credits "the Oregon congressman" to the man named with "Rep." before', () => {
+    const quotes = credits(
+      'Rep. Tobias Wrenfield pressed the agency on Tuesday.',
+      'The Oregon congressman said the delay was "a failure of nerve" by the board.',
+    );
+    expect(quotes).toMatchObject([{ speaker: 'Tobias Wrenfield' }]);
+  });
+
+  it('passes over a congresswoman for "the congressman" when both are named', () => {
+    const quotes = credits(
+      'Rep. Susan Ketteridge and Rep. Thomas Wrenfield pressed the agency on Tuesday.',
+      'The congressman said the delay was "a failure of nerve" by the board.',
+    );
+    expect(quotes).toMatchObject([{ speaker: 'Thomas Wrenfield' }]);
+  });
+
+  it('gives a titled name the office its title abbreviates', () => {
+    const analysis = analyseArticle(makeArticle(['"We are ready," said Sen. Alma Restrepo.']), { published: null });
+    const speaker = analysis.entities.find((entity) => entity.key === analysis.quotes[0]?.speaker);
+    expect(speaker).toMatchObject({ name: 'Alma Restrepo', roles: expect.arrayContaining(['senator']) });
+  });
+});
+
+describe('an office of a body before a name no list knows', () => {
+  it('reads "Speaker of the Assembly Quenby Brandvold" as the office and the person', () => {
+    const quotes = credits(
+      'The plan came from Speaker of the Assembly Quenby Brandvold’s office.',
+      'Later, Brandvold dismissed the bill as "a stunt" and left.',
+    );
+    expect(quotes).toMatchObject([{ speaker: 'Quenby Brandvold' }]);
+  });
+
+  it('leaves a body that ends in a place as the office alone', () => {
+    const analysis = analyseArticle(makeArticle(['"We are ready," said the Secretary of the Navy of New Zealand.']), { published: null });
+    expect(analysis.entities.some((entity) => entity.name === 'New Zealand' && entity.kind === 'person')).toBe(false);
+  });
+});
+
+describe('an opening phrase whose adjectives a comma parts', () => {
+  it('finds the subject after the second comma of "Following a hastily called, late-night meeting,"', () => {
+    const quotes = credits(
+      'The council met on Monday.',
+      'Following a hastily called, late-night meeting, the Harrowgate Council issued a statement calling the leak "a grave failure" of its staff.',
+    );
+    expect(quotes).toMatchObject([{ speaker: 'Harrowgate Council' }]);
+  });
+});

@@ -80,3 +80,25 @@ export const LOWER_CASE_HEADS: ReadonlySet<string> = new Set(['star', 'player', 
 
 /** An age used as a noun: "the 27-year-old". */
 export const AGE_WORD = /^\d+-year-old$/;
+
+/**
+ * One office under the other names news gives it: "Rep. Jane Doe" is "the congresswoman", "the
+ * chair" of a committee is its chairman or chairwoman. A gendered name leads to the neutral ones
+ * only, never to the other gender's. General English usage, keyed by the role head.
+ */
+export const OFFICE_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['congressman', ['representative', 'congressmember']],
+  ['congresswoman', ['representative', 'congressmember']],
+  ['congressmember', ['representative', 'congressman', 'congresswoman']],
+  ['representative', ['congressman', 'congresswoman', 'congressmember']],
+  ['chairman', ['chair', 'chairperson']],
+  ['chairwoman', ['chair', 'chairperson']],
+  ['chair', ['chairman', 'chairwoman', 'chairperson']],
+  ['chairperson', ['chair', 'chairman', 'chairwoman']],
+  ['councilman', ['councilmember', 'councillor']],
+  ['councilwoman', ['councilmember', 'councillor']],
+  ['councilmember', ['councilman', 'councilwoman', 'councillor']],
+  ['assemblyman', ['assemblymember']],
+  ['assemblywoman', ['assemblymember']],
+  ['assemblymember', ['assemblyman', 'assemblywoman']],
+]);
