@@ -118,9 +118,12 @@ export function createArticleReader(db: Queryable): ArticleReader {
 
     async entitiesAfter(after, limit = ENTITY_CHUNK) {
       const { rows } = await db.query<EntityRow>(
-        `SELECT e.* FROM entities e JOIN articles a ON a.id = e.article AND a.status = 'current'
-         WHERE ($1::text IS NULL OR (e.article, e.key) > ($1, $2)) ORDER BY e.article, e.key LIMIT $3`,
-        [after?.article ?? null, after?.key ?? null, limit],
+        // By the primary key from where the last chunk stopped ('' sorts before every id).
+        `SELECT e.* FROM entities e
+         WHERE (e.article, e.key) > ($1::text, $2::text)
+           AND EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article AND a.status = 'current')
+         ORDER BY e.article, e.key LIMIT $3`,
+        [after?.article ?? '', after?.key ?? '', limit],
       );
       return rows;
     },

@@ -60,10 +60,12 @@ export function prepareArticleReader(db: Database.Database): ArticleReader {
   const entities = db.prepare('SELECT * FROM entities WHERE article = ? ORDER BY key');
   const allEntities = db.prepare(`SELECT e.* FROM entities e
     JOIN articles a ON a.id = e.article AND a.status = 'current' ORDER BY e.article, e.key`);
-  // By the entities' primary key (article, key), from where the last chunk stopped.
+  // By the entities' primary key (article, key), from where the last chunk stopped; each row's
+  // article looked up, never the current articles walked and sorted for every chunk.
   const entitiesFrom = db.prepare(`SELECT e.* FROM entities e
-    JOIN articles a ON a.id = e.article AND a.status = 'current'
-    WHERE (e.article, e.key) > (@article, @key) ORDER BY e.article, e.key LIMIT @limit`);
+    WHERE (e.article, e.key) > (@article, @key)
+      AND EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article AND a.status = 'current')
+    ORDER BY e.article, e.key LIMIT @limit`);
   // By migration 15's articles_by_newest: the first `limit` entries of the index, not a sort of every article.
   const newestCurrent = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles INDEXED BY articles_by_newest
     WHERE status = 'current' ORDER BY published DESC, first_seen DESC, id LIMIT ?`);
