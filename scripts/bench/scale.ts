@@ -134,8 +134,10 @@ function anchor(db: string, dir: string): ScaleResult['anchor'] {
     fts.exec(`ATTACH DATABASE '${db.replace(/'/g, "''")}' AS story`);
     fts.exec('CREATE VIRTUAL TABLE sentences USING fts5 (text)');
     // Through the view: the table keeps a sentence's text only where it is not its article's slice.
+    // Each sentence's article looked up (a join from the articles would scan every sentence per
+    // article: sentences are indexed by id ranges, not by article, since migration 16).
     fts.exec(`INSERT INTO sentences (rowid, text) SELECT s.id, s.text FROM story.sentence_texts s
-      JOIN story.articles a ON a.id = s.article WHERE a.status = 'current'`);
+      WHERE EXISTS (SELECT 1 FROM story.articles a WHERE a.id = s.article AND a.status = 'current')`);
     fts.exec('DETACH DATABASE story');
     const buildSeconds = (performance.now() - built) / 1000;
     const search = fts.prepare('SELECT rowid, text, bm25(sentences) AS score FROM sentences WHERE sentences MATCH ? ORDER BY rank LIMIT 150');
