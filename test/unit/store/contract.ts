@@ -12,6 +12,18 @@ import { storyOf } from './story-fixture.ts';
 export type StoreFactory = () => Store | Promise<Store>;
 
 const williamson = person('e1', 'Gavin Williamson', ['Mr Williamson', 'Williamson', 'the Defence Secretary'], ['defence secretary']);
+/** The story with both articles' Williamson linked as one speaker, s1. */
+const williamsonLinked = () =>
+  storyOf([
+    {
+      id: 's1',
+      entity: williamson,
+      members: [
+        ['uk/001', 'e1'],
+        ['uk/002', 'p1'],
+      ],
+    },
+  ]);
 
 function firstArticle(overrides: Partial<Parameters<typeof analysedArticle>[0]> = {}): AnalysedArticle {
   return analysedArticle({
@@ -313,36 +325,14 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       });
 
       it('name the canonical speaker once the story is linked', async () => {
-        await store.saveStoryEntities(
-          storyOf([
-            {
-              id: 's1',
-              entity: williamson,
-              members: [
-                ['uk/001', 'e1'],
-                ['uk/002', 'p1'],
-              ],
-            },
-          ]),
-        );
+        await store.saveStoryEntities(williamsonLinked());
         const quotes = await store.listQuotes();
         expect(quotes.map((q) => q.speakerName)).toEqual(['Gavin Williamson', 'Gavin Williamson']);
         expect(quotes.map((q) => q.speakerId)).toEqual(['s1', 's1']);
       });
 
       it('filter by canonical name or alias, whatever the case', async () => {
-        await store.saveStoryEntities(
-          storyOf([
-            {
-              id: 's1',
-              entity: williamson,
-              members: [
-                ['uk/001', 'e1'],
-                ['uk/002', 'p1'],
-              ],
-            },
-          ]),
-        );
+        await store.saveStoryEntities(williamsonLinked());
         for (const speaker of ['gavin williamson', 'MR WILLIAMSON', 'Defence Secretary', 'the defence secretary']) {
           expect((await store.listQuotes({ speaker })).map((q) => q.article)).toEqual(['uk/001', 'uk/002']);
         }
@@ -367,18 +357,7 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       });
 
       it('give a story entity’s quotations as articles and texts, the same the filter by story entity gives', async () => {
-        await store.saveStoryEntities(
-          storyOf([
-            {
-              id: 's1',
-              entity: williamson,
-              members: [
-                ['uk/001', 'e1'],
-                ['uk/002', 'p1'],
-              ],
-            },
-          ]),
-        );
+        await store.saveStoryEntities(williamsonLinked());
         const texts = (await store.quoteTextsOf('s1')).map(({ article, text }) => ({ article, text }));
         const own = (await store.listQuotes({ speakerId: 's1' })).map(({ article, text }) => ({ article, text }));
         expect(texts.sort((a, b) => a.article.localeCompare(b.article))).toEqual(own);
@@ -457,18 +436,7 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         );
         expect(await changed()).toEqual([]);
         // One speaker's link moves to the other: both are marked.
-        await store.saveStoryEntities(
-          storyOf([
-            {
-              id: 's1',
-              entity: williamson,
-              members: [
-                ['uk/001', 'e1'],
-                ['uk/002', 'p1'],
-              ],
-            },
-          ]),
-        );
+        await store.saveStoryEntities(williamsonLinked());
         expect(await changed()).toEqual(['s1', 's2']);
         await countAll();
         // A quotation rewritten with its article (the link stays): its speaker is marked.
@@ -481,18 +449,7 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         const seen = await store.quoteSpeakers();
         expect(seen.changed.map((c) => c.speaker)).toEqual(['s1']);
         // Written after the count read the marks, before it saved.
-        await store.saveStoryEntities(
-          storyOf([
-            {
-              id: 's1',
-              entity: williamson,
-              members: [
-                ['uk/001', 'e1'],
-                ['uk/002', 'p1'],
-              ],
-            },
-          ]),
-        );
+        await store.saveStoryEntities(williamsonLinked());
         const row = { speaker: 's1', name: 'Gavin Williamson', quotes: 1, mentions: 1, articles: 1, first: 'uk/001' };
         await store.saveQuoteSpeakers({ version: 'v1', complete: false, speakers: [row], removed: [], counted: seen.changed });
         const after = await store.quoteSpeakers();
@@ -528,36 +485,14 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.needsLinking()).toBe(true);
         await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
         expect(await store.needsLinking()).toBe(true);
-        await store.saveStoryEntities(
-          storyOf([
-            {
-              id: 's1',
-              entity: williamson,
-              members: [
-                ['uk/001', 'e1'],
-                ['uk/002', 'p1'],
-              ],
-            },
-          ]),
-        );
+        await store.saveStoryEntities(williamsonLinked());
         expect(await store.needsLinking()).toBe(false);
         await store.putArticle(secondArticle(), origin());
         expect(await store.needsLinking()).toBe(true);
       });
 
       it('say the story needs linking after a removal written without linking, which leaves no entity unlinked', async () => {
-        await store.saveStoryEntities(
-          storyOf([
-            {
-              id: 's1',
-              entity: williamson,
-              members: [
-                ['uk/001', 'e1'],
-                ['uk/002', 'p1'],
-              ],
-            },
-          ]),
-        );
+        await store.saveStoryEntities(williamsonLinked());
         expect(await store.needsLinking()).toBe(false);
         await store.markRemoved(['uk/002'], '2024-05-02T00:00:00.000Z');
         expect(await store.needsLinking()).toBe(true);
