@@ -66,6 +66,15 @@ interface Draft {
   readonly repeats: StoredQuote[];
 }
 
+/**
+ * A word found in more of one speaker's distinct remarks than this is too common to find the
+ * remarks a quotation repeats by: a quotation is compared with the remarks it shares a rarer
+ * word with. Two wordings of one remark that share only such words (a few very short remarks of
+ * a speaker quoted thousands of times) stay apart; no speaker of a 100,000-article story has
+ * that many remarks.
+ */
+const COMMON_STEM_REMARKS = 500;
+
 /** Groups one speaker's quotations, longest first, each joining the group it words best. */
 function groupSpeaker(quotes: readonly StoredQuote[], wordingOf: (quote: StoredQuote) => Wording): Draft[] {
   if (quotes.length === 1) {
@@ -81,12 +90,25 @@ function groupSpeaker(quotes: readonly StoredQuote[], wordingOf: (quote: StoredQ
   for (const quote of sorted) {
     const wording = wordingOf(quote);
     const shared = new Map<number, number>();
-    for (const stem of wording.stems) for (const d of postings.get(stem) ?? []) shared.set(d, (shared.get(d) ?? 0) + 1);
+    // A word in very many of the speaker's remarks is not walked (a speaker quoted 50,000 times
+    // would make this loop quadratic); it is counted as shared with every remark found through
+    // the other words, so no remark found is turned away that would be grouped.
+    let common = 0;
+    for (const stem of wording.stems) {
+      const list = postings.get(stem);
+      if (list === undefined) continue;
+      if (list.length > COMMON_STEM_REMARKS) {
+        common += 1;
+        continue;
+      }
+      for (const d of list) shared.set(d, (shared.get(d) ?? 0) + 1);
+    }
     let best: { draft: Draft; kept: number } | null = null;
-    for (const [d, count] of shared) {
+    for (const [d, found] of shared) {
       const draft = drafts[d] as Draft;
       // What `compareWordings` would ask of the shared content words, counted here for free.
       const small = Math.min(wording.stems.size, draft.wording.stems.size);
+      const count = found + common;
       if (count < (small <= 3 ? small : Math.ceil(small * 0.6))) continue;
       const comparison = compareWordings(draft.wording, wording);
       if (comparison.same && (!best || comparison.kept > best.kept)) best = { draft, kept: comparison.kept };
