@@ -57,7 +57,12 @@ describe('a speaker quoted 50,000 times', () => {
       for (let r = 0; r < REMARKS; r++) quotes.push(quotation(`a${copy}-${Math.floor(r / 10)}`, r % 10, remark(r)));
     }
     const repeats: string[] = [];
-    const groups = groupSpeakerQuotes('person:ada-quill', quotes, (quote) => readWording(quote.text), (quote) => repeats.push(quoteKey(quote)));
+    const groups = groupSpeakerQuotes(
+      'person:ada-quill',
+      quotes,
+      (quote) => readWording(quote.text),
+      (quote) => repeats.push(quoteKey(quote)),
+    );
 
     expect(groups).toHaveLength(REMARKS);
     expect(repeats).toEqual([]);
