@@ -203,7 +203,10 @@ export function searchTerms(plan: QueryPlan, sentences: number, frequency: (form
       const df = frequency(form.text);
       return form.weight >= SEARCH_WEIGHT && df > 0 && df <= (form.weight >= 0.9 ? common : common / 2);
     });
-    const kept = useful.length > 0 ? useful : [...concept.forms].sort((a, b) => frequency(a.text) - frequency(b.text)).slice(0, 1);
+    // Else its rarest form the index holds (a form it never holds finds nothing: a question
+    // whose every word is in every sentence would find no sentence at all).
+    const held = concept.forms.filter((form) => frequency(form.text) > 0);
+    const kept = useful.length > 0 ? useful : held.sort((a, b) => frequency(a.text) - frequency(b.text)).slice(0, 1);
     for (const form of kept) terms.add(form.text);
   }
   return [...terms];

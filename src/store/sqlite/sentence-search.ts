@@ -73,15 +73,57 @@ function toHit(row: HitRow): SentenceHit {
 
 export type SentenceLookup = (refs: readonly SentenceRef[]) => SentenceHit[];
 
-/** Prepares the lookup of sentences by article and index (score 0: nothing was searched). */
+interface LookupArticle {
+  readonly text: string | null;
+  /** Each block's kind, the kind of a sentence that keeps none of its own. */
+  readonly kinds: readonly BlockKind[];
+  /** The id of the article's first sentence: its sentences are the ids from there (sentence-ids.ts). */
+  readonly first: number;
+}
+
+interface LookupRow {
+  article: string;
+  idx: number;
+  block: number;
+  kind: BlockKind | null;
+  start_offset: number;
+  end_offset: number;
+  text: string | null;
+}
+
+/**
+ * Prepares the lookup of sentences by article and index (score 0: nothing was searched). Each
+ * article's text and block kinds are read once per lookup, and its sentences cut from them here,
+ * as the `sentence_texts` view would (see article-writer.ts: a row keeps its own text wherever
+ * SQLite's substr() and a JavaScript slice could differ). Through the view, every sentence read
+ * the whole article text again and parsed its every block: reading an article of 5,000
+ * sentences whole took seconds.
+ */
 export function prepareSentenceLookup(db: Database.Database): SentenceLookup {
-  const statement = db.prepare(`SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, 0 AS rank
-    FROM sentence_texts s JOIN articles a ON a.id = s.article AND a.status = 'current'
-    WHERE s.id = (SELECT id FROM sentences WHERE article = @article AND idx = 0) + @idx
-      AND s.article = @article AND s.idx = @idx`);
-  return (refs) =>
-    refs.flatMap((ref) => {
-      const row = statement.get({ article: ref.article, idx: ref.sentence }) as HitRow | undefined;
-      return row ? [toHit(row)] : [];
+  const articleOf = db.prepare(`SELECT a.clean_text AS text, a.blocks, first.id AS first
+    FROM articles a JOIN sentences first ON first.article = a.id AND first.idx = 0
+    WHERE a.id = ? AND a.status = 'current'`);
+  const sentenceAt = db.prepare('SELECT article, idx, block, kind, start_offset, end_offset, text FROM sentences WHERE id = ?');
+  const read = (id: string): LookupArticle | null => {
+    const row = articleOf.get(id) as { text: string | null; blocks: string | null; first: number } | undefined;
+    if (!row) return null;
+    const blocks = row.blocks ? (JSON.parse(row.blocks) as [BlockKind, ...unknown[]][]) : [];
+    return { text: row.text, kinds: blocks.map((block) => block[0]), first: row.first };
+  };
+  return (refs) => {
+    const articles = new Map<string, LookupArticle | null>();
+    return refs.flatMap((ref) => {
+      let article = articles.get(ref.article);
+      if (article === undefined) {
+        article = read(ref.article);
+        articles.set(ref.article, article);
+      }
+      if (article === null || !Number.isInteger(ref.sentence) || ref.sentence < 0) return [];
+      const row = sentenceAt.get(article.first + ref.sentence) as LookupRow | undefined;
+      if (!row || row.article !== ref.article || row.idx !== ref.sentence) return [];
+      const text = row.text ?? article.text?.slice(row.start_offset, row.end_offset) ?? '';
+      const kind = row.kind ?? article.kinds[row.block] ?? 'paragraph';
+      return [toHit({ article: row.article, idx: row.idx, text, start_offset: row.start_offset, end_offset: row.end_offset, kind, rank: 0 })];
     });
+  };
 }

@@ -285,6 +285,18 @@ describe('the SQLite engine on a file', () => {
       'The harbour ferry sailed on.',
     ]);
     expect((await store.sentencesAt([{ article: 'b', sentence: 1 }])).map((h) => h.text)).toEqual(['The harbour ferry sailed on.']);
+    // Every sentence of both, looked up at once (each article's text read once), as written.
+    const refs = [plain, emoji].flatMap((written) => written.analysis.sentences.map((sentence) => ({ article: written.id, sentence: sentence.index })));
+    expect((await store.sentencesAt(refs)).map((h) => [h.article, h.sentence, h.text, h.start, h.end, h.kind])).toEqual(
+      [plain, emoji].flatMap((written) => written.analysis.sentences.map((s) => [written.id, s.index, s.text, s.start, s.end, s.kind])),
+    );
+    expect(
+      await store.sentencesAt([
+        { article: 'a', sentence: 9 },
+        { article: 'a', sentence: 0.5 },
+        { article: 'a', sentence: -1 },
+      ]),
+    ).toEqual([]);
     await store.close();
     const db = new Database(file, { readonly: true });
     const kept = (article: string) => db.prepare('SELECT text FROM sentences WHERE article = ? AND text IS NOT NULL').pluck().all(article);

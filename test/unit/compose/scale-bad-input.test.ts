@@ -1,0 +1,75 @@
+/**
+ * Issue 13's bad input through the whole pipeline: an article that names 5,000 people, and a
+ * question whose every word is in every sentence. Each is indexed and answered usefully, and
+ * what the answer reads is bounded by the answer (counted reads, never time).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../src/core/clock.ts';
+import { answerQuestion } from '../../../src/core/compose/answer.ts';
+import { composeWhoCard } from '../../../src/core/compose/who-card.ts';
+import { silentLogger } from '../../../src/core/logger.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
+import { createStoryView } from '../../../src/core/retrieve/story-view.ts';
+import { ingestPaths } from '../../../src/ingest/ingest.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
+import { countingStore } from '../../support/counting-store.ts';
+import { tempFolder } from '../ingest/helpers.ts';
+
+const PEOPLE = 5_000;
+const SYLLABLES = ['ka', 'lo', 'mir', 'dan', 'vel', 'tor', 'sen', 'bra', 'quin', 'zel', 'rho', 'mat', 'fen', 'gar', 'lis', 'pol'];
+
+/** A made-up name part of `syllables` syllables for `n`. */
+function part(n: number, syllables: number): string {
+  let word = '';
+  let rest = n;
+  for (let i = 0; i < syllables; i++) {
+    word += SYLLABLES[rest % SYLLABLES.length];
+    rest = Math.floor(rest / SYLLABLES.length);
+  }
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** 5,000 distinct people: a given name of three syllables, a family name of four. */
+const NAMES = Array.from({ length: PEOPLE }, (_, i) => `${part(i, 3)} ${part(i * 7 + 3, 4)}`);
+
+describe('an article that names 5,000 people', () => {
+  let store: Store;
+  let folder: ReturnType<typeof tempFolder>;
+  beforeAll(async () => {
+    folder = tempFolder();
+    // Five to a paragraph, each in the same words: every sentence holds "attended", "harbour" and "meeting".
+    const paragraphs: string[] = [];
+    for (let i = 0; i < PEOPLE; i += 5) {
+      paragraphs.push(
+        NAMES.slice(i, i + 5)
+          .map((name) => `Dr ${name} attended the harbour meeting in Leeds on Monday.`)
+          .join(' '),
+      );
+    }
+    folder.write('roll-call.txt', `The harbour roll call\n\n${paragraphs.join('\n\n')}\n`);
+    store = openSqliteStore(':memory:');
+    await ingestPaths([folder.dir], { store, clock: systemClock, log: silentLogger });
+  }, 120_000);
+  afterAll(async () => {
+    await store.close();
+    folder.cleanup();
+  });
+
+  it('indexes every one of them, and `who` finds one by name without reading them all', async () => {
+    expect((await store.storyEntities()).length).toBeGreaterThanOrEqual(PEOPLE);
+    const { store: spied, reads } = countingStore(store);
+    const name = NAMES[1234] as string;
+    const card = await composeWhoCard(name, createStoryView(spied));
+    expect(card.title).toContain(name);
+    expect(reads.rows.get('storyEntities') ?? 0).toBe(0);
+    expect(reads.rows.get('storyEntitiesByKey') ?? 0).toBeLessThan(10);
+  });
+
+  it('answers a question every sentence matches with cited sentences, from a bounded search', async () => {
+    const { store: spied, reads } = countingStore(store);
+    const reply = await answerQuestion('Who attended the harbour meeting?', createStoryView(spied));
+    expect(reply.citations.length).toBeGreaterThan(0);
+    for (const citation of reply.citations) expect(citation.text).toMatch(/attended the harbour meeting/);
+    expect(reads.rows.get('searchSentences') ?? 0).toBeLessThanOrEqual(200);
+  });
+});
