@@ -29,6 +29,11 @@ export interface SpeakerJson {
 
 export const DEFAULT_QUOTE_LIMIT = 10;
 export const MAX_QUOTE_TEXT = 300;
+/**
+ * A quotation is cited in at most this many of the articles carrying it (its fullest wordings
+ * first): one carried by thousands of articles would otherwise read, and cite, every one.
+ */
+export const MAX_CARRIERS = 25;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -48,6 +53,14 @@ function trim(sections: readonly Section[], limit: number): { shown: { section: 
   return { shown, total };
 }
 
+/** The pick with its quotation's carriers cut to `MAX_CARRIERS`, the lead kept. */
+function capped(pick: QuotePick): QuotePick {
+  const { group, lead } = pick;
+  if (group.members.length <= MAX_CARRIERS) return pick;
+  const members = [lead, ...group.members.filter((member) => member !== lead)].slice(0, MAX_CARRIERS);
+  return { group: { ...group, members }, lead };
+}
+
 /**
  * Composes the `quote` reply.
  * `composeQuotes({ about: 'the chairman' }, view)` → the chairman's quotations, cited.
@@ -61,7 +74,10 @@ export async function composeQuotes(request: QuoteRequest, view: StoryView): Pro
   const limit = Math.max(1, Math.min(MAX_QUOTE_LIMIT, Math.floor(request.limit ?? DEFAULT_QUOTE_LIMIT)));
   const [index, book] = await Promise.all([storyQuotesOf(view), speakerBook(view)]);
   const choice = await chooseQuotes(request, view, index, book);
-  const { shown, total } = trim(choice.sections, limit);
+  const trimmed = trim(choice.sections, limit);
+  const { total } = trimmed;
+  const shown = trimmed.shown.map(({ section, picks }) => ({ section, picks: picks.map(capped) }));
+  const cut = trimmed.shown.some(({ picks }) => picks.some((pick) => pick.group.members.length > MAX_CARRIERS));
 
   const picks = shown.flatMap((entry) => entry.picks);
   const refs = picks.flatMap(({ group }) => group.members.map((m) => ({ article: m.article, sentence: m.sentence })));
@@ -91,6 +107,7 @@ export async function composeQuotes(request: QuoteRequest, view: StoryView): Pro
   const notices = [
     choice.notice,
     quotes.length < total ? `Showing ${quotes.length} of ${plural(total, 'quotation')}; ask with a higher limit for more.` : null,
+    cut ? `A quotation carried by more than ${MAX_CARRIERS} articles is cited in ${MAX_CARRIERS} of them.` : null,
   ];
   if (total === 0 && !choice.notice) notices.push((await view.store.countArticles()) === 0 ? 'Nothing is indexed yet.' : 'No quotations found.');
   const notice = notices.filter((n): n is string => Boolean(n)).join(' ');

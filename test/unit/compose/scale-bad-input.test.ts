@@ -1,19 +1,22 @@
 /**
- * Issue 13's bad input through the whole pipeline: an article that names 5,000 people, and a
- * question whose every word is in every sentence. Each is indexed and answered usefully, and
- * what the answer reads is bounded by the answer (counted reads, never time).
+ * Issue 13's bad input through the whole pipeline: an article that names 5,000 people, a
+ * question whose every word is in every sentence, a remark that 40 articles carry. Each is
+ * indexed and answered usefully, and what the answer reads is bounded by the answer (counted
+ * reads, never time).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/core/clock.ts';
 import { answerQuestion } from '../../../src/core/compose/answer.ts';
+import { composeQuotes, MAX_CARRIERS } from '../../../src/core/compose/quotes.ts';
 import { composeWhoCard } from '../../../src/core/compose/who-card.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
 import { createStoryView } from '../../../src/core/retrieve/story-view.ts';
-import { ingestPaths } from '../../../src/ingest/ingest.ts';
+import { ingestPaths, relinkStory } from '../../../src/ingest/ingest.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { countingStore } from '../../support/counting-store.ts';
 import { tempFolder } from '../ingest/helpers.ts';
+import { analysedArticle, origin, person } from '../store/article-fixture.ts';
 
 const PEOPLE = 5_000;
 const SYLLABLES = ['ka', 'lo', 'mir', 'dan', 'vel', 'tor', 'sen', 'bra', 'quin', 'zel', 'rho', 'mat', 'fen', 'gar', 'lis', 'pol'];
@@ -71,5 +74,40 @@ describe('an article that names 5,000 people', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
     for (const citation of reply.citations) expect(citation.text).toMatch(/attended the harbour meeting/);
     expect(reads.rows.get('searchSentences') ?? 0).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('a remark that 40 articles carry', () => {
+  const CARRIERS = 40;
+  const REMARK = 'The harbour tariff stays in place for every family of this town';
+  let store: Store;
+  beforeAll(async () => {
+    store = openSqliteStore(':memory:');
+    const writes = Array.from({ length: CARRIERS }, (_, i) => ({
+      article: analysedArticle({
+        id: `carrier-${String(i).padStart(2, '0')}`,
+        paragraphs: [`Ada Quill spoke in Leeds on day ${i}. Ada Quill said "${REMARK}" to the council.`],
+        entities: [person('e1', 'Ada Quill')],
+        quotes: [{ text: REMARK, speaker: 'e1', cue: 'said' }],
+        hash: `hash-${i}`,
+        published: `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      }),
+      origin: origin({ textHash: `text-${i}` }),
+    }));
+    await store.putArticles(writes);
+    await relinkStory({ store }, [], silentLogger);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('is quoted once, cited in at most MAX_CARRIERS of them, with a note of the cut', async () => {
+    const { store: spied, reads } = countingStore(store);
+    const reply = await composeQuotes({ speaker: 'Ada Quill' }, createStoryView(spied));
+    expect(reply.data).toMatchObject({ total: 1 });
+    expect(reply.citations).toHaveLength(MAX_CARRIERS);
+    expect(reply.notice).toContain(`more than ${MAX_CARRIERS} articles`);
+    expect(reads.rows.get('sentencesAt') ?? 0).toBeLessThanOrEqual(MAX_CARRIERS);
+    expect(reads.rows.get('articleSummaries') ?? 0).toBeLessThanOrEqual(MAX_CARRIERS);
   });
 });
