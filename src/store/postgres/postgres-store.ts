@@ -18,6 +18,7 @@ import { migrate } from './migrations.ts';
 import { createQuoteReader, quoteTextsOf } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
+import { buildLinkKeys } from './link-keys.ts';
 import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
 import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
 import { entitiesByArticle } from '../sqlite/rows.ts';
@@ -106,6 +107,8 @@ function createPostgresStore(pool: pg.Pool): Store {
   const lookup = createSentenceLookup(pool);
   const terms = createTermStatistics(pool);
   let closed = false;
+  // Once built, the linking keys stay built: the flag is read until then, before a linked write.
+  let keysBuilt = false;
 
   /**
    * Runs `write` on the articles `ids` in one transaction, then links them into the story (or
@@ -113,8 +116,13 @@ function createPostgresStore(pool: pg.Pool): Store {
    * affect is read before the write and linked after it; a linking that fails rolls back to the
    * write alone and leaves the story marked.
    */
-  const linkedWrite = (link: boolean, ids: readonly string[], write: (client: pg.PoolClient) => Promise<void>): Promise<void> =>
-    inTransaction(pool, async (client) => {
+  const linkedWrite = async (link: boolean, ids: readonly string[], write: (client: pg.PoolClient) => Promise<void>): Promise<void> => {
+    if (link && !keysBuilt) {
+      // A story from before migration 7 gets its keys from its links, not from a whole relink.
+      await buildLinkKeys(pool);
+      keysBuilt = true;
+    }
+    await inTransaction(pool, async (client) => {
       if (!link) {
         await write(client);
         await markStale(client);
@@ -134,6 +142,7 @@ function createPostgresStore(pool: pg.Pool): Store {
         await markStale(client);
       }
     });
+  };
 
   return {
     fingerprints: () => reader.fingerprints(),
