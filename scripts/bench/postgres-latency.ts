@@ -3,9 +3,10 @@
  * CPU each request costs the bot and the server apart: the bench's questions (questions.ts),
  * each warmed once and then timed ROUNDS times as scripts/bench/latency.ts does. The server's
  * CPU is read from /proc for the backends serving this database (so run it on the database's
- * machine, with no one else on that database); /proc counts in ticks of 10 ms, so a figure is
- * read per command, summed over its runs, not per run. Prints a table per input (wall p50 and
- * max), then one JSON line per command: wall p50 / p95, bot and server CPU ms per run.
+ * machine, with no one else on that database) around each run; /proc counts in ticks of 10 ms,
+ * so a run's server figure is coarse and only its mean over the rounds is printed. Prints a
+ * line per input (wall p50 and max, mean bot and server CPU), then one JSON line per command:
+ * wall p50 / p95, bot and server CPU ms per run.
  * Usage: run-ts.js scripts/bench/postgres-latency.ts postgres://…/db [ROUNDS]
  */
 import { readFileSync } from 'node:fs';
@@ -65,25 +66,32 @@ for (const [name, inputs] of Object.entries(QUERIES)) {
   const rest = command.options.find((o) => o.rest)?.name;
   const run = (input: string) => command.run(rest && input ? { [rest]: input } : {}, context).catch(() => undefined);
   for (const input of inputs) await run(input);
-  const byInput = new Map<string, number[]>(inputs.map((input) => [input, []]));
+  const byInput = new Map(inputs.map((input) => [input, { times: [] as number[], botUs: 0, serverMs: 0 }]));
   const samples: number[] = [];
-  const cpuBefore = process.cpuUsage();
-  const ticksBefore = await backendTicks();
   for (let round = 0; round < ROUNDS; round++) {
     for (const input of inputs) {
+      const entry = byInput.get(input)!;
+      const ticksBefore = await backendTicks();
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       await run(input);
       const ms = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
+      entry.serverMs += serverMs(ticksBefore, await backendTicks());
+      entry.botUs += cpu.user + cpu.system;
+      entry.times.push(ms);
       samples.push(ms);
-      byInput.get(input)!.push(ms);
     }
   }
-  const server = serverMs(ticksBefore, await backendTicks());
-  const cpu = process.cpuUsage(cpuBefore);
-  for (const [input, times] of byInput) {
-    times.sort((a, b) => a - b);
+  let botUs = 0;
+  let server = 0;
+  for (const [input, entry] of byInput) {
+    const times = [...entry.times].sort((a, b) => a - b);
+    botUs += entry.botUs;
+    server += entry.serverMs;
+    const cpu = `bot ${(entry.botUs / 1000 / times.length).toFixed(0).padStart(4)}  server ${(entry.serverMs / times.length).toFixed(0).padStart(4)} ms CPU`;
     process.stdout.write(
-      `${name.padEnd(6)} ${`"${input}"`.padEnd(52)} p50 ${percentile(times, 0.5).toFixed(0).padStart(5)}  max ${times.at(-1)!.toFixed(0).padStart(5)} ms\n`,
+      `${name.padEnd(6)} ${`"${input}"`.padEnd(52)} p50 ${percentile(times, 0.5).toFixed(0).padStart(5)}  max ${times.at(-1)!.toFixed(0).padStart(5)} ms wall; ${cpu}\n`,
     );
   }
   samples.sort((a, b) => a - b);
@@ -94,7 +102,7 @@ for (const [name, inputs] of Object.entries(QUERIES)) {
       runs,
       p50: Math.round(percentile(samples, 0.5)),
       p95: Math.round(percentile(samples, 0.95)),
-      botCpuMs: Math.round((cpu.user + cpu.system) / 1000 / runs),
+      botCpuMs: Math.round(botUs / 1000 / runs),
       serverCpuMs: Math.round(server / runs),
     })}\n`,
   );
