@@ -345,11 +345,13 @@ export const migrations: readonly Migration[] = [
         JOIN entities e ON e.article = l.article AND e.key = l.entity_key
         GROUP BY l.story_entity, e.name, e.named;
       -- keys_built: the keys above cover every story entity. The linking keys are made by
-      -- linkKeysOf, in the bot, so a database with a story gets them at its next whole relink,
-      -- which it then needs; until then, a write is not linked on its own.
+      -- linkKeysOf, in the bot, so a database with a story gets them from its stored links before
+      -- its first linked write (link-keys.ts), a chunk of entities at a time; until then, a write
+      -- is not linked on its own. linking_stale is left as it was (migration 2): a story linked
+      -- whole needs no relink to get keys. (Before, it was set here, and the first write after
+      -- this migration relinked the whole story: at 100k, 1.3M links decided again.)
       ALTER TABLE store_state ADD COLUMN keys_built BOOLEAN NOT NULL DEFAULT TRUE;
-      UPDATE store_state SET keys_built = NOT EXISTS (SELECT 1 FROM story_entities),
-        linking_stale = linking_stale OR EXISTS (SELECT 1 FROM story_entities);
+      UPDATE store_state SET keys_built = NOT EXISTS (SELECT 1 FROM story_entities);
     `,
   },
   {

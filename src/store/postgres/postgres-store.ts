@@ -18,6 +18,7 @@ import { migrate } from './migrations.ts';
 import { createQuoteReader, quoteTextsOf } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
+import { buildLinkKeys } from './link-keys.ts';
 import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
 import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
 import { entitiesByArticle } from '../sqlite/rows.ts';
@@ -71,8 +72,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 /**
  * The session settings every connection starts with: JIT off (it compiles a search's per-row
  * scoring for some 200 ms when the planner guesses many rows, longer than the query itself at
- * every size measured by npm run bench -- --engine postgres), the schema when one is asked for,
- * and any `options` the URL carries (taken out of it: pg would let them replace ours).
+ * every size measured by npm run bench -- --engine postgres); a work_mem of 16 MB, so that a
+ * search's contributions, sorted by sentence to be summed in FTS5's order, are sorted in memory
+ * (at 100k, the sixteen terms of the bench's slowest question give 112k rows, 10 MB: with the
+ * server's default 4 MB they went to a file, 7–10% more of the server's CPU for that search);
+ * the schema when one is asked for; and any `options` the URL carries (taken out of it: pg would
+ * let them replace ours, and so a URL can still set its own work_mem).
  */
 function sessionSettings(url: string, schema: string | undefined): { connectionString: string; settings: string } {
   let connectionString = url;
@@ -87,7 +92,7 @@ function sessionSettings(url: string, schema: string | undefined): { connectionS
   } catch {
     // Not a URL pg can read either: it says so when connecting.
   }
-  return { connectionString, settings: ['-c jit=off', schema ? `-c search_path=${schema}` : null, fromUrl].filter(Boolean).join(' ') };
+  return { connectionString, settings: ['-c jit=off', '-c work_mem=16MB', schema ? `-c search_path=${schema}` : null, fromUrl].filter(Boolean).join(' ') };
 }
 
 /** A catch handler that swallows one PostgreSQL error code and rethrows the rest. */
@@ -106,6 +111,8 @@ function createPostgresStore(pool: pg.Pool): Store {
   const lookup = createSentenceLookup(pool);
   const terms = createTermStatistics(pool);
   let closed = false;
+  // Once built, the linking keys stay built: the flag is read until then, before a linked write.
+  let keysBuilt = false;
 
   /**
    * Runs `write` on the articles `ids` in one transaction, then links them into the story (or
@@ -113,8 +120,13 @@ function createPostgresStore(pool: pg.Pool): Store {
    * affect is read before the write and linked after it; a linking that fails rolls back to the
    * write alone and leaves the story marked.
    */
-  const linkedWrite = (link: boolean, ids: readonly string[], write: (client: pg.PoolClient) => Promise<void>): Promise<void> =>
-    inTransaction(pool, async (client) => {
+  const linkedWrite = async (link: boolean, ids: readonly string[], write: (client: pg.PoolClient) => Promise<void>): Promise<void> => {
+    if (link && !keysBuilt) {
+      // A story from before migration 7 gets its keys from its links, not from a whole relink.
+      await buildLinkKeys(pool);
+      keysBuilt = true;
+    }
+    await inTransaction(pool, async (client) => {
       if (!link) {
         await write(client);
         await markStale(client);
@@ -134,6 +146,7 @@ function createPostgresStore(pool: pg.Pool): Store {
         await markStale(client);
       }
     });
+  };
 
   return {
     fingerprints: () => reader.fingerprints(),

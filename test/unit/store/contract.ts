@@ -339,6 +339,29 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.listQuotes({ speaker: 'Theresa May' })).toEqual([]);
       });
 
+      it('filter by name through the linked story, and by an article’s own names while that article waits to be linked', async () => {
+        await store.saveStoryEntities(williamsonLinked());
+        const byName = async () => (await store.listQuotes({ speaker: 'Mr Williamson' })).map((q) => [q.article, q.speakerId]);
+        expect(await store.needsLinking()).toBe(false);
+        expect(await byName()).toEqual([
+          ['uk/001', 's1'],
+          ['uk/002', 's1'],
+        ]);
+        const third = analysedArticle({
+          id: 'uk/003',
+          paragraphs: ['“We will look again,” Mr Williamson said.'],
+          entities: [person('w3', 'Gavin Williamson', ['Mr Williamson'])],
+          quotes: [{ text: 'We will look again,', speaker: 'w3', cue: 'said' }],
+        });
+        await store.putArticle(third, origin({ textHash: 't3' }));
+        expect(await store.needsLinking()).toBe(true);
+        expect(await byName()).toEqual([
+          ['uk/001', 's1'],
+          ['uk/002', 's1'],
+          ['uk/003', null],
+        ]);
+      });
+
       it('filter by story entity, reading the same quotations as the whole list gives that speaker', async () => {
         await store.saveStoryEntities(
           storyOf([

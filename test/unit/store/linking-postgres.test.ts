@@ -9,6 +9,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/logger.ts';
 import { relinkStory } from '../../../src/ingest/ingest.ts';
+import { buildLinkKeys } from '../../../src/store/postgres/link-keys.ts';
+import { migrate, migrations } from '../../../src/store/postgres/migrations.ts';
 import { openPostgresStore } from '../../../src/store/postgres/postgres-store.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
 import { origin } from './article-fixture.ts';
@@ -107,6 +109,68 @@ withTestDatabase((url) => {
       expect(await differencesFromWholeLinking(store, rows)).toEqual([]);
       expect(await countsDifferingFromLinks(rows)).toEqual([]);
     });
+  });
+  describe('a PostgreSQL story from before migration 7, which has no linking keys', () => {
+    it('is not marked for a whole relink by the migration, only for its keys', async () => {
+      const schema = freshSchema();
+      const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 2 });
+      try {
+        await pool.query(`CREATE SCHEMA ${schema}`);
+        await migrate(
+          pool,
+          migrations.filter((m) => m.version < 7),
+        );
+        await pool.query(`INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES ('s1', 'Alice Barson', 'person', '[]', '[]')`);
+        await migrate(pool);
+        const { rows } = await pool.query('SELECT keys_built AS built, linking_stale AS stale FROM store_state WHERE id = 1');
+        expect(rows).toEqual([{ built: false, stale: false }]);
+      } finally {
+        await pool.end();
+        await dropSchema(url, schema);
+      }
+    });
+
+    it('gets its keys from its links a chunk of entities at a time, and the next article is linked on its own', async () => {
+      const schema = freshSchema();
+      let store = await openPostgresStore(url, { schema, max: 2 });
+      const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 2 });
+      const rows: StoryRows = async (sql) => (await pool.query(sql)).rows;
+      const keys = () => rows('SELECT story_entity, link_key FROM story_entity_keys ORDER BY story_entity, link_key');
+      const built = async () => (await rows('SELECT keys_built AS built FROM store_state'))[0]?.built;
+      // What migration 7 leaves of a story linked whole.
+      const asMigrationSevenLeavesIt = () => pool.query('DELETE FROM story_entity_keys; UPDATE store_state SET keys_built = FALSE');
+      try {
+        await store.putArticles(Array.from({ length: 200 }, (_, i) => ({ article: generated(i), origin: origin() })));
+        await relinkStory({ store }, [], silentLogger);
+        const whole = await keys();
+        expect(whole.length).toBeGreaterThan(100);
+
+        await asMigrationSevenLeavesIt();
+        expect(await store.needsLinking()).toBe(false);
+        await buildLinkKeys(pool, 7);
+        expect(await keys()).toEqual(whole);
+        expect(await built()).toBe(true);
+
+        await asMigrationSevenLeavesIt();
+        await store.close();
+        store = await openPostgresStore(url, { schema, max: 2 });
+        await store.putArticle(generated(200, [17, 250, 9999]), origin(), { link: true });
+        expect(await built()).toBe(true);
+        expect(await store.needsLinking()).toBe(false);
+        expect(await differencesFromWholeLinking(store, rows)).toEqual([]);
+        expect(await countsDifferingFromLinks(rows)).toEqual([]);
+        // The keys are those a whole relink writes when it builds them all.
+        const linked = await keys();
+        await pool.query('DELETE FROM story_entity_keys; UPDATE store_state SET keys_built = FALSE, linking_stale = TRUE');
+        await relinkStory({ store }, [], silentLogger);
+        expect(await built()).toBe(true);
+        expect(await keys()).toEqual(linked);
+      } finally {
+        await pool.end();
+        await store.close();
+        await dropSchema(url, schema);
+      }
+    }, 180_000);
   });
   describe('two replicas linking articles into one PostgreSQL story at once', () => {
     it('give the story linking it whole gives, each write linked in its own transaction', async () => {
