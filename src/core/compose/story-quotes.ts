@@ -50,26 +50,16 @@ interface Grouped {
   readonly groupOf: ReadonlyMap<string, QuoteGroup>;
 }
 
-/**
- * Wordings kept while one speaker's quotations are grouped, by text: the copies of a quotation
- * that several articles carry are read once (grouping meets them one after another, longest first).
- */
-const GROUPING_WORDINGS = 1_000;
-
 function grouped(key: string, quotes: readonly StoredQuote[]): Grouped {
-  // Wordings are read as grouping asks for them and only the last few kept: each group keeps its
-  // own, and a speaker's other wordings (61,000 of the unattributed at 100,000 articles) are let go.
+  // Wordings are read as grouping asks for them and not kept: each group keeps its own, and a
+  // speaker's other wordings (61,000 of the unattributed at 100,000 articles) are let go at once.
   const groupOf = new Map<string, QuoteGroup>();
-  const recent = new BoundedCache<string, Wording>(GROUPING_WORDINGS, () => 1);
-  const wordingOf = (quote: StoredQuote): Wording => {
-    let wording = recent.get(quote.text);
-    if (!wording) {
-      wording = readWording(quote.text);
-      recent.set(quote.text, wording);
-    }
-    return wording;
-  };
-  const groups = groupSpeakerQuotes(key, quotes, wordingOf, (quote, group) => groupOf.set(quoteKey(quote), group));
+  const groups = groupSpeakerQuotes(
+    key,
+    quotes,
+    (quote) => readWording(quote.text),
+    (quote, group) => groupOf.set(quoteKey(quote), group),
+  );
   for (const group of groups) for (const quote of group.members) groupOf.set(quoteKey(quote), group);
   return { groups, groupOf };
 }
