@@ -7,10 +7,11 @@
  * Usage: run-ts.js scripts/bench/scale.ts CORPUS_DIR DB_FILE — prints one JSON line.
  *        run-ts.js scripts/bench/scale.ts --first-ask DB_FILE — one cold ask, in its own process.
  *        run-ts.js scripts/bench/scale.ts --serving DB_FILE [COMMAND…] — one process answering the
- *        bench's requests of those commands (default ask, brief, quote, who), its peak RSS.
+ *        bench's requests of those commands (default ask, brief, quote, who), its peak RSS; the
+ *        process runs with the node flags of `npm start` (package.json), as the bot does.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,6 +62,12 @@ function cliContext(store: Store) {
 }
 
 const SERVED: Readonly<Record<string, readonly string[]>> = { ...QUERIES, who: WHO_REQUESTS };
+
+/** The node flags `npm start` runs the bot with (package.json's start script): `--max-semi-space-size=4`, … */
+function servingFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  return (manifest.scripts?.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
+}
 
 /**
  * Answers every request of the commands named (each twice, as a server meets them again) in this
@@ -162,8 +169,17 @@ const args = process.argv.slice(2);
 if (args[0] === '--first-ask') {
   process.stdout.write(`${JSON.stringify({ ms: await firstAsk(args[1]!) })}\n`);
 } else if (args[0] === '--serving') {
-  const names = args.length > 2 ? args.slice(2) : Object.keys(SERVED);
-  process.stdout.write(`${JSON.stringify({ rssMb: await serving(args[1]!, names) })}\n`);
+  const flags = servingFlags();
+  if (flags.every((flag) => process.execArgv.includes(flag))) {
+    const names = args.length > 2 ? args.slice(2) : Object.keys(SERVED);
+    process.stdout.write(`${JSON.stringify({ rssMb: await serving(args[1]!, names) })}\n`);
+  } else {
+    // Measured in a process started as `npm start` starts the bot, with its V8 flags.
+    const child = spawnSync(process.execPath, [...flags, resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/scale.ts'), ...args], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    process.exitCode = child.status ?? 1;
+  }
 } else {
   const [corpusDir, db] = args;
   if (!corpusDir || !db) throw new Error('usage: scale.ts CORPUS_DIR DB_FILE');
