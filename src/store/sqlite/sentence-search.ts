@@ -5,11 +5,19 @@
 import type Database from 'better-sqlite3';
 import type { BlockKind } from '../../core/article.ts';
 import type { SentenceHit, SentenceQuery, SentenceRef } from '../../core/ports/store.ts';
-import { ftsMatchExpression } from './fts-query.ts';
+import { openFts5Tokenizer, type Fts5Tokenizer } from '../postgres/fts5-tokens.ts';
+import { planPruning, PRUNING_TUNING, type PruningTuning } from './bm25-pruning.ts';
+import { ftsMatchExpression, ftsPhraseTexts } from './fts-query.ts';
 
 const DEFAULT_LIMIT = 20;
 
-export type SentenceSearch = (query: SentenceQuery) => SentenceHit[];
+export interface SentenceSearch {
+  (query: SentenceQuery): SentenceHit[];
+  /** How many searches were answered from the pruned candidates, and how many had to rank everything after trying. */
+  readonly pruning: { answered: number; retried: number };
+  /** Closes the query tokenizer, if one was opened. */
+  close(): void;
+}
 
 interface HitRow {
   article: string;
@@ -21,14 +29,21 @@ interface HitRow {
   rank: number;
 }
 
+interface PrunedRow extends HitRow {
+  /** How many candidates were kept (the limit unless fewer matched) and the last one's rank. */
+  found: number;
+  last: number;
+}
+
 /**
  * Prepares the search statement once. The best `limit` are taken by SQLite's own top-k sort on
  * (rank, rowid), not by FTS5's `ORDER BY rank`: that one sorts every matching sentence (with
  * its positions) before the first is read, a third of the search's time for a wide OR query
  * at 100k articles. The order is FTS5's: ties on rank come in rowid order. Only the top ones'
- * sentences are read.
+ * sentences are read. A wide OR query over common words ranks only the sentences that could
+ * enter the top (bm25-pruning.ts), with the same hits in the same order.
  */
-export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
+export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuning = PRUNING_TUNING): SentenceSearch {
   const statement = db.prepare(`
     WITH top AS MATERIALIZED (
       SELECT f.rowid AS id, f.rank AS rank
@@ -45,11 +60,60 @@ export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
     SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank
     FROM top JOIN sentence_texts s ON s.id = top.id
     ORDER BY top.rank, top.id`);
+  // The same ranking over the candidates only (bm25-pruning.ts): FTS5 still walks every matching
+  // sentence, but scores only those the candidates' expression finds. `+ 0` keeps SQLite from
+  // handing the candidates to FTS5 as rowids to look up one by one (a new query, IDFs and all, each).
+  const pruned = db.prepare(`
+    WITH top AS MATERIALIZED (
+      SELECT f.rowid AS id, f.rank AS rank
+      FROM sentences_fts f
+      WHERE f.sentences_fts MATCH @match
+        AND f.rowid + 0 IN (SELECT c.rowid FROM sentences_fts c WHERE c.sentences_fts MATCH @candidates)
+      ORDER BY f.rank, f.rowid
+      LIMIT @limit)
+    SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank,
+      (SELECT count(*) FROM top) AS found, (SELECT max(rank) FROM top) AS last
+    FROM top JOIN sentence_texts s ON s.id = top.id
+    ORDER BY top.rank, top.id`);
+  const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();
+  const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
+  let tokenizer: Fts5Tokenizer | undefined;
+  const pruning = { answered: 0, retried: 0 };
 
-  return (query) => {
-    const match = ftsMatchExpression(query.terms, query.match ?? 'any');
+  /** The top `limit` from the candidates, or null when another sentence might belong there. */
+  const prunedSearch = (terms: readonly string[], match: string, limit: number): SentenceHit[] | null => {
+    const texts = ftsPhraseTexts(terms);
+    if (texts.length < 2) return null;
+    tokenizer ??= openFts5Tokenizer();
+    const tokens = tokenizer.tokenize(texts);
+    const count = (token: string) => (documents.get(token) as number | undefined) ?? 0;
+    const plan = planPruning(
+      texts.map((text, i) => ({ text, tokens: tokens[i] ?? [] })),
+      count,
+      sentences.get() as number,
+      tuning,
+    );
+    if (!plan) return null;
+    const rows = pruned.all({ match, candidates: plan.candidates, limit }) as PrunedRow[];
+    const kept = rows[0];
+    // Strictly above the bound: a sentence left out scores below it, so it cannot tie the k-th either.
+    if (kept && kept.found === limit && -kept.last > plan.bound * (1 + 1e-9)) {
+      pruning.answered += 1;
+      return rows.map(toHit);
+    }
+    pruning.retried += 1;
+    return null;
+  };
+
+  const search = (query: SentenceQuery): SentenceHit[] => {
+    const mode = query.match ?? 'any';
+    const match = ftsMatchExpression(query.terms, mode);
     if (match === null) return [];
     const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
+    if (mode === 'any' && !query.articles) {
+      const hits = prunedSearch(query.terms, match, limit);
+      if (hits) return hits;
+    }
     const rows = statement.all({
       match,
       articles: query.articles ? JSON.stringify(query.articles) : null,
@@ -57,6 +121,13 @@ export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
     }) as HitRow[];
     return rows.map(toHit);
   };
+  return Object.assign(search, {
+    pruning,
+    close: () => {
+      tokenizer?.close();
+      tokenizer = undefined;
+    },
+  });
 }
 
 function toHit(row: HitRow): SentenceHit {
