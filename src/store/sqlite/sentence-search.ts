@@ -144,15 +144,36 @@ function toHit(row: HitRow): SentenceHit {
 
 export type SentenceLookup = (refs: readonly SentenceRef[]) => SentenceHit[];
 
-/** Prepares the lookup of sentences by article and index (score 0: nothing was searched). */
+/**
+ * Prepares the lookup of sentences by article and index (score 0: nothing was searched). One
+ * statement per article asked about, reading the id range from its lowest to its highest index
+ * asked: an answer reads its context articles whole (a hundred sentences or more), and the
+ * sentences of one article then cost one statement, not one each.
+ */
 export function prepareSentenceLookup(db: Database.Database): SentenceLookup {
   const statement = db.prepare(`SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, 0 AS rank
     FROM sentence_texts s JOIN articles a ON a.id = s.article AND a.status = 'current'
-    WHERE s.id = (SELECT id FROM sentences WHERE article = @article AND idx = 0) + @idx
-      AND s.article = @article AND s.idx = @idx`);
-  return (refs) =>
-    refs.flatMap((ref) => {
-      const row = statement.get({ article: ref.article, idx: ref.sentence }) as HitRow | undefined;
+    WHERE s.id BETWEEN (SELECT id FROM sentences WHERE article = @article AND idx = 0) + @low
+        AND (SELECT id FROM sentences WHERE article = @article AND idx = 0)
+          + min(@high, (SELECT sentence_count - 1 FROM articles WHERE id = @article))
+      AND s.article = @article`);
+  return (refs) => {
+    const asked = new Map<string, { low: number; high: number }>();
+    for (const ref of refs) {
+      const range = asked.get(ref.article);
+      if (range) {
+        range.low = Math.min(range.low, ref.sentence);
+        range.high = Math.max(range.high, ref.sentence);
+      } else asked.set(ref.article, { low: ref.sentence, high: ref.sentence });
+    }
+    const found = new Map<string, HitRow>();
+    for (const [article, { low, high }] of asked) {
+      if (high < 0) continue;
+      for (const row of statement.all({ article, low: Math.max(0, low), high }) as HitRow[]) found.set(`${row.idx}#${row.article}`, row);
+    }
+    return refs.flatMap((ref) => {
+      const row = found.get(`${ref.sentence}#${ref.article}`);
       return row ? [toHit(row)] : [];
     });
+  };
 }

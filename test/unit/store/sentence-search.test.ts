@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phraseBound, planPruning } from '../../../src/store/sqlite/bm25-pruning.ts';
 import { ftsMatchExpression } from '../../../src/store/sqlite/fts-query.ts';
-import { prepareSentenceSearch } from '../../../src/store/sqlite/sentence-search.ts';
+import { prepareSentenceLookup, prepareSentenceSearch } from '../../../src/store/sqlite/sentence-search.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { analysedArticle, origin } from './article-fixture.ts';
 
@@ -45,7 +45,7 @@ function sentence(next: () => number): string {
   return `${words.join(' ')}.`;
 }
 
-describe('pruned bm25 search on SQLite', () => {
+describe('SQLite sentence search and lookup', () => {
   let dir: string;
   let db: Database.Database;
 
@@ -88,7 +88,7 @@ describe('pruned bm25 search on SQLite', () => {
     // Every word with 5% of the sentences is common here, and pruning is tried on any query.
     const search = prepareSentenceSearch(db, { commonShare: 0.05, minPostings: 0 });
     const next = random(7);
-    const pick = (list: readonly string[]) => list[Math.floor(next() * list.length)]!;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
     let compared = 0;
     for (let q = 0; q < 120; q++) {
       const terms = new Set<string>();
@@ -109,6 +109,28 @@ describe('pruned bm25 search on SQLite', () => {
     expect(search.pruning.answered).toBeGreaterThan(20);
     expect(search.pruning.retried).toBeGreaterThan(0);
     search.close();
+  });
+
+  it('looks sentences up in the order asked, several of an article at once, skipping those that do not exist', () => {
+    const lookup = prepareSentenceLookup(db);
+    const one = db.prepare(`SELECT article, idx, text FROM sentence_texts WHERE article = ? AND idx = ?`);
+    const refs = [
+      { article: 'a3', sentence: 11 },
+      { article: 'a7', sentence: 2 },
+      { article: 'a3', sentence: 0 },
+      { article: 'a3', sentence: 12 }, // past the article's last sentence
+      { article: 'a7', sentence: 2 },
+      { article: 'nowhere', sentence: 0 },
+      { article: 'a3', sentence: -1 },
+      { article: 'a3', sentence: 5 },
+      { article: 'a4', sentence: 0 }, // the next article's first sentence follows a3's last
+    ];
+    const expected = refs.flatMap((ref) => {
+      const row = one.get(ref.article, ref.sentence) as { article: string; idx: number; text: string } | undefined;
+      return row ? [[row.article, row.idx, row.text]] : [];
+    });
+    expect(expected).toHaveLength(6);
+    expect(lookup(refs).map((hit) => [hit.article, hit.sentence, hit.text])).toEqual(expected);
   });
 
   it('bounds what a phrase can add to a score above what FTS5 gives any sentence holding it once', () => {
