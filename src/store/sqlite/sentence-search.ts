@@ -77,13 +77,19 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
     ORDER BY top.rank, top.id`);
   const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();
   const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
+  // Removed sentences leave the index at once but their terms' counts only at the next catch-up:
+  // until then a count may be too high, and its bound too low.
+  const countsBehind = db.prepare('SELECT EXISTS (SELECT 1 FROM term_documents_removed)').pluck();
   let tokenizer: Fts5Tokenizer | undefined;
   const pruning = { answered: 0, retried: 0 };
 
-  /** The top `limit` from the candidates, or null when another sentence might belong there. */
-  const prunedSearch = (terms: readonly string[], match: string, limit: number): SentenceHit[] | null => {
+  /**
+   * The top `limit` from the candidates, or null when another sentence might belong there. In one
+   * read transaction, so the counts and the index are those of one moment while another process writes.
+   */
+  const prunedSearch = db.transaction((terms: readonly string[], match: string, limit: number): SentenceHit[] | null => {
     const texts = ftsPhraseTexts(terms);
-    if (texts.length < 2) return null;
+    if (texts.length < 2 || countsBehind.get() === 1) return null;
     tokenizer ??= openFts5Tokenizer();
     const tokens = tokenizer.tokenize(texts);
     const count = (token: string) => (documents.get(token) as number | undefined) ?? 0;
@@ -103,7 +109,7 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
     }
     pruning.retried += 1;
     return null;
-  };
+  });
 
   const search = (query: SentenceQuery): SentenceHit[] => {
     const mode = query.match ?? 'any';

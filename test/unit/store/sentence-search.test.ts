@@ -111,6 +111,22 @@ describe('SQLite sentence search and lookup', () => {
     search.close();
   });
 
+  it('ranks every match while removed sentences still wait to leave the term counts', () => {
+    const search = prepareSentenceSearch(db, { commonShare: 0.05, minPostings: 0 });
+    const terms = ['harbour', 'ferry', 'council', 'weather', 'kelp'];
+    const hits = () => search({ terms, limit: 20 }).map((hit) => ({ article: hit.article, sentence: hit.sentence, score: hit.score }));
+    db.prepare("INSERT INTO term_documents_removed (text) VALUES ('the harbour')").run();
+    try {
+      expect(hits()).toEqual(reference(terms, 20));
+      expect(search.pruning).toEqual({ answered: 0, retried: 0 });
+    } finally {
+      db.prepare('DELETE FROM term_documents_removed').run();
+    }
+    expect(hits()).toEqual(reference(terms, 20));
+    expect(search.pruning.answered).toBe(1);
+    search.close();
+  });
+
   it('looks sentences up in the order asked, several of an article at once, skipping those that do not exist', () => {
     const lookup = prepareSentenceLookup(db);
     const one = db.prepare(`SELECT article, idx, text FROM sentence_texts WHERE article = ? AND idx = ?`);
