@@ -11,10 +11,17 @@
  * @example ftsMatchExpression(['   ', '--'], 'all') === null
  */
 export function ftsMatchExpression(terms: readonly string[], match: 'any' | 'all'): string | null {
-  const quoted = terms
-    .map((term) => term.replace(/\s+/g, ' ').trim())
-    .filter((term) => /[\p{L}\p{N}]/u.test(term))
-    .map((term) => `"${term.replace(/"/g, '""')}"`);
+  const quoted = ftsPhraseTexts(terms).map((term) => `"${term.replace(/"/g, '""')}"`);
   if (quoted.length === 0) return null;
   return quoted.join(match === 'all' ? ' AND ' : ' OR ');
+}
+
+/**
+ * The terms `ftsMatchExpression` searches for, in its order, spaces collapsed: one per phrase
+ * of the expression.
+ *
+ * @example ftsPhraseTexts([' Acme  Ltd ', '--']) → ['Acme Ltd']
+ */
+export function ftsPhraseTexts(terms: readonly string[]): string[] {
+  return terms.map((term) => term.replace(/\s+/g, ' ').trim()).filter((term) => /[\p{L}\p{N}]/u.test(term));
 }

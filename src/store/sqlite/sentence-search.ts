@@ -5,11 +5,19 @@
 import type Database from 'better-sqlite3';
 import type { BlockKind } from '../../core/article.ts';
 import type { SentenceHit, SentenceQuery, SentenceRef } from '../../core/ports/store.ts';
-import { ftsMatchExpression } from './fts-query.ts';
+import { openFts5Tokenizer, type Fts5Tokenizer } from '../postgres/fts5-tokens.ts';
+import { planPruning, PRUNING_TUNING, type PruningTuning } from './bm25-pruning.ts';
+import { ftsMatchExpression, ftsPhraseTexts } from './fts-query.ts';
 
 const DEFAULT_LIMIT = 20;
 
-export type SentenceSearch = (query: SentenceQuery) => SentenceHit[];
+export interface SentenceSearch {
+  (query: SentenceQuery): SentenceHit[];
+  /** How many searches were answered from the pruned candidates, and how many had to rank everything after trying. */
+  readonly pruning: { answered: number; retried: number };
+  /** Closes the query tokenizer, if one was opened. */
+  close(): void;
+}
 
 interface HitRow {
   article: string;
@@ -21,14 +29,21 @@ interface HitRow {
   rank: number;
 }
 
+interface PrunedRow extends HitRow {
+  /** How many candidates were kept (the limit unless fewer matched) and the last one's rank. */
+  found: number;
+  last: number;
+}
+
 /**
  * Prepares the search statement once. The best `limit` are taken by SQLite's own top-k sort on
  * (rank, rowid), not by FTS5's `ORDER BY rank`: that one sorts every matching sentence (with
  * its positions) before the first is read, a third of the search's time for a wide OR query
  * at 100k articles. The order is FTS5's: ties on rank come in rowid order. Only the top ones'
- * sentences are read.
+ * sentences are read. A wide OR query over common words ranks only the sentences that could
+ * enter the top (bm25-pruning.ts), with the same hits in the same order.
  */
-export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
+export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuning = PRUNING_TUNING): SentenceSearch {
   const statement = db.prepare(`
     WITH top AS MATERIALIZED (
       SELECT f.rowid AS id, f.rank AS rank
@@ -45,11 +60,66 @@ export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
     SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank
     FROM top JOIN sentence_texts s ON s.id = top.id
     ORDER BY top.rank, top.id`);
+  // The same ranking over the candidates only (bm25-pruning.ts): FTS5 still walks every matching
+  // sentence, but scores only those the candidates' expression finds. `+ 0` keeps SQLite from
+  // handing the candidates to FTS5 as rowids to look up one by one (a new query, IDFs and all, each).
+  const pruned = db.prepare(`
+    WITH top AS MATERIALIZED (
+      SELECT f.rowid AS id, f.rank AS rank
+      FROM sentences_fts f
+      WHERE f.sentences_fts MATCH @match
+        AND f.rowid + 0 IN (SELECT c.rowid FROM sentences_fts c WHERE c.sentences_fts MATCH @candidates)
+      ORDER BY f.rank, f.rowid
+      LIMIT @limit)
+    SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank,
+      (SELECT count(*) FROM top) AS found, (SELECT max(rank) FROM top) AS last
+    FROM top JOIN sentence_texts s ON s.id = top.id
+    ORDER BY top.rank, top.id`);
+  const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();
+  const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
+  // Removed sentences leave the index at once but their terms' counts only at the next catch-up:
+  // until then a count may be too high, and its bound too low.
+  const countsBehind = db.prepare('SELECT EXISTS (SELECT 1 FROM term_documents_removed)').pluck();
+  let tokenizer: Fts5Tokenizer | undefined;
+  const pruning = { answered: 0, retried: 0 };
 
-  return (query) => {
-    const match = ftsMatchExpression(query.terms, query.match ?? 'any');
+  /**
+   * The top `limit` from the candidates, or null when another sentence might belong there. In one
+   * read transaction, so the counts and the index are those of one moment while another process writes.
+   */
+  const prunedSearch = db.transaction((terms: readonly string[], match: string, limit: number): SentenceHit[] | null => {
+    const texts = ftsPhraseTexts(terms);
+    if (texts.length < 2 || countsBehind.get() === 1) return null;
+    tokenizer ??= openFts5Tokenizer();
+    const tokens = tokenizer.tokenize(texts);
+    const count = (token: string) => (documents.get(token) as number | undefined) ?? 0;
+    const plan = planPruning(
+      texts.map((text, i) => ({ text, tokens: tokens[i] ?? [] })),
+      count,
+      sentences.get() as number,
+      tuning,
+    );
+    if (!plan) return null;
+    const rows = pruned.all({ match, candidates: plan.candidates, limit }) as PrunedRow[];
+    const kept = rows[0];
+    // Strictly above the bound: a sentence left out scores below it, so it cannot tie the k-th either.
+    if (kept && kept.found === limit && -kept.last > plan.bound * (1 + 1e-9)) {
+      pruning.answered += 1;
+      return rows.map(toHit);
+    }
+    pruning.retried += 1;
+    return null;
+  });
+
+  const search = (query: SentenceQuery): SentenceHit[] => {
+    const mode = query.match ?? 'any';
+    const match = ftsMatchExpression(query.terms, mode);
     if (match === null) return [];
     const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
+    if (mode === 'any' && !query.articles) {
+      const hits = prunedSearch(query.terms, match, limit);
+      if (hits) return hits;
+    }
     const rows = statement.all({
       match,
       articles: query.articles ? JSON.stringify(query.articles) : null,
@@ -57,6 +127,13 @@ export function prepareSentenceSearch(db: Database.Database): SentenceSearch {
     }) as HitRow[];
     return rows.map(toHit);
   };
+  return Object.assign(search, {
+    pruning,
+    close: () => {
+      tokenizer?.close();
+      tokenizer = undefined;
+    },
+  });
 }
 
 function toHit(row: HitRow): SentenceHit {
@@ -79,6 +156,7 @@ interface LookupArticle {
   readonly kinds: readonly BlockKind[];
   /** The id of the article's first sentence: its sentences are the ids from there (sentence-ids.ts). */
   readonly first: number;
+  readonly count: number;
 }
 
 interface LookupRow {
@@ -92,38 +170,50 @@ interface LookupRow {
 }
 
 /**
- * Prepares the lookup of sentences by article and index (score 0: nothing was searched). Each
- * article's text and block kinds are read once per lookup, and its sentences cut from them here,
- * as the `sentence_texts` view would (see article-writer.ts: a row keeps its own text wherever
- * SQLite's substr() and a JavaScript slice could differ). Through the view, every sentence read
- * the whole article text again and parsed its every block: reading an article of 5,000
- * sentences whole took seconds.
+ * Prepares the lookup of sentences by article and index (score 0: nothing was searched). Per
+ * article asked about, two statements: its text and block kinds, and the id range from the
+ * lowest to the highest index asked (an answer reads its context articles whole, a hundred
+ * sentences or more). The sentences are cut from the text here, as the `sentence_texts` view
+ * would (see article-writer.ts: a row keeps its own text wherever SQLite's substr() and a
+ * JavaScript slice could differ). Through the view, every sentence read the whole article text
+ * again and parsed its every block: an article of 5,000 sentences took seconds to read whole.
  */
 export function prepareSentenceLookup(db: Database.Database): SentenceLookup {
-  const articleOf = db.prepare(`SELECT a.clean_text AS text, a.blocks, first.id AS first
+  const articleOf = db.prepare(`SELECT a.clean_text AS text, a.blocks, a.sentence_count AS count, first.id AS first
     FROM articles a JOIN sentences first ON first.article = a.id AND first.idx = 0
     WHERE a.id = ? AND a.status = 'current'`);
-  const sentenceAt = db.prepare('SELECT article, idx, block, kind, start_offset, end_offset, text FROM sentences WHERE id = ?');
+  const range = db.prepare('SELECT article, idx, block, kind, start_offset, end_offset, text FROM sentences WHERE id BETWEEN ? AND ?');
   const read = (id: string): LookupArticle | null => {
-    const row = articleOf.get(id) as { text: string | null; blocks: string | null; first: number } | undefined;
+    const row = articleOf.get(id) as { text: string | null; blocks: string | null; count: number; first: number } | undefined;
     if (!row) return null;
     const blocks = row.blocks ? (JSON.parse(row.blocks) as [BlockKind, ...unknown[]][]) : [];
-    return { text: row.text, kinds: blocks.map((block) => block[0]), first: row.first };
+    return { text: row.text, kinds: blocks.map((block) => block[0]), first: row.first, count: row.count };
   };
   return (refs) => {
-    const articles = new Map<string, LookupArticle | null>();
-    return refs.flatMap((ref) => {
-      let article = articles.get(ref.article);
-      if (article === undefined) {
-        article = read(ref.article);
-        articles.set(ref.article, article);
+    const asked = new Map<string, { low: number; high: number }>();
+    for (const ref of refs) {
+      if (!Number.isInteger(ref.sentence) || ref.sentence < 0) continue;
+      const span = asked.get(ref.article);
+      if (span) {
+        span.low = Math.min(span.low, ref.sentence);
+        span.high = Math.max(span.high, ref.sentence);
+      } else asked.set(ref.article, { low: ref.sentence, high: ref.sentence });
+    }
+    const found = new Map<string, SentenceHit>();
+    for (const [id, { low, high }] of asked) {
+      const article = read(id);
+      if (article === null || low >= article.count) continue;
+      const last = Math.min(high, article.count - 1);
+      for (const row of range.all(article.first + low, article.first + last) as LookupRow[]) {
+        if (row.article !== id) continue;
+        const text = row.text ?? article.text?.slice(row.start_offset, row.end_offset) ?? '';
+        const kind = row.kind ?? article.kinds[row.block] ?? 'paragraph';
+        found.set(`${row.idx}#${id}`, toHit({ article: id, idx: row.idx, text, start_offset: row.start_offset, end_offset: row.end_offset, kind, rank: 0 }));
       }
-      if (article === null || !Number.isInteger(ref.sentence) || ref.sentence < 0) return [];
-      const row = sentenceAt.get(article.first + ref.sentence) as LookupRow | undefined;
-      if (!row || row.article !== ref.article || row.idx !== ref.sentence) return [];
-      const text = row.text ?? article.text?.slice(row.start_offset, row.end_offset) ?? '';
-      const kind = row.kind ?? article.kinds[row.block] ?? 'paragraph';
-      return [toHit({ article: row.article, idx: row.idx, text, start_offset: row.start_offset, end_offset: row.end_offset, kind, rank: 0 })];
+    }
+    return refs.flatMap((ref) => {
+      const hit = found.get(`${ref.sentence}#${ref.article}`);
+      return hit ? [hit] : [];
     });
   };
 }

@@ -222,6 +222,7 @@ function createSqliteStore(db: Database.Database): Store {
       } catch {
         // Busy past the timeout: indexing is idempotent, and whoever opens the file next finishes it.
       } finally {
+        search.close();
         db.close();
       }
     },

@@ -1,0 +1,203 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phraseBound, planPruning } from '../../../src/store/sqlite/bm25-pruning.ts';
+import { ftsMatchExpression } from '../../../src/store/sqlite/fts-query.ts';
+import { prepareSentenceLookup, prepareSentenceSearch } from '../../../src/store/sqlite/sentence-search.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
+import { analysedArticle, origin } from './article-fixture.ts';
+
+/** A seeded generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Words by how many sentences hold them: common ones (some in two forms of one stem), middling and rare.
+const COMMON = ['harbour', 'ferry', 'ferries', 'council', 'weather', 'market', 'markets'];
+const MIDDLING = ['storm', 'captain', 'budget', 'tourist', 'bridge', 'fishing', 'mayor', 'tide'];
+const RARE = ['lighthouse', 'smuggler', 'regatta', 'kelp', 'dredger', 'pier', 'gale', 'quay'];
+const FILLER = ['the', 'a', 'of', 'in', 'and', 'was', 'said', 'on', 'by', 'to', 'it', 'for', 'at', 'with'];
+
+/** A sentence of 2 to 26 words: filler, each common word at 25%, middling at 4%, rare at 0.5%, some twice. */
+function sentence(next: () => number): string {
+  const words: string[] = [];
+  const length = 2 + Math.floor(next() * 25);
+  for (let i = 0; i < length; i++) words.push(FILLER[Math.floor(next() * FILLER.length)]!);
+  const put = (word: string) => words.splice(Math.floor(next() * (words.length + 1)), 0, word);
+  for (const [list, share] of [
+    [COMMON, 0.25],
+    [MIDDLING, 0.04],
+    [RARE, 0.005],
+  ] as const) {
+    for (const word of list) {
+      if (next() < share) put(word);
+      if (next() < share / 4) put(word);
+    }
+  }
+  return `${words.join(' ')}.`;
+}
+
+describe('SQLite sentence search and lookup', () => {
+  let dir: string;
+  let db: Database.Database;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefbot-pruning-'));
+    const file = join(dir, 'briefbot.db');
+    const store = openSqliteStore(file);
+    const next = random(13);
+    const written: string[] = [];
+    for (let a = 0; a < 150; a++) {
+      const paragraphs = Array.from({ length: 3 }, () =>
+        Array.from({ length: 4 }, () => {
+          // One sentence in ten repeats an earlier one: equal scores, ordered by rowid.
+          const text = written.length > 0 && next() < 0.1 ? written[Math.floor(next() * written.length)]! : sentence(next);
+          written.push(text);
+          return text;
+        }).join(' '),
+      );
+      await store.putArticle(analysedArticle({ id: `a${a}`, paragraphs }), origin());
+    }
+    await store.close();
+    db = new Database(file);
+  });
+
+  afterAll(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** FTS5's own ranking: every matching sentence scored, the best `limit` by rank then rowid. */
+  const reference = (terms: readonly string[], limit: number) => {
+    const rows = db
+      .prepare(`SELECT s.article, s.idx, f.rank FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
+        WHERE sentences_fts MATCH ? ORDER BY f.rank, f.rowid LIMIT ?`)
+      .all(ftsMatchExpression(terms, 'any'), limit) as { article: string; idx: number; rank: number }[];
+    return rows.map((row) => ({ article: row.article, sentence: row.idx, score: -row.rank }));
+  };
+
+  it('returns exactly the sentences, scores and order of FTS5 ranking every match, ties included', () => {
+    // Every word with 5% of the sentences is common here, and pruning is tried on any query.
+    const search = prepareSentenceSearch(db, { commonShare: 0.05, minPostings: 0 });
+    const next = random(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+    let compared = 0;
+    for (let q = 0; q < 120; q++) {
+      const terms = new Set<string>();
+      const commons = 1 + Math.floor(next() * 4);
+      for (let i = 0; i < commons; i++) terms.add(pick(COMMON));
+      if (next() < 0.7) terms.add(pick(MIDDLING));
+      if (next() < 0.5) terms.add(pick(RARE));
+      if (next() < 0.2) terms.add(`${pick(COMMON)} ${pick(FILLER)}`); // a phrase of two words
+      if (next() < 0.1) terms.add('absentword');
+      const limit = pick([1, 5, 20, 150]);
+      const expected = reference([...terms], limit);
+      const hits = search({ terms: [...terms], limit }).map((hit) => ({ article: hit.article, sentence: hit.sentence, score: hit.score }));
+      expect(hits, [...terms].join(' | ')).toEqual(expected);
+      compared += 1;
+    }
+    expect(compared).toBe(120);
+    // Both ways were taken: answers from the candidates alone, and queries where the bound sent the search back to rank every match.
+    expect(search.pruning.answered).toBeGreaterThan(20);
+    expect(search.pruning.retried).toBeGreaterThan(0);
+    search.close();
+  });
+
+  it('ranks every match while removed sentences still wait to leave the term counts', () => {
+    const search = prepareSentenceSearch(db, { commonShare: 0.05, minPostings: 0 });
+    const terms = ['harbour', 'ferry', 'council', 'weather', 'kelp'];
+    const hits = () => search({ terms, limit: 20 }).map((hit) => ({ article: hit.article, sentence: hit.sentence, score: hit.score }));
+    db.prepare("INSERT INTO term_documents_removed (text) VALUES ('the harbour')").run();
+    try {
+      expect(hits()).toEqual(reference(terms, 20));
+      expect(search.pruning).toEqual({ answered: 0, retried: 0 });
+    } finally {
+      db.prepare('DELETE FROM term_documents_removed').run();
+    }
+    expect(hits()).toEqual(reference(terms, 20));
+    expect(search.pruning.answered).toBe(1);
+    search.close();
+  });
+
+  it('looks sentences up in the order asked, several of an article at once, skipping those that do not exist', () => {
+    const lookup = prepareSentenceLookup(db);
+    const one = db.prepare(`SELECT article, idx, text FROM sentence_texts WHERE article = ? AND idx = ?`);
+    const refs = [
+      { article: 'a3', sentence: 11 },
+      { article: 'a7', sentence: 2 },
+      { article: 'a3', sentence: 0 },
+      { article: 'a3', sentence: 12 }, // past the article's last sentence
+      { article: 'a7', sentence: 2 },
+      { article: 'nowhere', sentence: 0 },
+      { article: 'a3', sentence: -1 },
+      { article: 'a3', sentence: 5 },
+      { article: 'a4', sentence: 0 }, // the next article's first sentence follows a3's last
+    ];
+    const expected = refs.flatMap((ref) => {
+      const row = one.get(ref.article, ref.sentence) as { article: string; idx: number; text: string } | undefined;
+      return row ? [[row.article, row.idx, row.text]] : [];
+    });
+    expect(expected).toHaveLength(6);
+    expect(lookup(refs).map((hit) => [hit.article, hit.sentence, hit.text])).toEqual(expected);
+  });
+
+  it('bounds what a phrase can add to a score above what FTS5 gives any sentence holding it once', () => {
+    const rows = db
+      .prepare(`SELECT f.rank, (SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '"kelp"') AS hits,
+        (SELECT sentences FROM fts_progress) AS n FROM sentences_fts f WHERE sentences_fts MATCH '"kelp"'`)
+      .all() as { rank: number; hits: number; n: number }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(-row.rank).toBeLessThan(phraseBound(row.hits, row.n));
+  });
+});
+
+describe('planPruning', () => {
+  const documents = (counts: Record<string, number>) => (token: string) => counts[token] ?? 0;
+
+  it('keeps rare phrases and pairs of common words as candidates, bounded by the rarest common word', () => {
+    const plan = planPruning(
+      [
+        { text: 'minister', tokens: ['minist'] },
+        { text: 'ministerial', tokens: ['ministeri'] },
+        { text: 'economy', tokens: ['economi'] },
+        { text: 'Downing Street', tokens: ['down', 'street'] },
+      ],
+      documents({ minist: 30_000, ministeri: 500, economi: 19_000 }),
+      1_800_000,
+      { commonShare: 1 / 400, minPostings: 10_000 },
+    );
+    expect(plan).toEqual({ candidates: '"ministerial" OR "Downing Street" OR ("economy" AND ("minister"))', bound: phraseBound(19_000, 1_800_000) });
+  });
+
+  it('treats two phrases of one stem as rare, since a sentence holding it holds both', () => {
+    const plan = planPruning(
+      [
+        { text: 'economic', tokens: ['econom'] },
+        { text: 'economical', tokens: ['econom'] },
+        { text: 'market', tokens: ['market'] },
+        { text: 'trade', tokens: ['trade'] },
+      ],
+      documents({ econom: 17_000, market: 20_000, trade: 18_000 }),
+      1_800_000,
+      { commonShare: 1 / 400, minPostings: 10_000 },
+    );
+    expect(plan?.candidates).toBe('"economic" OR "economical" OR ("trade" AND ("market"))');
+  });
+
+  it('does not prune when the common words match too few sentences, or a phrase has no token', () => {
+    const phrases = [
+      { text: 'market', tokens: ['market'] },
+      { text: 'pier', tokens: ['pier'] },
+    ];
+    expect(planPruning(phrases, documents({ market: 20_000, pier: 10 }), 1_800_000, { commonShare: 1 / 400, minPostings: 50_000 })).toBeNull();
+    expect(planPruning([...phrases, { text: '½', tokens: [] }], documents({ market: 90_000 }), 1_800_000, { commonShare: 1 / 400, minPostings: 0 })).toBeNull();
+  });
+});
