@@ -15,7 +15,7 @@ import pg from 'pg';
 import { openSqliteStore } from '../sqlite/sqlite-store.ts';
 import { sentenceIdsOf } from '../sqlite/sentence-ids.ts';
 import { nameKey } from '../../core/name-key.ts';
-import { openFts5Tokenizer, tsvectorLiteral } from '../postgres/fts5-tokens.ts';
+import { openFts5Tokenizer, tsvectorLiteral } from '../fts5-tokens.ts';
 import { migrate as migratePostgres } from '../postgres/migrations.ts';
 import { inTransaction } from '../postgres/transaction.ts';
 

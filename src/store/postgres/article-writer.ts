@@ -10,7 +10,7 @@ import type pg from 'pg';
 import type { ArticleWrite, DuplicateEntry } from '../../core/ports/store.ts';
 import { nameKey } from '../../core/name-key.ts';
 import { encodeBlocks, encodeMentions } from '../rows/article-json.ts';
-import { tsvectorLiteral, type Fts5Tokenizer } from './fts5-tokens.ts';
+import { tsvectorLiteral, type Fts5Tokenizer } from '../fts5-tokens.ts';
 
 /** Namespaces the advisory locks on article ids. */
 const ARTICLE_LOCK = 716_017;

@@ -13,7 +13,7 @@ import { createArticleWriter, moveRevision } from './article-writer.ts';
 import { createPostgresConversationStore } from './conversation-store.ts';
 import { createPostgresDigestStore } from './digest-store.ts';
 import { createPostgresFeedStore } from './feed-store.ts';
-import { openFts5Tokenizer } from './fts5-tokens.ts';
+import { openFts5Tokenizer } from '../fts5-tokens.ts';
 import { migrate } from './migrations.ts';
 import { createQuoteReader, quoteTextsOf } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';

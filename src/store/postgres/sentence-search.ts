@@ -11,7 +11,7 @@
  */
 import type { BlockKind } from '../../core/article.ts';
 import type { SentenceHit, SentenceQuery, SentenceRef, TermStatistics } from '../../core/ports/store.ts';
-import { tsqueryLiteral, type Fts5Tokenizer } from './fts5-tokens.ts';
+import { tsqueryLiteral, type Fts5Tokenizer } from '../fts5-tokens.ts';
 import type { Queryable } from './transaction.ts';
 
 const DEFAULT_LIMIT = 20;

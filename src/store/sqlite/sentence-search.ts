@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { BlockKind } from '../../core/article.ts';
 import type { SentenceHit, SentenceQuery, SentenceRef } from '../../core/ports/store.ts';
-import { openFts5Tokenizer, type Fts5Tokenizer } from '../postgres/fts5-tokens.ts';
+import { openFts5Tokenizer, type Fts5Tokenizer } from '../fts5-tokens.ts';
 import { planPruning, PRUNING_TUNING, type PruningTuning } from './bm25-pruning.ts';
 import { ftsMatchExpression, ftsPhraseTexts } from './fts-query.ts';
 
