@@ -19,6 +19,16 @@ export function lowerName(words: readonly string[]): string {
  */
 export function fileOccurrences(occurrences: readonly Occurrence[], contexts: readonly Pick<SentenceContext, 'tokens'>[], table: DraftTable): void {
   const position = (o: Occurrence): number => contexts[o.ctx]?.tokens[o.tokStart]?.start ?? 0;
+  // Each occurrence's key is looked up in several passes below: joined and lower-cased once.
+  const lowerNames = new Map<Occurrence, string>();
+  const nameOf = (o: Occurrence): string => {
+    let name = lowerNames.get(o);
+    if (name === undefined) {
+      name = lowerName(o.words);
+      lowerNames.set(o, name);
+    }
+    return name;
+  };
   const bySurname = new Map<string, Set<Draft>>();
   const index = (word: string | undefined, draft: Draft): void => {
     if (!word) return;
@@ -32,7 +42,7 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
   const singles = new Set(
     occurrences
       .filter((o) => o.words.length === 1 && (o.kind === 'person' || o.kind === null) && !/^[A-Z0-9&.]{2,}$/.test(o.words[0] ?? ''))
-      .map((o) => lowerName(o.words)),
+      .map((o) => nameOf(o)),
   );
   for (const o of occurrences) {
     if (o.kind === null && o.words.length > 1 && o.words.length <= 3 && singles.has((o.words[o.words.length - 1] ?? '').toLowerCase())) o.kind = 'person';
@@ -40,7 +50,7 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
   for (const o of occurrences) {
     if (o.kind !== 'person' || o.words.length < 2) continue;
     const gender = o.lex.gender !== 'unknown' ? o.lex.gender : (givenNameGender(o.words[0] ?? '') ?? 'unknown');
-    o.entity = table.upsert(`person:${lowerName(o.words)}`, { name: o.words.join(' '), kind: 'person', gender }, position(o));
+    o.entity = table.upsert(`person:${nameOf(o)}`, { name: o.words.join(' '), kind: 'person', gender }, position(o));
     index(o.words[o.words.length - 1]?.toLowerCase(), o.entity);
     // Surname first ("Chen Wei", later "Dr Chen"): the first word is not a given name.
     if (!givenNameGender(o.words[0] ?? '')) index(o.words[0]?.toLowerCase(), o.entity);
@@ -73,7 +83,7 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
   }
   for (const o of occurrences) {
     if (o.entity) continue;
-    const name = lowerName(o.words);
+    const name = nameOf(o);
     if (o.words.length === 1 && (o.kind === 'person' || o.kind === null)) {
       const person = surnameOf(name);
       if (person) o.entity = person;
@@ -91,22 +101,22 @@ export function fileOccurrences(occurrences: readonly Occurrence[], contexts: re
   }
   // Names the words alone could not classify: a name that does what only people do is a
   // person ("Hollis admitted"); else a name seen twice is most often an organisation.
-  const personal = new Set(occurrences.filter((o) => !o.entity && o.kind === null && o.personal && o.words.length === 1).map((o) => lowerName(o.words)));
-  for (const o of occurrences) if (!o.entity && o.kind === null && personal.has(lowerName(o.words))) o.kind = 'person';
+  const personal = new Set(occurrences.filter((o) => !o.entity && o.kind === null && o.personal && o.words.length === 1).map((o) => nameOf(o)));
+  for (const o of occurrences) if (!o.entity && o.kind === null && personal.has(nameOf(o))) o.kind = 'person';
   for (const o of occurrences) {
     if (!o.entity && o.kind === 'person' && o.words.length === 1) {
       o.entity = table.upsert(
-        `person:${lowerName(o.words)}`,
+        `person:${nameOf(o)}`,
         { name: o.words.join(' '), kind: 'person', gender: givenNameGender(o.words[0] ?? '') ?? 'unknown' },
         position(o),
       );
     }
   }
   const counts = new Map<string, number>();
-  for (const o of occurrences) if (!o.entity && o.kind === null) counts.set(lowerName(o.words), (counts.get(lowerName(o.words)) ?? 0) + 1);
+  for (const o of occurrences) if (!o.entity && o.kind === null) counts.set(nameOf(o), (counts.get(nameOf(o)) ?? 0) + 1);
   for (const o of occurrences) {
     if (o.entity || o.kind !== null) continue;
-    const name = lowerName(o.words);
+    const name = nameOf(o);
     const known = table.find(`organisation:${name}`) ?? table.find(`place:${name}`) ?? table.find(`person:${name}`);
     if (known) o.entity = known;
     else if (o.words.length === 1 && !NON_ORG_ACRONYMS.has(o.words[0] ?? '') && ((counts.get(name) ?? 0) >= 2 || (o.cue && !o.initial))) {

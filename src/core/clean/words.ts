@@ -20,12 +20,15 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 
 const NOT_WORD = /[^\p{L}\p{N}'’-]+/u;
 const POSSESSIVE = /['’]s$|['’]$/;
+// ' ’ -
+const LEADING_MARK: ReadonlySet<number> = new Set([39, 0x2019, 45]);
 
 /** Lower-cased word tokens of a text, possessives dropped: "Acme’s 4G" → ["acme", "4g"]. */
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const token of text.toLowerCase().split(NOT_WORD)) {
-    const word = token.replace(/^['’-]+/, '');
+    // Most tokens open on a letter or digit: the leading marks' expression only for the rest.
+    const word = LEADING_MARK.has(token.charCodeAt(0)) ? token.replace(/^['’-]+/, '') : token;
     if (word === '') continue;
     out.push(word.includes('’') || word.includes("'") ? word.replace(POSSESSIVE, '') : word);
   }
