@@ -53,11 +53,6 @@ export function openSqliteStore(file: string): Store {
     // An 8 MB page cache (SQLite's default is 2 MB) keeps the b-tree interiors every article write walks in memory.
     db.pragma('cache_size = -8192');
     migrate(db);
-    // Statement journals in memory: a write that fires a trigger (the quoted speakers' marks,
-    // migration 17) keeps the pages it changes until it ends, and at 16 KB pages SQLite's 64 KB
-    // threshold sent nearly every one of them to a temporary file (3x the bytes written by a 100k ingest).
-    // After migrating, so that a compacting VACUUM still builds its copy on disk.
-    db.pragma('temp_store = MEMORY');
   } catch (error) {
     db.close();
     throw error;
