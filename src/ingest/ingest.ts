@@ -161,8 +161,8 @@ function analyser(analyse: Analyser, pool: AnalysisPool | null): AnalyseAsync {
 /**
  * Prepares files in order and writes them in the same order, with up to `window` analyses in
  * flight meanwhile (1 on this thread: analyse, write, next). Once the run no longer links article
- * by article, the oldest analysis and every later one already done are written together, up to
- * `WRITE_BATCH` in one transaction.
+ * by article, the oldest analysis and the next ones, up to `WRITE_BATCH`, are written together in
+ * one transaction once each is analysed.
  */
 async function processInOrder(
   items: readonly Planned[],
@@ -178,9 +178,12 @@ async function processInOrder(
     const oldest = inFlight.shift()!;
     const batch: Analysed[] = [{ job: oldest.job, result: await oldest.result }];
     const size = batchSize();
-    while (batch.length < size && inFlight[0]?.done) {
+    // Waits for the analyses still running rather than writing the few done: a commit writes
+    // every page it touched (16 KB each) to the log again, so a commit per article, as one
+    // worker's pace gave, wrote twice the bytes of a full batch's.
+    while (batch.length < size && inFlight.length > 0) {
       const next = inFlight.shift()!;
-      batch.push({ job: next.job, result: next.done! });
+      batch.push({ job: next.job, result: next.done ?? (await next.result) });
     }
     const outcomes = await commitFiles(batch, context, state);
     outcomes.forEach((outcome, i) => {

@@ -43,7 +43,20 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
   const storedEntities = db.prepare('SELECT id, name, kind, aliases, roles FROM story_entities');
   const storedLinksOf = db.prepare('SELECT article, entity_key, story_entity FROM entity_links WHERE article IN (SELECT value FROM json_each(?))');
   const linkedArticles = db.prepare('SELECT DISTINCT article FROM entity_links').pluck();
-  const deleteLinksOf = db.prepare('DELETE FROM entity_links WHERE article = ? RETURNING story_entity').pluck();
+  const deleteLinksOf = db.prepare('DELETE FROM entity_links WHERE article = ? RETURNING entity_key, story_entity');
+  // Migration 17's triggers on entity_links mark a link's story entity when the entity it links
+  // speaks some quotation. Fired on each of the 1.3M links of a first 100k relink, each write
+  // kept a statement journal of its pages; the save instead lifts them for its link writes and
+  // marks, a chunk at a time, the story entities those triggers would have marked, as often.
+  const linkTriggers = db.prepare(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'entity_links' AND name LIKE 'entity_links_mark_speaker_%' ORDER BY name",
+  );
+  // One row per link written, moved or dropped: [story entity, article, entity key].
+  const markSpeakers = db.prepare(`INSERT INTO quote_speaker_changes (speaker, mark)
+    SELECT json_extract(e.value, '$[0]'), count(*) FROM json_each(?) e
+    WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.article = json_extract(e.value, '$[1]') AND q.speaker = json_extract(e.value, '$[2]'))
+    GROUP BY 1
+    ON CONFLICT (speaker) DO UPDATE SET mark = mark + excluded.mark`);
   const upsertEntity = db.prepare(`INSERT INTO story_entities (id, name, kind, aliases, roles) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`);
   const deleteEntity = db.prepare('DELETE FROM story_entities WHERE id = ?');
@@ -100,6 +113,13 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
       // ones are ever all in memory as maps (1.3M of them at 100k articles): each wanted link
       // is written only when it differs from the stored one.
       const wantedArticles = [...story.links.articles()];
+      const triggers = linkTriggers.all() as { name: string; sql: string }[];
+      for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
+      let changed: [string, string, string][] = [];
+      const mark = () => {
+        if (changed.length > 0) markSpeakers.run(JSON.stringify(changed));
+        changed = [];
+      };
       for (let from = 0; from < wantedArticles.length; from += LINK_CHUNK) {
         const chunk = wantedArticles.slice(from, from + LINK_CHUNK);
         const storedByArticle = new Map<string, Map<string, string>>();
@@ -119,22 +139,34 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
             const before = links?.get(entityKey);
             links?.delete(entityKey);
             if (before === storyEntity) return;
-            upsertLink.run({ article, key: entityKey, story: storyEntity });
+            // Not written when its entity is gone: then nothing changed, and nothing is marked.
+            if (upsertLink.run({ article, key: entityKey, story: storyEntity }).changes > 0) {
+              changed.push([storyEntity, article, entityKey]);
+              if (before !== undefined) changed.push([before, article, entityKey]);
+            }
             touched.add(storyEntity);
             if (before !== undefined) touched.add(before);
           });
           for (const [entityKey, storyEntity] of links ?? []) {
-            deleteLink.run(article, entityKey);
+            if (deleteLink.run(article, entityKey).changes > 0) changed.push([storyEntity, article, entityKey]);
             touched.add(storyEntity);
           }
         }
+        mark();
       }
       // Articles with stored links and none wanted (removed ones, or whose entities are gone).
       const wantedSet = new Set(wantedArticles);
       const leftOver = (linkedArticles.all() as string[]).filter((article) => !wantedSet.has(article));
       for (const article of leftOver) {
-        for (const storyEntity of deleteLinksOf.all(article) as string[]) touched.add(storyEntity);
+        for (const row of deleteLinksOf.all(article) as { entity_key: string; story_entity: string }[]) {
+          changed.push([row.story_entity, article, row.entity_key]);
+          touched.add(row.story_entity);
+        }
+        if (changed.length >= LINK_CHUNK) mark();
       }
+      mark();
+      // Back before anything else is written (an entity deleted below cascades to its links).
+      for (const { sql } of triggers) db.exec(sql);
 
       // Entities no longer in the story go last, once nothing links to them.
       for (const id of stored.keys()) {

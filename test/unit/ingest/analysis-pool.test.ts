@@ -58,7 +58,17 @@ describe('ingest on worker threads', () => {
       }
       folder.write('n/copy.txt', 'Report number 7\n\n"We counted 7 votes," said Officer Lee Park.\n\nThe count ended at 8pm.');
       const deps = { clock: systemClock, log: silentLogger };
-      const a = await ingestPaths([folder.dir], { ...deps, store: threaded, workers: 2 });
+      // Written in full batches, whatever the workers' pace: a commit per article rewrites its pages.
+      const batches: number[] = [];
+      const counting = {
+        ...threaded,
+        putArticles: async (...args: Parameters<typeof threaded.putArticles>) => {
+          batches.push(args[0].length);
+          return threaded.putArticles(...args);
+        },
+      };
+      const a = await ingestPaths([folder.dir], { ...deps, store: counting, workers: 2 });
+      expect(batches).toEqual([64, 64, 64, 28]);
       const b = await ingestPaths([folder.dir], { ...deps, store: single });
       expect(a.added).toEqual(b.added);
       expect(a.duplicates).toEqual([{ id: 'n/copy', of: 'n/007' }]);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { migrate, migrations } from '../../../src/store/sqlite/migrations.ts';
 import { analysedArticle, origin, person } from './article-fixture.ts';
+import { storyOf } from './story-fixture.ts';
 import { storeContract } from './contract.ts';
 import { feedStoreContract } from './feed-contract.ts';
 import { conversationStoreContract } from './conversation-contract.ts';
@@ -369,6 +370,24 @@ describe('the SQLite engine on a file', () => {
     expect(after.prepare("SELECT mentions FROM articles WHERE id = 'a'").pluck().get()).toMatch(/^\[\d/);
     expect(() => after.exec("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")).not.toThrow();
     after.close();
+  });
+
+  it('puts back the triggers that mark quoted speakers once a whole save has written its links', async () => {
+    const file = join(tempDir(), 'briefbot.db');
+    const triggers = () => {
+      const db = new Database(file);
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'entity_links' ORDER BY name").pluck().all();
+      db.close();
+      return names;
+    };
+    await openSqliteStore(file).close();
+    const before = triggers();
+    expect(before).toEqual(['entity_links_mark_speaker_delete', 'entity_links_mark_speaker_insert', 'entity_links_mark_speaker_update']);
+    const store = openSqliteStore(file);
+    await store.putArticle(analysedArticle({ id: 'a', paragraphs: ['Ann Lee spoke.'], entities: [person('e1', 'Ann Lee')] }), origin());
+    await store.saveStoryEntities(storyOf([{ id: 's1', entity: person('z', 'Ann Lee'), members: [['a', 'e1']] }]));
+    await store.close();
+    expect(triggers()).toEqual(before);
   });
 
   it('refuses a database written by a newer schema', async () => {
