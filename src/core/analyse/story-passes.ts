@@ -21,8 +21,12 @@ export type LinkedEntity = Omit<StoryEntity, 'articles'>;
 /** The story's entities, and which of them each article's entity is. */
 export interface LinkedStory {
   readonly entities: readonly LinkedEntity[];
-  /** The id of the story entity an entity of `article` (one `add`ed before `finish`) is. */
-  linkOf(article: string, entity: Entity): string;
+  /**
+   * The id of the story entity an entity of `article` is; undefined for an article the first
+   * read did not see, or an entity it did not have then (written since: it stays unlinked, and
+   * the story marked, until the next relink).
+   */
+  linkOf(article: string, entity: Entity): string | undefined;
 }
 
 /** Members of a group written the same way: how many, and the first one's place in member order. */
@@ -111,6 +115,7 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
   const aliasOwner = new Map<string, string>();
   const singles = new Map<string, Group>();
   const roleArticles: RoleArticle[] = [];
+  const seen = new Set<string>();
   let seq = 0;
 
   const groupOf = (map: Map<string, Group>, key: string): Group => {
@@ -123,6 +128,7 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
   };
 
   const add = (article: { readonly id: string; readonly entities: readonly Entity[] }): void => {
+    seen.add(article.id);
     let roles: RoleArticle | undefined;
     const people: string[] = [];
     const singlesHere: string[] = [];
@@ -219,16 +225,16 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
     }
     groups.clear();
 
-    const linkOf = (article: string, entity: Entity): string => {
+    const linkOf = (article: string, entity: Entity): string | undefined => {
+      if (!seen.has(article)) return undefined;
       const folded = fold(entity.name);
       let key: string | undefined;
       if (!entity.named && entity.kind === 'person') key = roleKey.get(article)?.get(entity.key);
       else if (entity.kind === 'person' && !folded.includes(' ')) key = singleKey.get(folded);
       else if (entity.kind === 'person') key = `person:${folded}`;
       else key = aliasOwner.get(folded);
-      const id = key === undefined ? undefined : ids.get(key);
-      if (id === undefined) throw new Error(`entity ${entity.key} of article ${article} was not in the first read of the story`);
-      return id;
+      // (An entity the article did not have at the first read may belong to no group.)
+      return key === undefined ? undefined : ids.get(key);
     };
     return { entities, linkOf };
   };

@@ -176,7 +176,10 @@ function createPostgresStore(pool: pg.Pool): Store {
     saveLinkedStory: async (linked) => {
       const links = new StoryLinks();
       for await (const article of entitiesByArticle((after) => reader.entitiesAfter(after))) {
-        for (const entity of article.entities) links.add(article.id, entity.key, linked.linkOf(article.id, entity));
+        for (const entity of article.entities) {
+          const id = linked.linkOf(article.id, entity);
+          if (id !== undefined) links.add(article.id, entity.key, id);
+        }
       }
       await saveStory({ entities: linked.entities, links });
     },

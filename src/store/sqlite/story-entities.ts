@@ -203,7 +203,15 @@ function* linksOfStory(story: StoryEntities): Generator<ArticleLinks> {
 /** Each article's links as the rule decides them, made as the articles are read. */
 function* linksByRule(story: LinkedStory, articles: Iterable<ArticleEntities>): Generator<ArticleLinks> {
   for (const { id, entities } of articles) {
-    yield { article: id, keys: entities.map((entity) => entity.key), ids: entities.map((entity) => story.linkOf(id, entity)) };
+    const keys: string[] = [];
+    const ids: string[] = [];
+    for (const entity of entities) {
+      const storyEntity = story.linkOf(id, entity);
+      if (storyEntity === undefined) continue;
+      keys.push(entity.key);
+      ids.push(storyEntity);
+    }
+    yield { article: id, keys, ids };
   }
 }
 
