@@ -14,7 +14,8 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { StatedMeta } from '../core/article.ts';
 import type { Store } from '../core/ports/store.ts';
-import { type linkStoryEntities, type StoryEntities, storyLinker } from '../core/analyse/entity-linking.ts';
+import type { linkStoryEntities } from '../core/analyse/entity-linking.ts';
+import { storyLinkerInPasses } from '../core/analyse/story-passes.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
 import { assignIds, fingerprintQuery } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
@@ -277,30 +278,28 @@ type ReportBuilderWarnings = ReturnType<typeof emptyReport>['warnings'];
 export async function relinkStory(deps: Pick<IngestDeps, 'store' | 'linkStory'>, warnings: ReportBuilderWarnings, log: Logger): Promise<void> {
   const started = performance.now();
   try {
-    const { story, articles } = await linkWhole(deps);
-    await deps.store.saveStoryEntities(story);
+    let articles: number;
+    if (deps.linkStory) {
+      const all = await deps.store.listArticleEntities();
+      await deps.store.saveStoryEntities(deps.linkStory(all));
+      articles = all.length;
+    } else {
+      // Two reads of the story: the first decides its entities, keeping each distinct way a
+      // member is written, not the members; the store's save reads it again to write each
+      // article's links as it goes. Holding every article's entities and links at once was the
+      // peak of a first ingest of 100,000 articles.
+      const linker = storyLinkerInPasses();
+      articles = 0;
+      for await (const article of deps.store.eachArticleEntities()) {
+        linker.add(article);
+        articles += 1;
+      }
+      await deps.store.saveLinkedStory(linker.finish());
+    }
     log.debug({ articles, ms: Math.round(performance.now() - started) }, 'story entities relinked');
   } catch (error) {
     // The articles are stored; only cross-article names are stale until the next change.
     log.error({ err: error }, 'story entity linking failed');
     warnings.push({ path: '(story)', message: `entities were not linked across articles: ${(error as Error).message}` });
   }
-}
-
-/**
- * The story linked from every current article's entities, read a chunk at a time into the
- * linker (which keeps each entity once, not the articles around it); let go before it is saved.
- */
-async function linkWhole(deps: Pick<IngestDeps, 'store' | 'linkStory'>): Promise<{ story: StoryEntities; articles: number }> {
-  if (deps.linkStory) {
-    const articles = await deps.store.listArticleEntities();
-    return { story: deps.linkStory(articles), articles: articles.length };
-  }
-  const linker = storyLinker();
-  let articles = 0;
-  for await (const article of deps.store.eachArticleEntities()) {
-    linker.add(article);
-    articles += 1;
-  }
-  return { story: linker.finish(), articles };
 }

@@ -13,6 +13,7 @@
  */
 import type { AnalysedArticle, Analysis, ArticleMeta, BlockKind, CleanArticle, Entity, EntityKind, Quote } from '../article.ts';
 import type { StoryEntities } from '../analyse/entity-linking.ts';
+import type { LinkedStory } from '../analyse/story-passes.ts';
 import type { AnswerStore } from './answer-store.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import type { DigestStore } from './digest-store.ts';
@@ -291,6 +292,12 @@ export interface Store {
   quoteTextsOf(speakerId: string): Promise<readonly { readonly article: string; readonly text: string }[]>;
   /** Replaces the story's canonical entities and the links of article entities to them. */
   saveStoryEntities(story: StoryEntities): Promise<void>;
+  /**
+   * The same for a story whose links are a rule (`storyLinkerInPasses`): the store reads every
+   * current article's entities again, a chunk at a time, and writes each one's links by
+   * `story.linkOf` as it goes, so that the story's links are never all held at once.
+   */
+  saveLinkedStory(story: LinkedStory): Promise<void>;
   /** The story's canonical entities, most quoted first. */
   storyEntities(): Promise<readonly StoryEntityRecord[]>;
   /** The story entities that speak some quotation (`quoteCount` above 0), in `storyEntities()` order. */

@@ -22,6 +22,7 @@ import { buildLinkKeys } from './link-keys.ts';
 import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
 import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
 import { entitiesByArticle } from '../sqlite/rows.ts';
+import { StoryLinks } from '../../core/analyse/story-links.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
 import { guardConnections, isConnectionError } from './unavailable.ts';
 
@@ -114,6 +115,15 @@ function createPostgresStore(pool: pg.Pool): Store {
   // Once built, the linking keys stay built: the flag is read until then, before a linked write.
   let keysBuilt = false;
 
+  /** Makes the stored story equal to `story`, in one transaction. */
+  const saveStory = (story: Parameters<typeof saveStoryEntities>[1]): Promise<void> =>
+    inTransaction(pool, async (client) => {
+      await saveStoryEntities(client, story);
+      await moveRevision(client);
+      // As SQLite's: the story stays marked while some current article's entity is not linked.
+      await client.query('UPDATE store_state SET linking_stale = $1 WHERE id = 1', [await anyUnlinked(client)]);
+    });
+
   /**
    * Runs `write` on the articles `ids` in one transaction, then links them into the story (or
    * marks it for a whole relink), as the SQLite engine does: under the story's lock, what they
@@ -174,13 +184,18 @@ function createPostgresStore(pool: pg.Pool): Store {
     eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: (filter = {}) => quotes(filter),
     quoteTextsOf: (speakerId) => quoteTextsOf(pool, speakerId),
-    saveStoryEntities: (story) =>
-      inTransaction(pool, async (client) => {
-        await saveStoryEntities(client, story);
-        await moveRevision(client);
-        // As SQLite's: the story stays marked while some current article's entity is not linked.
-        await client.query('UPDATE store_state SET linking_stale = $1 WHERE id = 1', [await anyUnlinked(client)]);
-      }),
+    saveStoryEntities: (story) => saveStory(story),
+    // The links made whole first: this engine's save compares them with every stored one at once.
+    saveLinkedStory: async (linked) => {
+      const links = new StoryLinks();
+      for await (const article of entitiesByArticle((after) => reader.entitiesAfter(after))) {
+        for (const entity of article.entities) {
+          const id = linked.linkOf(article.id, entity);
+          if (id !== undefined) links.add(article.id, entity.key, id);
+        }
+      }
+      await saveStory({ entities: linked.entities, links });
+    },
     storyEntities: () => listStoryEntities(pool),
     quotedEntities: () => listQuotedEntities(pool),
     quoteSpeakers: () => readQuoteSpeakers(pool),

@@ -24,7 +24,10 @@ export async function lockStory(client: pg.PoolClient): Promise<void> {
 }
 
 /** Makes the stored story equal to `story` inside the caller's transaction. */
-export async function saveStoryEntities(client: pg.PoolClient, story: StoryEntities): Promise<void> {
+export async function saveStoryEntities(
+  client: pg.PoolClient,
+  story: Pick<StoryEntities, 'links'> & { readonly entities: readonly StoryEntityWrite[] },
+): Promise<void> {
   // One saver at a time: two replicas relinking at once would each diff against the same rows.
   await lockStory(client);
   await client.query('LOCK TABLE story_entities IN SHARE ROW EXCLUSIVE MODE');

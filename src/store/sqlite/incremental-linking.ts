@@ -202,9 +202,22 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
     markStale,
 
     rewriteKeys(id) {
+      // Members read one row at a time, each way of writing one decoded once: an entity of a
+      // 100,000-article story has up to some 100,000 members, mostly written alike, and holding
+      // them all as rows and entities was the last rise of a first ingest's peak memory.
       const wanted = new Set<string>();
-      const members = (membersOf.all(id) as EntityRow[]).map(toEntity);
-      for (const member of members) for (const key of linkKeysOf(member).own) wanted.add(key);
+      const decoded = new Map<string, Entity>();
+      const members: Entity[] = [];
+      for (const row of membersOf.iterate(id) as IterableIterator<EntityRow>) {
+        const form = `${row.name}\u0000${row.kind}\u0000${row.named}\u0000${row.aliases}\u0000${row.roles}`;
+        let member = decoded.get(form);
+        if (!member) {
+          member = toEntity(row);
+          decoded.set(form, member);
+          for (const key of linkKeysOf(member).own) wanted.add(key);
+        }
+        members.push(member);
+      }
       writeKeys(id, wanted);
       writeTally(id, members);
     },

@@ -171,23 +171,49 @@ export const ENTITY_CHUNK = 10_000;
  * one engine's query or the other's. No statement stays open between chunks.
  */
 export async function* entitiesByArticle(readChunk: (after: EntityRow | null) => EntityRow[] | Promise<EntityRow[]>): AsyncGenerator<ArticleEntities> {
-  const read = entityReader();
-  let article: string | null = null;
-  let entities: Entity[] = [];
+  const grouper = articleGrouper();
   for (let last: EntityRow | null = null; ; ) {
     const rows = await readChunk(last);
     if (rows.length === 0) break;
-    for (const row of rows) {
-      if (row.article !== article) {
-        if (article !== null) yield { id: article, entities };
-        article = row.article;
-        entities = [];
-      }
-      entities.push(read(row));
-    }
+    yield* grouper.rows(rows);
     last = rows[rows.length - 1] ?? null;
   }
-  if (article !== null) yield { id: article, entities };
+  yield* grouper.end();
+}
+
+/** `entitiesByArticle` for an engine that reads synchronously (SQLite), inside a transaction of its own. */
+export function* entitiesByArticleNow(readChunk: (after: EntityRow | null) => EntityRow[]): Generator<ArticleEntities> {
+  const grouper = articleGrouper();
+  for (let last: EntityRow | null = null; ; ) {
+    const rows = readChunk(last);
+    if (rows.length === 0) break;
+    yield* grouper.rows(rows);
+    last = rows[rows.length - 1] ?? null;
+  }
+  yield* grouper.end();
+}
+
+/** Rows by article then key, chunk after chunk, as articles: each one yielded once its last row is past. */
+function articleGrouper(): { rows(rows: readonly EntityRow[]): Generator<ArticleEntities>; end(): Generator<ArticleEntities> } {
+  const read = entityReader();
+  let article: string | null = null;
+  let entities: Entity[] = [];
+  return {
+    *rows(rows) {
+      for (const row of rows) {
+        if (row.article !== article) {
+          if (article !== null) yield { id: article, entities };
+          article = row.article;
+          entities = [];
+        }
+        entities.push(read(row));
+      }
+    },
+    *end() {
+      if (article !== null) yield { id: article, entities };
+      article = null;
+    },
+  };
 }
 
 /** Maps a quotes row to the domain `Quote`. */

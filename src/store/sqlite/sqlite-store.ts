@@ -20,7 +20,8 @@ import { type Affected, prepareIncrementalLinker } from './incremental-linking.t
 import { migrate, PAGE_SIZE } from './migrations.ts';
 import { prepareQuoteReader, prepareQuoteTexts } from './quote-reader.ts';
 import { prepareQuoteSpeakers } from './quote-speakers.ts';
-import { entitiesByArticle } from './rows.ts';
+import { entitiesByArticle, entitiesByArticleNow } from './rows.ts';
+import type { LinkedStory } from '../../core/analyse/story-passes.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from './sentence-search.ts';
 import { prepareStoryEntities } from './story-entities.ts';
 import { prepareTermStatistics } from './term-statistics.ts';
@@ -141,6 +142,12 @@ function createSqliteStore(db: Database.Database): Store {
     (ids) => ids,
   );
   const saveStory = db.transaction(story.save);
+  const saveLinked = db.transaction((linked: LinkedStory) =>
+    story.saveLinked(
+      linked,
+      entitiesByArticleNow((after) => reader.entitiesAfter(after)),
+    ),
+  );
 
   return {
     fingerprints: async () => reader.fingerprints(),
@@ -181,6 +188,10 @@ function createSqliteStore(db: Database.Database): Store {
     quoteTextsOf: async (speakerId) => quoteTexts(speakerId),
     saveStoryEntities: async (entities) => {
       saveStory.immediate(entities);
+      ownWrites += 1;
+    },
+    saveLinkedStory: async (linked) => {
+      saveLinked.immediate(linked);
       ownWrites += 1;
     },
     storyEntities: async () => story.list(),

@@ -11,13 +11,20 @@
 import type Database from 'better-sqlite3';
 import { prepareEntityLookupRows } from './entity-lookup-rows.ts';
 import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
-import type { StoryEntityRecord } from '../../core/ports/store.ts';
+import type { LinkedEntity, LinkedStory } from '../../core/analyse/story-passes.ts';
+import type { ArticleEntities, StoryEntityRecord } from '../../core/ports/store.ts';
 import { STORY_ENTITY_ORDER, type StoryEntityRow, toStoryEntityRecord } from './rows.ts';
 import type { IncrementalLinker } from './incremental-linking.ts';
 
 export interface StoryEntityStatements {
   /** Makes the stored story equal to `story`, writing only the rows that differ; the caller wraps it in a transaction. */
   save(story: StoryEntities): void;
+  /**
+   * `save` of the story `story.linkOf` links, reading `articles` (every current article's
+   * entities, a chunk at a time) to make each one's links as they are compared and written:
+   * the story's links are never all in memory. The caller wraps it in a transaction.
+   */
+  saveLinked(story: LinkedStory, articles: Iterable<ArticleEntities>): void;
   list(): StoryEntityRecord[];
   /** The entities that speak some quotation, in `list()` order. */
   quoted(): StoryEntityRecord[];
@@ -31,6 +38,13 @@ export interface StoryEntityStatements {
 
 /** Articles whose stored and wanted links are compared at once when the story is saved whole. */
 const LINK_CHUNK = 1_000;
+
+/** One article's wanted links: its entity keys and, in the same order, their story entities. */
+interface ArticleLinks {
+  readonly article: string;
+  readonly keys: readonly string[];
+  readonly ids: readonly string[];
+}
 
 interface LinkRow {
   article: string;
@@ -89,95 +103,104 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
   const setState = db.prepare('UPDATE story_link_state SET stale = ?, keys_built = 1 WHERE id = 1');
   const stale = db.prepare('SELECT stale FROM story_link_state WHERE id = 1').pluck();
 
-  return {
-    save(story) {
-      // Entities whose counts may have moved: any whose links were written, and any new one.
-      const touched = new Set<string>();
-      const stored = new Map<string, string>();
-      for (const row of storedEntities.iterate() as Iterable<Omit<StoryEntityRow, 'article_count' | 'quote_count'>>) {
-        stored.set(row.id, entityFingerprint(row.name, row.kind, row.aliases, row.roles));
-      }
-      const wanted = new Set<string>();
-      for (const entity of story.entities) {
-        wanted.add(entity.id);
-        const aliases = JSON.stringify(entity.aliases);
-        const roles = JSON.stringify(entity.roles);
-        const before = stored.get(entity.id);
-        if (before === entityFingerprint(entity.name, entity.kind, aliases, roles)) continue;
-        upsertEntity.run(entity.id, entity.name, entity.kind, aliases, roles);
-        lookupRows.write(entity, before !== undefined);
-        touched.add(entity.id);
-      }
+  /** Makes the stored story equal to `entities` and the wanted links, writing only the rows that differ. */
+  const saveAll = (entities: readonly LinkedEntity[], links: Iterable<ArticleLinks>): void => {
+    // Entities whose counts may have moved: any whose links were written, and any new one.
+    const touched = new Set<string>();
+    const stored = new Map<string, string>();
+    for (const row of storedEntities.iterate() as Iterable<Omit<StoryEntityRow, 'article_count' | 'quote_count'>>) {
+      stored.set(row.id, entityFingerprint(row.name, row.kind, row.aliases, row.roles));
+    }
+    const wanted = new Set<string>();
+    for (const entity of entities) {
+      wanted.add(entity.id);
+      const aliases = JSON.stringify(entity.aliases);
+      const roles = JSON.stringify(entity.roles);
+      const before = stored.get(entity.id);
+      if (before === entityFingerprint(entity.name, entity.kind, aliases, roles)) continue;
+      upsertEntity.run(entity.id, entity.name, entity.kind, aliases, roles);
+      lookupRows.write(entity, before !== undefined);
+      touched.add(entity.id);
+    }
 
-      // Links, a chunk of articles at a time, so that neither the stored links nor the wanted
-      // ones are ever all in memory as maps (1.3M of them at 100k articles): each wanted link
-      // is written only when it differs from the stored one.
-      const wantedArticles = [...story.links.articles()];
-      const triggers = linkTriggers.all() as { name: string; sql: string }[];
-      for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
-      let changed: [string, string, string][] = [];
-      const mark = () => {
-        if (changed.length > 0) markSpeakers.run(JSON.stringify(changed));
-        changed = [];
-      };
-      for (let from = 0; from < wantedArticles.length; from += LINK_CHUNK) {
-        const chunk = wantedArticles.slice(from, from + LINK_CHUNK);
-        const storedByArticle = new Map<string, Map<string, string>>();
-        for (const row of storedLinksOf.all(JSON.stringify(chunk)) as LinkRow[]) {
-          let links = storedByArticle.get(row.article);
-          if (!links) {
-            links = new Map();
-            storedByArticle.set(row.article, links);
-          }
-          links.set(row.entity_key, row.story_entity);
+    // Links, a chunk of articles at a time, so that neither the stored links nor the wanted
+    // ones are ever all in memory as maps (1.3M of them at 100k articles): each wanted link
+    // is written only when it differs from the stored one. The quoted-speaker triggers are
+    // lifted meanwhile; each chunk marks the story entities they would have marked, as often.
+    const wantedArticles = new Set<string>();
+    const triggers = linkTriggers.all() as { name: string; sql: string }[];
+    for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
+    let changed: [string, string, string][] = [];
+    const mark = () => {
+      if (changed.length > 0) markSpeakers.run(JSON.stringify(changed));
+      changed = [];
+    };
+    for (const chunk of chunks(links, LINK_CHUNK)) {
+      const storedByArticle = new Map<string, Map<string, string>>();
+      for (const row of storedLinksOf.all(JSON.stringify(chunk.map(({ article }) => article))) as LinkRow[]) {
+        let links = storedByArticle.get(row.article);
+        if (!links) {
+          links = new Map();
+          storedByArticle.set(row.article, links);
         }
-        for (const article of chunk) {
-          const wanted = story.links.linksOf(article);
-          const links = storedByArticle.get(article);
-          wanted?.keys.forEach((entityKey, n) => {
-            const storyEntity = wanted.ids[n] ?? '';
-            const before = links?.get(entityKey);
-            links?.delete(entityKey);
-            if (before === storyEntity) return;
-            // Not written when its entity is gone: then nothing changed, and nothing is marked.
-            if (upsertLink.run({ article, key: entityKey, story: storyEntity }).changes > 0) {
-              changed.push([storyEntity, article, entityKey]);
-              if (before !== undefined) changed.push([before, article, entityKey]);
-            }
-            touched.add(storyEntity);
-            if (before !== undefined) touched.add(before);
-          });
-          for (const [entityKey, storyEntity] of links ?? []) {
-            if (deleteLink.run(article, entityKey).changes > 0) changed.push([storyEntity, article, entityKey]);
-            touched.add(storyEntity);
-          }
-        }
-        mark();
+        links.set(row.entity_key, row.story_entity);
       }
-      // Articles with stored links and none wanted (removed ones, or whose entities are gone).
-      const wantedSet = new Set(wantedArticles);
-      const leftOver = (linkedArticles.all() as string[]).filter((article) => !wantedSet.has(article));
-      for (const article of leftOver) {
-        for (const row of deleteLinksOf.all(article) as { entity_key: string; story_entity: string }[]) {
-          changed.push([row.story_entity, article, row.entity_key]);
-          touched.add(row.story_entity);
+      for (const wanted of chunk) {
+        const article = wanted.article;
+        wantedArticles.add(article);
+        const links = storedByArticle.get(article);
+        wanted.keys.forEach((entityKey, n) => {
+          const storyEntity = wanted.ids[n] ?? '';
+          const before = links?.get(entityKey);
+          links?.delete(entityKey);
+          if (before === storyEntity) return;
+          // Not written when its entity is gone: then nothing changed, and nothing is marked.
+          if (upsertLink.run({ article, key: entityKey, story: storyEntity }).changes > 0) {
+            changed.push([storyEntity, article, entityKey]);
+            if (before !== undefined) changed.push([before, article, entityKey]);
+          }
+          touched.add(storyEntity);
+          if (before !== undefined) touched.add(before);
+        });
+        for (const [entityKey, storyEntity] of links ?? []) {
+          if (deleteLink.run(article, entityKey).changes > 0) changed.push([storyEntity, article, entityKey]);
+          touched.add(storyEntity);
         }
-        if (changed.length >= LINK_CHUNK) mark();
       }
       mark();
-      // Back before anything else is written (an entity deleted below cascades to its links).
-      for (const { sql } of triggers) db.exec(sql);
-
-      // Entities no longer in the story go last, once nothing links to them.
-      for (const id of stored.keys()) {
-        if (wanted.has(id)) continue;
-        deleteEntity.run(id);
-        touched.delete(id);
+    }
+    // Articles with stored links and none wanted (removed ones, or whose entities are gone).
+    const leftOver = (linkedArticles.all() as string[]).filter((article) => !wantedArticles.has(article));
+    for (const article of leftOver) {
+      for (const row of deleteLinksOf.all(article) as { entity_key: string; story_entity: string }[]) {
+        changed.push([row.story_entity, article, row.entity_key]);
+        touched.add(row.story_entity);
       }
-      for (const id of touched) recount.run({ id });
-      // Linking keys follow the members; a database from before migration 8 builds them all once.
-      for (const id of keysBuilt.get() === 1 ? touched : wanted) linker.rewriteKeys(id);
-      setState.run(unlinked.get() === 1 ? 1 : 0);
+      if (changed.length >= LINK_CHUNK) mark();
+    }
+    mark();
+    // Back before anything else is written (an entity deleted below cascades to its links).
+    for (const { sql } of triggers) db.exec(sql);
+
+    // Entities no longer in the story go last, once nothing links to them.
+    for (const id of stored.keys()) {
+      if (wanted.has(id)) continue;
+      deleteEntity.run(id);
+      touched.delete(id);
+    }
+    for (const id of touched) recount.run({ id });
+    // Linking keys follow the members; a database from before migration 8 builds them all once.
+    for (const id of keysBuilt.get() === 1 ? touched : wanted) linker.rewriteKeys(id);
+    setState.run(unlinked.get() === 1 ? 1 : 0);
+  };
+
+  return {
+    save(story) {
+      saveAll(story.entities, linksOfStory(story));
+    },
+
+    saveLinked(story, articles) {
+      saveAll(story.entities, linksByRule(story, articles));
     },
 
     anyUnlinked() {
@@ -200,6 +223,42 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
       return { top: topOfKind.get(kind) as number, entities: (namedInMany.all(kind, minArticles) as StoryEntityRow[]).map(toStoryEntityRecord) };
     },
   };
+}
+
+/** A story's links article by article, from the links it holds. */
+function* linksOfStory(story: StoryEntities): Generator<ArticleLinks> {
+  for (const article of story.links.articles()) {
+    const links = story.links.linksOf(article);
+    if (links) yield { article, ...links };
+  }
+}
+
+/** Each article's links as the rule decides them, made as the articles are read. */
+function* linksByRule(story: LinkedStory, articles: Iterable<ArticleEntities>): Generator<ArticleLinks> {
+  for (const { id, entities } of articles) {
+    const keys: string[] = [];
+    const ids: string[] = [];
+    for (const entity of entities) {
+      const storyEntity = story.linkOf(id, entity);
+      if (storyEntity === undefined) continue;
+      keys.push(entity.key);
+      ids.push(storyEntity);
+    }
+    yield { article: id, keys, ids };
+  }
+}
+
+/** The items in lists of up to `size`, in order. */
+function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /** The stored columns of an entity as one string, to tell whether its row must be written. */

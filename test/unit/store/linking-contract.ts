@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src/core/article.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import { relinkStory } from '../../../src/ingest/ingest.ts';
+import { storyLinkerInPasses } from '../../../src/core/analyse/story-passes.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, origin, person } from './article-fixture.ts';
 import { countsDifferingFromLinks, differencesFromWholeLinking, generated, type StoryRows } from './linking-fixture.ts';
@@ -94,5 +95,29 @@ export function linkingContract(engine: string, open: () => Promise<LinkingStore
       expect(await store.needsLinking()).toBe(false);
       expect(await differencesFromWholeLinking(store, spy)).toEqual([]);
     });
+
+    it('relinks a story written without linking as linking it whole would, in two reads of its entities', async () => {
+      for (let i = 0; i < 120; i++) await store.putArticle(generated(i), origin());
+      expect(await store.needsLinking()).toBe(true);
+      await relinkStory({ store }, [], silentLogger);
+      expect(await differencesFromWholeLinking(store, spy)).toEqual([]);
+      expect(await countsDifferingFromLinks(spy)).toEqual([]);
+      expect(await store.needsLinking()).toBe(false);
+    }, 180_000);
+
+    it('leaves an article written between the two reads of a relink unlinked, and the story marked for the next', async () => {
+      for (let i = 0; i < 20; i++) await store.putArticle(generated(i), origin());
+      const linker = storyLinkerInPasses();
+      for await (const article of store.eachArticleEntities()) linker.add(article);
+      await store.putArticle(generated(20), origin());
+      await store.saveLinkedStory(linker.finish());
+      const linked = new Set((await spy('SELECT article, entity_key, story_entity FROM entity_links')).map((row) => row.article));
+      expect(linked.has('gen/00019')).toBe(true);
+      expect(linked.has('gen/00020')).toBe(false);
+      expect(await store.needsLinking()).toBe(true);
+      await relinkStory({ store }, [], silentLogger);
+      expect(await differencesFromWholeLinking(store, spy)).toEqual([]);
+      expect(await store.needsLinking()).toBe(false);
+    }, 180_000);
   });
 }
