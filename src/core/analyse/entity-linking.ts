@@ -121,6 +121,35 @@ class Members {
 }
 
 /**
+ * The words that may stand alone for a person's group: the last word of each person key (the
+ * surname), and the first where it is not a given name ("Okafor Chidi"), each to the keys it ends
+ * or starts.
+ */
+export function surnameOwners(keys: Iterable<string>): Map<string, Set<string>> {
+  const owners = new Map<string, Set<string>>();
+  const index = (word: string | undefined, key: string): void => {
+    if (!word) return;
+    const set = owners.get(word) ?? new Set<string>();
+    set.add(key);
+    owners.set(word, set);
+  };
+  for (const key of keys) {
+    if (!key.startsWith('person:')) continue;
+    const words = key.slice('person:'.length).split(' ');
+    index(words[words.length - 1], key);
+    if (!givenNameGender(words[0] ?? '')) index(words[0], key);
+  }
+  return owners;
+}
+
+/** The group a one-word person name joins: the one full name it ends or starts, else a thing of that name, else its own. */
+export function singleNameKey(folded: string, owners: ReadonlyMap<string, ReadonlySet<string>>, has: (key: string) => boolean): string {
+  const found = owners.get(folded);
+  const only = found && found.size === 1 ? [...found][0] : undefined;
+  return only ?? (has(`thing:${folded}`) ? `thing:${folded}` : `person:${folded}`);
+}
+
+/**
  * `linkStoryEntities` fed an article at a time (articles by id, each one's entities by key),
  * so that a caller reading the story in chunks never holds its articles and their members at
  * once; `finish` links what was added.
@@ -159,24 +188,13 @@ export function storyLinker(options: LinkOptions = {}): {
   };
 
   const finishLinking = (): StoryEntities => {
-    const bySurname = new Map<string, Set<string>>();
-    const index = (word: string | undefined, key: string): void => {
-      if (!word) return;
-      const set = bySurname.get(word) ?? new Set<string>();
-      set.add(key);
-      bySurname.set(word, set);
-    };
-    for (const key of groups.keys()) {
-      if (!key.startsWith('person:')) continue;
-      const words = key.slice('person:'.length).split(' ');
-      index(words[words.length - 1], key);
-      if (!givenNameGender(words[0] ?? '')) index(words[0], key);
-    }
+    const bySurname = surnameOwners(groups.keys());
     singles.entities.forEach((entity, n) => {
-      const folded = fold(entity.name);
-      const owners = bySurname.get(folded);
-      const only = owners && owners.size === 1 ? [...owners][0] : undefined;
-      join(only ?? (groups.has(`thing:${folded}`) ? `thing:${folded}` : `person:${folded}`), singles.articles[n] ?? '', entity);
+      join(
+        singleNameKey(fold(entity.name), bySurname, (key) => groups.has(key)),
+        singles.articles[n] ?? '',
+        entity,
+      );
     });
 
     const byRole = new Map<string, Set<string>>();

@@ -12,8 +12,7 @@
  * the same names, aliases, roles, kinds and ids.
  */
 import type { Entity, EntityKind } from '../article.ts';
-import { baseId, foldName, isProperAlias, strippedName, type StoryEntity } from './entity-linking.ts';
-import { givenNameGender } from './name-kinds.ts';
+import { baseId, foldName, isProperAlias, singleNameKey, strippedName, surnameOwners, type StoryEntity } from './entity-linking.ts';
 
 /** A story entity as it is saved: what `StoryEntity` says but the list of its articles. */
 export type LinkedEntity = Omit<StoryEntity, 'articles'>;
@@ -157,25 +156,13 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
 
   const finish = (): LinkedStory => {
     // A surname alone joins the one full name it ends or starts, as storyLinker decides it.
-    const bySurname = new Map<string, Set<string>>();
-    const index = (word: string | undefined, key: string): void => {
-      if (!word) return;
-      const set = bySurname.get(word) ?? new Set<string>();
-      set.add(key);
-      bySurname.set(word, set);
-    };
-    for (const key of groups.keys()) {
-      if (!key.startsWith('person:')) continue;
-      const words = key.slice('person:'.length).split(' ');
-      index(words[words.length - 1], key);
-      if (!givenNameGender(words[0] ?? '')) index(words[0], key);
-    }
+    const bySurname = surnameOwners(groups.keys());
     const singleKey = new Map<string, string>();
-    for (const folded of singles.keys()) {
-      const owners = bySurname.get(folded);
-      const only = owners && owners.size === 1 ? [...owners][0] : undefined;
-      singleKey.set(folded, only ?? (groups.has(`thing:${folded}`) ? `thing:${folded}` : `person:${folded}`));
-    }
+    for (const folded of singles.keys())
+      singleKey.set(
+        folded,
+        singleNameKey(folded, bySurname, (key) => groups.has(key)),
+      );
     // Joined in the order storyLinker joins them: a group a surname alone starts comes after
     // every group of the first read, in the order of the surname's first member.
     const bySingleFirst = [...singles].sort(([, a], [, b]) => firstOf(a) - firstOf(b));
