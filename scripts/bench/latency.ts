@@ -7,12 +7,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { commands } from '../../commands/index.ts';
-import type { CommandContext } from '../../src/core/command.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { openBenchStore } from './bench-store.ts';
-import { QUERIES } from './questions.ts';
+import { benchContext, percentile, QUERIES } from './questions.ts';
 
 export interface LatencyResult {
   readonly [command: string]: { readonly p50: number; readonly p95: number; readonly runs: number };
@@ -24,14 +23,8 @@ const [corpusDir, dbFile] = process.argv.slice(2);
 if (!corpusDir || !dbFile) throw new Error('usage: latency.ts CORPUS_DIR DB_FILE');
 const store = await openBenchStore(dbFile);
 if ((await store.countArticles()) === 0) await ingestPaths([corpusDir], { store, clock: systemClock, log: silentLogger });
-const context: CommandContext = {
-  store,
-  clock: systemClock,
-  log: silentLogger,
-  invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
-};
+const context = benchContext(store);
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 const result: Record<string, { p50: number; p95: number; runs: number }> = {};
 for (const [name, inputs] of Object.entries(QUERIES)) {
   const command = commands.find((c) => c.name === name);

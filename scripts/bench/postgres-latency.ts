@@ -13,11 +13,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { commands } from '../../commands/index.ts';
-import type { CommandContext } from '../../src/core/command.ts';
-import { systemClock } from '../../src/core/clock.ts';
-import { silentLogger } from '../../src/core/logger.ts';
 import { openBenchStore } from './bench-store.ts';
-import { QUERIES } from './questions.ts';
+import { benchContext, percentile, QUERIES } from './questions.ts';
 
 const [url, roundsArg] = process.argv.slice(2);
 if (!url) throw new Error('usage: postgres-latency.ts POSTGRES_URL [ROUNDS]');
@@ -52,13 +49,7 @@ function serverMs(before: ReadonlyMap<number, number>, after: ReadonlyMap<number
   return ticks * TICK_MS;
 }
 
-const context: CommandContext = {
-  store,
-  clock: systemClock,
-  log: silentLogger,
-  invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
-};
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+const context = benchContext(store);
 
 for (const [name, inputs] of Object.entries(QUERIES)) {
   const command = commands.find((c) => c.name === name);

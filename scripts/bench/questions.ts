@@ -2,6 +2,11 @@
  * The bench's questions: general news questions, so the same set serves the seeds and the
  * BBC-derived corpora. The answer latency and the FTS5 anchor ask the same ones.
  */
+import { systemClock } from '../../src/core/clock.ts';
+import type { CommandContext } from '../../src/core/command.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import type { Store } from '../../src/core/ports/store.ts';
+
 export const ASK_QUESTIONS: readonly string[] = [
   'What did the minister say about the economy?',
   'Who founded the company?',
@@ -22,3 +27,16 @@ export const QUERIES: Readonly<Record<string, readonly string[]>> = {
 
 /** `who` requests of the serving-memory row (scripts/bench/scale.ts): a role, a surname, a company. */
 export const WHO_REQUESTS: readonly string[] = ['the minister', 'the chairman', 'Brown', 'the company'];
+
+/** The context the bench's commands run in: a CLI user, no clock or log of their own. */
+export function benchContext(store: Store): CommandContext {
+  return {
+    store,
+    clock: systemClock,
+    log: silentLogger,
+    invoker: { platform: 'cli', user: null, channel: null, workspace: null, canManageChannel: false },
+  };
+}
+
+/** The `p` quantile (0–1) of ascending `sorted`, nearest rank. */
+export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
