@@ -6,12 +6,11 @@
  * Usage: run-ts.js scripts/bench/latency.ts CORPUS_DIR DB_FILE
  */
 import { performance } from 'node:perf_hooks';
-import { commands } from '../../commands/index.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { openBenchStore } from './bench-store.ts';
-import { benchContext, percentile, QUERIES } from './questions.ts';
+import { benchContext, benchRunner, percentile, QUERIES } from './questions.ts';
 
 export interface LatencyResult {
   readonly [command: string]: { readonly p50: number; readonly p95: number; readonly runs: number };
@@ -27,10 +26,8 @@ const context = benchContext(store);
 
 const result: Record<string, { p50: number; p95: number; runs: number }> = {};
 for (const [name, inputs] of Object.entries(QUERIES)) {
-  const command = commands.find((c) => c.name === name);
-  if (!command) continue;
-  const rest = command.options.find((o) => o.rest)?.name;
-  const run = (input: string) => command.run(rest && input ? { [rest]: input } : {}, context).catch(() => undefined);
+  const run = benchRunner(name, context);
+  if (!run) continue;
   for (const input of inputs) await run(input);
   const samples: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {

@@ -12,9 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { commands } from '../../commands/index.ts';
 import { openBenchStore } from './bench-store.ts';
-import { benchContext, percentile, QUERIES } from './questions.ts';
+import { benchContext, benchRunner, percentile, QUERIES } from './questions.ts';
 
 const [url, roundsArg] = process.argv.slice(2);
 if (!url) throw new Error('usage: postgres-latency.ts POSTGRES_URL [ROUNDS]');
@@ -52,10 +51,8 @@ function serverMs(before: ReadonlyMap<number, number>, after: ReadonlyMap<number
 const context = benchContext(store);
 
 for (const [name, inputs] of Object.entries(QUERIES)) {
-  const command = commands.find((c) => c.name === name);
-  if (!command) continue;
-  const rest = command.options.find((o) => o.rest)?.name;
-  const run = (input: string) => command.run(rest && input ? { [rest]: input } : {}, context).catch(() => undefined);
+  const run = benchRunner(name, context);
+  if (!run) continue;
   for (const input of inputs) await run(input);
   const byInput = new Map(inputs.map((input) => [input, { times: [] as number[], botUs: 0, serverMs: 0 }]));
   const samples: number[] = [];

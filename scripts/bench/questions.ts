@@ -2,6 +2,7 @@
  * The bench's questions: general news questions, so the same set serves the seeds and the
  * BBC-derived corpora. The answer latency and the FTS5 anchor ask the same ones.
  */
+import { commands } from '../../commands/index.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { silentLogger } from '../../src/core/logger.ts';
@@ -40,3 +41,11 @@ export function benchContext(store: Store): CommandContext {
 
 /** The `p` quantile (0–1) of ascending `sorted`, nearest rank. */
 export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+
+/** A runner of one command's inputs the way a user types them (errors are answers too, not failures), or null for an unknown command. */
+export function benchRunner(name: string, context: CommandContext): ((input: string) => Promise<unknown>) | null {
+  const command = commands.find((c) => c.name === name);
+  if (!command) return null;
+  const rest = command.options.find((o) => o.rest)?.name;
+  return (input) => command.run(rest && input ? { [rest]: input } : {}, context).catch(() => undefined);
+}

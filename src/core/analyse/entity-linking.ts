@@ -56,7 +56,7 @@ export function isProperAlias(alias: string): boolean {
 }
 
 /** foldName with a cache: a story repeats the same few thousand names many times. */
-function cachedFold(): (name: string) => string {
+export function cachedFold(): (name: string) => string {
   const cache = new Map<string, string>();
   return (name) => {
     let folded = cache.get(name);

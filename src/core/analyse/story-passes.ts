@@ -12,7 +12,7 @@
  * the same names, aliases, roles, kinds and ids.
  */
 import type { Entity, EntityKind } from '../article.ts';
-import { baseId, foldName, isProperAlias, singleNameKey, strippedName, surnameOwners, type StoryEntity } from './entity-linking.ts';
+import { baseId, cachedFold, isProperAlias, singleNameKey, strippedName, surnameOwners, type StoryEntity } from './entity-linking.ts';
 
 /** A story entity as it is saved: what `StoryEntity` says but the list of its articles. */
 export type LinkedEntity = Omit<StoryEntity, 'articles'>;
@@ -85,19 +85,6 @@ function signer(): (entity: Entity) => string {
     return id;
   };
   return (entity) => `${entity.name}\u0000${entity.kind}\u0000${entity.named ? 1 : 0}\u0000${listId(entity.aliases)}\u0000${listId(entity.roles)}`;
-}
-
-/** `foldName` with a cache: a story repeats the same few thousand names many times. */
-function cachedFold(): (name: string) => string {
-  const cache = new Map<string, string>();
-  return (name) => {
-    let folded = cache.get(name);
-    if (folded === undefined) {
-      folded = foldName(name);
-      cache.set(name, folded);
-    }
-    return folded;
-  };
 }
 
 /**
