@@ -88,10 +88,11 @@ export async function pickDigestQuotes(
   groups.sort((a, b) => notability(b) - notability(a));
   const chosen: DigestQuote[] = [];
   const speakers = new Set<string>();
+  const earlier = earlierQuotations(fresh, view);
   for (const group of groups) {
     if (chosen.length >= MAX_DIGEST_QUOTES) break;
     const speaker = group.lead.speakerName!;
-    if (speakers.has(speaker) || (await saidBefore(group.lead, fresh, view, same))) continue;
+    if (speakers.has(speaker) || (await saidBefore(group.lead, earlier, view, same))) continue;
     speakers.add(speaker);
     chosen.push({
       text: group.lead.text,
@@ -121,19 +122,47 @@ function sameQuotations(): SameQuotation {
   return (a, b) => compareWordings(wordingOf(a), wordingOf(b)).same;
 }
 
+/** A linked speaker's quotations outside the new articles: their texts, each once. */
+interface EarlierQuotations {
+  readonly fresh: ReadonlySet<string>;
+  of(speakerId: string): Promise<ReadonlySet<string>>;
+}
+
+/**
+ * Each linked speaker's earlier quotations, read once per digest: the groups a digest weighs
+ * are often one speaker's (a manager quoted in every match report), and a speaker quoted in
+ * thousands of articles costs a read of each of those articles' texts.
+ */
+function earlierQuotations(fresh: ReadonlySet<string>, view: StoryView): EarlierQuotations {
+  const read = new Map<string, Promise<Set<string>>>();
+  return {
+    fresh,
+    of(speakerId) {
+      let found = read.get(speakerId);
+      if (!found) {
+        // A wire quotation is the same text in many outlets: each text is compared once.
+        found = view.store.quoteTextsOf(speakerId).then((same) => new Set(same.filter((other) => !fresh.has(other.article)).map((other) => other.text)));
+        read.set(speakerId, found);
+      }
+      return found;
+    },
+  };
+}
+
 /** Whether an article outside the new ones carries the same quotation by the same speaker. */
-async function saidBefore(quote: StoredQuote, fresh: ReadonlySet<string>, view: StoryView, sameQuotation: SameQuotation): Promise<boolean> {
+async function saidBefore(quote: StoredQuote, earlier: EarlierQuotations, view: StoryView, sameQuotation: SameQuotation): Promise<boolean> {
+  const { fresh } = earlier;
   // Only the same speaker's quotations are compared, found by index: scanning every quotation
   // of the story for each candidate made a digest cost the story's size times its quotations.
   // With every article linked (the usual case, each write linking its article), a linked
   // speaker's quotations are all under its entity, read through its links.
   if (quote.speakerId !== null && !(await view.memo('needs-linking', () => view.store.needsLinking()))) {
     // Their articles and texts only: a speaker quoted in thousands of articles is read whole.
-    const same = await view.store.quoteTextsOf(quote.speakerId);
-    const earlier = same.filter((other) => !fresh.has(other.article));
+    const texts = await earlier.of(quote.speakerId);
     // An earlier copy word for word settles it before any other wording is read (a wire quotation in many outlets).
-    if (earlier.some((other) => other.text === quote.text) && sameQuotation(quote.text, quote.text)) return true;
-    return earlier.some((other) => sameQuotation(other.text, quote.text));
+    if (texts.has(quote.text) && sameQuotation(quote.text, quote.text)) return true;
+    for (const text of texts) if (sameQuotation(text, quote.text)) return true;
+    return false;
   }
   // Otherwise an unlinked quotation of the same name counts too: the story's quotations, once per revision.
   const index = await quotesBySpeaker(view);
