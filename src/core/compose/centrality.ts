@@ -7,7 +7,7 @@
  * (README, "Briefs").
  */
 import { FUNCTION_WORDS } from '../analyse/lexicon/function-words.ts';
-import { tokenize } from '../retrieve/terms.ts';
+import { lowerWords } from '../retrieve/terms.ts';
 
 const DAMPING = 0.85;
 const MAX_ITERATIONS = 100;
@@ -18,9 +18,9 @@ const MAX_ITERATIONS = 100;
  */
 export function wordCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const token of tokenize(text)) {
-    if (FUNCTION_WORDS.has(token.lower)) continue;
-    counts.set(token.lower, (counts.get(token.lower) ?? 0) + 1);
+  for (const word of lowerWords(text)) {
+    if (FUNCTION_WORDS.has(word)) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return counts;
 }

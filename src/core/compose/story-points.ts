@@ -139,16 +139,21 @@ function readArticle(sentences: readonly Sentence[], reported: readonly string[]
   const central = centrality(vectors);
   const words = new Map<string, number>();
   for (const vector of vectors) for (const [word, count] of vector) words.set(word, (words.get(word) ?? 0) + count);
-  const points = content
+  const ranked = content
     .map((sentence, i) => ({
       sentence,
       words: vectors[i]!,
       weight: central[i]! + (i === 0 ? LEAD_BONUS : 0) - contextPenalty(sentence.text),
     }))
-    .filter(({ sentence }) => stands(sentence.text))
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, SENTENCES_PER_ARTICLE)
-    .map((point, rank) => ({ ...point, weight: point.weight - rank * RANK_STEP, norm: norm(point.words) }));
+    .sort((a, b) => b.weight - a.weight);
+  // The best that stand, in that order (the sort is stable, so ties keep the text's order):
+  // only those down to the last one taken are tested, not every sentence of the article.
+  const standing: typeof ranked = [];
+  for (const point of ranked) {
+    if (standing.length >= SENTENCES_PER_ARTICLE) break;
+    if (stands(point.sentence.text)) standing.push(point);
+  }
+  const points = standing.map((point, rank) => ({ ...point, weight: point.weight - rank * RANK_STEP, norm: norm(point.words) }));
   const latest = [...reported].sort().at(-1) ?? null;
   return { reported: latest, words, points };
 }
