@@ -60,15 +60,23 @@ export function centrality(vectors: readonly ReadonlyMap<string, number>[]): num
     for (let j = i + 1; j < n; j += 1) weights[i]![j] = weights[j]![i] = cosine(vectors[i]!, vectors[j]!, norms[i], norms[j]);
   }
   const outSums = weights.map((row) => row.reduce((sum, w) => sum + w, 0));
+  // What each sentence passes to each other per unit of its score, divided out once rather
+  // than in every iteration (the same quotient each time, so the same scores to the last bit).
+  const shares = weights.map((row, j) => (outSums[j]! > 0 ? row.map((w) => w / outSums[j]!) : null));
   let scores = new Array<number>(n).fill(1);
+  let next = new Array<number>(n).fill(0);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration += 1) {
-    const next = scores.map((_, i) => {
+    let change = 0;
+    for (let i = 0; i < n; i += 1) {
       let incoming = 0;
-      for (let j = 0; j < n; j += 1) if (outSums[j]! > 0) incoming += (weights[j]![i]! / outSums[j]!) * scores[j]!;
-      return 1 - DAMPING + DAMPING * incoming;
-    });
-    const change = next.reduce((sum, value, i) => sum + Math.abs(value - scores[i]!), 0);
-    scores = next;
+      for (let j = 0; j < n; j += 1) {
+        const share = shares[j];
+        if (share) incoming += share[i]! * scores[j]!;
+      }
+      next[i] = 1 - DAMPING + DAMPING * incoming;
+      change += Math.abs(next[i]! - scores[i]!);
+    }
+    [scores, next] = [next, scores];
     if (change < 1e-6) break;
   }
   const top = Math.max(0, ...scores);
