@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { lowerWords, tokenize } from '../../../src/core/retrieve/terms.ts';
 
 describe('tokenize', () => {
-  it('folds a possessive, a curly apostrophe and a final dot, and keeps an abbreviation's inner dots', () => {
-    expect(tokenize("Acme’s bid for the U.S. firm's unit ended.").map((token) => token.lower)).toEqual(['acme', 'bid', 'for', 'the', 'u.s', 'firm', 'unit', 'ended']);
+  it('folds a possessive, a curly apostrophe and a final dot, and keeps the inner dots of an abbreviation', () => {
+    expect(tokenize("Acme’s bid for the U.S. firm's unit ended.").map((token) => token.lower)).toEqual([
+      'acme',
+      'bid',
+      'for',
+      'the',
+      'u.s',
+      'firm',
+      'unit',
+      'ended',
+    ]);
   });
 });
 
