@@ -60,19 +60,21 @@ export function centrality(vectors: readonly ReadonlyMap<string, number>[]): num
     for (let j = i + 1; j < n; j += 1) weights[i]![j] = weights[j]![i] = cosine(vectors[i]!, vectors[j]!, norms[i], norms[j]);
   }
   const outSums = weights.map((row) => row.reduce((sum, w) => sum + w, 0));
-  // What each sentence passes to each other per unit of its score, divided out once rather
-  // than in every iteration (the same quotient each time, so the same scores to the last bit).
-  const shares = weights.map((row, j) => (outSums[j]! > 0 ? row.map((w) => w / outSums[j]!) : null));
-  let scores = new Array<number>(n).fill(1);
-  let next = new Array<number>(n).fill(0);
+  // What each sentence j passes to sentence i per unit of its score, at shares[i * n + j]:
+  // divided out once rather than in every iteration (the same quotient each time, so the same
+  // scores to the last bit), 0 from a sentence like no other (adding 0 changes no sum).
+  const shares = new Float64Array(n * n);
+  for (let j = 0; j < n; j += 1) {
+    if (!(outSums[j]! > 0)) continue;
+    for (let i = 0; i < n; i += 1) shares[i * n + j] = weights[j]![i]! / outSums[j]!;
+  }
+  let scores = new Float64Array(n).fill(1);
+  let next = new Float64Array(n);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration += 1) {
     let change = 0;
     for (let i = 0; i < n; i += 1) {
       let incoming = 0;
-      for (let j = 0; j < n; j += 1) {
-        const share = shares[j];
-        if (share) incoming += share[i]! * scores[j]!;
-      }
+      for (let j = 0, at = i * n; j < n; j += 1, at += 1) incoming += shares[at]! * scores[j]!;
       next[i] = 1 - DAMPING + DAMPING * incoming;
       change += Math.abs(next[i]! - scores[i]!);
     }
@@ -80,5 +82,5 @@ export function centrality(vectors: readonly ReadonlyMap<string, number>[]): num
     if (change < 1e-6) break;
   }
   const top = Math.max(0, ...scores);
-  return top === 0 ? scores.map(() => 0) : scores.map((score) => score / top);
+  return top === 0 ? Array.from(scores, () => 0) : Array.from(scores, (score) => score / top);
 }

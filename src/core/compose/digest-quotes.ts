@@ -85,7 +85,9 @@ export async function pickDigestQuotes(
       groupsOf.set(quote.speakerName, own);
     } else if (![twin.lead, ...twin.others].some((q) => q.article === quote.article)) twin.others.push(quote);
   }
-  groups.sort((a, b) => notability(b) - notability(a));
+  // Each group weighed once, not at every comparison of the sort.
+  const weights = new Map(groups.map((group) => [group, notability(group)]));
+  groups.sort((a, b) => weights.get(b)! - weights.get(a)!);
   const chosen: DigestQuote[] = [];
   const speakers = new Set<string>();
   const earlier = earlierQuotations(fresh, view);

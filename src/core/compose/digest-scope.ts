@@ -50,11 +50,14 @@ export function scopedStoryView(base: StoryView, articles: readonly string[]): S
   };
 }
 
+/** `String.prototype.localeCompare` with its defaults, its collator made once rather than at every comparison. */
+const collator = new Intl.Collator();
+
 /** Latest published first (undated last), then latest first seen: `Store.newestArticles`'s order. */
 function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   const da = a.meta.published ?? '';
   const db = b.meta.published ?? '';
-  return da === db ? b.firstSeen.localeCompare(a.firstSeen) : db.localeCompare(da);
+  return da === db ? collator.compare(b.firstSeen, a.firstSeen) : collator.compare(db, da);
 }
 
 /** FNV-1a, 32 bits, hex: a short memo key for a set of ids. */
