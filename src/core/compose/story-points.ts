@@ -40,7 +40,8 @@ export interface StoryCandidates {
 interface Read {
   readonly summary: ArticleSummary;
   readonly reported: string | null;
-  readonly words: Map<string, number>;
+  /** The article's word counts (its content sentences'), made when first asked for: only an undated article's date needs them. */
+  readonly words: () => ReadonlyMap<string, number>;
   readonly points: { sentence: Sentence; weight: number; words: Map<string, number>; norm: number }[];
 }
 
@@ -99,36 +100,48 @@ type Candidate = Read['points'][number];
  * are compared (through an index of words), so a window of 150 articles costs little.
  */
 function supportOf(read: readonly Read[]): Map<Candidate, number> {
-  const postings = new Map<string, { point: Candidate; article: Read; count: number }[]>();
-  for (const article of read) {
+  // Each candidate numbered, with its article's number: the dot products of one candidate
+  // with all others are summed in one array rather than a map entry per pair.
+  const candidates: Candidate[] = [];
+  const articleOf: number[] = [];
+  read.forEach((article, a) => {
     for (const point of article.points) {
-      for (const [word, count] of point.words) {
-        const list = postings.get(word) ?? [];
-        list.push({ point, article, count });
-        postings.set(word, list);
-      }
+      candidates.push(point);
+      articleOf.push(a);
     }
-  }
+  });
+  const postings = new Map<string, { n: number; count: number }[]>();
+  candidates.forEach((point, n) => {
+    for (const [word, count] of point.words) {
+      const list = postings.get(word) ?? [];
+      list.push({ n, count });
+      postings.set(word, list);
+    }
+  });
+  const dots = new Float64Array(candidates.length);
   const support = new Map<Candidate, number>();
-  for (const article of read) {
-    for (const point of article.points) {
-      const dots = new Map<Candidate, { article: Read; dot: number }>();
-      for (const [word, count] of point.words) {
-        for (const posting of postings.get(word) ?? []) {
-          if (posting.article === article) continue;
-          const entry = dots.get(posting.point) ?? { article: posting.article, dot: 0 };
-          entry.dot += count * posting.count;
-          dots.set(posting.point, entry);
-        }
+  candidates.forEach((point, n) => {
+    const own = articleOf[n]!;
+    // The others sharing a word, in the order first met (as a map's keys would be).
+    const met: number[] = [];
+    for (const [word, count] of point.words) {
+      for (const posting of postings.get(word) ?? []) {
+        if (articleOf[posting.n] === own) continue;
+        if (dots[posting.n] === 0) met.push(posting.n);
+        dots[posting.n] = dots[posting.n]! + count * posting.count;
       }
-      const supporting = new Set<Read>();
-      for (const [other, { article: from, dot }] of dots) {
-        if (supporting.has(from) || point.norm === 0 || other.norm === 0) continue;
-        if (dot / (point.norm * other.norm) >= MIN_LIKENESS && sameDevelopment(other.sentence.text, point.sentence.text)) supporting.add(from);
-      }
-      support.set(point, supporting.size);
     }
-  }
+    const supporting = new Set<number>();
+    for (const m of met) {
+      const dot = dots[m]!;
+      dots[m] = 0;
+      const other = candidates[m]!;
+      const from = articleOf[m]!;
+      if (supporting.has(from) || point.norm === 0 || other.norm === 0) continue;
+      if (dot / (point.norm * other.norm) >= MIN_LIKENESS && sameDevelopment(other.sentence.text, point.sentence.text)) supporting.add(from);
+    }
+    support.set(point, supporting.size);
+  });
   return support;
 }
 
@@ -137,8 +150,14 @@ function readArticle(sentences: readonly Sentence[], reported: readonly string[]
   const content = sentences.filter((s) => s.kind !== 'heading' && !isFurnitureSentence(s.text));
   const vectors = content.map((s) => wordCounts(s.text));
   const central = centrality(vectors);
-  const words = new Map<string, number>();
-  for (const vector of vectors) for (const [word, count] of vector) words.set(word, (words.get(word) ?? 0) + count);
+  let counted: Map<string, number> | undefined;
+  const words = () => {
+    if (!counted) {
+      counted = new Map();
+      for (const vector of vectors) for (const [word, count] of vector) counted.set(word, (counted.get(word) ?? 0) + count);
+    }
+    return counted;
+  };
   const ranked = content
     .map((sentence, i) => ({
       sentence,
@@ -182,7 +201,7 @@ function estimateDates(read: readonly Read[]): Map<string, string | null> {
     let best: { date: string; likeness: number } | null = null;
     for (const other of dated) {
       const date = other.summary.meta.published!;
-      const likeness = cosine(article.words, other.words);
+      const likeness = cosine(article.words(), other.words());
       if (likeness >= MIN_LIKENESS && (!best || likeness > best.likeness)) best = { date, likeness };
     }
     dates.set(article.summary.id, best?.date ?? null);
