@@ -6,7 +6,7 @@
  * machine, with no one else on that database) around each run; /proc counts in ticks of 10 ms,
  * so a run's server figure is coarse and only its mean over the rounds is printed. Prints a
  * line per input (wall p50 and max, mean bot and server CPU), then one JSON line per command:
- * wall p50 / p95, bot and server CPU ms per run.
+ * wall p50 / p95, bot and server CPU ms per run; and last the bot's peak RSS.
  * Usage: run-ts.js scripts/bench/postgres-latency.ts postgres://…/db [ROUNDS] [COMMANDS, e.g. ask,quote]
  */
 import { readFileSync } from 'node:fs';
@@ -98,5 +98,7 @@ for (const [name, inputs] of Object.entries(QUERIES)) {
     })}\n`,
   );
 }
+// The bot process's peak memory over the whole run (the server's is its own).
+process.stdout.write(`${JSON.stringify({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 await monitor.end();
 await store.close();
