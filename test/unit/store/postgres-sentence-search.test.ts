@@ -53,9 +53,9 @@ withTestDatabase((url) => {
 
     it('returns exactly the sentences, scores and order of ranking every match, ties included', async () => {
       // Every word with 5% of the sentences is common here, and pruning is tried on any query.
-      const pruned = createSentenceSearch(pool, tokenizer, { commonShare: 0.05, minPostings: 0 });
+      const pruned = createSentenceSearch(pool, tokenizer, { commonShare: 0.05, minPostings: 0, commonPostingsShare: 0 });
       // No word is common: every match is ranked.
-      const whole = createSentenceSearch(pool, tokenizer, { commonShare: 2, minPostings: 0 });
+      const whole = createSentenceSearch(pool, tokenizer, { commonShare: 2, minPostings: 0, commonPostingsShare: 0 });
       let compared = 0;
       for (const [n, { terms, limit }] of QUERIES.entries()) {
         const expected = hitsOf(await whole({ terms, limit }));
@@ -70,9 +70,21 @@ withTestDatabase((url) => {
       expect(pruned.pruning.retried).toBeGreaterThan(0);
     });
 
+    it('tries the early stop only where the common words hold most of the postings read', async () => {
+      const pruned = createSentenceSearch(pool, tokenizer, { commonShare: 0.05, minPostings: 0, commonPostingsShare: 2 / 3 });
+      const whole = createSentenceSearch(pool, tokenizer, { commonShare: 2, minPostings: 0, commonPostingsShare: 0 });
+      // "ferry" and "ferries" are one stem named twice: not common, and read twice, more than "harbour".
+      const rareHeavy = { terms: ['harbour', 'ferry', 'ferries'], limit: 20 };
+      expect(hitsOf(await pruned(rareHeavy))).toEqual(hitsOf(await whole(rareHeavy)));
+      expect(pruned.pruning).toEqual({ answered: 0, retried: 0 });
+      const commonHeavy = { terms: ['harbour', 'council', 'weather', 'kelp'], limit: 20 };
+      expect(hitsOf(await pruned(commonHeavy))).toEqual(hitsOf(await whole(commonHeavy)));
+      expect(pruned.pruning.answered + pruned.pruning.retried).toBe(1);
+    });
+
     it('ranks every match for an AND search and within given articles', async () => {
-      const pruned = createSentenceSearch(pool, tokenizer, { commonShare: 0.05, minPostings: 0 });
-      const whole = createSentenceSearch(pool, tokenizer, { commonShare: 2, minPostings: 0 });
+      const pruned = createSentenceSearch(pool, tokenizer, { commonShare: 0.05, minPostings: 0, commonPostingsShare: 0 });
+      const whole = createSentenceSearch(pool, tokenizer, { commonShare: 2, minPostings: 0, commonPostingsShare: 0 });
       const terms = ['harbour', 'ferry', 'council', 'kelp'];
       for (const query of [
         { terms, limit: 20, match: 'all' as const },
