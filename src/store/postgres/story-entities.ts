@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { Entity } from '../../core/article.ts';
-import { linkKeysOf, type StoryEntities, type StoryEntity } from '../../core/analyse/entity-linking.ts';
+import { linkKeysOf, type StoryEntity } from '../../core/analyse/entity-linking.ts';
 import type { LinkedStory } from '../../core/analyse/story-passes.ts';
 import type { StoryLinks } from '../../core/analyse/story-links.ts';
 import type { ArticleEntities, StoryEntityRecord } from '../../core/ports/store.ts';
