@@ -18,6 +18,10 @@
  *            Postgres schema from it with --from-sqlite instead of ingesting again)
  *          --from-sqlite FILE (postgres: instead of ingesting --sizes, fill one schema from an
  *            indexed SQLite file with `briefbot migrate`, timed, then measure answer latency on it)
+ *          --filled (postgres: measure the database at DATABASE_URL as it is, filled before, e.g.
+ *            by `briefbot migrate`: nothing ingested, copied or dropped; answer latency with the
+ *            bot's and the server's CPU per request, database size, the bot's peak memory)
+ *          --add-one (with --filled: then add three new articles to it, each linked, timed: writes)
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +40,7 @@ import { measureStartup, startupReport } from './bench/startup.ts';
 import { benchSchema, databaseMb, inSchema } from './bench/bench-store.ts';
 import { migrateSqliteToPostgres } from '../src/store/migrate/sqlite-to-postgres.ts';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 
 const PROFILE_DIR = join(tmpdir(), 'briefbot-profiles');
 const TARGET = { articlesPerSecond: 500, peakRssMb: 300, atSize: 10_000 };
@@ -50,6 +55,8 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'sqlite' },
     'keep-db': { type: 'string' },
     'from-sqlite': { type: 'string' },
+    filled: { type: 'boolean', default: false },
+    'add-one': { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -75,12 +82,15 @@ async function benchTarget(dir: string, name: string): Promise<{ target: string;
   await benchSchema(postgresUrl, schema, 'create');
   return { target: inSchema(postgresUrl, schema), done: () => benchSchema(postgresUrl, schema, 'drop') };
 }
-const source = loadArticles(config.benchCorpus);
-process.stdout.write(
-  source
-    ? `Corpus: ${source.length} articles from ${config.benchCorpus}, replicated with variations.\n`
-    : `Corpus: ${config.benchCorpus} is absent; using generated articles instead.\n`,
-);
+// A filled database is measured as it is: no corpus is read to make one.
+const source = values.filled ? null : loadArticles(config.benchCorpus);
+if (!values.filled) {
+  process.stdout.write(
+    source
+      ? `Corpus: ${source.length} articles from ${config.benchCorpus}, replicated with variations.\n`
+      : `Corpus: ${config.benchCorpus} is absent; using generated articles instead.\n`,
+  );
+}
 
 const rows: (SizeResult & { size: number })[] = [];
 const latencies: { size: number; result: LatencyResult }[] = [];
@@ -126,6 +136,57 @@ function measureLatency(size: number, corpus: string, db: string): void {
   });
   if (child.status !== 0) throw new Error(`the ${size}-article latency run failed (exit ${child.status})`);
   latencies.push({ size, result: JSON.parse(child.stdout.trim().split('\n').pop()!) as LatencyResult });
+}
+
+interface FilledCommand {
+  readonly command: string;
+  readonly runs: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly botCpuMs: number;
+  readonly serverCpuMs: number;
+}
+
+/**
+ * Measures an already-filled PostgreSQL database without touching it (scripts/bench/postgres-latency.ts:
+ * warm latency, CPU per request of the bot and of the server's backends), and prints its rows.
+ */
+async function measureFilled(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows: counts } = await client
+    .query<{ articles: string; sentences: string }>(
+      "SELECT (SELECT count(*) FROM articles WHERE status = 'current') AS articles, (SELECT sentences FROM store_state WHERE id = 1) AS sentences",
+    )
+    .finally(() => client.end());
+  const articles = Number(counts[0]?.articles ?? 0);
+  const mb = await databaseMb(url);
+  const child = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin/run-ts.js'), resolve(PROJECT_ROOT, 'scripts/bench/postgres-latency.ts'), url, '5'], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`the latency run on the filled database failed (exit ${child.status})`);
+  const lines = child.stdout.trim().split('\n');
+  const json = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as FilledCommand & { peakRssMb?: number });
+  const commands = json.filter((row) => row.command !== undefined);
+  const peak = json.find((row) => row.peakRssMb !== undefined)?.peakRssMb ?? 0;
+  process.stdout.write(`\n${lines.filter((l) => !l.startsWith('{')).join('\n')}\n`);
+  process.stdout.write(
+    `\nPostgreSQL, filled before (${articles} current articles, ${counts[0]?.sentences ?? 0} sentences, ${mb.toFixed(0)} MB), load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' / ')}\n`,
+  );
+  process.stdout.write('| command | p50 ms | p95 ms | bot CPU ms per request | server CPU ms per request |\n|---|---|---|---|---|\n');
+  for (const row of commands) process.stdout.write(`| ${row.command} | ${row.p50} | ${row.p95} | ${row.botCpuMs} | ${row.serverCpuMs} |\n`);
+  process.stdout.write(`Peak RSS of the bot answering: ${peak} MB. Target: ask p95 < 150 ms.\n`);
+  if (values['add-one'] && existsSync(config.benchCorpus)) measureAddOne(articles, config.benchCorpus, url);
+}
+
+if (values.filled) {
+  if (!postgresUrl) throw new Error('--filled measures the PostgreSQL database at DATABASE_URL: use it with --engine postgres');
+  await measureFilled(postgresUrl);
+  process.exit(0);
 }
 
 if (values.latency) {

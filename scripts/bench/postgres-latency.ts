@@ -6,8 +6,8 @@
  * machine, with no one else on that database) around each run; /proc counts in ticks of 10 ms,
  * so a run's server figure is coarse and only its mean over the rounds is printed. Prints a
  * line per input (wall p50 and max, mean bot and server CPU), then one JSON line per command:
- * wall p50 / p95, bot and server CPU ms per run.
- * Usage: run-ts.js scripts/bench/postgres-latency.ts postgres://…/db [ROUNDS]
+ * wall p50 / p95, bot and server CPU ms per run; and last the bot's peak RSS.
+ * Usage: run-ts.js scripts/bench/postgres-latency.ts postgres://…/db [ROUNDS] [COMMANDS, e.g. ask,quote]
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -15,9 +15,11 @@ import pg from 'pg';
 import { openBenchStore } from './bench-store.ts';
 import { benchContext, benchRunner, percentile, QUERIES } from './questions.ts';
 
-const [url, roundsArg] = process.argv.slice(2);
+const [url, roundsArg, commandsArg] = process.argv.slice(2);
 if (!url) throw new Error('usage: postgres-latency.ts POSTGRES_URL [ROUNDS]');
 const ROUNDS = Number(roundsArg ?? 5);
+/** The commands to time (all of the bench's when not given). */
+const COMMANDS = commandsArg ? new Set(commandsArg.split(',')) : null;
 const TICK_MS = 10;
 
 const store = await openBenchStore(url);
@@ -51,6 +53,7 @@ function serverMs(before: ReadonlyMap<number, number>, after: ReadonlyMap<number
 const context = benchContext(store);
 
 for (const [name, inputs] of Object.entries(QUERIES)) {
+  if (COMMANDS && !COMMANDS.has(name)) continue;
   const run = benchRunner(name, context);
   if (!run) continue;
   for (const input of inputs) await run(input);
@@ -95,5 +98,7 @@ for (const [name, inputs] of Object.entries(QUERIES)) {
     })}\n`,
   );
 }
+// The bot process's peak memory over the whole run (the server's is its own).
+process.stdout.write(`${JSON.stringify({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 await monitor.end();
 await store.close();

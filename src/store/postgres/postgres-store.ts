@@ -20,9 +20,20 @@ import { createSentenceLookup, createSentenceSearch, createTermStatistics } from
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
 import { buildLinkKeys } from './link-keys.ts';
 import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
-import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
+import {
+  anyUnlinked,
+  LINK_CHUNK,
+  linksByRule,
+  linksOfStory,
+  listQuotedEntities,
+  listStoryEntities,
+  lockStory,
+  prominentEntities,
+  saveStoryEntities,
+  type StoryToSave,
+  storyEntitiesByKey,
+} from './story-entities.ts';
 import { entitiesByArticle } from '../sqlite/rows.ts';
-import { StoryLinks } from '../../core/analyse/story-links.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
 import { guardConnections, isConnectionError } from './unavailable.ts';
 
@@ -40,6 +51,8 @@ export interface PostgresOptions {
   readonly schema?: string;
   /** Most connections the pool opens (default 10). */
   readonly max?: number;
+  /** Articles whose links a whole save compares at once (default story-entities.ts's LINK_CHUNK; tests use a few). */
+  readonly linkChunk?: number;
 }
 
 /**
@@ -67,7 +80,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     }
     throw error;
   }
-  return guardConnections(createPostgresStore(pool));
+  return guardConnections(createPostgresStore(pool, options.linkChunk ?? LINK_CHUNK));
 }
 
 /**
@@ -103,7 +116,7 @@ function ignoreCode(code: string): (error: unknown) => void {
   };
 }
 
-function createPostgresStore(pool: pg.Pool): Store {
+function createPostgresStore(pool: pg.Pool, linkChunk: number): Store {
   const tokenizer = openFts5Tokenizer();
   const writer = createArticleWriter(tokenizer);
   const reader = createArticleReader(pool);
@@ -116,9 +129,10 @@ function createPostgresStore(pool: pg.Pool): Store {
   let keysBuilt = false;
 
   /** Makes the stored story equal to `story`, in one transaction. */
-  const saveStory = (story: Parameters<typeof saveStoryEntities>[1]): Promise<void> =>
+  /** Makes the stored story equal to `story`, in one transaction; the links are made and read on its client. */
+  const saveStory = (story: (client: pg.PoolClient) => StoryToSave): Promise<void> =>
     inTransaction(pool, async (client) => {
-      await saveStoryEntities(client, story);
+      await saveStoryEntities(client, story(client), linkChunk);
       await moveRevision(client);
       // As SQLite's: the story stays marked while some current article's entity is not linked.
       await client.query('UPDATE store_state SET linking_stale = $1 WHERE id = 1', [await anyUnlinked(client)]);
@@ -184,18 +198,20 @@ function createPostgresStore(pool: pg.Pool): Store {
     eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: (filter = {}) => quotes(filter),
     quoteTextsOf: (speakerId) => quoteTextsOf(pool, speakerId),
-    saveStoryEntities: (story) => saveStory(story),
-    // The links made whole first: this engine's save compares them with every stored one at once.
-    saveLinkedStory: async (linked) => {
-      const links = new StoryLinks();
-      for await (const article of entitiesByArticle((after) => reader.entitiesAfter(after))) {
-        for (const entity of article.entities) {
-          const id = linked.linkOf(article.id, entity);
-          if (id !== undefined) links.add(article.id, entity.key, id);
-        }
-      }
-      await saveStory({ entities: linked.entities, links });
-    },
+    saveStoryEntities: (story) => saveStory(() => ({ entities: story.entities, links: linksOfStory(story.links) })),
+    // Each article's links made as its entities are read, in the save's transaction, a chunk of
+    // articles at a time (story-entities.ts): the story's links are never all in memory.
+    saveLinkedStory: (linked) =>
+      saveStory((client) => {
+        const read = createArticleReader(client);
+        return {
+          entities: linked.entities,
+          links: linksByRule(
+            linked,
+            entitiesByArticle((after) => read.entitiesAfter(after)),
+          ),
+        };
+      }),
     storyEntities: () => listStoryEntities(pool),
     quotedEntities: () => listQuotedEntities(pool),
     quoteSpeakers: () => readQuoteSpeakers(pool),

@@ -6,8 +6,10 @@
  */
 import type pg from 'pg';
 import type { Entity } from '../../core/article.ts';
-import { linkKeysOf, type StoryEntities, type StoryEntity } from '../../core/analyse/entity-linking.ts';
-import type { StoryEntityRecord } from '../../core/ports/store.ts';
+import { linkKeysOf, type StoryEntity } from '../../core/analyse/entity-linking.ts';
+import type { LinkedStory } from '../../core/analyse/story-passes.ts';
+import type { StoryLinks } from '../../core/analyse/story-links.ts';
+import type { ArticleEntities, StoryEntityRecord } from '../../core/ports/store.ts';
 import { type EntityRow, STORY_ENTITY_ORDER, type StoryEntityRow, toEntity, toStoryEntityRecord } from '../sqlite/rows.ts';
 import { lookupKeysOf } from '../../core/retrieve/entity-index.ts';
 import type { Queryable } from './transaction.ts';
@@ -23,11 +25,65 @@ export async function lockStory(client: pg.PoolClient): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [STORY_LOCK]);
 }
 
-/** Makes the stored story equal to `story` inside the caller's transaction. */
-export async function saveStoryEntities(
-  client: pg.PoolClient,
-  story: Pick<StoryEntities, 'links'> & { readonly entities: readonly StoryEntityWrite[] },
-): Promise<void> {
+/** Articles whose stored and wanted links are compared at once when the story is saved whole. */
+export const LINK_CHUNK = 1_000;
+
+/** One article's wanted links: its entity keys and, in the same order, their story entities. */
+export interface ArticleLinks {
+  readonly article: string;
+  readonly keys: readonly string[];
+  readonly ids: readonly string[];
+}
+
+/** A story's links article by article, from the links it holds. */
+export function* linksOfStory(links: StoryLinks): Generator<ArticleLinks> {
+  for (const article of links.articles()) {
+    const held = links.linksOf(article);
+    if (held) yield { article, ...held };
+  }
+}
+
+/** Each article's links as the rule decides them, made as the articles are read. */
+export async function* linksByRule(story: LinkedStory, articles: AsyncIterable<ArticleEntities>): AsyncGenerator<ArticleLinks> {
+  for await (const { id, entities } of articles) {
+    const keys: string[] = [];
+    const ids: string[] = [];
+    for (const entity of entities) {
+      const storyEntity = story.linkOf(id, entity);
+      if (storyEntity === undefined) continue;
+      keys.push(entity.key);
+      ids.push(storyEntity);
+    }
+    yield { article: id, keys, ids };
+  }
+}
+
+/** Up to `size` items of `items` at a time. */
+async function* chunksOf<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** The story to save: its entities, and every current article's links, article by article. */
+export interface StoryToSave {
+  readonly entities: readonly StoryEntityWrite[];
+  readonly links: Iterable<ArticleLinks> | AsyncIterable<ArticleLinks>;
+}
+
+/**
+ * Makes the stored story equal to `story` inside the caller's transaction. The links go a
+ * chunk of articles at a time, as the SQLite engine's save does: each chunk's stored links are
+ * read and compared with the wanted ones, and only the differences written, so neither the
+ * stored links nor the wanted ones are ever all in memory (1.3M of them at 100k articles).
+ */
+export async function saveStoryEntities(client: pg.PoolClient, story: StoryToSave, chunk: number = LINK_CHUNK): Promise<void> {
   // One saver at a time: two replicas relinking at once would each diff against the same rows.
   await lockStory(client);
   await client.query('LOCK TABLE story_entities IN SHARE ROW EXCLUSIVE MODE');
@@ -49,52 +105,66 @@ export async function saveStoryEntities(
   }
   await writeEntityRows(client, upserts, renamed);
 
-  const storedByArticle = new Map<string, Map<string, string>>();
-  for (const row of (
-    await client.query<{ article: string; entity_key: string; story_entity: string }>('SELECT article, entity_key, story_entity FROM entity_links')
-  ).rows) {
-    let links = storedByArticle.get(row.article);
-    if (!links) {
-      links = new Map();
-      storedByArticle.set(row.article, links);
-    }
-    links.set(row.entity_key, row.story_entity);
-  }
-  const linkWrites: { article: string; key: string; story: string }[] = [];
-  for (const [key, storyEntity] of story.links) {
-    const [article, entityKey] = key.split('\u0000');
-    if (article === undefined || entityKey === undefined) continue;
-    const links = storedByArticle.get(article);
-    const before = links?.get(entityKey);
-    links?.delete(entityKey);
-    if (before === storyEntity) continue;
-    linkWrites.push({ article, key: entityKey, story: storyEntity });
-    touched.add(storyEntity);
-    if (before !== undefined) touched.add(before);
-  }
-  if (linkWrites.length > 0) {
-    // Links only to entities of current articles: linking may lag a removal by a moment.
-    await client.query(
-      `INSERT INTO entity_links (article, entity_key, story_entity)
-       SELECT w.article, w.key, w.story FROM jsonb_to_recordset($1::jsonb) AS w (article text, key text, story text)
-       WHERE EXISTS (SELECT 1 FROM entities e WHERE e.article = w.article AND e.key = w.key)
-       ON CONFLICT (article, entity_key) DO UPDATE SET story_entity = excluded.story_entity`,
-      [JSON.stringify(linkWrites)],
+  const wantedArticles = new Set<string>();
+  for await (const articles of chunksOf(story.links, Math.max(1, chunk))) {
+    const storedByArticle = new Map<string, Map<string, string>>();
+    const { rows } = await client.query<{ article: string; entity_key: string; story_entity: string }>(
+      'SELECT article, entity_key, story_entity FROM entity_links WHERE article = ANY($1::text[])',
+      [articles.map(({ article }) => article)],
     );
-  }
-  const gone: { article: string; key: string }[] = [];
-  for (const [article, links] of storedByArticle) {
-    for (const [entityKey, storyEntity] of links) {
-      gone.push({ article, key: entityKey });
-      touched.add(storyEntity);
+    for (const row of rows) {
+      let links = storedByArticle.get(row.article);
+      if (!links) {
+        links = new Map();
+        storedByArticle.set(row.article, links);
+      }
+      links.set(row.entity_key, row.story_entity);
+    }
+    const linkWrites: { article: string; key: string; story: string }[] = [];
+    const gone: { article: string; key: string }[] = [];
+    for (const { article, keys, ids } of articles) {
+      wantedArticles.add(article);
+      const links = storedByArticle.get(article);
+      keys.forEach((entityKey, n) => {
+        const storyEntity = ids[n] ?? '';
+        const before = links?.get(entityKey);
+        links?.delete(entityKey);
+        if (before === storyEntity) return;
+        linkWrites.push({ article, key: entityKey, story: storyEntity });
+        touched.add(storyEntity);
+        if (before !== undefined) touched.add(before);
+      });
+      for (const [entityKey, storyEntity] of links ?? []) {
+        gone.push({ article, key: entityKey });
+        touched.add(storyEntity);
+      }
+    }
+    if (linkWrites.length > 0) {
+      // Links only to entities of current articles: linking may lag a removal by a moment.
+      await client.query(
+        `INSERT INTO entity_links (article, entity_key, story_entity)
+         SELECT w.article, w.key, w.story FROM jsonb_to_recordset($1::jsonb) AS w (article text, key text, story text)
+         WHERE EXISTS (SELECT 1 FROM entities e WHERE e.article = w.article AND e.key = w.key)
+         ON CONFLICT (article, entity_key) DO UPDATE SET story_entity = excluded.story_entity`,
+        [JSON.stringify(linkWrites)],
+      );
+    }
+    if (gone.length > 0) {
+      await client.query(
+        `DELETE FROM entity_links l USING jsonb_to_recordset($1::jsonb) AS g (article text, key text)
+         WHERE l.article = g.article AND l.entity_key = g.key`,
+        [JSON.stringify(gone)],
+      );
     }
   }
-  if (gone.length > 0) {
-    await client.query(
-      `DELETE FROM entity_links l USING jsonb_to_recordset($1::jsonb) AS g (article text, key text)
-       WHERE l.article = g.article AND l.entity_key = g.key`,
-      [JSON.stringify(gone)],
-    );
+  // Articles with stored links and none wanted (removed ones, or whose entities are gone).
+  const linked = await client.query<{ article: string }>('SELECT DISTINCT article FROM entity_links');
+  const leftOver = linked.rows.map((row) => row.article).filter((article) => !wantedArticles.has(article));
+  for (let i = 0; i < leftOver.length; i += chunk) {
+    const { rows } = await client.query<{ story_entity: string }>('DELETE FROM entity_links WHERE article = ANY($1::text[]) RETURNING story_entity', [
+      leftOver.slice(i, i + chunk),
+    ]);
+    for (const row of rows) touched.add(row.story_entity);
   }
   const dropped = [...stored.keys()].filter((id) => !wanted.has(id));
   if (dropped.length > 0) await client.query('DELETE FROM story_entities WHERE id = ANY($1::text[])', [dropped]);

@@ -12,7 +12,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
-import type { Store } from '../../../src/core/ports/store.ts';
+import { composeQuotes } from '../../../src/core/compose/quotes.ts';
+import type { QuoteSpeakerState, Store } from '../../../src/core/ports/store.ts';
+import { createStoryView } from '../../../src/core/retrieve/story-view.ts';
 import { ingestPaths, relinkStory } from '../../../src/ingest/ingest.ts';
 import { migrateSqliteToPostgres } from '../../../src/store/migrate/sqlite-to-postgres.ts';
 import { openPostgresStore } from '../../../src/store/postgres/postgres-store.ts';
@@ -155,6 +157,42 @@ withTestDatabase((url) => {
       const again = await migrateSqliteToPostgres(file, url, { schema, batch: 2 });
       expect(again.copied).toBe(expected.fingerprints.length - 2);
       expect(await migrated(schema)).toEqual(expected);
+    });
+
+    it("carries the quoted speakers' counts and their marks over, so the first quote on PostgreSQL counts only what the source would", async () => {
+      const copy = join(dir, 'counted.db');
+      copyFileSync(file, copy);
+      const sqlite = openSqliteStore(copy);
+      await relinkStory({ store: sqlite }, [], silentLogger);
+      const counted = await composeQuotes({}, createStoryView(sqlite));
+      const whole = await sqlite.quoteSpeakers();
+      expect(whole.version).not.toBeNull();
+      expect(whole.speakers.length).toBeGreaterThan(0);
+      expect(whole.changed).toEqual([]);
+      // One quoted article removed: its speakers are marked for a recount, the rest stay counted.
+      const quoted = (await sqlite.listQuotes()).find((quote) => quote.speaker !== null)!;
+      await sqlite.markRemoved([quoted.article], AT);
+      const source = await sqlite.quoteSpeakers();
+      expect(source.changed.length).toBeGreaterThan(0);
+      expect(source.changed.length).toBeLessThan(source.speakers.length);
+      const afterRemoval = await composeQuotes({}, createStoryView(sqlite));
+      await sqlite.close();
+      const schema = freshSchema();
+      schemas.push(schema);
+      await migrateSqliteToPostgres(copy, url, { schema });
+      const postgres = await openPostgresStore(url, { schema });
+      try {
+        const sorted = (state: QuoteSpeakerState) => ({
+          version: state.version,
+          speakers: [...state.speakers].sort((a, b) => (a.speaker < b.speaker ? -1 : 1)),
+          changed: [...state.changed].sort((a, b) => (a.speaker < b.speaker ? -1 : 1)),
+        });
+        expect(sorted(await postgres.quoteSpeakers())).toEqual(sorted(source));
+        expect(await composeQuotes({}, createStoryView(postgres))).toEqual(afterRemoval);
+        expect(afterRemoval).not.toEqual(counted);
+      } finally {
+        await postgres.close();
+      }
     });
 
     it('carries the linking keys over, so the next article is linked on its own as on SQLite', async () => {

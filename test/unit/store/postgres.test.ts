@@ -18,7 +18,8 @@ withTestDatabase((url) => {
   answerStoreContract('PostgreSQL', factory);
   linkingContract('PostgreSQL', async () => {
     const schema = freshSchema();
-    const store = await openPostgresStore(url, { schema, max: 4 });
+    // A whole relink compares and writes the links eleven articles at a time: chunks full and partial in every relink.
+    const store = await openPostgresStore(url, { schema, max: 4, linkChunk: 11 });
     const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
     await client.connect();
     return {

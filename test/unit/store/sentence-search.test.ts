@@ -7,43 +7,7 @@ import { phraseBound, planPruning } from '../../../src/store/sqlite/bm25-pruning
 import { ftsMatchExpression } from '../../../src/store/sqlite/fts-query.ts';
 import { prepareSentenceLookup, prepareSentenceSearch } from '../../../src/store/sqlite/sentence-search.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import { analysedArticle, origin } from './article-fixture.ts';
-
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Words by how many sentences hold them: common ones (some in two forms of one stem), middling and rare.
-const COMMON = ['harbour', 'ferry', 'ferries', 'council', 'weather', 'market', 'markets'];
-const MIDDLING = ['storm', 'captain', 'budget', 'tourist', 'bridge', 'fishing', 'mayor', 'tide'];
-const RARE = ['lighthouse', 'smuggler', 'regatta', 'kelp', 'dredger', 'pier', 'gale', 'quay'];
-const FILLER = ['the', 'a', 'of', 'in', 'and', 'was', 'said', 'on', 'by', 'to', 'it', 'for', 'at', 'with'];
-
-/** A sentence of 2 to 26 words: filler, each common word at 25%, middling at 4%, rare at 0.5%, some twice. */
-function sentence(next: () => number): string {
-  const words: string[] = [];
-  const length = 2 + Math.floor(next() * 25);
-  for (let i = 0; i < length; i++) words.push(FILLER[Math.floor(next() * FILLER.length)]!);
-  const put = (word: string) => words.splice(Math.floor(next() * (words.length + 1)), 0, word);
-  for (const [list, share] of [
-    [COMMON, 0.25],
-    [MIDDLING, 0.04],
-    [RARE, 0.005],
-  ] as const) {
-    for (const word of list) {
-      if (next() < share) put(word);
-      if (next() < share / 4) put(word);
-    }
-  }
-  return `${words.join(' ')}.`;
-}
+import { rankingQueries, writeRankingCorpus } from './ranking-corpus.ts';
 
 describe('SQLite sentence search and lookup', () => {
   let dir: string;
@@ -53,19 +17,7 @@ describe('SQLite sentence search and lookup', () => {
     dir = mkdtempSync(join(tmpdir(), 'briefbot-pruning-'));
     const file = join(dir, 'briefbot.db');
     const store = openSqliteStore(file);
-    const next = random(13);
-    const written: string[] = [];
-    for (let a = 0; a < 150; a++) {
-      const paragraphs = Array.from({ length: 3 }, () =>
-        Array.from({ length: 4 }, () => {
-          // One sentence in ten repeats an earlier one: equal scores, ordered by rowid.
-          const text = written.length > 0 && next() < 0.1 ? written[Math.floor(next() * written.length)]! : sentence(next);
-          written.push(text);
-          return text;
-        }).join(' '),
-      );
-      await store.putArticle(analysedArticle({ id: `a${a}`, paragraphs }), origin());
-    }
+    await writeRankingCorpus(store);
     await store.close();
     db = new Database(file);
   });
@@ -87,21 +39,11 @@ describe('SQLite sentence search and lookup', () => {
   it('returns exactly the sentences, scores and order of FTS5 ranking every match, ties included', () => {
     // Every word with 5% of the sentences is common here, and pruning is tried on any query.
     const search = prepareSentenceSearch(db, { commonShare: 0.05, minPostings: 0 });
-    const next = random(7);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
     let compared = 0;
-    for (let q = 0; q < 120; q++) {
-      const terms = new Set<string>();
-      const commons = 1 + Math.floor(next() * 4);
-      for (let i = 0; i < commons; i++) terms.add(pick(COMMON));
-      if (next() < 0.7) terms.add(pick(MIDDLING));
-      if (next() < 0.5) terms.add(pick(RARE));
-      if (next() < 0.2) terms.add(`${pick(COMMON)} ${pick(FILLER)}`); // a phrase of two words
-      if (next() < 0.1) terms.add('absentword');
-      const limit = pick([1, 5, 20, 150]);
-      const expected = reference([...terms], limit);
-      const hits = search({ terms: [...terms], limit }).map((hit) => ({ article: hit.article, sentence: hit.sentence, score: hit.score }));
-      expect(hits, [...terms].join(' | ')).toEqual(expected);
+    for (const { terms, limit } of rankingQueries(120)) {
+      const expected = reference(terms, limit);
+      const hits = search({ terms, limit }).map((hit) => ({ article: hit.article, sentence: hit.sentence, score: hit.score }));
+      expect(hits, terms.join(' | ')).toEqual(expected);
       compared += 1;
     }
     expect(compared).toBe(120);
