@@ -183,6 +183,11 @@ export interface SentenceQuery {
   readonly match?: 'any' | 'all';
   /** Restrict to these articles. */
   readonly articles?: readonly string[];
+  /**
+   * Restrict to the sentences that hold a quotation this story entity speaks (through its
+   * links): "what did X say about Y" ranks X's words by Y without reading all of them.
+   */
+  readonly speakerId?: string;
   /** At most this many hits (default 20). */
   readonly limit?: number;
 }

@@ -104,7 +104,19 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer): S
       const k = multi.indexOf(text);
       return k >= 0 ? `(SELECT count(*) FROM ph${k})::float8` : `coalesce((SELECT documents FROM term_documents WHERE term = ${params.add(text)}), 0)::float8`;
     };
-    const inArticles = query.articles ? `WHERE x.sentence IN (SELECT id FROM sentences WHERE article = ANY(${params.add(query.articles)}::text[]))` : '';
+    const restrictions = [
+      ...(query.articles ? [`x.sentence IN (SELECT id FROM sentences WHERE article = ANY(${params.add(query.articles)}::text[]))`] : []),
+      // One speaker's quotation sentences, through its links (index entity_links_by_story_entity).
+      ...(query.speakerId !== undefined
+        ? [
+            `x.sentence IN (SELECT s.id FROM entity_links l
+            JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+            JOIN sentences s ON s.article = q.article AND s.idx = q.sentence
+            WHERE l.story_entity = ${params.add(query.speakerId)})`,
+          ]
+        : []),
+    ];
+    const inArticles = restrictions.length > 0 ? `WHERE ${restrictions.join(' AND ')}` : '';
     // One branch per phrase of the query, in its order; each scores its rows with its IDF. The
     // IDF and the average length are scalar subqueries, computed once, not joined to every row.
     const branches = texts.map(
