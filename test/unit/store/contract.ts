@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysedArticle } from '../../../src/core/article.ts';
-import type { Store } from '../../../src/core/ports/store.ts';
+import type { SentenceQuery, Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, origin, person } from './article-fixture.ts';
 import { storyOf } from './story-fixture.ts';
 
@@ -329,6 +329,25 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         const quotes = await store.listQuotes();
         expect(quotes.map((q) => q.speakerName)).toEqual(['Gavin Williamson', 'Gavin Williamson']);
         expect(quotes.map((q) => q.speakerId)).toEqual(['s1', 's1']);
+      });
+
+      it('restrict a search to the sentences holding a linked speaker’s quotations, by its links', async () => {
+        await store.saveStoryEntities(williamsonLinked());
+        const terms = ['minister', 'closely', 'risk', 'grave'];
+        const found = async (query: Partial<SentenceQuery>) => (await store.searchSentences({ terms, ...query })).map((hit) => [hit.article, hit.sentence]).sort();
+        expect(await found({})).toEqual([
+          ['uk/001', 0],
+          ['uk/001', 1],
+          ['uk/002', 0],
+          ['uk/002', 1],
+        ]);
+        expect(await found({ speakerId: 's1' })).toEqual([
+          ['uk/001', 1],
+          ['uk/002', 1],
+        ]);
+        expect(await found({ speakerId: 's1', articles: ['uk/002'] })).toEqual([['uk/002', 1]]);
+        expect(await found({ speakerId: 's1', limit: 1 })).toHaveLength(1);
+        expect(await found({ speakerId: 'nobody' })).toEqual([]);
       });
 
       it('filter by canonical name or alias, whatever the case', async () => {
