@@ -116,7 +116,9 @@ describe('a speaker with 1,000 quotations', () => {
   const QUOTATIONS = 1_000;
   /** Every 100th remark is about the tariff; the others about works of their own. */
   const remarkOf = (i: number) =>
-    i % 100 === 7 ? `The harbour tariff must fall before the fleet sails in spring ${2000 + i}` : `We will finish the ${['bridge', 'school', 'road', 'clinic'][i % 4]} works of ward ${i} soon`;
+    i % 100 === 7
+      ? `The harbour tariff must fall before the fleet sails in spring ${2000 + i}`
+      : `We will finish the ${['bridge', 'school', 'road', 'clinic'][i % 4]} works of ward ${i} soon`;
   let store: Store;
   beforeAll(async () => {
     store = openSqliteStore(':memory:');

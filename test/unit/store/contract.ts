@@ -334,7 +334,8 @@ export function storeContract(engine: string, factory: StoreFactory): void {
       it('restrict a search to the sentences holding a linked speaker’s quotations, by its links', async () => {
         await store.saveStoryEntities(williamsonLinked());
         const terms = ['minister', 'closely', 'risk', 'grave'];
-        const found = async (query: Partial<SentenceQuery>) => (await store.searchSentences({ terms, ...query })).map((hit) => [hit.article, hit.sentence]).sort();
+        const found = async (query: Partial<SentenceQuery>) =>
+          (await store.searchSentences({ terms, ...query })).map((hit) => [hit.article, hit.sentence]).sort();
         expect(await found({})).toEqual([
           ['uk/001', 0],
           ['uk/001', 1],
