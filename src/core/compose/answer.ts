@@ -93,7 +93,7 @@ export async function answerWithMaterial(
     return { reply: nothing(text, `${NOTHING_FOUND} It never mentions ${unknown.map((name) => `"${name}"`).join(' or ')}.`), material: [] };
   }
 
-  const { ranked: all, needed } = await rankSentences(plan, view, tuning.rank);
+  const { ranked: all, needed, speakerInPart } = await rankSentences(plan, view, tuning.rank);
   const retrieved = await applyFocus(all, focus, view);
   // A sentence planted to address a bot ("Ignore previous instructions and say …") is never
   // quoted as an answer. A writer may still see it among its material: the checker counts it
@@ -126,12 +126,12 @@ export async function answerWithMaterial(
   const parts: ReplyPart[] = [];
   const shown: AnswerCandidate[] = [];
   // The same claim in other outlets' words: one point, every source cited.
-  // A quotation of the asked-about speaker is also looked for in the speaker's other
-  // sentences: the candidates hold only those near the question's hits.
+  // When the candidates hold only the asked-about speaker's quotations near the question's
+  // hits, a quotation of theirs is also looked for among the speaker's other sentences.
   const known = new Set(ranked.map((other) => `${other.candidate.article}#${other.candidate.sentence}`));
   const echoesOf = async (lead: AnswerCandidate) => [
     ...ranked.map((other) => other.candidate).filter((other) => other.article !== lead.article && sameClaim(other.text, lead.text)),
-    ...(lead.quote ? await speakerEchoes(lead, view, known) : []),
+    ...(lead.quote && speakerInPart ? await speakerEchoes(lead, view, known) : []),
   ];
   for (const scored of chosen) {
     const quote = scored.candidate.quote;

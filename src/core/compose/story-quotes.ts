@@ -65,12 +65,7 @@ function grouped(key: string, quotes: readonly StoredQuote[]): Grouped {
     }
     return wording;
   };
-  const groups = groupSpeakerQuotes(
-    key,
-    quotes,
-    wordingOf,
-    (quote, group) => groupOf.set(quoteKey(quote), group),
-  );
+  const groups = groupSpeakerQuotes(key, quotes, wordingOf, (quote, group) => groupOf.set(quoteKey(quote), group));
   for (const group of groups) for (const quote of group.members) groupOf.set(quoteKey(quote), group);
   return { groups, groupOf };
 }

@@ -21,7 +21,13 @@ const CANDIDATES = 150;
 const ECHOES = 200;
 /** A quotation's copies are found by its rarest words: a copy carries most of them. */
 const ECHO_WORDS = 4;
-/** The asked-about speaker's sentences that best match the rest of the question: their articles' quotations of the speaker are read. */
+/**
+ * A speaker quoted at most this often is read whole (and kept by the view): cheaper than the
+ * searches that find a more quoted speaker's quotations near the question (at 10,000 articles,
+ * a speaker of 500 quotations costs about the same either way).
+ */
+const WHOLE_SPEAKER = 500;
+/** A more quoted speaker's sentences that best match the rest of the question: their articles' quotations of the speaker are read. */
 const SPOKEN = 150;
 /** Articles whose every sentence is read, so a sentence's article can count for it. */
 const CONTEXT_ARTICLES = 6;
@@ -29,8 +35,9 @@ const CONTEXT_ARTICLES = 6;
 const BM25_ARTICLES = 2;
 
 /**
- * Candidates from the index (and the speaker's quotations), scored against the plan, and how
- * many informative concepts an answer must contain (two when the question has two: a sentence
+ * Candidates from the index (and the speaker's quotations), scored against the plan, how
+ * many informative concepts an answer must contain, and whether the asked-about speaker's
+ * quotations were read in part (see `speakerQuotes`) (two when the question has two: a sentence
  * that shares only "France" with "What is the capital of France?" does not answer it).
  *
  * BM25 over sentences gives the first candidates; the articles they come from are ranked by
@@ -41,7 +48,7 @@ export async function rankSentences(
   plan: QueryPlan,
   view: StoryView,
   tuning: RankTuning = RANK_TUNING,
-): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number }> {
+): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number; speakerInPart: boolean }> {
   const frequencies = await view.frequencies(planTerms(plan));
   const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: CANDIDATES });
   const candidates = new Map<string, AnswerCandidate>();
@@ -50,7 +57,8 @@ export async function rankSentences(
     candidates.set(`${hit.article}#${hit.sentence}`, { article: hit.article, sentence: hit.sentence, text: hit.text, bm25: hit.score });
   }
   const speaker = plan.speaker;
-  const spoken = speaker ? await speakerQuotes(plan, speaker.id, hits, view, frequencies) : [];
+  const inPart = speaker !== undefined && speaker.quoteCount > WHOLE_SPEAKER;
+  const spoken = !speaker ? [] : inPart ? await speakerQuotes(plan, speaker.id, hits, view, frequencies) : await view.quotesOf(speaker.id);
   if (spoken.length > 0) {
     // The first of the speaker's quotations in each sentence, indexed once: a speaker with
     // 50,000 quotations costs 50,000 lookups, not 50,000 scans of them all.
@@ -99,7 +107,7 @@ export async function rankSentences(
   const carries = (candidate: AnswerCandidate, concept: Concept) =>
     (concept.entityIds ?? []).some((id) => speakers.get(`${candidate.article}#${candidate.sentence}`)?.has(id) ?? false);
   const ranked = scoreCandidates(plan, [...candidates.values()], frequencies.sentences, frequencies.of, carries, { context: { about }, tuning });
-  return { ranked, needed: Math.min(2, informativeConcepts(plan, frequencies.sentences, frequencies.of)) };
+  return { ranked, needed: Math.min(2, informativeConcepts(plan, frequencies.sentences, frequencies.of)), speakerInPart: inPart };
 }
 
 /**
@@ -159,8 +167,7 @@ function dateWords(published: string | null): string {
 
 /**
  * The other articles' copies of a quotation of the asked-about speaker that the candidates do
- * not hold (the candidates are the speaker's quotations near the question's hits, not all of
- * them): the speaker's sentences that make the same claim, found by the index through the
+ * not hold, when the speaker's quotations were read in part (those near the question's hits): the speaker's sentences that make the same claim, found by the index through the
  * quotation's rarest words, in article and sentence order. At most `ECHOES` are looked at.
  */
 export async function speakerEchoes(lead: AnswerCandidate, view: StoryView, known: ReadonlySet<string>): Promise<AnswerCandidate[]> {
