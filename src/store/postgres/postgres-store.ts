@@ -15,7 +15,7 @@ import { createPostgresDigestStore } from './digest-store.ts';
 import { createPostgresFeedStore } from './feed-store.ts';
 import { openFts5Tokenizer } from '../fts5-tokens.ts';
 import { migrate } from './migrations.ts';
-import { createQuoteReader, quoteTextsOf } from './quote-reader.ts';
+import { createQuoteReader, quotationsToCount, quoteTextsOf } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
 import { buildLinkKeys } from './link-keys.ts';
@@ -184,6 +184,7 @@ function createPostgresStore(pool: pg.Pool): Store {
     eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: (filter = {}) => quotes(filter),
     quoteTextsOf: (speakerId) => quoteTextsOf(pool, speakerId),
+    quotationsToCount: (speakerId) => quotationsToCount(pool, speakerId),
     saveStoryEntities: (story) => saveStory(story),
     // The links made whole first: this engine's save compares them with every stored one at once.
     saveLinkedStory: async (linked) => {

@@ -408,6 +408,14 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await store.quoteTextsOf('s404')).toEqual([]);
       });
 
+      it('give a story entity’s quotations to count (article, number, kind, text) in the order and with the values of the filter by story entity', async () => {
+        await store.saveStoryEntities(williamsonLinked());
+        const own = (await store.listQuotes({ speakerId: 's1' })).map(({ article, index, kind, text }) => ({ article, index, kind, text }));
+        expect(own).toHaveLength(2);
+        expect(await store.quotationsToCount('s1')).toEqual(own);
+        expect(await store.quotationsToCount('s404')).toEqual([]);
+      });
+
       it('filter the quotations no story entity speaks, which with each speaker’s make up the whole list', async () => {
         expect((await store.listQuotes({ unlinked: true })).map((q) => q.article)).toEqual(['uk/001', 'uk/002']);
         await store.saveStoryEntities(storyOf([{ id: 's1', entity: williamson, members: [['uk/001', 'e1']] }]));
