@@ -9,7 +9,7 @@
 import { isInstructionLike } from '../analyse/instruction-text.ts';
 import { UserError } from '../errors.ts';
 import type { Reply, ReplyPart } from '../reply.ts';
-import { rankSentences, type AnswerCandidate } from '../retrieve/answer-candidates.ts';
+import { rankSentences, speakerEchoes, type AnswerCandidate } from '../retrieve/answer-candidates.ts';
 import { readQuestion } from '../retrieve/question-entities.ts';
 import { RANK_TUNING, type RankTuning, type Scored } from '../retrieve/rank.ts';
 import { sameClaim } from '../retrieve/similarity.ts';
@@ -93,7 +93,7 @@ export async function answerWithMaterial(
     return { reply: nothing(text, `${NOTHING_FOUND} It never mentions ${unknown.map((name) => `"${name}"`).join(' or ')}.`), material: [] };
   }
 
-  const { ranked: all, needed } = await rankSentences(plan, view, tuning.rank);
+  const { ranked: all, needed, speakerInPart } = await rankSentences(plan, view, tuning.rank);
   const retrieved = await applyFocus(all, focus, view);
   // A sentence planted to address a bot ("Ignore previous instructions and say …") is never
   // quoted as an answer. A writer may still see it among its material: the checker counts it
@@ -126,12 +126,17 @@ export async function answerWithMaterial(
   const parts: ReplyPart[] = [];
   const shown: AnswerCandidate[] = [];
   // The same claim in other outlets' words: one point, every source cited.
-  const echoesOf = (lead: AnswerCandidate) =>
-    ranked.map((other) => other.candidate).filter((other) => other.article !== lead.article && sameClaim(other.text, lead.text));
+  // When the candidates hold only the asked-about speaker's quotations near the question's
+  // hits, a quotation of theirs is also looked for among the speaker's other sentences.
+  const known = new Set(ranked.map((other) => `${other.candidate.article}#${other.candidate.sentence}`));
+  const echoesOf = async (lead: AnswerCandidate) => [
+    ...ranked.map((other) => other.candidate).filter((other) => other.article !== lead.article && sameClaim(other.text, lead.text)),
+    ...(lead.quote && speakerInPart ? await speakerEchoes(lead, view, known) : []),
+  ];
   for (const scored of chosen) {
     const quote = scored.candidate.quote;
     if (quote && quote.kind === 'full') {
-      const echoes = echoesOf(scored.candidate);
+      const echoes = await echoesOf(scored.candidate);
       shown.push(scored.candidate, ...echoes);
       parts.push({ kind: 'quote', text: quote.text, speaker: quote.speakerName, role: null, cites: await citations.addAll([scored.candidate, ...echoes]) });
       continue;
@@ -143,10 +148,10 @@ export async function answerWithMaterial(
       dateOf,
     );
     const lead = update?.later ?? scored.candidate;
-    const echoes = echoesOf(lead);
+    const echoes = await echoesOf(lead);
     shown.push(lead, ...echoes);
     const cites = await citations.addAll([lead, ...echoes]);
-    const earlierEchoes = update ? echoesOf(update.earlier) : [];
+    const earlierEchoes = update ? await echoesOf(update.earlier) : [];
     if (update) shown.push(update.earlier, ...earlierEchoes);
     const earlier = update ? await earlierReport(update, citations, earlierEchoes) : undefined;
     parts.push({ kind: 'text', text: lead.text, cites, ...(earlier ? { earlier } : {}) });

@@ -3,7 +3,7 @@
  * carry (word for word, cut, or reworded) are grouped under its fullest wording, per speaker.
  * The story's own index is `story-quotes.ts`, which reads a speaker's quotations when asked.
  */
-import type { StoredQuote } from '../ports/store.ts';
+import type { CountedQuote, StoredQuote } from '../ports/store.ts';
 import { foldForLookup } from '../retrieve/entity-index.ts';
 import { compareWordings } from './quote-variants.ts';
 import { readWording, type Wording } from './quote-wording.ts';
@@ -58,12 +58,12 @@ function strength(group: Omit<QuoteGroup, 'strength'>, wording: Wording): number
   return full + Math.min(wording.tokens.length, 60) / 30 + 0.75 * (group.members.length - 1);
 }
 
-interface Draft {
-  readonly primary: StoredQuote;
+interface Draft<Q extends CountedQuote = StoredQuote> {
+  readonly primary: Q;
   readonly wording: Wording;
-  readonly members: StoredQuote[];
+  readonly members: Q[];
   /** Quotations an article repeats (a phrase of its lead quoted again in full): shown once. */
-  readonly repeats: StoredQuote[];
+  readonly repeats: Q[];
 }
 
 /**
@@ -76,16 +76,16 @@ interface Draft {
 const COMMON_STEM_REMARKS = 500;
 
 /** Groups one speaker's quotations, longest first, each joining the group it words best. */
-function groupSpeaker(quotes: readonly StoredQuote[], wordingOf: (quote: StoredQuote) => Wording): Draft[] {
+function groupSpeaker<Q extends CountedQuote>(quotes: readonly Q[], wordingOf: (quote: Q) => Wording): Draft<Q>[] {
   if (quotes.length === 1) {
-    const only = quotes[0] as StoredQuote;
+    const only = quotes[0] as Q;
     return [{ primary: only, wording: wordingOf(only), members: [only], repeats: [] }];
   }
   const sorted = quotes
     .map((quote) => ({ quote, size: wordingOf(quote).tokens.length }))
     .sort((a, b) => b.size - a.size || Number(b.quote.kind === 'full') - Number(a.quote.kind === 'full'))
     .map((entry) => entry.quote);
-  const drafts: Draft[] = [];
+  const drafts: Draft<Q>[] = [];
   const postings = new Map<string, number[]>();
   for (const quote of sorted) {
     const wording = wordingOf(quote);
@@ -103,9 +103,9 @@ function groupSpeaker(quotes: readonly StoredQuote[], wordingOf: (quote: StoredQ
       }
       for (const d of list) shared.set(d, (shared.get(d) ?? 0) + 1);
     }
-    let best: { draft: Draft; kept: number } | null = null;
+    let best: { draft: Draft<Q>; kept: number } | null = null;
     for (const [d, found] of shared) {
-      const draft = drafts[d] as Draft;
+      const draft = drafts[d] as Draft<Q>;
       // What `compareWordings` would ask of the shared content words, counted here for free.
       const small = Math.min(wording.stems.size, draft.wording.stems.size);
       const count = found + common;
@@ -147,6 +147,14 @@ export function groupSpeakerQuotes(
     return group;
   });
   return groups.sort((a, b) => b.strength - a.strength);
+}
+
+/**
+ * How many groups `groupSpeakerQuotes` makes of one speaker's quotations (in article and
+ * quotation order), from what counting reads of them: their distinct quotations.
+ */
+export function countSpeakerGroups(quotes: readonly CountedQuote[], wording: (quote: CountedQuote) => Wording): number {
+  return groupSpeaker(quotes, wording).length;
 }
 
 /** Reads a quotation's wording once while `cache` keeps it (a map, or a bounded cache). */

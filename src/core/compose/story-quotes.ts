@@ -12,6 +12,7 @@ import type { StoryView } from '../retrieve/story-view.ts';
 import {
   bySpeakerStanding,
   cachedWording,
+  countSpeakerGroups,
   groupSpeakerQuotes,
   type QuoteGroup,
   type QuotedSpeaker,
@@ -50,16 +51,29 @@ interface Grouped {
   readonly groupOf: ReadonlyMap<string, QuoteGroup>;
 }
 
+/**
+ * A speaker's wordings while the speaker is grouped: one speaker's copies of a quotation in
+ * several articles are often word for word, and each text is read once (a wording is the same
+ * whatever its article).
+ */
+function wordingsByText(): (quote: { readonly text: string }) => Wording {
+  const byText = new Map<string, Wording>();
+  return (quote) => {
+    let wording = byText.get(quote.text);
+    if (!wording) {
+      wording = readWording(quote.text);
+      byText.set(quote.text, wording);
+    }
+    return wording;
+  };
+}
+
 function grouped(key: string, quotes: readonly StoredQuote[]): Grouped {
-  // Wordings are read as grouping asks for them and not kept: each group keeps its own, and a
+  // Wordings are kept only while the speaker is grouped: each group keeps its own, and a
   // speaker's other wordings (61,000 of the unattributed at 100,000 articles) are let go at once.
   const groupOf = new Map<string, QuoteGroup>();
-  const groups = groupSpeakerQuotes(
-    key,
-    quotes,
-    (quote) => readWording(quote.text),
-    (quote, group) => groupOf.set(quoteKey(quote), group),
-  );
+  const wordingOf = wordingsByText();
+  const groups = groupSpeakerQuotes(key, quotes, wordingOf, (quote, group) => groupOf.set(quoteKey(quote), group));
   for (const group of groups) for (const quote of group.members) groupOf.set(quoteKey(quote), group);
   return { groups, groupOf };
 }
@@ -73,7 +87,7 @@ export const QUOTE_GROUPING_VERSION = '1';
 
 // Article, then quotation number: \u0001 sorts before any character of an id, as the article
 // order wants, and (unlike \u0000) PostgreSQL's text can hold it.
-const firstOf = (quote: StoredQuote) => `${quote.article}\u0001${String(quote.index).padStart(10, '0')}`;
+const firstOf = (quote: Pick<StoredQuote, 'article' | 'index'>) => `${quote.article}\u0001${String(quote.index).padStart(10, '0')}`;
 
 type Ranked = { speaker: QuotedSpeaker; first: string };
 
@@ -89,26 +103,16 @@ async function countedSpeakers(view: StoryView, entities: readonly StoryEntityRe
   const complete = state.version !== QUOTE_GROUPING_VERSION;
   const rows = new Map(complete ? [] : state.speakers.map((row) => [row.speaker, row]));
   const recount = complete ? entities.map((entity) => entity.id) : [...new Set(state.changed.map((change) => change.speaker))];
+  const names = new Map(entities.map((entity) => [entity.id, entity.name]));
   const fresh: QuoteSpeakerRecord[] = [];
   const removed: string[] = [];
   for (const id of recount) {
-    const quotes = await store.listQuotes({ speakerId: id });
-    const entry = quotes.length > 0 ? grouped(id, quotes) : null;
-    const stats = entry ? speakerStats(id, quotes, entry.groups) : null;
-    if (!entry || !stats) {
+    const row = await countSpeaker(view, id, names.get(id), keep);
+    if (!row) {
       rows.delete(id);
       removed.push(id);
       continue;
     }
-    keep(id, entry);
-    const row = {
-      speaker: id,
-      name: stats.name,
-      quotes: stats.quotes,
-      mentions: stats.mentions,
-      articles: stats.articles,
-      first: firstOf(quotes[0] as StoredQuote),
-    };
     rows.set(id, row);
     fresh.push(row);
   }
@@ -130,6 +134,34 @@ async function countedSpeakers(view: StoryView, entities: readonly StoryEntityRe
     speaker: { key: row.speaker, name: row.name, quotes: row.quotes, mentions: row.mentions, articles: row.articles },
     first: row.first,
   }));
+}
+
+/**
+ * One linked speaker's counts, or null when it speaks no quotation. A speaker of the story's
+ * quoted entities is counted from what counting reads of its quotations (article, number, kind
+ * and text: a fifth of whole rows), as the groups of `grouped` would count; a speaker that is
+ * not (its entity gone or renamed since) from its whole quotations, as `speakerStats` does.
+ */
+async function countSpeaker(
+  view: StoryView,
+  id: string,
+  name: string | undefined,
+  keep: (key: string, entry: Grouped) => void,
+): Promise<QuoteSpeakerRecord | null> {
+  if (name) {
+    const quotes = await view.store.quotationsToCount(id);
+    const first = quotes[0];
+    if (!first) return null;
+    // Read through its links, every quotation names the entity, so its name is the speaker's.
+    const quoted = countSpeakerGroups(quotes, wordingsByText());
+    return { speaker: id, name, quotes: quoted, mentions: quotes.length, articles: new Set(quotes.map((quote) => quote.article)).size, first: firstOf(first) };
+  }
+  const quotes = await view.store.listQuotes({ speakerId: id });
+  const entry = quotes.length > 0 ? grouped(id, quotes) : null;
+  const stats = entry ? speakerStats(id, quotes, entry.groups) : null;
+  if (!entry || !stats) return null;
+  keep(id, entry);
+  return { speaker: id, name: stats.name, quotes: stats.quotes, mentions: stats.mentions, articles: stats.articles, first: firstOf(quotes[0] as StoredQuote) };
 }
 
 /**

@@ -7,6 +7,8 @@
 import type { StoredQuote } from '../ports/store.ts';
 import { planTerms, searchTerms, type Concept, type QueryPlan } from './query.ts';
 import { informativeConcepts, RANK_TUNING, rankArticles, scoreCandidates, type Candidate, type RankTuning, type Scored } from './rank.ts';
+import { sameClaim } from './similarity.ts';
+import { isStopword, tokenize } from './terms.ts';
 import type { StoryView } from './story-view.ts';
 
 export interface AnswerCandidate extends Candidate {
@@ -15,14 +17,27 @@ export interface AnswerCandidate extends Candidate {
 }
 
 const CANDIDATES = 150;
+/** The copies of one of the speaker's quotations looked for beyond the candidates (echoes). */
+const ECHOES = 200;
+/** A quotation's copies are found by its rarest words: a copy carries most of them. */
+const ECHO_WORDS = 4;
+/**
+ * A speaker quoted at most this often is read whole (and kept by the view): cheaper than the
+ * searches that find a more quoted speaker's quotations near the question (at 10,000 articles,
+ * a speaker of 500 quotations costs about the same either way).
+ */
+const WHOLE_SPEAKER = 500;
+/** A more quoted speaker's sentences that best match the rest of the question: their articles' quotations of the speaker are read. */
+const SPOKEN = 150;
 /** Articles whose every sentence is read, so a sentence's article can count for it. */
 const CONTEXT_ARTICLES = 6;
 /** The articles of this many of the best BM25 hits are read whole too. */
 const BM25_ARTICLES = 2;
 
 /**
- * Candidates from the index (and the speaker's quotations), scored against the plan, and how
- * many informative concepts an answer must contain (two when the question has two: a sentence
+ * Candidates from the index (and the speaker's quotations), scored against the plan, how
+ * many informative concepts an answer must contain, and whether the asked-about speaker's
+ * quotations were read in part (see `speakerQuotes`) (two when the question has two: a sentence
  * that shares only "France" with "What is the capital of France?" does not answer it).
  *
  * BM25 over sentences gives the first candidates; the articles they come from are ranked by
@@ -33,7 +48,7 @@ export async function rankSentences(
   plan: QueryPlan,
   view: StoryView,
   tuning: RankTuning = RANK_TUNING,
-): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number }> {
+): Promise<{ ranked: Scored<AnswerCandidate>[]; needed: number; speakerInPart: boolean }> {
   const frequencies = await view.frequencies(planTerms(plan));
   const hits = await view.store.searchSentences({ terms: searchTerms(plan, frequencies.sentences, frequencies.of), limit: CANDIDATES });
   const candidates = new Map<string, AnswerCandidate>();
@@ -42,7 +57,8 @@ export async function rankSentences(
     candidates.set(`${hit.article}#${hit.sentence}`, { article: hit.article, sentence: hit.sentence, text: hit.text, bm25: hit.score });
   }
   const speaker = plan.speaker;
-  const spoken = speaker ? await view.quotesOf(speaker.id) : [];
+  const inPart = speaker !== undefined && speaker.quoteCount > WHOLE_SPEAKER;
+  const spoken = !speaker ? [] : inPart ? await speakerQuotes(plan, speaker.id, hits, view, frequencies) : await view.quotesOf(speaker.id);
   if (spoken.length > 0) {
     // The first of the speaker's quotations in each sentence, indexed once: a speaker with
     // 50,000 quotations costs 50,000 lookups, not 50,000 scans of them all.
@@ -91,7 +107,31 @@ export async function rankSentences(
   const carries = (candidate: AnswerCandidate, concept: Concept) =>
     (concept.entityIds ?? []).some((id) => speakers.get(`${candidate.article}#${candidate.sentence}`)?.has(id) ?? false);
   const ranked = scoreCandidates(plan, [...candidates.values()], frequencies.sentences, frequencies.of, carries, { context: { about }, tuning });
-  return { ranked, needed: Math.min(2, informativeConcepts(plan, frequencies.sentences, frequencies.of)) };
+  return { ranked, needed: Math.min(2, informativeConcepts(plan, frequencies.sentences, frequencies.of)), speakerInPart: inPart };
+}
+
+/**
+ * The asked-about speaker's quotations an answer may be drawn from, in article and quotation
+ * order: those in the articles of the question's best BM25 hits, and those in the articles of
+ * the speaker's own quotation sentences that best match the rest of the question ("what did X
+ * say about *the election*"), found by the index among the speaker's sentences only. Bounded
+ * by the hits, not by the speaker: a speaker quoted 50,000 times is not read whole. Every
+ * quotation of the speaker in such an article is read, as its neighbours and its article count
+ * for it.
+ */
+async function speakerQuotes(
+  plan: QueryPlan,
+  speakerId: string,
+  hits: readonly { readonly article: string }[],
+  view: StoryView,
+  frequencies: { readonly sentences: number; of(form: string): number },
+): Promise<StoredQuote[]> {
+  // The speaker's own name says nothing of which of their quotations answers.
+  const topic = { ...plan, concepts: plan.concepts.filter((concept) => concept.entity?.id !== speakerId) };
+  const terms = topic.concepts.length > 0 ? searchTerms(topic, frequencies.sentences, frequencies.of) : [];
+  const found = terms.length > 0 ? await view.store.searchSentences({ terms, speakerId, limit: SPOKEN }) : [];
+  const articles = new Set([...hits.map((hit) => hit.article), ...found.map((hit) => hit.article)]);
+  return (await view.quotesIn([...articles])).filter((quote) => quote.speakerId === speakerId);
 }
 
 /**
@@ -123,4 +163,27 @@ function dateWords(published: string | null): string {
   const date = published ? new Date(published) : null;
   if (!date || Number.isNaN(date.getTime())) return '';
   return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/**
+ * The other articles' copies of a quotation of the asked-about speaker that the candidates do
+ * not hold, when the speaker's quotations were read in part (those near the question's hits): the speaker's sentences that make the same claim, found by the index through the
+ * quotation's rarest words, in article and sentence order. At most `ECHOES` are looked at.
+ */
+export async function speakerEchoes(lead: AnswerCandidate, view: StoryView, known: ReadonlySet<string>): Promise<AnswerCandidate[]> {
+  const speakerId = lead.quote?.speakerId;
+  if (!speakerId) return [];
+  const words = [...new Set(tokenize(lead.text).flatMap((token) => (isStopword(token.lower) ? [] : [token.lower])))];
+  if (words.length === 0) return [];
+  const frequencies = await view.frequencies(words);
+  const rarest = words
+    .filter((word) => frequencies.of(word) > 0)
+    .sort((a, b) => frequencies.of(a) - frequencies.of(b))
+    .slice(0, ECHO_WORDS);
+  if (rarest.length === 0) return [];
+  const hits = await view.store.searchSentences({ terms: rarest, speakerId, limit: ECHOES });
+  return hits
+    .filter((hit) => hit.article !== lead.article && hit.kind !== 'heading' && !known.has(`${hit.article}#${hit.sentence}`) && sameClaim(hit.text, lead.text))
+    .sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.sentence - b.sentence))
+    .map((hit) => ({ article: hit.article, sentence: hit.sentence, text: hit.text, bm25: 0 }));
 }

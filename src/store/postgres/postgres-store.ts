@@ -15,7 +15,7 @@ import { createPostgresDigestStore } from './digest-store.ts';
 import { createPostgresFeedStore } from './feed-store.ts';
 import { openFts5Tokenizer } from '../fts5-tokens.ts';
 import { migrate } from './migrations.ts';
-import { createQuoteReader, quoteTextsOf } from './quote-reader.ts';
+import { createQuoteReader, quotationsToCount, quoteTextsOf } from './quote-reader.ts';
 import { createSentenceLookup, createSentenceSearch, createTermStatistics } from './sentence-search.ts';
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
 import { buildLinkKeys } from './link-keys.ts';
@@ -198,6 +198,7 @@ function createPostgresStore(pool: pg.Pool, linkChunk: number): Store {
     eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: (filter = {}) => quotes(filter),
     quoteTextsOf: (speakerId) => quoteTextsOf(pool, speakerId),
+    quotationsToCount: (speakerId) => quotationsToCount(pool, speakerId),
     saveStoryEntities: (story) => saveStory(() => ({ entities: story.entities, links: linksOfStory(story.links) })),
     // Each article's links made as its entities are read, in the save's transaction, a chunk of
     // articles at a time (story-entities.ts): the story's links are never all in memory.

@@ -3,7 +3,7 @@
  * SQLite engine's queries (sqlite/quote-reader.ts), with a speaker not yet linked falling back
  * to its article entity's name.
  */
-import type { QuoteFilter, StoredQuote } from '../../core/ports/store.ts';
+import type { CountedQuote, QuoteFilter, StoredQuote } from '../../core/ports/store.ts';
 import { nameKey } from '../../core/name-key.ts';
 import { toQuote, type QuoteRow } from '../sqlite/rows.ts';
 import type { Queryable } from './transaction.ts';
@@ -85,6 +85,18 @@ export async function quoteTextsOf(db: Queryable, speakerId: string): Promise<{ 
     `SELECT q.article, q.text FROM entity_links l
      JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
      WHERE l.story_entity = $1`,
+    [speakerId],
+  );
+  return rows;
+}
+
+/** One story entity's quotations as `quote` counts them, through its links, as SQLite's `prepareQuotationsToCount`. */
+export async function quotationsToCount(db: Queryable, speakerId: string): Promise<CountedQuote[]> {
+  const { rows } = await db.query<CountedQuote>(
+    `SELECT q.article, q.idx AS "index", q.kind, q.text FROM entity_links l
+     JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+     WHERE l.story_entity = $1
+     ORDER BY q.article, q.idx`,
     [speakerId],
   );
   return rows;

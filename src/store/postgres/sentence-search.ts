@@ -98,6 +98,8 @@ interface Ranking {
   readonly limit: number;
   readonly match: 'any' | 'all';
   readonly articles?: readonly string[];
+  /** Only the sentences holding this story entity's quotations (SentenceQuery.speakerId). */
+  readonly speakerId?: string;
   /** Single-stem phrases common enough to leave out of the candidates when held alone. */
   readonly common?: ReadonlySet<string>;
 }
@@ -148,7 +150,19 @@ function rankingStatement(ranking: Ranking, params: Parameters): string {
     ];
     candidates = `, cand AS MATERIALIZED (${parts.length > 0 ? parts.join(' UNION ') : 'SELECT NULL::bigint AS sentence WHERE false'})`;
   }
-  const inArticles = ranking.articles ? `WHERE x.sentence IN (SELECT id FROM sentences WHERE article = ANY(${params.add(ranking.articles)}::text[]))` : '';
+  const restrictions = [
+    ...(ranking.articles ? [`x.sentence IN (SELECT id FROM sentences WHERE article = ANY(${params.add(ranking.articles)}::text[]))`] : []),
+    // One speaker's quotation sentences, through its links (index entity_links_by_story_entity).
+    ...(ranking.speakerId !== undefined
+      ? [
+          `x.sentence IN (SELECT s.id FROM entity_links l
+          JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+          JOIN sentences s ON s.article = q.article AND s.idx = q.sentence
+          WHERE l.story_entity = ${params.add(ranking.speakerId)})`,
+        ]
+      : []),
+  ];
+  const inArticles = restrictions.length > 0 ? `WHERE ${restrictions.join(' AND ')}` : '';
   const idfOf = (i: number) => `(SELECT idf FROM w WHERE i = ${i})`;
   // One branch per phrase of the query, in its order; each scores its rows with its IDF. The
   // IDF and the average length are scalar subqueries, computed once, not joined to every row.
@@ -282,13 +296,22 @@ export function createSentenceSearch(db: Queryable, tokenizer: Fts5Tokenizer, tu
     const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
     const texts = phrases.map((p) => p.join(' '));
     const match = query.match ?? 'any';
-    if (match === 'any' && !query.articles) {
+    if (match === 'any' && !query.articles && query.speakerId === undefined) {
       const hits = await prunedSearch(texts, limit);
       if (hits) return hits;
     }
     const params = new Parameters();
     const { rows } = await db.query<HitRow>(
-      rankingStatement({ texts, limit, match, ...(query.articles ? { articles: query.articles } : {}) }, params),
+      rankingStatement(
+        {
+          texts,
+          limit,
+          match,
+          ...(query.articles ? { articles: query.articles } : {}),
+          ...(query.speakerId !== undefined ? { speakerId: query.speakerId } : {}),
+        },
+        params,
+      ),
       params.values,
     );
     return rows.map(toHit);

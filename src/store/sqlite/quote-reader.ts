@@ -4,7 +4,7 @@
  * name, so a quote never loses its speaker between an article write and the relink after it.
  */
 import type Database from 'better-sqlite3';
-import type { QuoteFilter, StoredQuote } from '../../core/ports/store.ts';
+import type { CountedQuote, QuoteFilter, StoredQuote } from '../../core/ports/store.ts';
 import { nameKey } from '../../core/name-key.ts';
 import { toQuote, type QuoteRow } from './rows.ts';
 
@@ -105,4 +105,13 @@ export function prepareQuoteTexts(db: Database.Database): (speakerId: string) =>
     JOIN quote_texts q ON q.article = l.article AND q.speaker = l.entity_key
     WHERE l.story_entity = ?`);
   return (speakerId) => texts.all(speakerId) as { article: string; text: string }[];
+}
+
+/** One story entity's quotations as `quote` counts them, through its links, in article and quotation order. */
+export function prepareQuotationsToCount(db: Database.Database): (speakerId: string) => CountedQuote[] {
+  const rows = db.prepare(`SELECT q.article, q.idx AS "index", q.kind, q.text FROM entity_links l
+    JOIN quote_texts q ON q.article = l.article AND q.speaker = l.entity_key
+    WHERE l.story_entity = ?
+    ORDER BY q.article, q.idx`);
+  return (speakerId) => rows.all(speakerId) as CountedQuote[];
 }

@@ -75,6 +75,25 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
       (SELECT count(*) FROM top) AS found, (SELECT max(rank) FROM top) AS last
     FROM top JOIN sentence_texts s ON s.id = top.id
     ORDER BY top.rank, top.id`);
+  // One speaker's quotation sentences, their ids from the quotations' articles' first sentences
+  // (sentence-ids.ts). `+ 0`, as below: FTS5 walks the matching sentences once and each is looked
+  // up among the speaker's, rather than one new FTS5 query per sentence of the speaker.
+  const bySpeaker = db.prepare(`
+    WITH top AS MATERIALIZED (
+      SELECT f.rowid AS id, f.rank AS rank
+      FROM sentences_fts f
+      WHERE sentences_fts MATCH @match
+        AND f.rowid + 0 IN (
+          SELECT first.id + q.sentence FROM entity_links l
+          JOIN quotes q ON q.article = l.article AND q.speaker = l.entity_key
+          JOIN sentences first ON first.article = q.article AND first.idx = 0
+          WHERE l.story_entity = @speaker
+            AND (@articles IS NULL OR l.article IN (SELECT value FROM json_each(@articles))))
+      ORDER BY f.rank, f.rowid
+      LIMIT @limit)
+    SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank
+    FROM top JOIN sentence_texts s ON s.id = top.id
+    ORDER BY top.rank, top.id`);
   const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();
   const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
   // Removed sentences leave the index at once but their terms' counts only at the next catch-up:
@@ -116,6 +135,10 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
     const match = ftsMatchExpression(query.terms, mode);
     if (match === null) return [];
     const limit = Math.max(1, Math.min(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1000));
+    if (query.speakerId !== undefined) {
+      const articles = query.articles ? JSON.stringify(query.articles) : null;
+      return (bySpeaker.all({ match, speaker: query.speakerId, articles, limit }) as HitRow[]).map(toHit);
+    }
     if (mode === 'any' && !query.articles) {
       const hits = prunedSearch(query.terms, match, limit);
       if (hits) return hits;

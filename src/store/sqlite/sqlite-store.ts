@@ -18,7 +18,7 @@ import { createSqliteFeedStore } from './feed-store.ts';
 import { prepareFtsIndexer } from './fts-index.ts';
 import { type Affected, prepareIncrementalLinker } from './incremental-linking.ts';
 import { migrate, PAGE_SIZE } from './migrations.ts';
-import { prepareQuoteReader, prepareQuoteTexts } from './quote-reader.ts';
+import { prepareQuotationsToCount, prepareQuoteReader, prepareQuoteTexts } from './quote-reader.ts';
 import { prepareQuoteSpeakers } from './quote-speakers.ts';
 import { entitiesByArticle, entitiesByArticleNow } from './rows.ts';
 import type { LinkedStory } from '../../core/analyse/story-passes.ts';
@@ -74,6 +74,7 @@ function createSqliteStore(db: Database.Database): Store {
   const reader = prepareArticleReader(db);
   const quotes = prepareQuoteReader(db);
   const quoteTexts = prepareQuoteTexts(db);
+  const toCount = prepareQuotationsToCount(db);
   const quoteSpeakers = prepareQuoteSpeakers(db);
   const search = prepareSentenceSearch(db);
   const lookup = prepareSentenceLookup(db);
@@ -186,6 +187,7 @@ function createSqliteStore(db: Database.Database): Store {
     eachArticleEntities: () => entitiesByArticle((after) => reader.entitiesAfter(after)),
     listQuotes: async (filter = {}) => quotes(filter),
     quoteTextsOf: async (speakerId) => quoteTexts(speakerId),
+    quotationsToCount: async (speakerId) => toCount(speakerId),
     saveStoryEntities: async (entities) => {
       saveStory.immediate(entities);
       ownWrites += 1;

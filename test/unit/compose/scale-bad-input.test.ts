@@ -111,3 +111,41 @@ describe('a remark that 40 articles carry', () => {
     expect(reads.rows.get('articleSummaries') ?? 0).toBeLessThanOrEqual(MAX_CARRIERS);
   });
 });
+
+describe('a speaker with 1,000 quotations', () => {
+  const QUOTATIONS = 1_000;
+  /** Every 100th remark is about the tariff; the others about works of their own. */
+  const remarkOf = (i: number) =>
+    i % 100 === 7
+      ? `The harbour tariff must fall before the fleet sails in spring ${2000 + i}`
+      : `We will finish the ${['bridge', 'school', 'road', 'clinic'][i % 4]} works of ward ${i} soon`;
+  let store: Store;
+  beforeAll(async () => {
+    store = openSqliteStore(':memory:');
+    const writes = Array.from({ length: QUOTATIONS }, (_, i) => ({
+      article: analysedArticle({
+        id: `ward-${String(i).padStart(4, '0')}`,
+        paragraphs: [`Ada Quill spoke in Leeds on day ${i}. Ada Quill said "${remarkOf(i)}" to the council.`],
+        entities: [person('e1', 'Ada Quill')],
+        quotes: [{ text: remarkOf(i), speaker: 'e1', cue: 'said' }],
+        hash: `hash-${i}`,
+      }),
+      origin: origin({ textHash: `text-${i}` }),
+    }));
+    await store.putArticles(writes);
+    await relinkStory({ store }, [], silentLogger);
+  }, 120_000);
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('answers "what did she say about" with her words on it, reading her quotations near the hits, not all of them', async () => {
+    const { store: spied, reads } = countingStore(store);
+    const reply = await answerQuestion('What did Ada Quill say about the tariff?', createStoryView(spied));
+    expect(reply.citations.length).toBeGreaterThan(0);
+    for (const part of reply.parts) if (part.kind === 'text' || part.kind === 'quote') expect(part.text).toContain('harbour tariff');
+    expect((await store.listQuotes()).length).toBe(QUOTATIONS);
+    expect(reads.rows.get('listQuotes') ?? 0).toBeLessThanOrEqual(QUOTATIONS / 4);
+    expect(reads.rows.get('sentencesAt') ?? 0).toBeLessThanOrEqual(QUOTATIONS / 2);
+  });
+});

@@ -25,8 +25,11 @@ const SPEAKERS = GIVEN.flatMap((given) => FAMILY.map((family) => `${given} ${fam
 /** The store, counting what each read hands back, with each quotation read's filter and rows. */
 function counting(store: Store) {
   const { store: wrapped, reads } = countingStore(store);
+  // Counting reads a speaker's quotations through `quotationsToCount`: a read by story entity too.
   const quoteReads = () =>
-    reads.calls.filter((call) => call.method === 'listQuotes').map((call) => ({ filter: (call.args[0] ?? {}) as QuoteFilter, rows: call.rows }));
+    reads.calls
+      .filter((call) => call.method === 'listQuotes' || call.method === 'quotationsToCount')
+      .map((call) => ({ filter: (call.method === 'listQuotes' ? (call.args[0] ?? {}) : { speakerId: call.args[0] }) as QuoteFilter, rows: call.rows }));
   return { store: wrapped, reads: { rows: reads.rows, calls: reads.calls, quoteReads } };
 }
 

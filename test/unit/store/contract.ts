@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysedArticle } from '../../../src/core/article.ts';
-import type { Store } from '../../../src/core/ports/store.ts';
+import type { SentenceQuery, Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, origin, person } from './article-fixture.ts';
 import { storyOf } from './story-fixture.ts';
 
@@ -331,6 +331,26 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(quotes.map((q) => q.speakerId)).toEqual(['s1', 's1']);
       });
 
+      it('restrict a search to the sentences holding a linked speaker’s quotations, by its links', async () => {
+        await store.saveStoryEntities(williamsonLinked());
+        const terms = ['minister', 'closely', 'risk', 'grave'];
+        const found = async (query: Partial<SentenceQuery>) =>
+          (await store.searchSentences({ terms, ...query })).map((hit) => [hit.article, hit.sentence]).sort();
+        expect(await found({})).toEqual([
+          ['uk/001', 0],
+          ['uk/001', 1],
+          ['uk/002', 0],
+          ['uk/002', 1],
+        ]);
+        expect(await found({ speakerId: 's1' })).toEqual([
+          ['uk/001', 1],
+          ['uk/002', 1],
+        ]);
+        expect(await found({ speakerId: 's1', articles: ['uk/002'] })).toEqual([['uk/002', 1]]);
+        expect(await found({ speakerId: 's1', limit: 1 })).toHaveLength(1);
+        expect(await found({ speakerId: 'nobody' })).toEqual([]);
+      });
+
       it('filter by canonical name or alias, whatever the case', async () => {
         await store.saveStoryEntities(williamsonLinked());
         for (const speaker of ['gavin williamson', 'MR WILLIAMSON', 'Defence Secretary', 'the defence secretary']) {
@@ -386,6 +406,14 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(texts.sort((a, b) => a.article.localeCompare(b.article))).toEqual(own);
         expect(own).toHaveLength(2);
         expect(await store.quoteTextsOf('s404')).toEqual([]);
+      });
+
+      it('give a story entity’s quotations to count (article, number, kind, text) in the order and with the values of the filter by story entity', async () => {
+        await store.saveStoryEntities(williamsonLinked());
+        const own = (await store.listQuotes({ speakerId: 's1' })).map(({ article, index, kind, text }) => ({ article, index, kind, text }));
+        expect(own).toHaveLength(2);
+        expect(await store.quotationsToCount('s1')).toEqual(own);
+        expect(await store.quotationsToCount('s404')).toEqual([]);
       });
 
       it('filter the quotations no story entity speaks, which with each speaker’s make up the whole list', async () => {
