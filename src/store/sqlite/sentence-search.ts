@@ -77,6 +77,8 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
     ORDER BY top.rank, top.id`);
   const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();
   const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
+  // FTS5's own totals (its "averages" record), whose average sentence length its bm25 uses.
+  const averages = db.prepare('SELECT block FROM sentences_fts_data WHERE id = 1').pluck();
   // Removed sentences leave the index at once but their terms' counts only at the next catch-up:
   // until then a count may be too high, and its bound too low.
   const countsBehind = db.prepare('SELECT EXISTS (SELECT 1 FROM term_documents_removed)').pluck();
@@ -98,6 +100,7 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
       count,
       sentences.get() as number,
       tuning,
+      averageLength(averages.get() as Uint8Array | undefined),
     );
     if (!plan) return null;
     const rows = pruned.all({ match, candidates: plan.candidates, limit }) as PrunedRow[];
@@ -134,6 +137,35 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
       tokenizer = undefined;
     },
   });
+}
+
+/**
+ * The average number of tokens per row from an FTS5 index's averages record (its `_data` row 1:
+ * the row count, then each column's token total, as SQLite varints), or undefined when the
+ * record is missing or not as expected, so the caller falls back to the looser bound.
+ *
+ * @example averageLength(Uint8Array.of(0x04, 0x50)) === 20 // 4 rows, 80 tokens
+ */
+export function averageLength(record: Uint8Array | undefined): number | undefined {
+  if (!record) return undefined;
+  const values: number[] = [];
+  let at = 0;
+  while (values.length < 2 && at < record.length) {
+    let value = 0;
+    for (let i = 0; ; i++) {
+      const byte = record[at++];
+      if (byte === undefined) return undefined;
+      if (i === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) break;
+    }
+    values.push(value);
+  }
+  const [rows, tokens] = values;
+  return rows !== undefined && tokens !== undefined && rows > 0 && tokens > 0 ? tokens / rows : undefined;
 }
 
 function toHit(row: HitRow): SentenceHit {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phraseBound, planPruning } from '../../../src/store/sqlite/bm25-pruning.ts';
 import { ftsMatchExpression } from '../../../src/store/sqlite/fts-query.ts';
-import { prepareSentenceLookup, prepareSentenceSearch } from '../../../src/store/sqlite/sentence-search.ts';
+import { averageLength, prepareSentenceLookup, prepareSentenceSearch } from '../../../src/store/sqlite/sentence-search.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { analysedArticle, origin } from './article-fixture.ts';
 
@@ -156,6 +156,40 @@ describe('SQLite sentence search and lookup', () => {
       .all() as { rank: number; hits: number; n: number }[];
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(-row.rank).toBeLessThan(phraseBound(row.hits, row.n));
+  });
+
+  it('bounds it more tightly with the average sentence length, still above every sentence holding the word, once or more', () => {
+    const average = averageLength(db.prepare('SELECT block FROM sentences_fts_data WHERE id = 1').pluck().get() as Uint8Array);
+    // Every token of every sentence, counted through FTS5's vocabulary.
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.every_term USING fts5vocab (main, sentences_fts, row)');
+    const tokens = db.prepare('SELECT sum(cnt) FROM temp.every_term').pluck().get() as number;
+    const sentences = db.prepare('SELECT count(*) FROM sentences').pluck().get() as number;
+    expect(average).toBeGreaterThan(2);
+    expect(average).toBeCloseTo(tokens / sentences, 9);
+    // The words most often found twice in a sentence, and a short sentence's: where FTS5's scores come nearest the bound.
+    let nearest = 0;
+    for (const word of [...COMMON, ...MIDDLING, 'kelp']) {
+      const rows = db
+        .prepare(`SELECT f.rank, (SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH @word) AS hits,
+          (SELECT sentences FROM fts_progress) AS n FROM sentences_fts f WHERE sentences_fts MATCH @word`)
+        .all({ word: `"${word}"` }) as { rank: number; hits: number; n: number }[];
+      for (const row of rows) {
+        const bound = phraseBound(row.hits, row.n, average);
+        expect(-row.rank, word).toBeLessThan(bound);
+        expect(bound).toBeLessThan(phraseBound(row.hits, row.n));
+        nearest = Math.max(nearest, -row.rank / bound);
+      }
+    }
+    // Tight: some sentence comes within a quarter of it (the shortest hold two words here).
+    expect(nearest).toBeGreaterThan(0.75);
+  });
+
+  it("reads the average length from FTS5's averages record, multi-byte counts included, and nothing from a short one", () => {
+    expect(averageLength(Uint8Array.of(0x04, 0x50))).toBe(20);
+    expect(averageLength(Uint8Array.of(0xed, 0xca, 0x6b, 0x91, 0xda, 0xca, 0x52))).toBe(37_135_698 / 1_795_435);
+    expect(averageLength(Uint8Array.of(0xed, 0xca))).toBeUndefined();
+    expect(averageLength(Uint8Array.of(0x00, 0x05))).toBeUndefined();
+    expect(averageLength(undefined)).toBeUndefined();
   });
 });
 
