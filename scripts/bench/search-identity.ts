@@ -16,6 +16,8 @@ const [dbFile, generatedArg, seedArg] = process.argv.slice(2);
 if (!dbFile) throw new Error('usage: search-identity.ts DB_FILE [GENERATED] [SEED]');
 const db = new Database(dbFile, { readonly: true });
 const search = prepareSentenceSearch(db);
+// The same search that never stops early: what the early stop saves, and what a failed try costs.
+const unpruned = prepareSentenceSearch(db, { commonShare: 2, minPostings: Number.POSITIVE_INFINITY });
 const plain = db.prepare(`SELECT s.article, s.idx, f.rank FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
   WHERE sentences_fts MATCH ? ORDER BY f.rank, f.rowid LIMIT ?`);
 
@@ -96,6 +98,7 @@ const cpu = () => {
 
 function compare(name: string, queries: readonly (readonly string[])[], limits: readonly number[]): void {
   let searchMs = 0;
+  let unprunedMs = 0;
   let plainMs = 0;
   let differ = 0;
   const before = { ...search.pruning };
@@ -103,24 +106,40 @@ function compare(name: string, queries: readonly (readonly string[])[], limits: 
     const limit = limits[i % limits.length]!;
     const match = ftsMatchExpression(terms, 'any');
     if (match === null) return;
+    const { answered: answeredBefore, narrowed: narrowedBefore, retried: retriedBefore } = search.pruning;
     let started = cpu();
     const hits = search({ terms, limit }).map((hit) => `${hit.article}#${hit.sentence}@${hit.score}`);
-    searchMs += cpu() - started;
+    const searchOne = cpu() - started;
+    started = cpu();
+    unpruned({ terms, limit });
+    const unprunedOne = cpu() - started;
+    searchMs += searchOne;
+    unprunedMs += unprunedOne;
     started = cpu();
     const rows = plain.all(match, limit) as { article: string; idx: number; rank: number }[];
     plainMs += cpu() - started;
     const expected = rows.map((row) => `${row.article}#${row.idx}@${-row.rank}`);
-    if (process.env.VERBOSE)
-      process.stderr.write(`${JSON.stringify(terms)} ${limit}: ${(cpu() - started).toFixed(1)} plain, pruning ${JSON.stringify(search.pruning)}\n`);
+    if (process.env.VERBOSE) {
+      const way =
+        search.pruning.answered > answeredBefore
+          ? 'answered'
+          : search.pruning.narrowed > narrowedBefore
+            ? 'narrowed'
+            : search.pruning.retried > retriedBefore
+              ? 'retried'
+              : 'ranked all';
+      process.stderr.write(`${way} ${searchOne.toFixed(1)} ms, unpruned ${unprunedOne.toFixed(1)} ms: ${JSON.stringify(terms)} limit ${limit}\n`);
+    }
     if (hits.join('\n') !== expected.join('\n')) {
       differ += 1;
       process.stderr.write(`DIFFERENT: ${JSON.stringify(terms)} limit ${limit}\n`);
     }
   });
   const answered = search.pruning.answered - before.answered;
+  const narrowed = search.pruning.narrowed - before.narrowed;
   const retried = search.pruning.retried - before.retried;
   process.stdout.write(
-    `${JSON.stringify({ set: name, queries: queries.length, different: differ, searchCpuMs: Math.round(searchMs), plainCpuMs: Math.round(plainMs), answered, retried })}\n`,
+    `${JSON.stringify({ set: name, queries: queries.length, different: differ, searchCpuMs: Math.round(searchMs), unprunedCpuMs: Math.round(unprunedMs), plainCpuMs: Math.round(plainMs), answered, narrowed, retried })}\n`,
   );
 }
 
@@ -129,4 +148,5 @@ for (const terms of BENCH) search({ terms, limit: 150 });
 compare('bench', BENCH, [150]);
 compare('generated', generated(Number(generatedArg ?? 200), Number(seedArg ?? 1)), [150, 20, 5, 1]);
 search.close();
+unpruned.close();
 db.close();

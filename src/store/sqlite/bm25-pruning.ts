@@ -10,7 +10,10 @@
  * of the common words scores below that word's bound. Only the other sentences, the
  * *candidates*, are ranked (FTS5's own bm25 of the whole query, so scores and ties are FTS5's);
  * if the k-th of them scores above every common word's bound, no other sentence can enter the
- * top k, and the answer is exactly the unpruned one. If not, the caller ranks everything.
+ * top k, and the answer is exactly the unpruned one. If not, the k-th candidate's score is one
+ * the true k-th reaches: a second try makes the common words whose bound reaches it candidates
+ * on their own and still leaves the others out (MaxScore's essential and non-essential terms);
+ * only when nothing can be left out does the caller rank everything.
  */
 import { ftsMatchExpression } from './fts-query.ts';
 
@@ -23,6 +26,19 @@ export interface PruningPlan {
   readonly candidates: string;
   /** The most a non-candidate sentence can score: the largest common word's bound. */
   readonly bound: number;
+  /** The common words' sentences, counted word by word: at most this many are left unranked. */
+  readonly leftOut: number;
+}
+
+export interface PruningOptions {
+  /** The index's average sentence length in tokens: tightens the bound (see `phraseBound`). */
+  readonly averageLength?: number;
+  /**
+   * A score the k-th hit is known to reach (that of a failed try's k-th candidate): a common
+   * word whose bound reaches it is a candidate on its own, the others stay left out. Replaces
+   * `minPostings`: whatever is still left out is ranked no more.
+   */
+  readonly floor?: number;
 }
 
 export interface PruningTuning {
@@ -68,8 +84,9 @@ export function phraseBound(documents: number, sentences: number, averageLength?
  * Common words are single-token phrases no other phrase of the query repeats ("economic" and
  * "economical" are both "econom": a sentence holding it holds two phrases, so it is not common).
  *
- * `averageLength`, the index's average sentence length in tokens, tightens the bound (see
- * `phraseBound`); without it the bound is FTS5's loosest.
+ * With `options.averageLength` the bound is tighter (see `phraseBound`); with `options.floor`,
+ * the common words that could reach it alone are candidates like rare phrases (MaxScore's
+ * essential terms): a second try after a failed one, exact whatever the outcome of the first.
  *
  * @example with "minister" and "economy" common and "ministerial" rare:
  *   candidates '"ministerial" OR ("economy" AND ("minister"))', bound of "economy"
@@ -79,20 +96,24 @@ export function planPruning(
   documents: (token: string) => number,
   sentences: number,
   tuning: PruningTuning = PRUNING_TUNING,
-  averageLength?: number,
+  options: PruningOptions = {},
 ): PruningPlan | null {
+  const { averageLength, floor } = options;
   if (phrases.length === 0 || phrases.some((phrase) => phrase.tokens.length === 0)) return null;
   const perToken = new Map<string, number>();
   for (const phrase of phrases) if (phrase.tokens.length === 1) perToken.set(phrase.tokens[0]!, (perToken.get(phrase.tokens[0]!) ?? 0) + 1);
-  const common: { text: string; documents: number }[] = [];
+  const common: { text: string; documents: number; bound: number }[] = [];
   const rare: string[] = [];
   for (const phrase of phrases) {
     const token = phrase.tokens.length === 1 ? phrase.tokens[0]! : null;
     const count = token === null ? 0 : documents(token);
-    if (token !== null && perToken.get(token) === 1 && count >= sentences * tuning.commonShare) common.push({ text: phrase.text, documents: count });
-    else rare.push(phrase.text);
+    const bound = phraseBound(count, sentences, averageLength);
+    if (token !== null && perToken.get(token) === 1 && count >= sentences * tuning.commonShare && (floor === undefined || bound < floor)) {
+      common.push({ text: phrase.text, documents: count, bound });
+    } else rare.push(phrase.text);
   }
-  if (common.length === 0 || common.reduce((sum, word) => sum + word.documents, 0) < tuning.minPostings) return null;
+  const leftOut = common.reduce((sum, word) => sum + word.documents, 0);
+  if (common.length === 0 || (floor === undefined && leftOut < tuning.minPostings)) return null;
   // Two of the common words: each with any of those after it (rarer first, so FTS5's AND skips most).
   common.sort((a, b) => a.documents - b.documents);
   const quote = (text: string) => ftsMatchExpression([text], 'any');
@@ -105,5 +126,5 @@ export function planPruning(
   );
   const parts = [...rare.map(quote), ...pairs].filter((part): part is string => part !== null);
   if (parts.length === 0) return null;
-  return { candidates: parts.join(' OR '), bound: Math.max(...common.map((word) => phraseBound(word.documents, sentences, averageLength))) };
+  return { candidates: parts.join(' OR '), bound: Math.max(...common.map((word) => word.bound)), leftOut };
 }

@@ -105,9 +105,11 @@ describe('SQLite sentence search and lookup', () => {
       compared += 1;
     }
     expect(compared).toBe(120);
-    // Both ways were taken: answers from the candidates alone, and queries where the bound sent the search back to rank every match.
+    // Every way was taken: answers from the candidates alone, and queries where the bound sent the search back to rank every match.
     expect(search.pruning.answered).toBeGreaterThan(20);
     expect(search.pruning.retried).toBeGreaterThan(0);
+    // And answers from a second, narrower try after a first that could not be sure.
+    expect(search.pruning.narrowed).toBeGreaterThan(0);
     search.close();
   });
 
@@ -118,7 +120,7 @@ describe('SQLite sentence search and lookup', () => {
     db.prepare("INSERT INTO term_documents_removed (text) VALUES ('the harbour')").run();
     try {
       expect(hits()).toEqual(reference(terms, 20));
-      expect(search.pruning).toEqual({ answered: 0, retried: 0 });
+      expect(search.pruning).toEqual({ answered: 0, narrowed: 0, retried: 0 });
     } finally {
       db.prepare('DELETE FROM term_documents_removed').run();
     }
@@ -208,7 +210,32 @@ describe('planPruning', () => {
       1_800_000,
       { commonShare: 1 / 400, minPostings: 10_000 },
     );
-    expect(plan).toEqual({ candidates: '"ministerial" OR "Downing Street" OR ("economy" AND ("minister"))', bound: phraseBound(19_000, 1_800_000) });
+    expect(plan).toEqual({
+      candidates: '"ministerial" OR "Downing Street" OR ("economy" AND ("minister"))',
+      bound: phraseBound(19_000, 1_800_000),
+      leftOut: 49_000,
+    });
+  });
+
+  it('makes a common word whose bound reaches the floor a candidate alone, and leaves the others out', () => {
+    const phrases = [
+      { text: 'market', tokens: ['market'] },
+      { text: 'trade', tokens: ['trade'] },
+      { text: 'week', tokens: ['week'] },
+      { text: 'kelp', tokens: ['kelp'] },
+    ];
+    const counts = documents({ market: 20_000, trade: 18_000, week: 90_000, kelp: 40 });
+    const tuning = { commonShare: 1 / 400, minPostings: 10_000 };
+    const floor = (phraseBound(20_000, 1_800_000, 20) + phraseBound(18_000, 1_800_000, 20)) / 2;
+    const plan = planPruning(phrases, counts, 1_800_000, tuning, { averageLength: 20, floor });
+    expect(plan).toEqual({
+      candidates: '"trade" OR "kelp" OR ("market" AND ("week"))',
+      bound: phraseBound(20_000, 1_800_000, 20),
+      leftOut: 110_000,
+    });
+    // A floor above every bound leaves every common word out; one below them all, none: nothing to prune.
+    expect(planPruning(phrases, counts, 1_800_000, tuning, { averageLength: 20, floor: 100 })?.leftOut).toBe(128_000);
+    expect(planPruning(phrases, counts, 1_800_000, tuning, { averageLength: 20, floor: 1 })).toBeNull();
   });
 
   it('treats two phrases of one stem as rare, since a sentence holding it holds both', () => {
