@@ -80,7 +80,8 @@ export function phraseBound(documents: number, sentences: number, averageLength?
 
 /**
  * The candidates' expression and the bound, or null when pruning cannot pay (no common word,
- * too few of their sentences) or cannot apply (a phrase the tokenizer makes nothing of).
+ * too few of their sentences, two common words and no rarer phrase) or cannot apply (a phrase
+ * the tokenizer makes nothing of).
  * Common words are single-token phrases no other phrase of the query repeats ("economic" and
  * "economical" are both "econom": a sentence holding it holds two phrases, so it is not common).
  *
@@ -114,6 +115,10 @@ export function planPruning(
   }
   const leftOut = common.reduce((sum, word) => sum + word.documents, 0);
   if (common.length === 0 || (floor === undefined && leftOut < tuning.minPostings)) return null;
+  // Two common words and nothing rarer: the candidates hold both, and such a sentence seldom
+  // scores above what one of the words can add alone ("security concerns" at 100k: every try
+  // failed), so the try would only add to ranking everything.
+  if (floor === undefined && rare.length === 0 && common.length < 3) return null;
   // Two of the common words: each with any of those after it (rarer first, so FTS5's AND skips most).
   common.sort((a, b) => a.documents - b.documents);
   const quote = (text: string) => ftsMatchExpression([text], 'any');

@@ -78,6 +78,9 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
       (SELECT count(*) FROM top) AS found, (SELECT max(rank) FROM top) AS last
     FROM top JOIN sentence_texts s ON s.id = top.id
     ORDER BY top.rank, top.id`);
+  // Whether the candidates are at least `limit`, walking no further: fewer, and ranking them cannot
+  // answer (two common words seldom found together, "security concerns"), so rank all at once.
+  const enough = db.prepare('SELECT count(*) >= @limit FROM (SELECT 1 FROM sentences_fts c WHERE c.sentences_fts MATCH @candidates LIMIT @limit)').pluck();
   const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();
   const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
   // FTS5's own totals (its "averages" record), whose average sentence length its bm25 uses.
@@ -126,6 +129,7 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
 
   /** The plan's top `limit`, or when it may not be exact, the k-th candidate's score (null with fewer than k candidates). */
   const tryPlan = (plan: PruningPlan, match: string, limit: number): SentenceHit[] | number | null => {
+    if (enough.get({ candidates: plan.candidates, limit }) !== 1) return null;
     const rows = pruned.all({ match, candidates: plan.candidates, limit }) as PrunedRow[];
     const kept = rows[0];
     if (!kept || kept.found < limit) return null;

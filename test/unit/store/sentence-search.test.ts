@@ -261,4 +261,12 @@ describe('planPruning', () => {
     expect(planPruning(phrases, documents({ market: 20_000, pier: 10 }), 1_800_000, { commonShare: 1 / 400, minPostings: 50_000 })).toBeNull();
     expect(planPruning([...phrases, { text: '½', tokens: [] }], documents({ market: 90_000 }), 1_800_000, { commonShare: 1 / 400, minPostings: 0 })).toBeNull();
   });
+
+  it('does not try two common words with nothing rarer, but three', () => {
+    const counts = documents({ market: 20_000, trade: 18_000, week: 90_000 });
+    const words = ['market', 'trade', 'week'].map((word) => ({ text: word, tokens: [word] }));
+    const tuning = { commonShare: 1 / 400, minPostings: 10_000 };
+    expect(planPruning(words.slice(0, 2), counts, 1_800_000, tuning)).toBeNull();
+    expect(planPruning(words, counts, 1_800_000, tuning)?.candidates).toBe('("trade" AND ("market" OR "week")) OR ("market" AND ("week"))');
+  });
 });
