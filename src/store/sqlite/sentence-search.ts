@@ -6,15 +6,18 @@ import type Database from 'better-sqlite3';
 import type { BlockKind } from '../../core/article.ts';
 import type { SentenceHit, SentenceQuery, SentenceRef } from '../../core/ports/store.ts';
 import { openFts5Tokenizer, type Fts5Tokenizer } from '../fts5-tokens.ts';
-import { planPruning, PRUNING_TUNING, type PruningTuning } from './bm25-pruning.ts';
+import { planPruning, type PruningPlan, PRUNING_TUNING, type PruningTuning } from './bm25-pruning.ts';
 import { ftsMatchExpression, ftsPhraseTexts } from './fts-query.ts';
 
 const DEFAULT_LIMIT = 20;
 
 export interface SentenceSearch {
   (query: SentenceQuery): SentenceHit[];
-  /** How many searches were answered from the pruned candidates, and how many had to rank everything after trying. */
-  readonly pruning: { answered: number; retried: number };
+  /**
+   * How many searches were answered from the pruned candidates, how many from a second, narrower
+   * try after the first could not be sure, and how many had to rank everything after trying.
+   */
+  readonly pruning: { answered: number; narrowed: number; retried: number };
   /** Closes the query tokenizer, if one was opened. */
   close(): void;
 }
@@ -94,13 +97,18 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
     SELECT s.article, s.idx, s.text, s.start_offset, s.end_offset, s.kind, top.rank
     FROM top JOIN sentence_texts s ON s.id = top.id
     ORDER BY top.rank, top.id`);
+  // Whether the candidates are at least `limit`, walking no further: fewer, and ranking them cannot
+  // answer (two common words seldom found together, "security concerns"), so rank all at once.
+  const enough = db.prepare('SELECT count(*) >= @limit FROM (SELECT 1 FROM sentences_fts c WHERE c.sentences_fts MATCH @candidates LIMIT @limit)').pluck();
   const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();
   const sentences = db.prepare('SELECT sentences FROM fts_progress WHERE id = 1').pluck();
+  // FTS5's own totals (its "averages" record), whose average sentence length its bm25 uses.
+  const averages = db.prepare('SELECT block FROM sentences_fts_data WHERE id = 1').pluck();
   // Removed sentences leave the index at once but their terms' counts only at the next catch-up:
   // until then a count may be too high, and its bound too low.
   const countsBehind = db.prepare('SELECT EXISTS (SELECT 1 FROM term_documents_removed)').pluck();
   let tokenizer: Fts5Tokenizer | undefined;
-  const pruning = { answered: 0, retried: 0 };
+  const pruning = { answered: 0, narrowed: 0, retried: 0 };
 
   /**
    * The top `limit` from the candidates, or null when another sentence might belong there. In one
@@ -112,23 +120,41 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
     tokenizer ??= openFts5Tokenizer();
     const tokens = tokenizer.tokenize(texts);
     const count = (token: string) => (documents.get(token) as number | undefined) ?? 0;
-    const plan = planPruning(
-      texts.map((text, i) => ({ text, tokens: tokens[i] ?? [] })),
-      count,
-      sentences.get() as number,
-      tuning,
-    );
+    const phrases = texts.map((text, i) => ({ text, tokens: tokens[i] ?? [] }));
+    const total = sentences.get() as number;
+    const average = averageLength(averages.get() as Uint8Array | undefined);
+    const options = average === undefined ? {} : { averageLength: average };
+    const plan = planPruning(phrases, count, total, tuning, options);
     if (!plan) return null;
-    const rows = pruned.all({ match, candidates: plan.candidates, limit }) as PrunedRow[];
-    const kept = rows[0];
-    // Strictly above the bound: a sentence left out scores below it, so it cannot tie the k-th either.
-    if (kept && kept.found === limit && -kept.last > plan.bound * (1 + 1e-9)) {
+    const first = tryPlan(plan, match, limit);
+    if (Array.isArray(first)) {
       pruning.answered += 1;
-      return rows.map(toHit);
+      return first;
+    }
+    // The k-th candidate's score is one the k-th hit reaches: the common words whose bound is
+    // below it can still be left out (MaxScore), the others are candidates alone. On generated
+    // queries at 100k, a second try after a failed one costs less than ranking every match.
+    const second = first === null ? null : planPruning(phrases, count, total, tuning, { ...options, floor: first });
+    if (second) {
+      const hits = tryPlan(second, match, limit);
+      if (Array.isArray(hits)) {
+        pruning.narrowed += 1;
+        return hits;
+      }
     }
     pruning.retried += 1;
     return null;
   });
+
+  /** The plan's top `limit`, or when it may not be exact, the k-th candidate's score (null with fewer than k candidates). */
+  const tryPlan = (plan: PruningPlan, match: string, limit: number): SentenceHit[] | number | null => {
+    if (enough.get({ candidates: plan.candidates, limit }) !== 1) return null;
+    const rows = pruned.all({ match, candidates: plan.candidates, limit }) as PrunedRow[];
+    const kept = rows[0];
+    if (!kept || kept.found < limit) return null;
+    // Strictly above the bound: a sentence left out scores below it, so it cannot tie the k-th either.
+    return -kept.last > plan.bound * (1 + 1e-9) ? rows.map(toHit) : -kept.last;
+  };
 
   const search = (query: SentenceQuery): SentenceHit[] => {
     const mode = query.match ?? 'any';
@@ -157,6 +183,35 @@ export function prepareSentenceSearch(db: Database.Database, tuning: PruningTuni
       tokenizer = undefined;
     },
   });
+}
+
+/**
+ * The average number of tokens per row from an FTS5 index's averages record (its `_data` row 1:
+ * the row count, then each column's token total, as SQLite varints), or undefined when the
+ * record is missing or not as expected, so the caller falls back to the looser bound.
+ *
+ * @example averageLength(Uint8Array.of(0x04, 0x50)) === 20 // 4 rows, 80 tokens
+ */
+export function averageLength(record: Uint8Array | undefined): number | undefined {
+  if (!record) return undefined;
+  const values: number[] = [];
+  let at = 0;
+  while (values.length < 2 && at < record.length) {
+    let value = 0;
+    for (let i = 0; ; i++) {
+      const byte = record[at++];
+      if (byte === undefined) return undefined;
+      if (i === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) break;
+    }
+    values.push(value);
+  }
+  const [rows, tokens] = values;
+  return rows !== undefined && tokens !== undefined && rows > 0 && tokens > 0 ? tokens / rows : undefined;
 }
 
 function toHit(row: HitRow): SentenceHit {
