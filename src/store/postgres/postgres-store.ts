@@ -20,7 +20,16 @@ import { createSentenceLookup, createSentenceSearch, createTermStatistics } from
 import { affectedBy, linkArticles, markStale } from './incremental-linking.ts';
 import { buildLinkKeys } from './link-keys.ts';
 import { readQuoteSpeakers, saveQuoteSpeakers } from './quote-speakers.ts';
-import { anyUnlinked, listQuotedEntities, listStoryEntities, lockStory, prominentEntities, saveStoryEntities, storyEntitiesByKey } from './story-entities.ts';
+import {
+  anyUnlinked,
+  listQuotedEntities,
+  listStoryEntities,
+  lockStory,
+  prominentEntities,
+  roleHolders,
+  saveStoryEntities,
+  storyEntitiesByKey,
+} from './story-entities.ts';
 import { entitiesByArticle } from '../sqlite/rows.ts';
 import { StoryLinks } from '../../core/analyse/story-links.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
@@ -201,7 +210,8 @@ function createPostgresStore(pool: pg.Pool): Store {
     quoteSpeakers: () => readQuoteSpeakers(pool),
     // Not a revision: the counts follow from what is stored, so cached views stay good.
     saveQuoteSpeakers: (update) => saveQuoteSpeakers(pool, update),
-    storyEntitiesByKey: ({ names = [], roleStems = [] }) => storyEntitiesByKey(pool, names, roleStems),
+    storyEntitiesByKey: ({ names = [], roleStems = [], ids = [] }) => storyEntitiesByKey(pool, names, roleStems, ids),
+    roleHolders: (roleStems) => roleHolders(pool, roleStems),
     prominentEntities: (kind, minArticles) => prominentEntities(pool, kind, minArticles),
     // A flag, set by every write that is not linked and by a save that leaves an entity
     // unlinked: asking costs one row, not a scan of every entity (1.27M at 100k articles).
