@@ -176,6 +176,17 @@ export interface StoryEntityRecord {
   readonly quoteCount: number;
 }
 
+/** A person under a role stem, as `Store.roleHolders` reads it: enough to match the role and order the holders. */
+export interface RoleHolderRecord {
+  /** The role stem it was read under. */
+  readonly stem: string;
+  readonly id: string;
+  readonly kind: 'person';
+  readonly roles: readonly string[];
+  readonly articleCount: number;
+  readonly quoteCount: number;
+}
+
 export interface SentenceQuery {
   /**
    * Plain words or phrases as the user typed them. Each is matched as a literal FTS5 string
@@ -327,7 +338,18 @@ export interface Store {
    * name keys (`nameKey`) of a name or alias, `roleStems` stems of a role's words (see
    * `lookupKeysOf`). Read by index: a question reads the entities it may name, not all of them.
    */
-  storyEntitiesByKey(keys: { readonly names?: readonly string[]; readonly roleStems?: readonly string[] }): Promise<readonly StoryEntityRecord[]>;
+  storyEntitiesByKey(keys: {
+    readonly names?: readonly string[];
+    readonly roleStems?: readonly string[];
+    /** Story entity ids: unknown ones are left out. */
+    readonly ids?: readonly string[];
+  }): Promise<readonly StoryEntityRecord[]>;
+  /**
+   * The people holding a role with one of these stems (`story_entity_roles`), one record per
+   * stem and holder, by stem and then in `storyEntities()` order: the holder's id, roles and
+   * counts, not its names or aliases. What reading a role needs before it knows who fits.
+   */
+  roleHolders(roleStems: readonly string[]): Promise<readonly RoleHolderRecord[]>;
   /**
    * The highest prominence (3 × articles + quotations) among the story's entities of a kind, and
    * those of them named in at least `minArticles` current articles, in `storyEntities()` order.

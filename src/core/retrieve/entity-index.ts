@@ -113,8 +113,11 @@ export function askedRole(words: readonly string[]): { readonly stems: readonly 
   return head === undefined ? undefined : { stems: asked.map(stem), head };
 }
 
-interface RoleEntry {
-  readonly entity: KnownEntity;
+/** What reading a role needs of a person: the roles, and the counts that order holders. */
+export type RoleHolder = Pick<KnownEntity, 'id' | 'kind' | 'roles' | 'articleCount' | 'quoteCount'>;
+
+interface RoleEntry<T extends RoleHolder> {
+  readonly entity: T;
   readonly stems: readonly string[];
   /** The role's head word as written ("secretary" of "defence secretary"); found when first asked (it looks in WordNet). */
   readonly head: () => string;
@@ -141,7 +144,7 @@ function roleHead(words: readonly string[]): string {
   return words[end - 1] ?? '';
 }
 
-function roleMatches(role: RoleEntry, askedStems: readonly string[], askedHead: string, leader: boolean): boolean {
+function roleMatches(role: RoleEntry<RoleHolder>, askedStems: readonly string[], askedHead: string, leader: boolean): boolean {
   const askedModifiers = askedStems.slice(0, -1);
   // A bare head ("the chairman") is enough only when the role is the same bare word: "the head"
   // alone does not say of what.
@@ -150,7 +153,7 @@ function roleMatches(role: RoleEntry, askedStems: readonly string[], askedHead: 
   return headsAgree && askedModifiers.every((modifier) => role.stems.includes(modifier));
 }
 
-function prominence(entity: KnownEntity): number {
+function prominence(entity: Pick<KnownEntity, 'articleCount' | 'quoteCount'>): number {
   return entity.articleCount * 3 + entity.quoteCount;
 }
 
@@ -158,7 +161,7 @@ function prominence(entity: KnownEntity): number {
 export const MAIN_ORGANISATION_SHARE = 0.3;
 
 /** Most prominent first; entities equally prominent keep their order (the store's: most quoted first). */
-export function byProminence(entities: readonly KnownEntity[]): KnownEntity[] {
+export function byProminence<T extends Pick<KnownEntity, 'articleCount' | 'quoteCount'>>(entities: readonly T[]): T[] {
   return [...entities].sort((a, b) => prominence(b) - prominence(a));
 }
 
@@ -213,29 +216,42 @@ export function buildRoleIndex(entities: readonly KnownEntity[]): Pick<EntityInd
   return { byRole: roleLookup(byProminence(entities)) };
 }
 
-/** People who hold a role the words describe, from entities in `byProminence` order (see `EntityIndex.byRole`). */
-function roleLookup(sorted: readonly KnownEntity[]): EntityIndex['byRole'] {
-  const roleEntries: RoleEntry[] = sorted
-    .filter((entity) => entity.kind === 'person')
-    .flatMap((entity) =>
-      entity.roles.map((role) => {
-        const { stems, head } = readRole(role);
-        return { entity, stems, head };
-      }),
-    );
+/**
+ * `byRole` over these people for the words whose first stem (`askedRole(words).stems[0]`) is
+ * `key`, the only words it may be asked (it finds no one for others): it indexes only their
+ * roles holding `key`, as a lookup by that stem reads them.
+ */
+export function buildRoleIndexFor<T extends RoleHolder>(key: string, holders: readonly T[]): { byRole(words: readonly string[]): readonly T[] } {
+  return { byRole: roleLookup(byProminence(holders), key) };
+}
+
+/**
+ * People who hold a role the words describe, from entities in `byProminence` order (see
+ * `EntityIndex.byRole`); with `key`, only for words whose first stem is `key`.
+ */
+function roleLookup<T extends RoleHolder>(sorted: readonly T[], key?: string): (words: readonly string[]) => T[] {
+  const roleEntries: RoleEntry<T>[] = [];
+  for (const entity of sorted) {
+    if (entity.kind !== 'person') continue;
+    for (const role of entity.roles) {
+      const { stems, head } = readRole(role);
+      if (key === undefined || stems.includes(key)) roleEntries.push({ entity, stems, head });
+    }
+  }
   // A bare head matches only a one-word role with the same stem: indexed by it, so asking
   // "the chairman" reads the chairmen, not every one-word role of the story.
-  const bareRoles = new Map<string, RoleEntry[]>();
+  const bareRoles = new Map<string, RoleEntry<T>[]>();
   for (const entry of roleEntries) {
     if (entry.stems.length !== 1) continue;
     const list = bareRoles.get(entry.stems[0]!) ?? [];
     list.push(entry);
     bareRoles.set(entry.stems[0]!, list);
   }
-  // Only roles that share a content word with the question can match: index them by stem.
-  const rolesByStem = new Map<string, RoleEntry[]>();
+  // Only roles that share a content word with the question can match: index them by stem
+  // (with `key`, by it alone: the only stem asked first).
+  const rolesByStem = new Map<string, RoleEntry<T>[]>();
   for (const entry of roleEntries) {
-    for (const roleStem of new Set(entry.stems)) {
+    for (const roleStem of key === undefined ? new Set(entry.stems) : [key]) {
       const list = rolesByStem.get(roleStem) ?? [];
       list.push(entry);
       rolesByStem.set(roleStem, list);
@@ -250,7 +266,7 @@ function roleLookup(sorted: readonly KnownEntity[]): EntityIndex['byRole'] {
     // a bare head, the one-word roles of its stem.
     const pool = (askedStems.length > 1 ? rolesByStem : bareRoles).get(askedStems[0]!) ?? [];
     const seen = new Set<string>();
-    const found: KnownEntity[] = [];
+    const found: T[] = [];
     for (const entry of pool) {
       if (!seen.has(entry.entity.id) && roleMatches(entry, askedStems, askedHead, leader)) {
         seen.add(entry.entity.id);

@@ -7,20 +7,18 @@
  * the question is read again, until nothing is missing: each lookup then answers exactly as
  * the index of the whole story would (same entities, same order), so the plan is the same.
  */
-import type { Store } from '../ports/store.ts';
+import type { RoleHolderRecord, Store } from '../ports/store.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import {
   askedRole,
   buildEntityIndex,
-  buildRoleIndex,
+  buildRoleIndexFor,
   byProminence,
-  type EntityIndex,
   type KnownEntity,
   type QuestionIndex,
   MAIN_ORGANISATION_SHARE,
   nameKeysFor,
   pickMainOrganisations,
-  roleStems,
 } from './entity-index.ts';
 import { parseQuestion, type QueryPlan } from './query.ts';
 
@@ -42,6 +40,8 @@ const MAX_ROUNDS = 8;
 export class EntityLookups {
   private readonly names = new BoundedCache<string, readonly KnownEntity[]>(CACHED_ENTITIES, (list) => list.length);
   private readonly roles = new BoundedCache<string, RoleHolders>(CACHED_ENTITIES, (holders) => holders.count);
+  /** Role holders read whole, by id: only those a role lookup found. */
+  private readonly holders = new BoundedCache<string, KnownEntity>(CACHED_ENTITIES, () => 1);
   private main: Promise<readonly KnownEntity[]> | undefined;
 
   constructor(private readonly store: Store) {}
@@ -50,6 +50,7 @@ export class EntityLookups {
   clear(): void {
     this.names.clear();
     this.roles.clear();
+    this.holders.clear();
     this.main = undefined;
   }
 
@@ -71,7 +72,7 @@ export class EntityLookups {
 
   /** A question's reading: an index over what is read, and a way to read what it lacked. */
   async session(): Promise<QuestionEntities> {
-    return new LookupSession(this.store, this.names, this.roles, await this.mainOrganisations());
+    return new LookupSession(this.store, this.names, this.roles, this.holders, await this.mainOrganisations());
   }
 }
 
@@ -79,14 +80,20 @@ export class EntityLookups {
 class LookupSession implements QuestionEntities {
   private readonly heldNames = new Map<string, readonly KnownEntity[]>();
   private readonly heldRoles = new Map<string, RoleHolders>();
+  private readonly heldHolders = new Map<string, KnownEntity>();
   private readonly missingNames = new Set<string>();
-  private readonly missingRoles = new Set<string>();
+  /** Role stems not held, with the words asked under each (their holders are read whole with the stem). */
+  private readonly missingRoles = new Map<string, (readonly string[])[]>();
+  private readonly missingHolders = new Set<string>();
+  /** Holders found by role and gone when read whole (the story changed meanwhile): left out, not asked for again. */
+  private readonly goneHolders = new Set<string>();
   readonly index: QuestionIndex;
 
   constructor(
     private readonly store: Store,
     private readonly names: BoundedCache<string, readonly KnownEntity[]>,
     private readonly roles: BoundedCache<string, RoleHolders>,
+    private readonly holders: BoundedCache<string, KnownEntity>,
     mainOrganisations: readonly KnownEntity[],
   ) {
     this.index = {
@@ -112,22 +119,42 @@ class LookupSession implements QuestionEntities {
     if (key === undefined) return [];
     const holders = this.heldRoles.get(key) ?? this.roles.get(key);
     if (holders === undefined) {
-      this.missingRoles.add(key);
+      const asked = this.missingRoles.get(key);
+      if (asked) asked.push(words);
+      else this.missingRoles.set(key, [words]);
       return [];
     }
     this.heldRoles.set(key, holders);
-    return holders.index.byRole(words);
+    const found: KnownEntity[] = [];
+    let missing = false;
+    for (const { id } of holders.index.byRole(words)) {
+      if (this.goneHolders.has(id)) continue;
+      const entity = this.holder(id);
+      if (entity) found.push(entity);
+      else {
+        this.missingHolders.add(id);
+        missing = true;
+      }
+    }
+    return missing ? [] : found;
+  }
+
+  /** A role holder read whole, if it has been. */
+  private holder(id: string): KnownEntity | undefined {
+    const entity = this.heldHolders.get(id) ?? this.holders.get(id);
+    if (entity) this.heldHolders.set(id, entity);
+    return entity;
   }
 
   async readMissing(): Promise<boolean> {
-    if (this.missingNames.size === 0 && this.missingRoles.size === 0) return false;
+    if (this.missingNames.size === 0 && this.missingRoles.size === 0 && this.missingHolders.size === 0) return false;
     const folded = [...this.missingNames];
-    const stems = [...this.missingRoles];
+    const asked = [...this.missingRoles];
     this.missingNames.clear();
     this.missingRoles.clear();
     const [named, holding] = await Promise.all([
       folded.length > 0 ? this.store.storyEntitiesByKey({ names: [...new Set(folded.flatMap(nameKeysFor))] }) : [],
-      stems.length > 0 ? this.store.storyEntitiesByKey({ roleStems: stems }) : [],
+      asked.length > 0 ? this.store.roleHolders(asked.map(([stem]) => stem)) : [],
     ]);
     // The name keys find a few more than the fold asks for ("Smith's" under "smith's"): the index sorts them out.
     const batch = buildEntityIndex(named);
@@ -136,20 +163,41 @@ class LookupSession implements QuestionEntities {
       this.heldNames.set(name, found);
       this.names.set(name, found);
     }
-    const people = holding.filter((entity) => entity.kind === 'person').map((entity) => ({ entity, stems: new Set(entity.roles.flatMap(roleStems)) }));
-    for (const stem of stems) {
-      const holders = people.filter((person) => person.stems.has(stem)).map((person) => person.entity);
-      const entry = { index: buildRoleIndex(holders), count: holders.length };
+    const byStem = new Map<string, RoleHolderRecord[]>();
+    for (const holder of holding) {
+      const list = byStem.get(holder.stem);
+      if (list) list.push(holder);
+      else byStem.set(holder.stem, [holder]);
+    }
+    for (const [stem, questions] of asked) {
+      const holders = byStem.get(stem) ?? [];
+      const entry = { index: buildRoleIndexFor(stem, holders), count: holders.length };
       this.heldRoles.set(stem, entry);
       this.roles.set(stem, entry);
+      // Only the holders the words asked find are read whole: not the stem's every holder.
+      for (const words of questions) for (const { id } of entry.index.byRole(words)) if (!this.holder(id)) this.missingHolders.add(id);
+    }
+    if (this.missingHolders.size > 0) {
+      const ids = [...this.missingHolders];
+      this.missingHolders.clear();
+      const read = new Map((await this.store.storyEntitiesByKey({ ids })).map((entity) => [entity.id, entity]));
+      for (const id of ids) {
+        const entity = read.get(id);
+        if (!entity) {
+          this.goneHolders.add(id);
+          continue;
+        }
+        this.heldHolders.set(id, entity);
+        this.holders.set(id, entity);
+      }
     }
     return true;
   }
 }
 
-/** The people holding a role with one word's stem, as a role index, and how many (the cache's weight). */
+/** The people holding a role with one word's stem, as a role index over their roles, and how many (the cache's weight). */
 interface RoleHolders {
-  readonly index: Pick<EntityIndex, 'byRole'>;
+  readonly index: { byRole(words: readonly string[]): readonly RoleHolderRecord[] };
   readonly count: number;
 }
 

@@ -29,6 +29,7 @@ import {
   listStoryEntities,
   lockStory,
   prominentEntities,
+  roleHolders,
   saveStoryEntities,
   type StoryToSave,
   storyEntitiesByKey,
@@ -218,7 +219,8 @@ function createPostgresStore(pool: pg.Pool, linkChunk: number): Store {
     quoteSpeakers: () => readQuoteSpeakers(pool),
     // Not a revision: the counts follow from what is stored, so cached views stay good.
     saveQuoteSpeakers: (update) => saveQuoteSpeakers(pool, update),
-    storyEntitiesByKey: ({ names = [], roleStems = [] }) => storyEntitiesByKey(pool, names, roleStems),
+    storyEntitiesByKey: ({ names = [], roleStems = [], ids = [] }) => storyEntitiesByKey(pool, names, roleStems, ids),
+    roleHolders: (roleStems) => roleHolders(pool, roleStems),
     prominentEntities: (kind, minArticles) => prominentEntities(pool, kind, minArticles),
     // A flag, set by every write that is not linked and by a save that leaves an entity
     // unlinked: asking costs one row, not a scan of every entity (1.27M at 100k articles).

@@ -9,8 +9,16 @@ import type { Entity } from '../../core/article.ts';
 import { linkKeysOf, type StoryEntity } from '../../core/analyse/entity-linking.ts';
 import type { LinkedStory } from '../../core/analyse/story-passes.ts';
 import type { StoryLinks } from '../../core/analyse/story-links.ts';
-import type { ArticleEntities, StoryEntityRecord } from '../../core/ports/store.ts';
-import { type EntityRow, STORY_ENTITY_ORDER, type StoryEntityRow, toEntity, toStoryEntityRecord } from '../sqlite/rows.ts';
+import type { ArticleEntities, RoleHolderRecord, StoryEntityRecord } from '../../core/ports/store.ts';
+import {
+  type EntityRow,
+  type RoleHolderRow,
+  STORY_ENTITY_ORDER,
+  type StoryEntityRow,
+  toEntity,
+  toRoleHolderRecord,
+  toStoryEntityRecord,
+} from '../sqlite/rows.ts';
 import { lookupKeysOf } from '../../core/retrieve/entity-index.ts';
 import type { Queryable } from './transaction.ts';
 
@@ -342,16 +350,35 @@ export async function listQuotedEntities(db: Queryable): Promise<StoryEntityReco
   return rows.map(toStoryEntityRecord);
 }
 
-/** The entities under any of these name keys or role stems, in `listStoryEntities` order. */
-export async function storyEntitiesByKey(db: Queryable, names: readonly string[], roleStems: readonly string[]): Promise<StoryEntityRecord[]> {
+/** The entities under any of these name keys, role stems or ids, in `listStoryEntities` order. */
+export async function storyEntitiesByKey(
+  db: Queryable,
+  names: readonly string[],
+  roleStems: readonly string[],
+  ids: readonly string[] = [],
+): Promise<StoryEntityRecord[]> {
   const { rows } = await db.query<StoryEntityRow>(
     `SELECT * FROM story_entities WHERE id IN (
        SELECT story_entity FROM story_entity_names WHERE name_key = ANY($1::text[])
-       UNION SELECT story_entity FROM story_entity_roles WHERE role_stem = ANY($2::text[]))
+       UNION SELECT story_entity FROM story_entity_roles WHERE role_stem = ANY($2::text[])
+       UNION SELECT unnest($3::text[]))
      ORDER BY ${STORY_ENTITY_ORDER}`,
-    [[...names], [...roleStems]],
+    [[...names], [...roleStems], [...ids]],
   );
   return rows.map(toStoryEntityRecord);
+}
+
+/** The people under these role stems, by stem and then in `listStoryEntities` order: ids, roles and counts only. */
+export async function roleHolders(db: Queryable, roleStems: readonly string[]): Promise<RoleHolderRecord[]> {
+  if (roleStems.length === 0) return [];
+  const { rows } = await db.query<RoleHolderRow>(
+    `SELECT r.role_stem AS stem, e.id, e.roles, e.article_count, e.quote_count
+     FROM story_entity_roles r JOIN story_entities e ON e.id = r.story_entity
+     WHERE r.role_stem = ANY($1::text[]) AND e.kind = 'person'
+     ORDER BY r.role_stem, ${STORY_ENTITY_ORDER}`,
+    [[...roleStems]],
+  );
+  return rows.map(toRoleHolderRecord);
 }
 
 /** The highest prominence among entities of a kind, and those named in at least `minArticles` articles, in list order. */

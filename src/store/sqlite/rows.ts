@@ -3,7 +3,7 @@
  * follow SQL (`start_offset`); the domain's follow TypeScript (`start`).
  */
 import type { BlockKind, CueKind, DatedEvent, Entity, EntityKind, Quote, Sentence, SetAside } from '../../core/article.ts';
-import type { ArticleEntities, ArticleSummary, Fingerprint, StoredArticle, StoryEntityRecord } from '../../core/ports/store.ts';
+import type { ArticleEntities, ArticleSummary, Fingerprint, RoleHolderRecord, StoredArticle, StoryEntityRecord } from '../../core/ports/store.ts';
 import { decodeBlocks, decodeMentions } from '../rows/article-json.ts';
 
 export interface ArticleRow {
@@ -286,6 +286,26 @@ export function toStoryEntityRecord(row: StoryEntityRow): StoryEntityRecord {
     name: row.name,
     kind: row.kind as EntityKind,
     aliases: JSON.parse(row.aliases) as string[],
+    roles: JSON.parse(row.roles) as string[],
+    articleCount: row.article_count,
+    quoteCount: row.quote_count,
+  };
+}
+
+export interface RoleHolderRow {
+  stem: string;
+  id: string;
+  roles: string;
+  article_count: number;
+  quote_count: number;
+}
+
+/** Maps a role holder's row (a person under a role stem) to the domain `RoleHolderRecord`. */
+export function toRoleHolderRecord(row: RoleHolderRow): RoleHolderRecord {
+  return {
+    stem: row.stem,
+    id: row.id,
+    kind: 'person',
     roles: JSON.parse(row.roles) as string[],
     articleCount: row.article_count,
     quoteCount: row.quote_count,

@@ -201,7 +201,8 @@ function createSqliteStore(db: Database.Database): Store {
     quoteSpeakers: async () => quoteSpeakers.read(),
     // Not one of ownWrites: the counts follow from what is stored, so cached views stay good.
     saveQuoteSpeakers: async (update) => quoteSpeakers.save(update),
-    storyEntitiesByKey: async ({ names = [], roleStems = [] }) => story.byKey(names, roleStems),
+    storyEntitiesByKey: async ({ names = [], roleStems = [], ids = [] }) => story.byKey(names, roleStems, ids),
+    roleHolders: async (roleStems) => story.roleHolders(roleStems),
     prominentEntities: async (kind, minArticles) => story.prominent(kind, minArticles),
     needsLinking: async () => story.anyUnlinked(),
     searchSentences: async (query) => {

@@ -12,8 +12,8 @@ import type Database from 'better-sqlite3';
 import { prepareEntityLookupRows } from './entity-lookup-rows.ts';
 import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
 import type { LinkedEntity, LinkedStory } from '../../core/analyse/story-passes.ts';
-import type { ArticleEntities, StoryEntityRecord } from '../../core/ports/store.ts';
-import { STORY_ENTITY_ORDER, type StoryEntityRow, toStoryEntityRecord } from './rows.ts';
+import type { ArticleEntities, RoleHolderRecord, StoryEntityRecord } from '../../core/ports/store.ts';
+import { type RoleHolderRow, STORY_ENTITY_ORDER, type StoryEntityRow, toRoleHolderRecord, toStoryEntityRecord } from './rows.ts';
 import type { IncrementalLinker } from './incremental-linking.ts';
 
 export interface StoryEntityStatements {
@@ -28,8 +28,10 @@ export interface StoryEntityStatements {
   list(): StoryEntityRecord[];
   /** The entities that speak some quotation, in `list()` order. */
   quoted(): StoryEntityRecord[];
-  /** The entities under any of these name keys or role stems, in `list()` order. */
-  byKey(names: readonly string[], roleStems: readonly string[]): StoryEntityRecord[];
+  /** The entities under any of these name keys, role stems or ids, in `list()` order. */
+  byKey(names: readonly string[], roleStems: readonly string[], ids?: readonly string[]): StoryEntityRecord[];
+  /** The people under these role stems, by stem and then in `list()` order: ids, roles and counts only. */
+  roleHolders(roleStems: readonly string[]): RoleHolderRecord[];
   /** The highest prominence among entities of a kind, and those named in at least `minArticles` articles, in `list()` order. */
   prominent(kind: string, minArticles: number): { top: number; entities: StoryEntityRecord[] };
   /** True when some current article's entities are not linked (kept as a flag: see migration 8). */
@@ -90,8 +92,15 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
   const quoted = db.prepare(`SELECT * FROM story_entities WHERE quote_count > 0 ORDER BY ${STORY_ENTITY_ORDER}`);
   const byKey = db.prepare(`SELECT * FROM story_entities WHERE id IN (
       SELECT story_entity FROM story_entity_names WHERE name_key IN (SELECT value FROM json_each(@names))
-      UNION SELECT story_entity FROM story_entity_roles WHERE role_stem IN (SELECT value FROM json_each(@roles)))
+      UNION SELECT story_entity FROM story_entity_roles WHERE role_stem IN (SELECT value FROM json_each(@roles))
+      UNION SELECT value FROM json_each(@ids))
     ORDER BY ${STORY_ENTITY_ORDER}`);
+  // By the primary key of story_entity_roles (role_stem first), then each holder by its id; names
+  // and aliases are not read. CROSS JOIN keeps that order: by kind the planner would scan every person.
+  const holdersOf = db.prepare(`SELECT r.role_stem AS stem, e.id, e.roles, e.article_count, e.quote_count
+    FROM story_entity_roles r CROSS JOIN story_entities e ON e.id = r.story_entity
+    WHERE r.role_stem IN (SELECT value FROM json_each(?)) AND e.kind = 'person'
+    ORDER BY r.role_stem, ${STORY_ENTITY_ORDER}`);
   // Both by the index on (kind, article_count, quote_count).
   const topOfKind = db.prepare('SELECT coalesce(max(article_count * 3 + quote_count), 0) FROM story_entities WHERE kind = ?').pluck();
   const namedInMany = db.prepare(`SELECT * FROM story_entities WHERE kind = ? AND article_count >= ? ORDER BY ${STORY_ENTITY_ORDER}`);
@@ -215,8 +224,15 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
       return (quoted.all() as StoryEntityRow[]).map(toStoryEntityRecord);
     },
 
-    byKey(names, roleStems) {
-      return (byKey.all({ names: JSON.stringify(names), roles: JSON.stringify(roleStems) }) as StoryEntityRow[]).map(toStoryEntityRecord);
+    byKey(names, roleStems, ids = []) {
+      return (byKey.all({ names: JSON.stringify(names), roles: JSON.stringify(roleStems), ids: JSON.stringify(ids) }) as StoryEntityRow[]).map(
+        toStoryEntityRecord,
+      );
+    },
+
+    roleHolders(roleStems) {
+      if (roleStems.length === 0) return [];
+      return (holdersOf.all(JSON.stringify(roleStems)) as RoleHolderRow[]).map(toRoleHolderRecord);
     },
 
     prominent(kind, minArticles) {

@@ -23,13 +23,21 @@ export const harbourStory = buildEntityIndex([
 ]);
 
 /** A fake store's entity lookups over `entities`, answering as the engines do (the store contract holds them to it). */
-export function entityLookupsOver(entities: readonly KnownEntity[]): Pick<Store, 'storyEntitiesByKey' | 'prominentEntities'> {
+export function entityLookupsOver(entities: readonly KnownEntity[]): Pick<Store, 'storyEntitiesByKey' | 'roleHolders' | 'prominentEntities'> {
   return {
-    storyEntitiesByKey: async ({ names = [], roleStems = [] }) =>
+    storyEntitiesByKey: async ({ names = [], roleStems = [], ids = [] }) =>
       entities.filter((e) => {
         const keys = lookupKeysOf(e);
-        return keys.names.some((key) => names.includes(key)) || keys.roleStems.some((key) => roleStems.includes(key));
+        return keys.names.some((key) => names.includes(key)) || keys.roleStems.some((key) => roleStems.includes(key)) || ids.includes(e.id);
       }),
+    roleHolders: async (roleStems) =>
+      [...new Set(roleStems)]
+        .sort()
+        .flatMap((stem) =>
+          entities
+            .filter((e) => e.kind === 'person' && lookupKeysOf(e).roleStems.includes(stem))
+            .map((e) => ({ stem, id: e.id, kind: 'person' as const, roles: e.roles, articleCount: e.articleCount, quoteCount: e.quoteCount })),
+        ),
     prominentEntities: async (kind: EntityKind, minArticles: number) => {
       const ofKind = entities.filter((e) => e.kind === kind);
       return { top: Math.max(0, ...ofKind.map((e) => e.articleCount * 3 + e.quoteCount)), entities: ofKind.filter((e) => e.articleCount >= minArticles) };

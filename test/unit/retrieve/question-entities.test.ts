@@ -29,6 +29,7 @@ const story: readonly KnownEntity[] = [
     quoteCount: 3,
   }),
   entity({ id: 'person:chairman', name: 'the chairman', kind: 'person', roles: ['chairman'], articleCount: 1, quoteCount: 1 }),
+  entity({ id: 'person:ana-rossi', name: 'Ana Rossi', kind: 'person', aliases: ['Ms Rossi'], roles: ['Italy ambassador'], articleCount: 1 }),
 ];
 const ARTICLES = 6;
 
@@ -91,6 +92,31 @@ describe('reading a question with the entities it names, read by key', () => {
     await readQuestion('What did Maria Lopez say?', view);
     expect(keyReads).toBe(first);
     expect(wholeReads()).toBe(0);
+  });
+
+  it('reads whole only the holders a role lookup finds, not every holder of the role word', async () => {
+    const { store } = lookupStore();
+    const readWhole: string[] = [];
+    const counting = new Proxy(store, {
+      get(target, property) {
+        const value = Reflect.get(target, property);
+        if (property !== 'storyEntitiesByKey') return value;
+        return async (keys: Parameters<Store['storyEntitiesByKey']>[0]) => {
+          const found = await value(keys);
+          readWhole.push(...found.filter((e: KnownEntity) => e.kind === 'person' && e.roles.length > 0 && !keys.names?.length).map((e: KnownEntity) => e.id));
+          return found;
+        };
+      },
+    });
+    const lookups = new EntityLookups(counting);
+    const view = { questionEntities: () => lookups.session() };
+    const question = 'What did the Italian coach say?';
+    expect(await readQuestion(question, view)).toEqual(parseQuestion(question, buildEntityIndex(story, ARTICLES)));
+    // Juan Lopez is the Italy coach; Ana Rossi holds a role of Italy too, and is not read whole.
+    expect(readWhole).toEqual(['person:juan-lopez']);
+    // Read once: asked again, the holder is not read again.
+    await readQuestion(question, view);
+    expect(readWhole).toEqual(['person:juan-lopez']);
   });
 });
 

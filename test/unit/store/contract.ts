@@ -567,10 +567,40 @@ export function storeContract(engine: string, factory: StoreFactory): void {
         expect(await ids({ roleStems: ['defenc'], names: ['huawei'] })).toEqual(['s1', 's3']);
         expect(await ids({ names: ['"; DROP TABLE story_entities; --'], roleStems: [] })).toEqual([]);
         expect(await ids({})).toEqual([]);
+        expect(await ids({ ids: ['s3', 'nobody', 's1'] })).toEqual(order.filter((id) => id !== 's2'));
+        expect(await ids({ ids: ['s3'], roleStems: ['defenc'] })).toEqual(['s1', 's3']);
         // A changed entity is found by its new role only.
         await store.saveStoryEntities(storyOf([{ id: 's1', entity: { ...williamson, roles: ['home secretary'] }, members: [['uk/001', 'e1']] }]));
         expect(await ids({ roleStems: ['defenc'] })).toEqual([]);
         expect(await ids({ roleStems: ['home'] })).toEqual(['s1']);
+      });
+
+      it('give the people under role stems, by stem and then in the order of the whole list, without their names', async () => {
+        const board = { ...person('b', 'Harbour Board', [], ['secretary']), kind: 'organisation' as const };
+        await store.saveStoryEntities(
+          storyOf([
+            { id: 's1', entity: williamson, members: [['uk/001', 'e1']] },
+            { id: 's2', entity: person('z', 'Williamson', [], ['secretary of state', 'defence adviser']), members: [['uk/002', 'p1']] },
+            { id: 's3', entity: board, members: [] },
+          ]),
+        );
+        const order = (await store.storyEntities()).filter((e) => e.kind === 'person').map((e) => e.id);
+        const holders = await store.roleHolders(['secretari', 'defenc', 'nothing']);
+        expect(holders.map((h) => [h.stem, h.id])).toEqual([...order.map((id) => ['defenc', id]), ...order.map((id) => ['secretari', id])]);
+        const s2 = holders.find((h) => h.id === 's2');
+        const whole = (await store.storyEntities()).find((e) => e.id === 's2');
+        expect(s2).toEqual({
+          stem: 'defenc',
+          id: 's2',
+          kind: 'person',
+          roles: ['secretary of state', 'defence adviser'],
+          articleCount: whole?.articleCount,
+          quoteCount: whole?.quoteCount,
+        });
+        expect(s2).not.toHaveProperty('aliases');
+        expect(await store.roleHolders(['advis'])).toEqual([expect.objectContaining({ id: 's2' })]);
+        expect(await store.roleHolders([])).toEqual([]);
+        expect(await store.roleHolders(["'); DROP TABLE story_entities; --"])).toEqual([]);
       });
 
       it('give the highest prominence of a kind and its entities named in enough articles', async () => {
