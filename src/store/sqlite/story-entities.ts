@@ -60,7 +60,9 @@ const linkKey = (article: string, entityKey: string): string => `${article}\u000
  */
 function asBound<T extends readonly string[]>(rows: readonly T[]): readonly T[] {
   if (!/\\u[dD][89a-fA-F]/.test(JSON.stringify(rows))) return rows;
-  return rows.map((row) => row.map((text) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')) as unknown as T);
+  return rows.map(
+    (row) => row.map((text) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')) as unknown as T,
+  );
 }
 
 interface LinkRow {
