@@ -45,26 +45,6 @@ export interface IncrementalLinker {
   markStale(): void;
   /** Rewrites the linking keys of one story entity from its members, when they differ. */
   rewriteKeys(id: string): void;
-  /** `rewriteKeys` from the members in hand: the keys of `members` (e.g. `MemberTally`), the story entity's whole membership. */
-  writeMembers(id: string, members: MemberTally): void;
-}
-
-/**
- * What `rewriteKeys` reads of a story entity's members, gathered as they go by: their keys, and
- * how many are written under each name, named or not.
- */
-export class MemberTally {
-  readonly keys = new Set<string>();
-  readonly names = new Map<string, { name: string; named: number; members: number }>();
-
-  add(member: Entity, keys: readonly string[]): void {
-    for (const key of keys) this.keys.add(key);
-    const named = member.named ? 1 : 0;
-    const name = `${member.name}\u0000${named}`;
-    const row = this.names.get(name);
-    if (row) row.members += 1;
-    else this.names.set(name, { name: member.name, named, members: 1 });
-  }
 }
 
 /**
@@ -145,11 +125,6 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
       row.members += 1;
       wanted.set(key, row);
     }
-    writeTallyRows(id, wanted);
-  };
-
-  /** Writes `wanted` ("name\0named" → row) as the tally of `id` when it differs from the stored one. */
-  const writeTallyRows = (id: string, wanted: ReadonlyMap<string, { name: string; named: number; members: number }>): void => {
     const stored = tallyOf.all(id) as { name: string; named: number; members: number }[];
     if (stored.length === wanted.size && stored.every((row) => wanted.get(`${row.name}\u0000${row.named}`)?.members === row.members)) return;
     deleteTally.run(id);
@@ -225,11 +200,6 @@ export function prepareIncrementalLinker(db: Database.Database): IncrementalLink
       return { linked, scope };
     },
     markStale,
-
-    writeMembers(id, members) {
-      writeKeys(id, members.keys);
-      writeTallyRows(id, members.names);
-    },
 
     rewriteKeys(id) {
       // Members read one row at a time, each way of writing one decoded once: an entity of a

@@ -81,7 +81,7 @@ function createSqliteStore(db: Database.Database): Store {
   // one-shot question from the CLI prepares none of it (some 30 statements, 5-7 ms of a call).
   const writer = lazily(() => prepareArticleWriter(db));
   const linker = lazily(() => prepareIncrementalLinker(db));
-  const story = prepareStoryEntities(db, { rewriteKeys: (id) => linker().rewriteKeys(id), writeMembers: (id, members) => linker().writeMembers(id, members) });
+  const story = prepareStoryEntities(db, { rewriteKeys: (id) => linker().rewriteKeys(id) });
   const fts = prepareFtsIndexer(db);
   const terms = prepareTermStatistics(db);
   const sequence = lazily(() => prepareContentSequence(db));

@@ -14,9 +14,7 @@ import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
 import type { LinkedEntity, LinkedStory } from '../../core/analyse/story-passes.ts';
 import type { ArticleEntities, StoryEntityRecord } from '../../core/ports/store.ts';
 import { STORY_ENTITY_ORDER, type StoryEntityRow, toStoryEntityRecord } from './rows.ts';
-import { type IncrementalLinker, MemberTally } from './incremental-linking.ts';
-import type { Entity } from '../../core/article.ts';
-import { linkKeysOf } from '../../core/analyse/entity-linking.ts';
+import type { IncrementalLinker } from './incremental-linking.ts';
 
 export interface StoryEntityStatements {
   /** Makes the stored story equal to `story`, writing only the rows that differ; the caller wraps it in a transaction. */
@@ -46,8 +44,6 @@ interface ArticleLinks {
   readonly article: string;
   readonly keys: readonly string[];
   readonly ids: readonly string[];
-  /** The entities themselves, in the same order, when the links were made from them. */
-  readonly entities?: readonly Entity[];
 }
 
 interface LinkKey {
@@ -76,7 +72,7 @@ interface LinkRow {
 }
 
 /** Prepares every statement once. */
-export function prepareStoryEntities(db: Database.Database, linker: Pick<IncrementalLinker, 'rewriteKeys' | 'writeMembers'>): StoryEntityStatements {
+export function prepareStoryEntities(db: Database.Database, linker: Pick<IncrementalLinker, 'rewriteKeys'>): StoryEntityStatements {
   const storedEntities = db.prepare('SELECT id, name, kind, aliases, roles FROM story_entities');
   const storedLinksOf = db.prepare('SELECT article, entity_key, story_entity FROM entity_links WHERE article IN (SELECT value FROM json_each(?))');
   const linkedArticles = db.prepare('SELECT DISTINCT article FROM entity_links').pluck();
@@ -156,21 +152,6 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
     const wantedArticles = new Set<string>();
     const triggers = linkTriggers.all() as { name: string; sql: string }[];
     for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
-    // Every story entity's members as the links go by, when every article brings its entities:
-    // then its keys and tally need not be read back from its links (a join per entity, a
-    // quarter of a whole relink). Each way a member is written is keyed once.
-    let members: Map<string, MemberTally> | null = new Map();
-    const keysOfForm = new Map<string, readonly string[]>();
-    // The reads share equal alias and role lists (rows.ts): a list is known by its identity.
-    const lists = new Map<readonly string[], number>();
-    const listId = (list: readonly string[]): number => {
-      let id = lists.get(list);
-      if (id === undefined) {
-        id = lists.size;
-        lists.set(list, id);
-      }
-      return id;
-    };
     let changed: [string, string, string][] = [];
     const mark = () => {
       if (changed.length > 0) markSpeakers.run(JSON.stringify(changed));
@@ -193,24 +174,8 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
         const article = wanted.article;
         wantedArticles.add(article);
         const links = storedByArticle.get(article);
-        if (!wanted.entities) members = null;
         wanted.keys.forEach((entityKey, n) => {
           const storyEntity = wanted.ids[n] ?? '';
-          const member = wanted.entities?.[n];
-          if (members && member) {
-            const form = `${member.name}\u0000${member.kind}\u0000${member.named}\u0000${listId(member.aliases)}\u0000${listId(member.roles)}`;
-            let keys = keysOfForm.get(form);
-            if (!keys) {
-              keys = linkKeysOf(member).own;
-              keysOfForm.set(form, keys);
-            }
-            let tally = members.get(storyEntity);
-            if (!tally) {
-              tally = new MemberTally();
-              members.set(storyEntity, tally);
-            }
-            tally.add(member, keys);
-          }
           const before = links?.get(entityKey);
           links?.delete(entityKey);
           if (before === storyEntity) return;
@@ -229,11 +194,7 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
         // Not written when its entity is gone: then nothing changed, and nothing is marked.
         const written = new Set((upsertLinks.all(JSON.stringify(rows)) as LinkKey[]).map((row) => linkKey(row.article, row.entity_key)));
         rows.forEach(([article, entityKey, storyEntity], n) => {
-          if (!written.has(linkKey(article, entityKey))) {
-            // Its entity is gone: the members in hand are not the stored ones.
-            members = null;
-            return;
-          }
+          if (!written.has(linkKey(article, entityKey))) return;
           changed.push([storyEntity, article, entityKey]);
           const before = replaced[n];
           if (before !== undefined) changed.push([before, article, entityKey]);
@@ -262,11 +223,7 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
     }
     for (const id of touched) recount.run({ id });
     // Linking keys follow the members; a database from before migration 8 builds them all once.
-    const gathered = members;
-    for (const id of keysBuilt.get() === 1 ? touched : wanted) {
-      if (gathered) linker.writeMembers(id, gathered.get(id) ?? new MemberTally());
-      else linker.rewriteKeys(id);
-    }
+    for (const id of keysBuilt.get() === 1 ? touched : wanted) linker.rewriteKeys(id);
     setState.run(unlinked.get() === 1 ? 1 : 0);
   };
 
@@ -314,15 +271,13 @@ function* linksByRule(story: LinkedStory, articles: Iterable<ArticleEntities>): 
   for (const { id, entities } of articles) {
     const keys: string[] = [];
     const ids: string[] = [];
-    const linked: Entity[] = [];
     for (const entity of entities) {
       const storyEntity = story.linkOf(id, entity);
       if (storyEntity === undefined) continue;
       keys.push(entity.key);
       ids.push(storyEntity);
-      linked.push(entity);
     }
-    yield { article: id, keys, ids, entities: linked };
+    yield { article: id, keys, ids };
   }
 }
 
