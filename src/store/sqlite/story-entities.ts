@@ -39,6 +39,9 @@ export interface StoryEntityStatements {
 /** Articles whose stored and wanted links are compared at once when the story is saved whole. */
 const LINK_CHUNK = 1_000;
 
+/** Links written per statement: SQLite holds a statement's RETURNING rows until it is done. */
+const LINKS_PER_STATEMENT = 1_000;
+
 /** One article's wanted links: its entity keys and, in the same order, their story entities. */
 interface ArticleLinks {
   readonly article: string;
@@ -192,7 +195,11 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
       if (writes.length > 0) {
         const rows = asBound(writes);
         // Not written when its entity is gone: then nothing changed, and nothing is marked.
-        const written = new Set((upsertLinks.all(JSON.stringify(rows)) as LinkKey[]).map((row) => linkKey(row.article, row.entity_key)));
+        const written = new Set<string>();
+        for (let from = 0; from < rows.length; from += LINKS_PER_STATEMENT) {
+          const slice = JSON.stringify(rows.slice(from, from + LINKS_PER_STATEMENT));
+          for (const row of upsertLinks.all(slice) as LinkKey[]) written.add(linkKey(row.article, row.entity_key));
+        }
         rows.forEach(([article, entityKey, storyEntity], n) => {
           if (!written.has(linkKey(article, entityKey))) return;
           changed.push([storyEntity, article, entityKey]);
