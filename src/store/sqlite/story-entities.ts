@@ -41,11 +41,33 @@ export interface StoryEntityStatements {
 /** Articles whose stored and wanted links are compared at once when the story is saved whole. */
 const LINK_CHUNK = 1_000;
 
+/** Links written per statement: SQLite holds a statement's RETURNING rows until it is done. */
+const LINKS_PER_STATEMENT = 1_000;
+
 /** One article's wanted links: its entity keys and, in the same order, their story entities. */
 interface ArticleLinks {
   readonly article: string;
   readonly keys: readonly string[];
   readonly ids: readonly string[];
+}
+
+interface LinkKey {
+  article: string;
+  entity_key: string;
+}
+
+const linkKey = (article: string, entityKey: string): string => `${article}\u0000${entityKey}`;
+
+/**
+ * The strings as SQLite stores them bound alone: a lone surrogate (never in decoded text, but
+ * nothing upstream promises it) as U+FFFD, as V8 encodes it to UTF-8, rather than the surrogate's
+ * own bytes, which is what SQLite makes of its JSON escape. The same rows when none has one.
+ */
+function asBound<T extends readonly string[]>(rows: readonly T[]): readonly T[] {
+  if (!/\\u[dD][89a-fA-F]/.test(JSON.stringify(rows))) return rows;
+  return rows.map(
+    (row) => row.map((text) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')) as unknown as T,
+  );
 }
 
 interface LinkRow {
@@ -77,10 +99,13 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, roles = excluded.roles`);
   const deleteEntity = db.prepare('DELETE FROM story_entities WHERE id = ?');
   const lookupRows = prepareEntityLookupRows(db);
-  // Links only to entities of current articles: linking may lag a removal by a moment.
-  const upsertLink = db.prepare(`INSERT OR REPLACE INTO entity_links
-    SELECT @article, @key, @story
-    WHERE EXISTS (SELECT 1 FROM entities WHERE article = @article AND key = @key)`);
+  // Links only to entities of current articles: linking may lag a removal by a moment. A chunk's
+  // links go in one statement, as JSON [[article, key, story entity], …]: a statement per link
+  // cost twice the CPU of the rows it writes (131,652 links at 10k: 1.4 against 0.64 s).
+  const upsertLinks = db.prepare(`INSERT OR REPLACE INTO entity_links
+    SELECT l.value ->> 0, l.value ->> 1, l.value ->> 2 FROM json_each(?) l
+    WHERE EXISTS (SELECT 1 FROM entities WHERE article = l.value ->> 0 AND key = l.value ->> 1)
+    RETURNING article, entity_key`);
   const deleteLink = db.prepare('DELETE FROM entity_links WHERE article = ? AND entity_key = ?');
   // One entity's counts, by its links (index entity_links_by_story_entity) and its articles' quotations.
   const recount = db.prepare(`UPDATE story_entities SET
@@ -154,6 +179,9 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
         }
         links.set(row.entity_key, row.story_entity);
       }
+      // The chunk's links that differ from the stored ones: [article, key, story entity], and the story entity before.
+      const writes: [string, string, string][] = [];
+      const replaced: (string | undefined)[] = [];
       for (const wanted of chunk) {
         const article = wanted.article;
         wantedArticles.add(article);
@@ -163,11 +191,8 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
           const before = links?.get(entityKey);
           links?.delete(entityKey);
           if (before === storyEntity) return;
-          // Not written when its entity is gone: then nothing changed, and nothing is marked.
-          if (upsertLink.run({ article, key: entityKey, story: storyEntity }).changes > 0) {
-            changed.push([storyEntity, article, entityKey]);
-            if (before !== undefined) changed.push([before, article, entityKey]);
-          }
+          writes.push([article, entityKey, storyEntity]);
+          replaced.push(before);
           touched.add(storyEntity);
           if (before !== undefined) touched.add(before);
         });
@@ -175,6 +200,21 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
           if (deleteLink.run(article, entityKey).changes > 0) changed.push([storyEntity, article, entityKey]);
           touched.add(storyEntity);
         }
+      }
+      if (writes.length > 0) {
+        const rows = asBound(writes);
+        // Not written when its entity is gone: then nothing changed, and nothing is marked.
+        const written = new Set<string>();
+        for (let from = 0; from < rows.length; from += LINKS_PER_STATEMENT) {
+          const slice = JSON.stringify(rows.slice(from, from + LINKS_PER_STATEMENT));
+          for (const row of upsertLinks.all(slice) as LinkKey[]) written.add(linkKey(row.article, row.entity_key));
+        }
+        rows.forEach(([article, entityKey, storyEntity], n) => {
+          if (!written.has(linkKey(article, entityKey))) return;
+          changed.push([storyEntity, article, entityKey]);
+          const before = replaced[n];
+          if (before !== undefined) changed.push([before, article, entityKey]);
+        });
       }
       mark();
     }
