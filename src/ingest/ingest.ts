@@ -19,6 +19,7 @@ import { storyLinkerInPasses } from '../core/analyse/story-passes.ts';
 import { analyseRawArticle, type Analyser } from './analyse-raw.ts';
 import { assignIds, fingerprintQuery } from './article-ids.ts';
 import { createAnalysisPool, type AnalysisPool } from './analysis-pool.ts';
+import { boundHeapGrowth } from './heap-growth.ts';
 import {
   commitFiles,
   prepareFile,
@@ -76,6 +77,7 @@ interface Planned {
 export async function ingestPaths(paths: readonly string[], deps: IngestDeps): Promise<IngestReport> {
   const started = performance.now();
   const log = deps.log.child({ component: 'ingest' });
+  boundHeapGrowth();
   // The run's state (every fingerprint, every file) is let go before the story is relinked,
   // which holds every article's entities: the two would otherwise add up at the peak.
   const { report, deferred } = await writeChanges(paths, deps, log);
@@ -277,6 +279,7 @@ type ReportBuilderWarnings = ReturnType<typeof emptyReport>['warnings'];
  */
 export async function relinkStory(deps: Pick<IngestDeps, 'store' | 'linkStory'>, warnings: ReportBuilderWarnings, log: Logger): Promise<void> {
   const started = performance.now();
+  boundHeapGrowth();
   try {
     let articles: number;
     if (deps.linkStory) {

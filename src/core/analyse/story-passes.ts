@@ -41,6 +41,9 @@ const PHASE = 1e12;
 class Group {
   readonly variants = new Map<string, Variant>();
 
+  /** `key`: the group's key, kept so that the articles naming it share one string. */
+  constructor(readonly key: string) {}
+
   add(signature: string, entity: Entity, seq: number): void {
     const variant = this.variants.get(signature);
     if (variant) variant.count++;
@@ -84,7 +87,9 @@ function signer(): (entity: Entity) => string {
     }
     return id;
   };
-  return (entity) => `${entity.name}\u0000${entity.kind}\u0000${entity.named ? 1 : 0}\u0000${listId(entity.aliases)}\u0000${listId(entity.roles)}`;
+  // Joined, not a template: a template's string is a tree of pieces (five or more objects), and
+  // each variant keeps its signature as a map key for the whole first read.
+  return (entity) => [entity.name, entity.kind, entity.named ? 1 : 0, listId(entity.aliases), listId(entity.roles)].join('\u0000');
 }
 
 /**
@@ -107,7 +112,7 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
   const groupOf = (map: Map<string, Group>, key: string): Group => {
     let group = map.get(key);
     if (!group) {
-      group = new Group();
+      group = new Group(key);
       map.set(key, group);
     }
     return group;
@@ -128,9 +133,10 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
         groupOf(singles, folded).add(sign(entity), entity, PHASE + at);
         singlesHere.push(folded);
       } else if (entity.kind === 'person') {
-        const key = `person:${folded}`;
-        groupOf(groups, key).add(sign(entity), entity, at);
-        people.push(key);
+        const group = groupOf(groups, `person:${folded}`);
+        group.add(sign(entity), entity, at);
+        // The group's own key, not this entity's copy: 45,000 articles at 100k keep their people.
+        people.push(group.key);
       } else {
         const key = aliasOwner.get(folded) ?? `thing:${folded}`;
         groupOf(groups, key).add(sign(entity), entity, at);
@@ -138,7 +144,9 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
         if (!aliasOwner.has(folded)) aliasOwner.set(folded, key);
       }
     }
-    if (roles) roleArticles.push(roles);
+    // Copies of exactly their length: an array grown by push keeps room for 16 more elements,
+    // which 45,000 articles' three lists at 100k turned into some 15 MB.
+    if (roles) roleArticles.push({ article: roles.article, people: people.slice(), singles: singlesHere.slice(), roleOnly: roles.roleOnly.slice() });
   };
 
   const finish = (): LinkedStory => {
@@ -167,18 +175,20 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
         }
       }
     }
-    const roleKey = new Map<string, Map<string, string>>();
+    // Per article, its role-only entities' keys and their groups' keys, in turn: a list, not a
+    // map per article (45,000 of them at 100k articles).
+    const roleKey = new Map<string, string[]>();
     for (const { article, people, singles: named, roleOnly } of roleArticles) {
       const here = new Set(people);
       for (const folded of named) {
         const key = singleKey.get(folded) ?? '';
         if (key.startsWith('person:')) here.add(key);
       }
-      const keys = new Map<string, string>();
+      const keys: string[] = [];
       for (const entity of roleOnly) {
-        const key = holderOf(entity, here, byRole, fold);
-        keys.set(entity.key, key);
-        groupOf(groups, key).add(sign(entity), entity, 2 * PHASE + seq++);
+        const group = groupOf(groups, holderOf(entity, here, byRole, fold));
+        keys.push(entity.key, group.key);
+        group.add(sign(entity), entity, 2 * PHASE + seq++);
       }
       roleKey.set(article, keys);
     }
@@ -203,7 +213,7 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
       if (!seen.has(article)) return undefined;
       const folded = fold(entity.name);
       let key: string | undefined;
-      if (!entity.named && entity.kind === 'person') key = roleKey.get(article)?.get(entity.key);
+      if (!entity.named && entity.kind === 'person') key = roleKeyOf(roleKey.get(article), entity.key);
       else if (entity.kind === 'person' && !folded.includes(' ')) key = singleKey.get(folded);
       else if (entity.kind === 'person') key = `person:${folded}`;
       else key = aliasOwner.get(folded);
@@ -214,6 +224,13 @@ export function storyLinkerInPasses(options: { readonly taken?: (id: string) => 
   };
 
   return { add, finish };
+}
+
+/** The group key paired with `entityKey` in an article's list of [entity key, group key, …]; the last pair wins, as a map's set would. */
+function roleKeyOf(pairs: readonly string[] | undefined, entityKey: string): string | undefined {
+  if (!pairs) return undefined;
+  for (let i = pairs.length - 2; i >= 0; i -= 2) if (pairs[i] === entityKey) return pairs[i + 1];
+  return undefined;
 }
 
 function firstOf(group: Group): number {
