@@ -24,7 +24,6 @@ import {
   anyUnlinked,
   LINK_CHUNK,
   linksByRule,
-  linksOfStory,
   listQuotedEntities,
   listStoryEntities,
   lockStory,
@@ -35,6 +34,7 @@ import {
   storyEntitiesByKey,
 } from './story-entities.ts';
 import { entitiesByArticle } from '../sqlite/rows.ts';
+import { linksOfStory } from '../sqlite/story-entities.ts';
 import { inTransaction, isRetryable } from './transaction.ts';
 import { guardConnections, isConnectionError } from './unavailable.ts';
 

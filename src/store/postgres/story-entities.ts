@@ -8,7 +8,6 @@ import type pg from 'pg';
 import type { Entity } from '../../core/article.ts';
 import { linkKeysOf, type StoryEntity } from '../../core/analyse/entity-linking.ts';
 import type { LinkedStory } from '../../core/analyse/story-passes.ts';
-import type { StoryLinks } from '../../core/analyse/story-links.ts';
 import type { ArticleEntities, RoleHolderRecord, StoryEntityRecord } from '../../core/ports/store.ts';
 import {
   type EntityRow,
@@ -20,6 +19,7 @@ import {
   toStoryEntityRecord,
 } from '../sqlite/rows.ts';
 import { lookupKeysOf } from '../../core/retrieve/entity-index.ts';
+import { type ArticleLinks, articleLinksByRule } from '../sqlite/story-entities.ts';
 import type { Queryable } from './transaction.ts';
 
 /** Namespaces the advisory lock on the story (one per database or schema). */
@@ -36,34 +36,9 @@ export async function lockStory(client: pg.PoolClient): Promise<void> {
 /** Articles whose stored and wanted links are compared at once when the story is saved whole. */
 export const LINK_CHUNK = 1_000;
 
-/** One article's wanted links: its entity keys and, in the same order, their story entities. */
-export interface ArticleLinks {
-  readonly article: string;
-  readonly keys: readonly string[];
-  readonly ids: readonly string[];
-}
-
-/** A story's links article by article, from the links it holds. */
-export function* linksOfStory(links: StoryLinks): Generator<ArticleLinks> {
-  for (const article of links.articles()) {
-    const held = links.linksOf(article);
-    if (held) yield { article, ...held };
-  }
-}
-
 /** Each article's links as the rule decides them, made as the articles are read. */
 export async function* linksByRule(story: LinkedStory, articles: AsyncIterable<ArticleEntities>): AsyncGenerator<ArticleLinks> {
-  for await (const { id, entities } of articles) {
-    const keys: string[] = [];
-    const ids: string[] = [];
-    for (const entity of entities) {
-      const storyEntity = story.linkOf(id, entity);
-      if (storyEntity === undefined) continue;
-      keys.push(entity.key);
-      ids.push(storyEntity);
-    }
-    yield { article: id, keys, ids };
-  }
+  for await (const article of articles) yield articleLinksByRule(story, article);
 }
 
 /** Up to `size` items of `items` at a time. */

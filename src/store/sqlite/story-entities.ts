@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import { prepareEntityLookupRows } from './entity-lookup-rows.ts';
 import type { StoryEntities } from '../../core/analyse/entity-linking.ts';
+import type { StoryLinks } from '../../core/analyse/story-links.ts';
 import type { LinkedEntity, LinkedStory } from '../../core/analyse/story-passes.ts';
 import type { ArticleEntities, RoleHolderRecord, StoryEntityRecord } from '../../core/ports/store.ts';
 import { type RoleHolderRow, STORY_ENTITY_ORDER, type StoryEntityRow, toRoleHolderRecord, toStoryEntityRecord } from './rows.ts';
@@ -45,7 +46,8 @@ const LINK_CHUNK = 1_000;
 const LINKS_PER_STATEMENT = 1_000;
 
 /** One article's wanted links: its entity keys and, in the same order, their story entities. */
-interface ArticleLinks {
+/** One article's wanted links: its entity keys and, in the same order, their story entities. */
+export interface ArticleLinks {
   readonly article: string;
   readonly keys: readonly string[];
   readonly ids: readonly string[];
@@ -245,7 +247,7 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
 
   return {
     save(story) {
-      saveAll(story.entities, linksOfStory(story));
+      saveAll(story.entities, linksOfStory(story.links));
     },
 
     saveLinked(story, articles) {
@@ -281,27 +283,30 @@ export function prepareStoryEntities(db: Database.Database, linker: Pick<Increme
   };
 }
 
-/** A story's links article by article, from the links it holds. */
-function* linksOfStory(story: StoryEntities): Generator<ArticleLinks> {
-  for (const article of story.links.articles()) {
-    const links = story.links.linksOf(article);
-    if (links) yield { article, ...links };
+/** A story's links article by article, from the links it holds (both engines' saves). */
+export function* linksOfStory(links: StoryLinks): Generator<ArticleLinks> {
+  for (const article of links.articles()) {
+    const held = links.linksOf(article);
+    if (held) yield { article, ...held };
   }
+}
+
+/** One article's links as the rule decides them (both engines' saves). */
+export function articleLinksByRule(story: LinkedStory, { id, entities }: ArticleEntities): ArticleLinks {
+  const keys: string[] = [];
+  const ids: string[] = [];
+  for (const entity of entities) {
+    const storyEntity = story.linkOf(id, entity);
+    if (storyEntity === undefined) continue;
+    keys.push(entity.key);
+    ids.push(storyEntity);
+  }
+  return { article: id, keys, ids };
 }
 
 /** Each article's links as the rule decides them, made as the articles are read. */
 function* linksByRule(story: LinkedStory, articles: Iterable<ArticleEntities>): Generator<ArticleLinks> {
-  for (const { id, entities } of articles) {
-    const keys: string[] = [];
-    const ids: string[] = [];
-    for (const entity of entities) {
-      const storyEntity = story.linkOf(id, entity);
-      if (storyEntity === undefined) continue;
-      keys.push(entity.key);
-      ids.push(storyEntity);
-    }
-    yield { article: id, keys, ids };
-  }
+  for (const article of articles) yield articleLinksByRule(story, article);
 }
 
 /** The items in lists of up to `size`, in order. */
