@@ -338,15 +338,23 @@ export function describeGroup(members: readonly Member[]): Omit<StoryEntity, 'id
   for (const { article, entity } of members) {
     // Members arrive article by article: a change of article is a new one.
     if (articles[articles.length - 1] !== article) articles.push(article);
-    const lower = entity.name.toLowerCase();
-    if (lower !== own && !aliases.has(lower)) aliases.set(lower, entity.name);
-    for (const alias of entity.aliases) {
-      const key = alias.toLowerCase();
-      if (key !== own && !aliases.has(key)) aliases.set(key, alias);
-    }
-    for (const role of entity.roles) roles.add(role);
+    addNamesOf(entity, own, aliases, roles);
   }
   return { name, kind, aliases: [...aliases.values()], roles: [...roles], articles: [...new Set(articles)] };
+}
+
+/**
+ * A member's name and aliases added to a group's aliases (by lower case, the first spelling kept,
+ * the group's own name `own` left out) and its roles to the group's: both linkers.
+ */
+export function addNamesOf(entity: Pick<Entity, 'name' | 'aliases' | 'roles'>, own: string, aliases: Map<string, string>, roles: Set<string>): void {
+  const lower = entity.name.toLowerCase();
+  if (lower !== own && !aliases.has(lower)) aliases.set(lower, entity.name);
+  for (const alias of entity.aliases) {
+    const key = alias.toLowerCase();
+    if (key !== own && !aliases.has(key)) aliases.set(key, alias);
+  }
+  for (const role of entity.roles) roles.add(role);
 }
 
 /** A member's name as it counts for its story entity's name: without a leading "the". */

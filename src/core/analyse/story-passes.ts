@@ -12,7 +12,7 @@
  * the same names, aliases, roles, kinds and ids.
  */
 import type { Entity, EntityKind } from '../article.ts';
-import { baseId, cachedFold, isProperAlias, singleNameKey, strippedName, surnameOwners, type StoryEntity } from './entity-linking.ts';
+import { addNamesOf, baseId, cachedFold, isProperAlias, singleNameKey, strippedName, surnameOwners, type StoryEntity } from './entity-linking.ts';
 
 /** A story entity as it is saved: what `StoryEntity` says but the list of its articles. */
 export type LinkedEntity = Omit<StoryEntity, 'articles'>;
@@ -282,14 +282,6 @@ function describeVariants(variants: readonly Variant[]): Omit<LinkedEntity, 'id'
   const aliases = new Map<string, string>();
   const roles = new Set<string>();
   const own = name.toLowerCase();
-  for (const { entity } of variants) {
-    const lower = entity.name.toLowerCase();
-    if (lower !== own && !aliases.has(lower)) aliases.set(lower, entity.name);
-    for (const alias of entity.aliases) {
-      const key = alias.toLowerCase();
-      if (key !== own && !aliases.has(key)) aliases.set(key, alias);
-    }
-    for (const role of entity.roles) roles.add(role);
-  }
+  for (const { entity } of variants) addNamesOf(entity, own, aliases, roles);
   return { name, kind, aliases: [...aliases.values()], roles: [...roles] };
 }
