@@ -35,10 +35,10 @@ const CONTEXT_ARTICLES = 6;
 const BM25_ARTICLES = 2;
 
 /**
- * Candidates from the index (and the speaker's quotations), scored against the plan, how
- * many informative concepts an answer must contain, and whether the asked-about speaker's
- * quotations were read in part (see `speakerQuotes`) (two when the question has two: a sentence
- * that shares only "France" with "What is the capital of France?" does not answer it).
+ * Candidates from the index (and the speaker's quotations), scored against the plan; how many
+ * informative concepts an answer must contain (two when the question has two: a sentence that
+ * shares only "France" with "What is the capital of France?" does not answer it); and whether
+ * the asked-about speaker's quotations were read in part (see `speakerQuotes`).
  *
  * BM25 over sentences gives the first candidates; the articles they come from are ranked by
  * how much of the question they cover, and every sentence of the best few is scored too, with
