@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { openFts5Tokenizer } from '../../src/store/fts5-tokens.ts';
 import { ftsMatchExpression } from '../../src/store/sqlite/fts-query.ts';
 import { prepareSentenceSearch } from '../../src/store/sqlite/sentence-search.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const [dbFile, generatedArg, seedArg] = process.argv.slice(2);
 if (!dbFile) throw new Error('usage: search-identity.ts DB_FILE [GENERATED] [SEED]');
@@ -50,24 +51,13 @@ const BENCH: readonly (readonly string[])[] = [
   ['capital', 'capitalist', 'capitalise', 'France', 'French', 'Paris'],
 ];
 
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Queries of 2 to 8 words taken from random sentences (a word of 3+ letters), a fifth of them
  * phrases of two; as `ask` searches (query.ts's `searchTerms`), no word held by more than 2% of
  * the sentences.
  */
 function generated(count: number, seed: number): string[][] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const top = db.prepare('SELECT max(id) FROM sentences').pluck().get() as number;
   const text = db.prepare('SELECT text FROM sentence_texts WHERE id >= ? LIMIT 1').pluck();
   const documents = db.prepare('SELECT documents FROM term_documents WHERE term = ?').pluck();

@@ -8,6 +8,7 @@ import { storyLinkerInPasses } from '../../../src/core/analyse/story-passes.ts';
 import { cleanArticle } from '../../../src/core/clean/index.ts';
 import { decodeText } from '../../../src/ingest/decode.ts';
 import { parseFrontMatter } from '../../../src/ingest/front-matter.ts';
+import { seededRandom } from '../../../scripts/seeded-random.ts';
 
 type Article = { readonly id: string; readonly entities: readonly Entity[] };
 
@@ -29,24 +30,13 @@ function person(key: string, name: string, extra: Partial<Entity> = {}): Entity 
   return { key, name, kind: 'person', aliases: [], roles: [], named: true, ...extra };
 }
 
-/** A small deterministic generator (mulberry32), so that the mixed story is the same every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Articles naming, in random mixes, people by full name and by surname alone (some surnames
  * shared by two full names, some also an organisation's name), organisations by name and alias,
  * and people only by role: every rule of linking and every tie its descriptions can meet.
  */
 function mixedStory(count: number, seed: number): Article[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const people = ['Jane Doe', 'John Doe', 'Chen Wei', 'Mary Smith', 'Ali Khan', 'Dr Ali Khan', 'jane doe', 'Tom Baker', 'The Smiths'];
   const singles = ['Doe', 'Chen', 'Wei', 'Smith', 'Khan', 'Baker', 'Acme', 'Brown'];

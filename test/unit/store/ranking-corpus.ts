@@ -5,17 +5,7 @@
  */
 import type { Store } from '../../../src/core/ports/store.ts';
 import { analysedArticle, origin } from './article-fixture.ts';
-
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-export function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../scripts/seeded-random.ts';
 
 // Words by how many sentences hold them: common ones (some in two forms of one stem), middling and rare.
 export const COMMON = ['harbour', 'ferry', 'ferries', 'council', 'weather', 'market', 'markets'];
@@ -44,7 +34,7 @@ function sentence(next: () => number): string {
 
 /** Writes the corpus: 150 articles of three paragraphs of four sentences. */
 export async function writeRankingCorpus(store: Store): Promise<void> {
-  const next = random(13);
+  const next = seededRandom(13);
   const written: string[] = [];
   for (let a = 0; a < 150; a++) {
     const paragraphs = Array.from({ length: 3 }, () =>
@@ -61,7 +51,7 @@ export async function writeRankingCorpus(store: Store): Promise<void> {
 
 /** Random OR queries: one to four common words, often a middling or a rare one, sometimes a phrase or an absent word; and a limit. */
 export function rankingQueries(count: number): { terms: string[]; limit: number }[] {
-  const next = random(7);
+  const next = seededRandom(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: count }, () => {
     const terms = new Set<string>();
